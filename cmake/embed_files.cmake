@@ -1,0 +1,12 @@
+# Script mode helper for gocua_embed: writes one .cpp with each file as a raw string literal.
+set(body "#include \"core/embedded.h\"\nnamespace gocua {\nextern const EmbeddedFile ${SYMBOL}[] = {\n")
+set(count 0)
+foreach(f ${FILES})
+  file(READ ${f} content)
+  get_filename_component(name ${f} NAME)
+  string(APPEND body "  {\"${name}\", R\"gocua_embed(${content})gocua_embed\"},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND body "};\nextern const std::size_t ${SYMBOL}_count = ${count};\n}\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,52 @@
+// Calendar dates as written on Vietnamese forms: dd/mm/yyyy, or mm/yyyy / yyyy where a field
+// allows a partial date (elderly people and parents often have only a birth year).
+#pragma once
+
+#include <compare>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace gocua::core {
+
+enum class DatePrecision { Year = 1, Month = 2, Day = 3 };
+
+struct Date {
+  int year = 0;
+  int month = 0;  // 0 when precision is Year
+  int day = 0;    // 0 when precision is Year or Month
+  DatePrecision precision() const {
+    return day ? DatePrecision::Day : month ? DatePrecision::Month : DatePrecision::Year;
+  }
+  // Compares as the earliest day the date can mean (a year-only date = 1 January).
+  auto operator<=>(const Date&) const = default;
+};
+
+// Parses "dd/mm/yyyy" (also d/m/yyyy), "mm/yyyy" and "yyyy"; years 1850..2199.
+// coarsest says which partial forms the field accepts (Day = full dates only).
+// Errors: "date.format" (not one of the forms, or a partial form the field refuses),
+//         "date.invalid" (no such calendar day, e.g. 30/02/2024 or month 13).
+Result<Date> parseDate(std::string_view text, DatePrecision coarsest = DatePrecision::Day);
+
+// "dd/mm/yyyy", "mm/yyyy" or "yyyy" according to precision.
+std::string formatDate(const Date& d);
+
+bool isLeapYear(int year);
+int daysInMonth(int year, int month);
+
+// Today's date in local time (the one impure function here: reads the clock).
+Date today();
+
+// Full years between birth and on; partial dates count from their earliest day.
+int ageOn(const Date& birth, const Date& on);
+
+// Days from a to b (b - a), both full dates.
+int daysBetween(const Date& a, const Date& b);
+
+// Error "date.future" when d is after today (births, deaths); "date.past" when before
+// (expiry and appointment dates). Field left empty for the caller.
+Status requireNotFuture(const Date& d, const Date& today);
+Status requireNotPast(const Date& d, const Date& today);
+
+}  // namespace gocua::core

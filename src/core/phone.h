@@ -1,0 +1,19 @@
+// Vietnamese mobile numbers: 10 digits starting with 0 and a known carrier prefix.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace gocua::core {
+
+// Normalised "0xxxxxxxxx". Accepts "+84…", "84…" (11 digits) and "0…", with spaces, dots or
+// hyphens between digits. Errors: "phone.format" (wrong length or characters),
+// "phone.prefix" (not a mobile prefix in DOMAIN.md). Field left empty for the caller.
+Result<std::string> normalizePhone(std::string_view s);
+
+// Carrier name for a normalised number ("Viettel", "MobiFone", …), empty when unknown.
+std::string_view carrierOf(std::string_view normalized);
+
+}  // namespace gocua::core

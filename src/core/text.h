@@ -1,0 +1,43 @@
+// Vietnamese text: NFC normalisation, the folded search/duplicate key, and name checks.
+// Pure functions, no I/O. All inputs are UTF-8 byte strings.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace gocua::core {
+
+// True when s is well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
+bool isValidUtf8(std::string_view s);
+
+// NFC form of s. Error "text.invalid_utf8" when s is not valid UTF-8.
+Result<std::string> toNfc(std::string_view s);
+
+// The folded key used for search and duplicate checks: NFD, combining marks dropped,
+// đ/Đ → d, lowercase, runs of whitespace collapsed to one ASCII space, trimmed.
+// "Hoà" and "hòa" and "HOA" all fold to "hoa"; "Đặng" folds to "dang".
+// Invalid UTF-8 folds to "" (callers validate first).
+std::string foldKey(std::string_view s);
+
+// A person's name as stored: NFC, trimmed, inner whitespace collapsed to single spaces.
+// Errors (field left empty for the caller to fill):
+//   "name.empty"           nothing but whitespace
+//   "text.invalid_utf8"    malformed or overlong UTF-8
+//   "name.control_char"    C0/C1 control characters (tab and newline included)
+//   "name.bidi_override"   U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C
+//   "name.zero_width"      U+200B..U+200D, U+2060, U+FEFF, U+00AD
+//   "name.too_long"        more than 100 characters after normalisation
+//   "name.invalid_char"    digits or symbols other than space, hyphen, apostrophe and period
+Result<std::string> normalizeName(std::string_view s);
+
+// Free text (addresses, notes): NFC, trimmed; rejects invalid UTF-8, bidi overrides and
+// control characters other than newline. maxChars counts code points.
+// Errors: "text.invalid_utf8", "text.control_char", "text.bidi_override", "text.too_long".
+Result<std::string> normalizeText(std::string_view s, std::size_t maxChars);
+
+// Number of code points in valid UTF-8.
+std::size_t codePointCount(std::string_view s);
+
+}  // namespace gocua::core
