@@ -4,10 +4,13 @@
 set(GOCUA_EMBED_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/embed_files.cmake)
 function(gocua_embed target symbol)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${symbol}_embedded.cpp)
+  # A ;-list would be split into separate command arguments; pass the files |-joined instead.
+  list(JOIN ARGN "|" joined)
   add_custom_command(
     OUTPUT ${out}
-    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DSYMBOL=${symbol} "-DFILES=${ARGN}" -P ${GOCUA_EMBED_SCRIPT}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DSYMBOL=${symbol} "-DFILES=${joined}" -P ${GOCUA_EMBED_SCRIPT}
     DEPENDS ${ARGN} ${GOCUA_EMBED_SCRIPT}
-    COMMENT "Embedding ${symbol}")
+    COMMENT "Embedding ${symbol}"
+    VERBATIM)
   target_sources(${target} PRIVATE ${out})
 endfunction()

@@ -1,6 +1,7 @@
 # Script mode helper for gocua_embed: writes one .cpp with each file as a raw string literal.
 set(body "#include \"core/embedded.h\"\nnamespace gocua {\nextern const EmbeddedFile ${SYMBOL}[] = {\n")
 set(count 0)
+string(REPLACE "|" ";" FILES "${FILES}")
 foreach(f ${FILES})
   file(READ ${f} content)
   get_filename_component(name ${f} NAME)

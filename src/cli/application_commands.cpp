@@ -1,0 +1,147 @@
+// application new/list/validate, forms list/show.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/i18n.h"
+#include "vault/secret.h"
+
+namespace gocua::cli {
+namespace {
+
+nlohmann::json issuesJson(const forms::Form& form, const std::vector<forms::Issue>& issues) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& i : issues)
+    out.push_back({{"field", i.field}, {"code", i.code}, {"message", form.message(i, i18n::lang())}});
+  return out;
+}
+
+int failReport(const forms::Form& form, const forms::ValidationReport& report) {
+  printJson({{"errors", issuesJson(form, report.errors)}, {"warnings", issuesJson(form, report.warnings)}});
+  for (const auto& i : report.errors) std::cerr << i.field << ": " << form.message(i, i18n::lang()) << "\n";
+  return kInvalid;
+}
+
+nlohmann::json documentsJson(const std::vector<forms::DocumentItem>& docs) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : docs)
+    out.push_back({{"id", d.id}, {"title", i18n::lang() == i18n::Lang::En ? d.en : d.vi}, {"required", d.required}});
+  return out;
+}
+
+Result<const forms::Form*> findForm(Context& ctx, const std::string& id) {
+  const auto* form = ctx.forms().find(id);
+  if (!form) return Error::make("form.unknown", "form", id);
+  return form;
+}
+
+Result<nlohmann::json> readAnswers(Context& ctx, const std::string& file, bool optional) {
+  if (optional && file.empty()) return nlohmann::json::object();
+  auto text = ctx.readInput(file);
+  if (!text) return text.error();
+  auto j = nlohmann::json::parse(*text, nullptr, false);
+  vault::wipe(*text);
+  if (j.is_discarded()) return Error::make("json.malformed");
+  return j;
+}
+
+}  // namespace
+
+void addApplicationCommands(CLI::App& app, Action& action) {
+  static std::string formId, residentId, file;
+  static bool draft = false;
+
+  auto* application = app.add_subcommand("application", i18n::tr("cli.cmd.application"));
+  application->require_subcommand(1);
+
+  auto* create = application->add_subcommand("new", i18n::tr("cli.cmd.application_new"));
+  create->add_option("--form", formId, i18n::tr("cli.opt.form"))->required();
+  create->add_option("--resident", residentId, i18n::tr("cli.opt.resident"))->required();
+  create->add_option("--file", file, i18n::tr("cli.opt.file"));
+  create->add_flag("--draft", draft, i18n::tr("cli.opt.draft"));
+  create->callback([&action] {
+    action = [](Context& ctx) {
+      auto form = findForm(ctx, formId);
+      if (!form) return fail(form.error());
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      // Without --file the answers come from the resident alone (prefilled fields).
+      auto answers = readAnswers(ctx, file, /*optional=*/true);
+      if (!answers) return fail(answers.error());
+      forms::ValidationReport report;
+      auto id = (*session)->newApplication(**form, residentId, *answers, draft, &report);
+      answers->clear();
+      if (!id) {
+        if (id.error().code == "application.invalid") return failReport(**form, report);
+        return fail(id.error());
+      }
+      printJson({{"id", *id},
+                 {"status", report.valid() ? "ready" : "draft"},
+                 {"errors", issuesJson(**form, report.errors)},
+                 {"warnings", issuesJson(**form, report.warnings)},
+                 {"documents", documentsJson((*form)->documents())}});
+      for (const auto& w : report.warnings) std::cerr << (*form)->message(w, i18n::lang()) << "\n";
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* list = application->add_subcommand("list", i18n::tr("cli.cmd.application_list"));
+  list->add_option("--resident", residentId, i18n::tr("cli.opt.resident"));
+  list->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      nlohmann::json out = nlohmann::json::array();
+      auto filter = residentId.empty() ? std::nullopt : std::optional<std::string>(residentId);
+      for (const auto& a : (*session)->listApplications(filter))
+        out.push_back({{"id", a.id}, {"form_id", a.formId}, {"form_version", a.formVersion},
+                       {"resident_id", a.residentId}, {"status", a.status}, {"created_at", a.createdAt},
+                       {"problems", a.problems}});
+      printJson(out);
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* validate = application->add_subcommand("validate", i18n::tr("cli.cmd.application_validate"));
+  validate->add_option("--form", formId, i18n::tr("cli.opt.form"))->required();
+  validate->add_option("--file", file, i18n::tr("cli.opt.file"));
+  validate->callback([&action] {
+    action = [](Context& ctx) {
+      auto form = findForm(ctx, formId);
+      if (!form) return fail(form.error());
+      auto answers = readAnswers(ctx, file, /*optional=*/false);
+      if (!answers) return fail(answers.error());
+      auto report = (*form)->validate(*answers, core::today());
+      answers->clear();
+      if (!report.valid()) return failReport(**form, report);
+      printJson({{"valid", true},
+                 {"warnings", issuesJson(**form, report.warnings)},
+                 {"documents", documentsJson((*form)->documents())}});
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* formsCmd = app.add_subcommand("forms", i18n::tr("cli.cmd.forms"));
+  formsCmd->require_subcommand(1);
+  auto* formsList = formsCmd->add_subcommand("list", i18n::tr("cli.cmd.forms_list"));
+  formsList->callback([&action] {
+    action = [](Context& ctx) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto* f : ctx.forms().all())
+        out.push_back({{"id", f->id()}, {"version", f->version()}, {"title", f->title(i18n::lang())}});
+      printJson(out);
+      return ctx.forms().problems().empty() ? static_cast<int>(kOk) : static_cast<int>(kOther);
+    };
+  });
+  auto* formsShow = formsCmd->add_subcommand("show", i18n::tr("cli.cmd.forms_show"));
+  formsShow->add_option("ID", formId)->required();
+  formsShow->callback([&action] {
+    action = [](Context& ctx) {
+      auto form = findForm(ctx, formId);
+      if (!form) return fail(form.error());
+      printJson((*form)->definition());
+      return static_cast<int>(kOk);
+    };
+  });
+}
+
+}  // namespace gocua::cli

@@ -1,0 +1,18 @@
+// gocuactl subcommands: each registers itself on the CLI11 app and runs against a Context.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "cli/context.h"
+
+namespace gocua::cli {
+
+// The command chosen on the command line sets this; main runs it after parsing.
+using Action = std::function<int(Context&)>;
+
+void addWorkspaceCommands(CLI::App& app, Action& action);    // init, volunteer, passphrase, verify
+void addRecordCommands(CLI::App& app, Action& action);       // household, resident, demo-data
+void addApplicationCommands(CLI::App& app, Action& action);  // application, forms
+
+}  // namespace gocua::cli

@@ -1,0 +1,146 @@
+// Shared plumbing of gocuactl commands; see context.h.
+#include "cli/context.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/terminal.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "vault/secret.h"
+
+namespace gocua::cli {
+namespace fs = std::filesystem;
+
+fs::path Context::workspaceDir() const {
+  return options_.workspaceDir.empty() ? workspace::defaultWorkspaceDir() : fs::path(options_.workspaceDir);
+}
+
+std::string Context::volunteer() const {
+  if (!options_.volunteer.empty()) return options_.volunteer;
+  const char* env = std::getenv("GOCUA_VOLUNTEER");
+  return env ? env : "";
+}
+
+fs::path Context::formsDir() const {
+  return options_.formsDir.empty() ? forms::defaultFormsDir() : fs::path(options_.formsDir);
+}
+
+Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
+  std::string raw;
+  if (const char* env = std::getenv(std::string(envVar).c_str()); env) {
+    raw = env;
+  } else {
+    auto typed = readSecretFromTerminal(i18n::tr(promptKey) + ": ");
+    if (!typed) return Error::make("cli.no_passphrase", "", std::string(envVar));
+    raw = std::move(*typed);
+    if (confirm) {
+      auto again = readSecretFromTerminal(i18n::tr("cli.prompt.repeat") + ": ");
+      bool same = again && *again == raw;
+      if (again) vault::wipe(*again);
+      if (!same) {
+        vault::wipe(raw);
+        return Error::make("cli.passphrase_mismatch");
+      }
+    }
+  }
+  // Input methods may hand over NFD; the keyslot must open however the text was typed.
+  auto nfc = core::toNfc(raw);
+  vault::wipe(raw);
+  if (!nfc) return Error::make("vault.wrong_passphrase");
+  return std::move(*nfc);
+}
+
+Result<workspace::Workspace*> Context::openWorkspace() {
+  if (!workspace_) {
+    auto ws = workspace::Workspace::open(workspaceDir());
+    if (!ws) return ws.error();
+    workspace_ = std::move(*ws);
+  }
+  return workspace_.get();
+}
+
+Result<workspace::Session*> Context::unlock() {
+  if (session_) return session_.get();
+  auto ws = openWorkspace();
+  if (!ws) return ws.error();
+  auto pass = passphrase("GOCUA_PASSPHRASE", "cli.prompt.passphrase");
+  if (!pass) return pass.error();
+  auto session = (*ws)->unlock(volunteer(), *pass);
+  vault::wipe(*pass);
+  if (!session) return session.error();
+  session_ = std::move(*session);
+  if (!session_->damaged().empty())
+    std::cerr << i18n::tr("cli.damaged_records", {{"count", std::to_string(session_->damaged().size())}}) << "\n";
+  return session_.get();
+}
+
+const forms::FormRegistry& Context::forms() {
+  if (!forms_) {
+    forms_ = forms::FormRegistry::load(formsDir());
+    for (const auto& p : forms_->problems())
+      std::cerr << i18n::tr("cli.form_refused", {{"file", p.file}, {"field", p.field}, {"line", std::to_string(p.line)}})
+                << " " << i18n::message(Error::make(p.code, p.field, p.detail)) << "\n";
+  }
+  return *forms_;
+}
+
+Result<std::string> Context::readInput(const std::string& file) const {
+  std::stringstream buffer;
+  if (file.empty() || file == "-") {
+    buffer << std::cin.rdbuf();
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Error::make("io", "file", fs::path(file).filename().string());
+    buffer << in.rdbuf();
+  }
+  return buffer.str();
+}
+
+// [SECTION] output
+
+void printJson(const nlohmann::json& j) { std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; }
+
+void sayError(const Error& e) { std::cerr << i18n::tr("cli.error_prefix") << " " << i18n::message(e) << "\n"; }
+
+int exitCodeFor(const Error& e) {
+  const std::string& c = e.code;
+  if (c == "vault.wrong_passphrase" || c == "cli.no_passphrase" || c == "volunteer.not_found") return kLocked;
+  if (c == "resident.duplicate") return kDuplicate;
+  static const char* invalidPrefixes[] = {"field.", "name.", "text.", "personal_id.", "phone.", "date.", "sex.",
+                                          "consent.", "json.", "record.bad_id", "application.", "vault.passphrase",
+                                          "volunteer.name", "volunteer.exists", "volunteer.last", "form.unknown",
+                                          "cli.passphrase_mismatch", "cli.bad_arg"};
+  for (const char* p : invalidPrefixes)
+    if (c.rfind(p, 0) == 0) return kInvalid;
+  return kOther;
+}
+
+nlohmann::json errorsJson(const Errors& problems) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& e : problems) list.push_back({{"field", e.field}, {"code", e.code}, {"message", i18n::message(e)}});
+  return list;
+}
+
+int failInvalid(const Errors& problems) {
+  printJson({{"errors", errorsJson(problems)}});
+  for (const auto& e : problems) sayError(e);
+  return kInvalid;
+}
+
+int fail(const Error& e) {
+  int code = exitCodeFor(e);
+  if (code == kDuplicate) {
+    printJson({{"error", "duplicate"}, {"existing_id", e.detail}});
+    sayError(e);
+  } else if (code == kInvalid) {
+    failInvalid({e});
+  } else {
+    sayError(e);
+  }
+  return code;
+}
+
+}  // namespace gocua::cli

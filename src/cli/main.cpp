@@ -1,0 +1,37 @@
+// gocuactl: the device CLI. Scripts, power users and tests drive a workspace through it; its
+// options, JSON output and exit codes are a contract (see README.md).
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/i18n.h"
+#include "vault/secret.h"
+
+int main(int argc, char** argv) {
+  using namespace gocua;
+  i18n::setLang(i18n::langFromEnvironment());
+  if (auto st = vault::init(); !st) {
+    cli::sayError(st.error());
+    return cli::kOther;
+  }
+
+  CLI::App app{i18n::tr("cli.about"), "gocuactl"};
+  app.require_subcommand(1);
+  cli::GlobalOptions options;
+  app.add_option("--workspace", options.workspaceDir, i18n::tr("cli.opt.workspace"));
+  app.add_option("--volunteer", options.volunteer, i18n::tr("cli.opt.volunteer"));
+  app.add_option("--forms", options.formsDir, i18n::tr("cli.opt.forms"));
+
+  cli::Action action;
+  cli::addWorkspaceCommands(app, action);
+  cli::addRecordCommands(app, action);
+  cli::addApplicationCommands(app, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : cli::kInvalid;
+  }
+  cli::Context context(options);
+  return action ? action(context) : cli::kOther;
+}

@@ -1,0 +1,143 @@
+// household add, resident add/import/get/search, demo-data.
+#include <iostream>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "core/i18n.h"
+#include "vault/secret.h"
+
+namespace gocua::cli {
+namespace {
+
+// Parses input text as one JSON object; error "json.malformed".
+Result<nlohmann::json> parseObject(std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  vault::wipe(text);
+  if (j.is_discarded()) return Error::make("json.malformed");
+  return j;
+}
+
+nlohmann::json warningsJson(const std::vector<workspace::Warning>& warnings) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& w : warnings) {
+    out.push_back({{"code", w.code}, {"existing_id", w.existingId}, {"message", i18n::tr("warning." + w.code)}});
+    std::cerr << i18n::tr("warning." + w.code) << "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+void addRecordCommands(CLI::App& app, Action& action) {
+  static std::string file;
+
+  auto* household = app.add_subcommand("household", i18n::tr("cli.cmd.household"));
+  household->require_subcommand(1);
+  auto* hAdd = household->add_subcommand("add", i18n::tr("cli.cmd.household_add"));
+  hAdd->add_option("--file", file, i18n::tr("cli.opt.file"));
+  hAdd->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto text = ctx.readInput(file);
+      if (!text) return fail(text.error());
+      auto j = parseObject(*text);
+      if (!j) return fail(j.error());
+      Errors problems;
+      auto id = (*session)->addHousehold(*j, &problems);
+      if (!id) return problems.empty() ? fail(id.error()) : failInvalid(problems);
+      printJson({{"id", *id}});
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* resident = app.add_subcommand("resident", i18n::tr("cli.cmd.resident"));
+  resident->require_subcommand(1);
+  auto* rAdd = resident->add_subcommand("add", i18n::tr("cli.cmd.resident_add"));
+  rAdd->add_option("--file", file, i18n::tr("cli.opt.file"));
+  rAdd->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto text = ctx.readInput(file);
+      if (!text) return fail(text.error());
+      auto j = parseObject(*text);
+      if (!j) return fail(j.error());
+      Errors problems;
+      auto added = (*session)->addResident(*j, &problems);
+      j->clear();
+      if (!added) return problems.empty() ? fail(added.error()) : failInvalid(problems);
+      printJson({{"id", added->id}, {"warnings", warningsJson(added->warnings)}});
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* rImport = resident->add_subcommand("import", i18n::tr("cli.cmd.resident_import"));
+  rImport->add_option("--file", file, i18n::tr("cli.opt.file"));
+  rImport->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto text = ctx.readInput(file);
+      if (!text) return fail(text.error());
+      std::istringstream in(std::move(*text));
+      auto result = (*session)->importResidents(in);
+      std::string consumed = std::move(in).str();
+      vault::wipe(consumed);
+      if (!result) return fail(result.error());
+      nlohmann::json rejected = nlohmann::json::array();
+      for (const auto& r : result->rejected) rejected.push_back({{"line", r.line}, {"errors", errorsJson(r.errors)}});
+      printJson({{"imported", result->imported}, {"rejected", rejected}});
+      std::cerr << i18n::tr("cli.import.done", {{"imported", std::to_string(result->imported)},
+                                                {"rejected", std::to_string(result->rejected.size())}})
+                << "\n";
+      return static_cast<int>(kOk);
+    };
+  });
+
+  static std::string id;
+  auto* rGet = resident->add_subcommand("get", i18n::tr("cli.cmd.resident_get"));
+  rGet->add_option("ID", id)->required();
+  rGet->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto r = (*session)->getResident(id);
+      if (!r) return fail(r.error());
+      printJson(*r);
+      return static_cast<int>(kOk);
+    };
+  });
+
+  static std::string query;
+  static std::size_t limit = 20;
+  auto* rSearch = resident->add_subcommand("search", i18n::tr("cli.cmd.resident_search"));
+  rSearch->add_option("QUERY", query)->required();
+  rSearch->add_option("--limit", limit, i18n::tr("cli.opt.limit"))->check(CLI::Range(1, 10000));
+  rSearch->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      printJson((*session)->searchResidents(query, limit));
+      return static_cast<int>(kOk);
+    };
+  });
+
+  static int residents = 0;
+  static std::uint64_t seed = 1;
+  auto* demo = app.add_subcommand("demo-data", i18n::tr("cli.cmd.demo_data"));
+  demo->add_option("--residents", residents, i18n::tr("cli.opt.residents"))->required()->check(CLI::Range(1, 1000000));
+  demo->add_option("--seed", seed, i18n::tr("cli.opt.seed"));
+  demo->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto n = (*session)->addDemoData(residents, seed);
+      if (!n) return fail(n.error());
+      printJson({{"imported", *n}});
+      return static_cast<int>(kOk);
+    };
+  });
+}
+
+}  // namespace gocua::cli

@@ -1,0 +1,105 @@
+// init, volunteer add/remove, passphrase change, verify.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/i18n.h"
+#include "vault/secret.h"
+
+namespace gocua::cli {
+
+void addWorkspaceCommands(CLI::App& app, Action& action) {
+  auto* init = app.add_subcommand("init", i18n::tr("cli.cmd.init"));
+  static std::string initVolunteer;
+  static bool training = false;
+  init->add_option("--volunteer", initVolunteer, i18n::tr("cli.opt.volunteer"))->required();
+  init->add_flag("--training", training, i18n::tr("cli.opt.training"));
+  init->callback([&action] {
+    action = [](Context& ctx) {
+      auto pass = ctx.passphrase("GOCUA_PASSPHRASE", "cli.prompt.new_passphrase", true);
+      if (!pass) return fail(pass.error());
+      auto ws = workspace::Workspace::create(ctx.workspaceDir(), initVolunteer, *pass, training, vault::defaultKdfParams());
+      vault::wipe(*pass);
+      if (!ws) return fail(ws.error());
+      printJson({{"workspace", ctx.workspaceDir().string()}, {"training", training}});
+      std::cerr << i18n::tr(training ? "cli.init.done_training" : "cli.init.done") << "\n";
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* volunteer = app.add_subcommand("volunteer", i18n::tr("cli.cmd.volunteer"));
+  volunteer->require_subcommand(1);
+  static std::string name;
+  auto* add = volunteer->add_subcommand("add", i18n::tr("cli.cmd.volunteer_add"));
+  add->add_option("NAME", name)->required();
+  add->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto pass = ctx.passphrase("GOCUA_NEW_PASSPHRASE", "cli.prompt.new_passphrase", true);
+      if (!pass) return fail(pass.error());
+      auto st = (*session)->addVolunteer(name, *pass, vault::defaultKdfParams());
+      vault::wipe(*pass);
+      if (!st) return fail(st.error());
+      printJson({{"volunteer", name}, {"added", true}});
+      return static_cast<int>(kOk);
+    };
+  });
+  auto* remove = volunteer->add_subcommand("remove", i18n::tr("cli.cmd.volunteer_remove"));
+  remove->add_option("NAME", name)->required();
+  remove->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      if (auto st = (*session)->removeVolunteer(name); !st) return fail(st.error());
+      printJson({{"volunteer", name}, {"removed", true}});
+      return static_cast<int>(kOk);
+    };
+  });
+  auto* list = volunteer->add_subcommand("list", i18n::tr("cli.cmd.volunteer_list"));
+  list->callback([&action] {
+    action = [](Context& ctx) {
+      auto ws = ctx.openWorkspace();
+      if (!ws) return fail(ws.error());
+      auto names = (*ws)->volunteers();
+      if (!names) return fail(names.error());
+      printJson(*names);
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* passphrase = app.add_subcommand("passphrase", i18n::tr("cli.cmd.passphrase"));
+  passphrase->require_subcommand(1);
+  auto* change = passphrase->add_subcommand("change", i18n::tr("cli.cmd.passphrase_change"));
+  change->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto pass = ctx.passphrase("GOCUA_NEW_PASSPHRASE", "cli.prompt.new_passphrase", true);
+      if (!pass) return fail(pass.error());
+      auto st = (*session)->changePassphrase(*pass, vault::defaultKdfParams());
+      vault::wipe(*pass);
+      if (!st) return fail(st.error());
+      printJson({{"volunteer", (*session)->volunteer()}, {"changed", true}});
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* verify = app.add_subcommand("verify", i18n::tr("cli.cmd.verify"));
+  verify->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      nlohmann::json damaged = nlohmann::json::array();
+      for (const auto& d : (*session)->damaged()) damaged.push_back({{"id", d.id}, {"kind", d.kind}});
+      auto& s = **session;
+      printJson({{"residents", s.index().size()},
+                 {"households", s.households()},
+                 {"applications", s.listApplications(std::nullopt).size()},
+                 {"damaged", damaged},
+                 {"training", s.workspace().training()}});
+      return damaged.empty() ? static_cast<int>(kOk) : static_cast<int>(kOther);
+    };
+  });
+}
+
+}  // namespace gocua::cli

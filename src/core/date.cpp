@@ -1,0 +1,142 @@
+// Dates as Vietnamese forms write them (dd/mm/yyyy, and mm/yyyy or yyyy where a field accepts a
+// partial date), the calendar arithmetic the validators need (age on a day, days between two
+// days) and the not-in-the-future / not-in-the-past rules. Everything is proleptic Gregorian,
+// no time zones; only today() reads the clock.
+#include "core/date.h"
+
+#include <array>
+#include <ctime>
+
+namespace gocua::core {
+namespace {
+
+constexpr int kMinYear = 1850;
+constexpr int kMaxYear = 2199;
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Days since 1970-01-01 (Howard Hinnant's days_from_civil), exact for any Gregorian date.
+long daysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// A partial date stands for a span of days; these pick its ends.
+Date earliestDay(const Date& d) { return {d.year, d.month ? d.month : 1, d.day ? d.day : 1}; }
+Date latestDay(const Date& d) {
+  const int m = d.month ? d.month : 12;
+  return {d.year, m, d.day ? d.day : daysInMonth(d.year, m)};
+}
+
+}  // namespace
+
+bool isLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int daysInMonth(int year, int month) {
+  static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  return month == 2 && isLeapYear(year) ? 29 : kDays[static_cast<std::size_t>(month - 1)];
+}
+
+Result<Date> parseDate(std::string_view text, DatePrecision coarsest) {
+  // Surrounding spaces come from copy-paste; they carry no meaning.
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+
+  // Split into at most three runs of digits separated by one and the same separator.
+  // '-' and '.' are accepted beside '/' because residents write 05-03-1950 and 05.03.1950.
+  std::array<std::string_view, 3> parts{};
+  std::size_t count = 0;
+  char sep = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && isDigit(text[i])) continue;
+    if (i < text.size()) {
+      const char c = text[i];
+      if (c != '/' && c != '-' && c != '.') return Error::make("date.format");
+      if (sep && c != sep) return Error::make("date.format");
+      sep = c;
+    }
+    if (i == start || count == parts.size()) return Error::make("date.format");
+    parts[count++] = text.substr(start, i - start);
+    start = i + 1;
+  }
+  if (count == 0) return Error::make("date.format");
+
+  auto number = [](std::string_view p) {
+    int v = 0;
+    for (char c : p) v = v * 10 + (c - '0');
+    return v;
+  };
+  const std::string_view yearPart = parts[count - 1];
+  if (yearPart.size() != 4) return Error::make("date.format");
+  for (std::size_t k = 0; k + 1 < count; ++k)
+    if (parts[k].size() > 2) return Error::make("date.format");
+
+  const auto precision = static_cast<DatePrecision>(count);
+  if (precision < coarsest) return Error::make("date.format");
+
+  Date d;
+  d.year = number(yearPart);
+  if (count >= 2) d.month = number(parts[count - 2]);
+  if (count == 3) d.day = number(parts[0]);
+  if (d.year < kMinYear || d.year > kMaxYear) return Error::make("date.invalid");
+  if (count >= 2 && (d.month < 1 || d.month > 12)) return Error::make("date.invalid");
+  if (count == 3 && (d.day < 1 || d.day > daysInMonth(d.year, d.month)))
+    return Error::make("date.invalid");
+  return d;
+}
+
+std::string formatDate(const Date& d) {
+  auto pad = [](int v, int width) {
+    std::string s = std::to_string(v < 0 ? 0 : v);
+    return std::string(s.size() < static_cast<std::size_t>(width) ? width - s.size() : 0, '0') + s;
+  };
+  switch (d.precision()) {
+    case DatePrecision::Day:
+      return pad(d.day, 2) + "/" + pad(d.month, 2) + "/" + pad(d.year, 4);
+    case DatePrecision::Month:
+      return pad(d.month, 2) + "/" + pad(d.year, 4);
+    case DatePrecision::Year:
+      break;
+  }
+  return pad(d.year, 4);
+}
+
+Date today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+int ageOn(const Date& birth, const Date& on) {
+  const Date b = earliestDay(birth), o = earliestDay(on);
+  int age = o.year - b.year;
+  if (o.month < b.month || (o.month == b.month && o.day < b.day)) --age;
+  return age;
+}
+
+int daysBetween(const Date& a, const Date& b) {
+  const Date x = earliestDay(a), y = earliestDay(b);
+  return static_cast<int>(daysFromCivil(y.year, y.month, y.day) -
+                          daysFromCivil(x.year, x.month, x.day));
+}
+
+Status requireNotFuture(const Date& d, const Date& todayDate) {
+  // A partial date is in the future only if even its first day is (born "2025" is fine in 2025).
+  if (earliestDay(d) > earliestDay(todayDate)) return Error::make("date.future");
+  return {};
+}
+
+Status requireNotPast(const Date& d, const Date& todayDate) {
+  // A partial expiry ("12/2025") runs to its last day.
+  if (latestDay(d) < earliestDay(todayDate)) return Error::make("date.past");
+  return {};
+}
+
+}  // namespace gocua::core

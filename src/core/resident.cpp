@@ -1,0 +1,204 @@
+// Resident and household JSON ↔ value types, with every validator applied; see resident.h.
+#include "core/resident.h"
+
+#include <set>
+
+#include "core/phone.h"
+#include "core/record_id.h"
+#include "core/text.h"
+
+namespace gocua::core {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxVillage = 120;
+constexpr std::size_t kMaxAddress = 300;
+constexpr std::size_t kMaxNotes = 2000;
+
+// Reads an optional string member; a non-string is a type error.
+std::optional<std::string> stringField(const json& j, const char* key, Errors& out) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) {
+    out.push_back(Error::make("field.type", key));
+    return std::nullopt;
+  }
+  return it->get<std::string>();
+}
+
+void checkKnownKeys(const json& j, const std::set<std::string>& allowed, Errors& out) {
+  for (auto it = j.begin(); it != j.end(); ++it)
+    if (!allowed.count(it.key())) out.push_back(Error::make("field.unknown", it.key()));
+}
+
+std::string textField(const json& j, const char* key, std::size_t maxChars, bool required, Errors& out) {
+  auto raw = stringField(j, key, out);
+  if (!raw || raw->empty()) {
+    if (required) out.push_back(Error::make("field.required", key));
+    return {};
+  }
+  auto norm = normalizeText(*raw, maxChars);
+  if (!norm) {
+    out.push_back(Error::make(norm.error().code, key));
+    return {};
+  }
+  if (required && norm->empty()) out.push_back(Error::make("field.required", key));
+  return *norm;
+}
+
+std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& out) {
+  if (!j.is_object()) {
+    out.push_back(Error::make("field.type", "consent"));
+    return std::nullopt;
+  }
+  Errors local;
+  checkKnownKeys(j, {"given_by", "method", "date"}, local);
+  Consent c;
+  auto by = stringField(j, "given_by", local);
+  if (!by || by->empty()) {
+    local.push_back(Error::make("field.required", "given_by"));
+  } else if (auto n = normalizeName(*by)) {
+    c.givenBy = *n;
+  } else {
+    local.push_back(Error::make(n.error().code, "given_by"));
+  }
+  auto method = stringField(j, "method", local);
+  if (!method) local.push_back(Error::make("field.required", "method"));
+  else if (*method != "spoken" && *method != "signed" && *method != "thumbprint")
+    local.push_back(Error::make("consent.method", "method"));
+  else c.method = *method;
+  auto date = stringField(j, "date", local);
+  if (!date) {
+    c.date = today;  // consent is usually recorded as it is given
+  } else if (auto d = parseDate(*date)) {
+    if (auto nf = requireNotFuture(*d, today); !nf) local.push_back(Error::make(nf.error().code, "date"));
+    c.date = *d;
+  } else {
+    local.push_back(Error::make(d.error().code, "date"));
+  }
+  for (auto& e : local) {
+    e.field = "consent." + e.field;
+    out.push_back(std::move(e));
+  }
+  if (!local.empty()) return std::nullopt;
+  return c;
+}
+
+}  // namespace
+
+Result<Resident> parseResident(const json& j, const Date& today, Errors* problems) {
+  Errors out;
+  if (!j.is_object()) {
+    out.push_back(Error::make("field.type", ""));
+    if (problems) *problems = out;
+    return out.front();
+  }
+  checkKnownKeys(j, {"full_name", "date_of_birth", "sex", "personal_id", "phone", "village",
+                     "household_id", "notes", "consent"}, out);
+  Resident r;
+
+  auto name = stringField(j, "full_name", out);
+  if (!name || name->empty()) {
+    out.push_back(Error::make("field.required", "full_name"));
+  } else if (auto n = normalizeName(*name)) {
+    r.fullName = *n;
+  } else {
+    out.push_back(Error::make(n.error().code, "full_name"));
+  }
+
+  bool dobOk = false;
+  auto dob = stringField(j, "date_of_birth", out);
+  if (!dob || dob->empty()) {
+    out.push_back(Error::make("field.required", "date_of_birth"));
+  } else if (auto d = parseDate(*dob, DatePrecision::Year)) {
+    if (auto nf = requireNotFuture(*d, today); !nf) {
+      out.push_back(Error::make(nf.error().code, "date_of_birth"));
+    } else {
+      r.dateOfBirth = *d;
+      dobOk = true;
+    }
+  } else {
+    out.push_back(Error::make(d.error().code, "date_of_birth"));
+  }
+
+  bool sexOk = false;
+  auto sex = stringField(j, "sex", out);
+  if (!sex) {
+    out.push_back(Error::make("field.required", "sex"));
+  } else if (auto s = parseSex(*sex)) {
+    r.sex = *s;
+    sexOk = true;
+  } else {
+    out.push_back(Error::make(s.error().code, "sex"));
+  }
+
+  if (auto id = stringField(j, "personal_id", out); id && !id->empty()) {
+    auto check = validatePersonalId(*id, dobOk ? std::optional<Date>(r.dateOfBirth) : std::nullopt,
+                                    sexOk ? std::optional<Sex>(r.sex) : std::nullopt);
+    if (!check) out.push_back(Error::make(check.error().code, "personal_id"));
+    else r.personalId = *id;
+  }
+
+  if (auto phone = stringField(j, "phone", out); phone && !phone->empty()) {
+    if (auto p = normalizePhone(*phone)) r.phone = *p;
+    else out.push_back(Error::make(p.error().code, "phone"));
+  }
+
+  r.village = textField(j, "village", kMaxVillage, false, out);
+  r.notes = textField(j, "notes", kMaxNotes, false, out);
+  if (auto hh = stringField(j, "household_id", out); hh && !hh->empty()) {
+    if (auto id = parseRecordId(*hh)) r.householdId = formatRecordId(*id);
+    else out.push_back(Error::make("record.bad_id", "household_id"));
+  }
+  if (auto c = j.find("consent"); c != j.end() && !c->is_null()) r.consent = parseConsent(*c, today, out);
+
+  if (problems) *problems = out;
+  if (!out.empty()) return out.front();
+  return r;
+}
+
+json toJson(const Resident& r) {
+  json j = {{"full_name", r.fullName}, {"date_of_birth", formatDate(r.dateOfBirth)},
+            {"sex", std::string(sexName(r.sex))}};
+  if (!r.personalId.empty()) j["personal_id"] = r.personalId;
+  if (!r.phone.empty()) j["phone"] = r.phone;
+  if (!r.village.empty()) j["village"] = r.village;
+  if (!r.householdId.empty()) j["household_id"] = r.householdId;
+  if (!r.notes.empty()) j["notes"] = r.notes;
+  if (r.consent)
+    j["consent"] = {{"given_by", r.consent->givenBy}, {"method", r.consent->method},
+                    {"date", formatDate(r.consent->date)}};
+  return j;
+}
+
+Result<Household> parseHousehold(const json& j, Errors* problems) {
+  Errors out;
+  if (!j.is_object()) {
+    out.push_back(Error::make("field.type", ""));
+    if (problems) *problems = out;
+    return out.front();
+  }
+  checkKnownKeys(j, {"village", "address", "head_name", "notes"}, out);
+  Household h;
+  h.village = textField(j, "village", kMaxVillage, true, out);
+  h.address = textField(j, "address", kMaxAddress, false, out);
+  h.notes = textField(j, "notes", kMaxNotes, false, out);
+  if (auto head = stringField(j, "head_name", out); head && !head->empty()) {
+    if (auto n = normalizeName(*head)) h.headName = *n;
+    else out.push_back(Error::make(n.error().code, "head_name"));
+  }
+  if (problems) *problems = out;
+  if (!out.empty()) return out.front();
+  return h;
+}
+
+json toJson(const Household& h) {
+  json j = {{"village", h.village}};
+  if (!h.address.empty()) j["address"] = h.address;
+  if (!h.headName.empty()) j["head_name"] = h.headName;
+  if (!h.notes.empty()) j["notes"] = h.notes;
+  return j;
+}
+
+}  // namespace gocua::core

@@ -1,0 +1,212 @@
+// SQLite RAII wrappers; see db.h for the contract.
+#include "store/db.h"
+
+#include <sqlite3.h>
+
+namespace gocua::store {
+namespace {
+
+Error sqliteError(sqlite3* db, int rc, std::string_view what) {
+  std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+      return Error::make("store.io", "", detail);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Error::make("store.busy", "", detail);
+    case SQLITE_CONSTRAINT:
+      return Error::make("store.constraint", "", detail);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return Error::make("store.corrupt", "", detail);
+    default:
+      return Error::make("store.error", "", detail);
+  }
+}
+
+}  // namespace
+
+// [SECTION] Stmt
+
+Stmt& Stmt::operator=(Stmt&& o) noexcept {
+  if (this != &o) {
+    sqlite3_finalize(stmt_);
+    stmt_ = o.stmt_;
+    o.stmt_ = nullptr;
+  }
+  return *this;
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::bind(int index, std::int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Stmt& Stmt::bind(int index, std::string_view text) {
+  sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  return *this;
+}
+
+Stmt& Stmt::bind(int index, std::span<const std::uint8_t> blob) {
+  // An empty span has a null data() that SQLite would read as NULL; bind a zero-length blob.
+  if (blob.empty())
+    sqlite3_bind_zeroblob(stmt_, index, 0);
+  else
+    sqlite3_bind_blob64(stmt_, index, blob.data(), blob.size(), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Stmt& Stmt::bindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+Result<bool> Stmt::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return sqliteError(sqlite3_db_handle(stmt_), rc, "step");
+}
+
+Status Stmt::run() {
+  for (;;) {
+    auto r = step();
+    if (!r) {
+      reset();
+      return r.error();
+    }
+    if (!*r) break;
+  }
+  reset();
+  return {};
+}
+
+void Stmt::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Stmt::columnInt(int index) const { return sqlite3_column_int64(stmt_, index); }
+
+std::string Stmt::columnText(int index) const {
+  auto* p = sqlite3_column_text(stmt_, index);
+  int n = sqlite3_column_bytes(stmt_, index);
+  return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string();
+}
+
+std::span<const std::uint8_t> Stmt::columnBlob(int index) const {
+  auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, index));
+  int n = sqlite3_column_bytes(stmt_, index);
+  return p ? std::span<const std::uint8_t>(p, static_cast<std::size_t>(n)) : std::span<const std::uint8_t>();
+}
+
+bool Stmt::columnIsNull(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
+
+// [SECTION] Db
+
+Result<Db> Db::open(const std::filesystem::path& path, bool create) {
+  Db db;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (create) flags |= SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    if (!create && (rc & 0xff) == SQLITE_CANTOPEN)
+      return Error::make("store.not_found", "", path.filename().string());
+    return sqliteError(db.db_, rc, "open");
+  }
+  sqlite3_extended_result_codes(db.db_, 1);
+  sqlite3_busy_timeout(db.db_, 5000);
+  // Reading the schema first turns a non-database file into a clear "corrupt" error here.
+  GOCUA_TRY(db.exec("PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_schema;"));
+  if (path != ":memory:") {
+    GOCUA_TRY(db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"));
+  }
+  return db;
+}
+
+Db::Db(Db&& o) noexcept : db_(o.db_), cache_(std::move(o.cache_)) { o.db_ = nullptr; }
+
+Db& Db::operator=(Db&& o) noexcept {
+  if (this != &o) {
+    cache_.clear();
+    sqlite3_close_v2(db_);
+    db_ = o.db_;
+    cache_ = std::move(o.cache_);
+    o.db_ = nullptr;
+  }
+  return *this;
+}
+
+Db::~Db() {
+  cache_.clear();
+  sqlite3_close_v2(db_);
+}
+
+Status Db::exec(std::string_view sql) {
+  char* err = nullptr;
+  std::string text(sql);
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    Error e = sqliteError(db_, rc, "exec");
+    sqlite3_free(err);
+    return e;
+  }
+  return {};
+}
+
+Result<Stmt> Db::prepare(std::string_view sql) {
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &s, nullptr);
+  if (rc != SQLITE_OK) return sqliteError(db_, rc, "prepare");
+  return Stmt(s);
+}
+
+Result<Stmt*> Db::cached(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it != cache_.end()) {
+    it->second->reset();
+    return it->second.get();
+  }
+  auto st = prepare(sql);
+  if (!st) return st.error();
+  auto owned = std::make_unique<Stmt>(std::move(*st));
+  Stmt* raw = owned.get();
+  cache_.emplace(std::string(sql), std::move(owned));
+  return raw;
+}
+
+std::int64_t Db::lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
+int Db::changes() const { return sqlite3_changes(db_); }
+
+int Db::userVersion() {
+  auto st = prepare("PRAGMA user_version");
+  if (!st) return -1;
+  auto row = st->step();
+  return (row && *row) ? static_cast<int>(st->columnInt(0)) : -1;
+}
+
+Status Db::setUserVersion(int v) { return exec("PRAGMA user_version=" + std::to_string(v)); }
+
+// [SECTION] Txn
+
+Result<Txn> Txn::begin(Db& db) {
+  GOCUA_TRY(db.exec("BEGIN IMMEDIATE"));
+  return Txn(&db);
+}
+
+Txn::~Txn() {
+  if (db_) (void)db_->exec("ROLLBACK");
+}
+
+Status Txn::commit() {
+  auto st = db_->exec("COMMIT");
+  if (st) db_ = nullptr;
+  return st;
+}
+
+}  // namespace gocua::store

@@ -1,0 +1,103 @@
+// RAII wrappers over SQLite: Db (one connection), Stmt (one prepared statement), Txn (one
+// transaction). sqlite3.h stays private to this module. Statements are finalised before the
+// connection closes because the connection is closed with sqlite3_close_v2, which waits for them.
+// All functions return errors as values with code "store.*"; detail carries SQLite's message,
+// which never contains bound values (we always bind parameters), so it is safe to log.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/result.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace gocua::store {
+
+class Stmt {
+ public:
+  Stmt() = default;
+  Stmt(Stmt&& o) noexcept : stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Stmt& operator=(Stmt&& o) noexcept;
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  ~Stmt();
+
+  // Parameters are 1-based, as in SQLite. Text and blobs are copied (SQLITE_TRANSIENT) unless
+  // noted, so callers may wipe their buffers right after binding.
+  Stmt& bind(int index, std::int64_t value);
+  Stmt& bind(int index, std::string_view text);
+  Stmt& bind(int index, std::span<const std::uint8_t> blob);
+  Stmt& bindNull(int index);
+
+  // true: a row is ready; false: done. Errors: "store.io" (full disk, I/O), "store.busy",
+  // "store.constraint" (unique key), "store.corrupt".
+  Result<bool> step();
+  // Runs to completion, for statements that return no rows.
+  Status run();
+  void reset();  // also clears bindings
+
+  std::int64_t columnInt(int index) const;
+  std::string columnText(int index) const;
+  std::span<const std::uint8_t> columnBlob(int index) const;  // valid until the next step/reset
+  bool columnIsNull(int index) const;
+
+ private:
+  friend class Db;
+  explicit Stmt(sqlite3_stmt* s) : stmt_(s) {}
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Db {
+ public:
+  // Opens (and with create, creates) a database file with WAL, synchronous=FULL, foreign keys,
+  // temp_store=MEMORY (no temp files on disk). ":memory:" opens an in-memory database.
+  // Errors: "store.open", "store.not_found" (file missing and !create), "store.corrupt".
+  static Result<Db> open(const std::filesystem::path& path, bool create);
+
+  Db() = default;
+  Db(Db&&) noexcept;
+  Db& operator=(Db&&) noexcept;
+  ~Db();
+
+  Status exec(std::string_view sql);
+  Result<Stmt> prepare(std::string_view sql);
+  // A statement kept for the life of the connection, prepared on first use and reset on each
+  // call. Hot paths (import) use it to avoid re-preparing.
+  Result<Stmt*> cached(std::string_view sql);
+  std::int64_t lastInsertRowid() const;
+  int changes() const;
+  int userVersion();
+  Status setUserVersion(int v);
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+};
+
+// BEGIN IMMEDIATE on construction (so a writer never deadlocks on upgrade), ROLLBACK on
+// destruction unless commit() succeeded.
+class Txn {
+ public:
+  static Result<Txn> begin(Db& db);
+  Txn(Txn&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+  Txn(const Txn&) = delete;
+  Txn& operator=(const Txn&) = delete;
+  Txn& operator=(Txn&&) = delete;
+  ~Txn();
+  Status commit();
+
+ private:
+  explicit Txn(Db* db) : db_(db) {}
+  Db* db_ = nullptr;
+};
+
+}  // namespace gocua::store

@@ -1,0 +1,241 @@
+// SQL for the workspace repository; see repository.h. Hot statements use Db::cached.
+#include "store/repository.h"
+
+namespace gocua::store {
+namespace {
+
+Bytes toBytes(std::span<const std::uint8_t> s) { return Bytes(s.begin(), s.end()); }
+
+KeyslotRow readKeyslot(const Stmt& st) {
+  KeyslotRow r;
+  r.volunteer = st.columnText(0);
+  r.opslimit = st.columnInt(1);
+  r.memlimit = st.columnInt(2);
+  r.salt = toBytes(st.columnBlob(3));
+  r.nonce = toBytes(st.columnBlob(4));
+  r.wrapped = toBytes(st.columnBlob(5));
+  r.createdAt = st.columnText(6);
+  return r;
+}
+
+constexpr const char* kKeyslotColumns =
+    "SELECT volunteer, opslimit, memlimit, salt, nonce, wrapped, created_at FROM keyslot ";
+
+}  // namespace
+
+// [SECTION] meta
+
+Result<std::optional<std::string>> Repository::meta(std::string_view key) {
+  auto st = db_->cached("SELECT value FROM meta WHERE key=?1");
+  if (!st) return st.error();
+  (*st)->bind(1, key);
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  std::optional<std::string> out;
+  if (*row) out = (*st)->columnText(0);
+  (*st)->reset();
+  return out;
+}
+
+Status Repository::setMeta(std::string_view key, std::string_view value) {
+  auto st = db_->cached("INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  if (!st) return st.error();
+  return (*st)->bind(1, key).bind(2, value).run();
+}
+
+// [SECTION] keyslots
+
+Result<std::vector<KeyslotRow>> Repository::keyslots() {
+  auto st = db_->prepare(std::string(kKeyslotColumns) + "ORDER BY position");
+  if (!st) return st.error();
+  std::vector<KeyslotRow> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back(readKeyslot(*st));
+  }
+  return out;
+}
+
+Result<std::optional<KeyslotRow>> Repository::keyslot(std::string_view volunteer) {
+  auto st = db_->prepare(std::string(kKeyslotColumns) + "WHERE volunteer=?1");
+  if (!st) return st.error();
+  st->bind(1, volunteer);
+  auto row = st->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<KeyslotRow>();
+  return std::optional<KeyslotRow>(readKeyslot(*st));
+}
+
+Status Repository::insertKeyslot(const KeyslotRow& r) {
+  auto st = db_->prepare(
+      "INSERT INTO keyslot(volunteer, opslimit, memlimit, salt, nonce, wrapped, created_at, position) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(max(position), 0) + 1 FROM keyslot))");
+  if (!st) return st.error();
+  return st->bind(1, r.volunteer).bind(2, r.opslimit).bind(3, r.memlimit).bind(4, r.salt)
+      .bind(5, r.nonce).bind(6, r.wrapped).bind(7, r.createdAt).run();
+}
+
+Status Repository::replaceKeyslot(const KeyslotRow& r) {
+  auto st = db_->prepare(
+      "UPDATE keyslot SET opslimit=?2, memlimit=?3, salt=?4, nonce=?5, wrapped=?6 WHERE volunteer=?1");
+  if (!st) return st.error();
+  return st->bind(1, r.volunteer).bind(2, r.opslimit).bind(3, r.memlimit).bind(4, r.salt)
+      .bind(5, r.nonce).bind(6, r.wrapped).run();
+}
+
+Status Repository::deleteKeyslot(std::string_view volunteer) {
+  auto st = db_->prepare("DELETE FROM keyslot WHERE volunteer=?1");
+  if (!st) return st.error();
+  return st->bind(1, volunteer).run();
+}
+
+// [SECTION] records
+
+Status Repository::insertRecord(const RecordRow& r) {
+  auto st = db_->cached(
+      "INSERT INTO record(id, kind, revision, rev_hash, parent_hash, form_id, form_version, sync_state, "
+      "created_at, updated_at, sealed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  if (!st) return st.error();
+  Stmt& s = **st;
+  s.bind(1, r.id).bind(2, r.kind).bind(3, r.revision).bind(4, r.revHash).bind(5, r.parentHash);
+  if (r.formId) s.bind(6, *r.formId); else s.bindNull(6);
+  if (r.formVersion) s.bind(7, *r.formVersion); else s.bindNull(7);
+  return s.bind(8, r.syncState).bind(9, r.createdAt).bind(10, r.updatedAt).bind(11, r.sealed).run();
+}
+
+Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevision) {
+  auto keep = db_->cached(
+      "INSERT INTO record_history(id, revision, rev_hash, parent_hash, created_at, sealed) "
+      "SELECT id, revision, rev_hash, parent_hash, updated_at, sealed FROM record WHERE id=?1 AND revision=?2");
+  if (!keep) return keep.error();
+  GOCUA_TRY((*keep)->bind(1, r.id).bind(2, expectedRevision).run());
+  if (db_->changes() != 1) return Error::make("record.conflict");
+  auto st = db_->cached(
+      "UPDATE record SET revision=?2, rev_hash=?3, parent_hash=?4, form_id=?5, form_version=?6, "
+      "sync_state=?7, updated_at=?8, sealed=?9 WHERE id=?1 AND revision=?10");
+  if (!st) return st.error();
+  Stmt& s = **st;
+  s.bind(1, r.id).bind(2, r.revision).bind(3, r.revHash).bind(4, r.parentHash);
+  if (r.formId) s.bind(5, *r.formId); else s.bindNull(5);
+  if (r.formVersion) s.bind(6, *r.formVersion); else s.bindNull(6);
+  GOCUA_TRY(s.bind(7, r.syncState).bind(8, r.updatedAt).bind(9, r.sealed).bind(10, expectedRevision).run());
+  if (db_->changes() != 1) return Error::make("record.conflict");
+  return {};
+}
+
+Result<std::optional<RecordRow>> Repository::record(std::span<const std::uint8_t> id) {
+  auto st = db_->cached(
+      "SELECT id, kind, revision, rev_hash, parent_hash, form_id, form_version, sync_state, created_at, "
+      "updated_at, sealed FROM record WHERE id=?1");
+  if (!st) return st.error();
+  Stmt& s = **st;
+  s.bind(1, id);
+  auto row = s.step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<RecordRow>();
+  RecordRow r;
+  r.id = toBytes(s.columnBlob(0));
+  r.kind = s.columnText(1);
+  r.revision = s.columnInt(2);
+  r.revHash = toBytes(s.columnBlob(3));
+  r.parentHash = toBytes(s.columnBlob(4));
+  if (!s.columnIsNull(5)) r.formId = s.columnText(5);
+  if (!s.columnIsNull(6)) r.formVersion = s.columnInt(6);
+  r.syncState = s.columnText(7);
+  r.createdAt = s.columnText(8);
+  r.updatedAt = s.columnText(9);
+  r.sealed = toBytes(s.columnBlob(10));
+  s.reset();
+  return std::optional<RecordRow>(std::move(r));
+}
+
+Status Repository::forEachRecord(std::string_view kind, const std::function<void(const RecordView&)>& visit) {
+  auto st = db_->prepare(kind.empty()
+                             ? "SELECT id, kind, revision, sync_state, sealed FROM record"
+                             : "SELECT id, kind, revision, sync_state, sealed FROM record WHERE kind=?1");
+  if (!st) return st.error();
+  if (!kind.empty()) st->bind(1, kind);
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    std::string kindText = st->columnText(1);
+    std::string sync = st->columnText(3);
+    visit(RecordView{st->columnBlob(0), kindText, st->columnInt(2), sync, st->columnBlob(4)});
+  }
+  return {};
+}
+
+Result<std::int64_t> Repository::countRecords(std::string_view kind) {
+  auto st = db_->prepare("SELECT count(*) FROM record WHERE ?1 = '' OR kind = ?1");
+  if (!st) return st.error();
+  st->bind(1, kind);
+  auto row = st->step();
+  if (!row) return row.error();
+  return st->columnInt(0);
+}
+
+Result<std::vector<Bytes>> Repository::historyRevisions(std::span<const std::uint8_t> id) {
+  auto st = db_->prepare("SELECT rev_hash FROM record_history WHERE id=?1 ORDER BY revision");
+  if (!st) return st.error();
+  st->bind(1, id);
+  std::vector<Bytes> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back(toBytes(st->columnBlob(0)));
+  }
+  return out;
+}
+
+// [SECTION] personal-ID index
+
+Result<std::optional<Bytes>> Repository::recordForIdHash(std::span<const std::uint8_t> hash) {
+  auto st = db_->cached("SELECT record_id FROM id_index WHERE id_hash=?1");
+  if (!st) return st.error();
+  (*st)->bind(1, hash);
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  std::optional<Bytes> out;
+  if (*row) out = toBytes((*st)->columnBlob(0));
+  (*st)->reset();
+  return out;
+}
+
+Status Repository::insertIdHash(std::span<const std::uint8_t> hash, std::span<const std::uint8_t> recordId) {
+  auto st = db_->cached("INSERT INTO id_index(id_hash, record_id) VALUES(?1, ?2)");
+  if (!st) return st.error();
+  return (*st)->bind(1, hash).bind(2, recordId).run();
+}
+
+// [SECTION] audit
+
+Status Repository::audit(std::string_view at, std::string_view volunteer, std::string_view action,
+                         std::span<const std::uint8_t> recordId, std::string_view kind) {
+  auto st = db_->cached("INSERT INTO audit(at, volunteer, action, record_id, kind) VALUES(?1, ?2, ?3, ?4, ?5)");
+  if (!st) return st.error();
+  Stmt& s = **st;
+  s.bind(1, at).bind(2, volunteer).bind(3, action);
+  if (recordId.empty()) s.bindNull(4); else s.bind(4, recordId);
+  if (kind.empty()) s.bindNull(5); else s.bind(5, kind);
+  return s.run();
+}
+
+Result<std::vector<Repository::AuditRow>> Repository::auditLog() {
+  auto st = db_->prepare("SELECT seq, at, volunteer, action, coalesce(kind, ''), record_id FROM audit ORDER BY seq");
+  if (!st) return st.error();
+  std::vector<AuditRow> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back({st->columnInt(0), st->columnText(1), st->columnText(2), st->columnText(3),
+                   st->columnText(4), toBytes(st->columnBlob(5))});
+  }
+  return out;
+}
+
+}  // namespace gocua::store

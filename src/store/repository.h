@@ -1,0 +1,92 @@
+// Every SQL statement of a workspace, behind one class. Callers see rows of public metadata and
+// sealed bodies; nothing here ever sees plaintext resident data.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "store/db.h"
+
+namespace gocua::store {
+
+using Bytes = std::vector<std::uint8_t>;
+
+struct KeyslotRow {
+  std::string volunteer;
+  std::int64_t opslimit = 0;
+  std::int64_t memlimit = 0;
+  Bytes salt, nonce, wrapped;
+  std::string createdAt;
+};
+
+struct RecordRow {
+  Bytes id;  // 16 bytes
+  std::string kind;
+  std::int64_t revision = 1;
+  Bytes revHash, parentHash;
+  std::optional<std::string> formId;
+  std::optional<std::int64_t> formVersion;
+  std::string syncState = "unsynced";
+  std::string createdAt, updatedAt;
+  Bytes sealed;
+};
+
+// A row as SQLite hands it out during a scan: spans valid only inside the callback.
+struct RecordView {
+  std::span<const std::uint8_t> id;
+  std::string_view kind;
+  std::int64_t revision;
+  std::string_view syncState;
+  std::span<const std::uint8_t> sealed;
+};
+
+class Repository {
+ public:
+  explicit Repository(Db& db) : db_(&db) {}
+
+  // [SECTION] meta: small key/value facts about the workspace (id, training flag, created).
+  Result<std::optional<std::string>> meta(std::string_view key);
+  Status setMeta(std::string_view key, std::string_view value);
+
+  // [SECTION] keyslots, in the order volunteers were added (the first is the default).
+  Result<std::vector<KeyslotRow>> keyslots();
+  Result<std::optional<KeyslotRow>> keyslot(std::string_view volunteer);
+  Status insertKeyslot(const KeyslotRow& row);  // "store.constraint" if the name exists
+  Status replaceKeyslot(const KeyslotRow& row);
+  Status deleteKeyslot(std::string_view volunteer);
+
+  // [SECTION] records
+  Status insertRecord(const RecordRow& row);
+  // Moves the current head into record_history and writes newHead, only if the head is still at
+  // expectedRevision. Error "record.conflict" otherwise (someone else edited it meanwhile).
+  Status updateRecord(const RecordRow& newHead, std::int64_t expectedRevision);
+  Result<std::optional<RecordRow>> record(std::span<const std::uint8_t> id);
+  // Visits every record (of one kind, or all when kind is empty) in storage order.
+  Status forEachRecord(std::string_view kind, const std::function<void(const RecordView&)>& visit);
+  Result<std::int64_t> countRecords(std::string_view kind);
+  Result<std::vector<Bytes>> historyRevisions(std::span<const std::uint8_t> id);
+
+  // [SECTION] personal-ID duplicate index (keyed hashes only)
+  Result<std::optional<Bytes>> recordForIdHash(std::span<const std::uint8_t> hash);
+  Status insertIdHash(std::span<const std::uint8_t> hash, std::span<const std::uint8_t> recordId);
+
+  // [SECTION] audit log
+  Status audit(std::string_view at, std::string_view volunteer, std::string_view action,
+               std::span<const std::uint8_t> recordId = {}, std::string_view kind = {});
+  struct AuditRow {
+    std::int64_t seq;
+    std::string at, volunteer, action, kind;
+    Bytes recordId;
+  };
+  Result<std::vector<AuditRow>> auditLog();
+
+ private:
+  Db* db_;
+};
+
+}  // namespace gocua::store

@@ -1,0 +1,74 @@
+// Sealing record bodies and keyed hashes under the workspace data key. Three subkeys are derived
+// with crypto_kdf_derive_from_key (context "gocuarec"): 1 seals bodies, 2 keys the citizen-ID hash,
+// 3 keys the revision hash, so no key serves two purposes. The subkeys live in read-only
+// SecretBytes memory for the cipher's lifetime.
+//
+// Hot path (100,000 records per import or unlock): seal and open allocate only their output and
+// keep everything else on the stack. All const members are safe to call from several threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "vault/secret.h"
+
+namespace gocua::vault {
+
+namespace detail {
+struct RecordCipherAccess;
+}
+
+class RecordCipher {
+ public:
+  // dataKey must be kDataKeyBytes long (a wrong size is a programming error and aborts with a
+  // message, like a failed assert, because a constructor cannot return a Result).
+  explicit RecordCipher(const SecretBytes& dataKey);
+  RecordCipher(RecordCipher&&) noexcept = default;
+  RecordCipher& operator=(RecordCipher&&) noexcept = default;
+
+  static constexpr std::size_t kNonceBytes = 24;
+  static constexpr std::size_t kTagBytes = 16;
+  static constexpr std::size_t kOverheadBytes = kNonceBytes + kTagBytes;
+
+  // XChaCha20-Poly1305-IETF with a random nonce: returns nonce || ciphertext || tag, i.e.
+  // plaintext.size() + kOverheadBytes bytes. ad (e.g. record id and revision) is authenticated,
+  // not stored: open() must be given the same ad.
+  [[nodiscard]] std::vector<std::uint8_t> seal(std::span<const std::uint8_t> plaintext,
+                                               std::span<const std::uint8_t> ad) const;
+  [[nodiscard]] std::vector<std::uint8_t> seal(std::string_view plaintext,
+                                               std::span<const std::uint8_t> ad) const;
+
+  // The plaintext of a seal() output. "vault.damaged" when sealed is too short, any byte was
+  // changed, ad differs, or it was sealed under another key. Never reads outside sealed.
+  [[nodiscard]] Result<std::string> open(std::span<const std::uint8_t> sealed,
+                                         std::span<const std::uint8_t> ad) const;
+
+  // Keyed BLAKE2b-256 of a (normalised) citizen ID: equal IDs give equal hashes within a workspace,
+  // and nobody without the data key can test guesses against the stored hash.
+  [[nodiscard]] std::array<std::uint8_t, 32> idHash(std::string_view personalId) const;
+
+  // Keyed BLAKE2b-256 of le64(parent.size()) || parent || content: the link in a record's revision
+  // chain. The length prefix keeps (parent, content) splits from colliding.
+  [[nodiscard]] std::array<std::uint8_t, 32> revisionHash(std::span<const std::uint8_t> parent,
+                                                          std::span<const std::uint8_t> content) const;
+
+ private:
+  friend struct detail::RecordCipherAccess;
+  void sealInto(std::uint8_t* out, const std::uint8_t* nonce, std::span<const std::uint8_t> plaintext,
+                std::span<const std::uint8_t> ad) const;
+  const std::uint8_t* key(int index) const;
+
+  SecretBytes keys_;  // three 32-byte subkeys back to back: seal, id hash, revision hash
+};
+
+// A span over the bytes of text, for ad and plaintext built from strings.
+inline std::span<const std::uint8_t> bytesOf(std::string_view text) {
+  return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
+
+}  // namespace gocua::vault

@@ -1,0 +1,90 @@
+// SecretBytes on sodium_malloc, wipe(), the data key and hex output. sodium_init is run through a
+// function-local static so every entry point can rely on it without ordering rules for callers.
+#include "vault/secret.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <new>
+#include <utility>
+
+#include "vault/internal.h"
+
+namespace gocua::vault {
+
+namespace detail {
+bool sodiumReady() {
+  // sodium_init returns 0 on first success and 1 when already initialised; -1 is the only failure.
+  static const bool ready = sodium_init() >= 0;
+  return ready;
+}
+}  // namespace detail
+
+Status init() {
+  if (!detail::sodiumReady()) return Error::make("vault.init", "", "sodium_init failed");
+  return {};
+}
+
+SecretBytes::SecretBytes(std::size_t n) : size_(n) {
+  if (n == 0) return;  // nothing to guard; keeps moved-from and empty objects allocation-free
+  // sodium_malloc depends on the page size that sodium_init records.
+  if (!detail::sodiumReady()) throw std::bad_alloc();
+  ptr_ = static_cast<std::uint8_t*>(sodium_malloc(n));
+  if (ptr_ == nullptr) throw std::bad_alloc();
+  // sodium_malloc fills with 0xdb garbage on purpose; the contract here is zero-filled.
+  sodium_memzero(ptr_, n);
+}
+
+SecretBytes SecretBytes::random(std::size_t n) {
+  SecretBytes s(n);
+  if (n != 0) randombytes_buf(s.ptr_, n);
+  return s;
+}
+
+SecretBytes SecretBytes::copyOf(std::span<const std::uint8_t> bytes) {
+  SecretBytes s(bytes.size());
+  if (!bytes.empty()) std::copy(bytes.begin(), bytes.end(), s.ptr_);
+  return s;
+}
+
+SecretBytes::SecretBytes(SecretBytes&& other) noexcept
+    : ptr_(std::exchange(other.ptr_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+
+SecretBytes& SecretBytes::operator=(SecretBytes&& other) noexcept {
+  if (this != &other) {
+    sodium_free(ptr_);
+    ptr_ = std::exchange(other.ptr_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+  }
+  return *this;
+}
+
+// sodium_free restores write access, checks the canary and zeroes before unmapping.
+SecretBytes::~SecretBytes() { sodium_free(ptr_); }
+
+void wipe(std::string& s) {
+  s.resize(s.capacity());
+  sodium_memzero(s.data(), s.size());
+  s.clear();
+}
+
+void wipe(std::vector<std::uint8_t>& v) {
+  v.resize(v.capacity());
+  sodium_memzero(v.data(), v.size());
+  v.clear();
+}
+
+SecretBytes newDataKey() { return SecretBytes::random(kDataKeyBytes); }
+
+std::string toHex(std::span<const std::uint8_t> bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (std::uint8_t b : bytes) {
+    out.push_back(digits[b >> 4]);
+    out.push_back(digits[b & 0x0f]);
+  }
+  return out;
+}
+
+}  // namespace gocua::vault

@@ -1,0 +1,58 @@
+// Secure memory for key material: SecretBytes lives in sodium_malloc memory (guard pages, mlocked,
+// excluded from core dumps) and is zeroed on destruction; wipe() zeroes ordinary buffers that held
+// secrets. Call init() once at start-up; every other vault function also initialises lazily, so a
+// forgotten init() costs nothing worse than a later failure report.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace gocua::vault {
+
+// Initialises libsodium once (thread-safe; later calls are cheap). Error "vault.init" when the
+// library cannot start (no usable random source).
+[[nodiscard]] Status init();
+
+// Key material in guarded, locked memory. Move-only: a copy would be a second secret to wipe.
+// A moved-from SecretBytes is empty (size 0, data nullptr).
+// Allocation failure throws std::bad_alloc, as operator new would; nothing else throws.
+class SecretBytes {
+ public:
+  explicit SecretBytes(std::size_t n);  // zero-filled
+  [[nodiscard]] static SecretBytes random(std::size_t n);
+  [[nodiscard]] static SecretBytes copyOf(std::span<const std::uint8_t> bytes);
+
+  SecretBytes(SecretBytes&& other) noexcept;
+  SecretBytes& operator=(SecretBytes&& other) noexcept;
+  SecretBytes(const SecretBytes&) = delete;
+  SecretBytes& operator=(const SecretBytes&) = delete;
+  ~SecretBytes();
+
+  std::uint8_t* data() { return ptr_; }
+  const std::uint8_t* data() const { return ptr_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::span<const std::uint8_t> view() const { return {ptr_, size_}; }
+
+ private:
+  std::uint8_t* ptr_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// Zero the bytes (including spare capacity, which may hold an older, longer secret), then clear.
+void wipe(std::string& s);
+void wipe(std::vector<std::uint8_t>& v);
+
+// The workspace data key: random, kDataKeyBytes long, never stored unwrapped.
+constexpr std::size_t kDataKeyBytes = 32;
+[[nodiscard]] SecretBytes newDataKey();
+
+// Lowercase hex, for fingerprints and logs of public values (never of secrets).
+[[nodiscard]] std::string toHex(std::span<const std::uint8_t> bytes);
+
+}  // namespace gocua::vault

@@ -1,0 +1,230 @@
+// Sorted-token search index; see search_index.h for why it looks like this.
+#include "workspace/search_index.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "vault/secret.h"
+
+namespace gocua::workspace {
+namespace {
+
+constexpr std::size_t kCandidateCap = 4000;  // bounds ranking work for common surnames
+
+std::string keyFor(std::string_view folded, std::string_view dob) {
+  std::string k(folded);
+  k += '|';
+  k += dob;
+  return k;
+}
+
+std::vector<std::string_view> splitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool allDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "+84912…" or "84912…" typed into search means the phone "0912…".
+std::string phoneQuery(std::string_view digits) {
+  if (digits.size() >= 3 && digits.substr(0, 2) == "84") return "0" + std::string(digits.substr(2));
+  return std::string(digits);
+}
+
+void wipeString(std::string& s) { vault::wipe(s); }
+
+}  // namespace
+
+void SearchIndex::reserve(std::size_t n) {
+  residents_.reserve(n);
+  tokens_.reserve(n * 4);
+  numbers_.reserve(n * 2);
+  byKey_.reserve(n);
+  byId_.reserve(n);
+}
+
+void SearchIndex::addTokens(std::uint32_t idx) {
+  const std::string& f = residents_[idx].folded;
+  std::size_t i = 0;
+  while (i < f.size()) {
+    while (i < f.size() && f[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < f.size() && f[j] != ' ') ++j;
+    if (j > i) tokens_.push_back({idx, static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j - i)});
+    i = j;
+  }
+  if (!residents_[idx].personalId.empty()) numbers_.push_back({idx, false});
+  if (!residents_[idx].phone.empty()) numbers_.push_back({idx, true});
+}
+
+void SearchIndex::upsert(IndexedResident r) {
+  std::string idKey(reinterpret_cast<const char*>(r.id.data()), r.id.size());
+  auto found = byId_.find(idKey);
+  if (found == byId_.end()) {
+    auto idx = static_cast<std::uint32_t>(residents_.size());
+    byKey_.emplace(keyFor(r.folded, r.dateOfBirth), idx);
+    residents_.push_back(std::move(r));
+    byId_.emplace(std::move(idKey), idx);
+    addTokens(idx);
+  } else {
+    // An edit: drop the old entry's tokens and keys, then index the new content in its place.
+    std::uint32_t idx = found->second;
+    auto& old = residents_[idx];
+    byKey_.erase(keyFor(old.folded, old.dateOfBirth));
+    std::erase_if(tokens_, [idx](const Token& t) { return t.resident == idx; });
+    std::erase_if(numbers_, [idx](const Number& n) { return n.resident == idx; });
+    wipeString(old.fullName);
+    wipeString(old.folded);
+    old = std::move(r);
+    byKey_.emplace(keyFor(old.folded, old.dateOfBirth), idx);
+    addTokens(idx);
+  }
+  dirty_ = true;
+}
+
+void SearchIndex::finalize() {
+  if (!dirty_) return;
+  std::sort(tokens_.begin(), tokens_.end(), [this](const Token& a, const Token& b) {
+    auto ta = tokenText(a), tb = tokenText(b);
+    return ta != tb ? ta < tb : a.resident < b.resident;
+  });
+  std::sort(numbers_.begin(), numbers_.end(),
+            [this](const Number& a, const Number& b) { return numberText(a) < numberText(b); });
+  dirty_ = false;
+}
+
+std::pair<std::size_t, std::size_t> SearchIndex::tokenRange(std::string_view prefix) const {
+  auto lo = std::lower_bound(tokens_.begin(), tokens_.end(), prefix,
+                             [this](const Token& t, std::string_view p) { return tokenText(t) < p; });
+  auto hi = std::upper_bound(lo, tokens_.end(), prefix, [this](std::string_view p, const Token& t) {
+    return p < tokenText(t).substr(0, p.size());
+  });
+  return {static_cast<std::size_t>(lo - tokens_.begin()), static_cast<std::size_t>(hi - tokens_.begin())};
+}
+
+std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t limit) const {
+  std::vector<SearchHit> hits;
+  if (limit == 0 || residents_.empty()) return hits;
+  std::string folded = core::foldKey(query);
+  std::vector<std::string> words;
+  std::vector<std::string> numbers;
+  for (auto w : splitWords(folded)) {
+    std::string word(w);
+    if (!word.empty() && word[0] == '+') word.erase(0, 1);
+    if (allDigits(word)) numbers.push_back(std::move(word));
+    else words.push_back(std::move(word));
+  }
+  if (words.empty() && numbers.empty()) return hits;
+
+  // Candidates: the smallest posting range among name words, else the number prefix matches.
+  std::vector<std::uint32_t> candidates;
+  if (!words.empty()) {
+    std::pair<std::size_t, std::size_t> best{0, tokens_.size() + 1};
+    for (const auto& w : words) {
+      auto r = tokenRange(w);
+      if (r.second - r.first < best.second - best.first) best = r;
+    }
+    for (std::size_t i = best.first; i < best.second && candidates.size() < kCandidateCap; ++i)
+      candidates.push_back(tokens_[i].resident);
+  } else {
+    for (const auto& n : numbers) {
+      for (const std::string& q : {n, phoneQuery(n)}) {
+        if (q.size() < 3) continue;
+        auto lo = std::lower_bound(numbers_.begin(), numbers_.end(), std::string_view(q),
+                                   [this](const Number& x, std::string_view p) { return numberText(x) < p; });
+        for (auto it = lo; it != numbers_.end() && numberText(*it).substr(0, q.size()) == q &&
+                           candidates.size() < kCandidateCap;
+             ++it)
+          candidates.push_back(it->resident);
+      }
+      if (n.size() == 4) {  // a birth year: scan is fine, years are short strings
+        for (std::uint32_t i = 0; i < residents_.size() && candidates.size() < kCandidateCap; ++i) {
+          const auto& dob = residents_[i].dateOfBirth;
+          if (dob.size() >= 4 && dob.compare(dob.size() - 4, 4, n) == 0) candidates.push_back(i);
+        }
+      }
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+  // Score every candidate against every query part; a part that matches nothing drops it.
+  for (std::uint32_t idx : candidates) {
+    const auto& r = residents_[idx];
+    auto nameWords = splitWords(r.folded);
+    int score = 0;
+    bool all = true;
+    for (const auto& w : words) {
+      int best = 0;
+      for (std::size_t k = 0; k < nameWords.size(); ++k) {
+        if (nameWords[k] == w) best = std::max(best, k + 1 == nameWords.size() ? 40 : 30);  // given name counts most
+        else if (nameWords[k].substr(0, w.size()) == w) best = std::max(best, 10);
+      }
+      if (!best) { all = false; break; }
+      score += best;
+    }
+    for (const auto& n : numbers) {
+      if (!all) break;
+      std::string p = phoneQuery(n);
+      if (r.personalId == n || r.phone == p) score += 60;
+      else if (r.personalId.compare(0, n.size(), n) == 0 || r.phone.compare(0, p.size(), p) == 0) score += 20;
+      else if (n.size() == 4 && r.dateOfBirth.size() >= 4 && r.dateOfBirth.compare(r.dateOfBirth.size() - 4, 4, n) == 0) score += 15;
+      else all = false;
+    }
+    if (!all) continue;
+    if (!words.empty() && r.folded == folded) score += 100;  // the whole name typed exactly
+    hits.push_back({idx, score});
+  }
+  auto byRank = [this](const SearchHit& a, const SearchHit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return residents_[a.index].folded < residents_[b.index].folded;
+  };
+  if (hits.size() > limit) {
+    std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(limit), hits.end(), byRank);
+    hits.resize(limit);
+  } else {
+    std::sort(hits.begin(), hits.end(), byRank);
+  }
+  return hits;
+}
+
+const IndexedResident* SearchIndex::findSameNameAndBirth(std::string_view folded, std::string_view dob) const {
+  auto it = byKey_.find(keyFor(folded, dob));
+  return it == byKey_.end() ? nullptr : &residents_[it->second];
+}
+
+const IndexedResident* SearchIndex::find(const RecordId& id) const {
+  auto it = byId_.find(std::string(reinterpret_cast<const char*>(id.data()), id.size()));
+  return it == byId_.end() ? nullptr : &residents_[it->second];
+}
+
+void SearchIndex::clear() {
+  for (auto& r : residents_) {
+    for (std::string* s : {&r.fullName, &r.folded, &r.dateOfBirth, &r.sex, &r.personalId, &r.phone,
+                           &r.village, &r.householdId})
+      wipeString(*s);
+  }
+  // Map keys are const to the map but ours to wipe before the map forgets them.
+  for (auto& [key, idx] : byKey_) wipeString(const_cast<std::string&>(key));
+  residents_.clear();
+  residents_.shrink_to_fit();
+  byKey_.clear();
+  byId_.clear();
+  tokens_.clear();
+  tokens_.shrink_to_fit();
+  numbers_.clear();
+  numbers_.shrink_to_fit();
+  dirty_ = false;
+}
+
+}  // namespace gocua::workspace

@@ -1,0 +1,95 @@
+// In-memory search over the residents of an unlocked workspace: names folded for diacritics
+// (đ → d), ID-number and phone prefixes. Nothing here is ever written to disk; clear() wipes it.
+//
+// Why not SQLite FTS5: its unicode61 tokenizer does not fold đ, and a sorted token array over our
+// own folded keys is smaller and answers in microseconds. Ranking looks only at a bounded
+// candidate set (the rarest query token's postings, capped) so common surnames stay fast.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace gocua::workspace {
+
+using RecordId = std::array<std::uint8_t, 16>;
+
+struct IndexedResident {
+  RecordId id{};
+  std::string fullName;     // as stored (NFC)
+  std::string folded;       // core::foldKey(fullName)
+  std::string dateOfBirth;  // dd/mm/yyyy, mm/yyyy or yyyy
+  std::string sex;
+  std::string personalId;
+  std::string phone;
+  std::string village;
+  std::string householdId;
+};
+
+struct SearchHit {
+  std::uint32_t index;  // into SearchIndex::residents()
+  int score;
+};
+
+class SearchIndex {
+ public:
+  SearchIndex() = default;
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
+  SearchIndex(SearchIndex&&) = default;
+  SearchIndex& operator=(SearchIndex&&) = default;
+  ~SearchIndex() { clear(); }
+
+  // Adds or replaces (same id) a resident. Call finalize() before searching after adds.
+  void upsert(IndexedResident r);
+  void reserve(std::size_t n);
+  // Sorts the token and number dictionaries; cheap when nothing changed.
+  void finalize();
+
+  // Best first, at most limit hits. Query words match name-word prefixes in any order
+  // ("an nguyen" finds "Nguyễn Văn An"); a number of 3+ digits matches ID-number or phone
+  // prefixes (+84 folded to 0); a 4-digit number also matches the birth year.
+  std::vector<SearchHit> search(std::string_view query, std::size_t limit) const;
+
+  // The resident with the same folded name and date of birth, if any (possible duplicate).
+  const IndexedResident* findSameNameAndBirth(std::string_view folded, std::string_view dob) const;
+  const IndexedResident* find(const RecordId& id) const;
+
+  const std::vector<IndexedResident>& residents() const { return residents_; }
+  std::size_t size() const { return residents_.size(); }
+
+  // Wipes every string (sodium_memzero) and frees the memory; used at lock.
+  void clear();
+
+ private:
+  struct Token {
+    std::uint32_t resident;
+    std::uint16_t offset;
+    std::uint16_t length;
+  };
+  std::string_view tokenText(const Token& t) const {
+    return std::string_view(residents_[t.resident].folded).substr(t.offset, t.length);
+  }
+  void addTokens(std::uint32_t idx);
+  std::pair<std::size_t, std::size_t> tokenRange(std::string_view prefix) const;
+
+  std::vector<IndexedResident> residents_;
+  std::unordered_map<std::string, std::uint32_t> byKey_;  // folded name|dob → index
+  std::unordered_map<std::string, std::uint32_t> byId_;   // raw 16-byte id → index
+  std::vector<Token> tokens_;                             // sorted by text when !dirty_
+  struct Number {
+    std::uint32_t resident;
+    bool phone;  // false: personal ID number
+  };
+  std::string_view numberText(const Number& n) const {
+    const auto& r = residents_[n.resident];
+    return n.phone ? std::string_view(r.phone) : std::string_view(r.personalId);
+  }
+  std::vector<Number> numbers_;  // ID numbers and phones, sorted by text when !dirty_
+  bool dirty_ = false;
+};
+
+}  // namespace gocua::workspace

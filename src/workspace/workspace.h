@@ -1,0 +1,172 @@
+// A volunteer's workspace: one directory holding one SQLite file whose record bodies are all
+// sealed under a random data key; each volunteer unlocks that key with their own passphrase.
+//
+//   auto ws = Workspace::open(dir);              // locked: lists volunteers, nothing readable
+//   auto session = ws->unlock("Lan", passphrase); // decrypts bodies into an in-memory index
+//   session->addResident(json, &problems);
+//
+// A Session must not outlive its Workspace. Dropping (or lock()ing) a session wipes the keys and
+// the index from memory. Nothing here prints or logs; errors are values with catalog codes.
+#pragma once
+
+#include <filesystem>
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "core/record_id.h"
+#include "core/resident.h"
+#include "core/result.h"
+#include "forms/form.h"
+#include "store/db.h"
+#include "store/repository.h"
+#include "vault/keyslot.h"
+#include "vault/record_cipher.h"
+#include "workspace/search_index.h"
+
+namespace gocua::workspace {
+
+class Session;
+
+// Where a workspace lives unless --workspace says otherwise:
+// $XDG_DATA_HOME/gocua/workspace, else ~/.local/share/gocua/workspace.
+std::filesystem::path defaultWorkspaceDir();
+
+class Workspace {
+ public:
+  // Creates dir (0700) with a new database, data key and the first volunteer's keyslot.
+  // Errors: "workspace.exists", "volunteer.name" (empty or invalid name),
+  // "vault.passphrase_too_short", "vault.kdf_too_weak", store errors.
+  static Result<std::unique_ptr<Workspace>> create(const std::filesystem::path& dir, std::string_view volunteer,
+                                                   std::string_view passphrase, bool training,
+                                                   const vault::KdfParams& kdf);
+  // Errors: "workspace.not_found", "store.corrupt", "store.schema_too_new".
+  static Result<std::unique_ptr<Workspace>> open(const std::filesystem::path& dir);
+
+  // Volunteer display names in the order they were added (plaintext, for the unlock screen).
+  Result<std::vector<std::string>> volunteers();
+  bool training() const { return training_; }
+  const std::filesystem::path& dir() const { return dir_; }
+
+  struct UnlockStats {
+    double kdfSeconds = 0;    // Argon2id
+    double indexSeconds = 0;  // decrypt every body and build the search index
+    std::size_t records = 0;
+  };
+  // volunteer empty = the first volunteer. Errors: "volunteer.not_found",
+  // "vault.wrong_passphrase" (nothing changed), store errors.
+  Result<std::unique_ptr<Session>> unlock(std::string_view volunteer, std::string_view passphrase,
+                                          UnlockStats* stats = nullptr);
+
+  store::Repository& repo() { return repo_; }
+  store::Db& db() { return db_; }
+
+ private:
+  Workspace(std::filesystem::path dir, store::Db db);
+  std::filesystem::path dir_;
+  store::Db db_;
+  store::Repository repo_;
+  bool training_ = false;
+};
+
+struct Warning {
+  std::string code;  // e.g. "possible_duplicate"
+  std::string existingId;
+};
+
+struct AddResult {
+  std::string id;
+  std::vector<Warning> warnings;
+};
+
+struct ImportResult {
+  int imported = 0;
+  struct Rejected {
+    int line;  // 1-based
+    Errors errors;
+  };
+  std::vector<Rejected> rejected;
+};
+
+struct ApplicationInfo {
+  std::string id, formId, residentId, status, createdAt;
+  int formVersion = 0;
+  int problems = 0;  // validation errors saved with a draft
+};
+
+struct DamagedRecord {
+  std::string id, kind;
+};
+
+class Session {
+ public:
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  const std::string& volunteer() const { return volunteer_; }
+  Workspace& workspace() { return *ws_; }
+
+  // Validation problems go to *problems (all at once) and the result is the first one.
+  Result<std::string> addHousehold(const nlohmann::json& household, Errors* problems);
+  // Errors: validation codes (problems filled), "resident.duplicate" (detail = existing id:
+  // a resident with the same personal ID exists). Same folded name + date of birth is saved with
+  // a "possible_duplicate" warning.
+  Result<AddResult> addResident(const nlohmann::json& resident, Errors* problems);
+  // NDJSON, one resident a line, imported in one transaction; bad lines are listed, good ones kept.
+  Result<ImportResult> importResidents(std::istream& ndjson);
+  // Errors: "record.bad_id", "record.not_found", "record.damaged".
+  Result<nlohmann::json> getResident(std::string_view id);
+  // Best first: [{id, full_name, date_of_birth, sex, personal_id, phone, village, score}].
+  nlohmann::json searchResidents(std::string_view query, std::size_t limit);
+
+  // Validates answers against form (after filling fields marked "prefill" from the resident
+  // where the answer is missing). Invalid and !draft → error "application.invalid" with the
+  // report; with draft the application is saved with status "draft" and its problems.
+  Result<std::string> newApplication(const forms::Form& form, std::string_view residentId,
+                                     const nlohmann::json& answers, bool draft, forms::ValidationReport* report);
+  std::vector<ApplicationInfo> listApplications(std::optional<std::string> residentId) const;
+
+  // Volunteers. Errors: "volunteer.exists", "volunteer.not_found", "volunteer.last" (the last
+  // keyslot cannot go: the data would be lost), "vault.*".
+  Status addVolunteer(std::string_view name, std::string_view passphrase, const vault::KdfParams& kdf);
+  Status removeVolunteer(std::string_view name);
+  Status changePassphrase(std::string_view newPassphrase, const vault::KdfParams& kdf);
+
+  // Synthetic residents for training workspaces only ("workspace.not_training" otherwise).
+  Result<int> addDemoData(int residents, std::uint64_t seed);
+
+  const SearchIndex& index() const { return index_; }
+  const std::vector<DamagedRecord>& damaged() const { return damaged_; }
+  std::size_t households() const { return households_; }
+
+  // Wipes the data key, the index and cached plaintext. The session is unusable afterwards.
+  void lock();
+
+ private:
+  friend class Workspace;
+  Session(Workspace& ws, std::string volunteer, vault::SecretBytes dataKey);
+  Status loadAll();
+
+  Result<store::RecordRow> sealNew(std::string_view kind, const std::string& body,
+                                   std::optional<std::string> formId, std::optional<int> formVersion);
+  Status auditNow(std::string_view action, const core::RecordId& id, std::string_view kind);
+  IndexedResident indexEntry(const core::RecordId& id, const core::Resident& r) const;
+  Result<nlohmann::json> openBody(std::span<const std::uint8_t> id, std::string_view expectedKind);
+
+  Workspace* ws_;
+  std::string volunteer_;
+  vault::SecretBytes dataKey_;
+  std::optional<vault::RecordCipher> cipher_;
+  SearchIndex index_;
+  std::vector<ApplicationInfo> applications_;
+  std::vector<DamagedRecord> damaged_;
+  std::size_t households_ = 0;
+};
+
+}  // namespace gocua::workspace

@@ -1,0 +1,150 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "store/db.h"
+#include "store/migrations.h"
+#include "store/repository.h"
+
+using namespace gocua;
+using namespace gocua::store;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path tempDir() {
+  std::random_device rd;
+  auto dir = fs::temp_directory_path() / ("gocua-store-" + std::to_string(rd()));
+  fs::create_directories(dir);
+  return dir;
+}
+
+RecordRow sampleRow(std::uint8_t tag) {
+  RecordRow r;
+  r.id = Bytes(16, tag);
+  r.kind = "resident";
+  r.revHash = Bytes(32, 1);
+  r.createdAt = r.updatedAt = "2026-11-23T10:00:00Z";
+  r.sealed = {9, 9, 9};
+  return r;
+}
+}  // namespace
+
+TEST_CASE("migrate creates the latest schema and is idempotent") {
+  auto dir = tempDir();
+  auto db = Db::open(dir / "w.db", true);
+  REQUIRE(db.ok());
+  REQUIRE(migrate(*db).ok());
+  CHECK(db->userVersion() == latestSchemaVersion());
+  CHECK(latestSchemaVersion() >= 1);
+  REQUIRE(migrate(*db).ok());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a database newer than this build is refused, not downgraded") {
+  auto db = Db::open(":memory:", true);
+  REQUIRE(db.ok());
+  REQUIRE(db->setUserVersion(latestSchemaVersion() + 1).ok());
+  auto st = migrate(*db);
+  REQUIRE(!st.ok());
+  CHECK(st.error().code == "store.schema_too_new");
+}
+
+TEST_CASE("opening a file that is not a database is a clear error") {
+  auto dir = tempDir();
+  std::ofstream(dir / "junk.db") << "this is not sqlite, just text that is long enough to look like a header....";
+  auto db = Db::open(dir / "junk.db", false);
+  REQUIRE(!db.ok());
+  CHECK(db.error().code == "store.corrupt");
+  auto missing = Db::open(dir / "missing.db", false);
+  REQUIRE(!missing.ok());
+  CHECK(missing.error().code == "store.not_found");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("records: insert, read, update keeps history, stale update is a conflict") {
+  auto db = Db::open(":memory:", true);
+  REQUIRE(db.ok());
+  REQUIRE(migrate(*db).ok());
+  Repository repo(*db);
+  auto row = sampleRow(7);
+  REQUIRE(repo.insertRecord(row).ok());
+  auto dup = repo.insertRecord(row);
+  REQUIRE(!dup.ok());
+  CHECK(dup.error().code == "store.constraint");
+
+  auto next = row;
+  next.revision = 2;
+  next.parentHash = row.revHash;
+  next.revHash = Bytes(32, 2);
+  next.sealed = {8, 8};
+  REQUIRE(repo.updateRecord(next, 1).ok());
+  auto got = repo.record(row.id);
+  REQUIRE(got.ok());
+  REQUIRE(got->has_value());
+  CHECK((*got)->revision == 2);
+  CHECK((*got)->sealed == Bytes{8, 8});
+  auto history = repo.historyRevisions(row.id);
+  REQUIRE(history.ok());
+  REQUIRE(history->size() == 1);
+  CHECK((*history)[0] == row.revHash);
+
+  auto stale = repo.updateRecord(next, 1);  // head is at 2 now
+  REQUIRE(!stale.ok());
+  CHECK(stale.error().code == "record.conflict");
+  CHECK(repo.record(row.id)->value().revision == 2);
+}
+
+TEST_CASE("a failed transaction rolls back") {
+  auto db = Db::open(":memory:", true);
+  REQUIRE(db.ok());
+  REQUIRE(migrate(*db).ok());
+  Repository repo(*db);
+  {
+    auto txn = Txn::begin(*db);
+    REQUIRE(txn.ok());
+    REQUIRE(repo.insertRecord(sampleRow(1)).ok());
+  }  // no commit
+  CHECK(*repo.countRecords("") == 0);
+  {
+    auto txn = Txn::begin(*db);
+    REQUIRE(repo.insertRecord(sampleRow(1)).ok());
+    REQUIRE(txn->commit().ok());
+  }
+  CHECK(*repo.countRecords("resident") == 1);
+  CHECK(*repo.countRecords("household") == 0);
+}
+
+TEST_CASE("keyslots keep the order volunteers were added; meta and audit round-trip") {
+  auto db = Db::open(":memory:", true);
+  REQUIRE(db.ok());
+  REQUIRE(migrate(*db).ok());
+  Repository repo(*db);
+  for (auto name : {"Lan", "Minh", "An"}) {
+    KeyslotRow k;
+    k.volunteer = name;
+    k.salt = k.nonce = k.wrapped = Bytes(4, 1);
+    k.createdAt = "x";
+    REQUIRE(repo.insertKeyslot(k).ok());
+  }
+  auto slots = repo.keyslots();
+  REQUIRE(slots.ok());
+  REQUIRE(slots->size() == 3);
+  CHECK((*slots)[0].volunteer == "Lan");
+  CHECK((*slots)[2].volunteer == "An");
+  REQUIRE(repo.deleteKeyslot("Minh").ok());
+  CHECK(repo.keyslots()->size() == 2);
+  CHECK(!repo.keyslot("Minh")->has_value());
+
+  REQUIRE(repo.setMeta("training", "1").ok());
+  REQUIRE(repo.setMeta("training", "0").ok());
+  CHECK(repo.meta("training")->value() == "0");
+  CHECK(!repo.meta("nope")->has_value());
+
+  REQUIRE(repo.audit("t", "Lan", "create", Bytes(16, 3), "resident").ok());
+  auto log = repo.auditLog();
+  REQUIRE(log->size() == 1);
+  CHECK((*log)[0].action == "create");
+  CHECK((*log)[0].recordId == Bytes(16, 3));
+}
