@@ -68,7 +68,8 @@ void addApplicationCommands(CLI::App& app, Action& action) {
       auto answers = readAnswers(ctx, file, /*optional=*/true);
       if (!answers) return fail(answers.error());
       forms::ValidationReport report;
-      auto id = (*session)->newApplication(**form, residentId, *answers, draft, &report);
+      std::vector<forms::DocumentItem> checklist;
+      auto id = (*session)->newApplication(**form, residentId, *answers, draft, &report, &checklist);
       answers->clear();
       if (!id) {
         if (id.error().code == "application.invalid") return failReport(**form, report);
@@ -78,7 +79,7 @@ void addApplicationCommands(CLI::App& app, Action& action) {
                  {"status", report.valid() ? "ready" : "draft"},
                  {"errors", issuesJson(**form, report.errors)},
                  {"warnings", issuesJson(**form, report.warnings)},
-                 {"documents", documentsJson((*form)->documents())}});
+                 {"documents", documentsJson(checklist)}});
       for (const auto& w : report.warnings) std::cerr << (*form)->message(w, i18n::lang()) << "\n";
       return static_cast<int>(kOk);
     };
@@ -111,11 +112,12 @@ void addApplicationCommands(CLI::App& app, Action& action) {
       auto answers = readAnswers(ctx, file, /*optional=*/false);
       if (!answers) return fail(answers.error());
       auto report = (*form)->validate(*answers, core::today());
+      auto checklist = (*form)->checklist(*answers, core::today());
       answers->clear();
       if (!report.valid()) return failReport(**form, report);
       printJson({{"valid", true},
                  {"warnings", issuesJson(**form, report.warnings)},
-                 {"documents", documentsJson((*form)->documents())}});
+                 {"documents", documentsJson(checklist)}});
       return static_cast<int>(kOk);
     };
   });

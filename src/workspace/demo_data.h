@@ -28,7 +28,8 @@ struct DemoOptions {
   // The day ages count back from and the consent date. Left at its default (year 0) it means
   // core::today(), which makes the output depend on the clock; tests and benchmarks set it.
   core::Date today;
-  // Villages residents are spread over (NFC-normalised). Empty: a built-in list of 8 names from
+  // Villages residents are spread over (NFC-normalised; invalid UTF-8 bytes become U+FFFD so
+  // neither output ever throws). Empty: a built-in list of 8 names from
   // all three regions ("Thôn Đông", "Bản Nà Lầu", "Ấp Tân Hòa", ...). In a village whose name
   // starts with "Bản" most residents get ethnic-minority surnames (Lò, Vi, Hà, Triệu, Giàng ...).
   std::vector<std::string> villages;

@@ -117,6 +117,7 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const fs::path& dir, std::s
 
   auto db = store::Db::open(dir / kDbFile, true);
   if (!db) return db.error();
+  ::chmod((dir / kDbFile).c_str(), 0600);  // SQLite gives the -wal and -shm files the same mode
   GOCUA_TRY(store::migrate(*db));
   std::unique_ptr<Workspace> ws(new Workspace(dir, std::move(*db)));
   auto txn = store::Txn::begin(ws->db_);
@@ -452,7 +453,8 @@ void setPath(json& answers, std::string_view path, const json& value) {
 }  // namespace
 
 Result<std::string> Session::newApplication(const forms::Form& form, std::string_view residentIdText,
-                                            const json& answersIn, bool draft, forms::ValidationReport* reportOut) {
+                                            const json& answersIn, bool draft, forms::ValidationReport* reportOut,
+                                            std::vector<forms::DocumentItem>* checklist) {
   auto rid = core::parseRecordId(residentIdText);
   if (!rid) return Error::make("record.bad_id", "resident");
   auto resident = getResident(residentIdText);
@@ -467,6 +469,7 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
   auto today = core::today();
   auto report = form.validate(answers, today);
   if (reportOut) *reportOut = report;
+  if (checklist) *checklist = form.checklist(answers, today);
   if (!report.valid() && !draft) return Error::make("application.invalid");
 
   json body = {{"form_id", form.id()},

@@ -128,8 +128,10 @@ class Session {
   // Validates answers against form (after filling fields marked "prefill" from the resident
   // where the answer is missing). Invalid and !draft → error "application.invalid" with the
   // report; with draft the application is saved with status "draft" and its problems.
+  // *checklist receives the documents that apply to the (prefilled) answers.
   Result<std::string> newApplication(const forms::Form& form, std::string_view residentId,
-                                     const nlohmann::json& answers, bool draft, forms::ValidationReport* report);
+                                     const nlohmann::json& answers, bool draft, forms::ValidationReport* report,
+                                     std::vector<forms::DocumentItem>* checklist = nullptr);
   std::vector<ApplicationInfo> listApplications(std::optional<std::string> residentId) const;
 
   // Volunteers. Errors: "volunteer.exists", "volunteer.not_found", "volunteer.last" (the last

@@ -1,6 +1,7 @@
 // Unit tests for workspace/demo_data: every synthetic resident passes core::parseResident, IDs and
 // phones never repeat, a seed always gives the same bytes, and the mix (surnames, year-only dates,
-// missing IDs, phone share) looks like a real commune. The NDJSON writer must match the vector form.
+// missing IDs, phone share) looks like a real commune. The NDJSON writer must match the vector
+// form byte for byte.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -178,7 +179,8 @@ TEST_CASE("demo data has both sexes, old-style tones and year-only dates") {
 
 TEST_CASE("demo villages: built-in list or the caller's, NFC") {
   std::set<std::string> builtIn;
-  for (const auto& j : makeDemoResidents(options(2000))) builtIn.insert(j["village"].get<std::string>());
+  for (const auto& j : makeDemoResidents(options(2000)))
+    builtIn.insert(j["village"].get<std::string>());
   CHECK(builtIn.size() == 8);
   CHECK(builtIn.count("Bản Nà Lầu") == 1);
 

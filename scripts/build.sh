@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Configures and builds GoCua into build/ (or $1) with warnings as errors. Extra CMake options
+# may follow, e.g. scripts/build.sh build-asan -DGOCUA_SANITIZE=ON.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-build}
+shift || true
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGOCUA_WERROR=ON "$@" >/dev/null
+cmake --build "$dir" -j "$(nproc)"

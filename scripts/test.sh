@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The test command (README.md, .ci/run): installs dependencies, builds with -Werror, runs the
+# whole ctest suite, then the unit tests again in an AddressSanitizer + UBSan build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+jobs=$(nproc)
+
+echo "== build (RelWithDebInfo, -Werror)"
+scripts/build.sh build
+echo "== ctest: whole suite"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+echo "== build (ASan + UBSan)"
+scripts/build.sh build-asan -DGOCUA_SANITIZE=ON
+echo "== ctest: unit tests under ASan + UBSan"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" -L unit
+echo "== all tests passed"

@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include "core/text.h"
+#include "workspace/search_index.h"
+
+using namespace gocua;
+using namespace gocua::workspace;
+
+namespace {
+IndexedResident person(std::uint8_t tag, std::string name, std::string dob, std::string id = "", std::string phone = "") {
+  IndexedResident r;
+  r.id.fill(tag);
+  r.fullName = name;
+  r.folded = core::foldKey(name);
+  r.dateOfBirth = std::move(dob);
+  r.personalId = std::move(id);
+  r.phone = std::move(phone);
+  return r;
+}
+
+std::vector<std::string> names(const SearchIndex& idx, std::string_view q, std::size_t limit = 20) {
+  std::vector<std::string> out;
+  for (auto h : idx.search(q, limit)) out.push_back(idx.residents()[h.index].fullName);
+  return out;
+}
+
+SearchIndex sample() {
+  SearchIndex idx;
+  idx.upsert(person(1, "Nguyễn Văn An", "05/03/1990", "001090123456", "0912345678"));
+  idx.upsert(person(2, "Đặng Thị Hòa", "1948", "038148000001"));
+  idx.upsert(person(3, "Trần Thị Hoà", "12/12/2001", "", "0387654321"));
+  idx.upsert(person(4, "Nguyễn An Khang", "01/01/2015"));
+  idx.upsert(person(5, "Lê Văn Dũng", "02/02/1975", "079075111111"));
+  idx.finalize();
+  return idx;
+}
+}  // namespace
+
+TEST_CASE("names match without diacritics, đ folds to d, old and new tone placement agree") {
+  auto idx = sample();
+  CHECK(names(idx, "dang") == std::vector<std::string>{"Đặng Thị Hòa"});
+  CHECK(names(idx, "ĐẶNG") == std::vector<std::string>{"Đặng Thị Hòa"});
+  auto hoa = names(idx, "hoa");
+  CHECK(hoa.size() == 2);
+  CHECK(names(idx, "hoà").size() == 2);
+  CHECK(names(idx, "dung") == std::vector<std::string>{"Lê Văn Dũng"});
+}
+
+TEST_CASE("words match prefixes in any order; the exact full name ranks first") {
+  auto idx = sample();
+  auto r = names(idx, "an nguyen");
+  REQUIRE(r.size() == 2);
+  CHECK(r[0] == "Nguyễn Văn An");  // An is the given name there, a middle name in the other
+  CHECK(names(idx, "nguyen an khang")[0] == "Nguyễn An Khang");
+  CHECK(names(idx, "nguy kh") == std::vector<std::string>{"Nguyễn An Khang"});
+  CHECK(names(idx, "nguyen zzz").empty());
+  CHECK(names(idx, "nguyen", 1).size() == 1);
+}
+
+TEST_CASE("numbers match ID prefixes, phones with +84, and birth years") {
+  auto idx = sample();
+  CHECK(names(idx, "001090") == std::vector<std::string>{"Nguyễn Văn An"});
+  CHECK(names(idx, "+84912") == std::vector<std::string>{"Nguyễn Văn An"});
+  CHECK(names(idx, "0387") == std::vector<std::string>{"Trần Thị Hoà"});
+  CHECK(names(idx, "1948") == std::vector<std::string>{"Đặng Thị Hòa"});
+  CHECK(names(idx, "hoa 2001") == std::vector<std::string>{"Trần Thị Hoà"});
+  CHECK(names(idx, "12").empty());  // too short to mean anything
+}
+
+TEST_CASE("same folded name and date of birth is found for duplicate warnings") {
+  auto idx = sample();
+  CHECK(idx.findSameNameAndBirth(core::foldKey("NGUYEN VAN AN"), "05/03/1990") != nullptr);
+  CHECK(idx.findSameNameAndBirth(core::foldKey("Nguyen Van An"), "06/03/1990") == nullptr);
+}
+
+TEST_CASE("upsert of an existing id replaces its entry and tokens") {
+  auto idx = sample();
+  idx.upsert(person(5, "Lê Văn Dũng Mới", "02/02/1975"));
+  idx.finalize();
+  CHECK(idx.size() == 5);
+  CHECK(names(idx, "moi") == std::vector<std::string>{"Lê Văn Dũng Mới"});
+  CHECK(names(idx, "079075").empty());  // the new version has no ID number
+}
+
+TEST_CASE("clear wipes everything") {
+  auto idx = sample();
+  idx.clear();
+  CHECK(idx.size() == 0);
+  CHECK(idx.search("nguyen", 10).empty());
+  CHECK(idx.findSameNameAndBirth(core::foldKey("Nguyễn Văn An"), "05/03/1990") == nullptr);
+}
+
+TEST_CASE("a common surname over many residents returns a bounded, full result list") {
+  SearchIndex idx;
+  for (int i = 0; i < 20000; ++i) {
+    IndexedResident r = person(0, "Nguyễn Văn Người" + std::to_string(i % 7 == 0 ? 1 : 2), "01/01/1980");
+    r.id[0] = static_cast<std::uint8_t>(i);
+    r.id[1] = static_cast<std::uint8_t>(i >> 8);
+    idx.upsert(std::move(r));
+  }
+  idx.finalize();
+  CHECK(idx.search("nguyen", 20).size() == 20);
+  CHECK(idx.search("nguyen van nguoi1", 5).size() == 5);
+}
