@@ -25,6 +25,8 @@ struct Date {
 
 // Parses "dd/mm/yyyy" (also d/m/yyyy), "mm/yyyy" and "yyyy"; years 1850..2199.
 // coarsest says which partial forms the field accepts (Day = full dates only).
+// Also accepted: '-' or '.' instead of '/' (one separator throughout), surrounding spaces.
+// A year outside 1850..2199 is "date.invalid".
 // Errors: "date.format" (not one of the forms, or a partial form the field refuses),
 //         "date.invalid" (no such calendar day, e.g. 30/02/2024 or month 13).
 Result<Date> parseDate(std::string_view text, DatePrecision coarsest = DatePrecision::Day);
@@ -39,13 +41,16 @@ int daysInMonth(int year, int month);
 Date today();
 
 // Full years between birth and on; partial dates count from their earliest day.
+// Negative when on is before birth. Born 29/02: a year older on 01/03 in common years.
 int ageOn(const Date& birth, const Date& on);
 
-// Days from a to b (b - a), both full dates.
+// Days from a to b (b - a), both full dates (a partial date counts as its earliest day).
 int daysBetween(const Date& a, const Date& b);
 
 // Error "date.future" when d is after today (births, deaths); "date.past" when before
 // (expiry and appointment dates). Field left empty for the caller.
+// Partial dates are read generously: "future" only if even their first day is after today,
+// "past" only if even their last day is before today (an expiry "12/2025" runs to 31/12/2025).
 Status requireNotFuture(const Date& d, const Date& today);
 Status requireNotPast(const Date& d, const Date& today);
 

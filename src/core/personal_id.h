@@ -14,7 +14,8 @@ namespace gocua::core {
 
 enum class Sex { Male, Female };
 
-// "male"/"female" ↔ Sex. Error "sex.invalid".
+// "male"/"female" ↔ Sex (exact, lowercase). Error "sex.invalid". Display labels are the
+// catalog keys "sex.male" / "sex.female".
 Result<Sex> parseSex(std::string_view s);
 std::string_view sexName(Sex s);
 

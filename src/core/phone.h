@@ -11,6 +11,7 @@ namespace gocua::core {
 // Normalised "0xxxxxxxxx". Accepts "+84…", "84…" (11 digits) and "0…", with spaces, dots or
 // hyphens between digits. Errors: "phone.format" (wrong length or characters),
 // "phone.prefix" (not a mobile prefix in DOMAIN.md). Field left empty for the caller.
+// "+84 0912…" / "840912…" (trunk 0 kept after the country code) is accepted too.
 Result<std::string> normalizePhone(std::string_view s);
 
 // Carrier name for a normalised number ("Viettel", "MobiFone", …), empty when unknown.

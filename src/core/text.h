@@ -19,6 +19,8 @@ Result<std::string> toNfc(std::string_view s);
 // đ/Đ → d, lowercase, runs of whitespace collapsed to one ASCII space, trimmed.
 // "Hoà" and "hòa" and "HOA" all fold to "hoa"; "Đặng" folds to "dang".
 // Invalid UTF-8 folds to "" (callers validate first).
+// Also: zero-width and bidi control characters are dropped, apostrophe look-alikes (’ ‘ ʼ) fold
+// to ', and Ð (U+00D0, what legacy TCVN3/VNI converters emit for Đ) folds to d. foldKey(key) == key.
 std::string foldKey(std::string_view s);
 
 // A person's name as stored: NFC, trimmed, inner whitespace collapsed to single spaces.
@@ -30,10 +32,15 @@ std::string foldKey(std::string_view s);
 //   "name.zero_width"      U+200B..U+200D, U+2060, U+FEFF, U+00AD
 //   "name.too_long"        more than 100 characters after normalisation
 //   "name.invalid_char"    digits or symbols other than space, hyphen, apostrophe and period
+//                          (’ counts as an apostrophe); also no letter at all, a combining mark
+//                          not on a letter, or more than 4 marks stacked on one letter.
+// Checks run in the order: invalid_utf8, control/bidi/zero-width, empty, too_long, invalid_char.
+// toNfc, normalizeName and normalizeText can also return "internal" if utf8proc runs out of memory.
 Result<std::string> normalizeName(std::string_view s);
 
 // Free text (addresses, notes): NFC, trimmed; rejects invalid UTF-8, bidi overrides and
 // control characters other than newline. maxChars counts code points.
+// CRLF and lone CR are turned into LF first (text pasted from Windows). Empty text is accepted.
 // Errors: "text.invalid_utf8", "text.control_char", "text.bidi_override", "text.too_long".
 Result<std::string> normalizeText(std::string_view s, std::size_t maxChars);
 

@@ -153,8 +153,8 @@ Result<std::optional<RecordRow>> Repository::record(std::span<const std::uint8_t
 
 Status Repository::forEachRecord(std::string_view kind, const std::function<void(const RecordView&)>& visit) {
   auto st = db_->prepare(kind.empty()
-                             ? "SELECT id, kind, revision, sync_state, sealed FROM record"
-                             : "SELECT id, kind, revision, sync_state, sealed FROM record WHERE kind=?1");
+                             ? "SELECT id, kind, revision, sync_state, sealed FROM record ORDER BY seq"
+                             : "SELECT id, kind, revision, sync_state, sealed FROM record WHERE kind=?1 ORDER BY seq");
   if (!st) return st.error();
   if (!kind.empty()) st->bind(1, kind);
   for (;;) {

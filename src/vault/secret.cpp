@@ -35,6 +35,11 @@ SecretBytes::SecretBytes(std::size_t n) : size_(n) {
   sodium_memzero(ptr_, n);
 }
 
+void randomBytes(std::span<std::uint8_t> out) {
+  (void)init();
+  if (!out.empty()) randombytes_buf(out.data(), out.size());
+}
+
 SecretBytes SecretBytes::random(std::size_t n) {
   SecretBytes s(n);
   if (n != 0) randombytes_buf(s.ptr_, n);

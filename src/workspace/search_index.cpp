@@ -9,7 +9,7 @@
 namespace gocua::workspace {
 namespace {
 
-constexpr std::size_t kCandidateCap = 4000;  // bounds ranking work for common surnames
+constexpr std::size_t kCandidateCap = 2000;  // bounds ranking work for common surnames
 
 std::string keyFor(std::string_view folded, std::string_view dob) {
   std::string k(folded);
@@ -42,6 +42,23 @@ std::string phoneQuery(std::string_view digits) {
 }
 
 void wipeString(std::string& s) { vault::wipe(s); }
+
+// How well query word w matches the best word of a folded name, without allocating:
+// 40 = the given name (last word) exactly, 30 = another word exactly, 10 = a word prefix, 0 = none.
+int bestWordScore(std::string_view name, std::string_view w) {
+  int best = 0;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    while (i < name.size() && name[i] == ' ') ++i;
+    std::size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    std::string_view word = name.substr(i, j - i);
+    if (word == w) best = std::max(best, j == name.size() ? 40 : 30);
+    else if (word.size() > w.size() && word.compare(0, w.size(), w) == 0) best = std::max(best, 10);
+    i = j;
+  }
+  return best;
+}
 
 }  // namespace
 
@@ -161,16 +178,14 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
   // Score every candidate against every query part; a part that matches nothing drops it.
   for (std::uint32_t idx : candidates) {
     const auto& r = residents_[idx];
-    auto nameWords = splitWords(r.folded);
     int score = 0;
     bool all = true;
     for (const auto& w : words) {
-      int best = 0;
-      for (std::size_t k = 0; k < nameWords.size(); ++k) {
-        if (nameWords[k] == w) best = std::max(best, k + 1 == nameWords.size() ? 40 : 30);  // given name counts most
-        else if (nameWords[k].substr(0, w.size()) == w) best = std::max(best, 10);
+      int best = bestWordScore(r.folded, w);
+      if (!best) {
+        all = false;
+        break;
       }
-      if (!best) { all = false; break; }
       score += best;
     }
     for (const auto& n : numbers) {

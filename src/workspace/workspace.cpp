@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "core/resident.h"
@@ -33,9 +34,8 @@ std::string nowIso() {
 }
 
 core::RecordId newRecordId() {
-  auto random = vault::SecretBytes::random(16);
   std::array<std::uint8_t, 16> bytes{};
-  std::copy(random.data(), random.data() + 16, bytes.begin());
+  vault::randomBytes(bytes);
   return core::makeRecordId(bytes);
 }
 
@@ -215,39 +215,122 @@ IndexedResident Session::indexEntry(const core::RecordId& id, const core::Reside
   return e;
 }
 
+namespace {
+
+// One stored record as read from SQLite, copied out so workers can decrypt it off the cursor.
+struct StoredRecord {
+  core::RecordId id{};
+  bool idOk = false;
+  std::string kind;
+  std::int64_t revision = 0;
+  std::vector<std::uint8_t> sealed;
+};
+
+// What a worker made of one record.
+struct DecodedRecord {
+  enum class Kind { Resident, Application, Household, Other, Damaged } kind = Kind::Other;
+  IndexedResident resident;
+  ApplicationInfo application;
+};
+
+std::string stringOr(const json& j, const char* key) {
+  auto it = j.find(key);
+  return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+// Bodies were validated when written and are authenticated by the AEAD tag, so unlock only
+// reads the fields the index needs instead of re-running every validator.
+DecodedRecord decode(const vault::RecordCipher& cipher, StoredRecord& rec) {
+  DecodedRecord out;
+  out.kind = DecodedRecord::Kind::Damaged;
+  if (!rec.idOk) return out;
+  auto body = cipher.open(rec.sealed, associatedData(rec.id, rec.revision));
+  vault::wipe(rec.sealed);
+  if (!body) return out;
+  auto j = json::parse(*body, nullptr, false);
+  vault::wipe(*body);
+  if (!j.is_object()) return out;
+  if (rec.kind == "resident") {
+    auto& r = out.resident;
+    r.id = rec.id;
+    r.fullName = stringOr(j, "full_name");
+    r.dateOfBirth = stringOr(j, "date_of_birth");
+    if (r.fullName.empty() || r.dateOfBirth.empty()) return out;
+    r.folded = core::foldKey(r.fullName);
+    r.sex = stringOr(j, "sex");
+    r.personalId = stringOr(j, "personal_id");
+    r.phone = stringOr(j, "phone");
+    r.village = stringOr(j, "village");
+    r.householdId = stringOr(j, "household_id");
+    out.kind = DecodedRecord::Kind::Resident;
+  } else if (rec.kind == "application") {
+    auto& a = out.application;
+    a.id = core::formatRecordId(rec.id);
+    a.formId = stringOr(j, "form_id");
+    a.formVersion = j.value("form_version", 0);
+    a.residentId = stringOr(j, "resident_id");
+    a.status = stringOr(j, "status");
+    a.createdAt = stringOr(j, "created_at");
+    auto problems = j.find("problems");
+    a.problems = (problems != j.end() && problems->is_array()) ? static_cast<int>(problems->size()) : 0;
+    out.kind = DecodedRecord::Kind::Application;
+  } else if (rec.kind == "household") {
+    out.kind = DecodedRecord::Kind::Household;
+  } else {
+    out.kind = DecodedRecord::Kind::Other;
+  }
+  return out;
+}
+
+}  // namespace
+
 Status Session::loadAll() {
   auto count = ws_->repo().countRecords("resident");
   if (count) index_.reserve(static_cast<std::size_t>(*count));
-  const core::Date today = core::today();
-  auto st = ws_->repo().forEachRecord("", [&](const store::RecordView& v) {
-    auto id = toRecordId(v.id);
-    auto ad = associatedData(v.id, v.revision);
-    auto body = id ? cipher_->open(v.sealed, ad) : Result<std::string>(Error::make("vault.damaged"));
-    auto markDamaged = [&] {
-      damaged_.push_back({id ? core::formatRecordId(*id) : vault::toHex(v.id), std::string(v.kind)});
+  // Decrypting and parsing dominate unlock; spread each chunk over the cores, merge in order.
+  const unsigned workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  constexpr std::size_t kChunk = 8192;
+  std::vector<StoredRecord> chunk;
+  std::vector<DecodedRecord> decoded;
+  chunk.reserve(kChunk);
+
+  auto flush = [&] {
+    decoded.assign(chunk.size(), DecodedRecord{});
+    auto work = [&](std::size_t first, std::size_t step) {
+      for (std::size_t i = first; i < chunk.size(); i += step) decoded[i] = decode(*cipher_, chunk[i]);
     };
-    if (!body) return markDamaged();
-    auto j = json::parse(*body, nullptr, false);
-    vault::wipe(*body);
-    if (j.is_discarded()) return markDamaged();
-    if (v.kind == "resident") {
-      auto r = core::parseResident(j, today, nullptr);
-      if (!r) return markDamaged();
-      index_.upsert(indexEntry(*id, *r));
-    } else if (v.kind == "application") {
-      ApplicationInfo a;
-      a.id = core::formatRecordId(*id);
-      a.formId = j.value("form_id", "");
-      a.formVersion = j.value("form_version", 0);
-      a.residentId = j.value("resident_id", "");
-      a.status = j.value("status", "");
-      a.createdAt = j.value("created_at", "");
-      a.problems = j.contains("problems") ? static_cast<int>(j["problems"].size()) : 0;
-      applications_.push_back(std::move(a));
-    } else if (v.kind == "household") {
-      ++households_;
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w, workers);
+    work(0, workers);
+    for (auto& t : threads) t.join();
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      auto& d = decoded[i];
+      switch (d.kind) {
+        case DecodedRecord::Kind::Resident: index_.upsert(std::move(d.resident)); break;
+        case DecodedRecord::Kind::Application: applications_.push_back(std::move(d.application)); break;
+        case DecodedRecord::Kind::Household: ++households_; break;
+        case DecodedRecord::Kind::Other: break;
+        case DecodedRecord::Kind::Damaged:
+          damaged_.push_back({chunk[i].idOk ? core::formatRecordId(chunk[i].id) : std::string("?"), chunk[i].kind});
+          break;
+      }
     }
+    chunk.clear();
+  };
+
+  auto st = ws_->repo().forEachRecord("", [&](const store::RecordView& v) {
+    StoredRecord rec;
+    if (auto id = toRecordId(v.id)) {
+      rec.id = *id;
+      rec.idOk = true;
+    }
+    rec.kind = std::string(v.kind);
+    rec.revision = v.revision;
+    rec.sealed.assign(v.sealed.begin(), v.sealed.end());
+    chunk.push_back(std::move(rec));
+    if (chunk.size() == kChunk) flush();
   });
+  if (!chunk.empty()) flush();
   index_.finalize();
   return st;
 }

@@ -19,9 +19,11 @@ CREATE TABLE keyslot (
   position   INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- The head revision of each record.
+-- The head revision of each record. A rowid table: large sealed bodies append in insert order
+-- and only the small unique index on the random id takes random inserts.
 CREATE TABLE record (
-  id           BLOB PRIMARY KEY,          -- 16-byte random UUID
+  seq          INTEGER PRIMARY KEY,
+  id           BLOB NOT NULL UNIQUE,      -- 16-byte random UUID
   kind         TEXT NOT NULL,             -- household | resident | application
   revision     INTEGER NOT NULL,          -- 1, 2, ...
   rev_hash     BLOB NOT NULL,             -- keyed BLAKE2b(parent_hash, body)
@@ -32,7 +34,7 @@ CREATE TABLE record (
   created_at   TEXT NOT NULL,
   updated_at   TEXT NOT NULL,
   sealed       BLOB NOT NULL              -- nonce || ciphertext, AD = id || revision
-) WITHOUT ROWID;
+);
 CREATE INDEX record_kind ON record(kind);
 
 -- Earlier revisions, kept so an edit never silently overwrites.

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Benchmarks with targets (see README.md). Builds optimised, runs each benchmark, prints JSON.
+# Speed and memory targets are checked here, never by timed unit tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh build -DCMAKE_BUILD_TYPE=Release
+residents=${GOCUA_BENCH_RESIDENTS:-100000}
+echo "== core: $residents residents (import, unlock, search, size, RSS)" >&2
+build/tests/bench/gocua-bench-workspace --residents "$residents" --kdf "${GOCUA_BENCH_KDF:-moderate}"

@@ -1,0 +1,314 @@
+// gocuactl resident add / get / import / search, end to end through the real binary.
+//
+// What a volunteer relies on at the door: a valid resident gets an id; an invalid one is refused
+// with every problem listed at once (field, code, and a message in their language), never just
+// the first; the same ID number twice is a hard duplicate (exit 4), the same name and birth date a
+// soft one (saved, with a warning); names typed on a keyboard that sends NFD are stored NFC;
+// +84 phones are stored as 0...; a bulk import keeps good lines and reports bad ones by line
+// number; search ignores diacritics and đ, finds ID and phone prefixes and ranks the exact
+// name first.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <utility>
+
+#include "harness.h"
+
+using it::json;
+
+namespace {
+
+std::set<std::pair<std::string, std::string>> fieldCodes(const json& errors) {
+  std::set<std::pair<std::string, std::string>> out;
+  for (const auto& e : errors) out.insert({e.value("field", ""), e.value("code", "")});
+  return out;
+}
+
+std::string substituteField(std::string text, const std::string& field) {
+  const std::string ph = "{field}";
+  if (auto pos = text.find(ph); pos != std::string::npos) text.replace(pos, ph.size(), field);
+  return text;
+}
+
+// Checks the exit-2 contract on a run and returns its errors array.
+json requireInvalid(const it::RunResult& r) {
+  INFO(r.describe());
+  REQUIRE(r.exitCode == 2);
+  auto j = r.parsed();
+  REQUIRE(j.is_object());
+  REQUIRE(j.contains("errors"));
+  REQUIRE(j["errors"].is_array());
+  CHECK_FALSE(r.err.empty());  // the human version goes to stderr
+  return j["errors"];
+}
+
+json searchFor(it::Sandbox& box, const std::string& query, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{"resident", "search", query};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto r = box.ctl(args);
+  INFO(r.describe());
+  REQUIRE(r.exitCode == 0);
+  auto j = r.parsed();
+  REQUIRE(j.is_array());
+  return j;
+}
+
+std::vector<std::string> names(const json& hits) {
+  std::vector<std::string> out;
+  for (const auto& h : hits) out.push_back(h.value("full_name", ""));
+  return out;
+}
+
+const json kAn = {{"full_name", "Nguyễn Văn An"},
+                  {"date_of_birth", "12/04/1985"},
+                  {"sex", "male"},
+                  {"personal_id", "001085012345"},
+                  {"phone", "0912345678"},
+                  {"village", "Thôn Đông"},
+                  {"notes", "Cần người đọc giúp"},
+                  {"consent", {{"given_by", "Nguyễn Văn An"}, {"method", "spoken"}, {"date", "15/11/2025"}}}};
+
+}  // namespace
+
+TEST_CASE("resident add: a valid resident gets an id and reads back unchanged") {
+  it::Sandbox box;
+  box.init();
+  auto id = box.addResident(kAn);
+  CHECK(id.size() == 36);  // UUID text
+
+  auto r = box.ctl({"resident", "get", id});
+  INFO(r.describe());
+  REQUIRE(r.exitCode == 0);
+  auto j = r.parsed();
+  CHECK(j["id"] == id);
+  CHECK(j["full_name"] == "Nguyễn Văn An");
+  CHECK(j["date_of_birth"] == "12/04/1985");
+  CHECK(j["sex"] == "male");
+  CHECK(j["personal_id"] == "001085012345");
+  CHECK(j["phone"] == "0912345678");
+  CHECK(j["village"] == "Thôn Đông");
+  CHECK(j["consent"]["method"] == "spoken");
+
+  // A year-only birth date (common for elderly people) and no ID number are legitimate.
+  auto old = box.addResident({{"full_name", "Lò Thị Pấu"}, {"date_of_birth", "1938"}, {"sex", "female"}});
+  auto o = box.ctl({"resident", "get", old}).parsed();
+  CHECK(o["date_of_birth"] == "1938");
+  CHECK_FALSE(o.contains("personal_id"));
+}
+
+TEST_CASE("resident add: every problem is listed with field, code and message, in vi and en") {
+  it::Sandbox box;
+  box.init();
+
+  // Five independent problems in one object; all five must come back, not just the first.
+  const json many = {{"full_name", "Nguyễn\tVăn An"},                       // control character
+                     {"date_of_birth", it::dateFromToday(400)},             // future
+                     {"sex", "male"},
+                     {"personal_id", "003085012345"},                       // 003 is no province
+                     {"phone", "0112 345 678"},                             // 011 is no mobile prefix
+                     {"nick_name", "An"}};                                  // unknown key
+  const std::set<std::pair<std::string, std::string>> manyExpected = {
+      {"full_name", "name.control_char"}, {"date_of_birth", "date.future"}, {"personal_id", "personal_id.province"},
+      {"phone", "phone.prefix"},          {"nick_name", "field.unknown"}};
+
+  // The ID's year digits (86) against a 1985 birth date, and a right-to-left override in the name.
+  const json second = {{"full_name", "Lê \u202EVăn Tám"},
+                       {"date_of_birth", "12/04/1985"},
+                       {"sex", "male"},
+                       {"personal_id", "001086012345"}};
+  const std::set<std::pair<std::string, std::string>> secondExpected = {{"full_name", "name.bidi_override"},
+                                                                        {"personal_id", "personal_id.year"}};
+
+  for (const auto& [input, expected] : {std::pair{many, manyExpected}, std::pair{second, secondExpected}}) {
+    std::map<std::string, std::string> viMessages;
+    for (const std::string lang : {"vi", "en"}) {
+      CAPTURE(lang);
+      auto r = box.ctl({"resident", "add"}, input.dump(), {{"GOCUA_LANG", lang}});
+      auto errors = requireInvalid(r);
+      INFO(r.describe());
+      CHECK(fieldCodes(errors) == expected);
+      for (const auto& e : errors) {
+        const std::string code = e.value("code", ""), field = e.value("field", "");
+        const std::string message = e.value("message", "");
+        CAPTURE(code);
+        CHECK_FALSE(field.empty());
+        CHECK_FALSE(message.empty());
+        CHECK(message.rfind("error.", 0) != 0);  // a catalog gap shows as the bare key
+        CHECK(message == substituteField(it::catalogText("error." + code, lang), field));
+        if (lang == "vi") viMessages[code] = message;
+        else CHECK(message != viMessages[code]);
+      }
+    }
+  }
+
+  // Nothing was saved by the refused attempts.
+  auto v = box.ctl({"verify"}).parsed();
+  CHECK(v["residents"] == 0);
+}
+
+TEST_CASE("resident add: the same personal ID twice is a duplicate (exit 4) naming the existing record") {
+  it::Sandbox box;
+  box.init();
+  auto first = box.addResident(kAn);
+
+  json other = {{"full_name", "Nguyễn Văn Ân"}, {"date_of_birth", "1985"}, {"sex", "male"},
+                {"personal_id", "001085012345"}};
+  auto r = box.ctl({"resident", "add"}, other.dump());
+  INFO(r.describe());
+  CHECK(r.exitCode == 4);
+  auto j = r.parsed();
+  CHECK(j["error"] == "duplicate");
+  CHECK(j["existing_id"] == first);
+
+  auto v = box.ctl({"verify"}).parsed();
+  CHECK(v["residents"] == 1);
+}
+
+TEST_CASE("resident add: same folded name and birth date is saved with a possible_duplicate warning") {
+  it::Sandbox box;
+  box.init();
+  auto first = box.addResident(kAn);
+
+  auto check = [&](const json& input, bool expectWarning) {
+    auto r = box.ctl({"resident", "add"}, input.dump());
+    INFO(r.describe());
+    REQUIRE(r.exitCode == 0);
+    auto j = r.parsed();
+    REQUIRE(j["warnings"].is_array());
+    bool found = false;
+    for (const auto& w : j["warnings"])
+      if (w.value("code", "") == "possible_duplicate") {
+        found = true;
+        CHECK(w["existing_id"] == first);
+        CHECK_FALSE(w.value("message", "").empty());
+      }
+    CHECK(found == expectWarning);
+  };
+  // A different (valid) ID number: not the same person for sure, but worth a second look.
+  check({{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "12/04/1985"}, {"sex", "male"},
+         {"personal_id", "001085099999"}}, true);
+  // No ID at all, and the name typed in capitals.
+  check({{"full_name", "NGUYỄN VĂN AN"}, {"date_of_birth", "12/04/1985"}, {"sex", "male"}}, true);
+  // Same name, another birth date: a namesake, no warning.
+  check({{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "13/04/1985"}, {"sex", "male"}}, false);
+}
+
+TEST_CASE("resident add: an NFD name is stored NFC; a +84 phone is stored as 0...") {
+  it::Sandbox box;
+  box.init();
+  const std::string name = "Đặng Thị Hòa Nguyễn";
+  const std::string decomposed = it::nfd(name);
+  REQUIRE(decomposed != name);  // the test means something only if the forms differ
+
+  auto id = box.addResident({{"full_name", decomposed},
+                             {"date_of_birth", "1990"},
+                             {"sex", "female"},
+                             {"personal_id", "001190123456"},
+                             {"phone", "+84 912 345 678"},
+                             {"village", it::nfd("Thôn Thượng")}});
+  auto r = box.ctl({"resident", "get", id});
+  INFO(r.describe());
+  REQUIRE(r.exitCode == 0);
+  auto j = r.parsed();
+  CHECK(j["full_name"] == it::nfc(name));
+  CHECK(j["phone"] == "0912345678");
+
+  // The NFC form of the same person is then an exact search hit.
+  auto hits = searchFor(box, name);
+  REQUIRE_FALSE(hits.empty());
+  CHECK(hits[0]["id"] == id);
+}
+
+TEST_CASE("resident import: good lines kept, bad ones reported by line number") {
+  it::Sandbox box;
+  box.init();
+  // Already in the workspace: line 8 of the file repeats this ID.
+  box.addResident({{"full_name", "Bùi Văn Khánh"}, {"date_of_birth", "05/05/1982"}, {"sex", "male"},
+                   {"personal_id", "001082009999"}});
+
+  const auto file = it::sourceDir() / "tests/integration/data/import_mixed.ndjson";
+  auto r = box.ctl({"resident", "import", "--file", file.string()});
+  INFO(r.describe());
+  REQUIRE(r.exitCode == 0);
+  auto j = r.parsed();
+  CHECK(j["imported"] == 3);  // lines 1, 3, 7 (line 5 is blank)
+  REQUIRE(j["rejected"].is_array());
+  std::map<int, std::set<std::pair<std::string, std::string>>> byLine;
+  for (const auto& rej : j["rejected"]) {
+    for (const auto& e : rej["errors"]) {
+      CHECK_FALSE(e.value("message", "").empty());
+      byLine[rej["line"].get<int>()].insert({e.value("field", ""), e.value("code", "")});
+    }
+  }
+  CHECK(byLine.size() == 4);
+  CHECK(byLine[2].count({"", "json.malformed"}) == 1);
+  CHECK(byLine[4] == std::set<std::pair<std::string, std::string>>{{"sex", "sex.invalid"}, {"phone", "phone.prefix"}});
+  CHECK(byLine[6] == std::set<std::pair<std::string, std::string>>{{"personal_id", "resident.duplicate"}});  // dup of line 3
+  CHECK(byLine[8] == std::set<std::pair<std::string, std::string>>{{"personal_id", "resident.duplicate"}});  // dup of existing
+
+  // The good lines are searchable in a later session (they were committed, not just indexed).
+  CHECK(names(searchFor(box, "duc")) == std::vector<std::string>{"Phạm Văn Đức"});
+  CHECK(names(searchFor(box, "man")) == std::vector<std::string>{"Đỗ Thị Mận"});
+  CHECK(names(searchFor(box, "038188007654")) == std::vector<std::string>{"Hoàng Thị Lan"});
+  CHECK(box.ctl({"verify"}).parsed()["residents"] == 4);
+
+  // The same data from stdin gives the same verdicts (all now duplicates or still invalid).
+  auto again = box.ctl({"resident", "import"}, it::readFile(file));
+  INFO(again.describe());
+  REQUIRE(again.exitCode == 0);
+  auto a = again.parsed();
+  CHECK(a["imported"] == 1);  // only Đỗ Thị Mận (no ID) can be added again, as a possible duplicate
+  CHECK(a["rejected"].size() == 6);
+}
+
+TEST_CASE("resident search: folding, đ, ID and phone prefixes, --limit, best first") {
+  it::Sandbox box;
+  box.init();
+  const std::string ndjson =
+      R"({"full_name": "Đặng Văn Hùng", "date_of_birth": "1980", "sex": "male", "personal_id": "001080000111", "phone": "0912000111"})"
+      "\n"
+      R"({"full_name": "Nguyễn Thị Hòa", "date_of_birth": "1992", "sex": "female", "personal_id": "001192000222", "phone": "0987000222"})"
+      "\n"
+      R"({"full_name": "Lê Thị Hoà", "date_of_birth": "1993", "sex": "female", "personal_id": "079193000333"})"
+      "\n"
+      R"({"full_name": "Trần Văn Bình", "date_of_birth": "1975", "sex": "male", "personal_id": "001075000444", "phone": "0345000444"})"
+      "\n"
+      R"({"full_name": "Bình Trần Văn", "date_of_birth": "1976", "sex": "male"})"
+      "\n"
+      R"({"full_name": "Trần Văn Bình An", "date_of_birth": "1977", "sex": "male"})"
+      "\n";
+  auto imp = box.ctl({"resident", "import"}, ndjson);
+  INFO(imp.describe());
+  REQUIRE(imp.exitCode == 0);
+  REQUIRE(imp.parsed()["imported"] == 6);
+
+  // Diacritics and đ fold away, whichever way the query is typed.
+  for (const std::string q : {"dang", "Đặng", "DANG", it::nfd("đặng")}) {
+    CAPTURE(q);
+    CHECK(names(searchFor(box, q)) == std::vector<std::string>{"Đặng Văn Hùng"});
+  }
+  // Old and new tone placement (Hòa / Hoà) are the same name.
+  auto hoa = names(searchFor(box, "hoa"));
+  CHECK(std::set<std::string>(hoa.begin(), hoa.end()) == std::set<std::string>{"Nguyễn Thị Hòa", "Lê Thị Hoà"});
+
+  // ID number prefix, and a phone typed with +84.
+  CHECK(names(searchFor(box, "0010800")) == std::vector<std::string>{"Đặng Văn Hùng"});
+  CHECK(names(searchFor(box, "+84912000111")) == std::vector<std::string>{"Đặng Văn Hùng"});
+  CHECK(names(searchFor(box, "0987000222")) == std::vector<std::string>{"Nguyễn Thị Hòa"});
+
+  // Best first: the exact full name beats a reordering of the same words and a longer name.
+  auto binh = searchFor(box, "Trần Văn Bình");
+  REQUIRE(binh.size() == 3);
+  CHECK(binh[0]["full_name"] == "Trần Văn Bình");
+  for (std::size_t i = 1; i < binh.size(); ++i) CHECK(binh[i - 1]["score"].get<int>() >= binh[i]["score"].get<int>());
+
+  // --limit keeps the best N.
+  auto all = searchFor(box, "van");
+  REQUIRE(all.size() == 4);
+  auto two = searchFor(box, "van", {"--limit", "2"});
+  REQUIRE(two.size() == 2);
+  CHECK(two[0]["id"] == all[0]["id"]);
+  CHECK(two[1]["id"] == all[1]["id"]);
+
+  CHECK(searchFor(box, "khong co ai").empty());
+}
