@@ -5,7 +5,6 @@
 #pragma once
 
 #include <optional>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "forms/expression.h"
+#include "forms/pattern.h"
 
 namespace gocua::forms {
 
@@ -65,8 +65,7 @@ struct FieldDef {
   // Bounds: number value, text length in characters, multi_choice picks, repeat rows.
   std::optional<double> min, max;
   bool integer = false;       // number: whole numbers only
-  std::string pattern;        // text: ECMAScript regex the whole answer must match
-  std::optional<std::regex> patternRegex;
+  std::optional<Pattern> pattern;  // text: ECMAScript regex the whole answer must match
   LocalText patternMessage;
 
   core::DatePrecision coarsest = core::DatePrecision::Day;  // date: partial dates allowed down to this

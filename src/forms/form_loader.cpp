@@ -73,7 +73,7 @@ class Loader {
       const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
       add("", "form.json", "not valid JSON (byte " + std::to_string(at) + ")", lineAtOffset(text_, at));
       return std::nullopt;
-    } catch (const std::exception& e) {
+    } catch (const std::exception&) {
       add("", "form.json", "not valid JSON", 0);
       return std::nullopt;
     }
@@ -420,12 +420,11 @@ class Loader {
             if (!f["pattern"].is_string()) {
               add(path, "form.bad_pattern", "\"pattern\" must be a string", line);
             } else {
-              d.pattern = f["pattern"].get<std::string>();
-              try {
-                d.patternRegex.emplace(d.pattern, std::regex::ECMAScript);
-              } catch (const std::regex_error& e) {
-                add(path, "form.bad_pattern", std::string("pattern does not compile: ") + e.what(), line);
-              }
+              auto compiled = Pattern::compile(f["pattern"].get<std::string>());
+              if (compiled.ok())
+                d.pattern = std::move(*compiled);
+              else
+                add(path, compiled.error().code, compiled.error().detail, line);
             }
           }
           if (auto m = localText(f, "pattern_message", false, path, line)) d.patternMessage = *m;

@@ -110,15 +110,7 @@ class Validator {
         const auto n = static_cast<double>(core::codePointCount(*text));
         if (f.min && n < *f.min) error(path, "field.too_short", numberText(*f.min));
         if (f.max && n > *f.max) error(path, "field.too_long", numberText(*f.max));
-        if (f.patternRegex) {
-          bool matched = false;
-          try {
-            matched = std::regex_match(*text, *f.patternRegex);
-          } catch (const std::exception&) {
-            matched = false;  // e.g. regex complexity limits: treat as not matching, never throw
-          }
-          if (!matched) error(path, "field.pattern", f.pattern);
-        }
+        if (f.pattern && !f.pattern->matches(*text)) error(path, "field.pattern", f.pattern->source());
         break;
       }
       case FieldType::Name: {

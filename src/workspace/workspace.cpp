@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <ctime>
 #include <sstream>
-#include <thread>
 #include <unordered_map>
 
 #include "core/resident.h"
@@ -15,6 +14,7 @@
 #include "store/migrations.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
+#include "workspace/parallel.h"
 
 namespace gocua::workspace {
 namespace fs = std::filesystem;
@@ -288,7 +288,6 @@ Status Session::loadAll() {
   auto count = ws_->repo().countRecords("resident");
   if (count) index_.reserve(static_cast<std::size_t>(*count));
   // Decrypting and parsing dominate unlock; spread each chunk over the cores, merge in order.
-  const unsigned workers = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   constexpr std::size_t kChunk = 8192;
   std::vector<StoredRecord> chunk;
   std::vector<DecodedRecord> decoded;
@@ -296,13 +295,7 @@ Status Session::loadAll() {
 
   auto flush = [&] {
     decoded.assign(chunk.size(), DecodedRecord{});
-    auto work = [&](std::size_t first, std::size_t step) {
-      for (std::size_t i = first; i < chunk.size(); i += step) decoded[i] = decode(*cipher_, chunk[i]);
-    };
-    std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w, workers);
-    work(0, workers);
-    for (auto& t : threads) t.join();
+    parallelFor(chunk.size(), [&](std::size_t i) { decoded[i] = decode(*cipher_, chunk[i]); });
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       auto& d = decoded[i];
       switch (d.kind) {
@@ -410,13 +403,79 @@ Result<AddResult> Session::addResident(const json& resident, Errors* problems) {
   return result;
 }
 
+namespace {
+
+// One NDJSON line after the parallel stage: validated, serialised and sealed, or rejected.
+struct PreparedLine {
+  int line = 0;
+  Errors errors;
+  std::optional<core::Resident> resident;
+  std::array<std::uint8_t, 32> idHash{};
+  store::RecordRow row;
+};
+
+}  // namespace
+
 Result<ImportResult> Session::importResidents(std::istream& in) {
   ImportResult result;
   const core::Date today = core::today();
   std::vector<IndexedResident> pending;
-  std::unordered_map<std::string, bool> seenInFile;  // keyed ID hashes already taken by this file
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
+
+  constexpr std::size_t kChunk = 4096;
+  std::vector<std::pair<int, std::string>> lines;
+  std::vector<PreparedLine> prepared;
+  lines.reserve(kChunk);
+
+  // Parsing, validation, serialisation and sealing run in parallel; duplicate checks and
+  // inserts run here in file order, so a duplicate later in the file is the one rejected.
+  auto flush = [&]() -> Status {
+    prepared.assign(lines.size(), PreparedLine{});
+    parallelFor(lines.size(), [&](std::size_t i) {
+      auto& p = prepared[i];
+      p.line = lines[i].first;
+      auto j = json::parse(lines[i].second, nullptr, false);
+      vault::wipe(lines[i].second);
+      if (j.is_discarded()) {
+        p.errors.push_back(Error::make("json.malformed"));
+        return;
+      }
+      auto r = core::parseResident(j, today, &p.errors);
+      if (!r) return;
+      if (!r->personalId.empty()) p.idHash = cipher_->idHash(r->personalId);
+      std::string body = core::toJson(*r).dump();
+      auto row = sealNew("resident", body, std::nullopt, std::nullopt);
+      vault::wipe(body);
+      p.row = std::move(*row);
+      p.resident = std::move(*r);
+    });
+    for (auto& p : prepared) {
+      if (!p.resident) {
+        result.rejected.push_back({p.line, std::move(p.errors)});
+        continue;
+      }
+      bool hasId = !p.resident->personalId.empty();
+      if (hasId) {
+        auto existing = ws_->repo().recordForIdHash(p.idHash);
+        if (!existing) return existing.error();
+        if (*existing) {
+          auto other = toRecordId(**existing);
+          result.rejected.push_back(
+              {p.line, {Error::make("resident.duplicate", "personal_id", other ? core::formatRecordId(*other) : "")}});
+          continue;
+        }
+      }
+      GOCUA_TRY(ws_->repo().insertRecord(p.row));
+      if (hasId) GOCUA_TRY(ws_->repo().insertIdHash(p.idHash, p.row.id));
+      GOCUA_TRY(ws_->repo().audit(p.row.createdAt, volunteer_, "import", p.row.id, "resident"));
+      pending.push_back(indexEntry(*toRecordId(p.row.id), *p.resident));
+      ++result.imported;
+    }
+    lines.clear();
+    return {};
+  };
+
   std::string line;
   int lineNo = 0;
   while (std::getline(in, line)) {
@@ -425,42 +484,11 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
       vault::wipe(line);
       continue;
     }
-    auto j = json::parse(line, nullptr, false);
-    vault::wipe(line);
-    if (j.is_discarded()) {
-      result.rejected.push_back({lineNo, {Error::make("json.malformed")}});
-      continue;
-    }
-    Errors problems;
-    auto r = core::parseResident(j, today, &problems);
-    if (!r) {
-      result.rejected.push_back({lineNo, problems});
-      continue;
-    }
-    std::array<std::uint8_t, 32> idHash{};
-    if (!r->personalId.empty()) {
-      idHash = cipher_->idHash(r->personalId);
-      auto existing = ws_->repo().recordForIdHash(idHash);
-      if (!existing) return existing.error();
-      if (*existing) {
-        auto other = toRecordId(**existing);
-        result.rejected.push_back(
-            {lineNo, {Error::make("resident.duplicate", "personal_id", other ? core::formatRecordId(*other) : "")}});
-        continue;
-      }
-    }
-    std::string body = core::toJson(*r).dump();
-    auto row = sealNew("resident", body, std::nullopt, std::nullopt);
-    vault::wipe(body);
-    if (!row) return row.error();
-    GOCUA_TRY(ws_->repo().insertRecord(*row));
-    if (!r->personalId.empty()) GOCUA_TRY(ws_->repo().insertIdHash(idHash, row->id));
-    auto id = *toRecordId(row->id);
-    GOCUA_TRY(ws_->repo().audit(row->createdAt, volunteer_, "import", row->id, "resident"));
-    auto entry = indexEntry(id, *r);
-    pending.push_back(std::move(entry));
-    ++result.imported;
+    lines.emplace_back(lineNo, std::move(line));
+    line = std::string();
+    if (lines.size() == kChunk) GOCUA_TRY(flush());
   }
+  if (!lines.empty()) GOCUA_TRY(flush());
   GOCUA_TRY(txn->commit());
   // Only committed residents become searchable: a failed import leaves the index as it was.
   index_.reserve(index_.size() + pending.size());
