@@ -2,7 +2,7 @@
 // refused with an error value (never a crash, deep recursion or exception), and a parsed
 // expression must evaluate without trouble against values of every kind, including Null.
 // Build (not wired into CMake):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_expr.cpp \
+//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_expr.cpp
 //     src/forms/expression.cpp src/core/*.cpp build/src/core/gocua_catalog_embedded.cpp -lutf8proc -o fuzz_expr
 // Seed corpus: the "relevant"/"constraint" strings of forms/*.json.
 #include <cstddef>

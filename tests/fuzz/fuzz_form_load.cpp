@@ -2,7 +2,7 @@
 // loader must refuse anything malformed with problems and never crash, hang or throw. When a
 // file does load, validating and exporting arbitrary answers against it must be safe too.
 // Build (not wired into CMake):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_form_load.cpp \
+//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_form_load.cpp
 //     src/forms/*.cpp src/core/*.cpp build/src/core/gocua_catalog_embedded.cpp -lutf8proc -o fuzz_form_load
 // Seed corpus: forms/*.json.
 #include <cstddef>

@@ -1,7 +1,7 @@
 // libFuzzer target for the core text parsers: every function that takes residents' typing or
 // imported bytes must neither crash nor break its own invariants on arbitrary input.
 // Build (not wired into CMake by default):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_text.cpp \
+//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_text.cpp
 //     src/core/text.cpp src/core/date.cpp src/core/phone.cpp src/core/personal_id.cpp -lutf8proc
 #include <cstddef>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // Argon2 is kept out of the loop (a fixed KEK through detail::unwrapWithKek) except where params
 // are refused before it runs, so the fuzzer explores parsing rather than burning 64 MiB per input.
 // Not wired into CMake; build by hand, e.g.
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_vault_open.cpp \
+//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_vault_open.cpp
 //     src/vault/*.cpp -lsodium -o fuzz_vault_open && ./fuzz_vault_open -max_total_time=60
 #include <cstddef>
 #include <cstdint>

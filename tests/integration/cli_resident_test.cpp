@@ -283,7 +283,7 @@ TEST_CASE("resident search: folding, đ, ID and phone prefixes, --limit, best fi
   REQUIRE(imp.parsed()["imported"] == 6);
 
   // Diacritics and đ fold away, whichever way the query is typed.
-  for (const std::string q : {"dang", "Đặng", "DANG", it::nfd("đặng")}) {
+  for (const std::string& q : std::vector<std::string>{"dang", "Đặng", "DANG", it::nfd("đặng")}) {
     CAPTURE(q);
     CHECK(names(searchFor(box, q)) == std::vector<std::string>{"Đặng Văn Hùng"});
   }
