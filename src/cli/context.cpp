@@ -112,7 +112,7 @@ int exitCodeFor(const Error& e) {
   static const char* invalidPrefixes[] = {"field.", "name.", "text.", "personal_id.", "phone.", "date.", "sex.",
                                           "consent.", "json.", "record.bad_id", "application.", "vault.passphrase",
                                           "volunteer.name", "volunteer.exists", "volunteer.last", "form.unknown",
-                                          "cli.passphrase_mismatch", "cli.bad_arg"};
+                                          "cli.passphrase_mismatch", "cli.bad_arg", "record.conflict"};
   for (const char* p : invalidPrefixes)
     if (c.rfind(p, 0) == 0) return kInvalid;
   return kOther;

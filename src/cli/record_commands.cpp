@@ -109,6 +109,28 @@ void addRecordCommands(CLI::App& app, Action& action) {
     };
   });
 
+  static std::int64_t revision = 0;
+  auto* rUpdate = resident->add_subcommand("update", i18n::tr("cli.cmd.resident_update"));
+  rUpdate->add_option("ID", id)->required();
+  rUpdate->add_option("--revision", revision, i18n::tr("cli.opt.revision"))->required();
+  rUpdate->add_option("--file", file, i18n::tr("cli.opt.file"));
+  rUpdate->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto text = ctx.readInput(file);
+      if (!text) return fail(text.error());
+      auto j = parseObject(*text);
+      if (!j) return fail(j.error());
+      Errors problems;
+      auto rev = (*session)->updateResident(id, *j, revision, &problems);
+      j->clear();
+      if (!rev) return problems.empty() ? fail(rev.error()) : failInvalid(problems);
+      printJson({{"id", id}, {"revision", *rev}});
+      return static_cast<int>(kOk);
+    };
+  });
+
   static std::string query;
   static std::size_t limit = 20;
   auto* rSearch = resident->add_subcommand("search", i18n::tr("cli.cmd.resident_search"));

@@ -211,6 +211,12 @@ Status Repository::insertIdHash(std::span<const std::uint8_t> hash, std::span<co
   return (*st)->bind(1, hash).bind(2, recordId).run();
 }
 
+Status Repository::deleteIdHash(std::span<const std::uint8_t> hash) {
+  auto st = db_->cached("DELETE FROM id_index WHERE id_hash=?1");
+  if (!st) return st.error();
+  return (*st)->bind(1, hash).run();
+}
+
 // [SECTION] audit
 
 Status Repository::audit(std::string_view at, std::string_view volunteer, std::string_view action,

@@ -74,6 +74,7 @@ class Repository {
   // [SECTION] personal-ID duplicate index (keyed hashes only)
   Result<std::optional<Bytes>> recordForIdHash(std::span<const std::uint8_t> hash);
   Status insertIdHash(std::span<const std::uint8_t> hash, std::span<const std::uint8_t> recordId);
+  Status deleteIdHash(std::span<const std::uint8_t> hash);
 
   // [SECTION] audit log
   Status audit(std::string_view at, std::string_view volunteer, std::string_view action,

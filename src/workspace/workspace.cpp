@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <algorithm>
 #include <ctime>
 #include <sstream>
 #include <unordered_map>
@@ -516,6 +517,61 @@ Result<json> Session::getResident(std::string_view idText) {
   auto id = core::parseRecordId(idText);
   if (!id) return Error::make("record.bad_id", "id");
   return openBody(span(*id), "resident");
+}
+
+Result<std::int64_t> Session::updateResident(std::string_view idText, const json& resident,
+                                             std::int64_t expectedRevision, Errors* problems) {
+  auto id = core::parseRecordId(idText);
+  if (!id) return Error::make("record.bad_id", "id");
+  auto r = core::parseResident(resident, core::today(), problems);
+  if (!r) return r.error();
+  auto head = ws_->repo().record(span(*id));
+  if (!head) return head.error();
+  if (!*head || (*head)->kind != "resident") return Error::make("record.not_found");
+  if ((*head)->revision != expectedRevision) return Error::make("record.conflict");
+  auto old = openBody(span(*id), "resident");
+  if (!old) return old.error();
+  std::string oldPersonalId = old->value("personal_id", "");
+  old->clear();
+
+  std::array<std::uint8_t, 32> idHash{};
+  if (!r->personalId.empty()) {
+    idHash = cipher_->idHash(r->personalId);
+    auto existing = ws_->repo().recordForIdHash(idHash);
+    if (!existing) return existing.error();
+    if (*existing && !std::equal(id->begin(), id->end(), (*existing)->begin(), (*existing)->end())) {
+      auto other = toRecordId(**existing);
+      return Error::make("resident.duplicate", "personal_id", other ? core::formatRecordId(*other) : "");
+    }
+  }
+  std::string body = core::toJson(*r).dump();
+  store::RecordRow next = std::move(**head);
+  next.parentHash = next.revHash;
+  auto hash = cipher_->revisionHash(next.parentHash, vault::bytesOf(body));
+  next.revHash.assign(hash.begin(), hash.end());
+  next.revision = expectedRevision + 1;
+  next.syncState = "unsynced";
+  next.updatedAt = nowIso();
+  next.sealed = cipher_->seal(body, associatedData(next.id, next.revision));
+  vault::wipe(body);
+
+  auto txn = store::Txn::begin(ws_->db());
+  if (!txn) return txn.error();
+  GOCUA_TRY(ws_->repo().updateRecord(next, expectedRevision));
+  // A corrected ID number frees the old one for whoever really holds it.
+  if (!oldPersonalId.empty() && oldPersonalId != r->personalId)
+    GOCUA_TRY(ws_->repo().deleteIdHash(cipher_->idHash(oldPersonalId)));
+  vault::wipe(oldPersonalId);
+  if (!r->personalId.empty()) {
+    auto existing = ws_->repo().recordForIdHash(idHash);
+    if (!existing) return existing.error();
+    if (!*existing) GOCUA_TRY(ws_->repo().insertIdHash(idHash, next.id));
+  }
+  GOCUA_TRY(auditNow("update", *id, "resident"));
+  GOCUA_TRY(txn->commit());
+  index_.upsert(indexEntry(*id, *r));
+  index_.finalize();
+  return next.revision;
 }
 
 json Session::searchResidents(std::string_view query, std::size_t limit) {

@@ -122,6 +122,12 @@ class Session {
   Result<ImportResult> importResidents(std::istream& ndjson);
   // Errors: "record.bad_id", "record.not_found", "record.damaged".
   Result<nlohmann::json> getResident(std::string_view id);
+  // A new revision of a resident (the whole object, as for add). expectedRevision is the revision
+  // the edit started from: if the record moved on meanwhile the edit is refused with
+  // "record.conflict" instead of silently overwriting. The old revision stays in the history.
+  // A personal ID taken by another resident → "resident.duplicate". Returns the new revision.
+  Result<std::int64_t> updateResident(std::string_view id, const nlohmann::json& resident,
+                                      std::int64_t expectedRevision, Errors* problems);
   // Best first: [{id, full_name, date_of_birth, sex, personal_id, phone, village, score}].
   nlohmann::json searchResidents(std::string_view query, std::size_t limit);
 

@@ -52,7 +52,7 @@ TEST_CASE("application new: prefilled from the resident, invalid answers refused
   auto an = box.addResident({{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "12/04/1985"}, {"sex", "male"},
                              {"personal_id", "001085012345"}, {"phone", "0912 345 678"}});
   // No phone on record: phone.number cannot be prefilled.
-  auto binh = box.addResident({{"full_name", "Trần Thị Bình"}, {"date_of_birth", "1990"}, {"sex", "female"},
+  auto binh = box.addResident({{"full_name", "Trần Thị Bình"}, {"date_of_birth", "15/06/1990"}, {"sex", "female"},
                                {"personal_id", "001190012345"}});
 
   SUBCASE("valid answers, the rest prefilled → ready") {
@@ -167,6 +167,8 @@ TEST_CASE("application validate: needs no workspace and no passphrase") {
   INFO(r.describe());
   CHECK(r.exitCode == 2);
   CHECK(fields(r.parsed()["errors"]) == std::set<std::string>{"person.personal_id", "person.full_name"});
+  auto garbage = box.ctlRaw({"application", "validate", "--form", "vneid_level2"}, "{not json", noPass);
+  CHECK(garbage.exitCode == 2);
   // No workspace appeared anywhere as a side effect.
   CHECK_FALSE(std::filesystem::exists(box.home / "data" / "gocua"));
   CHECK_FALSE(std::filesystem::exists(box.home / ".local"));

@@ -94,6 +94,15 @@ TEST_CASE("resident add: a valid resident gets an id and reads back unchanged") 
   auto o = box.ctl({"resident", "get", old}).parsed();
   CHECK(o["date_of_birth"] == "1938");
   CHECK_FALSE(o.contains("personal_id"));
+
+  // A malformed id is invalid input (2); a well-formed unknown one is not found (1).
+  CHECK(box.ctl({"resident", "get", "not-an-id"}).exitCode == 2);
+  CHECK(box.ctl({"resident", "get", "00000000-0000-4000-8000-000000000000"}).exitCode == 1);
+  // Input that is not JSON at all.
+  auto notJson = box.ctl({"resident", "add"}, "full_name=An");
+  INFO(notJson.describe());
+  CHECK(notJson.exitCode == 2);
+  CHECK(notJson.parsed()["errors"][0]["code"] == "json.malformed");
 }
 
 TEST_CASE("resident add: every problem is listed with field, code and message, in vi and en") {
@@ -311,4 +320,5 @@ TEST_CASE("resident search: folding, đ, ID and phone prefixes, --limit, best fi
   CHECK(two[1]["id"] == all[1]["id"]);
 
   CHECK(searchFor(box, "khong co ai").empty());
+  CHECK(box.ctl({"resident", "search", "van", "--limit", "0"}).exitCode == 2);  // invalid input
 }

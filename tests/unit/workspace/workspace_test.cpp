@@ -248,3 +248,33 @@ TEST_CASE("the first released schema (fixture) opens with its data intact") {
   REQUIRE(apps.size() == 1);
   CHECK(apps[0].formId == "vneid_level2");
 }
+
+TEST_CASE("an edit makes a new revision chained to the old one; a stale edit is refused") {
+  TempDir t;
+  auto ws = Workspace::create(t.path, "Lan", kPass, false, kKdf);
+  auto s = (*ws)->unlock("", kPass);
+  auto id = (*s)->addResident(an(), nullptr)->id;
+  json edited = an();
+  edited["personal_id"] = "001090123457";  // a typo corrected
+  edited["full_name"] = "Nguyễn Văn Ân";
+  auto rev = (*s)->updateResident(id, edited, 1, nullptr);
+  REQUIRE(rev.ok());
+  CHECK(*rev == 2);
+  auto stale = (*s)->updateResident(id, an(), 1, nullptr);
+  REQUIRE(!stale.ok());
+  CHECK(stale.error().code == "record.conflict");
+
+  auto rid = core::parseRecordId(id);
+  auto head = (*ws)->repo().record(std::span<const std::uint8_t>(rid->data(), 16));
+  auto history = (*ws)->repo().historyRevisions(std::span<const std::uint8_t>(rid->data(), 16));
+  REQUIRE(history->size() == 1);
+  CHECK((*head)->parentHash == (*history)[0]);  // revision 2 links to revision 1
+  CHECK((*s)->getResident(id)->at("full_name") == "Nguyễn Văn Ân");
+  CHECK((*s)->searchResidents("an", 5)[0]["personal_id"] == "001090123457");
+
+  // The corrected-away ID is free again; the new one is taken.
+  CHECK((*s)->addResident(an(), nullptr).ok());
+  json other = edited;
+  other["full_name"] = "Người Khác";
+  CHECK((*s)->addResident(other, nullptr).error().code == "resident.duplicate");
+}
