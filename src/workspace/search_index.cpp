@@ -77,11 +77,18 @@ void SearchIndex::addTokens(std::uint32_t idx) {
     while (i < f.size() && f[i] == ' ') ++i;
     std::size_t j = i;
     while (j < f.size() && f[j] != ' ') ++j;
-    if (j > i) tokens_.push_back({idx, static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j - i)});
+    if (j > i) {
+      std::uint64_t head = 0;
+      for (std::size_t k = 0; k < 8; ++k)
+        head = (head << 8) | (i + k < j ? static_cast<unsigned char>(f[i + k]) : 0u);
+      tokens_.push_back({head, idx, static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j - i)});
+    }
     i = j;
   }
-  if (!residents_[idx].personalId.empty()) numbers_.push_back({idx, false});
-  if (!residents_[idx].phone.empty()) numbers_.push_back({idx, true});
+  const auto& r = residents_[idx];
+  if (!r.personalId.empty()) numbers_.push_back({idx, NumberKind::PersonalId});
+  if (!r.phone.empty()) numbers_.push_back({idx, NumberKind::Phone});
+  if (r.dateOfBirth.size() >= 4) numbers_.push_back({idx, NumberKind::BirthYear});
 }
 
 void SearchIndex::upsert(IndexedResident r) {
@@ -112,8 +119,12 @@ void SearchIndex::upsert(IndexedResident r) {
 void SearchIndex::finalize() {
   if (!dirty_) return;
   std::sort(tokens_.begin(), tokens_.end(), [this](const Token& a, const Token& b) {
-    auto ta = tokenText(a), tb = tokenText(b);
-    return ta != tb ? ta < tb : a.resident < b.resident;
+    if (a.head != b.head) return a.head < b.head;
+    if (a.length > 8 || b.length > 8) {
+      auto ta = tokenText(a), tb = tokenText(b);
+      if (ta != tb) return ta < tb;
+    }
+    return a.resident < b.resident;
   });
   std::sort(numbers_.begin(), numbers_.end(),
             [this](const Number& a, const Number& b) { return numberText(a) < numberText(b); });
@@ -155,20 +166,16 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
       candidates.push_back(tokens_[i].resident);
   } else {
     for (const auto& n : numbers) {
-      for (const std::string& q : {n, phoneQuery(n)}) {
-        if (q.size() < 3) continue;
+      const std::string asPhone = phoneQuery(n);
+      for (int variant = 0; variant < 2; ++variant) {
+        const std::string& q = variant == 0 ? n : asPhone;
+        if (q.size() < 3 || (variant == 1 && asPhone == n)) continue;
         auto lo = std::lower_bound(numbers_.begin(), numbers_.end(), std::string_view(q),
                                    [this](const Number& x, std::string_view p) { return numberText(x) < p; });
         for (auto it = lo; it != numbers_.end() && numberText(*it).substr(0, q.size()) == q &&
                            candidates.size() < kCandidateCap;
              ++it)
           candidates.push_back(it->resident);
-      }
-      if (n.size() == 4) {  // a birth year: scan is fine, years are short strings
-        for (std::uint32_t i = 0; i < residents_.size() && candidates.size() < kCandidateCap; ++i) {
-          const auto& dob = residents_[i].dateOfBirth;
-          if (dob.size() >= 4 && dob.compare(dob.size() - 4, 4, n) == 0) candidates.push_back(i);
-        }
       }
     }
   }

@@ -66,6 +66,7 @@ class SearchIndex {
 
  private:
   struct Token {
+    std::uint64_t head;  // first 8 bytes, big-endian: sorting rarely needs to look further
     std::uint32_t resident;
     std::uint16_t offset;
     std::uint16_t length;
@@ -80,13 +81,20 @@ class SearchIndex {
   std::unordered_map<std::string, std::uint32_t> byKey_;  // folded name|dob → index
   std::unordered_map<std::string, std::uint32_t> byId_;   // raw 16-byte id → index
   std::vector<Token> tokens_;                             // sorted by text when !dirty_
+  // ID numbers and phones start with 0 and birth years with 1 or 2, so one sorted list serves
+  // all three without a year ever matching an ID prefix.
+  enum class NumberKind : std::uint8_t { PersonalId, Phone, BirthYear };
   struct Number {
     std::uint32_t resident;
-    bool phone;  // false: personal ID number
+    NumberKind kind;
   };
   std::string_view numberText(const Number& n) const {
     const auto& r = residents_[n.resident];
-    return n.phone ? std::string_view(r.phone) : std::string_view(r.personalId);
+    switch (n.kind) {
+      case NumberKind::PersonalId: return r.personalId;
+      case NumberKind::Phone: return r.phone;
+      default: return std::string_view(r.dateOfBirth).substr(r.dateOfBirth.size() - 4);
+    }
   }
   std::vector<Number> numbers_;  // ID numbers and phones, sorted by text when !dirty_
   bool dirty_ = false;

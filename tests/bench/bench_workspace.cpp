@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <random>
 #include <sstream>
@@ -53,6 +54,7 @@ std::uintmax_t dirSize(const fs::path& dir) {
 
 // 1,000 queries a volunteer would type: common surnames, full names, ID prefixes, phones.
 std::vector<std::string> makeQueries(const std::vector<nlohmann::json>& residents) {
+  if (residents.empty()) return {};
   std::vector<std::string> q;
   std::mt19937_64 rng(42);
   const char* surnames[] = {"nguyen", "tran", "le", "pham", "hoang", "Nguyễn", "Trần Thị", "dang", "đặng"};
@@ -68,56 +70,96 @@ std::vector<std::string> makeQueries(const std::vector<nlohmann::json>& resident
   return q;
 }
 
+// Runs this program again for one phase, so each phase's peak RSS is its own.
+nlohmann::json runPhase(const std::string& self, const std::vector<std::string>& args) {
+  std::string cmd = "'" + self + "'";
+  for (const auto& a : args) cmd += " '" + a + "'";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) die(Error::make("io", "", "popen"));
+  std::string text;
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
+  if (pclose(p) != 0) die(Error::make("internal", "", "phase failed: " + args[1]));
+  return nlohmann::json::parse(text);
+}
+
+std::vector<nlohmann::json> sampleResidents(const fs::path& ndjson, std::size_t every) {
+  std::vector<nlohmann::json> out;
+  std::ifstream in(ndjson);
+  std::string line;
+  for (std::size_t i = 0; std::getline(in, line); ++i)
+    if (i % every == 0) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int count = 100000;
   fs::path dir = fs::temp_directory_path() / "gocua-bench";
   std::string kdfName = "moderate";
+  std::string phase;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--residents")) count = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
     else if (!std::strcmp(argv[i], "--kdf")) kdfName = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--phase")) phase = argv[i + 1];
   }
   if (auto st = vault::init(); !st) die(st.error());
   const auto kdf = kdfName == "interactive" ? vault::interactiveKdf() : vault::moderateKdf();
-  fs::remove_all(dir);
   const std::string pass = "bench passphrase 2026";
+  const fs::path ndjsonFile = dir / "residents.ndjson";
   nlohmann::json out;
-  out["residents"] = count;
-  out["kdf"] = kdfName;
 
-  // Synthetic residents as NDJSON, the exact input of `gocuactl resident import`.
-  workspace::DemoOptions options;
-  options.residents = count;
-  options.seed = 2026;
-  options.today = core::today();
-  std::stringstream ndjson;
-  workspace::writeDemoResidentsNdjson(ndjson, options);
-  const std::size_t ndjsonBytes = ndjson.str().size();
-  auto residents = workspace::makeDemoResidents(options);
+  if (phase.empty()) {
+    // Orchestrate: generate the input, then import and unlock+search in their own processes.
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    workspace::DemoOptions options;
+    options.residents = count;
+    options.seed = 2026;
+    options.today = core::today();
+    {
+      std::ofstream f(ndjsonFile, std::ios::binary);
+      workspace::writeDemoResidentsNdjson(f, options);
+    }
+    std::string self = fs::read_symlink("/proc/self/exe");
+    std::vector<std::string> common = {"--dir", dir.string(), "--kdf", kdfName, "--residents", std::to_string(count)};
+    auto with = [&](const char* ph) {
+      std::vector<std::string> a = {"--phase", ph};
+      a.insert(a.end(), common.begin(), common.end());
+      return a;
+    };
+    out["residents"] = count;
+    out["kdf"] = kdfName;
+    out["import"] = runPhase(self, with("import"));
+    out["unlock_search"] = runPhase(self, with("search"));
+    out["limits"] = runPhase(self, with("limits"));
+    if (!std::getenv("GOCUA_BENCH_KEEP")) fs::remove_all(dir);
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
 
-  {
+  if (phase == "import") {
     auto ws = workspace::Workspace::create(dir / "ws", "Bench", pass, true, kdf);
     if (!ws) die(ws.error());
     auto session = (*ws)->unlock("", pass);
     if (!session) die(session.error());
+    std::ifstream in(ndjsonFile, std::ios::binary);
     auto t = Clock::now();
-    auto result = (*session)->importResidents(ndjson);
+    auto result = (*session)->importResidents(in);
     double s = secondsSince(t);
     if (!result) die(result.error());
-    out["import"] = {{"seconds", s}, {"imported", result->imported}, {"rejected", result->rejected.size()},
-                     {"residents_per_second", result->imported / s}, {"ndjson_bytes", ndjsonBytes}};
-  }
-  {
+    out = {{"seconds", s}, {"imported", result->imported}, {"rejected", result->rejected.size()},
+           {"residents_per_second", result->imported / s}, {"ndjson_bytes", fs::file_size(ndjsonFile)},
+           {"peak_rss_mb", static_cast<double>(peakRssKiB()) / 1024.0}};
+  } else if (phase == "search") {
+    auto queries = makeQueries(sampleResidents(ndjsonFile, std::max(1, count / 2000)));
     auto ws = workspace::Workspace::open(dir / "ws");
     if (!ws) die(ws.error());
     workspace::Workspace::UnlockStats stats;
     auto session = (*ws)->unlock("", pass, &stats);
     if (!session) die(session.error());
-    out["unlock"] = {{"argon2id_seconds", stats.kdfSeconds}, {"decrypt_index_seconds", stats.indexSeconds},
-                     {"records", stats.records}};
-    auto queries = makeQueries(residents);
     std::vector<double> ms;
     std::size_t hits = 0;
     for (const auto& q : queries) {
@@ -125,17 +167,22 @@ int main(int argc, char** argv) {
       hits += (*session)->searchResidents(q, 20).size();
       ms.push_back(secondsSince(t) * 1000);
     }
-    out["search"] = {{"queries", queries.size()}, {"p50_ms", percentile(ms, 0.5)}, {"p99_ms", percentile(ms, 0.99)},
-                     {"max_ms", percentile(ms, 1.0)}, {"avg_hits", static_cast<double>(hits) / queries.size()}};
-  }
-  out["database_bytes"] = dirSize(dir / "ws");
-
-  // Limits: raw SQLite inserts of same-sized blobs in one transaction, and sealing alone.
-  {
+    out = {{"argon2id_seconds", stats.kdfSeconds},
+           {"decrypt_index_seconds", stats.indexSeconds},
+           {"records", stats.records},
+           {"search_queries", queries.size()},
+           {"search_p50_ms", percentile(ms, 0.5)},
+           {"search_p99_ms", percentile(ms, 0.99)},
+           {"search_max_ms", percentile(ms, 1.0)},
+           {"search_avg_hits", static_cast<double>(hits) / static_cast<double>(queries.size())},
+           {"database_bytes", dirSize(dir / "ws")},
+           {"peak_rss_mb", static_cast<double>(peakRssKiB()) / 1024.0}};
+  } else if (phase == "limits") {
+    // Raw SQLite inserts of same-sized blobs in one transaction, and sealing alone.
     auto db = store::Db::open(dir / "raw.db", true);
     if (!db) die(db.error());
-    if (auto st = db->exec("CREATE TABLE r(id BLOB PRIMARY KEY, body BLOB) WITHOUT ROWID"); !st) die(st.error());
-    std::vector<std::uint8_t> body(ndjsonBytes / static_cast<std::size_t>(count) + 40, 7);
+    if (auto st = db->exec("CREATE TABLE r(id BLOB PRIMARY KEY, body BLOB)"); !st) die(st.error());
+    std::vector<std::uint8_t> body(fs::file_size(ndjsonFile) / static_cast<std::size_t>(count) + 40, 7);
     std::mt19937_64 rng(1);
     auto t = Clock::now();
     (void)db->exec("BEGIN");
@@ -147,19 +194,18 @@ int main(int argc, char** argv) {
       if (auto r = st->run(); !r) die(r.error());
     }
     (void)db->exec("COMMIT");
-    out["limits"]["sqlite_inserts_per_second"] = count / secondsSince(t);
-
+    out["sqlite_inserts_per_second"] = count / secondsSince(t);
     vault::RecordCipher cipher(vault::newDataKey());
     std::array<std::uint8_t, 24> ad{};
     t = Clock::now();
     std::size_t total = 0;
     for (int i = 0; i < count; ++i) total += cipher.seal(body, ad).size();
     double s = secondsSince(t);
-    out["limits"]["xchacha20_seals_per_second"] = count / s;
-    out["limits"]["xchacha20_mb_per_second"] = static_cast<double>(total) / s / 1e6;
+    out["xchacha20_seals_per_second"] = count / s;
+    out["xchacha20_mb_per_second"] = static_cast<double>(total) / s / 1e6;
+  } else {
+    die(Error::make("cli.bad_arg", "", "unknown phase " + phase));
   }
-  out["peak_rss_mb"] = static_cast<double>(peakRssKiB()) / 1024.0;
-  fs::remove_all(dir);
-  std::cout << out.dump(2) << "\n";
+  std::cout << out.dump() << "\n";
   return 0;
 }

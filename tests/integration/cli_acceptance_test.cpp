@@ -99,8 +99,12 @@ TEST_CASE("ACCEPTANCE: after a full session no resident data is readable at rest
   // Searches by folded name, ID prefix and phone; each must find its person (the scan below is
   // only meaningful if the data really went in).
   for (const auto& [query, who] : std::vector<std::pair<std::string, std::string>>{
-           {"tram", kPeople[0].name}, {"thuan", kPeople[1].name}, {"0791790", kPeople[3].name}, {"+84779777888", kPeople[4].name},
-           {"nguyet", kImported[0].name}, {"khai", kImported[1].name}}) {
+           {"tram", kPeople[0].name},
+           {"thuan", kPeople[1].name},
+           {"0791790", kPeople[3].name},
+           {"+84779777888", kPeople[4].name},
+           {"nguyet", kImported[0].name},
+           {"khai", kImported[1].name}}) {
     CAPTURE(query);
     auto r = box.ctl({"resident", "search", query});
     REQUIRE(r.exitCode == 0);

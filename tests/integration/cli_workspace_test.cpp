@@ -9,6 +9,8 @@
 
 #include <sys/stat.h>
 
+#include <set>
+
 #include "harness.h"
 #include "store/db.h"
 
@@ -73,6 +75,19 @@ void flipByteInSealed(const it::fs::path& ws, const std::string& id) {
   auto upd = db->prepare("UPDATE record SET sealed = ? WHERE id = ?");
   REQUIRE(upd.ok());
   upd->bind(1, std::span<const std::uint8_t>(sealed)).bind(2, std::span<const std::uint8_t>(key));
+  REQUIRE(upd->run().ok());
+  REQUIRE(db->changes() == 1);
+}
+
+// Overwrites record to's sealed body with record from's (a swap an attacker with file access
+// could try, to make one person's data appear under another's id).
+void copySealed(const it::fs::path& ws, const std::string& from, const std::string& to) {
+  auto db = gocua::store::Db::open(ws / "gocua.db", false);
+  REQUIRE(db.ok());
+  auto src = uuidBytes(from), dst = uuidBytes(to);
+  auto upd = db->prepare("UPDATE record SET sealed = (SELECT sealed FROM record WHERE id = ?) WHERE id = ?");
+  REQUIRE(upd.ok());
+  upd->bind(1, std::span<const std::uint8_t>(src)).bind(2, std::span<const std::uint8_t>(dst));
   REQUIRE(upd->run().ok());
   REQUIRE(db->changes() == 1);
 }
@@ -212,7 +227,10 @@ TEST_CASE("volunteers: add, remove, passphrase change; the last volunteer cannot
 
   // A name typed in NFD is stored NFC and unlocks whichever way it is typed.
   const std::string thuPass = "mật khẩu của Thư 2025";
-  REQUIRE(box.ctl({"volunteer", "add", it::nfd("Hoàng Thư")}, "", {{"GOCUA_NEW_PASSPHRASE", thuPass}}).exitCode == 0);
+  auto thu = box.ctl({"volunteer", "add", it::nfd("Hoàng Thư")}, "",
+                     {{"GOCUA_PASSPHRASE", lanNew}, {"GOCUA_NEW_PASSPHRASE", thuPass}});
+  INFO(thu.describe());
+  REQUIRE(thu.exitCode == 0);
   CHECK(box.ctl({"volunteer", "list"}).parsed() == json::array({"Lan", "Minh", "Hoàng Thư"}));
   CHECK(verifyOk(box, {{"GOCUA_VOLUNTEER", "Hoàng Thư"}, {"GOCUA_PASSPHRASE", thuPass}})["residents"] == 1);
   CHECK(box.ctl({"volunteer", "remove", "Hoàng Thư"}, "", {{"GOCUA_PASSPHRASE", lanNew}}).exitCode == 0);
@@ -295,4 +313,18 @@ TEST_CASE("damage: one flipped byte makes exactly that record damaged; the rest 
   }
   // Still usable for new work.
   box.addResident({{"full_name", "Lý Thị Nga"}, {"date_of_birth", "1999"}, {"sex", "female"}});
+
+  // A body moved from one record to another does not open either: the sealed bytes are bound
+  // to their record's id, so c is now damaged too while a (whose body was copied) is intact.
+  copySealed(box.workspace, a, c);
+  auto moved = box.ctl({"verify"});
+  INFO(moved.describe());
+  CHECK(moved.exitCode == 1);
+  std::set<std::string> damagedIds;
+  for (const auto& d : moved.parsed()["damaged"]) damagedIds.insert(d.value("id", ""));
+  CAPTURE(a);
+  CAPTURE(b);
+  CAPTURE(c);
+  CHECK(damagedIds == std::set<std::string>{b, c});
+  CHECK(moved.parsed()["residents"] == 2);  // a and Lý Thị Nga
 }
