@@ -86,9 +86,24 @@ void SearchIndex::addTokens(std::uint32_t idx) {
     i = j;
   }
   const auto& r = residents_[idx];
-  if (!r.personalId.empty()) numbers_.push_back({idx, NumberKind::PersonalId});
-  if (!r.phone.empty()) numbers_.push_back({idx, NumberKind::Phone});
-  if (r.dateOfBirth.size() >= 4) numbers_.push_back({idx, NumberKind::BirthYear});
+  for (auto kind : {NumberKind::PersonalId, NumberKind::Phone, NumberKind::BirthYear}) {
+    Number n{0, idx, kind};
+    if (kind == NumberKind::BirthYear && r.dateOfBirth.size() < 4) continue;
+    auto text = numberText(n);
+    if (text.empty()) continue;
+    n.key = numberKey(text);
+    numbers_.push_back(n);
+  }
+}
+
+std::uint64_t SearchIndex::numberKey(std::string_view digits) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < 16; ++i) {
+    unsigned nibble = 0;
+    if (i < digits.size() && digits[i] >= '0' && digits[i] <= '9') nibble = static_cast<unsigned>(digits[i] - '0') + 1;
+    key = (key << 4) | nibble;
+  }
+  return key;
 }
 
 void SearchIndex::upsert(IndexedResident r) {
@@ -126,8 +141,7 @@ void SearchIndex::finalize() {
     }
     return a.resident < b.resident;
   });
-  std::sort(numbers_.begin(), numbers_.end(),
-            [this](const Number& a, const Number& b) { return numberText(a) < numberText(b); });
+  std::sort(numbers_.begin(), numbers_.end(), [](const Number& a, const Number& b) { return a.key < b.key; });
   dirty_ = false;
 }
 
@@ -170,8 +184,9 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
       for (int variant = 0; variant < 2; ++variant) {
         const std::string& q = variant == 0 ? n : asPhone;
         if (q.size() < 3 || (variant == 1 && asPhone == n)) continue;
-        auto lo = std::lower_bound(numbers_.begin(), numbers_.end(), std::string_view(q),
-                                   [this](const Number& x, std::string_view p) { return numberText(x) < p; });
+        // Every number starting with q has a key at least q's (q padded with end nibbles).
+        auto lo = std::lower_bound(numbers_.begin(), numbers_.end(), numberKey(q),
+                                   [](const Number& x, std::uint64_t k) { return x.key < k; });
         for (auto it = lo; it != numbers_.end() && numberText(*it).substr(0, q.size()) == q &&
                            candidates.size() < kCandidateCap;
              ++it)

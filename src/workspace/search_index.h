@@ -85,9 +85,11 @@ class SearchIndex {
   // all three without a year ever matching an ID prefix.
   enum class NumberKind : std::uint8_t { PersonalId, Phone, BirthYear };
   struct Number {
+    std::uint64_t key;  // the digits as nibbles (digit + 1, then 0s): sorts like the text
     std::uint32_t resident;
     NumberKind kind;
   };
+  static std::uint64_t numberKey(std::string_view digits);
   std::string_view numberText(const Number& n) const {
     const auto& r = residents_[n.resident];
     switch (n.kind) {

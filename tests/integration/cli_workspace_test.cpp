@@ -320,11 +320,9 @@ TEST_CASE("damage: one flipped byte makes exactly that record damaged; the rest 
   auto moved = box.ctl({"verify"});
   INFO(moved.describe());
   CHECK(moved.exitCode == 1);
+  const json movedJson = moved.parsed();  // (a range-for over a temporary's member would dangle)
   std::set<std::string> damagedIds;
-  for (const auto& d : moved.parsed()["damaged"]) damagedIds.insert(d.value("id", ""));
-  CAPTURE(a);
-  CAPTURE(b);
-  CAPTURE(c);
+  for (const auto& d : movedJson["damaged"]) damagedIds.insert(d.value("id", ""));
   CHECK(damagedIds == std::set<std::string>{b, c});
-  CHECK(moved.parsed()["residents"] == 2);  // a and Lý Thị Nga
+  CHECK(movedJson["residents"] == 2);  // a and Lý Thị Nga
 }
