@@ -31,10 +31,6 @@ std::vector<std::string_view> splitWords(std::string_view s) {
   return out;
 }
 
-bool allDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // "+84912…" or "84912…" typed into search means the phone "0912…".
 std::string phoneQuery(std::string_view digits) {
   if (digits.size() >= 3 && digits.substr(0, 2) == "84") return "0" + std::string(digits.substr(2));
@@ -160,11 +156,28 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
   std::string folded = core::foldKey(query);
   std::vector<std::string> words;
   std::vector<std::string> numbers;
+  bool previousWasPhoneLike = false;
   for (auto w : splitWords(folded)) {
     std::string word(w);
-    if (!word.empty() && word[0] == '+') word.erase(0, 1);
-    if (allDigits(word)) numbers.push_back(std::move(word));
-    else words.push_back(std::move(word));
+    // Numbers are typed as written on paper: "+84 912 000 111", "0912.000.111", "0912-000-111".
+    std::string digits;
+    bool numeric = !word.empty();
+    for (char c : word) {
+      if (c >= '0' && c <= '9') digits += c;
+      else if (c != '+' && c != '.' && c != '-') numeric = false;
+    }
+    if (!numeric || digits.empty()) {
+      words.push_back(std::move(word));
+      previousWasPhoneLike = false;
+      continue;
+    }
+    // Groups after a number starting with 0 or 84 continue it; a year ("1948") stands alone.
+    if (previousWasPhoneLike) {
+      numbers.back() += digits;
+    } else {
+      previousWasPhoneLike = digits[0] == '0' || digits.rfind("84", 0) == 0;
+      numbers.push_back(std::move(digits));
+    }
   }
   if (words.empty() && numbers.empty()) return hits;
 

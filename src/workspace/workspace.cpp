@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <ctime>
+#include <future>
 #include <sstream>
 #include <unordered_map>
 
@@ -424,15 +425,28 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
 
+  using Chunk = std::vector<std::pair<int, std::string>>;
   constexpr std::size_t kChunk = 4096;
-  std::vector<std::pair<int, std::string>> lines;
-  std::vector<PreparedLine> prepared;
-  lines.reserve(kChunk);
-
-  // Parsing, validation, serialisation and sealing run in parallel; duplicate checks and
-  // inserts run here in file order, so a duplicate later in the file is the one rejected.
-  auto flush = [&]() -> Status {
-    prepared.assign(lines.size(), PreparedLine{});
+  int lineNo = 0;
+  // The next chunk of non-blank lines, with their 1-based line numbers.
+  auto readChunk = [&] {
+    Chunk lines;
+    lines.reserve(kChunk);
+    std::string line;
+    while (lines.size() < kChunk && std::getline(in, line)) {
+      ++lineNo;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) {
+        vault::wipe(line);
+        continue;
+      }
+      lines.emplace_back(lineNo, std::move(line));
+      line = std::string();
+    }
+    return lines;
+  };
+  // Parsing, validation, serialisation and sealing: independent per line, so in parallel.
+  auto prepare = [&](Chunk lines) {
+    std::vector<PreparedLine> prepared(lines.size());
     parallelFor(lines.size(), [&](std::size_t i) {
       auto& p = prepared[i];
       p.line = lines[i].first;
@@ -451,45 +465,45 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
       p.row = std::move(*row);
       p.resident = std::move(*r);
     });
+    return prepared;
+  };
+  // Duplicate checks and inserts, in file order, so a duplicate later in the file is the one
+  // rejected. The unique key on the ID hash finds duplicates without a separate lookup.
+  auto store = [&](std::vector<PreparedLine>& prepared) -> Status {
     for (auto& p : prepared) {
       if (!p.resident) {
         result.rejected.push_back({p.line, std::move(p.errors)});
         continue;
       }
-      bool hasId = !p.resident->personalId.empty();
-      if (hasId) {
-        auto existing = ws_->repo().recordForIdHash(p.idHash);
-        if (!existing) return existing.error();
-        if (*existing) {
-          auto other = toRecordId(**existing);
+      if (!p.resident->personalId.empty()) {
+        auto claimed = ws_->repo().insertIdHash(p.idHash, p.row.id);
+        if (!claimed && claimed.error().code != "store.constraint") return claimed.error();
+        if (!claimed) {
+          auto existing = ws_->repo().recordForIdHash(p.idHash);
+          if (!existing) return existing.error();
+          auto other = *existing ? toRecordId(**existing) : std::nullopt;
           result.rejected.push_back(
               {p.line, {Error::make("resident.duplicate", "personal_id", other ? core::formatRecordId(*other) : "")}});
           continue;
         }
       }
       GOCUA_TRY(ws_->repo().insertRecord(p.row));
-      if (hasId) GOCUA_TRY(ws_->repo().insertIdHash(p.idHash, p.row.id));
       GOCUA_TRY(ws_->repo().audit(p.row.createdAt, volunteer_, "import", p.row.id, "resident"));
       pending.push_back(indexEntry(*toRecordId(p.row.id), *p.resident));
       ++result.imported;
     }
-    lines.clear();
     return {};
   };
 
-  std::string line;
-  int lineNo = 0;
-  while (std::getline(in, line)) {
-    ++lineNo;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) {
-      vault::wipe(line);
-      continue;
-    }
-    lines.emplace_back(lineNo, std::move(line));
-    line = std::string();
-    if (lines.size() == kChunk) GOCUA_TRY(flush());
+  // Pipeline: while this thread inserts chunk k, chunk k+1 is prepared on the other cores.
+  auto current = prepare(readChunk());
+  while (!current.empty()) {
+    auto nextLines = readChunk();
+    auto next = std::async(std::launch::async, prepare, std::move(nextLines));
+    auto stored = store(current);
+    current = next.get();
+    GOCUA_TRY(stored);
   }
-  if (!lines.empty()) GOCUA_TRY(flush());
   GOCUA_TRY(txn->commit());
   // Only committed residents become searchable: a failed import leaves the index as it was.
   index_.reserve(index_.size() + pending.size());

@@ -179,6 +179,7 @@ int main(int argc, char** argv) {
            {"peak_rss_mb", static_cast<double>(peakRssKiB()) / 1024.0}};
   } else if (phase == "limits") {
     // Raw SQLite inserts of same-sized blobs in one transaction, and sealing alone.
+    fs::remove(dir / "raw.db");
     auto db = store::Db::open(dir / "raw.db", true);
     if (!db) die(db.error());
     if (auto st = db->exec("CREATE TABLE r(id BLOB PRIMARY KEY, body BLOB)"); !st) die(st.error());

@@ -323,12 +323,9 @@ TEST_CASE("resident search: folding, đ, ID and phone prefixes, --limit, best fi
   CHECK(box.ctl({"resident", "search", "van", "--limit", "0"}).exitCode == 2);  // invalid input
 }
 
-// PRODUCT BUG (found by this suite): phones are accepted and printed with spaces or dots
-// ("0912 345 678" in the form samples, "+84 912 345 678" as people say them) and
-// normalised on input, but a search query written that way is split into digit groups and finds
-// nothing. Expected: the query is normalised like the phone field. Marked may_fail until fixed.
-TEST_CASE("resident search: a phone typed as it is written (spaces, dots, +84 with spaces) finds the resident" *
-          doctest::may_fail()) {
+// Found by this suite: phones are accepted with spaces or dots ("0912 345 678", "+84 912 345 678")
+// and normalised on input; a search query written that way must find the resident too.
+TEST_CASE("resident search: a phone typed as it is written (spaces, dots, +84 with spaces) finds the resident") {
   it::Sandbox box;
   box.init();
   box.addResident({{"full_name", "Đặng Văn Hùng"}, {"date_of_birth", "1980"}, {"sex", "male"},

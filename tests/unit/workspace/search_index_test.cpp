@@ -65,6 +65,11 @@ TEST_CASE("numbers match ID prefixes, phones with +84, and birth years") {
   CHECK(names(idx, "1948") == std::vector<std::string>{"Đặng Thị Hòa"});
   CHECK(names(idx, "hoa 2001") == std::vector<std::string>{"Trần Thị Hoà"});
   CHECK(names(idx, "12").empty());  // too short to mean anything
+  // Phones as written on paper.
+  CHECK(names(idx, "0912 345 678") == std::vector<std::string>{"Nguyễn Văn An"});
+  CHECK(names(idx, "0912.345.678") == std::vector<std::string>{"Nguyễn Văn An"});
+  CHECK(names(idx, "+84 912 345 678") == std::vector<std::string>{"Nguyễn Văn An"});
+  CHECK(names(idx, "0912-345") == std::vector<std::string>{"Nguyễn Văn An"});
 }
 
 TEST_CASE("same folded name and date of birth is found for duplicate warnings") {
