@@ -12,9 +12,10 @@ int hexValue(char c) {
 bool isDashPosition(std::size_t i) { return i == 8 || i == 13 || i == 18 || i == 23; }
 }  // namespace
 
-RecordId makeRecordId(const std::array<std::uint8_t, 16>& b) {
+RecordId makeRecordId(std::uint64_t unixMillis, const std::array<std::uint8_t, 16>& b) {
   RecordId id = b;
-  id[6] = static_cast<std::uint8_t>((id[6] & 0x0f) | 0x40);
+  for (int i = 0; i < 6; ++i) id[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(unixMillis >> (8 * (5 - i)));
+  id[6] = static_cast<std::uint8_t>((id[6] & 0x0f) | 0x70);
   id[8] = static_cast<std::uint8_t>((id[8] & 0x3f) | 0x80);
   return id;
 }

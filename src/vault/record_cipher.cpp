@@ -55,7 +55,7 @@ std::vector<std::uint8_t> RecordCipher::seal(std::span<const std::uint8_t> plain
   std::vector<std::uint8_t> out(plaintext.size() + kOverheadBytes);
   std::uint8_t nonce[kNonceBytes];
   // 192-bit random nonces: collisions are negligible at any record count, with no counter to keep.
-  randombytes_buf(nonce, sizeof nonce);
+  randomBytes(std::span<std::uint8_t>(nonce, sizeof nonce));
   sealInto(out.data(), nonce, plaintext, ad);
   return out;
 }

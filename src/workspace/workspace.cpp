@@ -38,7 +38,9 @@ std::string nowIso() {
 core::RecordId newRecordId() {
   std::array<std::uint8_t, 16> bytes{};
   vault::randomBytes(bytes);
-  return core::makeRecordId(bytes);
+  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::system_clock::now().time_since_epoch()).count();
+  return core::makeRecordId(static_cast<std::uint64_t>(millis), bytes);
 }
 
 // Associated data binding a sealed body to its record and revision, so bodies cannot be swapped
