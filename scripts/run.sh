@@ -33,5 +33,5 @@ out=$(printf '{"full_name":"Lò Thị Hoà","date_of_birth":"%s","sex":"female",
 echo "$out"
 id=$(echo "$out" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
 echo "== Lập hồ sơ khai sinh nháp / draft birth registration"
-ctl application new --form birth_registration --resident "$id" --draft || true
+ctl application new --form birth_registration --resident "$id" --draft </dev/null || true
 ctl application list --resident "$id"

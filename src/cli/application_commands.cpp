@@ -1,4 +1,6 @@
 // application new/list/validate, forms list/show.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli/commands.h"
@@ -34,10 +36,13 @@ Result<const forms::Form*> findForm(Context& ctx, const std::string& id) {
   return form;
 }
 
+// Answers from --file, else stdin. With optional, an interactive terminal or empty input means
+// "no answers yet" (the resident's prefilled fields alone), so the command never waits on a tty.
 Result<nlohmann::json> readAnswers(Context& ctx, const std::string& file, bool optional) {
-  if (optional && file.empty()) return nlohmann::json::object();
+  if (optional && file.empty() && isatty(STDIN_FILENO)) return nlohmann::json::object();
   auto text = ctx.readInput(file);
   if (!text) return text.error();
+  if (optional && text->find_first_not_of(" \t\r\n") == std::string::npos) return nlohmann::json::object();
   auto j = nlohmann::json::parse(*text, nullptr, false);
   vault::wipe(*text);
   if (j.is_discarded()) return Error::make("json.malformed");

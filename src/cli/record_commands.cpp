@@ -9,13 +9,26 @@
 namespace gocua::cli {
 namespace {
 
-// Parses input text as one JSON object; error "json.malformed".
-Result<nlohmann::json> parseObject(std::string& text) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  vault::wipe(text);
+// What a record-writing command starts from: the unlocked session and one JSON object read
+// from --file or stdin (error "json.malformed" when it is not JSON).
+struct SessionAndObject {
+  workspace::Session* session;
+  nlohmann::json object;
+};
+
+Result<SessionAndObject> unlockAndRead(Context& ctx, const std::string& file) {
+  auto session = ctx.unlock();
+  if (!session) return session.error();
+  auto text = ctx.readInput(file);
+  if (!text) return text.error();
+  auto j = nlohmann::json::parse(*text, nullptr, false);
+  vault::wipe(*text);
   if (j.is_discarded()) return Error::make("json.malformed");
-  return j;
+  return SessionAndObject{*session, std::move(j)};
 }
+
+// Exit code for a failed write: every validation problem (exit 2), or the error's own code.
+int failWrite(const Error& e, const Errors& problems) { return problems.empty() ? fail(e) : failInvalid(problems); }
 
 nlohmann::json warningsJson(const std::vector<workspace::Warning>& warnings) {
   nlohmann::json out = nlohmann::json::array();
@@ -37,15 +50,12 @@ void addRecordCommands(CLI::App& app, Action& action) {
   hAdd->add_option("--file", file, i18n::tr("cli.opt.file"));
   hAdd->callback([&action] {
     action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto text = ctx.readInput(file);
-      if (!text) return fail(text.error());
-      auto j = parseObject(*text);
-      if (!j) return fail(j.error());
+      auto in = unlockAndRead(ctx, file);
+      if (!in) return fail(in.error());
       Errors problems;
-      auto id = (*session)->addHousehold(*j, &problems);
-      if (!id) return problems.empty() ? fail(id.error()) : failInvalid(problems);
+      auto id = in->session->addHousehold(in->object, &problems);
+      in->object.clear();
+      if (!id) return failWrite(id.error(), problems);
       printJson({{"id", *id}});
       return static_cast<int>(kOk);
     };
@@ -57,16 +67,12 @@ void addRecordCommands(CLI::App& app, Action& action) {
   rAdd->add_option("--file", file, i18n::tr("cli.opt.file"));
   rAdd->callback([&action] {
     action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto text = ctx.readInput(file);
-      if (!text) return fail(text.error());
-      auto j = parseObject(*text);
-      if (!j) return fail(j.error());
+      auto in = unlockAndRead(ctx, file);
+      if (!in) return fail(in.error());
       Errors problems;
-      auto added = (*session)->addResident(*j, &problems);
-      j->clear();
-      if (!added) return problems.empty() ? fail(added.error()) : failInvalid(problems);
+      auto added = in->session->addResident(in->object, &problems);
+      in->object.clear();
+      if (!added) return failWrite(added.error(), problems);
       printJson({{"id", added->id}, {"warnings", warningsJson(added->warnings)}});
       return static_cast<int>(kOk);
     };
@@ -116,16 +122,12 @@ void addRecordCommands(CLI::App& app, Action& action) {
   rUpdate->add_option("--file", file, i18n::tr("cli.opt.file"));
   rUpdate->callback([&action] {
     action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto text = ctx.readInput(file);
-      if (!text) return fail(text.error());
-      auto j = parseObject(*text);
-      if (!j) return fail(j.error());
+      auto in = unlockAndRead(ctx, file);
+      if (!in) return fail(in.error());
       Errors problems;
-      auto rev = (*session)->updateResident(id, *j, revision, &problems);
-      j->clear();
-      if (!rev) return problems.empty() ? fail(rev.error()) : failInvalid(problems);
+      auto rev = in->session->updateResident(id, in->object, revision, &problems);
+      in->object.clear();
+      if (!rev) return failWrite(rev.error(), problems);
       printJson({{"id", id}, {"revision", *rev}});
       return static_cast<int>(kOk);
     };

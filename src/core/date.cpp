@@ -15,15 +15,6 @@ constexpr int kMaxYear = 2199;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Days since 1970-01-01 (Howard Hinnant's days_from_civil), exact for any Gregorian date.
-long daysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
 // A partial date stands for a span of days; these pick its ends.
 Date earliestDay(const Date& d) { return {d.year, d.month ? d.month : 1, d.day ? d.day : 1}; }
@@ -123,8 +114,8 @@ int ageOn(const Date& birth, const Date& on) {
 
 int daysBetween(const Date& a, const Date& b) {
   const Date x = earliestDay(a), y = earliestDay(b);
-  return static_cast<int>(daysFromCivil(y.year, y.month, y.day) -
-                          daysFromCivil(x.year, x.month, x.day));
+  return static_cast<int>(daysSinceEpoch(y) -
+                          daysSinceEpoch(x));
 }
 
 Status requireNotFuture(const Date& d, const Date& todayDate) {
@@ -137,6 +128,30 @@ Status requireNotPast(const Date& d, const Date& todayDate) {
   // A partial expiry ("12/2025") runs to its last day.
   if (latestDay(d) < earliestDay(todayDate)) return Error::make("date.past");
   return {};
+}
+
+long daysSinceEpoch(const Date& date) {
+  int y = date.year;
+  const int m = date.month, d = date.day;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date dateFromDays(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400) + (m <= 2);
+  return {y, m, d};
 }
 
 }  // namespace gocua::core

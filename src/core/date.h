@@ -44,6 +44,10 @@ Date today();
 // Negative when on is before birth. Born 29/02: a year older on 01/03 in common years.
 int ageOn(const Date& birth, const Date& on);
 
+// Days since 01/01/1970 of a full date, and back (Howard Hinnant's civil-date algorithms).
+long daysSinceEpoch(const Date& d);
+Date dateFromDays(long days);
+
 // Days from a to b (b - a), both full dates (a partial date counts as its earliest day).
 int daysBetween(const Date& a, const Date& b);
 

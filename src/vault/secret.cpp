@@ -1,12 +1,12 @@
 // SecretBytes on sodium_malloc, wipe(), the data key and hex output. sodium_init is run through a
 // function-local static so every entry point can rely on it without ordering rules for callers.
-#include <array>
-#include <cstring>
 #include "vault/secret.h"
 
 #include <sodium.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <new>
 #include <utility>
 

@@ -222,28 +222,6 @@ constexpr std::uint32_t kNotes1000 = 100;
 // Phone ownership by age: none under 12, then 70%, 97%, 80% (together about 75%).
 constexpr std::uint32_t kPhoneTeen = 700, kPhoneAdult = 970, kPhoneElderly = 800;
 
-// Days since 1970-01-01 and back (Howard Hinnant's algorithms), for drawing birthdays by day.
-long daysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-core::Date civilFromDays(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe + era * 400) + (m <= 2);
-  return {y, m, d};
-}
 
 // [SECTION] Generator
 
@@ -383,8 +361,8 @@ class Generator {
   core::Date drawBirth(int age) {
     const int year = today_.year - age;
     const int day = std::min(today_.day, core::daysInMonth(year, today_.month));
-    const long last = daysFromCivil(year, today_.month, day);
-    core::Date birth = civilFromDays(last - static_cast<long>(rng_.below(365)));
+    const long last = core::daysSinceEpoch(core::Date{year, today_.month, day});
+    core::Date birth = core::dateFromDays(last - static_cast<long>(rng_.below(365)));
     if (birth.year < 1950 && rng_.chancePerMille(kYearOnlyBefore1950)) birth = {birth.year, 0, 0};
     return birth;
   }

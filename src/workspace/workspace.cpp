@@ -242,6 +242,47 @@ std::string stringOr(const json& j, const char* key) {
   return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
+// Reads the top-level string members of a resident body straight into an index entry, without
+// building a JSON tree: 100,000 of these make up most of an unlock.
+class ResidentFields : public nlohmann::json_sax<json> {
+ public:
+  explicit ResidentFields(IndexedResident& r) : r_(r) {}
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool string(string_t& v) override {
+    if (depth_ == 1 && target_) *target_ = std::move(v);
+    target_ = nullptr;
+    return true;
+  }
+  bool start_object(std::size_t) override { return ++depth_ > 1 || !sawRoot_++; }
+  bool end_object() override { return --depth_ >= 0; }
+  bool start_array(std::size_t) override { return depth_++ > 0; }
+  bool end_array() override { return --depth_ >= 0; }
+  bool key(string_t& k) override {
+    target_ = nullptr;
+    if (depth_ != 1) return true;
+    if (k == "full_name") target_ = &r_.fullName;
+    else if (k == "date_of_birth") target_ = &r_.dateOfBirth;
+    else if (k == "sex") target_ = &r_.sex;
+    else if (k == "personal_id") target_ = &r_.personalId;
+    else if (k == "phone") target_ = &r_.phone;
+    else if (k == "village") target_ = &r_.village;
+    else if (k == "household_id") target_ = &r_.householdId;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  IndexedResident& r_;
+  std::string* target_ = nullptr;
+  int depth_ = 0;
+  int sawRoot_ = 0;
+};
+
 // Bodies were validated when written and are authenticated by the AEAD tag, so unlock only
 // reads the fields the index needs instead of re-running every validator.
 DecodedRecord decode(const vault::RecordCipher& cipher, StoredRecord& rec) {
@@ -251,23 +292,21 @@ DecodedRecord decode(const vault::RecordCipher& cipher, StoredRecord& rec) {
   auto body = cipher.open(rec.sealed, associatedData(rec.id, rec.revision));
   vault::wipe(rec.sealed);
   if (!body) return out;
+  if (rec.kind == "resident") {
+    auto& r = out.resident;
+    ResidentFields fields(r);
+    bool parsed = json::sax_parse(*body, &fields, nlohmann::detail::input_format_t::json, /*strict=*/true);
+    vault::wipe(*body);
+    if (!parsed || r.fullName.empty() || r.dateOfBirth.empty()) return out;
+    r.id = rec.id;
+    r.folded = core::foldKey(r.fullName);
+    out.kind = DecodedRecord::Kind::Resident;
+    return out;
+  }
   auto j = json::parse(*body, nullptr, false);
   vault::wipe(*body);
   if (!j.is_object()) return out;
-  if (rec.kind == "resident") {
-    auto& r = out.resident;
-    r.id = rec.id;
-    r.fullName = stringOr(j, "full_name");
-    r.dateOfBirth = stringOr(j, "date_of_birth");
-    if (r.fullName.empty() || r.dateOfBirth.empty()) return out;
-    r.folded = core::foldKey(r.fullName);
-    r.sex = stringOr(j, "sex");
-    r.personalId = stringOr(j, "personal_id");
-    r.phone = stringOr(j, "phone");
-    r.village = stringOr(j, "village");
-    r.householdId = stringOr(j, "household_id");
-    out.kind = DecodedRecord::Kind::Resident;
-  } else if (rec.kind == "application") {
+  if (rec.kind == "application") {
     auto& a = out.application;
     a.id = core::formatRecordId(rec.id);
     a.formId = stringOr(j, "form_id");
