@@ -11,8 +11,8 @@ scripts/build.sh build
 echo "== ctest: whole suite"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
-echo "== build (ASan + UBSan)"
-scripts/build.sh build-asan -DGOCUA_SANITIZE=ON
+echo "== build (ASan + UBSan, unit tests only, -O0 to keep the build short)"
+GOCUA_BUILD_TARGET=gocua_unit_tests scripts/build.sh build-asan -DGOCUA_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 echo "== ctest: unit tests under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs" -L unit

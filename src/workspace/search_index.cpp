@@ -127,7 +127,7 @@ void SearchIndex::upsert(IndexedResident r) {
   dirty_ = true;
 }
 
-void SearchIndex::finalize() {
+void SearchIndex::finalize() const {
   if (!dirty_) return;
   std::sort(tokens_.begin(), tokens_.end(), [this](const Token& a, const Token& b) {
     if (a.head != b.head) return a.head < b.head;
@@ -153,6 +153,7 @@ std::pair<std::size_t, std::size_t> SearchIndex::tokenRange(std::string_view pre
 std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t limit) const {
   std::vector<SearchHit> hits;
   if (limit == 0 || residents_.empty()) return hits;
+  finalize();
   std::string folded = core::foldKey(query);
   std::vector<std::string> words;
   std::vector<std::string> numbers;

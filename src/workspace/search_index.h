@@ -43,13 +43,15 @@ class SearchIndex {
   SearchIndex& operator=(SearchIndex&&) = default;
   ~SearchIndex() { clear(); }
 
-  // Adds or replaces (same id) a resident. Call finalize() before searching after adds.
+  // Adds or replaces (same id) a resident. The dictionaries are re-sorted at the next search,
+  // so a bulk import that is never searched (gocuactl) does not pay for sorting.
   void upsert(IndexedResident r);
   void reserve(std::size_t n);
-  // Sorts the token and number dictionaries; cheap when nothing changed.
-  void finalize();
+  // Sorts the token and number dictionaries now (e.g. right after unlock); cheap when sorted.
+  void finalize() const;
 
-  // Best first, at most limit hits. Query words match name-word prefixes in any order
+  // Best first, at most limit hits. Sorts pending additions first, so one thread at a time.
+  // Query words match name-word prefixes in any order
   // ("an nguyen" finds "Nguyễn Văn An"); a number of 3+ digits matches ID-number or phone
   // prefixes (+84 folded to 0); a 4-digit number also matches the birth year.
   std::vector<SearchHit> search(std::string_view query, std::size_t limit) const;
@@ -80,7 +82,8 @@ class SearchIndex {
   std::vector<IndexedResident> residents_;
   std::unordered_map<std::string, std::uint32_t> byKey_;  // folded name|dob → index
   std::unordered_map<std::string, std::uint32_t> byId_;   // raw 16-byte id → index
-  std::vector<Token> tokens_;                             // sorted by text when !dirty_
+  // Sorting is deferred (see upsert), so these are mutable behind the const search.
+  mutable std::vector<Token> tokens_;  // sorted by text when !dirty_
   // ID numbers and phones start with 0 and birth years with 1 or 2, so one sorted list serves
   // all three without a year ever matching an ID prefix.
   enum class NumberKind : std::uint8_t { PersonalId, Phone, BirthYear };
@@ -98,8 +101,8 @@ class SearchIndex {
       default: return std::string_view(r.dateOfBirth).substr(r.dateOfBirth.size() - 4);
     }
   }
-  std::vector<Number> numbers_;  // ID numbers and phones, sorted by text when !dirty_
-  bool dirty_ = false;
+  mutable std::vector<Number> numbers_;  // sorted by key when !dirty_
+  mutable bool dirty_ = false;
 };
 
 }  // namespace gocua::workspace

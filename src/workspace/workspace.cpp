@@ -441,7 +441,6 @@ Result<AddResult> Session::addResident(const json& resident, Errors* problems) {
   GOCUA_TRY(txn->commit());
   entry.id = id;
   index_.upsert(std::move(entry));
-  index_.finalize();
   result.id = core::formatRecordId(id);
   return result;
 }
@@ -549,7 +548,6 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
   // Only committed residents become searchable: a failed import leaves the index as it was.
   index_.reserve(index_.size() + pending.size());
   for (auto& e : pending) index_.upsert(std::move(e));
-  index_.finalize();
   return result;
 }
 
@@ -625,7 +623,6 @@ Result<std::int64_t> Session::updateResident(std::string_view idText, const json
   GOCUA_TRY(auditNow("update", *id, "resident"));
   GOCUA_TRY(txn->commit());
   index_.upsert(indexEntry(*id, *r));
-  index_.finalize();
   return next.revision;
 }
 
