@@ -8,31 +8,14 @@
 
 #include "forms/form_loader.h"
 #include "forms/registry.h"
+#include "shipped_forms.h"
 
 using namespace gocua;
 using namespace gocua::forms;
 using nlohmann::json;
+using namespace gocua::forms::testing;
 
 namespace {
-
-const FormRegistry& shipped() {
-  static const FormRegistry reg = FormRegistry::load(std::filesystem::path(GOCUA_SOURCE_DIR) / "forms");
-  return reg;
-}
-
-const core::Date kToday{2025, 11, 15};
-
-json sample(const std::string& formId) {
-  std::ifstream in(std::filesystem::path(GOCUA_SOURCE_DIR) / "tests/unit/forms/samples" / (formId + ".json"));
-  REQUIRE(in);
-  return json::parse(in)["answers"];
-}
-
-const Form& form(const std::string& id) {
-  const Form* f = shipped().find(id);
-  REQUIRE_MESSAGE(f, id << " did not load");
-  return *f;
-}
 
 // The issue for path with code, or nullptr.
 const Issue* find(const std::vector<Issue>& issues, const std::string& path, const std::string& code) {

@@ -7,30 +7,14 @@
 
 #include "core/i18n.h"
 #include "forms/registry.h"
+#include "shipped_forms.h"
 
 using namespace gocua;
 using namespace gocua::forms;
 using nlohmann::json;
+using namespace gocua::forms::testing;
 
 namespace {
-
-const FormRegistry& shipped() {
-  static const FormRegistry reg = FormRegistry::load(std::filesystem::path(GOCUA_SOURCE_DIR) / "forms");
-  return reg;
-}
-const core::Date kToday{2025, 11, 15};
-
-json sample(const std::string& formId) {
-  std::ifstream in(std::filesystem::path(GOCUA_SOURCE_DIR) / "tests/unit/forms/samples" / (formId + ".json"));
-  REQUIRE(in);
-  return json::parse(in)["answers"];
-}
-
-const Form& form(const std::string& id) {
-  const Form* f = shipped().find(id);
-  REQUIRE(f);
-  return *f;
-}
 
 std::vector<std::string> ids(const std::vector<DocumentItem>& docs) {
   std::vector<std::string> out;

@@ -3,6 +3,8 @@
 // detail::unwrapWithKek with a fixed KEK, which isolates what the associated data protects.
 #include <doctest/doctest.h>
 
+#include "hex.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -17,13 +19,6 @@ using namespace gocua;
 
 namespace {
 
-std::vector<std::uint8_t> fromHex(std::string_view hex) {
-  std::vector<std::uint8_t> out;
-  auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    out.push_back(static_cast<std::uint8_t>(nibble(hex[i]) * 16 + nibble(hex[i + 1])));
-  return out;
-}
 
 vault::SecretBytes counterKey(std::uint8_t start, std::size_t n = vault::kDataKeyBytes) {
   vault::SecretBytes k(n);

@@ -4,6 +4,8 @@
 // context or layout fails here instead of orphaning every stored workspace.
 #include <doctest/doctest.h>
 
+#include "hex.h"
+
 #include <string>
 #include <vector>
 
@@ -15,13 +17,6 @@ using vault::bytesOf;
 
 namespace {
 
-std::vector<std::uint8_t> fromHex(std::string_view hex) {
-  std::vector<std::uint8_t> out;
-  auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    out.push_back(static_cast<std::uint8_t>(nibble(hex[i]) * 16 + nibble(hex[i + 1])));
-  return out;
-}
 
 vault::SecretBytes counterKey(std::uint8_t start) {
   vault::SecretBytes k(vault::kDataKeyBytes);
