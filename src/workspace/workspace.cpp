@@ -119,6 +119,17 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const fs::path& dir, std::s
   auto slot = vault::wrapDataKey(dataKey, passphrase, kdf);
   if (!slot) return slot.error();
 
+  auto ws = initialise(dir, *name, *slot, training);
+  if (!ws) {
+    // A half-made workspace (full disk, killed mid-way) would block the next init: remove it.
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(dir / (std::string(kDbFile) + suffix), ec);
+    return ws.error();
+  }
+  return ws;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::initialise(const fs::path& dir, const std::string& volunteer,
+                                                         const vault::Keyslot& slot, bool training) {
   auto db = store::Db::open(dir / kDbFile, true);
   if (!db) return db.error();
   ::chmod((dir / kDbFile).c_str(), 0600);  // SQLite gives the -wal and -shm files the same mode
@@ -129,8 +140,8 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const fs::path& dir, std::s
   GOCUA_TRY(ws->repo_.setMeta("workspace_id", core::formatRecordId(newRecordId())));
   GOCUA_TRY(ws->repo_.setMeta("training", training ? "1" : "0"));
   GOCUA_TRY(ws->repo_.setMeta("created_at", nowIso()));
-  GOCUA_TRY(ws->repo_.insertKeyslot(toRow(*name, *slot)));
-  GOCUA_TRY(ws->repo_.audit(nowIso(), *name, "workspace_create"));
+  GOCUA_TRY(ws->repo_.insertKeyslot(toRow(volunteer, slot)));
+  GOCUA_TRY(ws->repo_.audit(nowIso(), volunteer, "workspace_create"));
   GOCUA_TRY(txn->commit());
   ws->training_ = training;
   return ws;
