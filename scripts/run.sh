@@ -23,7 +23,7 @@ echo "== Kiểm tra sổ / verify"
 ctl verify
 echo "== Tìm 'nguyen van' / search"
 ctl resident search "nguyen van" --limit 5
-echo "== Tìm theo số điện thoại / search by phone prefix '09'"
+echo "== Tìm theo số điện thoại / search by phone prefix '091'"
 ctl resident search "091" --limit 3
 echo "== Mẫu đơn / forms"
 ctl forms list
