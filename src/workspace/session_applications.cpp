@@ -1,0 +1,114 @@
+// Session: applications prepared against a form, prefilled from the resident.
+#include "workspace/workspace.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <future>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/resident.h"
+#include "core/text.h"
+#include "store/migrations.h"
+#include "vault/secret.h"
+#include "workspace/demo_data.h"
+#include "workspace/parallel.h"
+#include "workspace/records_internal.h"
+
+namespace gocua::workspace {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+using namespace detail;
+
+// [SECTION] Session: applications
+
+namespace {
+
+// The value of a resident attribute as a form answer ("full_name" → "Nguyễn Văn An").
+std::optional<json> residentAttribute(const json& resident, std::string_view attribute) {
+  auto it = resident.find(std::string(attribute));
+  if (it == resident.end()) return std::nullopt;
+  return *it;
+}
+
+void setPath(json& answers, std::string_view path, const json& value) {
+  json* node = &answers;
+  std::size_t start = 0;
+  while (true) {
+    auto dot = path.find('.', start);
+    std::string key(path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+    if (dot == std::string_view::npos) {
+      auto existing = node->find(key);
+      if (existing == node->end() || existing->is_null() || (existing->is_string() && existing->get<std::string>().empty()))
+        (*node)[key] = value;
+      return;
+    }
+    if (!node->contains(key) || !(*node)[key].is_object()) (*node)[key] = json::object();
+    node = &(*node)[key];
+    start = dot + 1;
+  }
+}
+
+}  // namespace
+
+Result<std::string> Session::newApplication(const forms::Form& form, std::string_view residentIdText,
+                                            const json& answersIn, bool draft, forms::ValidationReport* reportOut,
+                                            std::vector<forms::DocumentItem>* checklist) {
+  auto rid = core::parseRecordId(residentIdText);
+  if (!rid) return Error::make("record.bad_id", "resident");
+  auto resident = getResident(residentIdText);
+  if (!resident) return resident.error();
+  if (!answersIn.is_object()) return Error::make("field.type", "answers");
+
+  json answers = answersIn;
+  for (const auto& target : form.prefillTargets())
+    if (auto v = residentAttribute(*resident, target.attribute)) setPath(answers, target.path, *v);
+  resident->clear();
+
+  auto today = core::today();
+  auto report = form.validate(answers, today);
+  if (reportOut) *reportOut = report;
+  if (checklist) *checklist = form.checklist(answers, today);
+  if (!report.valid() && !draft) return Error::make("application.invalid");
+
+  json body = {{"form_id", form.id()},
+               {"form_version", form.version()},
+               {"resident_id", core::formatRecordId(*rid)},
+               {"answers", answers},
+               {"status", report.valid() ? "ready" : "draft"},
+               {"created_at", nowIso()},
+               {"created_by", volunteer_}};
+  if (!report.valid()) {
+    json problems = json::array();
+    for (const auto& e : report.errors) problems.push_back({{"field", e.field}, {"code", e.code}});
+    body["problems"] = problems;
+  }
+  std::string text = body.dump();
+  auto row = sealNew("application", text, form.id(), form.version());
+  vault::wipe(text);
+  if (!row) return row.error();
+  auto id = *toRecordId(row->id);
+  auto txn = store::Txn::begin(ws_->db());
+  if (!txn) return txn.error();
+  GOCUA_TRY(ws_->repo().insertRecord(*row));
+  GOCUA_TRY(auditNow("create", id, "application"));
+  GOCUA_TRY(txn->commit());
+  ApplicationInfo info{core::formatRecordId(id), form.id(), core::formatRecordId(*rid), body["status"],
+                       body["created_at"], form.version(), static_cast<int>(report.errors.size())};
+  applications_.push_back(std::move(info));
+  return core::formatRecordId(id);
+}
+
+std::vector<ApplicationInfo> Session::listApplications(std::optional<std::string> residentId) const {
+  std::vector<ApplicationInfo> out;
+  for (const auto& a : applications_)
+    if (!residentId || a.residentId == *residentId) out.push_back(a);
+  return out;
+}
+
+}  // namespace gocua::workspace
