@@ -1,0 +1,46 @@
+// The .gcb byte layout, shared by writer and reader (internal; not installed). All integers are
+// little-endian. In file order:
+//   cleartext header  kHeaderBytes: "GCB1" | version u16 | commune 5 ASCII digits | device id 32 |
+//                                   sequence u64 | batch id 16
+//   header signature  64: Ed25519 (device key) over the cleartext header bytes, magic included
+//   sealed file key   80: crypto_box_seal(file key 32) to the hub's X25519 public key
+//   stream header     24: crypto_secretstream_xchacha20poly1305 header
+//   chunks            u32 ciphertext length | ciphertext; plaintext is the zstd stream cut in
+//                     64 KiB pieces (the last may be shorter or empty). The first chunk's AD is
+//                     BLAKE2b-256(cleartext header); TAG_FINAL only and always on the last chunk.
+//   trailer           64: Ed25519 (device key) over BLAKE2b-512(every byte before the trailer)
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "core/result.h"
+#include "sync/batch/batch.h"
+
+namespace gocua::sync::detail {
+
+inline constexpr std::array<std::uint8_t, 4> kMagic = {'G', 'C', 'B', '1'};
+inline constexpr std::size_t kCommuneCodeBytes = 5;
+inline constexpr std::size_t kHeaderBytes = 4 + 2 + kCommuneCodeBytes + 32 + 8 + 16;
+inline constexpr std::size_t kSignatureBytes = 64;    // crypto_sign_BYTES
+inline constexpr std::size_t kFileKeyBytes = 32;      // crypto_secretstream_xchacha20poly1305_KEYBYTES
+inline constexpr std::size_t kSealedKeyBytes = 48 + kFileKeyBytes;  // crypto_box_SEALBYTES + key
+inline constexpr std::size_t kStreamHeaderBytes = 24;  // ..._HEADERBYTES
+inline constexpr std::size_t kChunkOverhead = 17;      // ..._ABYTES
+inline constexpr std::size_t kChunkPlainBytes = std::size_t{64} << 10;
+inline constexpr std::size_t kChunkLengthBytes = 4;
+
+using HeaderBytes = std::array<std::uint8_t, kHeaderBytes>;
+
+bool isCommuneCode(std::string_view code);
+HeaderBytes encodeHeader(const BatchHeader& header);
+// Layout checks only (magic, version, commune code); signatures are the caller's job.
+Result<BatchHeader> decodeHeader(std::span<const std::uint8_t, kHeaderBytes> bytes);
+
+void putU32(std::uint8_t* p, std::uint32_t v);
+std::uint32_t getU32(const std::uint8_t* p);
+
+}  // namespace gocua::sync::detail

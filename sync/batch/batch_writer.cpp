@@ -1,0 +1,185 @@
+// BatchWriter: records → NDJSON → zstd (streaming) → 64 KiB secretstream chunks → out, hashing
+// every byte written so finish() can sign the whole file without reading it back.
+#include <sodium.h>
+#include <zstd.h>
+
+#include <cstring>
+#include <ostream>
+#include <vector>
+
+#include "sync/batch/batch_format.h"
+
+namespace gocua::sync {
+
+using namespace detail;
+
+static_assert(crypto_secretstream_xchacha20poly1305_KEYBYTES == kFileKeyBytes);
+static_assert(crypto_secretstream_xchacha20poly1305_HEADERBYTES == kStreamHeaderBytes);
+static_assert(crypto_secretstream_xchacha20poly1305_ABYTES == kChunkOverhead);
+static_assert(crypto_box_SEALBYTES + kFileKeyBytes == kSealedKeyBytes);
+static_assert(crypto_sign_BYTES == kSignatureBytes);
+
+namespace {
+
+struct ZstdCCtx {
+  ZSTD_CCtx* ctx = ZSTD_createCCtx();
+  ZstdCCtx() = default;
+  ZstdCCtx(const ZstdCCtx&) = delete;
+  ZstdCCtx& operator=(const ZstdCCtx&) = delete;
+  ~ZstdCCtx() { ZSTD_freeCCtx(ctx); }
+};
+
+}  // namespace
+
+struct BatchWriter::Impl {
+  std::ostream* out = nullptr;
+  vault::SecretBytes secretKey{64};
+  ZstdCCtx zstd;
+  crypto_secretstream_xchacha20poly1305_state stream{};
+  crypto_generichash_state fileHash{};
+  std::array<std::uint8_t, 32> headerHash{};
+  bool firstChunk = true;
+  bool finished = false;
+  // Compressed bytes not yet encrypted; holds up to one chunk plus one zstd output block.
+  std::vector<std::uint8_t> pending;
+  std::vector<std::uint8_t> zbuf = std::vector<std::uint8_t>(ZSTD_CStreamOutSize());
+  std::vector<std::uint8_t> cipher;
+  BatchSummary summary;
+
+  ~Impl() {
+    sodium_memzero(&stream, sizeof stream);
+    vault::wipe(pending);
+    vault::wipe(zbuf);
+  }
+
+  Status write(const std::uint8_t* p, std::size_t n) {
+    out->write(reinterpret_cast<const char*>(p), static_cast<std::streamsize>(n));
+    if (!*out) return Error::make("batch.io", {}, "write failed");
+    crypto_generichash_update(&fileHash, p, n);
+    summary.bytesWritten += n;
+    return {};
+  }
+
+  Status writeChunk(const std::uint8_t* plain, std::size_t n, bool final) {
+    cipher.resize(kChunkLengthBytes + n + kChunkOverhead);
+    unsigned long long clen = 0;
+    const std::uint8_t tag = final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
+                                   : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+    crypto_secretstream_xchacha20poly1305_push(&stream, cipher.data() + kChunkLengthBytes, &clen,
+                                               plain, n, firstChunk ? headerHash.data() : nullptr,
+                                               firstChunk ? headerHash.size() : 0, tag);
+    firstChunk = false;
+    putU32(cipher.data(), static_cast<std::uint32_t>(clen));
+    return write(cipher.data(), cipher.size());
+  }
+
+  // Keeps more than zero bytes pending after a full chunk so finish() always has a last chunk
+  // (possibly empty) to mark final.
+  Status drainFullChunks() {
+    std::size_t done = 0;
+    while (pending.size() - done > kChunkPlainBytes) {
+      GOCUA_TRY(writeChunk(pending.data() + done, kChunkPlainBytes, false));
+      done += kChunkPlainBytes;
+    }
+    if (done > 0) {
+      sodium_memzero(pending.data(), done);
+      pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(done));
+    }
+    return {};
+  }
+
+  Status compress(const void* data, std::size_t n, ZSTD_EndDirective mode) {
+    ZSTD_inBuffer in{data, n, 0};
+    for (;;) {
+      ZSTD_outBuffer o{zbuf.data(), zbuf.size(), 0};
+      const std::size_t left = ZSTD_compressStream2(zstd.ctx, &o, &in, mode);
+      if (ZSTD_isError(left)) return Error::make("batch.crypto", {}, ZSTD_getErrorName(left));
+      pending.insert(pending.end(), zbuf.data(), zbuf.data() + o.pos);
+      GOCUA_TRY(drainFullChunks());
+      const bool inputDone = in.pos == in.size;
+      if (mode == ZSTD_e_continue ? inputDone : left == 0) return {};
+    }
+  }
+};
+
+BatchWriter::BatchWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+BatchWriter::BatchWriter(BatchWriter&&) noexcept = default;
+BatchWriter& BatchWriter::operator=(BatchWriter&&) noexcept = default;
+BatchWriter::~BatchWriter() = default;
+
+Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& header,
+                                        const DeviceKeys& keys,
+                                        std::span<const std::uint8_t, 32> hubBoxPublic) {
+  if (!vault::init().ok()) return Error::make("batch.crypto", {}, "sodium_init");
+  if (header.version != kBatchFormatVersion) {
+    return Error::make("batch.unknown_version", "version");
+  }
+  if (!isCommuneCode(header.communeCode)) return Error::make("batch.bad_header", "communeCode");
+  if (header.deviceId != keys.publicKey) return Error::make("batch.bad_header", "deviceId");
+  if (keys.secretKey.size() != crypto_sign_SECRETKEYBYTES) {
+    return Error::make("batch.bad_header", "secretKey");
+  }
+
+  auto impl = std::make_unique<Impl>();
+  impl->out = &out;
+  impl->secretKey = vault::SecretBytes::copyOf(keys.secretKey.view());
+  if (impl->zstd.ctx == nullptr) return Error::make("batch.crypto", {}, "ZSTD_createCCtx");
+  ZSTD_CCtx_setParameter(impl->zstd.ctx, ZSTD_c_compressionLevel, 3);
+  // Multithreading is a build option of libzstd; a single-threaded build refuses it, which only
+  // costs speed, so the result is deliberately ignored.
+  (void)ZSTD_CCtx_setParameter(impl->zstd.ctx, ZSTD_c_nbWorkers, 2);
+  crypto_generichash_init(&impl->fileHash, nullptr, 0, crypto_generichash_BYTES_MAX);
+
+  const HeaderBytes hb = encodeHeader(header);
+  crypto_generichash(impl->headerHash.data(), impl->headerHash.size(), hb.data(), hb.size(),
+                     nullptr, 0);
+  std::array<std::uint8_t, kSignatureBytes> headerSig{};
+  crypto_sign_detached(headerSig.data(), nullptr, hb.data(), hb.size(), impl->secretKey.data());
+
+  vault::SecretBytes fileKey(kFileKeyBytes);
+  crypto_secretstream_xchacha20poly1305_keygen(fileKey.data());
+  std::array<std::uint8_t, kSealedKeyBytes> sealed{};
+  if (crypto_box_seal(sealed.data(), fileKey.data(), fileKey.size(), hubBoxPublic.data()) != 0) {
+    return Error::make("batch.crypto", {}, "crypto_box_seal");
+  }
+  std::array<std::uint8_t, kStreamHeaderBytes> streamHeader{};
+  crypto_secretstream_xchacha20poly1305_init_push(&impl->stream, streamHeader.data(),
+                                                  fileKey.data());
+
+  GOCUA_TRY(impl->write(hb.data(), hb.size()));
+  GOCUA_TRY(impl->write(headerSig.data(), headerSig.size()));
+  GOCUA_TRY(impl->write(sealed.data(), sealed.size()));
+  GOCUA_TRY(impl->write(streamHeader.data(), streamHeader.size()));
+  return BatchWriter(std::move(impl));
+}
+
+Status BatchWriter::add(std::string_view ndjsonLine) {
+  if (!impl_ || impl_->finished) return Error::make("batch.state", {}, "add after finish");
+  if (ndjsonLine.find('\n') != std::string_view::npos) return Error::make("batch.bad_line");
+  GOCUA_TRY(impl_->compress(ndjsonLine.data(), ndjsonLine.size(), ZSTD_e_continue));
+  static constexpr char kNewline = '\n';
+  GOCUA_TRY(impl_->compress(&kNewline, 1, ZSTD_e_continue));
+  impl_->summary.records += 1;
+  impl_->summary.plaintextBytes += ndjsonLine.size() + 1;
+  return {};
+}
+
+Result<BatchSummary> BatchWriter::finish() {
+  if (!impl_ || impl_->finished) return Error::make("batch.state", {}, "finish twice");
+  impl_->finished = true;
+  GOCUA_TRY(impl_->compress(nullptr, 0, ZSTD_e_end));
+  GOCUA_TRY(impl_->writeChunk(impl_->pending.data(), impl_->pending.size(), true));
+  vault::wipe(impl_->pending);
+
+  std::array<std::uint8_t, crypto_generichash_BYTES_MAX> digest{};
+  crypto_generichash_final(&impl_->fileHash, digest.data(), digest.size());
+  std::array<std::uint8_t, kSignatureBytes> trailer{};
+  crypto_sign_detached(trailer.data(), nullptr, digest.data(), digest.size(),
+                       impl_->secretKey.data());
+  GOCUA_TRY(impl_->write(trailer.data(), trailer.size()));
+  impl_->out->flush();
+  if (!*impl_->out) return Error::make("batch.io", {}, "flush failed");
+  return impl_->summary;
+}
+
+}  // namespace gocua::sync
