@@ -1,5 +1,7 @@
 // gocuactl: the device CLI. Scripts, power users and tests drive a workspace through it; its
 // options, JSON output and exit codes are a contract (see README.md).
+#include <sys/prctl.h>
+
 #include <iostream>
 
 #include "cli/commands.h"
@@ -8,6 +10,8 @@
 
 int main(int argc, char** argv) {
   using namespace gocua;
+  // Decrypted residents' data lives in this process's memory: no core dump may carry it to disk.
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
   i18n::setLang(i18n::langFromEnvironment());
   if (auto st = vault::init(); !st) {
     cli::sayError(st.error());
