@@ -99,8 +99,12 @@ void addApplicationCommands(CLI::App& app, Action& action) {
       nlohmann::json out = nlohmann::json::array();
       auto filter = residentId.empty() ? std::nullopt : std::optional<std::string>(residentId);
       for (const auto& a : (*session)->listApplications(filter))
-        out.push_back({{"id", a.id}, {"form_id", a.formId}, {"form_version", a.formVersion},
-                       {"resident_id", a.residentId}, {"status", a.status}, {"created_at", a.createdAt},
+        out.push_back({{"id", a.id},
+                       {"form_id", a.formId},
+                       {"form_version", a.formVersion},
+                       {"resident_id", a.residentId},
+                       {"status", a.status},
+                       {"created_at", a.createdAt},
                        {"problems", a.problems}});
       printJson(out);
       return static_cast<int>(kOk);

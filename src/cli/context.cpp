@@ -81,7 +81,8 @@ const forms::FormRegistry& Context::forms() {
   if (!forms_) {
     forms_ = forms::FormRegistry::load(formsDir());
     for (const auto& p : forms_->problems())
-      std::cerr << i18n::tr("cli.form_refused", {{"file", p.file}, {"field", p.field}, {"line", std::to_string(p.line)}})
+      std::cerr << i18n::tr("cli.form_refused",
+                            {{"file", p.file}, {"field", p.field}, {"line", std::to_string(p.line)}})
                 << " " << i18n::message(Error::make(p.code, p.field, p.detail)) << "\n";
   }
   return *forms_;
@@ -101,7 +102,9 @@ Result<std::string> Context::readInput(const std::string& file) const {
 
 // [SECTION] output
 
-void printJson(const nlohmann::json& j) { std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"; }
+void printJson(const nlohmann::json& j) {
+  std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
 
 void sayError(const Error& e) { std::cerr << i18n::tr("cli.error_prefix") << " " << i18n::message(e) << "\n"; }
 
@@ -109,10 +112,25 @@ int exitCodeFor(const Error& e) {
   const std::string& c = e.code;
   if (c == "vault.wrong_passphrase" || c == "cli.no_passphrase" || c == "volunteer.not_found") return kLocked;
   if (c == "resident.duplicate") return kDuplicate;
-  static const char* invalidPrefixes[] = {"field.", "name.", "text.", "personal_id.", "phone.", "date.", "sex.",
-                                          "consent.", "json.", "record.bad_id", "application.", "vault.passphrase",
-                                          "volunteer.name", "volunteer.exists", "volunteer.last", "form.unknown",
-                                          "cli.passphrase_mismatch", "cli.bad_arg", "record.conflict"};
+  static const char* invalidPrefixes[] = {"field.",
+                                          "name.",
+                                          "text.",
+                                          "personal_id.",
+                                          "phone.",
+                                          "date.",
+                                          "sex.",
+                                          "consent.",
+                                          "json.",
+                                          "record.bad_id",
+                                          "application.",
+                                          "vault.passphrase",
+                                          "volunteer.name",
+                                          "volunteer.exists",
+                                          "volunteer.last",
+                                          "form.unknown",
+                                          "cli.passphrase_mismatch",
+                                          "cli.bad_arg",
+                                          "record.conflict"};
   for (const char* p : invalidPrefixes)
     if (c.rfind(p, 0) == 0) return kInvalid;
   return kOther;

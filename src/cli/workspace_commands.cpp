@@ -17,7 +17,8 @@ void addWorkspaceCommands(CLI::App& app, Action& action) {
     action = [](Context& ctx) {
       auto pass = ctx.passphrase("GOCUA_PASSPHRASE", "cli.prompt.new_passphrase", true);
       if (!pass) return fail(pass.error());
-      auto ws = workspace::Workspace::create(ctx.workspaceDir(), initVolunteer, *pass, training, vault::defaultKdfParams());
+      auto ws =
+          workspace::Workspace::create(ctx.workspaceDir(), initVolunteer, *pass, training, vault::defaultKdfParams());
       vault::wipe(*pass);
       if (!ws) return fail(ws.error());
       printJson({{"workspace", ctx.workspaceDir().string()}, {"training", training}});

@@ -15,7 +15,6 @@ constexpr int kMaxYear = 2199;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-
 // A partial date stands for a span of days; these pick its ends.
 Date earliestDay(const Date& d) { return {d.year, d.month ? d.month : 1, d.day ? d.day : 1}; }
 Date latestDay(const Date& d) {
@@ -77,8 +76,7 @@ Result<Date> parseDate(std::string_view text, DatePrecision coarsest) {
   if (count == 3) d.day = number(parts[0]);
   if (d.year < kMinYear || d.year > kMaxYear) return Error::make("date.invalid");
   if (count >= 2 && (d.month < 1 || d.month > 12)) return Error::make("date.invalid");
-  if (count == 3 && (d.day < 1 || d.day > daysInMonth(d.year, d.month)))
-    return Error::make("date.invalid");
+  if (count == 3 && (d.day < 1 || d.day > daysInMonth(d.year, d.month))) return Error::make("date.invalid");
   return d;
 }
 
@@ -114,8 +112,7 @@ int ageOn(const Date& birth, const Date& on) {
 
 int daysBetween(const Date& a, const Date& b) {
   const Date x = earliestDay(a), y = earliestDay(b);
-  return static_cast<int>(daysSinceEpoch(y) -
-                          daysSinceEpoch(x));
+  return static_cast<int>(daysSinceEpoch(y) - daysSinceEpoch(x));
 }
 
 Status requireNotFuture(const Date& d, const Date& todayDate) {

@@ -44,8 +44,7 @@ std::atomic<Lang> currentLang{langFromEnvironment()};
 std::string substitute(std::string text, const Args& args) {
   for (const auto& [name, value] : args) {
     const std::string placeholder = "{" + name + "}";
-    for (auto pos = text.find(placeholder); pos != std::string::npos;
-         pos = text.find(placeholder, pos + value.size()))
+    for (auto pos = text.find(placeholder); pos != std::string::npos; pos = text.find(placeholder, pos + value.size()))
       text.replace(pos, placeholder.size(), value);
   }
   return text;

@@ -16,15 +16,15 @@ struct Prefix {
 
 // Mobile prefixes after the 2018 11→10 digit conversion (DOMAIN.md).
 constexpr std::array<Prefix, 36> kPrefixes{{
-    {"032", "Viettel"},      {"033", "Viettel"},      {"034", "Viettel"},  {"035", "Viettel"},
-    {"036", "Viettel"},      {"037", "Viettel"},      {"038", "Viettel"},  {"039", "Viettel"},
-    {"086", "Viettel"},      {"096", "Viettel"},      {"097", "Viettel"},  {"098", "Viettel"},
-    {"070", "MobiFone"},     {"076", "MobiFone"},     {"077", "MobiFone"}, {"078", "MobiFone"},
-    {"079", "MobiFone"},     {"089", "MobiFone"},     {"090", "MobiFone"}, {"093", "MobiFone"},
-    {"081", "VinaPhone"},    {"082", "VinaPhone"},    {"083", "VinaPhone"}, {"084", "VinaPhone"},
-    {"085", "VinaPhone"},    {"088", "VinaPhone"},    {"091", "VinaPhone"}, {"094", "VinaPhone"},
+    {"032", "Viettel"},      {"033", "Viettel"},      {"034", "Viettel"},      {"035", "Viettel"},
+    {"036", "Viettel"},      {"037", "Viettel"},      {"038", "Viettel"},      {"039", "Viettel"},
+    {"086", "Viettel"},      {"096", "Viettel"},      {"097", "Viettel"},      {"098", "Viettel"},
+    {"070", "MobiFone"},     {"076", "MobiFone"},     {"077", "MobiFone"},     {"078", "MobiFone"},
+    {"079", "MobiFone"},     {"089", "MobiFone"},     {"090", "MobiFone"},     {"093", "MobiFone"},
+    {"081", "VinaPhone"},    {"082", "VinaPhone"},    {"083", "VinaPhone"},    {"084", "VinaPhone"},
+    {"085", "VinaPhone"},    {"088", "VinaPhone"},    {"091", "VinaPhone"},    {"094", "VinaPhone"},
     {"052", "Vietnamobile"}, {"056", "Vietnamobile"}, {"058", "Vietnamobile"}, {"092", "Vietnamobile"},
-    {"059", "Gmobile"},      {"099", "Gmobile"},      {"087", "Itelecom"}, {"055", "Wintel"},
+    {"059", "Gmobile"},      {"099", "Gmobile"},      {"087", "Itelecom"},     {"055", "Wintel"},
 }};
 
 std::string_view carrierOfPrefix(std::string_view prefix) {
@@ -63,8 +63,7 @@ Result<std::string> normalizePhone(std::string_view s) {
   } else {
     return Error::make("phone.format");
   }
-  if (carrierOfPrefix(std::string_view(normalized).substr(0, 3)).empty())
-    return Error::make("phone.prefix");
+  if (carrierOfPrefix(std::string_view(normalized).substr(0, 3)).empty()) return Error::make("phone.prefix");
   return normalized;
 }
 

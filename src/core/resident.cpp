@@ -64,10 +64,12 @@ std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& ou
     local.push_back(Error::make(n.error().code, "given_by"));
   }
   auto method = stringField(j, "method", local);
-  if (!method) local.push_back(Error::make("field.required", "method"));
+  if (!method)
+    local.push_back(Error::make("field.required", "method"));
   else if (*method != "spoken" && *method != "signed" && *method != "thumbprint")
     local.push_back(Error::make("consent.method", "method"));
-  else c.method = *method;
+  else
+    c.method = *method;
   auto date = stringField(j, "date", local);
   if (!date) {
     c.date = today;  // consent is usually recorded as it is given
@@ -94,8 +96,9 @@ Result<Resident> parseResident(const json& j, const Date& today, Errors* problem
     if (problems) *problems = out;
     return out.front();
   }
-  checkKnownKeys(j, {"full_name", "date_of_birth", "sex", "personal_id", "phone", "village",
-                     "household_id", "notes", "consent"}, out);
+  checkKnownKeys(
+      j, {"full_name", "date_of_birth", "sex", "personal_id", "phone", "village", "household_id", "notes", "consent"},
+      out);
   Resident r;
 
   auto name = stringField(j, "full_name", out);
@@ -136,20 +139,26 @@ Result<Resident> parseResident(const json& j, const Date& today, Errors* problem
   if (auto id = stringField(j, "personal_id", out); id && !id->empty()) {
     auto check = validatePersonalId(*id, dobOk ? std::optional<Date>(r.dateOfBirth) : std::nullopt,
                                     sexOk ? std::optional<Sex>(r.sex) : std::nullopt);
-    if (!check) out.push_back(Error::make(check.error().code, "personal_id"));
-    else r.personalId = *id;
+    if (!check)
+      out.push_back(Error::make(check.error().code, "personal_id"));
+    else
+      r.personalId = *id;
   }
 
   if (auto phone = stringField(j, "phone", out); phone && !phone->empty()) {
-    if (auto p = normalizePhone(*phone)) r.phone = *p;
-    else out.push_back(Error::make(p.error().code, "phone"));
+    if (auto p = normalizePhone(*phone))
+      r.phone = *p;
+    else
+      out.push_back(Error::make(p.error().code, "phone"));
   }
 
   r.village = textField(j, "village", kMaxVillage, false, out);
   r.notes = textField(j, "notes", kMaxNotes, false, out);
   if (auto hh = stringField(j, "household_id", out); hh && !hh->empty()) {
-    if (auto id = parseRecordId(*hh)) r.householdId = formatRecordId(*id);
-    else out.push_back(Error::make("record.bad_id", "household_id"));
+    if (auto id = parseRecordId(*hh))
+      r.householdId = formatRecordId(*id);
+    else
+      out.push_back(Error::make("record.bad_id", "household_id"));
   }
   if (auto c = j.find("consent"); c != j.end() && !c->is_null()) r.consent = parseConsent(*c, today, out);
 
@@ -159,16 +168,16 @@ Result<Resident> parseResident(const json& j, const Date& today, Errors* problem
 }
 
 json toJson(const Resident& r) {
-  json j = {{"full_name", r.fullName}, {"date_of_birth", formatDate(r.dateOfBirth)},
-            {"sex", std::string(sexName(r.sex))}};
+  json j = {
+      {"full_name", r.fullName}, {"date_of_birth", formatDate(r.dateOfBirth)}, {"sex", std::string(sexName(r.sex))}};
   if (!r.personalId.empty()) j["personal_id"] = r.personalId;
   if (!r.phone.empty()) j["phone"] = r.phone;
   if (!r.village.empty()) j["village"] = r.village;
   if (!r.householdId.empty()) j["household_id"] = r.householdId;
   if (!r.notes.empty()) j["notes"] = r.notes;
   if (r.consent)
-    j["consent"] = {{"given_by", r.consent->givenBy}, {"method", r.consent->method},
-                    {"date", formatDate(r.consent->date)}};
+    j["consent"] = {
+        {"given_by", r.consent->givenBy}, {"method", r.consent->method}, {"date", formatDate(r.consent->date)}};
   return j;
 }
 
@@ -185,8 +194,10 @@ Result<Household> parseHousehold(const json& j, Errors* problems) {
   h.address = textField(j, "address", kMaxAddress, false, out);
   h.notes = textField(j, "notes", kMaxNotes, false, out);
   if (auto head = stringField(j, "head_name", out); head && !head->empty()) {
-    if (auto n = normalizeName(*head)) h.headName = *n;
-    else out.push_back(Error::make(n.error().code, "head_name"));
+    if (auto n = normalizeName(*head))
+      h.headName = *n;
+    else
+      out.push_back(Error::make(n.error().code, "head_name"));
   }
   if (problems) *problems = out;
   if (!out.empty()) return out.front();

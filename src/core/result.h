@@ -32,15 +32,27 @@ class [[nodiscard]] Result {
   bool ok() const { return state_.index() == 0; }
   explicit operator bool() const { return ok(); }
 
-  T& value() & { assert(ok() && "Result::value() on an error; check ok() first"); return std::get<0>(state_); }
-  const T& value() const& { assert(ok() && "Result::value() on an error; check ok() first"); return std::get<0>(state_); }
-  T&& value() && { assert(ok() && "Result::value() on an error; check ok() first"); return std::get<0>(std::move(state_)); }
+  T& value() & {
+    assert(ok() && "Result::value() on an error; check ok() first");
+    return std::get<0>(state_);
+  }
+  const T& value() const& {
+    assert(ok() && "Result::value() on an error; check ok() first");
+    return std::get<0>(state_);
+  }
+  T&& value() && {
+    assert(ok() && "Result::value() on an error; check ok() first");
+    return std::get<0>(std::move(state_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
 
-  const Error& error() const { assert(!ok() && "Result::error() on a value"); return std::get<1>(state_); }
+  const Error& error() const {
+    assert(!ok() && "Result::error() on a value");
+    return std::get<1>(state_);
+  }
 
  private:
   std::variant<T, Error> state_;
@@ -54,7 +66,10 @@ class [[nodiscard]] Result<void> {
 
   bool ok() const { return !failed_; }
   explicit operator bool() const { return ok(); }
-  const Error& error() const { assert(failed_ && "Result::error() on success"); return error_; }
+  const Error& error() const {
+    assert(failed_ && "Result::error() on success");
+    return error_;
+  }
 
  private:
   Error error_;
@@ -69,8 +84,8 @@ using Errors = std::vector<Error>;
 }  // namespace gocua
 
 // Early return of the error of an expression yielding Result<...>.
-#define GOCUA_TRY(expr)                               \
-  do {                                                \
-    auto gocua_try_result_ = (expr);                  \
+#define GOCUA_TRY(expr)                                            \
+  do {                                                             \
+    auto gocua_try_result_ = (expr);                               \
     if (!gocua_try_result_.ok()) return gocua_try_result_.error(); \
   } while (0)

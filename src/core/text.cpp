@@ -56,8 +56,7 @@ char32_t decodeAt(std::string_view s, std::size_t& i) {
     const int c2 = cont(2), c3 = cont(3);
     if (c2 < 0 || c3 < 0) return kInvalid;
     i += 4;
-    return (char32_t(b0 & 0x07) << 18) | (char32_t(b1 & 0x3F) << 12) | (char32_t(c2) << 6) |
-           char32_t(c3);
+    return (char32_t(b0 & 0x07) << 18) | (char32_t(b1 & 0x3F) << 12) | (char32_t(c2) << 6) | char32_t(c3);
   }
   return kInvalid;  // C0, C1 (overlong 2-byte), F5..FF, or a stray continuation byte
 }
@@ -86,28 +85,21 @@ bool isAsciiSpace(char32_t cp) {
 
 // Visible-width spaces other than ASCII ones (NBSP comes in from word processors and web forms).
 bool isUnicodeSpace(char32_t cp) {
-  return cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-         cp == 0x205F || cp == 0x3000;
+  return cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-bool isControl(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029;
-}
+bool isControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029; }
 
 bool isBidiControl(char32_t cp) {
-  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
-         cp == 0x200F || cp == 0x061C;
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F ||
+         cp == 0x061C;
 }
 
-bool isZeroWidth(char32_t cp) {
-  return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
-}
+bool isZeroWidth(char32_t cp) { return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD; }
 
 // đ/Đ have no decomposition; Ð (U+00D0, Icelandic eth) is what legacy TCVN3/VNI converters and
 // some keyboards produce for Đ, so it must fold the same way or duplicates slip through.
-bool isVietnameseD(char32_t cp) {
-  return cp == 0x0110 || cp == 0x0111 || cp == 0x00D0 || cp == 0x00F0;
-}
+bool isVietnameseD(char32_t cp) { return cp == 0x0110 || cp == 0x0111 || cp == 0x00D0 || cp == 0x00F0; }
 
 // Apostrophe look-alikes (phones turn ' into ’ automatically): fold them to one.
 bool isApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC; }
@@ -152,9 +144,9 @@ bool isTriviallyNfc(std::string_view s) {
 Result<std::string> nfcOfValid(std::string_view s) {
   if (isTriviallyNfc(s)) return std::string(s);
   utf8proc_uint8_t* mapped = nullptr;
-  const auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                static_cast<utf8proc_ssize_t>(s.size()), &mapped,
-                                static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  const auto len =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                   &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   if (len < 0) {
     std::free(mapped);
     return Error::make("internal", "", std::string("utf8proc: ") + utf8proc_errmsg(len));
@@ -191,8 +183,7 @@ struct LatinFoldTable {
     int boundclass = 0;
     const auto n = utf8proc_decompose_char(
         static_cast<utf8proc_int32_t>(cp), buf, 8,
-        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD),
-        &boundclass);
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD), &boundclass);
     return n == 1 && buf[0] >= 'a' && buf[0] <= 'z' ? static_cast<unsigned char>(buf[0]) : 0;
   }
   char lookup(char32_t cp) const {
@@ -277,8 +268,7 @@ std::string foldKey(std::string_view s) {
     int boundclass = 0;
     const auto n = utf8proc_decompose_char(
         static_cast<utf8proc_int32_t>(cp), buf, 32,
-        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD),
-        &boundclass);
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD), &boundclass);
     if (n <= 0 || n > 32) continue;  // a stripped mark (0) or something no name contains
     for (utf8proc_ssize_t k = 0; k < n; ++k) {
       const auto c = static_cast<char32_t>(buf[k]);
@@ -314,8 +304,7 @@ Result<std::string> normalizeName(std::string_view s) {
   if (!nfc.ok()) return nfc.error();
   std::string name = std::move(nfc.value());
   if (name.empty()) return Error::make("name.empty");
-  if (codePointCount(name) > kMaxNameChars)
-    return Error::make("name.too_long", "", std::to_string(kMaxNameChars));
+  if (codePointCount(name) > kMaxNameChars) return Error::make("name.too_long", "", std::to_string(kMaxNameChars));
 
   bool hasLetter = false;
   bool afterLetter = false;  // a combining mark must follow a letter (or another mark)
@@ -377,8 +366,7 @@ Result<std::string> normalizeText(std::string_view s, std::size_t maxChars) {
   }
   auto nfc = nfcOfValid(std::string_view(unified).substr(begin, end - begin));
   if (!nfc.ok()) return nfc.error();
-  if (codePointCount(nfc.value()) > maxChars)
-    return Error::make("text.too_long", "", std::to_string(maxChars));
+  if (codePointCount(nfc.value()) > maxChars) return Error::make("text.too_long", "", std::to_string(maxChars));
   return nfc;
 }
 

@@ -52,12 +52,18 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 const char* kindName(ValueKind k) {
   switch (k) {
-    case ValueKind::Any: return "any";
-    case ValueKind::Bool: return "boolean";
-    case ValueKind::Number: return "number";
-    case ValueKind::String: return "text";
-    case ValueKind::Date: return "date";
-    case ValueKind::List: return "list";
+    case ValueKind::Any:
+      return "any";
+    case ValueKind::Bool:
+      return "boolean";
+    case ValueKind::Number:
+      return "number";
+    case ValueKind::String:
+      return "text";
+    case ValueKind::Date:
+      return "date";
+    case ValueKind::List:
+      return "list";
   }
   return "?";
 }
@@ -164,11 +170,20 @@ class Parser {
       }
     }
     switch (c) {
-      case '=': case '<': case '>':
-        tok_.kind = Tok::Op; break;
-      case '(': tok_.kind = Tok::LParen; break;
-      case ')': tok_.kind = Tok::RParen; break;
-      case ',': tok_.kind = Tok::Comma; break;
+      case '=':
+      case '<':
+      case '>':
+        tok_.kind = Tok::Op;
+        break;
+      case '(':
+        tok_.kind = Tok::LParen;
+        break;
+      case ')':
+        tok_.kind = Tok::RParen;
+        break;
+      case ',':
+        tok_.kind = Tok::Comma;
+        break;
       default:
         fail("expr.syntax", at_, std::string("unexpected character '") + c + "'");
         return false;
@@ -239,9 +254,8 @@ class Parser {
     const std::size_t pos = tok_.pos;
     NodePtr left = parsePrimary(depth);
     if (!left || tok_.kind != Tok::Op) return left;
-    static const std::pair<std::string_view, Op> ops[] = {{"=", Op::Eq}, {"==", Op::Eq}, {"!=", Op::Ne},
-                                                          {"<", Op::Lt}, {"<=", Op::Le}, {">", Op::Gt},
-                                                          {">=", Op::Ge}};
+    static const std::pair<std::string_view, Op> ops[] = {{"=", Op::Eq},  {"==", Op::Eq}, {"!=", Op::Ne}, {"<", Op::Lt},
+                                                          {"<=", Op::Le}, {">", Op::Gt},  {">=", Op::Ge}};
     Op op = Op::Eq;
     for (const auto& [text, o] : ops)
       if (tok_.text == text) op = o;
@@ -371,7 +385,8 @@ class Parser {
       NodePtr ref = reference(arg);
       if (!ref) return nullptr;
       if (node->fn == Fn::Age && ref->type != ValueKind::Date && ref->type != ValueKind::Any)
-        return failNull("expr.type", arg.pos, "age() needs a date field, '" + arg.text + "' is a " + kindName(ref->type));
+        return failNull("expr.type", arg.pos,
+                        "age() needs a date field, '" + arg.text + "' is a " + kindName(ref->type));
       if (node->fn == Fn::Selected && ref->type != ValueKind::List && ref->type != ValueKind::String &&
           ref->type != ValueKind::Any)
         return failNull("expr.type", arg.pos, "selected() needs a choice field");
@@ -440,12 +455,18 @@ Value eval(const Node& n, const Environment& env) {
       const auto o = order(a, b);
       if (!o) return Value::of(n.op == Op::Ne);
       switch (n.op) {
-        case Op::Eq: return Value::of(*o == 0);
-        case Op::Ne: return Value::of(*o != 0);
-        case Op::Lt: return Value::of(*o < 0);
-        case Op::Le: return Value::of(*o <= 0);
-        case Op::Gt: return Value::of(*o > 0);
-        case Op::Ge: return Value::of(*o >= 0);
+        case Op::Eq:
+          return Value::of(*o == 0);
+        case Op::Ne:
+          return Value::of(*o != 0);
+        case Op::Lt:
+          return Value::of(*o < 0);
+        case Op::Le:
+          return Value::of(*o <= 0);
+        case Op::Gt:
+          return Value::of(*o > 0);
+        case Op::Ge:
+          return Value::of(*o >= 0);
       }
       return Value::null();
     }

@@ -46,8 +46,7 @@ std::string_view fieldTypeName(FieldType t);
 std::optional<FieldType> fieldTypeFromName(std::string_view name);
 
 // Resident attributes a field can be prefilled from when the volunteer picks a resident.
-inline constexpr std::string_view kPrefillAttributes[] = {"full_name", "date_of_birth", "sex", "personal_id",
-                                                          "phone"};
+inline constexpr std::string_view kPrefillAttributes[] = {"full_name", "date_of_birth", "sex", "personal_id", "phone"};
 
 struct FieldDef {
   std::string id;
@@ -64,7 +63,7 @@ struct FieldDef {
 
   // Bounds: number value, text length in characters, multi_choice picks, repeat rows.
   std::optional<double> min, max;
-  bool integer = false;       // number: whole numbers only
+  bool integer = false;            // number: whole numbers only
   std::optional<Pattern> pattern;  // text: ECMAScript regex the whole answer must match
   LocalText patternMessage;
 
@@ -78,8 +77,8 @@ struct FieldDef {
   int dateOfBirthSlot = -1, sexSlot = -1;
   std::string fixedSex;  // "male" / "female" / ""
 
-  std::string prefill;   // one of kPrefillAttributes, or ""
-  bool exported = false; // goes to the one-stop export (on a section or repeat: all of it)
+  std::string prefill;    // one of kPrefillAttributes, or ""
+  bool exported = false;  // goes to the one-stop export (on a section or repeat: all of it)
 
   std::vector<FieldDef> children;  // section fields, repeat row fields
 

@@ -16,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kTypeNames[] = {"group", "text",         "name",   "personal_id", "phone", "date",
+const char* const kTypeNames[] = {"group",  "text",         "name",   "personal_id", "phone", "date",
                                   "choice", "multi_choice", "number", "bool",        "repeat"};
 
 // "a.b[3].c" → {"a", "b", "c"} with the row index of each segment (-1 when none).

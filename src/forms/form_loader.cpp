@@ -30,27 +30,36 @@ int lineAtOffset(std::string_view text, std::size_t offset) {
 
 bool isIdentifier(const std::string& s) {
   if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 // Keys a field may carry, by type, beyond the common ones. Unknown keys are refused so that a
 // typo such as "requried" cannot silently drop a check.
 const std::set<std::string>& commonFieldKeys() {
-  static const std::set<std::string> keys = {"id",         "type",    "label",  "hint",   "required",
-                                             "relevant",   "constraint", "constraint_message",
-                                             "prefill",    "export",  "comment"};
+  static const std::set<std::string> keys = {"id",       "type",     "label",      "hint",
+                                             "required", "relevant", "constraint", "constraint_message",
+                                             "prefill",  "export",   "comment"};
   return keys;
 }
 std::set<std::string> typeKeys(FieldType t) {
   switch (t) {
-    case FieldType::Text: return {"pattern", "pattern_message", "min", "max"};
-    case FieldType::PersonalId: return {"date_of_birth_field", "sex_field", "sex"};
-    case FieldType::Date: return {"allow_partial", "not_future", "not_past"};
-    case FieldType::Choice: return {"choices", "choices_from"};
-    case FieldType::MultiChoice: return {"choices", "choices_from", "min", "max"};
-    case FieldType::Number: return {"min", "max", "integer"};
-    case FieldType::Repeat: return {"fields", "min", "max"};
-    default: return {};
+    case FieldType::Text:
+      return {"pattern", "pattern_message", "min", "max"};
+    case FieldType::PersonalId:
+      return {"date_of_birth_field", "sex_field", "sex"};
+    case FieldType::Date:
+      return {"allow_partial", "not_future", "not_past"};
+    case FieldType::Choice:
+      return {"choices", "choices_from"};
+    case FieldType::MultiChoice:
+      return {"choices", "choices_from", "min", "max"};
+    case FieldType::Number:
+      return {"min", "max", "integer"};
+    case FieldType::Repeat:
+      return {"fields", "min", "max"};
+    default:
+      return {};
   }
 }
 
@@ -103,8 +112,8 @@ class Loader {
   std::vector<LoadProblem>& out_;
   detail::FormData* data_ = nullptr;
   bool failed_ = false;
-  std::map<std::string, int> idSeen_;           // id value → times met so far (pass one order)
-  std::map<const FieldDef*, int> fieldLine_;    // line of each field's "id", for pass two
+  std::map<std::string, int> idSeen_;         // id value → times met so far (pass one order)
+  std::map<const FieldDef*, int> fieldLine_;  // line of each field's "id", for pass two
 
   // --- problems and their lines ---------------------------------------------------------------
 
@@ -157,8 +166,8 @@ class Loader {
     }
     if (!it->is_object() || !it->contains("vi") || !(*it)["vi"].is_string() || (*it)["vi"].get<std::string>().empty() ||
         !it->contains("en") || !(*it)["en"].is_string() || (*it)["en"].get<std::string>().empty() || it->size() != 2) {
-      add(path, "form.schema", std::string("\"") + key + "\" must be {\"vi\": \"...\", \"en\": \"...\"}, both non-empty",
-          line);
+      add(path, "form.schema",
+          std::string("\"") + key + "\" must be {\"vi\": \"...\", \"en\": \"...\"}, both non-empty", line);
       return std::nullopt;
     }
     return LocalText{(*it)["vi"].get<std::string>(), (*it)["en"].get<std::string>()};
@@ -365,8 +374,8 @@ class Loader {
         continue;
       }
       auto ftype = f.find("type");
-      const auto type = (ftype != f.end() && ftype->is_string()) ? fieldTypeFromName(ftype->get<std::string>())
-                                                                : std::nullopt;
+      const auto type =
+          (ftype != f.end() && ftype->is_string()) ? fieldTypeFromName(ftype->get<std::string>()) : std::nullopt;
       if (!type || *type == FieldType::Group) {
         add(path, "form.unknown_type",
             "type \"" + (ftype != f.end() && ftype->is_string() ? ftype->get<std::string>() : std::string()) +
@@ -405,7 +414,8 @@ class Loader {
         const bool known = p.is_string() && std::find(std::begin(kPrefillAttributes), std::end(kPrefillAttributes),
                                                       p.get<std::string>()) != std::end(kPrefillAttributes);
         if (!known)
-          add(path, "form.schema", "\"prefill\" must be one of full_name, date_of_birth, sex, personal_id, phone", line);
+          add(path, "form.schema", "\"prefill\" must be one of full_name, date_of_birth, sex, personal_id, phone",
+              line);
         else if (nesting > 0)
           add(path, "form.schema", "\"prefill\" is not available inside a repeat", line);
         else
@@ -492,11 +502,16 @@ class Loader {
 
   static ValueKind kindOf(FieldType t) {
     switch (t) {
-      case FieldType::Date: return ValueKind::Date;
-      case FieldType::Number: return ValueKind::Number;
-      case FieldType::Bool: return ValueKind::Bool;
-      case FieldType::MultiChoice: return ValueKind::List;
-      default: return ValueKind::String;
+      case FieldType::Date:
+        return ValueKind::Date;
+      case FieldType::Number:
+        return ValueKind::Number;
+      case FieldType::Bool:
+        return ValueKind::Bool;
+      case FieldType::MultiChoice:
+        return ValueKind::List;
+      default:
+        return ValueKind::String;
     }
   }
 
@@ -514,7 +529,8 @@ class Loader {
         if (!next) return Error::make("expr.unknown_field", {}, "no field '" + dotted + "'");
         cur = next;
       }
-      if (cur->type == FieldType::Group) return Error::make("expr.type", {}, "'" + dotted + "' is a section, not a value");
+      if (cur->type == FieldType::Group)
+        return Error::make("expr.type", {}, "'" + dotted + "' is a section, not a value");
       if (cur->type == FieldType::Repeat)
         return Error::make("expr.ref_into_repeat", {}, "'" + dotted + "' is a repeat; refer to a field of its rows");
       data_->slots.push_back(detail::Slot{level, names, cur});

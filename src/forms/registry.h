@@ -25,7 +25,7 @@ class FormRegistry {
   std::vector<const ChoiceList*> lists() const;  // sorted by id
 
  private:
-  std::vector<std::shared_ptr<const Form>> forms_;       // sorted by id
+  std::vector<std::shared_ptr<const Form>> forms_;        // sorted by id
   std::vector<std::shared_ptr<const ChoiceList>> lists_;  // sorted by id
   std::vector<LoadProblem> problems_;
 };

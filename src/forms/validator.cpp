@@ -145,7 +145,8 @@ class Validator {
       case FieldType::Choice:
         if (!v.is_string()) return wrongType(path, "a choice value as text");
         if (!f.findChoice(v.get_ref<const std::string&>()))
-          error(path, "field.choice", f.choicesFrom.empty() ? "not one of the choices" : "not in list " + f.choicesFrom);
+          error(path, "field.choice",
+                f.choicesFrom.empty() ? "not one of the choices" : "not in list " + f.choicesFrom);
         break;
       case FieldType::MultiChoice: {
         if (!v.is_array()) return wrongType(path, "a list of choice values");

@@ -39,8 +39,7 @@ int latestSchemaVersion() {
 Status migrate(Db& db) {
   int current = db.userVersion();
   if (current < 0) return Error::make("store.corrupt", "", "user_version unreadable");
-  if (current > latestSchemaVersion())
-    return Error::make("store.schema_too_new", "", std::to_string(current));
+  if (current > latestSchemaVersion()) return Error::make("store.schema_too_new", "", std::to_string(current));
   for (const auto& m : migrations()) {
     if (m.version <= current) continue;
     auto txn = Txn::begin(db);

@@ -38,7 +38,8 @@ Result<std::optional<std::string>> Repository::meta(std::string_view key) {
 }
 
 Status Repository::setMeta(std::string_view key, std::string_view value) {
-  auto st = db_->cached("INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
+  auto st =
+      db_->cached("INSERT INTO meta(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
   if (!st) return st.error();
   return (*st)->bind(1, key).bind(2, value).run();
 }
@@ -73,16 +74,27 @@ Status Repository::insertKeyslot(const KeyslotRow& r) {
       "INSERT INTO keyslot(volunteer, opslimit, memlimit, salt, nonce, wrapped, created_at, position) "
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(max(position), 0) + 1 FROM keyslot))");
   if (!st) return st.error();
-  return st->bind(1, r.volunteer).bind(2, r.opslimit).bind(3, r.memlimit).bind(4, r.salt)
-      .bind(5, r.nonce).bind(6, r.wrapped).bind(7, r.createdAt).run();
+  return st->bind(1, r.volunteer)
+      .bind(2, r.opslimit)
+      .bind(3, r.memlimit)
+      .bind(4, r.salt)
+      .bind(5, r.nonce)
+      .bind(6, r.wrapped)
+      .bind(7, r.createdAt)
+      .run();
 }
 
 Status Repository::replaceKeyslot(const KeyslotRow& r) {
-  auto st = db_->prepare(
-      "UPDATE keyslot SET opslimit=?2, memlimit=?3, salt=?4, nonce=?5, wrapped=?6 WHERE volunteer=?1");
+  auto st =
+      db_->prepare("UPDATE keyslot SET opslimit=?2, memlimit=?3, salt=?4, nonce=?5, wrapped=?6 WHERE volunteer=?1");
   if (!st) return st.error();
-  return st->bind(1, r.volunteer).bind(2, r.opslimit).bind(3, r.memlimit).bind(4, r.salt)
-      .bind(5, r.nonce).bind(6, r.wrapped).run();
+  return st->bind(1, r.volunteer)
+      .bind(2, r.opslimit)
+      .bind(3, r.memlimit)
+      .bind(4, r.salt)
+      .bind(5, r.nonce)
+      .bind(6, r.wrapped)
+      .run();
 }
 
 Status Repository::deleteKeyslot(std::string_view volunteer) {
@@ -100,8 +112,14 @@ Status Repository::insertRecord(const RecordRow& r) {
   if (!st) return st.error();
   Stmt& s = **st;
   s.bind(1, r.id).bind(2, r.kind).bind(3, r.revision).bind(4, r.revHash).bind(5, r.parentHash);
-  if (r.formId) s.bind(6, *r.formId); else s.bindNull(6);
-  if (r.formVersion) s.bind(7, *r.formVersion); else s.bindNull(7);
+  if (r.formId)
+    s.bind(6, *r.formId);
+  else
+    s.bindNull(6);
+  if (r.formVersion)
+    s.bind(7, *r.formVersion);
+  else
+    s.bindNull(7);
   return s.bind(8, r.syncState).bind(9, r.createdAt).bind(10, r.updatedAt).bind(11, r.sealed).run();
 }
 
@@ -118,8 +136,14 @@ Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevisio
   if (!st) return st.error();
   Stmt& s = **st;
   s.bind(1, r.id).bind(2, r.revision).bind(3, r.revHash).bind(4, r.parentHash);
-  if (r.formId) s.bind(5, *r.formId); else s.bindNull(5);
-  if (r.formVersion) s.bind(6, *r.formVersion); else s.bindNull(6);
+  if (r.formId)
+    s.bind(5, *r.formId);
+  else
+    s.bindNull(5);
+  if (r.formVersion)
+    s.bind(6, *r.formVersion);
+  else
+    s.bindNull(6);
   GOCUA_TRY(s.bind(7, r.syncState).bind(8, r.updatedAt).bind(9, r.sealed).bind(10, expectedRevision).run());
   if (db_->changes() != 1) return Error::make("record.conflict");
   return {};
@@ -225,8 +249,14 @@ Status Repository::audit(std::string_view at, std::string_view volunteer, std::s
   if (!st) return st.error();
   Stmt& s = **st;
   s.bind(1, at).bind(2, volunteer).bind(3, action);
-  if (recordId.empty()) s.bindNull(4); else s.bind(4, recordId);
-  if (kind.empty()) s.bindNull(5); else s.bind(5, kind);
+  if (recordId.empty())
+    s.bindNull(4);
+  else
+    s.bind(4, recordId);
+  if (kind.empty())
+    s.bindNull(5);
+  else
+    s.bind(5, kind);
   return s.run();
 }
 
@@ -238,8 +268,8 @@ Result<std::vector<Repository::AuditRow>> Repository::auditLog() {
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) break;
-    out.push_back({st->columnInt(0), st->columnText(1), st->columnText(2), st->columnText(3),
-                   st->columnText(4), toBytes(st->columnBlob(5))});
+    out.push_back({st->columnInt(0), st->columnText(1), st->columnText(2), st->columnText(3), st->columnText(4),
+                   toBytes(st->columnBlob(5))});
   }
   return out;
 }

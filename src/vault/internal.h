@@ -30,12 +30,11 @@ bool sodiumReady();
 // The associated data of a keyslot seal: label "gocua.keyslot.v1", opslimit and memlimit as
 // little-endian u64, then the salt (which must be kSaltBytes long).
 std::array<std::uint8_t, 16 + 8 + 8 + kSaltBytes> keyslotAd(const KdfParams& params,
-                                                             std::span<const std::uint8_t> salt);
+                                                            std::span<const std::uint8_t> salt);
 
 // Argon2id13 of passphrase into a kKekBytes key. Assumes params already passed checkKdfFloor.
 // "vault.out_of_memory" when crypto_pwhash fails.
-Result<SecretBytes> deriveKek(std::string_view passphrase, std::span<const std::uint8_t> salt,
-                              const KdfParams& params);
+Result<SecretBytes> deriveKek(std::string_view passphrase, std::span<const std::uint8_t> salt, const KdfParams& params);
 
 // The AEAD half of wrap/unwrap, without Argon2: deterministic given salt and nonce.
 Keyslot wrapWithKek(const SecretBytes& dataKey, const SecretBytes& kek, const KdfParams& params,
@@ -48,10 +47,8 @@ Status checkKeyslotShape(const Keyslot& slot);
 
 struct RecordCipherAccess {
   // seal() with a caller-chosen nonce (kNonceBytes), for golden tests only.
-  static std::vector<std::uint8_t> sealWithNonce(const RecordCipher& cipher,
-                                                 std::span<const std::uint8_t> plaintext,
-                                                 std::span<const std::uint8_t> ad,
-                                                 std::span<const std::uint8_t> nonce);
+  static std::vector<std::uint8_t> sealWithNonce(const RecordCipher& cipher, std::span<const std::uint8_t> plaintext,
+                                                 std::span<const std::uint8_t> ad, std::span<const std::uint8_t> nonce);
   // The derived subkeys (seal, id hash, revision hash), for golden tests only.
   static std::span<const std::uint8_t> subkey(const RecordCipher& cipher, int index);
 };

@@ -25,8 +25,7 @@ namespace {
 
 constexpr std::uint64_t kMaxOpslimit = 16;
 constexpr std::uint64_t kMaxMemlimit = std::uint64_t{4} << 30;
-constexpr char kSlotLabel[16] = {'g', 'o', 'c', 'u', 'a', '.', 'k', 'e',
-                                 'y', 's', 'l', 'o', 't', '.', 'v', '1'};
+constexpr char kSlotLabel[16] = {'g', 'o', 'c', 'u', 'a', '.', 'k', 'e', 'y', 's', 'l', 'o', 't', '.', 'v', '1'};
 constexpr std::uint8_t kBlobMagic[4] = {'G', 'C', 'K', 'S'};
 constexpr std::uint8_t kBlobVersion = 1;
 constexpr std::uint8_t kBlobAlgArgon2id13 = 2;  // crypto_pwhash_ALG_ARGON2ID13
@@ -65,9 +64,7 @@ KdfParams interactiveKdf() {
   return {crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE, crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};
 }
 
-KdfParams moderateKdf() {
-  return {crypto_pwhash_argon2id_OPSLIMIT_MODERATE, crypto_pwhash_argon2id_MEMLIMIT_MODERATE};
-}
+KdfParams moderateKdf() { return {crypto_pwhash_argon2id_OPSLIMIT_MODERATE, crypto_pwhash_argon2id_MEMLIMIT_MODERATE}; }
 
 KdfParams defaultKdfParams() {
   if (const char* env = std::getenv("GOCUA_KDF")) {
@@ -82,18 +79,15 @@ Status checkKdfFloor(const KdfParams& params) {
   const KdfParams floor = interactiveKdf();
   if (params.opslimit < floor.opslimit || params.memlimit < floor.memlimit)
     return Error::make("vault.kdf_too_weak", "",
-                       "opslimit " + std::to_string(params.opslimit) + ", memlimit " +
-                           std::to_string(params.memlimit));
+                       "opslimit " + std::to_string(params.opslimit) + ", memlimit " + std::to_string(params.memlimit));
   if (params.opslimit > kMaxOpslimit || std::uint64_t{params.memlimit} > kMaxMemlimit)
     return Error::make("vault.kdf_out_of_range", "",
-                       "opslimit " + std::to_string(params.opslimit) + ", memlimit " +
-                           std::to_string(params.memlimit));
+                       "opslimit " + std::to_string(params.opslimit) + ", memlimit " + std::to_string(params.memlimit));
   return {};
 }
 
 Status checkPassphrase(std::string_view passphrase) {
-  if (codePoints(passphrase) < kMinPassphraseCodePoints)
-    return Error::make("vault.passphrase_too_short", "passphrase");
+  if (codePoints(passphrase) < kMinPassphraseCodePoints) return Error::make("vault.passphrase_too_short", "passphrase");
   return {};
 }
 
@@ -105,11 +99,18 @@ int passphraseStrength(std::string_view passphrase) {
   int distinct = 0;
   for (char ch : passphrase) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c >= 'a' && c <= 'z') lower = true;
-    else if (c >= 'A' && c <= 'Z') upper = true;
-    else if (c >= '0' && c <= '9') digit = true;
-    else other = true;  // punctuation, spaces, and any non-ASCII (Vietnamese letters, diacritics)
-    if (!seen[c]) { seen[c] = true; ++distinct; }
+    if (c >= 'a' && c <= 'z')
+      lower = true;
+    else if (c >= 'A' && c <= 'Z')
+      upper = true;
+    else if (c >= '0' && c <= '9')
+      digit = true;
+    else
+      other = true;  // punctuation, spaces, and any non-ASCII (Vietnamese letters, diacritics)
+    if (!seen[c]) {
+      seen[c] = true;
+      ++distinct;
+    }
   }
   const int classes = int{lower} + int{upper} + int{digit} + int{other};
   int score = n >= 20 ? 3 : n >= 14 ? 2 : 1;
@@ -122,7 +123,7 @@ int passphraseStrength(std::string_view passphrase) {
 namespace detail {
 
 std::array<std::uint8_t, 16 + 8 + 8 + kSaltBytes> keyslotAd(const KdfParams& params,
-                                                             std::span<const std::uint8_t> salt) {
+                                                            std::span<const std::uint8_t> salt) {
   std::array<std::uint8_t, 16 + 8 + 8 + kSaltBytes> ad{};
   std::memcpy(ad.data(), kSlotLabel, sizeof kSlotLabel);
   putLe64(ad.data() + 16, params.opslimit);
@@ -136,15 +137,14 @@ Result<SecretBytes> deriveKek(std::string_view passphrase, std::span<const std::
   if (!sodiumReady()) return Error::make("vault.init", "", "sodium_init failed");
   SecretBytes kek(kKekBytes);
   // Params are validated by the caller, so a failure here is Argon2 failing to allocate memlimit.
-  if (crypto_pwhash(kek.data(), kek.size(), passphrase.data(), passphrase.size(), salt.data(),
-                    params.opslimit, params.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+  if (crypto_pwhash(kek.data(), kek.size(), passphrase.data(), passphrase.size(), salt.data(), params.opslimit,
+                    params.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
     return Error::make("vault.out_of_memory", "", "argon2id memlimit " + std::to_string(params.memlimit));
   return kek;
 }
 
 Status checkKeyslotShape(const Keyslot& slot) {
-  if (slot.salt.size() != kSaltBytes || slot.nonce.size() != kNonceBytes ||
-      slot.wrapped.size() != kWrappedBytes)
+  if (slot.salt.size() != kSaltBytes || slot.nonce.size() != kNonceBytes || slot.wrapped.size() != kWrappedBytes)
     return Error::make("vault.keyslot_damaged", "", "field sizes");
   return {};
 }
@@ -155,8 +155,8 @@ Keyslot wrapWithKek(const SecretBytes& dataKey, const SecretBytes& kek, const Kd
   slot.wrapped.resize(dataKey.size() + kTagBytes);
   const auto ad = keyslotAd(params, salt);
   unsigned long long len = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt(slot.wrapped.data(), &len, dataKey.data(), dataKey.size(),
-                                             ad.data(), ad.size(), nullptr, nonce.data(), kek.data());
+  crypto_aead_xchacha20poly1305_ietf_encrypt(slot.wrapped.data(), &len, dataKey.data(), dataKey.size(), ad.data(),
+                                             ad.size(), nullptr, nonce.data(), kek.data());
   return slot;
 }
 
@@ -167,8 +167,8 @@ Result<SecretBytes> unwrapWithKek(const Keyslot& slot, const SecretBytes& kek) {
   const auto ad = keyslotAd(slot.params, slot.salt);
   unsigned long long len = 0;
   if (crypto_aead_xchacha20poly1305_ietf_decrypt(dataKey.data(), &len, nullptr, slot.wrapped.data(),
-                                                 slot.wrapped.size(), ad.data(), ad.size(),
-                                                 slot.nonce.data(), kek.data()) != 0)
+                                                 slot.wrapped.size(), ad.data(), ad.size(), slot.nonce.data(),
+                                                 kek.data()) != 0)
     return Error::make("vault.wrong_passphrase");
   return dataKey;
 }

@@ -46,8 +46,8 @@ void RecordCipher::sealInto(std::uint8_t* out, const std::uint8_t* nonce, std::s
                             std::span<const std::uint8_t> ad) const {
   std::copy_n(nonce, kNonceBytes, out);
   unsigned long long len = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt(out + kNonceBytes, &len, plaintext.data(), plaintext.size(),
-                                             ad.data(), ad.size(), nullptr, nonce, key(kSealKey));
+  crypto_aead_xchacha20poly1305_ietf_encrypt(out + kNonceBytes, &len, plaintext.data(), plaintext.size(), ad.data(),
+                                             ad.size(), nullptr, nonce, key(kSealKey));
 }
 
 std::vector<std::uint8_t> RecordCipher::seal(std::span<const std::uint8_t> plaintext,
@@ -70,8 +70,8 @@ Result<std::string> RecordCipher::open(std::span<const std::uint8_t> sealed, std
   unsigned long long len = 0;
   // The tag is verified before anything is decrypted, so a failure leaves out untouched.
   if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<std::uint8_t*>(out.data()), &len, nullptr,
-                                                 sealed.data() + kNonceBytes, sealed.size() - kNonceBytes,
-                                                 ad.data(), ad.size(), sealed.data(), key(kSealKey)) != 0)
+                                                 sealed.data() + kNonceBytes, sealed.size() - kNonceBytes, ad.data(),
+                                                 ad.size(), sealed.data(), key(kSealKey)) != 0)
     return Error::make("vault.damaged", "", "authentication failed");
   return out;
 }

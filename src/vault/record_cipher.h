@@ -40,13 +40,11 @@ class RecordCipher {
   // not stored: open() must be given the same ad.
   [[nodiscard]] std::vector<std::uint8_t> seal(std::span<const std::uint8_t> plaintext,
                                                std::span<const std::uint8_t> ad) const;
-  [[nodiscard]] std::vector<std::uint8_t> seal(std::string_view plaintext,
-                                               std::span<const std::uint8_t> ad) const;
+  [[nodiscard]] std::vector<std::uint8_t> seal(std::string_view plaintext, std::span<const std::uint8_t> ad) const;
 
   // The plaintext of a seal() output. "vault.damaged" when sealed is too short, any byte was
   // changed, ad differs, or it was sealed under another key. Never reads outside sealed.
-  [[nodiscard]] Result<std::string> open(std::span<const std::uint8_t> sealed,
-                                         std::span<const std::uint8_t> ad) const;
+  [[nodiscard]] Result<std::string> open(std::span<const std::uint8_t> sealed, std::span<const std::uint8_t> ad) const;
 
   // Keyed BLAKE2b-256 of a (normalised) citizen ID: equal IDs give equal hashes within a workspace,
   // and nobody without the data key can test guesses against the stored hash.

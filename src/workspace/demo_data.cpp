@@ -35,9 +35,7 @@ class SplitMix64 {
   std::uint64_t next() { return mix64(state_ += 0x9E3779B97F4A7C15ULL); }
   // Uniform in [0, n) for 0 < n < 2^32 by multiply-shift; the bias (below n / 2^32) is far below
   // anything a demo data set can show, and it avoids a division per draw.
-  std::uint32_t below(std::uint32_t n) {
-    return static_cast<std::uint32_t>(((next() >> 32) * n) >> 32);
-  }
+  std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(((next() >> 32) * n) >> 32); }
   bool chancePerMille(std::uint32_t perMille) { return below(1000) < perMille; }
 
  private:
@@ -114,56 +112,104 @@ using Words = WeightedTable<std::string_view>;
 // Surname shares in tenths of a percent, after the commonly quoted national estimates; the tail of
 // smaller clans shares what the big ones leave.
 constexpr std::array<Weighted<std::string_view>, 30> kSurnames{{
-    {"Nguyễn", 380}, {"Trần", 110}, {"Lê", 95},    {"Phạm", 70},   {"Hoàng", 50},  {"Huỳnh", 50},
-    {"Phan", 45},    {"Vũ", 39},    {"Võ", 39},    {"Đặng", 21},   {"Bùi", 20},    {"Đỗ", 14},
-    {"Hồ", 13},      {"Ngô", 13},   {"Dương", 10}, {"Lý", 5},      {"Đinh", 3},    {"Trương", 3},
-    {"Lâm", 2},      {"Mai", 2},    {"Trịnh", 2},  {"Đoàn", 2},    {"Lương", 2},   {"Cao", 2},
-    {"Tô", 1},       {"Tạ", 1},     {"Hà", 2},     {"Lò", 1},      {"Triệu", 1},   {"Vi", 1},
+    {"Nguyễn", 380}, {"Trần", 110}, {"Lê", 95},  {"Phạm", 70}, {"Hoàng", 50}, {"Huỳnh", 50}, {"Phan", 45},  {"Vũ", 39},
+    {"Võ", 39},      {"Đặng", 21},  {"Bùi", 20}, {"Đỗ", 14},   {"Hồ", 13},    {"Ngô", 13},   {"Dương", 10}, {"Lý", 5},
+    {"Đinh", 3},     {"Trương", 3}, {"Lâm", 2},  {"Mai", 2},   {"Trịnh", 2},  {"Đoàn", 2},   {"Lương", 2},  {"Cao", 2},
+    {"Tô", 1},       {"Tạ", 1},     {"Hà", 2},   {"Lò", 1},    {"Triệu", 1},  {"Vi", 1},
 }};
 
 // Northern-uplands clans (Thái, Tày, Nùng, Dao, Hmông): what a "Bản ..." village mostly holds.
 constexpr std::array<Weighted<std::string_view>, 16> kMinoritySurnames{{
-    {"Lò", 14}, {"Vi", 10},   {"Hà", 10},    {"Triệu", 8}, {"Lường", 8}, {"Quàng", 6},
-    {"Cầm", 5}, {"Nông", 8},  {"Lục", 5},    {"Hoàng", 6}, {"Giàng", 6}, {"Vàng", 5},
-    {"Thào", 4}, {"Sùng", 3}, {"Mùa", 3},    {"Lý", 4},
+    {"Lò", 14},
+    {"Vi", 10},
+    {"Hà", 10},
+    {"Triệu", 8},
+    {"Lường", 8},
+    {"Quàng", 6},
+    {"Cầm", 5},
+    {"Nông", 8},
+    {"Lục", 5},
+    {"Hoàng", 6},
+    {"Giàng", 6},
+    {"Vàng", 5},
+    {"Thào", 4},
+    {"Sùng", 3},
+    {"Mùa", 3},
+    {"Lý", 4},
 }};
 
 // Văn and Thị dominate among older people; younger parents choose more freely (see middleName).
 constexpr std::array<Weighted<std::string_view>, 14> kMaleMiddle{{
-    {"Hữu", 8}, {"Đức", 10}, {"Minh", 12}, {"Quốc", 8}, {"Thanh", 8}, {"Xuân", 5}, {"Ngọc", 4},
-    {"Công", 6}, {"Đình", 7}, {"Quang", 7}, {"Anh", 5}, {"Gia", 5},   {"Hoàng", 5}, {"Trọng", 4},
+    {"Hữu", 8},
+    {"Đức", 10},
+    {"Minh", 12},
+    {"Quốc", 8},
+    {"Thanh", 8},
+    {"Xuân", 5},
+    {"Ngọc", 4},
+    {"Công", 6},
+    {"Đình", 7},
+    {"Quang", 7},
+    {"Anh", 5},
+    {"Gia", 5},
+    {"Hoàng", 5},
+    {"Trọng", 4},
 }};
 constexpr std::array<Weighted<std::string_view>, 14> kFemaleMiddle{{
-    {"Ngọc", 10}, {"Thu", 8},  {"Thanh", 7}, {"Minh", 6}, {"Xuân", 5}, {"Mai", 4},  {"Phương", 5},
-    {"Hồng", 6},  {"Kim", 6},  {"Thùy", 5},  {"Bảo", 5},  {"Khánh", 5}, {"Diệu", 3}, {"Hoài", 3},
+    {"Ngọc", 10},
+    {"Thu", 8},
+    {"Thanh", 7},
+    {"Minh", 6},
+    {"Xuân", 5},
+    {"Mai", 4},
+    {"Phương", 5},
+    {"Hồng", 6},
+    {"Kim", 6},
+    {"Thùy", 5},
+    {"Bảo", 5},
+    {"Khánh", 5},
+    {"Diệu", 3},
+    {"Hoài", 3},
 }};
 
 // Both Hòa and Hoà, Thủy and Thuỷ, Thúy and Thuý appear: the old tone placement is common on
 // real papers, and search must fold them together.
 constexpr std::array<Weighted<std::string_view>, 40> kMaleGiven{{
-    {"An", 4},    {"Bình", 4}, {"Cường", 4}, {"Dũng", 5}, {"Hùng", 5},  {"Đạt", 4},   {"Đông", 3},
-    {"Hải", 5},   {"Hiếu", 4}, {"Huy", 5},   {"Khánh", 3}, {"Long", 5}, {"Minh", 6},  {"Nam", 6},
-    {"Phong", 4}, {"Phúc", 3}, {"Quân", 4},  {"Sơn", 5},  {"Tâm", 3},   {"Thắng", 4}, {"Thành", 5},
-    {"Toàn", 3},  {"Trung", 5}, {"Tuấn", 6}, {"Việt", 3}, {"Vinh", 3},  {"Hòa", 2},   {"Hoà", 2},
-    {"Duy", 4},   {"Khoa", 3}, {"Lộc", 3},   {"Nghĩa", 3}, {"Tài", 3},  {"Tùng", 4},  {"Hưng", 4},
-    {"Kiên", 3},  {"Bảo", 3},  {"Đức", 4},   {"Thịnh", 3}, {"Quý", 2},
+    {"An", 4},   {"Bình", 4}, {"Cường", 4}, {"Dũng", 5},  {"Hùng", 5},  {"Đạt", 4},  {"Đông", 3},  {"Hải", 5},
+    {"Hiếu", 4}, {"Huy", 5},  {"Khánh", 3}, {"Long", 5},  {"Minh", 6},  {"Nam", 6},  {"Phong", 4}, {"Phúc", 3},
+    {"Quân", 4}, {"Sơn", 5},  {"Tâm", 3},   {"Thắng", 4}, {"Thành", 5}, {"Toàn", 3}, {"Trung", 5}, {"Tuấn", 6},
+    {"Việt", 3}, {"Vinh", 3}, {"Hòa", 2},   {"Hoà", 2},   {"Duy", 4},   {"Khoa", 3}, {"Lộc", 3},   {"Nghĩa", 3},
+    {"Tài", 3},  {"Tùng", 4}, {"Hưng", 4},  {"Kiên", 3},  {"Bảo", 3},   {"Đức", 4},  {"Thịnh", 3}, {"Quý", 2},
 }};
 constexpr std::array<Weighted<std::string_view>, 42> kFemaleGiven{{
-    {"Lan", 5},   {"Hoa", 5},   {"Hương", 6}, {"Mai", 5},   {"Nga", 4},   {"Thủy", 3}, {"Thuỷ", 2},
-    {"Thúy", 2},  {"Thuý", 2},  {"Hòa", 2},   {"Hoà", 2},   {"Yến", 4},   {"Ánh", 3},  {"Anh", 5},
-    {"Chi", 3},   {"Dung", 4},  {"Giang", 3}, {"Hà", 4},    {"Hạnh", 4},  {"Hằng", 4}, {"Hiền", 4},
-    {"Huyền", 4}, {"Linh", 6},  {"Loan", 3},  {"Ly", 3},    {"My", 3},    {"Ngân", 3}, {"Ngọc", 4},
+    {"Lan", 5},   {"Hoa", 5},   {"Hương", 6},  {"Mai", 5},   {"Nga", 4},  {"Thủy", 3}, {"Thuỷ", 2},
+    {"Thúy", 2},  {"Thuý", 2},  {"Hòa", 2},    {"Hoà", 2},   {"Yến", 4},  {"Ánh", 3},  {"Anh", 5},
+    {"Chi", 3},   {"Dung", 4},  {"Giang", 3},  {"Hà", 4},    {"Hạnh", 4}, {"Hằng", 4}, {"Hiền", 4},
+    {"Huyền", 4}, {"Linh", 6},  {"Loan", 3},   {"Ly", 3},    {"My", 3},   {"Ngân", 3}, {"Ngọc", 4},
     {"Nhung", 3}, {"Oanh", 3},  {"Phương", 4}, {"Quỳnh", 3}, {"Tâm", 3},  {"Thảo", 5}, {"Thu", 4},
-    {"Trang", 6}, {"Tuyết", 3}, {"Uyên", 3},  {"Vân", 4},   {"Vy", 3},    {"Nhàn", 2}, {"Xuân", 2},
+    {"Trang", 6}, {"Tuyết", 3}, {"Uyên", 3},   {"Vân", 4},   {"Vy", 3},   {"Nhàn", 2}, {"Xuân", 2},
 }};
 
 // Given names and the "A" male marker as Hmông families use them (Giàng A Páo, Vàng Thị Mỷ).
 constexpr std::array<Weighted<std::string_view>, 8> kMinorityMaleGiven{{
-    {"Páo", 1}, {"Chứ", 1}, {"Sềnh", 1}, {"Dế", 1},
-    {"Tủa", 1}, {"Pọm", 1}, {"Xuân", 1}, {"Quyết", 1},
+    {"Páo", 1},
+    {"Chứ", 1},
+    {"Sềnh", 1},
+    {"Dế", 1},
+    {"Tủa", 1},
+    {"Pọm", 1},
+    {"Xuân", 1},
+    {"Quyết", 1},
 }};
 constexpr std::array<Weighted<std::string_view>, 8> kMinorityFemaleGiven{{
-    {"Mỷ", 1}, {"Dua", 1}, {"Pà", 1}, {"Sua", 1}, {"Mai", 1}, {"Lả", 1}, {"Xoa", 1}, {"Chua", 1},
+    {"Mỷ", 1},
+    {"Dua", 1},
+    {"Pà", 1},
+    {"Sua", 1},
+    {"Mai", 1},
+    {"Lả", 1},
+    {"Xoa", 1},
+    {"Chua", 1},
 }};
 
 // Share of the population by five-year band (0-4, 5-9, ..., 85-89, then 90-95 as six years), in
@@ -186,15 +232,13 @@ constexpr std::array<Weighted<std::string_view>, 32> kPhonePrefixes{{
 
 // The 63 pre-2025 birth-registration codes (DOMAIN.md); validatePersonalId accepts exactly these.
 constexpr std::array<std::string_view, 63> kProvinceCodes{
-    "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020",
-    "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038",
-    "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060",
-    "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
-    "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096"};
+    "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024", "025",
+    "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045", "046", "048",
+    "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070", "072", "074", "075",
+    "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096"};
 
-constexpr std::array<std::string_view, 8> kDefaultVillages{
-    "Thôn Đông", "Thôn Trung", "Xóm Chùa", "Xóm Bến",
-    "Bản Nà Lầu", "Ấp Tân Hòa", "Làng Cựu", "Tổ dân phố 4"};
+constexpr std::array<std::string_view, 8> kDefaultVillages{"Thôn Đông",  "Thôn Trung", "Xóm Chùa", "Xóm Bến",
+                                                           "Bản Nà Lầu", "Ấp Tân Hòa", "Làng Cựu", "Tổ dân phố 4"};
 
 // What volunteers jot down at the door; only for some residents.
 constexpr std::array<Weighted<std::string_view>, 10> kNotes{{
@@ -214,14 +258,13 @@ constexpr std::string_view kUnregisteredBabyNote = "Chưa đăng ký khai sinh, 
 
 // Per-mille chances that shape the set; named so a trainer reading the data knows what to expect.
 constexpr std::uint32_t kFemaleBelow60 = 495;
-constexpr std::uint32_t kFemaleFrom60 = 570;           // women outlive men
-constexpr std::uint32_t kYearOnlyBefore1950 = 500;     // elderly papers often carry only the year
-constexpr std::uint32_t kNoIdUnderOne = 670;           // about 1% of everyone
-constexpr std::uint32_t kMinorityInBan = 700;          // "Bản": mostly ethnic minorities
+constexpr std::uint32_t kFemaleFrom60 = 570;        // women outlive men
+constexpr std::uint32_t kYearOnlyBefore1950 = 500;  // elderly papers often carry only the year
+constexpr std::uint32_t kNoIdUnderOne = 670;        // about 1% of everyone
+constexpr std::uint32_t kMinorityInBan = 700;       // "Bản": mostly ethnic minorities
 constexpr std::uint32_t kNotes1000 = 100;
 // Phone ownership by age: none under 12, then 70%, 97%, 80% (together about 75%).
 constexpr std::uint32_t kPhoneTeen = 700, kPhoneAdult = 970, kPhoneElderly = 800;
-
 
 // [SECTION] Generator
 
@@ -314,8 +357,7 @@ class Generator {
           addVillage(std::move(nfc.value()));
         } else {
           // Invalid UTF-8 would make json::dump throw later; U+FFFD keeps both outputs equal.
-          addVillage(json::parse(json(v).dump(-1, ' ', false, json::error_handler_t::replace))
-                         .get<std::string>());
+          addVillage(json::parse(json(v).dump(-1, ' ', false, json::error_handler_t::replace)).get<std::string>());
         }
       }
     }
@@ -336,12 +378,13 @@ class Generator {
     const bool hasId = age > 0 || !rng_.chancePerMille(kNoIdUnderOne);
     if (hasId) p.personalId = personalId(birth.year, p.female);
 
-    const std::uint32_t phoneChance =
-        age < 12 ? 0 : age < 18 ? kPhoneTeen : age < 65 ? kPhoneAdult : kPhoneElderly;
+    const std::uint32_t phoneChance = age < 12 ? 0 : age < 18 ? kPhoneTeen : age < 65 ? kPhoneAdult : kPhoneElderly;
     if (phoneChance && rng_.chancePerMille(phoneChance)) p.phone = phone();
 
-    if (!hasId) p.notes = kUnregisteredBabyNote;
-    else if (rng_.chancePerMille(kNotes1000)) p.notes = notes_.pick(rng_);
+    if (!hasId)
+      p.notes = kUnregisteredBabyNote;
+    else if (rng_.chancePerMille(kNotes1000))
+      p.notes = notes_.pick(rng_);
 
     p.consentMethod = consentMethod(age);
     return p;
@@ -377,8 +420,10 @@ class Generator {
       given = (female ? minorityFemaleGiven_ : minorityMaleGiven_).pick(rng_);
     } else {
       // Văn/Thị for most people over 40, about a third of younger ones.
-      if (rng_.chancePerMille(age >= 40 ? 700 : 330)) middle = female ? "Thị" : "Văn";
-      else middle = (female ? femaleMiddle_ : maleMiddle_).pick(rng_);
+      if (rng_.chancePerMille(age >= 40 ? 700 : 330))
+        middle = female ? "Thị" : "Văn";
+      else
+        middle = (female ? femaleMiddle_ : maleMiddle_).pick(rng_);
       do given = (female ? femaleGiven_ : maleGiven_).pick(rng_);
       while (given == middle);  // "Minh Minh" is not a name
     }

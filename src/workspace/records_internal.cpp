@@ -37,8 +37,9 @@ std::string nowIso() {
 core::RecordId newRecordId() {
   std::array<std::uint8_t, 16> bytes{};
   vault::randomBytes(bytes);
-  auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now().time_since_epoch()).count();
+  auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
   return core::makeRecordId(static_cast<std::uint64_t>(millis), bytes);
 }
 

@@ -49,8 +49,10 @@ int bestWordScore(std::string_view name, std::string_view w) {
     std::size_t j = name.find(' ', i);
     if (j == std::string_view::npos) j = name.size();
     std::string_view word = name.substr(i, j - i);
-    if (word == w) best = std::max(best, j == name.size() ? 40 : 30);
-    else if (word.size() > w.size() && word.compare(0, w.size(), w) == 0) best = std::max(best, 10);
+    if (word == w)
+      best = std::max(best, j == name.size() ? 40 : 30);
+    else if (word.size() > w.size() && word.compare(0, w.size(), w) == 0)
+      best = std::max(best, 10);
     i = j;
   }
   return best;
@@ -75,8 +77,7 @@ void SearchIndex::addTokens(std::uint32_t idx) {
     while (j < f.size() && f[j] != ' ') ++j;
     if (j > i) {
       std::uint64_t head = 0;
-      for (std::size_t k = 0; k < 8; ++k)
-        head = (head << 8) | (i + k < j ? static_cast<unsigned char>(f[i + k]) : 0u);
+      for (std::size_t k = 0; k < 8; ++k) head = (head << 8) | (i + k < j ? static_cast<unsigned char>(f[i + k]) : 0u);
       tokens_.push_back({head, idx, static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j - i)});
     }
     i = j;
@@ -164,8 +165,10 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
     std::string digits;
     bool numeric = !word.empty();
     for (char c : word) {
-      if (c >= '0' && c <= '9') digits += c;
-      else if (c != '+' && c != '.' && c != '-') numeric = false;
+      if (c >= '0' && c <= '9')
+        digits += c;
+      else if (c != '+' && c != '.' && c != '-')
+        numeric = false;
     }
     if (!numeric || digits.empty()) {
       words.push_back(std::move(word));
@@ -201,8 +204,8 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
         // Every number starting with q has a key at least q's (q padded with end nibbles).
         auto lo = std::lower_bound(numbers_.begin(), numbers_.end(), numberKey(q),
                                    [](const Number& x, std::uint64_t k) { return x.key < k; });
-        for (auto it = lo; it != numbers_.end() && numberText(*it).substr(0, q.size()) == q &&
-                           candidates.size() < kCandidateCap;
+        for (auto it = lo;
+             it != numbers_.end() && numberText(*it).substr(0, q.size()) == q && candidates.size() < kCandidateCap;
              ++it)
           candidates.push_back(it->resident);
       }
@@ -227,10 +230,14 @@ std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t l
     for (const auto& n : numbers) {
       if (!all) break;
       std::string p = phoneQuery(n);
-      if (r.personalId == n || r.phone == p) score += 60;
-      else if (r.personalId.compare(0, n.size(), n) == 0 || r.phone.compare(0, p.size(), p) == 0) score += 20;
-      else if (n.size() == 4 && r.dateOfBirth.size() >= 4 && r.dateOfBirth.compare(r.dateOfBirth.size() - 4, 4, n) == 0) score += 15;
-      else all = false;
+      if (r.personalId == n || r.phone == p)
+        score += 60;
+      else if (r.personalId.compare(0, n.size(), n) == 0 || r.phone.compare(0, p.size(), p) == 0)
+        score += 20;
+      else if (n.size() == 4 && r.dateOfBirth.size() >= 4 && r.dateOfBirth.compare(r.dateOfBirth.size() - 4, 4, n) == 0)
+        score += 15;
+      else
+        all = false;
     }
     if (!all) continue;
     if (!words.empty() && r.folded == folded) score += 100;  // the whole name typed exactly
@@ -261,8 +268,8 @@ const IndexedResident* SearchIndex::find(const RecordId& id) const {
 
 void SearchIndex::clear() {
   for (auto& r : residents_) {
-    for (std::string* s : {&r.fullName, &r.folded, &r.dateOfBirth, &r.sex, &r.personalId, &r.phone,
-                           &r.village, &r.householdId})
+    for (std::string* s :
+         {&r.fullName, &r.folded, &r.dateOfBirth, &r.sex, &r.personalId, &r.phone, &r.village, &r.householdId})
       wipeString(*s);
   }
   // Map keys are const to the map but ours to wipe before the map forgets them.

@@ -96,9 +96,12 @@ class SearchIndex {
   std::string_view numberText(const Number& n) const {
     const auto& r = residents_[n.resident];
     switch (n.kind) {
-      case NumberKind::PersonalId: return r.personalId;
-      case NumberKind::Phone: return r.phone;
-      default: return std::string_view(r.dateOfBirth).substr(r.dateOfBirth.size() - 4);
+      case NumberKind::PersonalId:
+        return r.personalId;
+      case NumberKind::Phone:
+        return r.phone;
+      default:
+        return std::string_view(r.dateOfBirth).substr(r.dateOfBirth.size() - 4);
     }
   }
   mutable std::vector<Number> numbers_;  // sorted by key when !dirty_

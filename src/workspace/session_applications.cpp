@@ -44,7 +44,8 @@ void setPath(json& answers, std::string_view path, const json& value) {
     std::string key(path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
     if (dot == std::string_view::npos) {
       auto existing = node->find(key);
-      if (existing == node->end() || existing->is_null() || (existing->is_string() && existing->get<std::string>().empty()))
+      if (existing == node->end() || existing->is_null() ||
+          (existing->is_string() && existing->get<std::string>().empty()))
         (*node)[key] = value;
       return;
     }
@@ -98,8 +99,13 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
   GOCUA_TRY(ws_->repo().insertRecord(*row));
   GOCUA_TRY(auditNow("create", id, "application"));
   GOCUA_TRY(txn->commit());
-  ApplicationInfo info{core::formatRecordId(id), form.id(), core::formatRecordId(*rid), body["status"],
-                       body["created_at"], form.version(), static_cast<int>(report.errors.size())};
+  ApplicationInfo info{core::formatRecordId(id),
+                       form.id(),
+                       core::formatRecordId(*rid),
+                       body["status"],
+                       body["created_at"],
+                       form.version(),
+                       static_cast<int>(report.errors.size())};
   applications_.push_back(std::move(info));
   return core::formatRecordId(id);
 }

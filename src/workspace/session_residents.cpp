@@ -284,8 +284,11 @@ json Session::searchResidents(std::string_view query, std::size_t limit) {
   json out = json::array();
   for (const auto& hit : index_.search(query, limit)) {
     const auto& r = index_.residents()[hit.index];
-    json j = {{"id", core::formatRecordId(r.id)}, {"full_name", r.fullName}, {"date_of_birth", r.dateOfBirth},
-              {"sex", r.sex}, {"score", hit.score}};
+    json j = {{"id", core::formatRecordId(r.id)},
+              {"full_name", r.fullName},
+              {"date_of_birth", r.dateOfBirth},
+              {"sex", r.sex},
+              {"score", hit.score}};
     if (!r.personalId.empty()) j["personal_id"] = r.personalId;
     if (!r.phone.empty()) j["phone"] = r.phone;
     if (!r.village.empty()) j["village"] = r.village;

@@ -102,13 +102,20 @@ class ResidentFields : public nlohmann::json_sax<json> {
   bool key(string_t& k) override {
     target_ = nullptr;
     if (depth_ != 1) return true;
-    if (k == "full_name") target_ = &r_.fullName;
-    else if (k == "date_of_birth") target_ = &r_.dateOfBirth;
-    else if (k == "sex") target_ = &r_.sex;
-    else if (k == "personal_id") target_ = &r_.personalId;
-    else if (k == "phone") target_ = &r_.phone;
-    else if (k == "village") target_ = &r_.village;
-    else if (k == "household_id") target_ = &r_.householdId;
+    if (k == "full_name")
+      target_ = &r_.fullName;
+    else if (k == "date_of_birth")
+      target_ = &r_.dateOfBirth;
+    else if (k == "sex")
+      target_ = &r_.sex;
+    else if (k == "personal_id")
+      target_ = &r_.personalId;
+    else if (k == "phone")
+      target_ = &r_.phone;
+    else if (k == "village")
+      target_ = &r_.village;
+    else if (k == "household_id")
+      target_ = &r_.householdId;
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
@@ -179,10 +186,17 @@ Status Session::loadAll() {
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       auto& d = decoded[i];
       switch (d.kind) {
-        case DecodedRecord::Kind::Resident: index_.upsert(std::move(d.resident)); break;
-        case DecodedRecord::Kind::Application: applications_.push_back(std::move(d.application)); break;
-        case DecodedRecord::Kind::Household: ++households_; break;
-        case DecodedRecord::Kind::Other: break;
+        case DecodedRecord::Kind::Resident:
+          index_.upsert(std::move(d.resident));
+          break;
+        case DecodedRecord::Kind::Application:
+          applications_.push_back(std::move(d.application));
+          break;
+        case DecodedRecord::Kind::Household:
+          ++households_;
+          break;
+        case DecodedRecord::Kind::Other:
+          break;
         case DecodedRecord::Kind::Damaged:
           damaged_.push_back({chunk[i].idOk ? core::formatRecordId(chunk[i].id) : std::string("?"), chunk[i].kind});
           break;

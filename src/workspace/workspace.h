@@ -163,8 +163,8 @@ class Session {
   Session(Workspace& ws, std::string volunteer, vault::SecretBytes dataKey);
   Status loadAll();
 
-  Result<store::RecordRow> sealNew(std::string_view kind, const std::string& body,
-                                   std::optional<std::string> formId, std::optional<int> formVersion);
+  Result<store::RecordRow> sealNew(std::string_view kind, const std::string& body, std::optional<std::string> formId,
+                                   std::optional<int> formVersion);
   Status auditNow(std::string_view action, const core::RecordId& id, std::string_view kind);
   IndexedResident indexEntry(const core::RecordId& id, const core::Resident& r) const;
   Result<nlohmann::json> openBody(std::span<const std::uint8_t> id, std::string_view expectedKind);

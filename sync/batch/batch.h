@@ -78,8 +78,7 @@ struct BatchLimits {
 class BatchWriter {
  public:
   // header.deviceId must equal keys.publicKey. Writes the cleartext part at once.
-  [[nodiscard]] static Result<BatchWriter> create(std::ostream& out, const BatchHeader& header,
-                                                  const DeviceKeys& keys,
+  [[nodiscard]] static Result<BatchWriter> create(std::ostream& out, const BatchHeader& header, const DeviceKeys& keys,
                                                   std::span<const std::uint8_t, 32> hubBoxPublic);
   BatchWriter(BatchWriter&&) noexcept;
   BatchWriter& operator=(BatchWriter&&) noexcept;
@@ -107,7 +106,6 @@ class BatchWriter {
 // only after the trailer signature verified, so a forged file never reaches the importer. An error
 // from onLine stops delivery and is returned as is.
 [[nodiscard]] Status readBatch(std::istream& in, const HubKeys& hub,
-                               const std::function<Status(std::string_view line)>& onLine,
-                               BatchLimits limits = {});
+                               const std::function<Status(std::string_view line)>& onLine, BatchLimits limits = {});
 
 }  // namespace gocua::sync

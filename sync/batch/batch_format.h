@@ -25,11 +25,11 @@ namespace gocua::sync::detail {
 inline constexpr std::array<std::uint8_t, 4> kMagic = {'G', 'C', 'B', '1'};
 inline constexpr std::size_t kCommuneCodeBytes = 5;
 inline constexpr std::size_t kHeaderBytes = 4 + 2 + kCommuneCodeBytes + 32 + 8 + 16;
-inline constexpr std::size_t kSignatureBytes = 64;    // crypto_sign_BYTES
-inline constexpr std::size_t kFileKeyBytes = 32;      // crypto_secretstream_xchacha20poly1305_KEYBYTES
+inline constexpr std::size_t kSignatureBytes = 64;                  // crypto_sign_BYTES
+inline constexpr std::size_t kFileKeyBytes = 32;                    // crypto_secretstream_xchacha20poly1305_KEYBYTES
 inline constexpr std::size_t kSealedKeyBytes = 48 + kFileKeyBytes;  // crypto_box_SEALBYTES + key
-inline constexpr std::size_t kStreamHeaderBytes = 24;  // ..._HEADERBYTES
-inline constexpr std::size_t kChunkOverhead = 17;      // ..._ABYTES
+inline constexpr std::size_t kStreamHeaderBytes = 24;               // ..._HEADERBYTES
+inline constexpr std::size_t kChunkOverhead = 17;                   // ..._ABYTES
 inline constexpr std::size_t kChunkPlainBytes = std::size_t{64} << 10;
 inline constexpr std::size_t kChunkLengthBytes = 4;
 

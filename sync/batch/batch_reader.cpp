@@ -68,8 +68,7 @@ Result<VerifiedHeader> readVerifiedHeader(HashedInput& in) {
   const std::size_t got = in.read(hb.data(), hb.size());
   if (got < hb.size()) {
     const std::size_t n = std::min(got, kMagic.size());
-    if (!std::equal(hb.begin(), hb.begin() + static_cast<std::ptrdiff_t>(n), kMagic.begin()) ||
-        got < kMagic.size()) {
+    if (!std::equal(hb.begin(), hb.begin() + static_cast<std::ptrdiff_t>(n), kMagic.begin()) || got < kMagic.size()) {
       return Error::make("batch.format", {}, "short header");
     }
     return truncated("header");
@@ -149,8 +148,7 @@ class PlainSink {
     // unwiped) on every chunk.
     if (data_.size() + n > data_.capacity()) {
       std::string bigger;
-      bigger.reserve(std::min(limits_.maxDecompressedBytes,
-                              std::max(data_.capacity() * 2, data_.size() + n)));
+      bigger.reserve(std::min(limits_.maxDecompressedBytes, std::max(data_.capacity() * 2, data_.size() + n)));
       bigger.assign(data_);
       vault::wipe(data_);
       data_ = std::move(bigger);
@@ -177,8 +175,8 @@ Result<BatchHeader> readBatchHeader(std::istream& in) {
   return std::move(vh->header);
 }
 
-Status readBatch(std::istream& in, const HubKeys& hub,
-                 const std::function<Status(std::string_view line)>& onLine, BatchLimits limits) {
+Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Status(std::string_view line)>& onLine,
+                 BatchLimits limits) {
   if (!vault::init().ok()) return Error::make("batch.crypto", {}, "sodium_init");
   HashedInput hashed(in);
   auto vh = readVerifiedHeader(hashed);
@@ -188,8 +186,8 @@ Status readBatch(std::istream& in, const HubKeys& hub,
   if (hashed.read(sealed.data(), sealed.size()) < sealed.size()) return truncated("file key");
   vault::SecretBytes fileKey(kFileKeyBytes);
   if (hub.boxSecret.size() != crypto_box_SECRETKEYBYTES ||
-      crypto_box_seal_open(fileKey.data(), sealed.data(), sealed.size(), hub.boxPublic.data(),
-                           hub.boxSecret.data()) != 0) {
+      crypto_box_seal_open(fileKey.data(), sealed.data(), sealed.size(), hub.boxPublic.data(), hub.boxSecret.data()) !=
+          0) {
     return Error::make("batch.not_for_this_hub");
   }
 
@@ -202,14 +200,12 @@ Status readBatch(std::istream& in, const HubKeys& hub,
     crypto_secretstream_xchacha20poly1305_state& s;
     ~StateWiper() { sodium_memzero(&s, sizeof s); }
   } stateWiper{state};
-  if (crypto_secretstream_xchacha20poly1305_init_pull(&state, streamHeader.data(),
-                                                      fileKey.data()) != 0) {
+  if (crypto_secretstream_xchacha20poly1305_init_pull(&state, streamHeader.data(), fileKey.data()) != 0) {
     return Error::make("batch.damaged", {}, "stream header");
   }
 
   std::array<std::uint8_t, 32> headerHash{};
-  crypto_generichash(headerHash.data(), headerHash.size(), vh->bytes.data(), vh->bytes.size(),
-                     nullptr, 0);
+  crypto_generichash(headerHash.data(), headerHash.size(), vh->bytes.data(), vh->bytes.size(), nullptr, 0);
 
   PlainSink sink(limits);
   if (!sink.ready()) return Error::make("batch.crypto", {}, "ZSTD_createDCtx");
@@ -232,15 +228,14 @@ Status readBatch(std::istream& in, const HubKeys& hub,
     if (hashed.read(cipher.data(), clen) < clen) return truncated("chunk");
     unsigned long long plen = 0;
     unsigned char tag = 0;
-    if (crypto_secretstream_xchacha20poly1305_pull(
-            &state, plain.data(), &plen, &tag, cipher.data(), clen,
-            first ? headerHash.data() : nullptr, first ? headerHash.size() : 0) != 0) {
+    if (crypto_secretstream_xchacha20poly1305_pull(&state, plain.data(), &plen, &tag, cipher.data(), clen,
+                                                   first ? headerHash.data() : nullptr,
+                                                   first ? headerHash.size() : 0) != 0) {
       return Error::make("batch.damaged", {}, "chunk authentication");
     }
     const bool final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
     // Only full MESSAGE chunks and one FINAL are written; anything else is not ours.
-    if (!final && (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE ||
-                   plen != kChunkPlainBytes)) {
+    if (!final && (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE || plen != kChunkPlainBytes)) {
       return Error::make("batch.damaged", {}, "chunk tag");
     }
     GOCUA_TRY(sink.feed(plain.data(), static_cast<std::size_t>(plen)));
@@ -253,8 +248,7 @@ Status readBatch(std::istream& in, const HubKeys& hub,
   in.read(reinterpret_cast<char*>(trailer.data()), static_cast<std::streamsize>(trailer.size()));
   if (static_cast<std::size_t>(in.gcount()) < trailer.size()) return truncated("trailer");
   if (in.peek() != std::char_traits<char>::eof()) return Error::make("batch.trailing_data");
-  if (crypto_sign_verify_detached(trailer.data(), digest.data(), digest.size(),
-                                  vh->header.deviceId.data()) != 0) {
+  if (crypto_sign_verify_detached(trailer.data(), digest.data(), digest.size(), vh->header.deviceId.data()) != 0) {
     return Error::make("batch.bad_signature", {}, "trailer");
   }
   return sink.deliver(onLine);

@@ -63,10 +63,10 @@ struct BatchWriter::Impl {
   Status writeChunk(const std::uint8_t* plain, std::size_t n, bool final) {
     cipher.resize(kChunkLengthBytes + n + kChunkOverhead);
     unsigned long long clen = 0;
-    const std::uint8_t tag = final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
-                                   : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-    crypto_secretstream_xchacha20poly1305_push(&stream, cipher.data() + kChunkLengthBytes, &clen,
-                                               plain, n, firstChunk ? headerHash.data() : nullptr,
+    const std::uint8_t tag =
+        final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+    crypto_secretstream_xchacha20poly1305_push(&stream, cipher.data() + kChunkLengthBytes, &clen, plain, n,
+                                               firstChunk ? headerHash.data() : nullptr,
                                                firstChunk ? headerHash.size() : 0, tag);
     firstChunk = false;
     putU32(cipher.data(), static_cast<std::uint32_t>(clen));
@@ -107,8 +107,7 @@ BatchWriter::BatchWriter(BatchWriter&&) noexcept = default;
 BatchWriter& BatchWriter::operator=(BatchWriter&&) noexcept = default;
 BatchWriter::~BatchWriter() = default;
 
-Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& header,
-                                        const DeviceKeys& keys,
+Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& header, const DeviceKeys& keys,
                                         std::span<const std::uint8_t, 32> hubBoxPublic) {
   if (!vault::init().ok()) return Error::make("batch.crypto", {}, "sodium_init");
   if (header.version != kBatchFormatVersion) {
@@ -131,8 +130,7 @@ Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& he
   crypto_generichash_init(&impl->fileHash, nullptr, 0, crypto_generichash_BYTES_MAX);
 
   const HeaderBytes hb = encodeHeader(header);
-  crypto_generichash(impl->headerHash.data(), impl->headerHash.size(), hb.data(), hb.size(),
-                     nullptr, 0);
+  crypto_generichash(impl->headerHash.data(), impl->headerHash.size(), hb.data(), hb.size(), nullptr, 0);
   std::array<std::uint8_t, kSignatureBytes> headerSig{};
   crypto_sign_detached(headerSig.data(), nullptr, hb.data(), hb.size(), impl->secretKey.data());
 
@@ -143,8 +141,7 @@ Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& he
     return Error::make("batch.crypto", {}, "crypto_box_seal");
   }
   std::array<std::uint8_t, kStreamHeaderBytes> streamHeader{};
-  crypto_secretstream_xchacha20poly1305_init_push(&impl->stream, streamHeader.data(),
-                                                  fileKey.data());
+  crypto_secretstream_xchacha20poly1305_init_push(&impl->stream, streamHeader.data(), fileKey.data());
 
   GOCUA_TRY(impl->write(hb.data(), hb.size()));
   GOCUA_TRY(impl->write(headerSig.data(), headerSig.size()));
@@ -174,8 +171,7 @@ Result<BatchSummary> BatchWriter::finish() {
   std::array<std::uint8_t, crypto_generichash_BYTES_MAX> digest{};
   crypto_generichash_final(&impl_->fileHash, digest.data(), digest.size());
   std::array<std::uint8_t, kSignatureBytes> trailer{};
-  crypto_sign_detached(trailer.data(), nullptr, digest.data(), digest.size(),
-                       impl_->secretKey.data());
+  crypto_sign_detached(trailer.data(), nullptr, digest.data(), digest.size(), impl_->secretKey.data());
   GOCUA_TRY(impl_->write(trailer.data(), trailer.size()));
   impl_->out->flush();
   if (!*impl_->out) return Error::make("batch.io", {}, "flush failed");

@@ -61,10 +61,18 @@ std::vector<std::string> makeQueries(const std::vector<nlohmann::json>& resident
   for (int i = 0; i < 1000; ++i) {
     const auto& r = residents[rng() % residents.size()];
     switch (i % 4) {
-      case 0: q.push_back(surnames[rng() % std::size(surnames)]); break;
-      case 1: q.push_back(r["full_name"].get<std::string>()); break;
-      case 2: q.push_back(r.contains("personal_id") ? r["personal_id"].get<std::string>().substr(0, 6 + rng() % 6) : "0380"); break;
-      default: q.push_back(r.contains("phone") ? r["phone"].get<std::string>().substr(0, 4 + rng() % 6) : "0912"); break;
+      case 0:
+        q.push_back(surnames[rng() % std::size(surnames)]);
+        break;
+      case 1:
+        q.push_back(r["full_name"].get<std::string>());
+        break;
+      case 2:
+        q.push_back(r.contains("personal_id") ? r["personal_id"].get<std::string>().substr(0, 6 + rng() % 6) : "0380");
+        break;
+      default:
+        q.push_back(r.contains("phone") ? r["phone"].get<std::string>().substr(0, 4 + rng() % 6) : "0912");
+        break;
     }
   }
   return q;
@@ -100,10 +108,14 @@ int main(int argc, char** argv) {
   std::string kdfName = "moderate";
   std::string phase;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--residents")) count = std::atoi(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--kdf")) kdfName = argv[i + 1];
-    else if (!std::strcmp(argv[i], "--phase")) phase = argv[i + 1];
+    if (!std::strcmp(argv[i], "--residents"))
+      count = std::atoi(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--dir"))
+      dir = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--kdf"))
+      kdfName = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--phase"))
+      phase = argv[i + 1];
   }
   if (auto st = vault::init(); !st) die(st.error());
   const auto kdf = kdfName == "interactive" ? vault::interactiveKdf() : vault::moderateKdf();
@@ -150,8 +162,11 @@ int main(int argc, char** argv) {
     auto result = (*session)->importResidents(in);
     double s = secondsSince(t);
     if (!result) die(result.error());
-    out = {{"seconds", s}, {"imported", result->imported}, {"rejected", result->rejected.size()},
-           {"residents_per_second", result->imported / s}, {"ndjson_bytes", fs::file_size(ndjsonFile)},
+    out = {{"seconds", s},
+           {"imported", result->imported},
+           {"rejected", result->rejected.size()},
+           {"residents_per_second", result->imported / s},
+           {"ndjson_bytes", fs::file_size(ndjsonFile)},
            {"peak_rss_mb", static_cast<double>(peakRssKiB()) / 1024.0}};
   } else if (phase == "search") {
     auto queries = makeQueries(sampleResidents(ndjsonFile, std::max(1, count / 2000)));

@@ -28,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   sync::BatchLimits limits;
   limits.maxDecompressedBytes = 1 << 20;
   limits.maxLineBytes = 64 << 10;
-  (void)sync::readBatch(in, hub, [](std::string_view) -> Status { return {}; }, limits);
+  (void)sync::readBatch(
+      in, hub, [](std::string_view) -> Status { return {}; }, limits);
   return 0;
 }

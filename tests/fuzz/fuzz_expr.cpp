@@ -19,8 +19,8 @@ namespace {
 // Names resolve by their first letter to one of six kinds, so references of every kind occur.
 Result<RefBinding> resolve(const std::vector<std::string>& path) {
   if (path.empty() || path[0].empty()) return Error::make("expr.unknown_field");
-  static const ValueKind kinds[] = {ValueKind::Bool, ValueKind::Number, ValueKind::String, ValueKind::Date,
-                                    ValueKind::List, ValueKind::Any};
+  static const ValueKind kinds[] = {ValueKind::Bool, ValueKind::Number, ValueKind::String,
+                                    ValueKind::Date, ValueKind::List,   ValueKind::Any};
   const int slot = static_cast<unsigned char>(path[0][0]) % 7;
   if (slot == 6) return Error::make("expr.unknown_field", {}, "no such field");
   return RefBinding{slot, kinds[slot]};
@@ -31,12 +31,18 @@ struct Env : Environment {
   Value lookup(int slot) const override {
     if (nulls) return Value::null();
     switch (slot) {
-      case 0: return Value::of(true);
-      case 1: return Value::of(42.0);
-      case 2: return Value::of(std::string("01/02/2003"));
-      case 3: return Value::of(core::Date{2003, 2, 1});
-      case 4: return Value::of(std::vector<std::string>{"a", "b"});
-      default: return Value::null();
+      case 0:
+        return Value::of(true);
+      case 1:
+        return Value::of(42.0);
+      case 2:
+        return Value::of(std::string("01/02/2003"));
+      case 3:
+        return Value::of(core::Date{2003, 2, 1});
+      case 4:
+        return Value::of(std::vector<std::string>{"a", "b"});
+      default:
+        return Value::null();
     }
   }
   core::Date today() const override { return core::Date{2025, 11, 15}; }

@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const ChoiceList list{"ethnic_groups", {Choice{"kinh", {"Kinh", "Kinh"}}, Choice{"tay", {"Tày", "Tay"}}}};
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   std::vector<LoadProblem> problems;
-  auto form = parseForm(text, "fuzz.json", "", [](std::string_view id) { return id == list.id ? &list : nullptr; },
-                        problems);
+  auto form = parseForm(
+      text, "fuzz.json", "", [](std::string_view id) { return id == list.id ? &list : nullptr; }, problems);
   if (!form) {
     if (problems.empty()) __builtin_trap();  // a refusal must always say why
     return 0;

@@ -18,12 +18,12 @@
 using namespace gocua::core;
 
 // Invariants are checked with abort() so they fire in release builds too; the line says which.
-#define require(cond)                                                  \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
+#define require(cond)                                                             \
+  do {                                                                            \
+    if (!(cond)) {                                                                \
       std::fprintf(stderr, "invariant failed at line %d: %s\n", __LINE__, #cond); \
-      std::abort();                                                    \
-    }                                                                  \
+      std::abort();                                                               \
+    }                                                                             \
   } while (0)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -33,7 +33,10 @@ const std::vector<Person> kImported = {
 };
 
 json residentJson(const Person& p, const std::string& household) {
-  json j = {{"full_name", p.name}, {"date_of_birth", p.dob}, {"sex", p.sex}, {"village", "Thôn Pác Bó"},
+  json j = {{"full_name", p.name},
+            {"date_of_birth", p.dob},
+            {"sex", p.sex},
+            {"village", "Thôn Pác Bó"},
             {"household_id", household},
             {"consent", {{"given_by", p.name}, {"method", "thumbprint"}}}};
   if (!p.id.empty()) j["personal_id"] = p.id;
@@ -72,7 +75,8 @@ TEST_CASE("ACCEPTANCE: after a full session no resident data is readable at rest
 
   std::string ndjson;
   for (const auto& p : kImported) ndjson += residentJson(p, household).dump() + "\n";
-  ndjson += R"({"full_name": "Broken)" "\n";
+  ndjson += R"({"full_name": "Broken)"
+            "\n";
   auto imp = box.ctl({"resident", "import"}, ndjson);
   INFO(imp.describe());
   REQUIRE(imp.exitCode == 0);
@@ -89,22 +93,20 @@ TEST_CASE("ACCEPTANCE: after a full session no resident data is readable at rest
   CHECK(ready.exitCode == 0);
   CHECK(ready.parsed()["status"] == "ready");
   answers["person"]["email"] = "sai";
-  auto draft =
-      box.ctl({"application", "new", "--form", "vneid_level2", "--resident", ids[2], "--draft", "--file", "-"},
-              answers.dump());
+  auto draft = box.ctl({"application", "new", "--form", "vneid_level2", "--resident", ids[2], "--draft", "--file", "-"},
+                       answers.dump());
   INFO(draft.describe());
   CHECK(draft.exitCode == 0);
   CHECK(draft.parsed()["status"] == "draft");
 
   // Searches by folded name, ID prefix and phone; each must find its person (the scan below is
   // only meaningful if the data really went in).
-  for (const auto& [query, who] : std::vector<std::pair<std::string, std::string>>{
-           {"tram", kPeople[0].name},
-           {"thuan", kPeople[1].name},
-           {"0791790", kPeople[3].name},
-           {"+84779777888", kPeople[4].name},
-           {"nguyet", kImported[0].name},
-           {"khai", kImported[1].name}}) {
+  for (const auto& [query, who] : std::vector<std::pair<std::string, std::string>>{{"tram", kPeople[0].name},
+                                                                                   {"thuan", kPeople[1].name},
+                                                                                   {"0791790", kPeople[3].name},
+                                                                                   {"+84779777888", kPeople[4].name},
+                                                                                   {"nguyet", kImported[0].name},
+                                                                                   {"khai", kImported[1].name}}) {
     CAPTURE(query);
     auto r = box.ctl({"resident", "search", query});
     REQUIRE(r.exitCode == 0);

@@ -16,8 +16,8 @@ using it::json;
 
 namespace {
 
-const std::vector<std::string> kForms = {"vneid_level2",          "birth_registration",   "residence_ct01",
-                                         "death_registration",    "marriage_registration", "health_insurance_household"};
+const std::vector<std::string> kForms = {"vneid_level2",       "birth_registration",    "residence_ct01",
+                                         "death_registration", "marriage_registration", "health_insurance_household"};
 
 std::set<std::string> fields(const json& issues) {
   std::set<std::string> out;
@@ -49,10 +49,15 @@ TEST_CASE("application new: prefilled from the resident, invalid answers refused
   it::Sandbox box;
   box.init();
   // The same person as the vneid_level2 sample.
-  auto an = box.addResident({{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "12/04/1985"}, {"sex", "male"},
-                             {"personal_id", "001085012345"}, {"phone", "0912 345 678"}});
+  auto an = box.addResident({{"full_name", "Nguyễn Văn An"},
+                             {"date_of_birth", "12/04/1985"},
+                             {"sex", "male"},
+                             {"personal_id", "001085012345"},
+                             {"phone", "0912 345 678"}});
   // No phone on record: phone.number cannot be prefilled.
-  auto binh = box.addResident({{"full_name", "Trần Thị Bình"}, {"date_of_birth", "15/06/1990"}, {"sex", "female"},
+  auto binh = box.addResident({{"full_name", "Trần Thị Bình"},
+                               {"date_of_birth", "15/06/1990"},
+                               {"sex", "female"},
                                {"personal_id", "001190012345"}});
 
   SUBCASE("valid answers, the rest prefilled → ready") {
@@ -119,10 +124,16 @@ TEST_CASE("application new: prefilled from the resident, invalid answers refused
 TEST_CASE("application new with every shipped form's sample; list --resident filters") {
   it::Sandbox box;
   box.init();
-  auto an = box.addResident({{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "12/04/1985"}, {"sex", "male"},
-                             {"personal_id", "001085012345"}, {"phone", "0912 345 678"}});
-  auto cuc = box.addResident({{"full_name", "Lê Thị Cúc"}, {"date_of_birth", "1962"}, {"sex", "female"},
-                              {"personal_id", "038162001234"}, {"phone", "+84 912 345 679"}});
+  auto an = box.addResident({{"full_name", "Nguyễn Văn An"},
+                             {"date_of_birth", "12/04/1985"},
+                             {"sex", "male"},
+                             {"personal_id", "001085012345"},
+                             {"phone", "0912 345 678"}});
+  auto cuc = box.addResident({{"full_name", "Lê Thị Cúc"},
+                              {"date_of_birth", "1962"},
+                              {"sex", "female"},
+                              {"personal_id", "038162001234"},
+                              {"phone", "+84 912 345 679"}});
 
   std::map<std::string, std::string> owner;  // application id → resident id
   for (const auto& form : kForms) {

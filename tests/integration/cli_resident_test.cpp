@@ -110,15 +110,17 @@ TEST_CASE("resident add: every problem is listed with field, code and message, i
   box.init();
 
   // Five independent problems in one object; all five must come back, not just the first.
-  const json many = {{"full_name", "Nguyễn\tVăn An"},                       // control character
-                     {"date_of_birth", it::dateFromToday(400)},             // future
+  const json many = {{"full_name", "Nguyễn\tVăn An"},            // control character
+                     {"date_of_birth", it::dateFromToday(400)},  // future
                      {"sex", "male"},
-                     {"personal_id", "003085012345"},                       // 003 is no province
-                     {"phone", "0112 345 678"},                             // 011 is no mobile prefix
-                     {"nick_name", "An"}};                                  // unknown key
-  const std::set<std::pair<std::string, std::string>> manyExpected = {
-      {"full_name", "name.control_char"}, {"date_of_birth", "date.future"}, {"personal_id", "personal_id.province"},
-      {"phone", "phone.prefix"},          {"nick_name", "field.unknown"}};
+                     {"personal_id", "003085012345"},  // 003 is no province
+                     {"phone", "0112 345 678"},        // 011 is no mobile prefix
+                     {"nick_name", "An"}};             // unknown key
+  const std::set<std::pair<std::string, std::string>> manyExpected = {{"full_name", "name.control_char"},
+                                                                      {"date_of_birth", "date.future"},
+                                                                      {"personal_id", "personal_id.province"},
+                                                                      {"phone", "phone.prefix"},
+                                                                      {"nick_name", "field.unknown"}};
 
   // The ID's year digits (86) against a 1985 birth date, and a right-to-left override in the name.
   const json second = {{"full_name", "Lê \u202EVăn Tám"},
@@ -144,8 +146,10 @@ TEST_CASE("resident add: every problem is listed with field, code and message, i
         CHECK_FALSE(message.empty());
         CHECK(message.rfind("error.", 0) != 0);  // a catalog gap shows as the bare key
         CHECK(message == substituteField(it::catalogText("error." + code, lang), field));
-        if (lang == "vi") viMessages[code] = message;
-        else CHECK(message != viMessages[code]);
+        if (lang == "vi")
+          viMessages[code] = message;
+        else
+          CHECK(message != viMessages[code]);
       }
     }
   }
@@ -160,8 +164,8 @@ TEST_CASE("resident add: the same personal ID twice is a duplicate (exit 4) nami
   box.init();
   auto first = box.addResident(kAn);
 
-  json other = {{"full_name", "Nguyễn Văn Ân"}, {"date_of_birth", "1985"}, {"sex", "male"},
-                {"personal_id", "001085012345"}};
+  json other = {
+      {"full_name", "Nguyễn Văn Ân"}, {"date_of_birth", "1985"}, {"sex", "male"}, {"personal_id", "001085012345"}};
   auto r = box.ctl({"resident", "add"}, other.dump());
   INFO(r.describe());
   CHECK(r.exitCode == 4);
@@ -194,8 +198,11 @@ TEST_CASE("resident add: same folded name and birth date is saved with a possibl
     CHECK(found == expectWarning);
   };
   // A different (valid) ID number: not the same person for sure, but worth a second look.
-  check({{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "12/04/1985"}, {"sex", "male"},
-         {"personal_id", "001085099999"}}, true);
+  check({{"full_name", "Nguyễn Văn An"},
+         {"date_of_birth", "12/04/1985"},
+         {"sex", "male"},
+         {"personal_id", "001085099999"}},
+        true);
   // No ID at all, and the name typed in capitals.
   check({{"full_name", "NGUYỄN VĂN AN"}, {"date_of_birth", "12/04/1985"}, {"sex", "male"}}, true);
   // Same name, another birth date: a namesake, no warning.
@@ -232,7 +239,9 @@ TEST_CASE("resident import: good lines kept, bad ones reported by line number") 
   it::Sandbox box;
   box.init();
   // Already in the workspace: line 8 of the file repeats this ID.
-  box.addResident({{"full_name", "Bùi Văn Khánh"}, {"date_of_birth", "05/05/1982"}, {"sex", "male"},
+  box.addResident({{"full_name", "Bùi Văn Khánh"},
+                   {"date_of_birth", "05/05/1982"},
+                   {"sex", "male"},
                    {"personal_id", "001082009999"}});
 
   const auto file = it::sourceDir() / "tests/integration/data/import_mixed.ndjson";
@@ -252,8 +261,10 @@ TEST_CASE("resident import: good lines kept, bad ones reported by line number") 
   CHECK(byLine.size() == 4);
   CHECK(byLine[2].count({"", "json.malformed"}) == 1);
   CHECK(byLine[4] == std::set<std::pair<std::string, std::string>>{{"sex", "sex.invalid"}, {"phone", "phone.prefix"}});
-  CHECK(byLine[6] == std::set<std::pair<std::string, std::string>>{{"personal_id", "resident.duplicate"}});  // dup of line 3
-  CHECK(byLine[8] == std::set<std::pair<std::string, std::string>>{{"personal_id", "resident.duplicate"}});  // dup of existing
+  CHECK(byLine[6] ==
+        std::set<std::pair<std::string, std::string>>{{"personal_id", "resident.duplicate"}});  // dup of line 3
+  CHECK(byLine[8] ==
+        std::set<std::pair<std::string, std::string>>{{"personal_id", "resident.duplicate"}});  // dup of existing
 
   // The good lines are searchable in a later session (they were committed, not just indexed).
   CHECK(names(searchFor(box, "duc")) == std::vector<std::string>{"Phạm Văn Đức"});
@@ -328,8 +339,8 @@ TEST_CASE("resident search: folding, đ, ID and phone prefixes, --limit, best fi
 TEST_CASE("resident search: a phone typed as it is written (spaces, dots, +84 with spaces) finds the resident") {
   it::Sandbox box;
   box.init();
-  box.addResident({{"full_name", "Đặng Văn Hùng"}, {"date_of_birth", "1980"}, {"sex", "male"},
-                   {"phone", "0912 000 111"}});
+  box.addResident(
+      {{"full_name", "Đặng Văn Hùng"}, {"date_of_birth", "1980"}, {"sex", "male"}, {"phone", "0912 000 111"}});
   for (const std::string q : {"0912 000 111", "0912.000.111", "+84 912 000 111"}) {
     CAPTURE(q);
     CHECK(names(searchFor(box, q)) == std::vector<std::string>{"Đặng Văn Hùng"});

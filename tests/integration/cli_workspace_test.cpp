@@ -39,8 +39,9 @@ std::vector<std::string> records(const it::fs::path& ws) {
   return snapshot(ws, "SELECT hex(id) || kind || revision || hex(sealed) FROM record ORDER BY id");
 }
 std::vector<std::string> keyslots(const it::fs::path& ws) {
-  return snapshot(ws, "SELECT volunteer || opslimit || memlimit || hex(salt) || hex(nonce) || hex(wrapped) "
-                      "FROM keyslot ORDER BY volunteer");
+  return snapshot(ws,
+                  "SELECT volunteer || opslimit || memlimit || hex(salt) || hex(nonce) || hex(wrapped) "
+                  "FROM keyslot ORDER BY volunteer");
 }
 
 std::vector<std::uint8_t> uuidBytes(const std::string& uuid) {
@@ -99,8 +100,8 @@ json verifyOk(it::Sandbox& box, const it::EnvOverrides& over = {}) {
   return r.parsed();
 }
 
-const json kResident = {{"full_name", "Trịnh Văn Tâm"}, {"date_of_birth", "1979"}, {"sex", "male"},
-                        {"personal_id", "038079001122"}};
+const json kResident = {
+    {"full_name", "Trịnh Văn Tâm"}, {"date_of_birth", "1979"}, {"sex", "male"}, {"personal_id", "038079001122"}};
 
 }  // namespace
 
@@ -131,7 +132,8 @@ TEST_CASE("init: creates a private workspace; --training marks it; init twice re
   CHECK(again.exitCode != 0);
   CHECK(verifyOk(box)["residents"] == 1);
 
-  auto training = box.ctlRaw({"--workspace", (box.root / "training").string(), "init", "--volunteer", "Lan", "--training"});
+  auto training =
+      box.ctlRaw({"--workspace", (box.root / "training").string(), "init", "--volunteer", "Lan", "--training"});
   INFO(training.describe());
   REQUIRE(training.exitCode == 0);
   CHECK(training.parsed()["training"] == true);
@@ -273,7 +275,8 @@ TEST_CASE("demo-data: refused in a real workspace, works in a training one") {
 
   // With a hundred residents the commonest surname has more than 20 bearers: search stops at
   // the default limit of 20, and those 20 are the best 20.
-  auto all = box.ctlRaw({"--workspace", training.string(), "resident", "search", "nguyen", "--limit", "10000"}).parsed();
+  auto all =
+      box.ctlRaw({"--workspace", training.string(), "resident", "search", "nguyen", "--limit", "10000"}).parsed();
   auto top = box.ctlRaw({"--workspace", training.string(), "resident", "search", "nguyen"}).parsed();
   REQUIRE(all.is_array());
   REQUIRE(all.size() > 20);

@@ -107,17 +107,28 @@ RunResult runProcess(const std::vector<std::string>& argv, const Env& env, const
     pollfd fds[3];
     int n = 0;
     int outIdx = -1, errIdx = -1, inIdx = -1;
-    if (outOpen) { outIdx = n; fds[n++] = {out[0], POLLIN, 0}; }
-    if (errOpen) { errIdx = n; fds[n++] = {err[0], POLLIN, 0}; }
-    if (inFd >= 0) { inIdx = n; fds[n++] = {inFd, POLLOUT, 0}; }
+    if (outOpen) {
+      outIdx = n;
+      fds[n++] = {out[0], POLLIN, 0};
+    }
+    if (errOpen) {
+      errIdx = n;
+      fds[n++] = {err[0], POLLIN, 0};
+    }
+    if (inFd >= 0) {
+      inIdx = n;
+      fds[n++] = {inFd, POLLOUT, 0};
+    }
     int ready = ::poll(fds, static_cast<nfds_t>(n), 100);
     if (ready < 0 && errno != EINTR) break;
     if (ready <= 0) continue;
     auto drain = [&](int idx, int fd, std::string& sink, bool& open) {
       if (idx < 0 || !(fds[idx].revents & (POLLIN | POLLHUP | POLLERR))) return;
       ssize_t got = ::read(fd, buf, sizeof buf);
-      if (got > 0) sink.append(buf, static_cast<std::size_t>(got));
-      else if (got == 0 || (errno != EAGAIN && errno != EINTR)) open = false;
+      if (got > 0)
+        sink.append(buf, static_cast<std::size_t>(got));
+      else if (got == 0 || (errno != EAGAIN && errno != EINTR))
+        open = false;
     };
     drain(outIdx, out[0], result.out, outOpen);
     drain(errIdx, err[0], result.err, errOpen);
@@ -182,8 +193,10 @@ RunResult Sandbox::ctlRaw(const std::vector<std::string>& args, const std::strin
   argv.insert(argv.end(), args.begin(), args.end());
   Env e = env;
   for (const auto& [k, v] : over) {
-    if (v) e[k] = *v;
-    else e.erase(k);
+    if (v)
+      e[k] = *v;
+    else
+      e.erase(k);
   }
   auto r = runProcess(argv, e, input);
   stderrLog_ += r.err;
@@ -235,7 +248,8 @@ std::string utf8procMap(const std::string& s, int options) {
 }
 
 void replaceAll(std::string& s, const std::string& from, const std::string& to) {
-  for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+  for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+    s.replace(pos, from.size(), to);
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ class Sandbox {
 
   fs::path root, workspace, tmp, home;
   std::string passphrase = "mật khẩu thử nghiệm 2025";  // non-ASCII on purpose: NFC handling
-  Env env;                                            // the base environment of every call
+  Env env;                                              // the base environment of every call
 
   // gocuactl --workspace WS args... (global options first, as the contract requires).
   RunResult ctl(const std::vector<std::string>& args, const std::string& input = {}, const EnvOverrides& over = {});

@@ -79,16 +79,15 @@ ReadOutcome readAll(const std::string& bytes, const HubKeys& h = hub(), BatchLim
 }
 
 std::string record(std::size_t i) {
-  return R"({"id":"r)" + std::to_string(i) + R"(","ten":"Nguyễn Văn An","xa":"26734","ho":)" +
-         std::to_string(i % 97) + "}";
+  return R"({"id":"r)" + std::to_string(i) + R"(","ten":"Nguyễn Văn An","xa":"26734","ho":)" + std::to_string(i % 97) +
+         "}";
 }
 
 std::vector<std::string> smallRecords() { return {record(1), record(2), "{}"}; }
 
-const std::set<std::string> kDamageCodes = {"batch.format",        "batch.unknown_version",
-                                            "batch.bad_signature", "batch.not_for_this_hub",
-                                            "batch.damaged",       "batch.truncated",
-                                            "batch.trailing_data", "batch.too_large"};
+const std::set<std::string> kDamageCodes = {"batch.format",           "batch.unknown_version", "batch.bad_signature",
+                                            "batch.not_for_this_hub", "batch.damaged",         "batch.truncated",
+                                            "batch.trailing_data",    "batch.too_large"};
 
 }  // namespace
 
@@ -204,8 +203,8 @@ TEST_CASE("a header signed by another device key is refused") {
 
   SUBCASE("same device id, signature by another key") {
     std::string bad = good;
-    crypto_sign_detached(reinterpret_cast<unsigned char*>(bad.data()) + kHeader, nullptr, hb,
-                         kHeader, otherDevice().secretKey.data());
+    crypto_sign_detached(reinterpret_cast<unsigned char*>(bad.data()) + kHeader, nullptr, hb, kHeader,
+                         otherDevice().secretKey.data());
     auto r = readAll(bad);
     REQUIRE_FALSE(r.status.ok());
     CHECK(r.status.error().code == "batch.bad_signature");
@@ -219,8 +218,7 @@ TEST_CASE("a header signed by another device key is refused") {
     std::string bad = good;
     std::copy(otherDevice().publicKey.begin(), otherDevice().publicKey.end(), bad.begin() + 11);
     crypto_sign_detached(reinterpret_cast<unsigned char*>(bad.data()) + kHeader, nullptr,
-                         reinterpret_cast<const unsigned char*>(bad.data()), kHeader,
-                         otherDevice().secretKey.data());
+                         reinterpret_cast<const unsigned char*>(bad.data()), kHeader, otherDevice().secretKey.data());
     std::istringstream in(bad);
     REQUIRE(readBatchHeader(in).ok());  // the header alone is now a valid forgery...
     auto r = readAll(bad);
@@ -287,9 +285,8 @@ TEST_CASE("the writer refuses bad input and use after finish") {
   BatchHeader h = headerFor(device());
   h.communeCode = "2673";
   CHECK(BatchWriter::create(out, h, device(), hub().boxPublic).error().code == "batch.bad_header");
-  CHECK(BatchWriter::create(out, headerFor(otherDevice()), device(), hub().boxPublic)
-            .error()
-            .code == "batch.bad_header");
+  CHECK(BatchWriter::create(out, headerFor(otherDevice()), device(), hub().boxPublic).error().code ==
+        "batch.bad_header");
 
   auto w = BatchWriter::create(out, headerFor(device()), device(), hub().boxPublic);
   REQUIRE(w.ok());

@@ -31,8 +31,7 @@ void collect(const R& r) {
 std::set<std::string> producedCodes() {
   collected.clear();
   for (const char* s : {"\xC0\xAF"}) collect(toNfc(s));
-  for (const char* s : {"", "\xC0\xAF", "A\tB", "A\xE2\x80\xAE", "A\xE2\x80\x8B", "A1"})
-    collect(normalizeName(s));
+  for (const char* s : {"", "\xC0\xAF", "A\tB", "A\xE2\x80\xAE", "A\xE2\x80\x8B", "A1"}) collect(normalizeName(s));
   collect(normalizeName(std::string(101, 'a')));
   for (const char* s : {"\xC0\xAF", "a\x01", "a\xE2\x80\xAE", "abcdef"}) collect(normalizeText(s, 3));
   for (const char* s : {"x", "31/04/2024", "1950"}) collect(parseDate(s));
@@ -62,12 +61,11 @@ const std::filesystem::path kLists = std::filesystem::path(GOCUA_SOURCE_DIR) / "
 TEST_CASE("every error code core returns has Vietnamese and English text") {
   const auto codes = producedCodes();
   const std::set<std::string> expected = {
-      "text.invalid_utf8",   "text.control_char",     "text.bidi_override",    "text.too_long",
-      "name.empty",          "name.control_char",     "name.bidi_override",    "name.zero_width",
-      "name.too_long",       "name.invalid_char",     "date.format",           "date.invalid",
-      "date.future",         "date.past",             "sex.invalid",           "personal_id.format",
-      "personal_id.province", "personal_id.century",  "personal_id.sex",      "personal_id.year",
-      "phone.format",        "phone.prefix"};
+      "text.invalid_utf8",  "text.control_char",    "text.bidi_override",  "text.too_long",   "name.empty",
+      "name.control_char",  "name.bidi_override",   "name.zero_width",     "name.too_long",   "name.invalid_char",
+      "date.format",        "date.invalid",         "date.future",         "date.past",       "sex.invalid",
+      "personal_id.format", "personal_id.province", "personal_id.century", "personal_id.sex", "personal_id.year",
+      "phone.format",       "phone.prefix"};
   CHECK(codes == expected);
   for (const auto& c : expected) {
     INFO("code " << c);
@@ -84,8 +82,8 @@ TEST_CASE("every error code core returns has Vietnamese and English text") {
 TEST_CASE("messages fill the {detail} placeholder") {
   auto r = normalizeName(std::string(101, 'a'));
   REQUIRE(!r.ok());
-  CHECK(i18n::tr(i18n::Lang::En, "error." + r.error().code, {{"detail", r.error().detail}})
-            .find("100") != std::string::npos);
+  CHECK(i18n::tr(i18n::Lang::En, "error." + r.error().code, {{"detail", r.error().detail}}).find("100") !=
+        std::string::npos);
 }
 
 TEST_CASE("core catalog text is NFC and valid UTF-8") {

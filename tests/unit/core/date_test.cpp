@@ -54,10 +54,27 @@ TEST_CASE("parseDate: year range") {
 }
 
 TEST_CASE("parseDate: malformed text") {
-  for (const char* bad : {"", " ", "abc", "1/1/24", "01/01/95", "01/01/19500", "001/01/1950",
-                          "01/001/1950", "01//1950", "/01/1950", "01/01/", "01/01/1950/",
-                          "01/01-1950", "1950-01-01", "01 01 1950", "01/01/1950x", "٠١/٠١/١٩٥٠",
-                          "+1/01/1950", "-1/01/1950", "1/1/1/1950", "１２/０１/１９５０"})
+  for (const char* bad : {"",
+                          " ",
+                          "abc",
+                          "1/1/24",
+                          "01/01/95",
+                          "01/01/19500",
+                          "001/01/1950",
+                          "01/001/1950",
+                          "01//1950",
+                          "/01/1950",
+                          "01/01/",
+                          "01/01/1950/",
+                          "01/01-1950",
+                          "1950-01-01",
+                          "01 01 1950",
+                          "01/01/1950x",
+                          "٠١/٠١/١٩٥٠",
+                          "+1/01/1950",
+                          "-1/01/1950",
+                          "1/1/1/1950",
+                          "１２/０１/１９５０"})
     CHECK_MESSAGE(code(parseDate(bad, DatePrecision::Year)) == "date.format", bad);
 }
 
@@ -90,8 +107,7 @@ TEST_CASE("formatDate pads and follows precision") {
   CHECK(formatDate(full(5, 3, 1950)) == "05/03/1950");
   CHECK(formatDate(Date{1950, 3, 0}) == "03/1950");
   CHECK(formatDate(Date{1950, 0, 0}) == "1950");
-  for (const char* s : {"29/02/2024", "01/01/1850", "31/12/2199"})
-    CHECK(formatDate(parseDate(s).value()) == s);
+  for (const char* s : {"29/02/2024", "01/01/1850", "31/12/2199"}) CHECK(formatDate(parseDate(s).value()) == s);
 }
 
 TEST_CASE("isLeapYear and daysInMonth") {
@@ -110,7 +126,7 @@ TEST_CASE("isLeapYear and daysInMonth") {
 }
 
 TEST_CASE("Date ordering: partial dates compare as their earliest day") {
-  CHECK(Date{1950, 0, 0} < full(1, 1, 1950) );
+  CHECK(Date{1950, 0, 0} < full(1, 1, 1950));
   CHECK(Date{1950, 0, 0} < Date{1950, 1, 0});
   CHECK(full(31, 12, 1949) < Date{1950, 0, 0});
   CHECK(full(1, 3, 2024) > full(29, 2, 2024));

@@ -19,12 +19,11 @@ std::string makeId(const std::string& province, int g, int yy, const std::string
   return s + std::to_string(yy) + tail;
 }
 
-const char* const kCodes[] = {
-    "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020",
-    "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038",
-    "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060",
-    "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
-    "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096"};
+const char* const kCodes[] = {"001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020",
+                              "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038",
+                              "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060",
+                              "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
+                              "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096"};
 }  // namespace
 
 TEST_CASE("parseSex and sexName") {
@@ -75,9 +74,8 @@ TEST_CASE("codes that are not birth provinces are refused") {
 
 TEST_CASE("format: exactly 12 ASCII digits") {
   CHECK(validatePersonalId("001085123456").ok());
-  for (const char* bad : {"", "00108512345", "0010851234567", "00108512345a", " 001085123456",
-                          "001085123456 ", "001 085 123456", "001-085-123456", "123456789",
-                          "０01085123456"})
+  for (const char* bad : {"", "00108512345", "0010851234567", "00108512345a", " 001085123456", "001085123456 ",
+                          "001 085 123456", "001-085-123456", "123456789", "０01085123456"})
     CHECK_MESSAGE(code(validatePersonalId(bad)) == "personal_id.format", bad);
   // Format is checked before the province.
   CHECK(code(validatePersonalId("00308512345x")) == "personal_id.format");
@@ -120,8 +118,7 @@ TEST_CASE("year digits against the birth year") {
   for (int yy = 0; yy < 100; ++yy) {
     CHECK(validatePersonalId(makeId("001", 0, yy), Date{1900 + yy, 0, 0}).ok());
     CHECK(validatePersonalId(makeId("001", 3, yy), Date{2000 + yy, 0, 0}).ok());
-    CHECK(code(validatePersonalId(makeId("001", 3, yy), Date{2000 + (yy + 1) % 100, 0, 0})) ==
-          "personal_id.year");
+    CHECK(code(validatePersonalId(makeId("001", 3, yy), Date{2000 + (yy + 1) % 100, 0, 0})) == "personal_id.year");
   }
 }
 
@@ -133,14 +130,11 @@ TEST_CASE("year-only and month-only birth dates are enough") {
 
 TEST_CASE("first failing check wins") {
   // Wrong province and wrong year: province reported.
-  CHECK(code(validatePersonalId("003185123456", Date{1990, 0, 0}, Sex::Male)) ==
-        "personal_id.province");
+  CHECK(code(validatePersonalId("003185123456", Date{1990, 0, 0}, Sex::Male)) == "personal_id.province");
   // Wrong century and wrong sex: century reported.
-  CHECK(code(validatePersonalId("001285123456", Date{1985, 0, 0}, Sex::Female)) ==
-        "personal_id.century");
+  CHECK(code(validatePersonalId("001285123456", Date{1985, 0, 0}, Sex::Female)) == "personal_id.century");
   // Wrong sex and wrong year: sex reported.
-  CHECK(code(validatePersonalId("001085123456", Date{1986, 0, 0}, Sex::Female)) ==
-        "personal_id.sex");
+  CHECK(code(validatePersonalId("001085123456", Date{1986, 0, 0}, Sex::Female)) == "personal_id.sex");
   // Without birth or sex, only format and province can fail.
   CHECK(validatePersonalId("001985123456").ok());
 }

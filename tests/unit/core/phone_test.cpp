@@ -14,16 +14,15 @@ namespace {
 std::string code(const Result<std::string>& r) { return r.ok() ? std::string() : r.error().code; }
 
 const std::map<std::string, std::string> kPrefixes = {
-    {"032", "Viettel"},   {"033", "Viettel"},      {"034", "Viettel"},      {"035", "Viettel"},
-    {"036", "Viettel"},   {"037", "Viettel"},      {"038", "Viettel"},      {"039", "Viettel"},
-    {"086", "Viettel"},   {"096", "Viettel"},      {"097", "Viettel"},      {"098", "Viettel"},
-    {"070", "MobiFone"},  {"076", "MobiFone"},     {"077", "MobiFone"},     {"078", "MobiFone"},
-    {"079", "MobiFone"},  {"089", "MobiFone"},     {"090", "MobiFone"},     {"093", "MobiFone"},
-    {"081", "VinaPhone"}, {"082", "VinaPhone"},    {"083", "VinaPhone"},    {"084", "VinaPhone"},
-    {"085", "VinaPhone"}, {"088", "VinaPhone"},    {"091", "VinaPhone"},    {"094", "VinaPhone"},
-    {"052", "Vietnamobile"}, {"056", "Vietnamobile"}, {"058", "Vietnamobile"},
-    {"092", "Vietnamobile"}, {"059", "Gmobile"},   {"099", "Gmobile"},      {"087", "Itelecom"},
-    {"055", "Wintel"}};
+    {"032", "Viettel"},      {"033", "Viettel"},      {"034", "Viettel"},      {"035", "Viettel"},
+    {"036", "Viettel"},      {"037", "Viettel"},      {"038", "Viettel"},      {"039", "Viettel"},
+    {"086", "Viettel"},      {"096", "Viettel"},      {"097", "Viettel"},      {"098", "Viettel"},
+    {"070", "MobiFone"},     {"076", "MobiFone"},     {"077", "MobiFone"},     {"078", "MobiFone"},
+    {"079", "MobiFone"},     {"089", "MobiFone"},     {"090", "MobiFone"},     {"093", "MobiFone"},
+    {"081", "VinaPhone"},    {"082", "VinaPhone"},    {"083", "VinaPhone"},    {"084", "VinaPhone"},
+    {"085", "VinaPhone"},    {"088", "VinaPhone"},    {"091", "VinaPhone"},    {"094", "VinaPhone"},
+    {"052", "Vietnamobile"}, {"056", "Vietnamobile"}, {"058", "Vietnamobile"}, {"092", "Vietnamobile"},
+    {"059", "Gmobile"},      {"099", "Gmobile"},      {"087", "Itelecom"},     {"055", "Wintel"}};
 }  // namespace
 
 TEST_CASE("every mobile prefix is accepted with its carrier") {
@@ -73,11 +72,29 @@ TEST_CASE("international and spaced forms normalise to 0xxxxxxxxx") {
 }
 
 TEST_CASE("wrong length or characters") {
-  for (const char* bad : {"", " ", "+", "+84", "091234567", "09123456789", "912345678",
-                          "+8491234567", "+849123456789", "8491234567", "0912345678a",
-                          "o912345678", "0912/345/678", "0912_345_678", "+0912345678",
-                          "++84912345678", "84+912345678", "+1 912 345 678", "+44912345678",
-                          "00849123456789", "0912345678\n", "０912345678", "0912345678901234567"})
+  for (const char* bad : {"",
+                          " ",
+                          "+",
+                          "+84",
+                          "091234567",
+                          "09123456789",
+                          "912345678",
+                          "+8491234567",
+                          "+849123456789",
+                          "8491234567",
+                          "0912345678a",
+                          "o912345678",
+                          "0912/345/678",
+                          "0912_345_678",
+                          "+0912345678",
+                          "++84912345678",
+                          "84+912345678",
+                          "+1 912 345 678",
+                          "+44912345678",
+                          "00849123456789",
+                          "0912345678\n",
+                          "０912345678",
+                          "0912345678901234567"})
     CHECK_MESSAGE(code(normalizePhone(bad)) == "phone.format", bad);
 }
 

@@ -10,8 +10,12 @@ using namespace gocua::core;
 
 namespace {
 // "Hòa" written two ways: precomposed ò (U+00F2) and o + combining grave (U+0300).
-const std::string kHoaNfc = "H\xC3\xB2" "a";
-const std::string kHoaNfd = "Ho\xCC\x80" "a";
+const std::string kHoaNfc =
+    "H\xC3\xB2"
+    "a";
+const std::string kHoaNfd =
+    "Ho\xCC\x80"
+    "a";
 // "Hoà": tone on the a (new placement), NFC and NFD.
 const std::string kHoa2Nfc = "Ho\xC3\xA0";
 const std::string kHoa2Nfd = "Hoa\xCC\x80";
@@ -36,28 +40,34 @@ TEST_CASE("isValidUtf8 accepts well-formed text") {
 }
 
 TEST_CASE("isValidUtf8 rejects overlong forms, surrogates, out-of-range and truncation") {
-  CHECK_FALSE(isValidUtf8("\xC0\xAF"));          // overlong '/'
-  CHECK_FALSE(isValidUtf8("\xC1\xBF"));          // overlong
-  CHECK_FALSE(isValidUtf8("\xC0\x80"));          // overlong NUL (modified UTF-8)
-  CHECK_FALSE(isValidUtf8("\xE0\x80\xAF"));      // overlong 3-byte '/'
-  CHECK_FALSE(isValidUtf8("\xE0\x9F\xBF"));      // overlong 3-byte U+07FF
-  CHECK_FALSE(isValidUtf8("\xF0\x80\x80\xAF"));  // overlong 4-byte
-  CHECK_FALSE(isValidUtf8("\xF0\x8F\xBF\xBF"));  // overlong U+FFFF
-  CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));      // U+D800 high surrogate
-  CHECK_FALSE(isValidUtf8("\xED\xBF\xBF"));      // U+DFFF low surrogate
+  CHECK_FALSE(isValidUtf8("\xC0\xAF"));                  // overlong '/'
+  CHECK_FALSE(isValidUtf8("\xC1\xBF"));                  // overlong
+  CHECK_FALSE(isValidUtf8("\xC0\x80"));                  // overlong NUL (modified UTF-8)
+  CHECK_FALSE(isValidUtf8("\xE0\x80\xAF"));              // overlong 3-byte '/'
+  CHECK_FALSE(isValidUtf8("\xE0\x9F\xBF"));              // overlong 3-byte U+07FF
+  CHECK_FALSE(isValidUtf8("\xF0\x80\x80\xAF"));          // overlong 4-byte
+  CHECK_FALSE(isValidUtf8("\xF0\x8F\xBF\xBF"));          // overlong U+FFFF
+  CHECK_FALSE(isValidUtf8("\xED\xA0\x80"));              // U+D800 high surrogate
+  CHECK_FALSE(isValidUtf8("\xED\xBF\xBF"));              // U+DFFF low surrogate
   CHECK_FALSE(isValidUtf8("\xED\xA0\xBD\xED\xB8\x80"));  // CESU-8 surrogate pair
-  CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80"));  // U+110000
+  CHECK_FALSE(isValidUtf8("\xF4\x90\x80\x80"));          // U+110000
   CHECK_FALSE(isValidUtf8("\xF5\x80\x80\x80"));
   CHECK_FALSE(isValidUtf8("\xF8\x88\x80\x80\x80"));  // old 5-byte form
   CHECK_FALSE(isValidUtf8("\xFF"));
   CHECK_FALSE(isValidUtf8("\xFE"));
   CHECK_FALSE(isValidUtf8("\x80"));  // stray continuation
-  CHECK_FALSE(isValidUtf8("a\xBF" "b"));
-  CHECK_FALSE(isValidUtf8("\xC3"));              // truncated
-  CHECK_FALSE(isValidUtf8("\xE1\xBB"));          // truncated "ễ"
-  CHECK_FALSE(isValidUtf8("\xF0\x9F\x98"));      // truncated emoji
-  CHECK_FALSE(isValidUtf8("\xC3" "a"));          // lead byte then ASCII
-  CHECK_FALSE(isValidUtf8("Nguy\xE1\xBB" "n"));  // broken in the middle of a name
+  CHECK_FALSE(
+      isValidUtf8("a\xBF"
+                  "b"));
+  CHECK_FALSE(isValidUtf8("\xC3"));          // truncated
+  CHECK_FALSE(isValidUtf8("\xE1\xBB"));      // truncated "ễ"
+  CHECK_FALSE(isValidUtf8("\xF0\x9F\x98"));  // truncated emoji
+  CHECK_FALSE(
+      isValidUtf8("\xC3"
+                  "a"));  // lead byte then ASCII
+  CHECK_FALSE(
+      isValidUtf8("Nguy\xE1\xBB"
+                  "n"));  // broken in the middle of a name
 }
 
 TEST_CASE("codePointCount counts code points, not bytes") {
@@ -78,7 +88,9 @@ TEST_CASE("toNfc composes NFD input and leaves NFC alone") {
   CHECK(toNfc("e\xCC\x82\xCC\xA3").value() == "\xE1\xBB\x87");
   CHECK(toNfc("e\xCC\xA3\xCC\x82").value() == "\xE1\xBB\x87");
   // Đặng in NFD: Đ has no decomposition, ặ = a + breve + dot below.
-  CHECK(toNfc("\xC4\x90" "a\xCC\x86\xCC\xA3ng").value() == "Đặng");
+  CHECK(toNfc("\xC4\x90"
+              "a\xCC\x86\xCC\xA3ng")
+            .value() == "Đặng");
   // ơ/ư with tones: ờ = o + horn + grave.
   CHECK(toNfc("Nguyo\xCC\x9B\xCC\x80n").value() == "Nguyờn");
   CHECK(toNfc("\xC0\xAF").error().code == "text.invalid_utf8");
@@ -98,7 +110,8 @@ TEST_CASE("foldKey: tone placement, NFC/NFD, case, đ") {
   CHECK(foldKey("Đặng") == "dang");
   CHECK(foldKey("đặng") == "dang");
   CHECK(foldKey("ĐẶNG") == "dang");
-  CHECK(foldKey("\xC4\x90" "a\xCC\x86\xCC\xA3ng") == "dang");  // NFD
+  CHECK(foldKey("\xC4\x90"
+                "a\xCC\x86\xCC\xA3ng") == "dang");     // NFD
   CHECK(foldKey("\xC3\x90\xE1\xBA\xB7ng") == "dang");  // Ð (U+00D0) from legacy converters
   CHECK(foldKey("Nguyễn Thị Ánh Tuyết") == "nguyen thi anh tuyet");
   CHECK(foldKey("NGUYỄN THỊ ÁNH TUYẾT") == "nguyen thi anh tuyet");
@@ -111,16 +124,16 @@ TEST_CASE("foldKey: whitespace is collapsed and trimmed") {
   CHECK(foldKey("") == "");
   CHECK(foldKey("   ") == "");
   CHECK(foldKey("  Nguyễn   Văn\tAn \n") == "nguyen van an");
-  CHECK(foldKey("Nguyễn\xC2\xA0Văn An") == "nguyen van an");       // NBSP
-  CHECK(foldKey("Nguyễn\xE3\x80\x80Văn") == "nguyen van");          // ideographic space
+  CHECK(foldKey("Nguyễn\xC2\xA0Văn An") == "nguyen van an");  // NBSP
+  CHECK(foldKey("Nguyễn\xE3\x80\x80Văn") == "nguyen van");    // ideographic space
   CHECK(foldKey("\xC2\xA0 An \xC2\xA0") == "an");
   CHECK(foldKey(" a ") == "a");
 }
 
 TEST_CASE("foldKey: invisible characters and apostrophes do not change the key") {
-  CHECK(foldKey("Ng\xE2\x80\x8Buyễn") == "nguyen");   // U+200B zero width space
-  CHECK(foldKey("Ng\xE2\x80\xAEuyễn") == "nguyen");   // U+202E RLO
-  CHECK(foldKey("\xEF\xBB\xBFNguyễn") == "nguyen");   // BOM
+  CHECK(foldKey("Ng\xE2\x80\x8Buyễn") == "nguyen");  // U+200B zero width space
+  CHECK(foldKey("Ng\xE2\x80\xAEuyễn") == "nguyen");  // U+202E RLO
+  CHECK(foldKey("\xEF\xBB\xBFNguyễn") == "nguyen");  // BOM
   CHECK(foldKey("H'Hen Niê") == "h'hen nie");
   CHECK(foldKey("H\xE2\x80\x99Hen Niê") == "h'hen nie");  // ’ from phone keyboards
 }
@@ -167,20 +180,23 @@ TEST_CASE("normalizeName: hidden and deceptive characters") {
   CHECK(errorCode(normalizeName("An\x7F")) == "name.control_char");
   CHECK(errorCode(normalizeName("An\xC2\x85")) == "name.control_char");  // NEL (C1)
   CHECK(errorCode(normalizeName("An\xC2\x9F")) == "name.control_char");
-  CHECK(errorCode(normalizeName("An\xE2\x80\xA8" "B")) == "name.control_char");  // U+2028
-  CHECK(errorCode(normalizeName("Nguy\xE2\x80\xAE" "nễ")) == "name.bidi_override");  // U+202E
-  CHECK(errorCode(normalizeName("\xE2\x80\xAA" "An")) == "name.bidi_override");  // U+202A
-  CHECK(errorCode(normalizeName("An\xE2\x81\xA6")) == "name.bidi_override");     // U+2066
-  CHECK(errorCode(normalizeName("An\xE2\x81\xA9")) == "name.bidi_override");     // U+2069
-  CHECK(errorCode(normalizeName("An\xE2\x80\x8E")) == "name.bidi_override");     // LRM
-  CHECK(errorCode(normalizeName("An\xE2\x80\x8F")) == "name.bidi_override");     // RLM
-  CHECK(errorCode(normalizeName("An\xD8\x9C")) == "name.bidi_override");         // ALM
-  CHECK(errorCode(normalizeName("Ng\xE2\x80\x8Buyễn")) == "name.zero_width");    // U+200B
-  CHECK(errorCode(normalizeName("Ng\xE2\x80\x8Cuyễn")) == "name.zero_width");    // ZWNJ
-  CHECK(errorCode(normalizeName("Ng\xE2\x80\x8Duyễn")) == "name.zero_width");    // ZWJ
-  CHECK(errorCode(normalizeName("Ng\xE2\x81\xA0uyễn")) == "name.zero_width");    // WJ
-  CHECK(errorCode(normalizeName("\xEF\xBB\xBFNguyễn")) == "name.zero_width");    // BOM
-  CHECK(errorCode(normalizeName("Ng\xC2\xADuyễn")) == "name.zero_width");        // soft hyphen
+  CHECK(errorCode(normalizeName("An\xE2\x80\xA8"
+                                "B")) == "name.control_char");  // U+2028
+  CHECK(errorCode(normalizeName("Nguy\xE2\x80\xAE"
+                                "nễ")) == "name.bidi_override");  // U+202E
+  CHECK(errorCode(normalizeName("\xE2\x80\xAA"
+                                "An")) == "name.bidi_override");               // U+202A
+  CHECK(errorCode(normalizeName("An\xE2\x81\xA6")) == "name.bidi_override");   // U+2066
+  CHECK(errorCode(normalizeName("An\xE2\x81\xA9")) == "name.bidi_override");   // U+2069
+  CHECK(errorCode(normalizeName("An\xE2\x80\x8E")) == "name.bidi_override");   // LRM
+  CHECK(errorCode(normalizeName("An\xE2\x80\x8F")) == "name.bidi_override");   // RLM
+  CHECK(errorCode(normalizeName("An\xD8\x9C")) == "name.bidi_override");       // ALM
+  CHECK(errorCode(normalizeName("Ng\xE2\x80\x8Buyễn")) == "name.zero_width");  // U+200B
+  CHECK(errorCode(normalizeName("Ng\xE2\x80\x8Cuyễn")) == "name.zero_width");  // ZWNJ
+  CHECK(errorCode(normalizeName("Ng\xE2\x80\x8Duyễn")) == "name.zero_width");  // ZWJ
+  CHECK(errorCode(normalizeName("Ng\xE2\x81\xA0uyễn")) == "name.zero_width");  // WJ
+  CHECK(errorCode(normalizeName("\xEF\xBB\xBFNguyễn")) == "name.zero_width");  // BOM
+  CHECK(errorCode(normalizeName("Ng\xC2\xADuyễn")) == "name.zero_width");      // soft hyphen
 }
 
 TEST_CASE("normalizeName: malformed UTF-8") {
@@ -197,9 +213,10 @@ TEST_CASE("normalizeName: digits and symbols") {
   CHECK(errorCode(normalizeName("An (B)")) == "name.invalid_char");
   CHECK(errorCode(normalizeName("An😀")) == "name.invalid_char");
   CHECK(errorCode(normalizeName("Ⅳ")) == "name.invalid_char");  // roman numeral (Nl)
-  CHECK(errorCode(normalizeName("-")) == "name.invalid_char");   // punctuation only
+  CHECK(errorCode(normalizeName("-")) == "name.invalid_char");  // punctuation only
   CHECK(errorCode(normalizeName("...")) == "name.invalid_char");
-  CHECK(errorCode(normalizeName("\xCC\x81" "An")) == "name.invalid_char");  // mark on nothing
+  CHECK(errorCode(normalizeName("\xCC\x81"
+                                "An")) == "name.invalid_char");  // mark on nothing
   CHECK(errorCode(normalizeName("A\xCC\x81\xCC\x82\xCC\x83\xCC\x84\xCC\x85\xCC\x86")) ==
         "name.invalid_char");  // "Zalgo" stacking
 }
@@ -225,11 +242,16 @@ TEST_CASE("normalizeText: free text") {
   CHECK(normalizeText(kHoaNfd, 10).value() == kHoaNfc);
   CHECK(normalizeText("", 10).value().empty());
   CHECK(normalizeText("Nhà 12A-3 (#5)", 100).ok());  // digits and symbols fine in free text
-  CHECK(normalizeText("a\xE2\x80\x8B" "b", 10).ok());  // zero width allowed in free text
+  CHECK(normalizeText("a\xE2\x80\x8B"
+                      "b",
+                      10)
+            .ok());  // zero width allowed in free text
   CHECK(errorCode(normalizeText("a\tb", 100)) == "text.control_char");
   CHECK(errorCode(normalizeText("a\x01", 100)) == "text.control_char");
   CHECK(errorCode(normalizeText("a\xC2\x85", 100)) == "text.control_char");
-  CHECK(errorCode(normalizeText("a\xE2\x80\xAE" "b", 100)) == "text.bidi_override");
+  CHECK(errorCode(normalizeText("a\xE2\x80\xAE"
+                                "b",
+                                100)) == "text.bidi_override");
   CHECK(errorCode(normalizeText("\xC0\xAF", 100)) == "text.invalid_utf8");
   CHECK(errorCode(normalizeText("abcdef", 5)) == "text.too_long");
   CHECK(normalizeText("abcdef", 5).error().detail == "5");
@@ -291,8 +313,8 @@ TEST_CASE("isValidUtf8 agrees with a reference decoder on every 1-, 2- and 3-byt
 }
 
 TEST_CASE("foldKey of valid text is idempotent and agrees between NFC and NFD") {
-  for (const char* s : {"Nguyễn Thị Ánh Tuyết", "Đặng Văn Lâm", "Hoàng  Thùy   Linh", "Ơn Ưng",
-                        "H'Hen Niê", "Straße", "ÀÁẢÃẠ ÈÉẺẼẸ ÌÍỈĨỊ ÒÓỎÕỌ ÙÚỦŨỤ ỲÝỶỸỴ"}) {
+  for (const char* s : {"Nguyễn Thị Ánh Tuyết", "Đặng Văn Lâm", "Hoàng  Thùy   Linh", "Ơn Ưng", "H'Hen Niê", "Straße",
+                        "ÀÁẢÃẠ ÈÉẺẼẸ ÌÍỈĨỊ ÒÓỎÕỌ ÙÚỦŨỤ ỲÝỶỸỴ"}) {
     INFO(s);
     const std::string k = foldKey(s);
     CHECK(foldKey(k) == k);
@@ -309,9 +331,9 @@ TEST_CASE("regression: keys are fixed points even when case folding yields an ap
 }
 
 TEST_CASE("toNfc: singletons and marks outside the fast path still normalise") {
-  CHECK(toNfc("\xE2\x84\xAB").value() == "\xC3\x85");   // Angstrom sign → Å
-  CHECK(toNfc("\xE2\x84\xA6").value() == "\xCE\xA9");   // Ohm sign → Ω
-  CHECK(toNfc("A\xCC\x8A").value() == "\xC3\x85");      // A + ring → Å
-  CHECK(toNfc("\xE1\xBA\xA0\xCC\x82").value() == "\xE1\xBA\xAC");  // Ạ + circumflex → Ậ
+  CHECK(toNfc("\xE2\x84\xAB").value() == "\xC3\x85");                  // Angstrom sign → Å
+  CHECK(toNfc("\xE2\x84\xA6").value() == "\xCE\xA9");                  // Ohm sign → Ω
+  CHECK(toNfc("A\xCC\x8A").value() == "\xC3\x85");                     // A + ring → Å
+  CHECK(toNfc("\xE1\xBA\xA0\xCC\x82").value() == "\xE1\xBA\xAC");      // Ạ + circumflex → Ậ
   CHECK(toNfc("\xC3\xA0\xCC\xA3").value() == "\xE1\xBA\xA1\xCC\x80");  // à + dot below → ạ + grave
 }

@@ -94,7 +94,8 @@ std::vector<std::string> choiceValues(const Form& form, const std::string& path)
 
 bool anyBasisMentions(const Form& form, const std::string& text) {
   const auto& basis = form.legalBasis();
-  return std::any_of(basis.begin(), basis.end(), [&](const std::string& b) { return b.find(text) != std::string::npos; });
+  return std::any_of(basis.begin(), basis.end(),
+                     [&](const std::string& b) { return b.find(text) != std::string::npos; });
 }
 
 bool hasDocument(const Form& form, const std::string& id) {
@@ -158,9 +159,9 @@ TEST_CASE("deadlines, documents and legal basis follow DOMAIN.md") {
   CHECK(death->definition()["deadline"]["days"] == 15);
   CHECK(death->definition()["deadline"]["from_field"] == "deceased.date_of_death");
 
-  CHECK(hasDocument(*birth, "birth_notice"));    // giấy chứng sinh (or witness / sworn statement)
-  CHECK(hasDocument(*birth, "authorisation"));   // if by proxy
-  CHECK(hasDocument(*death, "death_notice"));    // giấy báo tử or substitute
+  CHECK(hasDocument(*birth, "birth_notice"));   // giấy chứng sinh (or witness / sworn statement)
+  CHECK(hasDocument(*birth, "authorisation"));  // if by proxy
+  CHECK(hasDocument(*death, "death_notice"));   // giấy báo tử or substitute
   CHECK(hasDocument(*marriage, "bride_marital_status"));
   CHECK(hasDocument(*marriage, "groom_marital_status"));
   CHECK(hasDocument(*ct01, "residence_proof"));

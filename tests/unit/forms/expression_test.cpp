@@ -14,9 +14,9 @@ namespace {
 // A resolver over a fixed set of names, and an environment holding their values.
 struct Fixture : Environment {
   std::map<std::string, std::pair<int, ValueKind>> names = {
-      {"n", {0, ValueKind::Number}},        {"s", {1, ValueKind::String}},    {"d", {2, ValueKind::Date}},
-      {"b", {3, ValueKind::Bool}},          {"list", {4, ValueKind::List}},   {"missing", {5, ValueKind::String}},
-      {"child.dob", {6, ValueKind::Date}},  {"m", {7, ValueKind::Number}}};
+      {"n", {0, ValueKind::Number}},       {"s", {1, ValueKind::String}},  {"d", {2, ValueKind::Date}},
+      {"b", {3, ValueKind::Bool}},         {"list", {4, ValueKind::List}}, {"missing", {5, ValueKind::String}},
+      {"child.dob", {6, ValueKind::Date}}, {"m", {7, ValueKind::Number}}};
   std::map<int, Value> values;
   core::Date now{2025, 11, 15};
 
@@ -82,9 +82,9 @@ TEST_CASE("literals, comparisons and logic") {
 
 TEST_CASE("precedence: not binds tighter than and, and tighter than or; parentheses group") {
   Fixture f;
-  CHECK(f.eval("true or false and false"));        // or(true, and(false,false))
+  CHECK(f.eval("true or false and false"));  // or(true, and(false,false))
   CHECK_FALSE(f.eval("(true or false) and false"));
-  CHECK(f.eval("not false and true"));             // and(not false, true)
+  CHECK(f.eval("not false and true"));  // and(not false, true)
   CHECK_FALSE(f.eval("not (false or true)"));
   CHECK(f.eval("n = 3 and s = 'yes' and b"));
   CHECK(f.eval("n = 1 or n = 2 or n = 3"));
@@ -111,7 +111,7 @@ TEST_CASE("dates: today(), age(), comparisons with dates and date literals") {
   CHECK(f.eval("d > '2024'"));
   CHECK(f.eval("'31/12/2024' < d"));
   CHECK_FALSE(f.eval("d = 'not a date'"));
-  CHECK(f.eval("age(child.dob) = 9"));   // born 01/12/2015, today 15/11/2025
+  CHECK(f.eval("age(child.dob) = 9"));  // born 01/12/2015, today 15/11/2025
   CHECK(f.eval("age(child.dob) < 14"));
 }
 
@@ -171,7 +171,7 @@ TEST_CASE("type errors are caught when the form loads, not in front of a residen
   CHECK(f.errorCode("selected(n, 'a')") == "expr.type");
   CHECK(f.errorCode("selected(list, n)") == "expr.type");
   CHECK(f.errorCode("list = 'a'") == "expr.type");
-  CHECK(f.errorCode("s") == "expr.type");          // a text is not a condition
+  CHECK(f.errorCode("s") == "expr.type");  // a text is not a condition
   CHECK(f.errorCode("n and b") == "expr.type");
   CHECK(f.errorCode("not s") == "expr.type");
   CHECK(f.errorCode("3") == "expr.type");

@@ -40,22 +40,28 @@ class TempDir {
 // A valid form with one section; `fields` is spliced in as the section's field list.
 std::string formText(const std::string& id, const std::string& fields, const std::string& extra = "") {
   return "{\n"
-         "  \"id\": \"" + id + "\",\n"
+         "  \"id\": \"" +
+         id +
+         "\",\n"
          "  \"version\": 1,\n"
          "  \"title\": {\"vi\": \"Thử\", \"en\": \"Test\"},\n"
          "  \"legal_basis\": [\"Thông tư 0/2025\"],\n"
          "  \"effective_date\": \"01/07/2025\",\n"
-         "  \"authority\": {\"vi\": \"Xã\", \"en\": \"Commune\"},\n" + extra +
+         "  \"authority\": {\"vi\": \"Xã\", \"en\": \"Commune\"},\n" +
+         extra +
          "  \"sections\": [\n"
-         "    {\"id\": \"main\", \"title\": {\"vi\": \"Chính\", \"en\": \"Main\"}, \"fields\": [\n" + fields +
+         "    {\"id\": \"main\", \"title\": {\"vi\": \"Chính\", \"en\": \"Main\"}, \"fields\": [\n" +
+         fields +
          "    ]}\n"
          "  ]\n"
          "}\n";
 }
 
 const std::string kGoodFields =
-    "      {\"id\": \"full_name\", \"type\": \"name\", \"label\": {\"vi\": \"Họ tên\", \"en\": \"Name\"}, \"required\": true},\n"
-    "      {\"id\": \"ethnicity\", \"type\": \"choice\", \"label\": {\"vi\": \"Dân tộc\", \"en\": \"Ethnic group\"}, \"choices_from\": \"ethnic\"}\n";
+    "      {\"id\": \"full_name\", \"type\": \"name\", \"label\": {\"vi\": \"Họ tên\", \"en\": \"Name\"}, "
+    "\"required\": true},\n"
+    "      {\"id\": \"ethnicity\", \"type\": \"choice\", \"label\": {\"vi\": \"Dân tộc\", \"en\": \"Ethnic group\"}, "
+    "\"choices_from\": \"ethnic\"}\n";
 
 const std::string kList = R"({"id": "ethnic", "choices": [{"value": "kinh", "vi": "Kinh", "en": "Kinh"}]})";
 
@@ -113,11 +119,13 @@ TEST_CASE("malformed files are refused with file, field, code and line; the good
        "expr.syntax", "main.age", 10},
       {"unknown_ref.json",
        formText("unknown_ref",
-                "      {\"id\": \"x\", \"type\": \"number\", \"label\": {\"vi\": \"X\", \"en\": \"X\"}, \"relevant\": \"y > 1\"}\n"),
+                "      {\"id\": \"x\", \"type\": \"number\", \"label\": {\"vi\": \"X\", \"en\": \"X\"}, \"relevant\": "
+                "\"y > 1\"}\n"),
        "expr.unknown_field", "main.x", 10},
       {"unknown_list.json",
        formText("unknown_list",
-                "      {\"id\": \"nat\", \"type\": \"choice\", \"label\": {\"vi\": \"Quốc tịch\", \"en\": \"Nationality\"},\n"
+                "      {\"id\": \"nat\", \"type\": \"choice\", \"label\": {\"vi\": \"Quốc tịch\", \"en\": "
+                "\"Nationality\"},\n"
                 "       \"choices_from\": \"nationalities\"}\n"),
        "form.unknown_list", "main.nat", 10},
       {"duplicate_id.json",
@@ -128,22 +136,27 @@ TEST_CASE("malformed files are refused with file, field, code and line; the good
        "form.duplicate_id", "main.phone", 12},
       {"typo_key.json",
        formText("typo_key",
-                "      {\"id\": \"x\", \"type\": \"text\", \"label\": {\"vi\": \"X\", \"en\": \"X\"}, \"requried\": true}\n"),
+                "      {\"id\": \"x\", \"type\": \"text\", \"label\": {\"vi\": \"X\", \"en\": \"X\"}, \"requried\": "
+                "true}\n"),
        "form.unknown_key", "main.x", 10},
       {"bad_pattern.json",
        formText("bad_pattern",
-                "      {\"id\": \"code\", \"type\": \"text\", \"label\": {\"vi\": \"Mã\", \"en\": \"Code\"}, \"pattern\": \"([a-z\"}\n"),
+                "      {\"id\": \"code\", \"type\": \"text\", \"label\": {\"vi\": \"Mã\", \"en\": \"Code\"}, "
+                "\"pattern\": \"([a-z\"}\n"),
        "form.bad_pattern", "main.code", 10},
       {"age_of_text.json",
        formText("age_of_text",
                 "      {\"id\": \"t\", \"type\": \"text\", \"label\": {\"vi\": \"T\", \"en\": \"T\"}},\n"
-                "      {\"id\": \"g\", \"type\": \"bool\", \"label\": {\"vi\": \"G\", \"en\": \"G\"}, \"relevant\": \"age(t) < 14\"}\n"),
+                "      {\"id\": \"g\", \"type\": \"bool\", \"label\": {\"vi\": \"G\", \"en\": \"G\"}, \"relevant\": "
+                "\"age(t) < 14\"}\n"),
        "expr.type", "main.g", 11},
       {"into_repeat.json",
-       formText("into_repeat",
-                "      {\"id\": \"rows\", \"type\": \"repeat\", \"label\": {\"vi\": \"R\", \"en\": \"R\"}, \"fields\": [\n"
-                "        {\"id\": \"v\", \"type\": \"number\", \"label\": {\"vi\": \"V\", \"en\": \"V\"}}]},\n"
-                "      {\"id\": \"w\", \"type\": \"bool\", \"label\": {\"vi\": \"W\", \"en\": \"W\"}, \"relevant\": \"rows.v > 1\"}\n"),
+       formText(
+           "into_repeat",
+           "      {\"id\": \"rows\", \"type\": \"repeat\", \"label\": {\"vi\": \"R\", \"en\": \"R\"}, \"fields\": [\n"
+           "        {\"id\": \"v\", \"type\": \"number\", \"label\": {\"vi\": \"V\", \"en\": \"V\"}}]},\n"
+           "      {\"id\": \"w\", \"type\": \"bool\", \"label\": {\"vi\": \"W\", \"en\": \"W\"}, \"relevant\": "
+           "\"rows.v > 1\"}\n"),
        "expr.ref_into_repeat", "main.w", 12},
       {"missing_label.json",
        formText("missing_label", "      {\"id\": \"x\", \"type\": \"text\", \"label\": {\"vi\": \"X\"}}\n"),
@@ -156,9 +169,11 @@ TEST_CASE("malformed files are refused with file, field, code and line; the good
        "{\"id\": \"x\", \"type\": \"bool\", \"label\": {\"vi\": \"X\", \"en\": \"X\"}}]}]}",
        "form.schema", "", 0},
       {"dup_choice.json",
-       formText("dup_choice",
-                "      {\"id\": \"c\", \"type\": \"choice\", \"label\": {\"vi\": \"C\", \"en\": \"C\"}, \"choices\": [\n"
-                "        {\"value\": \"a\", \"vi\": \"A\", \"en\": \"A\"}, {\"value\": \"a\", \"vi\": \"A2\", \"en\": \"A2\"}]}\n"),
+       formText(
+           "dup_choice",
+           "      {\"id\": \"c\", \"type\": \"choice\", \"label\": {\"vi\": \"C\", \"en\": \"C\"}, \"choices\": [\n"
+           "        {\"value\": \"a\", \"vi\": \"A\", \"en\": \"A\"}, {\"value\": \"a\", \"vi\": \"A2\", \"en\": "
+           "\"A2\"}]}\n"),
        "form.duplicate_choice", "main.c", 10},
       {"not_object.json", "[1, 2, 3]", "form.schema", "", 1},
   };
@@ -182,11 +197,14 @@ TEST_CASE("malformed files are refused with file, field, code and line; the good
 
 TEST_CASE("all problems of a file are reported, not only the first") {
   TempDir dir;
-  auto reg = loadBeside(dir, "many.json",
-                        formText("many",
-                                 "      {\"id\": \"a\", \"type\": \"datetime\", \"label\": {\"vi\": \"A\", \"en\": \"A\"}},\n"
-                                 "      {\"id\": \"b\", \"type\": \"choice\", \"label\": {\"vi\": \"B\", \"en\": \"B\"}, \"choices_from\": \"nope\"},\n"
-                                 "      {\"id\": \"c\", \"type\": \"text\", \"label\": {\"vi\": \"C\", \"en\": \"C\"}, \"colour\": \"red\"}\n"));
+  auto reg =
+      loadBeside(dir, "many.json",
+                 formText("many",
+                          "      {\"id\": \"a\", \"type\": \"datetime\", \"label\": {\"vi\": \"A\", \"en\": \"A\"}},\n"
+                          "      {\"id\": \"b\", \"type\": \"choice\", \"label\": {\"vi\": \"B\", \"en\": \"B\"}, "
+                          "\"choices_from\": \"nope\"},\n"
+                          "      {\"id\": \"c\", \"type\": \"text\", \"label\": {\"vi\": \"C\", \"en\": \"C\"}, "
+                          "\"colour\": \"red\"}\n"));
   int count = 0;
   for (const auto& p : reg.problems()) count += p.file == "many.json";
   CHECK(count == 3);
@@ -196,8 +214,10 @@ TEST_CASE("expression problems are found in every place expressions live") {
   TempDir dir;
   const std::string extra =
       "  \"documents\": [{\"id\": \"doc\", \"vi\": \"Giấy\", \"en\": \"Paper\", \"relevant\": \"main.nope = 1\"}],\n"
-      "  \"deadline\": {\"from_field\": \"main.full_name\", \"days\": 10, \"message\": {\"vi\": \"Quá hạn\", \"en\": \"Late\"}},\n"
-      "  \"checks\": [{\"id\": \"chk\", \"constraint\": \"main.full_name = \", \"message\": {\"vi\": \"X\", \"en\": \"X\"}}],\n";
+      "  \"deadline\": {\"from_field\": \"main.full_name\", \"days\": 10, \"message\": {\"vi\": \"Quá hạn\", \"en\": "
+      "\"Late\"}},\n"
+      "  \"checks\": [{\"id\": \"chk\", \"constraint\": \"main.full_name = \", \"message\": {\"vi\": \"X\", \"en\": "
+      "\"X\"}}],\n";
   auto reg = loadBeside(dir, "places.json", formText("places", kGoodFields, extra));
   std::vector<std::string> seen;
   for (const auto& p : reg.problems())
@@ -226,21 +246,29 @@ TEST_CASE("bad list files are refused; forms that need them are refused too") {
 
 TEST_CASE("parseForm accepts an empty expected id (used by tools and the fuzz target)") {
   std::vector<LoadProblem> problems;
-  auto f = parseForm(formText("any", kGoodFields), "x.json", "",
-                     [](std::string_view) -> const ChoiceList* {
-                       static const ChoiceList list{"ethnic", {Choice{"kinh", {"Kinh", "Kinh"}}}};
-                       return &list;
-                     },
-                     problems);
+  auto f = parseForm(
+      formText("any", kGoodFields), "x.json", "",
+      [](std::string_view) -> const ChoiceList* {
+        static const ChoiceList list{"ethnic", {Choice{"kinh", {"Kinh", "Kinh"}}}};
+        return &list;
+      },
+      problems);
   CHECK(f.has_value());
   CHECK(problems.empty());
 }
 
 TEST_CASE("garbage bytes never crash the loader") {
-  const std::vector<std::string> inputs = {"", "{", "null", "\"text\"", "{\"sections\": 5}", "{\"id\": 5}",
-                                           std::string("\0\xff\xfe", 3), std::string(100000, '['),
-                                           "{\"id\": \"x\", \"sections\": [{\"id\": \"s\", \"fields\": [{\"id\": \"r\", "
-                                           "\"type\": \"repeat\", \"fields\": 7}]}]}"};
+  const std::vector<std::string> inputs = {
+      "",
+      "{",
+      "null",
+      "\"text\"",
+      "{\"sections\": 5}",
+      "{\"id\": 5}",
+      std::string("\0\xff\xfe", 3),
+      std::string(100000, '['),
+      "{\"id\": \"x\", \"sections\": [{\"id\": \"s\", \"fields\": [{\"id\": \"r\", "
+      "\"type\": \"repeat\", \"fields\": 7}]}]}"};
   for (const auto& text : inputs) {
     std::vector<LoadProblem> problems;
     auto f = parseForm(text, "g.json", "", nullptr, problems);

@@ -1,10 +1,10 @@
 // The shipped forms directory: every file loads, lists resolve, the registry API behaves.
 #include <doctest/doctest.h>
 
+#include <stdlib.h>
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
-#include <stdlib.h>
 
 #include "forms/registry.h"
 

@@ -140,10 +140,7 @@ TEST_CASE("field.pattern, with the form's own message") {
 }
 
 TEST_CASE("text length, number range, whole numbers, choices, rows") {
-  json a = {{"s",
-             {{"code", "AB"},
-              {"picks", json::array({"a", "b", "c"})},
-              {"rows", {{{"x", 11}}}}}}};
+  json a = {{"s", {{"code", "AB"}, {"picks", json::array({"a", "b", "c"})}, {"rows", {{{"x", 11}}}}}}};
   auto r = testForm().validate(a, kToday);
   CHECK_ISSUE(r.errors, "s.code", "field.too_short");
   CHECK_ISSUE(r.errors, "s.picks", "field.too_many_choices");
@@ -239,7 +236,8 @@ TEST_CASE("repeat rows report paths with 0-based indices") {
   h["members"]["members"] = json::array();
   CHECK_ISSUE(form("health_insurance_household").validate(h, kToday).errors, "members.members", "field.required");
   h["members"]["members"] = json::array();
-  for (int i = 0; i < 21; ++i) h["members"]["members"].push_back(sample("health_insurance_household")["members"]["members"][0]);
+  for (int i = 0; i < 21; ++i)
+    h["members"]["members"].push_back(sample("health_insurance_household")["members"]["members"][0]);
   CHECK_ISSUE(form("health_insurance_household").validate(h, kToday).errors, "members.members", "field.too_many_rows");
 }
 
@@ -342,7 +340,7 @@ TEST_CASE("form-level checks: errors and warnings") {
 
 TEST_CASE("deadline warnings with a fixed today") {
   const Form& b = form("birth_registration");
-  auto a = sample("birth_registration");  // born 01/11/2025, deadline 60 days, near within 10
+  auto a = sample("birth_registration");            // born 01/11/2025, deadline 60 days, near within 10
   auto r = b.validate(a, core::Date{2026, 1, 15});  // 75 days
   const Issue* passed = find(r.warnings, "child.date_of_birth", "deadline.passed");
   REQUIRE_MESSAGE(passed, dump(r.warnings));

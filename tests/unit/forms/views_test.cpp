@@ -41,8 +41,7 @@ TEST_CASE("prefill targets name resident attributes, outside repeats") {
   std::vector<std::string> got;
   for (const auto& t : targets) got.push_back(t.path + "=" + t.attribute);
   CHECK(got == std::vector<std::string>{"person.full_name=full_name", "person.date_of_birth=date_of_birth",
-                                        "person.sex=sex", "person.personal_id=personal_id",
-                                        "phone.number=phone"});
+                                        "person.sex=sex", "person.personal_id=personal_id", "phone.number=phone"});
   for (const Form* f : shipped().all())
     for (const auto& t : f->prefillTargets()) CHECK(t.path.find("[]") == std::string::npos);
 }
@@ -77,18 +76,18 @@ TEST_CASE("the export view holds only exported, relevant, answered fields, norma
   CHECK(out["version"] == 1);
   const json& ans = out["answers"];
   CHECK(ans["person"]["full_name"] == "Nguyễn Văn An");
-  CHECK(ans["phone"]["number"] == "0912345678");      // "0912 345 678" normalised
+  CHECK(ans["phone"]["number"] == "0912345678");  // "0912 345 678" normalised
   CHECK(ans["status"]["appointment_date"] == "20/11/2025");
-  CHECK_FALSE(ans["status"].contains("notes"));       // not marked export
+  CHECK_FALSE(ans["status"].contains("notes"));  // not marked export
   CHECK_FALSE(ans["status"].contains("appointment_place"));
-  CHECK_FALSE(ans.contains("guardian"));              // not relevant, not answered
+  CHECK_FALSE(ans.contains("guardian"));  // not relevant, not answered
 
   const Form& ct = form("residence_ct01");
   auto c = sample("residence_ct01");
   auto rows = ct.exportView(c, kToday)["answers"]["moving"]["members"];
   REQUIRE(rows.is_array());
   REQUIRE(rows.size() == 2);
-  CHECK(rows[1]["personal_id"] == "038211002222");     // a repeat marked export exports its row fields
+  CHECK(rows[1]["personal_id"] == "038211002222");  // a repeat marked export exports its row fields
   CHECK(rows[1]["date_of_birth"] == "2011");
   CHECK_FALSE(ct.exportView(c, kToday)["answers"]["request"].contains("residence_in_database"));
 

@@ -19,7 +19,6 @@ using namespace gocua;
 
 namespace {
 
-
 vault::SecretBytes counterKey(std::uint8_t start, std::size_t n = vault::kDataKeyBytes) {
   vault::SecretBytes k(n);
   for (std::size_t i = 0; i < n; ++i) k.data()[i] = static_cast<std::uint8_t>(start + i);
@@ -41,12 +40,16 @@ class ScopedEnv {
  public:
   ScopedEnv(const char* name, const char* value) : name_(name) {
     if (const char* old = std::getenv(name)) old_ = old;
-    if (value) setenv(name, value, 1);
-    else unsetenv(name);
+    if (value)
+      setenv(name, value, 1);
+    else
+      unsetenv(name);
   }
   ~ScopedEnv() {
-    if (old_) setenv(name_, old_->c_str(), 1);
-    else unsetenv(name_);
+    if (old_)
+      setenv(name_, old_->c_str(), 1);
+    else
+      unsetenv(name_);
   }
   ScopedEnv(const ScopedEnv&) = delete;
   ScopedEnv& operator=(const ScopedEnv&) = delete;
@@ -251,7 +254,10 @@ TEST_CASE("keyslot blob: round trip, and anything else is damaged") {
                                                counterBytes(0xa0, 16), counterBytes(0xb0, 24));
   const auto blob = vault::encodeKeyslot(slot);
   CHECK(blob.size() == vault::detail::kKeyslotBlobBytes);
-  CHECK(vault::toHex(std::span(blob).first(22)) == "47434b530102" "0200000000000000" "0000000400000000");
+  CHECK(vault::toHex(std::span(blob).first(22)) ==
+        "47434b530102"
+        "0200000000000000"
+        "0000000400000000");
   auto back = vault::decodeKeyslot(blob);
   REQUIRE(back.ok());
   CHECK(*back == slot);
@@ -276,7 +282,9 @@ TEST_CASE("golden: a version-1 keyslot stored by an earlier build still unlocks"
   // Made by wrapDataKey(counterKey(0x20), kLan, interactiveKdf()) and encodeKeyslot. If this fails,
   // existing workspaces would no longer open.
   const auto blob = fromHex(
-      "47434b530102" "0200000000000000" "0000000400000000"
+      "47434b530102"
+      "0200000000000000"
+      "0000000400000000"
       "f248defcb1a9130abb8c8dea79bc0291"
       "33593436014bd9b09cc2dc46ed8e2f789ac20a2c48fcc445"
       "19434f983572e1f8be1a2f2c239a4191dc793625d83c2c584306d8fefdd9a656181e57616b3677384a3a423886d1f449");

@@ -17,7 +17,6 @@ using vault::bytesOf;
 
 namespace {
 
-
 vault::SecretBytes counterKey(std::uint8_t start) {
   vault::SecretBytes k(vault::kDataKeyBytes);
   for (std::size_t i = 0; i < k.size(); ++i) k.data()[i] = static_cast<std::uint8_t>(start + i);

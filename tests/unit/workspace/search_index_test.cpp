@@ -7,7 +7,8 @@ using namespace gocua;
 using namespace gocua::workspace;
 
 namespace {
-IndexedResident person(std::uint8_t tag, std::string name, std::string dob, std::string id = "", std::string phone = "") {
+IndexedResident person(std::uint8_t tag, std::string name, std::string dob, std::string id = "",
+                       std::string phone = "") {
   IndexedResident r;
   r.id.fill(tag);
   r.fullName = name;

@@ -34,8 +34,8 @@ const vault::KdfParams kKdf = vault::interactiveKdf();
 constexpr const char* kPass = "mật khẩu thử nghiệm";
 
 json an() {
-  return {{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "05/03/1990"}, {"sex", "male"},
-          {"personal_id", "001090123456"}, {"phone", "0912345678"}, {"village", "Thôn Đông"}};
+  return {{"full_name", "Nguyễn Văn An"},  {"date_of_birth", "05/03/1990"}, {"sex", "male"},
+          {"personal_id", "001090123456"}, {"phone", "0912345678"},         {"village", "Thôn Đông"}};
 }
 
 std::string fileBytes(const fs::path& p) {
@@ -125,8 +125,11 @@ TEST_CASE("validation returns every problem at once") {
   TempDir t;
   auto ws = Workspace::create(t.path, "Lan", kPass, false, kKdf);
   auto s = (*ws)->unlock("", kPass);
-  json bad = {{"full_name", "An\u200b"}, {"date_of_birth", "31/02/1990"}, {"sex", "x"},
-              {"phone", "0111111111"}, {"colour", "red"}};
+  json bad = {{"full_name", "An\u200b"},
+              {"date_of_birth", "31/02/1990"},
+              {"sex", "x"},
+              {"phone", "0111111111"},
+              {"colour", "red"}};
   Errors problems;
   auto r = (*s)->addResident(bad, &problems);
   REQUIRE(!r.ok());
@@ -173,7 +176,8 @@ TEST_CASE("a flipped byte in one sealed body: that record is damaged, the rest r
     auto db = store::Db::open(t.path / "gocua.db", false);
     REQUIRE(db.ok());
     auto id = core::parseRecordId(victimId);
-    auto st = db->prepare("UPDATE record SET sealed = substr(sealed, 1, 30) || x'ff' || substr(sealed, 32) WHERE id = ?1");
+    auto st =
+        db->prepare("UPDATE record SET sealed = substr(sealed, 1, 30) || x'ff' || substr(sealed, 32) WHERE id = ?1");
     REQUIRE(st.ok());
     REQUIRE(st->bind(1, std::span<const std::uint8_t>(id->data(), 16)).run().ok());
   }
