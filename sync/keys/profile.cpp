@@ -1,0 +1,90 @@
+// The commune profile (.gcp): what a device learns about its hub at enrollment, signed by the
+// hub. The reader checks, in order: framing, canonical body, signature against the key inside the
+// body, the pinned key from the first enrollment, then the content rules.
+#include <algorithm>
+#include <climits>
+#include <set>
+
+#include "sync/keys/keys.h"
+#include "sync/keys/signed_file.h"
+
+namespace gocua::sync {
+
+namespace {
+
+constexpr const char* kKind = "PROFILE";
+
+bool isCommuneCode(std::string_view s) {
+  return s.size() == 5 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Printable ASCII after an http(s) scheme; the device only ever connects to it, never shows it
+// as rich text, so anything fancier (IDN, spaces) has no business here.
+bool isHubUrl(std::string_view s) {
+  if (s.empty()) return true;  // USB-only commune
+  if (s.size() > kMaxFieldChars) return false;
+  const bool scheme = s.starts_with("http://") || s.starts_with("https://");
+  return scheme && std::all_of(s.begin(), s.end(), [](char c) { return c > 0x20 && c < 0x7f; });
+}
+
+bool isValidProfile(const CommuneProfile& p) {
+  if (!isCommuneCode(p.communeCode) || !detail::isCleanLabel(p.communeName)) return false;
+  if (p.villages.size() > kMaxVillages) return false;
+  std::set<std::string_view> seen;
+  for (const auto& v : p.villages) {
+    if (!detail::isCleanLabel(v) || !seen.insert(v).second) return false;
+  }
+  return isHubUrl(p.hubUrl) && p.formPackVersion >= 0 && detail::isUtcTimestamp(p.issuedAt);
+}
+
+}  // namespace
+
+Result<std::string> writeProfile(const CommuneProfile& profile, const HubIdentity& hub) {
+  if (profile.hubSignPublic != hub.signPublic) {
+    return Error::make("profile.invalid", "hubSignPublic", "does not match the signing key");
+  }
+  if (!isValidProfile(profile)) return Error::make("profile.invalid");
+  nlohmann::json body = nlohmann::json::object();
+  body["communeCode"] = profile.communeCode;
+  body["communeName"] = profile.communeName;
+  body["villages"] = profile.villages;
+  body["hubUrl"] = profile.hubUrl;
+  body["hubSignPublic"] = vault::toHex(profile.hubSignPublic);
+  body["hubBoxPublic"] = vault::toHex(profile.hubBoxPublic);
+  body["formPackVersion"] = profile.formPackVersion;
+  body["issuedAt"] = profile.issuedAt;
+  return detail::frameSignedFile(kKind, detail::canonicalDump(body), hub.signSecret);
+}
+
+Result<CommuneProfile> readProfile(std::string_view file,
+                                   const std::optional<std::array<std::uint8_t, 32>>& pinnedHubKey) {
+  auto framed = detail::splitSignedFile(file, kKind, "profile");
+  if (!framed.ok()) return framed.error();
+
+  nlohmann::json body;
+  if (!detail::parseCanonicalObject(framed->body,
+                                    {"communeCode", "communeName", "formPackVersion", "hubBoxPublic", "hubSignPublic",
+                                     "hubUrl", "issuedAt", "villages"},
+                                    body)) {
+    return Error::make("profile.format", {}, "body");
+  }
+  CommuneProfile p;
+  const auto& version = body.at("formPackVersion");
+  const bool fieldsOk =
+      detail::getString(body, "communeCode", p.communeCode) && detail::getString(body, "communeName", p.communeName) &&
+      detail::getStringList(body, "villages", kMaxVillages, p.villages) &&
+      detail::getString(body, "hubUrl", p.hubUrl) && detail::getKey(body, "hubSignPublic", p.hubSignPublic) &&
+      detail::getKey(body, "hubBoxPublic", p.hubBoxPublic) && detail::getString(body, "issuedAt", p.issuedAt) &&
+      version.is_number_integer() && version.get<long long>() >= INT_MIN && version.get<long long>() <= INT_MAX;
+  if (!fieldsOk) return Error::make("profile.format", {}, "field type or size");
+  p.formPackVersion = static_cast<int>(version.get<long long>());
+
+  if (!detail::verifyBody(framed->body, framed->signature, p.hubSignPublic)) {
+    return Error::make("profile.bad_signature");
+  }
+  if (pinnedHubKey && *pinnedHubKey != p.hubSignPublic) return Error::make("profile.key_changed");
+  if (!isValidProfile(p)) return Error::make("profile.invalid");
+  return p;
+}
+
+}  // namespace gocua::sync

@@ -1,0 +1,61 @@
+// Internal: the framing shared by the profile and the enrollment request
+// ("GOCUA-<KIND> 1\n" body "\n" hex signature "\n"), Ed25519 over the body, and the body field
+// helpers. Not installed; only sync/keys/*.cpp include it, so sodium.h stays out of keys.h.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "vault/secret.h"
+
+namespace gocua::sync::detail {
+
+inline constexpr int kSignedFileVersion = 1;
+
+struct SignedFile {
+  std::string_view body;
+  std::array<std::uint8_t, 64> signature{};
+};
+
+// kind is "PROFILE" or "ENROLL"; errorPrefix "profile" or "enroll" (codes <prefix>.format,
+// <prefix>.unknown_version). The body is returned as a view into file.
+[[nodiscard]] Result<SignedFile> splitSignedFile(std::string_view file, std::string_view kind,
+                                                 const std::string& errorPrefix);
+
+// The whole file for body, signed with an Ed25519 secret key (libsodium 64-byte layout).
+[[nodiscard]] std::string frameSignedFile(std::string_view kind, std::string_view body,
+                                          const vault::SecretBytes& signSecret);
+
+[[nodiscard]] bool verifyBody(std::string_view body, const std::array<std::uint8_t, 64>& signature,
+                              const std::array<std::uint8_t, 32>& publicKey);
+
+// Parses body as a JSON object that is exactly its own canonical dump and has exactly the keys
+// given (no more, no fewer). Never throws.
+[[nodiscard]] bool parseCanonicalObject(std::string_view body, std::initializer_list<std::string_view> keys,
+                                        nlohmann::json& out);
+
+// The canonical one-line body: sorted keys (nlohmann's object is a std::map), UTF-8 kept as is.
+// Invalid UTF-8 is replaced rather than thrown on; callers validate text before writing.
+[[nodiscard]] std::string canonicalDump(const nlohmann::json& body);
+
+// Field readers: false when the member has the wrong type or breaks the size bound.
+[[nodiscard]] bool getString(const nlohmann::json& obj, const char* key, std::string& out);
+[[nodiscard]] bool getKey(const nlohmann::json& obj, const char* key, std::array<std::uint8_t, 32>& out);
+[[nodiscard]] bool getStringList(const nlohmann::json& obj, const char* key, std::size_t maxItems,
+                                 std::vector<std::string>& out);
+
+// Text rules shared by both files.
+// A display label (commune, village): valid UTF-8 already in NFC, trimmed, 1..200 characters,
+// no control characters (newline included) and no bidi overrides.
+[[nodiscard]] bool isCleanLabel(std::string_view s);
+// "YYYY-MM-DDTHH:MM:SSZ" with digits in place (ranges are the writer's business).
+[[nodiscard]] bool isUtcTimestamp(std::string_view s);
+
+}  // namespace gocua::sync::detail
