@@ -18,6 +18,16 @@ KeyslotRow readKeyslot(const Stmt& st) {
   return r;
 }
 
+// Parameters ?1..?6 of both keyslot writes: who, the Argon2id parameters and the wrapped key.
+Stmt& bindKeyslot(Stmt& st, const KeyslotRow& r) {
+  return st.bind(1, r.volunteer)
+      .bind(2, r.opslimit)
+      .bind(3, r.memlimit)
+      .bind(4, r.salt)
+      .bind(5, r.nonce)
+      .bind(6, r.wrapped);
+}
+
 constexpr const char* kKeyslotColumns =
     "SELECT volunteer, opslimit, memlimit, salt, nonce, wrapped, created_at FROM keyslot ";
 
@@ -74,27 +84,14 @@ Status Repository::insertKeyslot(const KeyslotRow& r) {
       "INSERT INTO keyslot(volunteer, opslimit, memlimit, salt, nonce, wrapped, created_at, position) "
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(max(position), 0) + 1 FROM keyslot))");
   if (!st) return st.error();
-  return st->bind(1, r.volunteer)
-      .bind(2, r.opslimit)
-      .bind(3, r.memlimit)
-      .bind(4, r.salt)
-      .bind(5, r.nonce)
-      .bind(6, r.wrapped)
-      .bind(7, r.createdAt)
-      .run();
+  return bindKeyslot(*st, r).bind(7, r.createdAt).run();
 }
 
 Status Repository::replaceKeyslot(const KeyslotRow& r) {
   auto st =
       db_->prepare("UPDATE keyslot SET opslimit=?2, memlimit=?3, salt=?4, nonce=?5, wrapped=?6 WHERE volunteer=?1");
   if (!st) return st.error();
-  return st->bind(1, r.volunteer)
-      .bind(2, r.opslimit)
-      .bind(3, r.memlimit)
-      .bind(4, r.salt)
-      .bind(5, r.nonce)
-      .bind(6, r.wrapped)
-      .run();
+  return bindKeyslot(*st, r).run();
 }
 
 Status Repository::deleteKeyslot(std::string_view volunteer) {
