@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../catalog_check.h"
 #include "core/i18n.h"
 #include "sync/batch/batch.h"
 
@@ -311,16 +312,7 @@ TEST_CASE("an error from the line callback stops delivery and is returned") {
 TEST_CASE("every batch error code has Vietnamese and English text") {
   std::set<std::string> codes = kDamageCodes;
   codes.insert({"batch.bad_line", "batch.bad_header", "batch.state", "batch.io", "batch.crypto"});
-  for (const auto& code : codes) {
-    const std::string key = "error." + code;
-    INFO(key);
-    CHECK(i18n::has(key));
-    const auto vi = i18n::tr(i18n::Lang::Vi, key);
-    const auto en = i18n::tr(i18n::Lang::En, key);
-    CHECK(vi != key);
-    CHECK(en != key);
-    CHECK(vi != en);
-  }
+  checkCatalogCoversErrors(codes);
   CHECK(i18n::tr(i18n::Lang::Vi, "error.batch.not_for_this_hub") ==
         "Tệp này được gửi cho một xã khác, máy chủ xã này không mở được");
 }
