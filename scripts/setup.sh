@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev libsodium-dev libzstd-dev libutf8proc-dev
-  nlohmann-json3-dev libcli11-dev doctest-dev
+  nlohmann-json3-dev libcli11-dev doctest-dev libcpp-httplib-dev
 )
 
 missing=()

@@ -21,26 +21,26 @@ struct Migration {
   const char* sql;
 };
 
-std::vector<Migration> migrations() {
+std::vector<Migration> migrations(const EmbeddedFile* files, std::size_t count) {
   std::vector<Migration> out;
-  for (std::size_t i = 0; i < gocua_schema_count; ++i)
-    out.push_back({std::atoi(gocua_schema[i].name), gocua_schema[i].content});
+  for (std::size_t i = 0; i < count; ++i) out.push_back({std::atoi(files[i].name), files[i].content});
   std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.version < b.version; });
   return out;
 }
 
 }  // namespace
 
-int latestSchemaVersion() {
-  auto all = migrations();
+int latestSchemaVersion(const EmbeddedFile* files, std::size_t count) {
+  auto all = migrations(files, count);
   return all.empty() ? 0 : all.back().version;
 }
 
-Status migrate(Db& db) {
+Status migrate(Db& db, const EmbeddedFile* files, std::size_t count) {
   int current = db.userVersion();
   if (current < 0) return Error::make("store.corrupt", "", "user_version unreadable");
-  if (current > latestSchemaVersion()) return Error::make("store.schema_too_new", "", std::to_string(current));
-  for (const auto& m : migrations()) {
+  if (current > latestSchemaVersion(files, count))
+    return Error::make("store.schema_too_new", "", std::to_string(current));
+  for (const auto& m : migrations(files, count)) {
     if (m.version <= current) continue;
     auto txn = Txn::begin(db);
     if (!txn) return txn.error();
@@ -50,5 +50,9 @@ Status migrate(Db& db) {
   }
   return {};
 }
+
+int latestSchemaVersion() { return latestSchemaVersion(gocua_schema, gocua_schema_count); }
+
+Status migrate(Db& db) { return migrate(db, gocua_schema, gocua_schema_count); }
 
 }  // namespace gocua::store

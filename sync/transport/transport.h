@@ -1,0 +1,89 @@
+// Public contract of the HTTP transport (protocol in sync/README.md): the hub's resumable upload
+// server and the laptop's client, over Debian's cpp-httplib. The server knows nothing about
+// batches beyond bytes and device keys: what to do with a finished upload is the HubEndpoint's
+// business (the hub library implements it). Error codes (catalog "error.<code>"):
+//   transport.bad_url      not "http://host[:port]" (https is refused: Debian's build has no TLS)
+//   transport.unreachable  cannot connect, or the connection dropped (safe to retry: resumable)
+//   transport.refused      401: the hub does not know this device or the signature is wrong
+//   transport.too_large    413: the batch is over the hub's size limit
+//   transport.rejected     422: the hub received the bytes but they do not match size/hash
+//   transport.server       any other answer the client did not expect (status in detail)
+//   transport.cancelled    the progress callback asked to stop
+//   transport.listen       server: cannot bind ADDR:PORT
+//   transport.io           a local file cannot be read or written
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "sync/batch/batch.h"
+
+namespace gocua::sync::transport {
+
+using DeviceId = std::array<std::uint8_t, 32>;
+
+// What the hub plugs into the server. Calls may come from several server threads at once.
+class HubEndpoint {
+ public:
+  virtual ~HubEndpoint() = default;
+  // Enrolled (revoked devices included: the import rule decides what happens to their batches).
+  virtual bool deviceKnown(const DeviceId& device) = 0;
+  // A complete upload whose size and hash matched; returns the .gcr bytes to send back (also for
+  // quarantined or rejected batches: the receipt says so). An error here becomes a 500.
+  virtual Result<std::string> importUploaded(const DeviceId& device, const std::filesystem::path& gcbFile) = 0;
+  // A status-only receipt for a device with nothing new to send.
+  virtual Result<std::string> statusReceipt(const DeviceId& device) = 0;
+};
+
+struct ServerLimits {
+  std::uint64_t maxBatchBytes = std::uint64_t{512} << 20;
+  std::size_t threads = 8;
+};
+
+// Listens in background threads until stop() or destruction.
+class HubServer {
+ public:
+  // listen: "ADDR:PORT", port 0 = any free port. incomingDir holds partial uploads (ciphertext).
+  [[nodiscard]] static Result<std::unique_ptr<HubServer>> start(const std::string& listen, HubEndpoint& endpoint,
+                                                                const std::filesystem::path& incomingDir,
+                                                                ServerLimits limits = {});
+  virtual ~HubServer() = default;
+  virtual std::string boundAddress() const = 0;  // "127.0.0.1:43121"
+  virtual void stop() = 0;
+};
+
+struct UploadProgress {
+  std::uint64_t sent = 0;   // bytes of the file the hub holds so far
+  std::uint64_t total = 0;  // file size
+};
+
+struct ClientOptions {
+  std::size_t chunkBytes = std::size_t{1} << 20;
+  int timeoutSeconds = 30;
+  // Test hook: stop (transport.unreachable) once this many bytes were sent in this call.
+  std::uint64_t stopAfterBytes = UINT64_MAX;
+};
+
+struct UploadResult {
+  std::string receipt;         // the .gcr bytes
+  std::uint64_t resumedFrom = 0;  // offset the hub already held when this call started
+  std::uint64_t bytesSent = 0;    // body bytes this call sent
+};
+
+// Asks the hub what it holds, sends the rest in chunks, finishes with size + BLAKE2b-256.
+// progress may return false to cancel. batchId names the upload (the batch header's id).
+[[nodiscard]] Result<UploadResult> uploadBatch(const std::string& hubUrl, const std::filesystem::path& gcbFile,
+                                               const std::array<std::uint8_t, 16>& batchId, const DeviceKeys& keys,
+                                               const std::function<bool(const UploadProgress&)>& progress = {},
+                                               const ClientOptions& options = {});
+
+// GET /v1/status: the hub's status receipt (.gcr bytes) for this device.
+[[nodiscard]] Result<std::string> fetchStatus(const std::string& hubUrl, const DeviceKeys& keys,
+                                              const ClientOptions& options = {});
+
+}  // namespace gocua::sync::transport
