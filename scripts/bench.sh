@@ -3,8 +3,10 @@
 # Speed and memory targets are checked here, never by timed unit tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh bench
 scripts/build.sh build -DCMAKE_BUILD_TYPE=Release
 residents=${GOCUA_BENCH_RESIDENTS:-100000}
 echo "== core: $residents residents (import, unlock, search, size, RSS)" >&2
 build/tests/bench/gocua-bench-workspace --residents "$residents" --kdf "${GOCUA_BENCH_KDF:-moderate}"
+echo "== sync: $residents residents (export vs sqlite|zstd|age, batch size, hub import, loopback sync)" >&2
+build/tests/bench/gocua-bench-sync --residents "$residents" --hub-bin build/src/hub/gocua-hub

@@ -7,7 +7,11 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev libsodium-dev libzstd-dev libutf8proc-dev
   nlohmann-json3-dev libcli11-dev doctest-dev libcpp-httplib-dev
+  clang libclang-rt-dev
 )
+
+# `setup.sh bench` adds the command-line tools of the sync benchmark's peer pipeline.
+if [ "${1:-}" = "bench" ]; then packages+=(age sqlite3 zstd); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -14,5 +14,8 @@ using Action = std::function<int(Context&)>;
 void addWorkspaceCommands(CLI::App& app, Action& action);    // init, volunteer, passphrase, verify
 void addRecordCommands(CLI::App& app, Action& action);       // household, resident, demo-data
 void addApplicationCommands(CLI::App& app, Action& action);  // application, forms
+// enroll-request, enroll, export, receipt, sync, status, retention, passphrase reset; after
+// addWorkspaceCommands, whose "passphrase" command it extends.
+void addSyncCommands(CLI::App& app, Action& action);
 
 }  // namespace gocua::cli

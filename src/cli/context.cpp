@@ -110,7 +110,9 @@ void sayError(const Error& e) { std::cerr << i18n::tr("cli.error_prefix") << " "
 
 int exitCodeFor(const Error& e) {
   const std::string& c = e.code;
-  if (c == "vault.wrong_passphrase" || c == "cli.no_passphrase" || c == "volunteer.not_found") return kLocked;
+  if (c == "vault.wrong_passphrase" || c == "cli.no_passphrase" || c == "volunteer.not_found" ||
+      c == "recovery.wrong_code")
+    return kLocked;
   if (c == "resident.duplicate") return kDuplicate;
   static const char* invalidPrefixes[] = {"field.",
                                           "name.",
@@ -130,7 +132,12 @@ int exitCodeFor(const Error& e) {
                                           "form.unknown",
                                           "cli.passphrase_mismatch",
                                           "cli.bad_arg",
-                                          "record.conflict"};
+                                          "record.conflict",
+                                          "profile.",
+                                          "enroll.",
+                                          "receipt.",
+                                          "recovery.",
+                                          "sync.retention_days"};
   for (const char* p : invalidPrefixes)
     if (c.rfind(p, 0) == 0) return kInvalid;
   return kOther;

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   cli::addWorkspaceCommands(app, action);
   cli::addRecordCommands(app, action);
   cli::addApplicationCommands(app, action);
+  cli::addSyncCommands(app, action);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -75,6 +76,52 @@ class Repository {
   Result<std::optional<Bytes>> recordForIdHash(std::span<const std::uint8_t> hash);
   Status insertIdHash(std::span<const std::uint8_t> hash, std::span<const std::uint8_t> recordId);
   Status deleteIdHash(std::span<const std::uint8_t> hash);
+
+  // [SECTION] sync with the hub (schema v2; repository_sync.cpp)
+  struct OutgoingRecord {
+    std::span<const std::uint8_t> id;
+    std::string_view kind;
+    std::int64_t revision;
+    std::optional<std::string_view> formId;
+    std::optional<std::int64_t> formVersion;
+    std::string_view createdAt, updatedAt;
+    std::span<const std::uint8_t> sealed;
+  };
+  // What the next batch carries: heads never sent, or sent and not yet acknowledged (a batch may
+  // be lost on the way); purged stubs never. Stops at the first error visit returns.
+  Status forEachOutgoing(const std::function<Status(const OutgoingRecord&)>& visit);
+  // Marks every outgoing head as sent in batch `sequence` (call in the export's transaction).
+  Status markSent(std::int64_t sequence);
+  struct BatchRow {
+    std::int64_t sequence = 0;
+    Bytes batchId;
+    std::string createdAt;
+    std::int64_t records = 0, bytes = 0;
+    std::string status = "sent";
+  };
+  Status insertBatch(const BatchRow& row);
+  Result<std::optional<BatchRow>> batch(std::int64_t sequence);
+  Result<std::optional<BatchRow>> batchById(std::span<const std::uint8_t> batchId);
+  Status setBatchStatus(std::int64_t sequence, std::string_view status);
+  // The hub's verdict applies only while the head is still at `revision` (an edit made after
+  // export must travel again). state is "synced", "rejected" or "unsynced". Returns whether the
+  // row changed (false for a verdict already applied).
+  Result<bool> acknowledge(std::span<const std::uint8_t> id, std::int64_t revision, std::string_view state,
+                           std::string_view reason, std::string_view at);
+  // A review decision from the hub; note is sealed to this device (may be empty).
+  Result<bool> setReview(std::span<const std::uint8_t> id, std::string_view status,
+                         std::span<const std::uint8_t> note, std::string_view at);
+  Result<std::map<std::string, std::int64_t>> countBySyncState();
+  struct ReviewRow {
+    Bytes id;
+    std::string kind;
+    Bytes note;
+    std::string at;
+  };
+  Result<std::vector<ReviewRow>> recordsWithReview(std::string_view status);
+  // Retention: synced heads acknowledged before `before` lose their body and history; the row
+  // stays as a stub (id, kind, state). Returns how many were purged.
+  Result<std::int64_t> purgeSynced(std::string_view before, std::string_view now);
 
   // [SECTION] audit log
   Status audit(std::string_view at, std::string_view volunteer, std::string_view action,

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -58,5 +59,7 @@ void randomBytes(std::span<std::uint8_t> out);
 
 // Lowercase hex, for fingerprints and logs of public values (never of secrets).
 [[nodiscard]] std::string toHex(std::span<const std::uint8_t> bytes);
+// The bytes of lowercase or uppercase hex; nullopt on an odd length or a non-hex digit.
+[[nodiscard]] std::optional<std::vector<std::uint8_t>> fromHex(std::string_view hex);
 
 }  // namespace gocua::vault

@@ -25,9 +25,11 @@
 #include "forms/form.h"
 #include "store/db.h"
 #include "store/repository.h"
+#include "sync/batch/batch.h"
 #include "vault/keyslot.h"
 #include "vault/record_cipher.h"
 #include "workspace/search_index.h"
+#include "workspace/sync_types.h"
 
 namespace gocua::workspace {
 
@@ -62,6 +64,13 @@ class Workspace {
   // "vault.wrong_passphrase" (nothing changed), store errors.
   Result<std::unique_ptr<Session>> unlock(std::string_view volunteer, std::string_view passphrase,
                                           UnlockStats* stats = nullptr);
+
+  // Forgotten passphrase (sync/README.md, "Recovery"): the hub's one-time recovery file and the
+  // code staff read out give back the data key; volunteer gets a keyslot for newPassphrase.
+  // Errors: "sync.not_enrolled", "recovery.*" (wrong code, foreign file, used before),
+  // "volunteer.not_found", "vault.passphrase_too_short".
+  Status resetPassphrase(std::string_view recoveryFile, std::string_view code, std::string_view volunteer,
+                         std::string_view newPassphrase, const vault::KdfParams& kdf);
 
   store::Repository& repo() { return repo_; }
   store::Db& db() { return db_; }
@@ -150,6 +159,26 @@ class Session {
 
   // Synthetic residents for training workspaces only ("workspace.not_training" otherwise).
   Result<int> addDemoData(int residents, std::uint64_t seed);
+
+  // Sync with the commune hub (session_sync.cpp, session_receipts.cpp; sync/README.md).
+  // Training workspaces never sync: "sync.training".
+  // The signed enrollment request (.gcq); creates this laptop's keys on first use.
+  Result<std::string> enrollmentRequest();
+  // Checks the hub's signed profile (.gcp) and pins its key; a later profile signed by another
+  // key is refused ("profile.key_changed"). Errors also "sync.no_request" (no keys yet).
+  Result<EnrollInfo> enroll(std::string_view profileFile);
+  // Unsynced and sent-but-unacknowledged records → a batch at out (temp, fsync, rename, read
+  // back and compared). Nothing to send: records == 0 and no file. "sync.not_enrolled".
+  Result<ExportInfo> exportBatch(const std::filesystem::path& out);
+  // A hub receipt (.gcr): marks records synced/rejected (only at the acknowledged revision),
+  // stores review decisions, follows the hub's next sequence, applies retention.
+  Result<ReceiptInfo> applyReceipt(std::string_view receiptFile);
+  Result<SyncStatus> syncStatus();
+  // The enrolled device's signing keys and hub URL, for the HTTP client. "sync.not_enrolled".
+  Result<sync::DeviceKeys> deviceSignKeys();
+  Result<std::string> hubUrl();
+  // Records accepted by the hub keep their body this many days (default 30).
+  Status setRetentionDays(int days);
 
   const SearchIndex& index() const { return index_; }
   const std::vector<DamagedRecord>& damaged() const { return damaged_; }

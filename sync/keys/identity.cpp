@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <cstdlib>
+#include <string_view>
 
 #include "sync/keys/keys.h"
 
@@ -21,15 +22,30 @@ HubIdentity HubIdentity::generate() {
   HubIdentity id;
   crypto_sign_keypair(id.signPublic.data(), id.signSecret.data());
   id.box = HubKeys::generate();
+  id.recovery = HubKeys::generate();
   return id;
 }
 
 HubIdentity HubIdentity::fromSeed(std::span<const std::uint8_t, 32> signSeed,
                                   std::span<const std::uint8_t, 32> boxSeed) {
   requireSodium();
+  // A keyed hash of the box seed, so the two X25519 pairs differ yet tests need only two seeds.
+  static constexpr std::string_view kLabel = "GOCUA-RECOVERY-SEED";
+  std::array<std::uint8_t, 32> recoverySeed{};
+  crypto_generichash(recoverySeed.data(), recoverySeed.size(), reinterpret_cast<const unsigned char*>(kLabel.data()),
+                     kLabel.size(), boxSeed.data(), boxSeed.size());
+  HubIdentity id = fromSeed(signSeed, boxSeed, recoverySeed);
+  sodium_memzero(recoverySeed.data(), recoverySeed.size());
+  return id;
+}
+
+HubIdentity HubIdentity::fromSeed(std::span<const std::uint8_t, 32> signSeed, std::span<const std::uint8_t, 32> boxSeed,
+                                  std::span<const std::uint8_t, 32> recoverySeed) {
+  requireSodium();
   HubIdentity id;
   crypto_sign_seed_keypair(id.signPublic.data(), id.signSecret.data(), signSeed.data());
   id.box = HubKeys::fromSeed(boxSeed);
+  id.recovery = HubKeys::fromSeed(recoverySeed);
   return id;
 }
 

@@ -37,15 +37,21 @@ inline constexpr std::size_t kMaxFieldChars = 200;
 
 // Everything the hub signs or opens with: an Ed25519 pair for profiles and receipts, and the
 // X25519 pair (the batch module's HubKeys) that devices seal batch file keys to.
+// The recovery pair (X25519, same shape as HubKeys) opens the data keys laptops seal to it.
 struct HubIdentity {
   std::array<std::uint8_t, 32> signPublic{};
   vault::SecretBytes signSecret{64};  // libsodium layout: seed || public key
   HubKeys box;
+  HubKeys recovery;
 
   [[nodiscard]] static HubIdentity generate();
-  // Deterministic identity for tests and fuzzing only; a real hub uses generate().
+  // Deterministic identity for tests and fuzzing only; a real hub uses generate(). The recovery
+  // pair is derived from boxSeed when no recoverySeed is given.
   [[nodiscard]] static HubIdentity fromSeed(std::span<const std::uint8_t, 32> signSeed,
                                             std::span<const std::uint8_t, 32> boxSeed);
+  [[nodiscard]] static HubIdentity fromSeed(std::span<const std::uint8_t, 32> signSeed,
+                                            std::span<const std::uint8_t, 32> boxSeed,
+                                            std::span<const std::uint8_t, 32> recoverySeed);
 };
 
 // A device's X25519 pair: staff notes in receipts are sealed to its public half.
@@ -68,8 +74,9 @@ struct CommuneProfile {
   std::string hubUrl;                 // "http://..." or "https://...", printable ASCII; empty = USB only
   std::array<std::uint8_t, 32> hubSignPublic{};
   std::array<std::uint8_t, 32> hubBoxPublic{};
-  int formPackVersion = 0;  // >= 0
-  std::string issuedAt;     // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  std::array<std::uint8_t, 32> recoveryPublic{};  // JSON "recovery_public"
+  int formPackVersion = 0;                        // >= 0
+  std::string issuedAt;                           // UTC, "YYYY-MM-DDTHH:MM:SSZ"
 };
 
 // Signs with hub.signSecret. profile.hubSignPublic must equal hub.signPublic and the content must
@@ -97,5 +104,44 @@ struct EnrollmentRequest {
 // Verifies the signature against the deviceSignPublic inside the body (proof that the sender
 // holds that key). Whether the hub accepts the device is the hub's decision, not this parser's.
 [[nodiscard]] Result<EnrollmentRequest> readEnrollmentRequest(std::string_view file);
+
+// ---- Recovery (sync/README.md, "Recovery") ------------------------------------------------------
+// Error codes: recovery.format, recovery.unknown_version, recovery.bad_signature (not signed by
+// the pinned hub key), recovery.wrong_device, recovery.wrong_code, recovery.damaged (a slot or
+// wrapped key that does not open), recovery.invalid (writer).
+
+// The laptop's recovery slot: crypto_box_seal(dataKey, recoveryPublic). dataKey is 32 bytes.
+[[nodiscard]] Result<std::vector<std::uint8_t>> sealRecoverySlot(const vault::SecretBytes& dataKey,
+                                                                 const std::array<std::uint8_t, 32>& recoveryPublic);
+[[nodiscard]] Result<vault::SecretBytes> openRecoverySlot(std::span<const std::uint8_t> slot, const HubKeys& recovery);
+
+// A one-time code for staff to read to the volunteer: 20 Crockford base32 characters in groups
+// of 4 ("7K2M-…"), 100 bits. Accepted back case-insensitively, with or without dashes/spaces, and
+// with Crockford's look-alikes read as digits (O → 0, I and L → 1). The code is a secret: callers
+// vault::wipe it once it is shown and used.
+[[nodiscard]] std::string newRecoveryCode();
+
+// The file the hub hands the volunteer (.gcx), signed by the hub:
+// "GOCUA-RECOVERY 1\n" canonical JSON {device_id, recovery_id (hex16), created_at, opslimit,
+// memlimit, salt (hex16), wrapped (hex: nonce || secretbox(dataKey))} "\n" sig "\n".
+struct RecoveryFile {
+  std::array<std::uint8_t, 32> deviceId{};
+  std::array<std::uint8_t, 16> recoveryId{};
+  std::string createdAt;
+  std::int64_t opslimit = 0, memlimit = 0;  // Argon2id of the code
+  std::array<std::uint8_t, 16> salt{};
+  std::vector<std::uint8_t> wrapped;
+};
+
+// Hub side: wraps dataKey under Argon2id(code) (INTERACTIVE limits or stronger) and signs.
+[[nodiscard]] Result<std::string> makeRecoveryFile(const std::array<std::uint8_t, 32>& deviceId,
+                                                   const vault::SecretBytes& dataKey, std::string_view code,
+                                                   const HubIdentity& hub);
+// Laptop side: checks the signature against the pinned hub key and the device id.
+[[nodiscard]] Result<RecoveryFile> readRecoveryFile(std::string_view file,
+                                                    const std::array<std::uint8_t, 32>& hubSignPublic,
+                                                    const std::array<std::uint8_t, 32>& deviceId);
+// "recovery.wrong_code" when the code does not open the wrapped key.
+[[nodiscard]] Result<vault::SecretBytes> openRecoveryFile(const RecoveryFile& file, std::string_view code);
 
 }  // namespace gocua::sync

@@ -5,6 +5,7 @@
 #include <climits>
 #include <set>
 
+#include "sync/batch/batch_format.h"  // isCommuneCode
 #include "sync/keys/keys.h"
 #include "sync/keys/signed_file.h"
 
@@ -13,10 +14,6 @@ namespace gocua::sync {
 namespace {
 
 constexpr const char* kKind = "PROFILE";
-
-bool isCommuneCode(std::string_view s) {
-  return s.size() == 5 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // Printable ASCII after an http(s) scheme; the device only ever connects to it, never shows it
 // as rich text, so anything fancier (IDN, spaces) has no business here.
@@ -28,7 +25,7 @@ bool isHubUrl(std::string_view s) {
 }
 
 bool isValidProfile(const CommuneProfile& p) {
-  if (!isCommuneCode(p.communeCode) || !detail::isCleanLabel(p.communeName)) return false;
+  if (!detail::isCommuneCode(p.communeCode) || !detail::isCleanLabel(p.communeName)) return false;
   if (p.villages.size() > kMaxVillages) return false;
   std::set<std::string_view> seen;
   for (const auto& v : p.villages) {
@@ -51,6 +48,7 @@ Result<std::string> writeProfile(const CommuneProfile& profile, const HubIdentit
   body["hubUrl"] = profile.hubUrl;
   body["hubSignPublic"] = vault::toHex(profile.hubSignPublic);
   body["hubBoxPublic"] = vault::toHex(profile.hubBoxPublic);
+  body["recovery_public"] = vault::toHex(profile.recoveryPublic);
   body["formPackVersion"] = profile.formPackVersion;
   body["issuedAt"] = profile.issuedAt;
   return detail::frameSignedFile(kKind, detail::canonicalDump(body), hub.signSecret);
@@ -64,7 +62,7 @@ Result<CommuneProfile> readProfile(std::string_view file,
   nlohmann::json body;
   if (!detail::parseCanonicalObject(framed->body,
                                     {"communeCode", "communeName", "formPackVersion", "hubBoxPublic", "hubSignPublic",
-                                     "hubUrl", "issuedAt", "villages"},
+                                     "hubUrl", "issuedAt", "recovery_public", "villages"},
                                     body)) {
     return Error::make("profile.format", {}, "body");
   }
@@ -74,7 +72,8 @@ Result<CommuneProfile> readProfile(std::string_view file,
       detail::getString(body, "communeCode", p.communeCode) && detail::getString(body, "communeName", p.communeName) &&
       detail::getStringList(body, "villages", kMaxVillages, p.villages) &&
       detail::getString(body, "hubUrl", p.hubUrl) && detail::getKey(body, "hubSignPublic", p.hubSignPublic) &&
-      detail::getKey(body, "hubBoxPublic", p.hubBoxPublic) && detail::getString(body, "issuedAt", p.issuedAt) &&
+      detail::getKey(body, "hubBoxPublic", p.hubBoxPublic) &&
+      detail::getKey(body, "recovery_public", p.recoveryPublic) && detail::getString(body, "issuedAt", p.issuedAt) &&
       version.is_number_integer() && version.get<long long>() >= INT_MIN && version.get<long long>() <= INT_MAX;
   if (!fieldsOk) return Error::make("profile.format", {}, "field type or size");
   p.formPackVersion = static_cast<int>(version.get<long long>());

@@ -1,4 +1,5 @@
-// Framing, signatures and body field helpers shared by the profile and enrollment files. Every
+// Framing, signatures and body field helpers shared by the signed files (profile, enrollment
+// request, recovery file, receipt). Every
 // check here runs on bytes from a USB stick or the network, so nothing throws and nothing
 // recurses on attacker-chosen depth.
 #include "sync/keys/signed_file.h"
@@ -23,20 +24,10 @@ int hexValue(char c) {
   return -1;  // uppercase refused: one spelling per file keeps the bytes canonical
 }
 
-bool decodeHex(std::string_view hex, std::span<std::uint8_t> out) {
-  if (hex.size() != out.size() * 2) return false;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const int hi = hexValue(hex[2 * i]);
-    const int lo = hexValue(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return false;
-    out[i] = static_cast<std::uint8_t>(hi << 4 | lo);
-  }
-  return true;
-}
-
-// Bodies are flat objects with at most string arrays inside. Refusing deeper nesting before
-// nlohmann sees the text keeps its recursive dump and destructor away from a 64 KiB "[[[[...".
-bool nestingAtMostTwo(std::string_view body) {
+// Bodies are flat objects with at most string arrays (or arrays of flat objects) inside. Refusing
+// deeper nesting before nlohmann sees the text keeps its recursive dump and destructor away from a
+// 64 KiB "[[[[...".
+bool nestingAtMost(std::string_view body, int maxDepth) {
   int depth = 0;
   bool inString = false;
   bool escaped = false;
@@ -51,7 +42,7 @@ bool nestingAtMostTwo(std::string_view body) {
     } else if (c == '"') {
       inString = true;
     } else if (c == '{' || c == '[') {
-      if (++depth > 2) return false;
+      if (++depth > maxDepth) return false;
     } else if (c == '}' || c == ']') {
       --depth;
     }
@@ -61,9 +52,21 @@ bool nestingAtMostTwo(std::string_view body) {
 
 }  // namespace
 
-Result<SignedFile> splitSignedFile(std::string_view file, std::string_view kind, const std::string& errorPrefix) {
+bool decodeHex(std::string_view hex, std::span<std::uint8_t> out) {
+  if (hex.size() != out.size() * 2) return false;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = hexValue(hex[2 * i]);
+    const int lo = hexValue(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<std::uint8_t>(hi << 4 | lo);
+  }
+  return true;
+}
+
+Result<SignedFile> splitSignedFile(std::string_view file, std::string_view kind, const std::string& errorPrefix,
+                                   std::size_t maxBytes) {
   const Error format = Error::make(errorPrefix + ".format");
-  if (file.size() > kMaxSignedFileBytes) return Error::make(errorPrefix + ".format", {}, "too large");
+  if (file.size() > maxBytes) return Error::make(errorPrefix + ".format", {}, "too large");
   const std::string magic = "GOCUA-" + std::string(kind) + " ";
   if (file.substr(0, magic.size()) != magic) return format;
   file.remove_prefix(magic.size());
@@ -108,8 +111,9 @@ bool verifyBody(std::string_view body, const std::array<std::uint8_t, 64>& signa
                                      publicKey.data()) == 0;
 }
 
-bool parseCanonicalObject(std::string_view body, std::initializer_list<std::string_view> keys, nlohmann::json& out) {
-  if (!nestingAtMostTwo(body)) return false;
+bool parseCanonicalObject(std::string_view body, std::initializer_list<std::string_view> keys, nlohmann::json& out,
+                          int maxDepth) {
+  if (!nestingAtMost(body, maxDepth)) return false;
   out = nlohmann::json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
   if (out.is_discarded() || !out.is_object() || out.size() != keys.size()) return false;
   for (std::string_view k : keys) {

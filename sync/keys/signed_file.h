@@ -1,6 +1,7 @@
-// Internal: the framing shared by the profile and the enrollment request
-// ("GOCUA-<KIND> 1\n" body "\n" hex signature "\n"), Ed25519 over the body, and the body field
-// helpers. Not installed; only sync/keys/*.cpp include it, so sodium.h stays out of keys.h.
+// Internal: the framing shared by the hub's and the device's signed files (profile, enrollment
+// request, recovery file, receipt): "GOCUA-<KIND> 1\n" body "\n" hex signature "\n", Ed25519 over
+// the body, and the body field helpers. Not installed; only sync/*/*.cpp include it, so sodium.h
+// stays out of the public headers.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "sync/keys/keys.h"
 #include "vault/secret.h"
 
 namespace gocua::sync::detail {
@@ -24,10 +26,12 @@ struct SignedFile {
   std::array<std::uint8_t, 64> signature{};
 };
 
-// kind is "PROFILE" or "ENROLL"; errorPrefix "profile" or "enroll" (codes <prefix>.format,
-// <prefix>.unknown_version). The body is returned as a view into file.
+// kind is "PROFILE", "ENROLL", "RECOVERY" or "RECEIPT"; errorPrefix names the codes
+// (<prefix>.format, <prefix>.unknown_version). Files over maxBytes are refused before any other
+// check. The body is returned as a view into file.
 [[nodiscard]] Result<SignedFile> splitSignedFile(std::string_view file, std::string_view kind,
-                                                 const std::string& errorPrefix);
+                                                 const std::string& errorPrefix,
+                                                 std::size_t maxBytes = kMaxSignedFileBytes);
 
 // The whole file for body, signed with an Ed25519 secret key (libsodium 64-byte layout).
 [[nodiscard]] std::string frameSignedFile(std::string_view kind, std::string_view body,
@@ -37,13 +41,17 @@ struct SignedFile {
                               const std::array<std::uint8_t, 32>& publicKey);
 
 // Parses body as a JSON object that is exactly its own canonical dump and has exactly the keys
-// given (no more, no fewer). Never throws.
+// given (no more, no fewer). Arrays and objects may nest maxDepth deep, counting the body itself
+// (2: flat object with arrays of strings; 3: arrays of flat objects). Never throws.
 [[nodiscard]] bool parseCanonicalObject(std::string_view body, std::initializer_list<std::string_view> keys,
-                                        nlohmann::json& out);
+                                        nlohmann::json& out, int maxDepth = 2);
 
 // The canonical one-line body: sorted keys (nlohmann's object is a std::map), UTF-8 kept as is.
 // Invalid UTF-8 is replaced rather than thrown on; callers validate text before writing.
 [[nodiscard]] std::string canonicalDump(const nlohmann::json& body);
+
+// Lowercase hex of exactly out.size() bytes (uppercase refused: one spelling per file).
+[[nodiscard]] bool decodeHex(std::string_view hex, std::span<std::uint8_t> out);
 
 // Field readers: false when the member has the wrong type or breaks the size bound.
 [[nodiscard]] bool getString(const nlohmann::json& obj, const char* key, std::string& out);
@@ -51,7 +59,8 @@ struct SignedFile {
 [[nodiscard]] bool getStringList(const nlohmann::json& obj, const char* key, std::size_t maxItems,
                                  std::vector<std::string>& out);
 
-// Text rules shared by both files.
+// Text rules shared by the files. (Commune codes: detail::isCommuneCode in
+// sync/batch/batch_format.h, the one rule for every file that names a commune.)
 // A display label (commune, village): valid UTF-8 already in NFC, trimmed, 1..200 characters,
 // no control characters (newline included) and no bidi overrides.
 [[nodiscard]] bool isCleanLabel(std::string_view s);

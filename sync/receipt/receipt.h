@@ -69,8 +69,7 @@ struct Receipt {
 
 // Verifies against the pinned hub sign key and that the receipt is for this device and commune.
 [[nodiscard]] Result<Receipt> readReceipt(std::string_view file, const std::array<std::uint8_t, 32>& hubSignPublic,
-                                          const std::array<std::uint8_t, 32>& deviceId,
-                                          std::string_view communeCode);
+                                          const std::array<std::uint8_t, 32>& deviceId, std::string_view communeCode);
 
 // Staff notes: sealed by the hub to the device box public key, opened on the laptop.
 [[nodiscard]] Result<std::vector<std::uint8_t>> sealNote(std::string_view utf8Note,

@@ -65,14 +65,15 @@ struct UploadProgress {
 struct ClientOptions {
   std::size_t chunkBytes = std::size_t{1} << 20;
   int timeoutSeconds = 30;
-  // Test hook: stop (transport.unreachable) once this many bytes were sent in this call.
+  // Test hook: stop (transport.unreachable) once this many bytes were sent in this call. The last
+  // chunk is shortened to land exactly there, so the hub then holds resumedFrom + stopAfterBytes.
   std::uint64_t stopAfterBytes = UINT64_MAX;
 };
 
 struct UploadResult {
-  std::string receipt;         // the .gcr bytes
+  std::string receipt;            // the .gcr bytes
   std::uint64_t resumedFrom = 0;  // offset the hub already held when this call started
-  std::uint64_t bytesSent = 0;    // body bytes this call sent
+  std::uint64_t bytesSent = 0;    // file bytes this call sent in PUT bodies
 };
 
 // Asks the hub what it holds, sends the rest in chunks, finishes with size + BLAKE2b-256.

@@ -45,6 +45,7 @@ CommuneProfile sampleProfile(const HubIdentity& h = hub()) {
   p.hubUrl = "http://192.168.1.10:8443";
   p.hubSignPublic = h.signPublic;
   p.hubBoxPublic = h.box.boxPublic;
+  p.recoveryPublic = h.recovery.boxPublic;
   p.formPackVersion = 3;
   p.issuedAt = "2026-11-23T08:00:00Z";
   return p;
@@ -109,6 +110,7 @@ TEST_CASE("profile round trip, with and without a pinned key") {
     CHECK(r->hubUrl == p.hubUrl);
     CHECK(r->hubSignPublic == p.hubSignPublic);
     CHECK(r->hubBoxPublic == p.hubBoxPublic);
+    CHECK(r->recoveryPublic == p.recoveryPublic);
     CHECK(r->formPackVersion == 3);
     CHECK(r->issuedAt == p.issuedAt);
   }
@@ -234,6 +236,21 @@ TEST_CASE("unknown or missing keys and wrong types in a body are format errors")
         "profile.format");
   CHECK(codeOf(readProfile(replaced(file, "\"formPackVersion\":3", "\"formPackVersion\": 3"), std::nullopt)) ==
         "profile.format");
+  // recovery_public is required and spelled in lowercase hex like the other keys.
+  const std::string recoveryHex = "\"recovery_public\":\"" + vault::toHex(hub().recovery.boxPublic) + "\"";
+  CHECK(codeOf(readProfile(resignedBody(replaced(file, recoveryHex + ",", ""), hub().signSecret), std::nullopt)) ==
+        "profile.format");
+  std::string upper = recoveryHex;
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+  }
+  upper.replace(0, 17, "\"recovery_public\"");
+  CHECK(codeOf(readProfile(resignedBody(replaced(file, recoveryHex, upper), hub().signSecret), std::nullopt)) ==
+        "profile.format");
+  CHECK(
+      codeOf(readProfile(resignedBody(replaced(file, recoveryHex, recoveryHex.substr(0, recoveryHex.size() - 3) + "\""),
+                                      hub().signSecret),
+                         std::nullopt)) == "profile.format");
   const std::string request = requestOk(sampleRequest());
   CHECK(codeOf(readEnrollmentRequest(resignedBody(replaced(request, "{\"createdAt\"", "{\"admin\":true,\"createdAt\""),
                                                   device().secretKey))) == "enroll.format");
@@ -301,6 +318,21 @@ TEST_CASE("device box keys: fixed seed gives a fixed key, generate() differs eac
   const HubIdentity b = HubIdentity::generate();
   CHECK(a.signPublic != b.signPublic);
   CHECK(a.box.boxPublic != b.box.boxPublic);
+  CHECK(a.recovery.boxPublic != b.recovery.boxPublic);
+  CHECK(a.recovery.boxPublic != a.box.boxPublic);
+}
+
+TEST_CASE("hub identity from seeds: the recovery pair is its own key, fixed for fixed seeds") {
+  // Two seeds: the recovery pair is derived from the box seed, yet is not the box pair.
+  CHECK(hub().recovery.boxPublic != hub().box.boxPublic);
+  CHECK(HubIdentity::fromSeed(seed(1), seed(2)).recovery.boxPublic == hub().recovery.boxPublic);
+  CHECK(otherHub().recovery.boxPublic != hub().recovery.boxPublic);
+  // Three seeds: the recovery pair is exactly the one its seed gives.
+  const HubIdentity three = HubIdentity::fromSeed(seed(1), seed(2), seed(8));
+  CHECK(three.signPublic == hub().signPublic);
+  CHECK(three.box.boxPublic == hub().box.boxPublic);
+  CHECK(three.recovery.boxPublic == HubKeys::fromSeed(seed(8)).boxPublic);
+  CHECK(three.recovery.boxPublic != hub().recovery.boxPublic);
 }
 
 TEST_CASE("every keys error code has Vietnamese and English text") {

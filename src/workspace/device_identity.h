@@ -1,0 +1,48 @@
+// Internal to the workspace: this laptop's sync identity kept in the meta table. Public keys and
+// the hub's profile (all public) are stored as text; the device's key seeds are sealed under the
+// data key, so a stolen laptop cannot sign batches without a volunteer's passphrase.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "store/repository.h"
+#include "sync/keys/keys.h"
+#include "vault/record_cipher.h"
+
+namespace gocua::workspace::detail {
+
+struct DeviceIdentity {
+  sync::DeviceKeys sign;
+  sync::DeviceBoxKeys box;
+  std::string workspaceId;
+};
+
+// create: make and store new keys when there are none yet (first enrollment request).
+// Errors: "sync.no_request" (none and !create), "record.damaged" (sealed seeds do not open).
+Result<DeviceIdentity> loadDeviceIdentity(store::Repository& repo, const vault::RecordCipher& cipher, bool create);
+
+// The device id (public signing key) without unlocking; nullopt before the first request.
+Result<std::optional<std::array<std::uint8_t, 32>>> storedDeviceId(store::Repository& repo);
+
+// Checks that a data key is this workspace's: the sealed seeds open under it.
+bool dataKeyOpensDevice(store::Repository& repo, const vault::RecordCipher& cipher);
+
+// The profile the laptop enrolled with (re-verified against the pinned key), or "sync.not_enrolled".
+Result<sync::CommuneProfile> enrolledProfile(store::Repository& repo);
+Result<std::optional<std::array<std::uint8_t, 32>>> pinnedHubKey(store::Repository& repo);
+Status storeProfile(store::Repository& repo, std::string_view profileFile, const sync::CommuneProfile& profile);
+
+// Meta keys of sync state.
+inline constexpr const char* kMetaNextSequence = "sync.next_sequence";
+inline constexpr const char* kMetaLastSync = "sync.last_sync";
+inline constexpr const char* kMetaRetentionDays = "sync.retention_days";
+inline constexpr const char* kMetaRecoverySlot = "recovery.slot";
+inline constexpr const char* kMetaRecoveryUsed = "recovery.used";
+
+Result<std::int64_t> metaInt(store::Repository& repo, const char* key, std::int64_t fallback);
+
+}  // namespace gocua::workspace::detail

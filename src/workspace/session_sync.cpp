@@ -1,0 +1,205 @@
+// Session: joining a commune (enrollment request, profile) and exporting batches for the hub.
+#include <sstream>
+
+#include "core/record_id.h"
+#include "sync/batch/batch.h"
+#include "sync/keys/keys.h"
+#include "vault/secret.h"
+#include "workspace/device_identity.h"
+#include "workspace/durable_file.h"
+#include "workspace/records_internal.h"
+#include "workspace/workspace.h"
+
+namespace gocua::workspace {
+namespace fs = std::filesystem;
+using nlohmann::json;
+using namespace detail;
+
+namespace {
+
+// One NDJSON record line; the body is already JSON text, spliced in without re-parsing.
+std::string recordLine(const store::Repository::OutgoingRecord& r, const std::string& volunteer,
+                       std::string_view body) {
+  json head = {{"type", "record"},
+               {"id", core::formatRecordId(*toRecordId(r.id))},
+               {"kind", r.kind},
+               {"revision", r.revision},
+               {"form_id", r.formId ? json(*r.formId) : json(nullptr)},
+               {"form_version", r.formVersion ? json(*r.formVersion) : json(nullptr)},
+               {"created_at", r.createdAt},
+               {"updated_at", r.updatedAt},
+               {"volunteer", volunteer}};
+  std::string line = head.dump();
+  line.pop_back();  // the closing brace: the body goes last
+  line += ",\"body\":";
+  line += body;
+  line += '}';
+  return line;
+}
+
+Result<std::int64_t> countOutgoing(store::Repository& repo) {
+  std::int64_t n = 0;
+  GOCUA_TRY(repo.forEachOutgoing([&](const store::Repository::OutgoingRecord&) -> Status {
+    ++n;
+    return {};
+  }));
+  return n;
+}
+
+}  // namespace
+
+Result<std::string> Session::enrollmentRequest() {
+  if (ws_->training()) return Error::make("sync.training");
+  auto txn = store::Txn::begin(ws_->db());
+  if (!txn) return txn.error();
+  auto device = loadDeviceIdentity(ws_->repo(), *cipher_, true);
+  if (!device) return device.error();
+  auto slots = ws_->repo().keyslots();
+  if (!slots) return slots.error();
+  sync::EnrollmentRequest request;
+  request.deviceSignPublic = device->sign.publicKey;
+  request.deviceBoxPublic = device->box.publicKey;
+  for (const auto& s : *slots) request.volunteers.push_back(s.volunteer);
+  request.workspaceId = device->workspaceId;
+  request.createdAt = nowIso();
+  auto file = sync::writeEnrollmentRequest(request, device->sign);
+  if (!file) return file.error();
+  GOCUA_TRY(ws_->repo().audit(nowIso(), volunteer_, "enroll_request"));
+  GOCUA_TRY(txn->commit());
+  return file;
+}
+
+Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
+  if (ws_->training()) return Error::make("sync.training");
+  auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
+  if (!device) return device.error();
+  auto pinned = pinnedHubKey(ws_->repo());
+  if (!pinned) return pinned.error();
+  auto profile = sync::readProfile(profileFile, *pinned);
+  if (!profile) return profile.error();
+  // The laptop's data key, sealed to the commune's recovery key: a forgotten passphrase then
+  // costs a visit to the commune office, not the records.
+  auto slot = sync::sealRecoverySlot(dataKey_, profile->recoveryPublic);
+  if (!slot) return slot.error();
+  auto txn = store::Txn::begin(ws_->db());
+  if (!txn) return txn.error();
+  GOCUA_TRY(storeProfile(ws_->repo(), profileFile, *profile));
+  GOCUA_TRY(ws_->repo().setMeta(kMetaRecoverySlot, vault::toHex(*slot)));
+  GOCUA_TRY(ws_->repo().audit(nowIso(), volunteer_, "enroll"));
+  GOCUA_TRY(txn->commit());
+  return EnrollInfo{profile->communeCode, profile->communeName, profile->hubUrl,
+                    sync::fingerprint(profile->hubSignPublic), profile->villages};
+}
+
+Result<sync::DeviceKeys> Session::deviceSignKeys() {
+  auto profile = enrolledProfile(ws_->repo());
+  if (!profile) return profile.error();
+  auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
+  if (!device) return device.error();
+  return std::move(device->sign);
+}
+
+Result<std::string> Session::hubUrl() {
+  auto profile = enrolledProfile(ws_->repo());
+  if (!profile) return profile.error();
+  return profile->hubUrl;
+}
+
+Status Session::setRetentionDays(int days) {
+  if (days < 1 || days > 3650) return Error::make("sync.retention_days", "days");
+  return ws_->repo().setMeta(kMetaRetentionDays, std::to_string(days));
+}
+
+Result<ExportInfo> Session::exportBatch(const fs::path& out) {
+  if (ws_->training()) return Error::make("sync.training");
+  auto profile = enrolledProfile(ws_->repo());
+  if (!profile) return profile.error();
+  auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
+  if (!device) return device.error();
+
+  // One write transaction: nothing changes between reading the records and marking them sent.
+  auto txn = store::Txn::begin(ws_->db());
+  if (!txn) return txn.error();
+  auto& repo = ws_->repo();
+  auto pending = countOutgoing(repo);
+  if (!pending) return pending.error();
+  ExportInfo info;
+  if (*pending == 0) return info;
+
+  auto sequence = metaInt(repo, kMetaNextSequence, 1);
+  if (!sequence) return sequence.error();
+  sync::BatchHeader header;
+  header.communeCode = profile->communeCode;
+  header.deviceId = device->sign.publicKey;
+  header.sequence = static_cast<std::uint64_t>(*sequence);
+  vault::randomBytes(header.batchId);
+
+  // The batch is built in memory (it is ciphertext) so the bytes on the stick can be compared.
+  std::ostringstream buffer;
+  auto writer = sync::BatchWriter::create(buffer, header, device->sign, profile->hubBoxPublic);
+  if (!writer) return writer.error();
+  auto slot = repo.meta(kMetaRecoverySlot);
+  if (!slot) return slot.error();
+  auto slots = repo.keyslots();
+  if (!slots) return slots.error();
+  json volunteers = json::array();
+  for (const auto& s : *slots) volunteers.push_back(s.volunteer);
+  json manifest = {{"type", "manifest"},          {"format", 1},    {"workspace_id", device->workspaceId},
+                   {"volunteers", volunteers},    {"created_at", nowIso()},
+                   {"records", *pending},         {"form_pack", profile->formPackVersion}};
+  if (*slot) manifest["recovery_slot"] = **slot;
+  GOCUA_TRY(writer->add(manifest.dump()));
+
+  struct Skipped {
+    store::Bytes id;
+    std::int64_t revision;
+    std::string idText;
+  };
+  std::vector<Skipped> damaged;
+  GOCUA_TRY(repo.forEachOutgoing([&](const store::Repository::OutgoingRecord& r) -> Status {
+    auto body = cipher_->open(r.sealed, associatedData(r.id, r.revision));
+    auto id = toRecordId(r.id);
+    if (!body || !id) {
+      damaged.push_back({store::Bytes(r.id.begin(), r.id.end()), r.revision, id ? core::formatRecordId(*id) : "?"});
+      return {};
+    }
+    std::string line = recordLine(r, volunteer_, *body);
+    vault::wipe(*body);
+    auto added = writer->add(line);
+    vault::wipe(line);
+    if (!added) return added;
+    ++info.records;
+    return {};
+  }));
+  auto summary = writer->finish();
+  if (!summary) return summary.error();
+  if (info.records == 0) return ExportInfo{};  // everything pending was damaged
+
+  std::string bytes = buffer.str();
+  GOCUA_TRY(writeFileDurably(out, bytes));
+  GOCUA_TRY(repo.markSent(*sequence));
+  for (const auto& d : damaged) {  // left unsent: they must not look as if the hub has them
+    info.damaged.push_back(d.idText);
+    auto reset = repo.acknowledge(d.id, d.revision, "unsynced", "", nowIso());
+    if (!reset) return reset.error();
+  }
+  GOCUA_TRY(repo.setMeta(kMetaNextSequence, std::to_string(*sequence + 1)));
+  store::Repository::BatchRow row;
+  row.sequence = *sequence;
+  row.batchId.assign(header.batchId.begin(), header.batchId.end());
+  row.createdAt = nowIso();
+  row.records = info.records;
+  row.bytes = static_cast<std::int64_t>(bytes.size());
+  GOCUA_TRY(repo.insertBatch(row));
+  GOCUA_TRY(repo.audit(nowIso(), volunteer_, "export"));
+  if (auto committed = txn->commit(); !committed) {
+    fs::remove(out);  // the laptop did not record this batch: do not let it travel
+    return committed.error();
+  }
+  info.sequence = header.sequence;
+  info.batchId = vault::toHex(header.batchId);
+  info.bytes = bytes.size();
+  return info;
+}
+
+}  // namespace gocua::workspace

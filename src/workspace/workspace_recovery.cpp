@@ -1,0 +1,60 @@
+// Workspace: a new passphrase from the hub's one-time recovery file (sync/README.md, "Recovery").
+// Runs on a locked workspace: the volunteer has forgotten the passphrase that would unlock it.
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "sync/keys/keys.h"
+#include "vault/secret.h"
+#include "workspace/device_identity.h"
+#include "workspace/records_internal.h"
+#include "workspace/workspace.h"
+
+namespace gocua::workspace {
+using namespace detail;
+
+Status Workspace::resetPassphrase(std::string_view recoveryFile, std::string_view code, std::string_view volunteerIn,
+                                  std::string_view newPassphrase, const vault::KdfParams& kdf) {
+  auto pinned = pinnedHubKey(repo_);
+  if (!pinned) return pinned.error();
+  auto deviceId = storedDeviceId(repo_);
+  if (!deviceId) return deviceId.error();
+  if (!*pinned || !*deviceId) return Error::make("sync.not_enrolled");
+  auto file = sync::readRecoveryFile(recoveryFile, **pinned, **deviceId);
+  if (!file) return file.error();
+
+  // One-time: a recovery id this laptop has used before is refused.
+  auto usedText = repo_.meta(kMetaRecoveryUsed);
+  if (!usedText) return usedText.error();
+  nlohmann::json used = *usedText ? nlohmann::json::parse(**usedText, nullptr, false) : nlohmann::json::array();
+  if (!used.is_array()) used = nlohmann::json::array();
+  std::string recoveryId = vault::toHex(file->recoveryId);
+  for (const auto& u : used)
+    if (u == recoveryId) return Error::make("recovery.used");
+
+  auto dataKey = sync::openRecoveryFile(*file, code);
+  if (!dataKey) return dataKey.error();
+  if (dataKey->size() != vault::kDataKeyBytes || !dataKeyOpensDevice(repo_, vault::RecordCipher(*dataKey)))
+    return Error::make("recovery.damaged");
+
+  auto name = core::toNfc(volunteerIn);
+  auto slots = repo_.keyslots();
+  if (!slots) return slots.error();
+  if (slots->empty()) return Error::make("volunteer.not_found", "volunteer");
+  std::string volunteer = volunteerIn.empty() || !name ? slots->front().volunteer : *name;
+  bool found = false;
+  for (const auto& s : *slots) found = found || s.volunteer == volunteer;
+  if (!found) return Error::make("volunteer.not_found", "volunteer");
+
+  GOCUA_TRY(vault::checkPassphrase(newPassphrase));
+  auto slot = vault::wrapDataKey(*dataKey, newPassphrase, kdf);
+  if (!slot) return slot.error();
+  used.push_back(recoveryId);
+  auto txn = store::Txn::begin(db_);
+  if (!txn) return txn.error();
+  GOCUA_TRY(repo_.replaceKeyslot(toRow(volunteer, *slot)));
+  GOCUA_TRY(repo_.setMeta(kMetaRecoveryUsed, used.dump()));
+  GOCUA_TRY(repo_.audit(nowIso(), volunteer, "passphrase_reset"));
+  return txn->commit();
+}
+
+}  // namespace gocua::workspace

@@ -1,0 +1,96 @@
+// "Sync now": outbox → resumable upload → receipt → status; see client.h.
+#include "sync/client/client.h"
+
+#include <fstream>
+#include <system_error>
+
+#include "sync/batch/batch.h"
+#include "sync/transport/transport.h"
+
+namespace gocua::sync {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kOutboxDir = "outbox";
+
+// The one batch waiting in the outbox, if an earlier sync was cut before its receipt arrived.
+std::optional<fs::path> pendingBatch(const fs::path& outbox) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(outbox, ec))
+    if (entry.path().extension() == ".gcb") return entry.path();
+  return std::nullopt;
+}
+
+Result<std::array<std::uint8_t, 16>> batchIdOf(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Error::make("sync.io", "outbox");
+  auto header = readBatchHeader(in);
+  if (!header) return header.error();
+  return header->batchId;
+}
+
+}  // namespace
+
+Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
+                               const std::function<bool(const SyncProgress&)>& progress) {
+  auto report = [&](SyncProgress::Stage stage, std::uint64_t done, std::uint64_t total) {
+    return !progress || progress(SyncProgress{stage, done, total});
+  };
+  if (hubUrl.empty()) {
+    auto url = session.hubUrl();
+    if (!url) return url.error();
+    hubUrl = *url;
+  }
+  if (hubUrl.empty()) return Error::make("sync.no_hub_url");
+  auto keys = session.deviceSignKeys();
+  if (!keys) return keys.error();
+
+  fs::path outbox = session.workspace().dir() / kOutboxDir;
+  std::error_code ec;
+  fs::create_directories(outbox, ec);
+  fs::permissions(outbox, fs::perms::owner_all, ec);
+
+  SyncReport out;
+  // First a batch an earlier sync left behind, then the new records; a quarantined batch makes
+  // the laptop re-export under the hub's next sequence. Three rounds cover all of that.
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    auto file = pendingBatch(outbox);
+    bool wasPending = file.has_value();
+    if (wasPending) {
+      out.resumed = true;
+    } else {
+      if (!report(SyncProgress::Stage::Export, 0, 0)) return Error::make("transport.cancelled");
+      fs::path target = outbox / "next.gcb";
+      auto exported = session.exportBatch(target);
+      if (!exported) return exported.error();
+      out.exported = *exported;
+      if (exported->records == 0) break;
+      file = target;
+    }
+    auto batchId = batchIdOf(*file);
+    if (!batchId) return batchId.error();
+    auto uploaded = transport::uploadBatch(hubUrl, *file, *batchId, *keys, [&](const transport::UploadProgress& p) {
+      return report(SyncProgress::Stage::Upload, p.sent, p.total);
+    });
+    if (!uploaded) return uploaded.error();
+    if (wasPending && attempt == 0) out.resumedFrom = uploaded->resumedFrom;
+    out.bytesSent += uploaded->bytesSent;
+    report(SyncProgress::Stage::Receipt, 0, 0);
+    auto applied = session.applyReceipt(uploaded->receipt);
+    if (!applied) return applied.error();
+    out.batchReceipt = *applied;
+    fs::remove(*file, ec);  // the hub has it (or has quarantined it): the outbox is empty again
+    if (!wasPending && applied->batchStatus != "quarantined") break;
+  }
+
+  if (!report(SyncProgress::Stage::Status, 0, 0)) return Error::make("transport.cancelled");
+  auto status = transport::fetchStatus(hubUrl, *keys);
+  if (!status) return status.error();
+  auto applied = session.applyReceipt(*status);
+  if (!applied) return applied.error();
+  out.statusReceipt = *applied;
+  return out;
+}
+
+}  // namespace gocua::sync

@@ -1,0 +1,34 @@
+// The laptop's whole "sync now" over HTTP, shared by gocuactl and the desktop app's sync screen:
+// resume a batch left in the outbox by an earlier cut, else export a new one; upload it
+// (resumable), apply the hub's receipt, then fetch and apply the status receipt, so review
+// decisions arrive even when there was nothing to send.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/result.h"
+#include "workspace/workspace.h"
+
+namespace gocua::sync {
+
+struct SyncProgress {
+  enum class Stage { Export, Upload, Receipt, Status } stage = Stage::Export;
+  std::uint64_t done = 0, total = 0;  // bytes during Upload
+};
+
+struct SyncReport {
+  workspace::ExportInfo exported;  // records 0 when nothing new was sent
+  bool resumed = false;            // an earlier, interrupted upload was finished
+  std::uint64_t resumedFrom = 0;   // bytes the hub already held
+  std::uint64_t bytesSent = 0;
+  workspace::ReceiptInfo batchReceipt;   // batchStatus empty when no batch travelled
+  workspace::ReceiptInfo statusReceipt;  // the review decisions
+};
+
+// hubUrl empty = the URL in the commune profile. progress may return false to cancel (the
+// outbox file stays and the next call resumes it).
+Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
+                               const std::function<bool(const SyncProgress&)>& progress = {});
+
+}  // namespace gocua::sync

@@ -1,0 +1,70 @@
+// The recovery slot a laptop sends in every manifest (its data key sealed to the commune's
+// recovery key) and the one-time code staff read to a volunteer who forgot the passphrase.
+#include <sodium.h>
+
+#include <cstdlib>
+
+#include "sync/keys/keys.h"
+#include "sync/keys/recovery_internal.h"
+
+namespace gocua::sync {
+
+namespace {
+
+constexpr std::size_t kSlotBytes = crypto_box_SEALBYTES + vault::kDataKeyBytes;
+
+}  // namespace
+
+Result<std::vector<std::uint8_t>> sealRecoverySlot(const vault::SecretBytes& dataKey,
+                                                   const std::array<std::uint8_t, 32>& recoveryPublic) {
+  if (dataKey.size() != vault::kDataKeyBytes) return Error::make("recovery.invalid", "dataKey", "wrong size");
+  GOCUA_TRY(vault::init());
+  std::vector<std::uint8_t> slot(kSlotBytes);
+  if (crypto_box_seal(slot.data(), dataKey.data(), dataKey.size(), recoveryPublic.data()) != 0) {
+    return Error::make("recovery.invalid", "recoveryPublic", "seal failed");
+  }
+  return slot;
+}
+
+Result<vault::SecretBytes> openRecoverySlot(std::span<const std::uint8_t> slot, const HubKeys& recovery) {
+  if (slot.size() != kSlotBytes) return Error::make("recovery.damaged", "slot", "wrong size");
+  GOCUA_TRY(vault::init());
+  vault::SecretBytes dataKey(vault::kDataKeyBytes);
+  if (crypto_box_seal_open(dataKey.data(), slot.data(), slot.size(), recovery.boxPublic.data(),
+                           recovery.boxSecret.data()) != 0) {
+    return Error::make("recovery.damaged", "slot", "does not open");
+  }
+  return dataKey;
+}
+
+std::string newRecoveryCode() {
+  // No random source means no code may be made at all, and there is no caller to report to.
+  if (!vault::init().ok()) std::abort();
+  std::string code;
+  code.reserve(detail::kRecoveryCodeChars + 4);
+  for (std::size_t i = 0; i < detail::kRecoveryCodeChars; ++i) {
+    if (i > 0 && i % 4 == 0) code.push_back('-');
+    code.push_back(detail::kRecoveryAlphabet[randombytes_uniform(32)]);
+  }
+  return code;
+}
+
+namespace detail {
+
+bool normaliseRecoveryCode(std::string_view code, std::string& out) {
+  out.clear();
+  out.reserve(kRecoveryCodeChars);
+  for (char c : code) {
+    if (c == '-' || c == ' ') continue;
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c == 'O') c = '0';
+    if (c == 'I' || c == 'L') c = '1';
+    if (kRecoveryAlphabet.find(c) == std::string_view::npos || out.size() == kRecoveryCodeChars) return false;
+    out.push_back(c);
+  }
+  return out.size() == kRecoveryCodeChars;
+}
+
+}  // namespace detail
+
+}  // namespace gocua::sync

@@ -1,0 +1,161 @@
+// The recovery file (.gcx): the hub wraps a laptop's data key under Argon2id of a one-time code
+// and signs the result; the laptop checks the signature against its pinned hub key and the device
+// id before it spends any Argon2 work on the code.
+#include <sodium.h>
+
+#include <chrono>
+#include <ctime>
+
+#include "sync/keys/keys.h"
+#include "sync/keys/recovery_internal.h"
+#include "sync/keys/signed_file.h"
+#include "vault/keyslot.h"
+
+namespace gocua::sync {
+
+namespace {
+
+constexpr const char* kKind = "RECOVERY";
+constexpr std::size_t kWrappedBytes = crypto_secretbox_NONCEBYTES + vault::kDataKeyBytes + crypto_secretbox_MACBYTES;
+static_assert(crypto_secretbox_KEYBYTES == 32);
+static_assert(crypto_pwhash_argon2id_SALTBYTES == sizeof(RecoveryFile::salt));
+
+std::string utcNow() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// The stored limits as the vault's type, refused when negative or outside the vault's floor and
+// ceiling (a signed file still must not make a laptop hang or run out of memory).
+bool kdfParams(const RecoveryFile& f, vault::KdfParams& out) {
+  if (f.opslimit <= 0 || f.memlimit <= 0) return false;
+  out = {static_cast<std::uint64_t>(f.opslimit), static_cast<std::size_t>(f.memlimit)};
+  return vault::checkKdfFloor(out).ok();
+}
+
+// Argon2id(normalised code) → the 32-byte key that wraps the data key.
+Result<vault::SecretBytes> deriveKey(const std::string& normCode, const RecoveryFile& f, const vault::KdfParams& p) {
+  vault::SecretBytes key(crypto_secretbox_KEYBYTES);
+  if (crypto_pwhash(key.data(), key.size(), normCode.data(), normCode.size(), f.salt.data(), p.opslimit, p.memlimit,
+                    crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return Error::make("vault.out_of_memory", "memlimit");
+  }
+  return key;
+}
+
+bool getUnsigned(const nlohmann::json& obj, const char* key, std::int64_t& out) {
+  const auto& v = obj.at(key);
+  if (!v.is_number_unsigned() || v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) return false;
+  out = static_cast<std::int64_t>(v.get<std::uint64_t>());
+  return true;
+}
+
+}  // namespace
+
+namespace detail {
+
+Result<RecoveryFile> parseRecoveryBody(std::string_view body) {
+  nlohmann::json obj;
+  if (!parseCanonicalObject(body, {"created_at", "device_id", "memlimit", "opslimit", "recovery_id", "salt", "wrapped"},
+                            obj)) {
+    return Error::make("recovery.format", {}, "body");
+  }
+  RecoveryFile f;
+  const auto& wrapped = obj.at("wrapped");
+  const auto& recoveryId = obj.at("recovery_id");
+  const auto& salt = obj.at("salt");
+  const bool fieldsOk = getKey(obj, "device_id", f.deviceId) && recoveryId.is_string() &&
+                        decodeHex(recoveryId.get_ref<const std::string&>(), f.recoveryId) && salt.is_string() &&
+                        decodeHex(salt.get_ref<const std::string&>(), f.salt) &&
+                        getString(obj, "created_at", f.createdAt) && getUnsigned(obj, "opslimit", f.opslimit) &&
+                        getUnsigned(obj, "memlimit", f.memlimit) && wrapped.is_string();
+  if (!fieldsOk) return Error::make("recovery.format", {}, "field type or size");
+  f.wrapped.resize(kWrappedBytes);
+  if (!decodeHex(wrapped.get_ref<const std::string&>(), f.wrapped)) return Error::make("recovery.format", "wrapped");
+  if (!isUtcTimestamp(f.createdAt)) return Error::make("recovery.format", "created_at");
+  vault::KdfParams params;
+  if (!kdfParams(f, params)) return Error::make("recovery.format", "opslimit", "outside the vault's limits");
+  return f;
+}
+
+}  // namespace detail
+
+Result<std::string> makeRecoveryFile(const std::array<std::uint8_t, 32>& deviceId, const vault::SecretBytes& dataKey,
+                                     std::string_view code, const HubIdentity& hub) {
+  if (dataKey.size() != vault::kDataKeyBytes) return Error::make("recovery.invalid", "dataKey", "wrong size");
+  GOCUA_TRY(vault::init());
+  std::string normCode;
+  if (!detail::normaliseRecoveryCode(code, normCode)) {
+    vault::wipe(normCode);
+    return Error::make("recovery.invalid", "code", "not a recovery code");
+  }
+  RecoveryFile f;
+  f.deviceId = deviceId;
+  vault::randomBytes(f.recoveryId);
+  vault::randomBytes(f.salt);
+  f.createdAt = utcNow();
+  // The code carries 100 random bits, so the floor is plenty and any laptop can open the file.
+  const vault::KdfParams params = vault::interactiveKdf();
+  f.opslimit = static_cast<std::int64_t>(params.opslimit);
+  f.memlimit = static_cast<std::int64_t>(params.memlimit);
+
+  auto key = deriveKey(normCode, f, params);
+  vault::wipe(normCode);
+  if (!key.ok()) return key.error();
+  f.wrapped.resize(kWrappedBytes);
+  std::uint8_t* nonce = f.wrapped.data();
+  vault::randomBytes(std::span<std::uint8_t>(nonce, crypto_secretbox_NONCEBYTES));
+  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, dataKey.data(), dataKey.size(), nonce, key->data());
+
+  nlohmann::json body = nlohmann::json::object();
+  body["created_at"] = f.createdAt;
+  body["device_id"] = vault::toHex(f.deviceId);
+  body["memlimit"] = static_cast<std::uint64_t>(f.memlimit);
+  body["opslimit"] = static_cast<std::uint64_t>(f.opslimit);
+  body["recovery_id"] = vault::toHex(f.recoveryId);
+  body["salt"] = vault::toHex(f.salt);
+  body["wrapped"] = vault::toHex(f.wrapped);
+  return detail::frameSignedFile(kKind, detail::canonicalDump(body), hub.signSecret);
+}
+
+Result<RecoveryFile> readRecoveryFile(std::string_view file, const std::array<std::uint8_t, 32>& hubSignPublic,
+                                      const std::array<std::uint8_t, 32>& deviceId) {
+  auto framed = detail::splitSignedFile(file, kKind, "recovery");
+  if (!framed.ok()) return framed.error();
+  // The key is pinned, so the signature is checked before the body is even parsed.
+  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make("recovery.bad_signature");
+  auto f = detail::parseRecoveryBody(framed->body);
+  if (!f.ok()) return f.error();
+  if (f->deviceId != deviceId) return Error::make("recovery.wrong_device");
+  return f;
+}
+
+Result<vault::SecretBytes> openRecoveryFile(const RecoveryFile& file, std::string_view code) {
+  vault::KdfParams params;
+  if (file.wrapped.size() != kWrappedBytes || !kdfParams(file, params)) {
+    return Error::make("recovery.damaged", "wrapped", "wrong size or limits");
+  }
+  GOCUA_TRY(vault::init());
+  std::string normCode;
+  // A mistyped code needs no Argon2 run to be refused.
+  if (!detail::normaliseRecoveryCode(code, normCode)) {
+    vault::wipe(normCode);
+    return Error::make("recovery.wrong_code");
+  }
+  auto key = deriveKey(normCode, file, params);
+  vault::wipe(normCode);
+  if (!key.ok()) return key.error();
+  const std::uint8_t* nonce = file.wrapped.data();
+  vault::SecretBytes dataKey(vault::kDataKeyBytes);
+  if (crypto_secretbox_open_easy(dataKey.data(), nonce + crypto_secretbox_NONCEBYTES,
+                                 file.wrapped.size() - crypto_secretbox_NONCEBYTES, nonce, key->data()) != 0) {
+    return Error::make("recovery.wrong_code");
+  }
+  return dataKey;
+}
+
+}  // namespace gocua::sync

@@ -1,0 +1,172 @@
+// The receipt's body: Receipt → canonical JSON for the hub, and JSON → Receipt for the laptop.
+// The parser checks shape only (exact keys, types, hex, enum spellings, list sizes); content rules
+// live in receipt_rules.cpp so the writer and the reader share them.
+#include <sodium.h>
+
+#include <algorithm>
+#include <climits>
+#include <initializer_list>
+
+#include "sync/keys/signed_file.h"
+#include "sync/receipt/receipt_body.h"
+
+namespace gocua::sync::detail {
+
+namespace {
+
+constexpr std::size_t kMaxSealedNoteHex = 2 * (crypto_box_SEALBYTES + kMaxNoteBytes);
+
+Error shapeError(std::string field) { return Error::make("receipt.format", std::move(field)); }
+
+std::string entry(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
+
+bool hasExactly(const nlohmann::json& obj, std::initializer_list<const char*> keys) {
+  if (!obj.is_object() || obj.size() != keys.size()) return false;
+  return std::all_of(keys.begin(), keys.end(), [&](const char* k) { return obj.contains(k); });
+}
+
+bool getU64(const nlohmann::json& obj, const char* key, std::uint64_t& out) {
+  const auto& v = obj.at(key);
+  if (!v.is_number_unsigned()) return false;
+  out = v.get<std::uint64_t>();
+  return true;
+}
+
+bool getI64(const nlohmann::json& obj, const char* key, std::int64_t& out) {
+  const auto& v = obj.at(key);
+  if (!v.is_number_integer()) return false;
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) return false;
+  out = v.get<std::int64_t>();
+  return true;
+}
+
+// "" for a status receipt's all-zero id; the zero id spelled in hex would be a second spelling.
+bool getBatchId(const nlohmann::json& obj, std::array<std::uint8_t, 16>& out) {
+  const auto& v = obj.at("batch_id");
+  if (!v.is_string()) return false;
+  const auto& hex = v.get_ref<const std::string&>();
+  out.fill(0);
+  if (hex.empty()) return true;
+  return decodeHex(hex, out) && std::any_of(out.begin(), out.end(), [](std::uint8_t b) { return b != 0; });
+}
+
+bool getNote(const nlohmann::json& obj, std::vector<std::uint8_t>& out) {
+  const auto& v = obj.at("note");
+  if (!v.is_string()) return false;
+  const auto& hex = v.get_ref<const std::string&>();
+  if (hex.size() % 2 != 0 || hex.size() > kMaxSealedNoteHex) return false;
+  out.resize(hex.size() / 2);
+  return decodeHex(hex, out);
+}
+
+Result<RecordOutcome> parseRecord(const nlohmann::json& v, std::size_t i) {
+  RecordOutcome o;
+  if (!hasExactly(v, {"id", "outcome", "reason", "revision"})) return shapeError(entry("records", i));
+  std::string outcome;
+  if (!getString(v, "id", o.id) || !getI64(v, "revision", o.revision) || !getString(v, "outcome", outcome) ||
+      !getString(v, "reason", o.reason)) {
+    return shapeError(entry("records", i));
+  }
+  const auto parsed = parseOutcome(outcome);
+  if (!parsed) return shapeError(entry("records", i) + ".outcome");
+  o.outcome = *parsed;
+  return o;
+}
+
+Result<StatusUpdate> parseUpdate(const nlohmann::json& v, std::size_t i) {
+  StatusUpdate u;
+  if (!hasExactly(v, {"at", "id", "note", "revision", "status"})) return shapeError(entry("updates", i));
+  std::string status;
+  if (!getString(v, "id", u.id) || !getI64(v, "revision", u.revision) || !getString(v, "status", status) ||
+      !getNote(v, u.sealedNote) || !getString(v, "at", u.at)) {
+    return shapeError(entry("updates", i));
+  }
+  const auto parsed = parseReviewStatus(status);
+  if (!parsed) return shapeError(entry("updates", i) + ".status");
+  u.status = *parsed;
+  return u;
+}
+
+}  // namespace
+
+std::string receiptBody(const Receipt& r) {
+  nlohmann::json records = nlohmann::json::array();
+  for (const RecordOutcome& o : r.records) {
+    nlohmann::json e = nlohmann::json::object();
+    e["id"] = o.id;
+    e["outcome"] = toString(o.outcome);
+    e["reason"] = o.reason;
+    e["revision"] = o.revision;
+    records.push_back(std::move(e));
+  }
+  nlohmann::json updates = nlohmann::json::array();
+  for (const StatusUpdate& u : r.updates) {
+    nlohmann::json e = nlohmann::json::object();
+    e["at"] = u.at;
+    e["id"] = u.id;
+    e["note"] = vault::toHex(u.sealedNote);
+    e["revision"] = u.revision;
+    e["status"] = toString(u.status);
+    updates.push_back(std::move(e));
+  }
+  const bool noBatch = r.batchStatus == BatchStatus::Status;
+  nlohmann::json body = nlohmann::json::object();
+  body["batch_id"] = noBatch ? std::string() : vault::toHex(r.batchId);
+  body["batch_status"] = toString(r.batchStatus);
+  body["commune_code"] = r.communeCode;
+  body["device_id"] = vault::toHex(r.deviceId);
+  body["format"] = kReceiptFormat;
+  body["hub_time"] = r.hubTime;
+  body["next_sequence"] = r.nextSequence;
+  body["reason"] = r.reason;
+  body["records"] = std::move(records);
+  body["sequence"] = r.sequence;
+  body["updates"] = std::move(updates);
+  return canonicalDump(body);
+}
+
+Result<Receipt> parseReceiptBody(std::string_view body) {
+  nlohmann::json obj;
+  if (!parseCanonicalObject(body,
+                            {"batch_id", "batch_status", "commune_code", "device_id", "format", "hub_time",
+                             "next_sequence", "reason", "records", "sequence", "updates"},
+                            obj, /*maxDepth=*/3)) {
+    return shapeError("body");
+  }
+  const auto& version = obj.at("format");
+  if (!version.is_number_integer()) return shapeError("format");
+  if (!version.is_number_unsigned() || version.get<std::uint64_t>() != kReceiptFormat) {
+    return Error::make("receipt.unknown_version");
+  }
+
+  Receipt r;
+  std::string batchStatus;
+  const bool fieldsOk = getString(obj, "commune_code", r.communeCode) && getKey(obj, "device_id", r.deviceId) &&
+                        getBatchId(obj, r.batchId) && getU64(obj, "sequence", r.sequence) &&
+                        getString(obj, "batch_status", batchStatus) && getString(obj, "reason", r.reason) &&
+                        getString(obj, "hub_time", r.hubTime) && getU64(obj, "next_sequence", r.nextSequence);
+  if (!fieldsOk) return shapeError({});
+  const auto status = parseBatchStatus(batchStatus);
+  if (!status) return shapeError("batch_status");
+  r.batchStatus = *status;
+
+  const auto& records = obj.at("records");
+  const auto& updates = obj.at("updates");
+  if (!records.is_array() || records.size() > kMaxReceiptEntries) return shapeError("records");
+  if (!updates.is_array() || updates.size() > kMaxReceiptEntries) return shapeError("updates");
+  r.records.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    auto o = parseRecord(records[i], i);
+    if (!o.ok()) return o.error();
+    r.records.push_back(std::move(*o));
+  }
+  r.updates.reserve(updates.size());
+  for (std::size_t i = 0; i < updates.size(); ++i) {
+    auto u = parseUpdate(updates[i], i);
+    if (!u.ok()) return u.error();
+    r.updates.push_back(std::move(*u));
+  }
+  return r;
+}
+
+}  // namespace gocua::sync::detail

@@ -1,0 +1,72 @@
+// What a well-formed receipt says, checked the same way by the hub before signing and by the
+// laptop after verifying: a status receipt names no batch, a batch receipt names one; reasons are
+// catalog codes exactly where something was refused; ids, revisions, notes and times in range.
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "core/record_id.h"
+#include "sync/batch/batch_format.h"  // isCommuneCode
+#include "sync/keys/signed_file.h"
+#include "sync/receipt/receipt_body.h"
+
+namespace gocua::sync::detail {
+
+namespace {
+
+bool isCanonicalRecordId(std::string_view s) {
+  const auto id = core::parseRecordId(s);
+  return id && core::formatRecordId(*id) == s;  // lowercase only: one spelling per signed file
+}
+
+// Empty exactly when nothing was refused; otherwise a code the catalog can explain.
+bool reasonFits(std::string_view reason, bool refused) { return refused ? isReasonCode(reason) : reason.empty(); }
+
+std::string at(const char* list, std::size_t i, const char* field) {
+  return std::string(list) + "[" + std::to_string(i) + "]." + field;
+}
+
+Status invalid(std::string field) { return Error::make("receipt.invalid", std::move(field)); }
+
+}  // namespace
+
+bool isReasonCode(std::string_view s) {
+  return !s.empty() && s.size() <= kMaxReasonChars && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
+  });
+}
+
+Status checkReceipt(const Receipt& r) {
+  if (!isCommuneCode(r.communeCode)) return invalid("commune_code");
+  const bool status = r.batchStatus == BatchStatus::Status;
+  const bool noBatch = std::all_of(r.batchId.begin(), r.batchId.end(), [](std::uint8_t b) { return b == 0; });
+  if (status != noBatch) return invalid("batch_id");
+  if (status ? r.sequence != 0 : r.sequence == 0) return invalid("sequence");
+  const bool refused = r.batchStatus == BatchStatus::Quarantined || r.batchStatus == BatchStatus::Rejected;
+  if (!reasonFits(r.reason, refused)) return invalid("reason");
+  if (!isUtcTimestamp(r.hubTime)) return invalid("hub_time");
+  if (r.nextSequence == 0) return invalid("next_sequence");
+  if (r.records.size() > kMaxReceiptEntries || (status && !r.records.empty())) return invalid("records");
+  if (r.updates.size() > kMaxReceiptEntries) return invalid("updates");
+
+  for (std::size_t i = 0; i < r.records.size(); ++i) {
+    const RecordOutcome& o = r.records[i];
+    if (!isCanonicalRecordId(o.id)) return invalid(at("records", i, "id"));
+    if (o.revision < 1) return invalid(at("records", i, "revision"));
+    if (!reasonFits(o.reason, o.outcome == Outcome::Rejected)) return invalid(at("records", i, "reason"));
+  }
+  for (std::size_t i = 0; i < r.updates.size(); ++i) {
+    const StatusUpdate& u = r.updates[i];
+    if (!isCanonicalRecordId(u.id)) return invalid(at("updates", i, "id"));
+    if (u.revision < 1) return invalid(at("updates", i, "revision"));
+    // Sealing adds crypto_box_SEALBYTES to 1..kMaxNoteBytes bytes of text.
+    const std::size_t n = u.sealedNote.size();
+    if (n != 0 && (n <= crypto_box_SEALBYTES || n > crypto_box_SEALBYTES + kMaxNoteBytes)) {
+      return invalid(at("updates", i, "note"));
+    }
+    if (!isUtcTimestamp(u.at)) return invalid(at("updates", i, "at"));
+  }
+  return {};
+}
+
+}  // namespace gocua::sync::detail

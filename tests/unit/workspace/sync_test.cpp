@@ -1,0 +1,433 @@
+// The laptop's side of sync, in-process against a hub identity made here: enrollment request and
+// profile pinning, export into a batch only that hub opens, receipts (signed, per revision),
+// review notes, the hub's next sequence, retention, and passphrase recovery.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/resource.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "store/db.h"
+#include "sync/batch/batch.h"
+#include "sync/keys/keys.h"
+#include "sync/receipt/receipt.h"
+#include "vault/secret.h"
+#include "workspace/workspace.h"
+
+using namespace gocua;
+using namespace gocua::workspace;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("gocua-sync-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+const vault::KdfParams kKdf = vault::interactiveKdf();
+constexpr const char* kPass = "mật khẩu thử nghiệm";
+
+std::array<std::uint8_t, 32> seed(std::uint8_t b) {
+  std::array<std::uint8_t, 32> s{};
+  s.fill(b);
+  return s;
+}
+
+sync::HubIdentity hubIdentity(std::uint8_t b = 1) {
+  auto s1 = seed(b), s2 = seed(static_cast<std::uint8_t>(b + 1)), s3 = seed(static_cast<std::uint8_t>(b + 2));
+  return sync::HubIdentity::fromSeed(s1, s2, s3);
+}
+
+std::string profileFor(const sync::HubIdentity& hub, std::string name = "Xã Tân Lập") {
+  sync::CommuneProfile p;
+  p.communeCode = "27001";
+  p.communeName = std::move(name);
+  p.villages = {"Thôn Đông", "Thôn Tây"};
+  p.hubUrl = "http://127.0.0.1:8080";
+  p.hubSignPublic = hub.signPublic;
+  p.hubBoxPublic = hub.box.boxPublic;
+  p.recoveryPublic = hub.recovery.boxPublic;
+  p.issuedAt = "2026-11-20T08:00:00Z";
+  auto file = sync::writeProfile(p, hub);
+  REQUIRE(file.ok());
+  return *file;
+}
+
+json resident(const std::string& name, const std::string& id, const std::string& dob, const std::string& sex) {
+  return {{"full_name", name}, {"date_of_birth", dob}, {"sex", sex}, {"personal_id", id}, {"village", "Thôn Đông"}};
+}
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct BatchContent {
+  sync::BatchHeader header;
+  json manifest;
+  std::vector<json> records;
+};
+
+BatchContent openBatch(const fs::path& file, const sync::HubIdentity& hub) {
+  BatchContent out;
+  std::ifstream in(file, std::ios::binary);
+  auto header = sync::readBatchHeader(in);
+  REQUIRE(header.ok());
+  out.header = *header;
+  in.seekg(0);
+  auto st = sync::readBatch(in, hub.box, [&](std::string_view line) -> Status {
+    auto j = json::parse(line);
+    if (j["type"] == "manifest")
+      out.manifest = j;
+    else
+      out.records.push_back(j);
+    return {};
+  });
+  REQUIRE(st.ok());
+  return out;
+}
+
+// A laptop enrolled with hub(), three residents added.
+struct Enrolled {
+  TempDir t;
+  sync::HubIdentity hub = hubIdentity();
+  std::unique_ptr<Workspace> ws;
+  std::unique_ptr<Session> s;
+  sync::EnrollmentRequest request;
+  std::vector<std::string> ids;
+
+  Enrolled() {
+    auto created = Workspace::create(t.path / "ws", "Lan", kPass, false, kKdf);
+    REQUIRE(created.ok());
+    ws = std::move(*created);
+    auto unlocked = ws->unlock("", kPass);
+    REQUIRE(unlocked.ok());
+    s = std::move(*unlocked);
+    auto req = s->enrollmentRequest();
+    REQUIRE(req.ok());
+    auto parsed = sync::readEnrollmentRequest(*req);
+    REQUIRE(parsed.ok());
+    request = *parsed;
+    REQUIRE(s->enroll(profileFor(hub)).ok());
+    Errors problems;
+    for (auto r : {resident("Nguyễn Văn An", "001090123456", "05/03/1990", "male"),
+                   resident("Trần Thị Bình", "001190123457", "06/04/1990", "female"),
+                   resident("Lê Văn Cường", "001085123458", "07/05/1985", "male")}) {
+      auto added = s->addResident(r, &problems);
+      REQUIRE(added.ok());
+      ids.push_back(added->id);
+    }
+  }
+
+  std::string receipt(const sync::Receipt& r) {
+    auto file = sync::writeReceipt(r, hub);
+    REQUIRE(file.ok());
+    return *file;
+  }
+
+  sync::Receipt receiptFor(const BatchContent& b, sync::BatchStatus status = sync::BatchStatus::Imported) {
+    sync::Receipt r;
+    r.communeCode = "27001";
+    r.deviceId = request.deviceSignPublic;
+    r.batchId = b.header.batchId;
+    r.sequence = b.header.sequence;
+    r.batchStatus = status;
+    r.hubTime = "2026-11-23T10:00:00Z";
+    r.nextSequence = b.header.sequence + 1;
+    return r;
+  }
+};
+
+std::int64_t count(Session& s, const std::string& state) { return s.syncStatus()->counts.at(state); }
+
+}  // namespace
+
+TEST_CASE("enrollment: the request carries the device keys and volunteers; the profile pins the hub key") {
+  TempDir t;
+  auto ws = Workspace::create(t.path / "ws", "Lan", kPass, false, kKdf);
+  REQUIRE(ws.ok());
+  auto s = (*ws)->unlock("", kPass);
+  REQUIRE(s.ok());
+  auto hub = hubIdentity();
+  CHECK((*s)->enroll(profileFor(hub)).error().code == "sync.no_request");
+  CHECK((*s)->exportBatch(t.path / "b.gcb").error().code == "sync.not_enrolled");
+
+  auto first = (*s)->enrollmentRequest();
+  REQUIRE(first.ok());
+  auto again = (*s)->enrollmentRequest();
+  REQUIRE(again.ok());
+  auto a = sync::readEnrollmentRequest(*first), b = sync::readEnrollmentRequest(*again);
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK(a->deviceSignPublic == b->deviceSignPublic);  // keys are made once, then kept
+  CHECK(a->volunteers == std::vector<std::string>{"Lan"});
+
+  auto info = (*s)->enroll(profileFor(hub));
+  REQUIRE(info.ok());
+  CHECK(info->communeName == "Xã Tân Lập");
+  CHECK(info->fingerprint == sync::fingerprint(hub.signPublic));
+  // A new profile from the same hub is fine; one signed by another key is refused.
+  CHECK((*s)->enroll(profileFor(hub, "Xã Tân Lập mới")).ok());
+  auto other = hubIdentity(9);
+  CHECK((*s)->enroll(profileFor(other)).error().code == "profile.key_changed");
+  CHECK((*s)->hubUrl().value() == "http://127.0.0.1:8080");
+}
+
+TEST_CASE("training workspaces never sync") {
+  TempDir t;
+  auto ws = Workspace::create(t.path / "ws", "Lan", kPass, true, kKdf);
+  REQUIRE(ws.ok());
+  auto s = (*ws)->unlock("", kPass);
+  REQUIRE(s.ok());
+  CHECK((*s)->enrollmentRequest().error().code == "sync.training");
+  CHECK((*s)->exportBatch(t.path / "b.gcb").error().code == "sync.training");
+}
+
+TEST_CASE("export: only the hub opens the batch; records go out until acknowledged") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  auto info = e.s->exportBatch(file);
+  REQUIRE(info.ok());
+  CHECK(info->records == 3);
+  CHECK(info->sequence == 1);
+  CHECK(info->bytes == fs::file_size(file));
+  CHECK_FALSE(fs::exists(fs::path(file.string() + ".part")));
+  // The resident's name is not in the file in clear.
+  CHECK(readAll(file).find("Nguyễn Văn An") == std::string::npos);
+
+  auto batch = openBatch(file, e.hub);
+  CHECK(batch.header.communeCode == "27001");
+  CHECK(batch.header.deviceId == e.request.deviceSignPublic);
+  CHECK(batch.manifest["records"] == 3);
+  CHECK(batch.manifest.contains("recovery_slot"));
+  REQUIRE(batch.records.size() == 3);
+  CHECK(batch.records[0]["id"] == e.ids[0]);
+  CHECK(batch.records[0]["kind"] == "resident");
+  CHECK(batch.records[0]["revision"] == 1);
+  CHECK(batch.records[0]["body"]["full_name"] == "Nguyễn Văn An");
+  CHECK(count(*e.s, "sent") == 3);
+
+  // Another hub cannot open it.
+  std::ifstream in(file, std::ios::binary);
+  auto foreign = hubIdentity(40);
+  CHECK(sync::readBatch(in, foreign.box, [](std::string_view) -> Status { return {}; }).error().code ==
+        "batch.not_for_this_hub");
+
+  // No receipt yet: the next export carries them again, under the next sequence.
+  auto second = e.s->exportBatch(e.t.path / "2.gcb");
+  REQUIRE(second.ok());
+  CHECK(second->records == 3);
+  CHECK(second->sequence == 2);
+}
+
+TEST_CASE("export onto a full disk: a clear error, no file, nothing marked sent") {
+  Enrolled e;
+  // RLIMIT_FSIZE makes every write past 256 bytes fail with EFBIG, as a full stick would (the
+  // export writes nothing else before the batch is safely on the stick).
+  auto previous = ::signal(SIGXFSZ, SIG_IGN);
+  rlimit old{};
+  REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+  rlimit tiny = old;
+  tiny.rlim_cur = 256;
+  REQUIRE(::setrlimit(RLIMIT_FSIZE, &tiny) == 0);
+  auto file = e.t.path / "full.gcb";
+  auto info = e.s->exportBatch(file);
+  REQUIRE(::setrlimit(RLIMIT_FSIZE, &old) == 0);
+  ::signal(SIGXFSZ, previous);
+  if (info.ok()) FAIL("a batch of " << info->bytes << " bytes fit under the limit");
+  CHECK(info.error().code == "sync.io");
+  CHECK_FALSE(fs::exists(file));
+  CHECK_FALSE(fs::exists(fs::path(file.string() + ".part")));
+  CHECK(count(*e.s, "unsynced") == 3);
+  auto retry = e.s->exportBatch(file);
+  REQUIRE(retry.ok());
+  CHECK(retry->sequence == 1);
+}
+
+TEST_CASE("receipt: synced only at the acknowledged revision; rejected keeps its reason") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  auto r = e.receiptFor(batch);
+  r.records = {{e.ids[0], 1, sync::Outcome::Accepted, ""},
+               {e.ids[1], 1, sync::Outcome::Rejected, "personal_id.checksum"},
+               {e.ids[2], 1, sync::Outcome::Duplicate, ""}};
+  // The third resident is edited after export: the hub acknowledged revision 1, not 2.
+  auto third = e.s->getResident(e.ids[2]);
+  REQUIRE(third.ok());
+  json edited = resident("Lê Văn Cường", "001085123458", "07/05/1985", "male");
+  edited["phone"] = "0912345678";
+  REQUIRE(e.s->updateResident(e.ids[2], edited, 1, nullptr).ok());
+
+  auto applied = e.s->applyReceipt(e.receipt(r));
+  REQUIRE(applied.ok());
+  CHECK(applied->synced == 1);
+  REQUIRE(applied->rejected.size() == 1);
+  CHECK(applied->rejected[0].id == e.ids[1]);
+  CHECK(applied->rejected[0].reason == "personal_id.checksum");
+  CHECK(applied->batchStatus == "imported");
+  CHECK(count(*e.s, "synced") == 1);
+  CHECK(count(*e.s, "rejected") == 1);
+  CHECK(count(*e.s, "unsynced") == 1);  // the edited one travels again
+  CHECK_FALSE(e.s->syncStatus()->lastSync.empty());
+
+  // Applying the same receipt twice changes nothing more.
+  auto twice = e.s->applyReceipt(e.receipt(r));
+  REQUIRE(twice.ok());
+  CHECK(twice->synced == 0);
+  CHECK(count(*e.s, "synced") == 1);
+
+  auto next = e.s->exportBatch(e.t.path / "2.gcb");
+  REQUIRE(next.ok());
+  CHECK(next->records == 1);
+}
+
+TEST_CASE("receipt: tampered, foreign or misaddressed receipts mark nothing synced") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  auto r = e.receiptFor(batch);
+  for (const auto& id : e.ids) r.records.push_back({id, 1, sync::Outcome::Accepted, ""});
+  std::string good = e.receipt(r);
+
+  for (std::size_t pos : {std::size_t{20}, good.size() / 2, good.size() - 5}) {
+    std::string bad = good;
+    bad[pos] = static_cast<char>(bad[pos] ^ 0x01);
+    CHECK_FALSE(e.s->applyReceipt(bad).ok());
+  }
+  auto foreign = hubIdentity(50);
+  auto forged = sync::writeReceipt(r, foreign);
+  REQUIRE(forged.ok());
+  CHECK(e.s->applyReceipt(*forged).error().code == "receipt.bad_signature");
+  auto other = r;
+  other.deviceId[0] ^= 1;
+  CHECK(e.s->applyReceipt(e.receipt(other)).error().code == "receipt.wrong_device");
+  CHECK(count(*e.s, "synced") == 0);
+  CHECK(count(*e.s, "sent") == 3);
+
+  REQUIRE(e.s->applyReceipt(good).ok());
+  CHECK(count(*e.s, "synced") == 3);
+}
+
+TEST_CASE("review: needs-documents with the staff note opened on the laptop") {
+  Enrolled e;
+  auto sealed = sync::sealNote("Thiếu giấy chứng sinh bản gốc", e.request.deviceBoxPublic);
+  REQUIRE(sealed.ok());
+  sync::Receipt r;
+  r.communeCode = "27001";
+  r.deviceId = e.request.deviceSignPublic;
+  r.batchStatus = sync::BatchStatus::Status;
+  r.hubTime = "2026-11-23T10:00:00Z";
+  r.nextSequence = 1;
+  r.updates = {{e.ids[1], 1, sync::ReviewStatus::NeedsDocuments, *sealed, "2026-11-23T09:00:00Z"},
+               {e.ids[0], 1, sync::ReviewStatus::Accepted, {}, "2026-11-23T09:00:00Z"}};
+  auto applied = e.s->applyReceipt(e.receipt(r));
+  REQUIRE(applied.ok());
+  CHECK(applied->statusUpdates == 2);
+  auto status = e.s->syncStatus();
+  REQUIRE(status.ok());
+  CHECK(status->enrolled);
+  REQUIRE(status->needsDocuments.size() == 1);
+  CHECK(status->needsDocuments[0].id == e.ids[1]);
+  CHECK(status->needsDocuments[0].name == "Trần Thị Bình");
+  CHECK(status->needsDocuments[0].note == "Thiếu giấy chứng sinh bản gốc");
+}
+
+TEST_CASE("quarantine: the laptop re-exports under the hub's next free sequence") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  auto r = e.receiptFor(batch, sync::BatchStatus::Quarantined);
+  r.reason = "hub.sequence_used";
+  r.nextSequence = 10;
+  auto applied = e.s->applyReceipt(e.receipt(r));
+  REQUIRE(applied.ok());
+  CHECK(applied->nextSequence == 10);
+  auto again = e.s->exportBatch(e.t.path / "2.gcb");
+  REQUIRE(again.ok());
+  CHECK(again->sequence == 10);
+  CHECK(again->records == 3);
+}
+
+TEST_CASE("retention: accepted records older than the limit leave a stub; the rest stay readable") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  auto r = e.receiptFor(batch);
+  r.records = {{e.ids[0], 1, sync::Outcome::Accepted, ""}, {e.ids[1], 1, sync::Outcome::Accepted, ""}};
+  REQUIRE(e.s->applyReceipt(e.receipt(r)).ok());
+  CHECK(e.s->setRetentionDays(0).error().code == "sync.retention_days");
+  REQUIRE(e.s->setRetentionDays(30).ok());
+  // Pretend the first was acknowledged 31 days ago.
+  auto ws = Workspace::open(e.t.path / "ws");
+  REQUIRE(ws.ok());
+  auto stmt = (*ws)->db().prepare("UPDATE record SET synced_at='2000-01-01T00:00:00Z' WHERE sync_state='synced' "
+                                  "AND seq=(SELECT min(seq) FROM record)");
+  REQUIRE(stmt.ok());
+  REQUIRE(stmt->run().ok());
+  auto status = e.receiptFor(batch, sync::BatchStatus::Status);
+  status.batchId = {};
+  status.sequence = 0;
+  auto applied = e.s->applyReceipt(e.receipt(status));
+  REQUIRE(applied.ok());
+  CHECK(applied->purged == 1);
+  CHECK_FALSE(e.s->getResident(e.ids[0]).ok());
+  CHECK(e.s->getResident(e.ids[1]).ok());
+  CHECK(count(*e.s, "synced") == 2);  // the stub keeps its state
+  // The stub is skipped at unlock: nothing reported damaged, the others load.
+  e.s->lock();
+  auto again = e.ws->unlock("", kPass);
+  REQUIRE(again.ok());
+  CHECK((*again)->damaged().empty());
+  CHECK((*again)->index().size() == 2);
+}
+
+TEST_CASE("recovery: the hub's one-time file and code set a new passphrase") {
+  Enrolled e;
+  // The hub learns the recovery slot from the batch manifest and opens it with its recovery key.
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  auto slot = vault::fromHex(batch.manifest["recovery_slot"].get<std::string>());
+  REQUIRE(slot.has_value());
+  auto dataKey = sync::openRecoverySlot(*slot, e.hub.recovery);
+  REQUIRE(dataKey.ok());
+  std::string code = sync::newRecoveryCode();
+  auto recovery = sync::makeRecoveryFile(e.request.deviceSignPublic, *dataKey, code, e.hub);
+  REQUIRE(recovery.ok());
+  e.s->lock();
+
+  const char* newPass = "mật khẩu mới sau khi quên";
+  CHECK(e.ws->resetPassphrase(*recovery, "AAAA-AAAA-AAAA-AAAA-AAAA", "", newPass, kKdf).error().code ==
+        "recovery.wrong_code");
+  auto foreign = hubIdentity(60);
+  auto forged = sync::makeRecoveryFile(e.request.deviceSignPublic, *dataKey, code, foreign);
+  REQUIRE(forged.ok());
+  CHECK_FALSE(e.ws->resetPassphrase(*forged, code, "", newPass, kKdf).ok());
+  CHECK(e.ws->unlock("", kPass).ok());  // nothing changed so far
+
+  REQUIRE(e.ws->resetPassphrase(*recovery, code, "", newPass, kKdf).ok());
+  CHECK(e.ws->unlock("", kPass).error().code == "vault.wrong_passphrase");
+  auto unlocked = e.ws->unlock("", newPass);
+  REQUIRE(unlocked.ok());
+  CHECK((*unlocked)->index().size() == 3);
+  CHECK(e.ws->resetPassphrase(*recovery, code, "", "một mật khẩu khác nữa", kKdf).error().code ==
+        "recovery.used");
+}
