@@ -122,6 +122,7 @@ class Session {
 
   const std::string& volunteer() const { return volunteer_; }
   Workspace& workspace() { return *ws_; }
+  const Workspace& workspace() const { return *ws_; }
 
   // Validation problems go to *problems (all at once) and the result is the first one.
   Result<std::string> addHousehold(const nlohmann::json& household, Errors* problems);

@@ -32,8 +32,13 @@ Result<std::array<std::uint8_t, 16>> batchIdOf(const fs::path& file) {
 
 }  // namespace
 
+std::filesystem::path outboxDir(const workspace::Session& session) {
+  return session.workspace().dir() / kOutboxDir;
+}
+
 Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
-                               const std::function<bool(const SyncProgress&)>& progress) {
+                               const std::function<bool(const SyncProgress&)>& progress,
+                               const transport::ClientOptions& options) {
   auto report = [&](SyncProgress::Stage stage, std::uint64_t done, std::uint64_t total) {
     return !progress || progress(SyncProgress{stage, done, total});
   };
@@ -46,7 +51,7 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
   auto keys = session.deviceSignKeys();
   if (!keys) return keys.error();
 
-  fs::path outbox = session.workspace().dir() / kOutboxDir;
+  fs::path outbox = outboxDir(session);
   std::error_code ec;
   fs::create_directories(outbox, ec);
   fs::permissions(outbox, fs::perms::owner_all, ec);
@@ -72,7 +77,7 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
     if (!batchId) return batchId.error();
     auto uploaded = transport::uploadBatch(hubUrl, *file, *batchId, *keys, [&](const transport::UploadProgress& p) {
       return report(SyncProgress::Stage::Upload, p.sent, p.total);
-    });
+    }, options);
     if (!uploaded) return uploaded.error();
     if (wasPending && attempt == 0) out.resumedFrom = uploaded->resumedFrom;
     out.bytesSent += uploaded->bytesSent;
@@ -85,7 +90,7 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
   }
 
   if (!report(SyncProgress::Stage::Status, 0, 0)) return Error::make("transport.cancelled");
-  auto status = transport::fetchStatus(hubUrl, *keys);
+  auto status = transport::fetchStatus(hubUrl, *keys, options);
   if (!status) return status.error();
   auto applied = session.applyReceipt(*status);
   if (!applied) return applied.error();

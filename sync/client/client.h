@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "sync/transport/transport.h"
 #include "workspace/workspace.h"
 
 namespace gocua::sync {
@@ -29,6 +30,10 @@ struct SyncReport {
 // hubUrl empty = the URL in the commune profile. progress may return false to cancel (the
 // outbox file stays and the next call resumes it).
 Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
-                               const std::function<bool(const SyncProgress&)>& progress = {});
+                               const std::function<bool(const SyncProgress&)>& progress = {},
+                               const transport::ClientOptions& options = {});
+
+// Where "sync now" keeps the batch it is sending until the hub's receipt is applied.
+std::filesystem::path outboxDir(const workspace::Session& session);
 
 }  // namespace gocua::sync

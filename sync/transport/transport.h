@@ -2,7 +2,8 @@
 // server and the laptop's client, over Debian's cpp-httplib. The server knows nothing about
 // batches beyond bytes and device keys: what to do with a finished upload is the HubEndpoint's
 // business (the hub library implements it). Error codes (catalog "error.<code>"):
-//   transport.bad_url      not "http://host[:port]" (https is refused: Debian's build has no TLS)
+//   transport.bad_url      not "http://host[:port]"; https is refused: the hub serves plain HTTP on
+//                          the office network, and batches and receipts are sealed and signed anyway
 //   transport.unreachable  cannot connect, or the connection dropped (safe to retry: resumable)
 //   transport.refused      401: the hub does not know this device or the signature is wrong
 //   transport.too_large    413: the batch is over the hub's size limit

@@ -106,7 +106,9 @@ bool hasDocument(const Form& form, const std::string& id) {
 }  // namespace
 
 TEST_CASE("each form holds every field DOMAIN.md lists") {
-  for (const auto& [formId, paths] : domainFields()) {
+  for (const auto& entry : domainFields()) {
+    const auto& formId = entry.first;  // a plain reference: clang 14 cannot capture bindings
+    const auto& paths = entry.second;
     const Form* form = shipped().find(formId);
     REQUIRE_MESSAGE(form, "form " << formId << " did not load");
     const auto all = form->fieldPaths();

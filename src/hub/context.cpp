@@ -1,0 +1,103 @@
+// Shared plumbing of gocua-hub commands; see context.h.
+#include "hub/context.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "core/text.h"
+#include "hub/terminal.h"
+#include "vault/secret.h"
+
+namespace gocua::hubcli {
+namespace fs = std::filesystem;
+
+fs::path Context::dataDir() const {
+  return options_.dataDir.empty() ? hub::defaultHubDir() : fs::path(options_.dataDir);
+}
+
+Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
+  std::string raw;
+  if (const char* env = std::getenv(std::string(envVar).c_str()); env) {
+    raw = env;
+  } else {
+    auto typed = readSecretFromTerminal(i18n::tr(promptKey) + ": ");
+    if (!typed)
+      return Error::make(envVar == "GOCUA_HUB_BACKUP_PASSPHRASE" ? "hub.no_backup_passphrase" : "hub.no_passphrase", "",
+                         std::string(envVar));
+    raw = std::move(*typed);
+    if (confirm) {
+      auto again = readSecretFromTerminal(i18n::tr("hub.prompt.repeat") + ": ");
+      bool same = again && *again == raw;
+      if (again) vault::wipe(*again);
+      if (!same) {
+        vault::wipe(raw);
+        return Error::make("hub.passphrase_mismatch");
+      }
+    }
+  }
+  // Input methods may hand over NFD; the keyslot must open however the text was typed.
+  auto nfc = core::toNfc(raw);
+  vault::wipe(raw);
+  if (!nfc) return Error::make("vault.wrong_passphrase");
+  return std::move(*nfc);
+}
+
+Result<hub::Hub*> Context::open() {
+  if (!hub_) {
+    auto h = hub::Hub::open(dataDir());
+    if (!h) return h.error();
+    hub_ = std::move(*h);
+  }
+  return hub_.get();
+}
+
+Result<hub::HubSession*> Context::unlock() {
+  if (session_) return session_.get();
+  auto h = open();
+  if (!h) return h.error();
+  auto pass = passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.passphrase");
+  if (!pass) return pass.error();
+  auto session = (*h)->unlock(*pass);
+  vault::wipe(*pass);
+  if (!session) return session.error();
+  session_ = std::move(*session);
+  return session_.get();
+}
+
+void printJson(const nlohmann::json& j) {
+  std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n" << std::flush;
+}
+
+void say(std::string_view key, const i18n::Args& args) { std::cerr << i18n::tr(key, args) << "\n"; }
+
+int exitCodeFor(const Error& e) {
+  const std::string& c = e.code;
+  if (c == "vault.wrong_passphrase" || c == "hub.no_passphrase" || c == "hub.no_backup_passphrase") return kLocked;
+  static const char* invalidPrefixes[] = {"hub.invalid",
+                                          "hub.exists",
+                                          "hub.bad_",
+                                          "hub.unknown_device",
+                                          "hub.record_not_found",
+                                          "hub.note_too_long",
+                                          "hub.no_recovery_slot",
+                                          "hub.device_conflict",
+                                          "hub.passphrase_mismatch",
+                                          "vault.passphrase",
+                                          "enroll.",
+                                          "text.",
+                                          "profile.invalid"};
+  for (const char* p : invalidPrefixes)
+    if (c.rfind(p, 0) == 0) return kInvalid;
+  return kOther;
+}
+
+int fail(const Error& e) {
+  int code = exitCodeFor(e);
+  if (code == kInvalid)
+    printJson(
+        {{"errors", nlohmann::json::array({{{"field", e.field}, {"code", e.code}, {"message", i18n::message(e)}}})}});
+  std::cerr << i18n::tr("hub.error_prefix") << " " << i18n::message(e) << "\n";
+  return code;
+}
+
+}  // namespace gocua::hubcli

@@ -1,0 +1,69 @@
+// records list / export and review set.
+#include "hub/context.h"
+
+namespace gocua::hubcli {
+
+void addRecordCommands(CLI::App& app, Action& action) {
+  auto* records = app.add_subcommand("records", i18n::tr("hub.cmd.records"));
+  records->require_subcommand(1);
+
+  auto* list = records->add_subcommand("list", i18n::tr("hub.cmd.records_list"));
+  static std::string procedure;
+  list->add_option("--procedure", procedure, i18n::tr("hub.opt.procedure"));
+  list->callback([&action] {
+    action = [](Context& ctx) {
+      auto h = ctx.open();
+      if (!h) return fail(h.error());
+      auto rows = (*h)->records(procedure.empty() ? std::nullopt : std::optional<std::string>(procedure));
+      if (!rows) return fail(rows.error());
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& r : *rows)
+        out.push_back({{"id", r.id},
+                       {"kind", r.kind},
+                       {"procedure", r.procedure.empty() ? nlohmann::json() : nlohmann::json(r.procedure)},
+                       {"device", hub::deviceHex(r.device)},
+                       {"revision", r.revision},
+                       {"review_status", r.reviewStatus ? nlohmann::json(*r.reviewStatus) : nlohmann::json()}});
+      printJson(out);
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* exportCmd = records->add_subcommand("export", i18n::tr("hub.cmd.records_export"));
+  static std::string format, out;
+  exportCmd->add_option("--format", format, i18n::tr("hub.opt.format"))
+      ->required()
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+  exportCmd->add_option("--out", out, i18n::tr("hub.opt.out"))->required();
+  exportCmd->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto n = (*session)->exportRecords(format == "csv" ? hub::ExportFormat::Csv : hub::ExportFormat::Jsonl, out);
+      if (!n) return fail(n.error());
+      printJson({{"records", *n}, {"format", format}, {"out", out}});
+      say("hub.export.done", {{"count", std::to_string(*n)}});
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* review = app.add_subcommand("review", i18n::tr("hub.cmd.review"));
+  review->require_subcommand(1);
+  auto* set = review->add_subcommand("set", i18n::tr("hub.cmd.review_set"));
+  static std::string recordId, status, note;
+  set->add_option("RECORD_ID", recordId, i18n::tr("hub.opt.record_id"))->required();
+  set->add_option("--status", status, i18n::tr("hub.opt.status"))->required();
+  set->add_option("--note", note, i18n::tr("hub.opt.note"));
+  set->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      if (auto st = (*session)->setReview(recordId, status, note); !st) return fail(st.error());
+      printJson({{"id", recordId}, {"status", status}});
+      say("hub.review.done");
+      return static_cast<int>(kOk);
+    };
+  });
+}
+
+}  // namespace gocua::hubcli

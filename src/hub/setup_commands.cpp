@@ -1,0 +1,76 @@
+// init (the commune's keys and data dir), profile (the signed .gcp and its fingerprint) and
+// keys backup (the secret keys under a second passphrase).
+#include <iostream>
+
+#include "hub/context.h"
+#include "vault/keyslot.h"
+
+namespace gocua::hubcli {
+
+void addSetupCommands(CLI::App& app, Action& action) {
+  auto* init = app.add_subcommand("init", i18n::tr("hub.cmd.init"));
+  static hub::CommuneInfo commune;
+  init->add_option("--commune-code", commune.code, i18n::tr("hub.opt.commune_code"))->required();
+  init->add_option("--commune-name", commune.name, i18n::tr("hub.opt.commune_name"))->required();
+  init->add_option("--village", commune.villages, i18n::tr("hub.opt.village"));
+  init->add_option("--url", commune.hubUrl, i18n::tr("hub.opt.url"));
+  init->callback([&action] {
+    action = [](Context& ctx) {
+      auto pass = ctx.passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.new_passphrase", true);
+      if (!pass) return fail(pass.error());
+      auto h = hub::Hub::create(ctx.dataDir(), commune, *pass, vault::defaultKdfParams());
+      vault::wipe(*pass);
+      if (!h) return fail(h.error());
+      auto key = (*h)->signPublic();
+      if (!key) return fail(key.error());
+      auto fp = sync::fingerprint(*key);
+      printJson({{"data", ctx.dataDir().string()}, {"commune_code", commune.code}, {"fingerprint", fp}});
+      say("hub.init.done", {{"fingerprint", fp}});
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* profile = app.add_subcommand("profile", i18n::tr("hub.cmd.profile"));
+  static std::string profileOut;
+  profile->add_option("--out", profileOut, i18n::tr("hub.opt.out"))->required();
+  profile->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto file = (*session)->profile();
+      if (!file) return fail(file.error());
+      if (auto st = hub::writeFileAtomic(profileOut, *file); !st) return fail(st.error());
+      auto fp = sync::fingerprint((*session)->identity().signPublic);
+      auto commune = (*session)->hub().commune();
+      printJson({{"fingerprint", fp},
+                 {"commune_code", commune ? commune->code : ""},
+                 {"commune_name", commune ? commune->name : ""},
+                 {"profile", profileOut}});
+      say("hub.profile.done", {{"fingerprint", fp}});
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* keys = app.add_subcommand("keys", i18n::tr("hub.cmd.keys"));
+  keys->require_subcommand(1);
+  auto* backup = keys->add_subcommand("backup", i18n::tr("hub.cmd.keys_backup"));
+  static std::string backupOut;
+  backup->add_option("--out", backupOut, i18n::tr("hub.opt.out"))->required();
+  backup->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto pass = ctx.passphrase("GOCUA_HUB_BACKUP_PASSPHRASE", "hub.prompt.backup_passphrase", true);
+      if (!pass) return fail(pass.error());
+      auto file = (*session)->backup(*pass, vault::defaultKdfParams());
+      vault::wipe(*pass);
+      if (!file) return fail(file.error());
+      if (auto st = hub::writeFileAtomic(backupOut, *file); !st) return fail(st.error());
+      printJson({{"backup", backupOut}});
+      say("hub.backup.done");
+      return static_cast<int>(kOk);
+    };
+  });
+}
+
+}  // namespace gocua::hubcli

@@ -1,0 +1,66 @@
+// HubEndpoint over a HubSession; see endpoint.h. A refused upload still gets a signed answer (a
+// "rejected" receipt) because the device is known: the laptop shows the reason instead of retrying.
+#include "sync/hub/endpoint.h"
+
+#include <fstream>
+#include <mutex>
+
+#include "sync/batch/batch_format.h"
+
+#include "sync/hub/internal.h"
+
+namespace gocua::hub {
+
+namespace {
+
+class Endpoint final : public sync::transport::HubEndpoint {
+ public:
+  Endpoint(HubSession& session, ImportOptions options) : session_(session), options_(options) {}
+
+  bool deviceKnown(const sync::transport::DeviceId& device) override {
+    std::lock_guard lock(mutex_);
+    auto row = session_.hub().store().device(device);
+    return row.ok() && row->has_value();
+  }
+
+  Result<std::string> importUploaded(const sync::transport::DeviceId& device, const fs::path& gcbFile) override {
+    std::lock_guard lock(mutex_);
+    // A device uploads its own batches only: another device's file is not imported on its behalf.
+    {
+      std::ifstream in(gcbFile, std::ios::binary);
+      sync::detail::HeaderBytes hb{};
+      in.read(reinterpret_cast<char*>(hb.data()), static_cast<std::streamsize>(hb.size()));
+      if (static_cast<std::size_t>(in.gcount()) == hb.size()) {
+        auto layout = sync::detail::decodeHeader(hb);
+        if (layout && layout->deviceId != device) return Error::make("hub.foreign_record", "", "uploader");
+      }
+    }
+    auto res = session_.importFile(gcbFile, options_);
+    if (!res) return res.error();
+    const bool ours = res->device && *res->device == device;
+    if (!res->receipt.empty() && ours) return std::move(res->receipt);
+    // A refused batch that names its uploader gets a signed "rejected" answer; anything else
+    // (junk, another device's file) has no batch to answer for and becomes an HTTP error.
+    const bool named = res->sequence != 0 && res->batchId != std::array<std::uint8_t, 16>{};
+    if (ours && named) return session_.rejectedReceipt(device, res->sequence, res->batchId, res->reason);
+    return Error::make(res->reason.empty() ? "hub.bad_manifest" : res->reason, "", "upload refused");
+  }
+
+  Result<std::string> statusReceipt(const sync::transport::DeviceId& device) override {
+    std::lock_guard lock(mutex_);
+    return session_.statusReceipt(device);
+  }
+
+ private:
+  HubSession& session_;
+  ImportOptions options_;
+  std::mutex mutex_;
+};
+
+}  // namespace
+
+std::unique_ptr<sync::transport::HubEndpoint> makeEndpoint(HubSession& session, ImportOptions options) {
+  return std::make_unique<Endpoint>(session, options);
+}
+
+}  // namespace gocua::hub

@@ -1,0 +1,232 @@
+// Hub: creating and opening the data dir, keys at rest, unlocking. The hub's secret keys
+// (sign 64 || box 32 || recovery 32 bytes) are sealed under the hub data key, which is wrapped
+// under the staff passphrase; public keys and commune details sit in clear in meta.
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "core/text.h"
+#include "store/migrations.h"
+#include "sync/hub/internal.h"
+#include "vault/keyslot.h"
+
+namespace gocua {
+extern const EmbeddedFile gocua_hub_schema[];
+extern const std::size_t gocua_hub_schema_count;
+}  // namespace gocua
+
+namespace gocua::hub {
+
+using namespace detail;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kSecretsAd = "gocua-hub-secrets-1";
+constexpr std::size_t kSecretsBytes = 64 + 32 + 32;
+
+std::span<const std::uint8_t> bytes(std::string_view s) {
+  return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+std::string text(const Blob& b) { return std::string(b.begin(), b.end()); }
+
+template <std::size_t N>
+bool toArray(const std::optional<Blob>& b, std::array<std::uint8_t, N>& out) {
+  if (!b || b->size() != N) return false;
+  std::memcpy(out.data(), b->data(), N);
+  return true;
+}
+
+Result<std::unique_ptr<HubStore>> openStore(const fs::path& dir, bool create) {
+  auto db = store::Db::open(dir / kDbFile, create);
+  if (!db) return db.error();
+  if (create) ::chmod((dir / kDbFile).c_str(), 0600);
+  GOCUA_TRY(store::migrate(*db, gocua_hub_schema, gocua_hub_schema_count));
+  return std::make_unique<HubStore>(std::move(*db));
+}
+
+}  // namespace
+
+fs::path defaultHubDir() {
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "gocua" / "hub";
+  const char* home = std::getenv("HOME");
+  return fs::path(home ? home : ".") / ".local" / "share" / "gocua" / "hub";
+}
+
+std::string deviceHex(const DeviceId& id) { return hex(id); }
+
+Result<DeviceId> parseDeviceId(std::string_view text) {
+  auto raw = unhex(text);
+  if (!raw || raw->size() != 32) return Error::make("hub.bad_device_id");
+  DeviceId id{};
+  std::memcpy(id.data(), raw->data(), 32);
+  return id;
+}
+
+// [SECTION] Hub
+
+Hub::Hub(fs::path dir, std::unique_ptr<HubStore> store) : dir_(std::move(dir)), store_(std::move(store)) {}
+Hub::~Hub() = default;
+
+Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo& commune, std::string_view passphrase,
+                                         const vault::KdfParams& kdf) {
+  return create(dir, commune, passphrase, kdf, sync::HubIdentity::generate());
+}
+
+Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo& communeIn, std::string_view passphrase,
+                                         const vault::KdfParams& kdf, sync::HubIdentity identity) {
+  GOCUA_TRY(vault::init());
+  std::error_code ec;
+  if (fs::exists(dir / kDbFile, ec)) return Error::make("hub.exists");
+
+  // Normalise and check the commune details by signing a profile with them (the reader's rules).
+  CommuneInfo commune = communeIn;
+  auto name = core::normalizeText(commune.name, sync::kMaxFieldChars);
+  if (!name) return Error::make("hub.invalid", "commune_name", name.error().code);
+  commune.name = *name;
+  for (auto& v : commune.villages) {
+    auto n = core::normalizeText(v, sync::kMaxFieldChars);
+    if (!n) return Error::make("hub.invalid", "village", n.error().code);
+    v = *n;
+  }
+  sync::CommuneProfile probe{commune.code,
+                             commune.name,
+                             commune.villages,
+                             commune.hubUrl,
+                             identity.signPublic,
+                             identity.box.boxPublic,
+                             identity.recovery.boxPublic,
+                             0,
+                             nowIso()};
+  if (auto p = sync::writeProfile(probe, identity); !p) return Error::make("hub.invalid", "", p.error().detail);
+
+  auto dataKey = vault::newDataKey();
+  auto slot = vault::wrapDataKey(dataKey, passphrase, kdf);
+  if (!slot) return slot.error();
+
+  GOCUA_TRY(ensurePrivateDir(dir));
+  GOCUA_TRY(ensurePrivateDir(dir / kQuarantineDir));
+  GOCUA_TRY(ensurePrivateDir(dir / kIncomingDir));
+  auto store = openStore(dir, true);
+  if (!store) return store.error();
+
+  vault::SecretBytes secrets(kSecretsBytes);
+  std::memcpy(secrets.data(), identity.signSecret.data(), 64);
+  std::memcpy(secrets.data() + 64, identity.box.boxSecret.data(), 32);
+  std::memcpy(secrets.data() + 96, identity.recovery.boxSecret.data(), 32);
+  vault::RecordCipher cipher(dataKey);
+  auto sealed = cipher.seal(secrets.view(), bytes(kSecretsAd));
+
+  auto& s = **store;
+  auto txn = store::Txn::begin(s.db());
+  if (!txn) return txn.error();
+  GOCUA_TRY(s.setMeta("commune_code", commune.code));
+  GOCUA_TRY(s.setMeta("commune_name", commune.name));
+  GOCUA_TRY(s.setMeta("villages", json(commune.villages).dump()));
+  GOCUA_TRY(s.setMeta("hub_url", commune.hubUrl));
+  GOCUA_TRY(s.setMeta("form_pack", "0"));
+  GOCUA_TRY(s.setMeta("sign_public", identity.signPublic));
+  GOCUA_TRY(s.setMeta("box_public", identity.box.boxPublic));
+  GOCUA_TRY(s.setMeta("recovery_public", identity.recovery.boxPublic));
+  GOCUA_TRY(s.setMeta("keyslot", vault::encodeKeyslot(*slot)));
+  GOCUA_TRY(s.setMeta("secrets", sealed));
+  GOCUA_TRY(s.setMeta("created_at", nowIso()));
+  GOCUA_TRY(txn->commit());
+  return std::unique_ptr<Hub>(new Hub(dir, std::move(*store)));
+}
+
+Result<std::unique_ptr<Hub>> Hub::open(const fs::path& dir) {
+  GOCUA_TRY(vault::init());
+  std::error_code ec;
+  if (!fs::exists(dir / kDbFile, ec)) return Error::make("hub.not_initialised");
+  auto store = openStore(dir, false);
+  if (!store) return store.error();
+  auto code = (*store)->meta("commune_code");
+  if (!code) return code.error();
+  if (!*code) return Error::make("hub.not_initialised");
+  GOCUA_TRY(ensurePrivateDir(dir / kQuarantineDir));
+  GOCUA_TRY(ensurePrivateDir(dir / kIncomingDir));
+  return std::unique_ptr<Hub>(new Hub(dir, std::move(*store)));
+}
+
+Result<CommuneInfo> Hub::commune() {
+  CommuneInfo c;
+  for (auto [key, out] : {std::pair{"commune_code", &c.code}, {"commune_name", &c.name}, {"hub_url", &c.hubUrl}}) {
+    auto v = store_->meta(key);
+    if (!v) return v.error();
+    if (!*v) return Error::make("hub.damaged", key);
+    *out = text(**v);
+  }
+  auto villages = store_->meta("villages");
+  if (!villages) return villages.error();
+  if (*villages) {
+    auto j = json::parse(text(**villages), nullptr, false);
+    if (j.is_array())
+      for (auto& v : j)
+        if (v.is_string()) c.villages.push_back(v.get<std::string>());
+  }
+  return c;
+}
+
+Result<std::array<std::uint8_t, 32>> Hub::signPublic() {
+  auto v = store_->meta("sign_public");
+  if (!v) return v.error();
+  std::array<std::uint8_t, 32> key{};
+  if (!toArray(*v, key)) return Error::make("hub.damaged", "sign_public");
+  return key;
+}
+
+Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view passphrase) {
+  auto slotBlob = store_->meta("keyslot");
+  if (!slotBlob) return slotBlob.error();
+  auto sealed = store_->meta("secrets");
+  if (!sealed) return sealed.error();
+  if (!*slotBlob || !*sealed) return Error::make("hub.damaged", "keyslot");
+  auto slot = vault::decodeKeyslot(**slotBlob);
+  if (!slot) return slot.error();
+  auto dataKey = vault::unwrapDataKey(*slot, passphrase);
+  if (!dataKey) return dataKey.error();
+
+  sync::HubIdentity id;
+  auto publicKey = [&](const char* key, std::array<std::uint8_t, 32>& out) {
+    auto v = store_->meta(key);
+    return v.ok() && toArray(*v, out);
+  };
+  if (!publicKey("sign_public", id.signPublic) || !publicKey("box_public", id.box.boxPublic) ||
+      !publicKey("recovery_public", id.recovery.boxPublic))
+    return Error::make("hub.damaged", "public keys");
+  {
+    vault::RecordCipher cipher(*dataKey);
+    auto plain = cipher.open(**sealed, bytes(kSecretsAd));
+    if (!plain) return Error::make("hub.damaged", "secrets");
+    if (plain->size() != kSecretsBytes) {
+      vault::wipe(*plain);
+      return Error::make("hub.damaged", "secrets");
+    }
+    std::memcpy(id.signSecret.data(), plain->data(), 64);
+    std::memcpy(id.box.boxSecret.data(), plain->data() + 64, 32);
+    std::memcpy(id.recovery.boxSecret.data(), plain->data() + 96, 32);
+    vault::wipe(*plain);
+  }
+  // The secret key's second half is the public key: a mismatch means a damaged or mixed-up file.
+  if (std::memcmp(id.signSecret.data() + 32, id.signPublic.data(), 32) != 0)
+    return Error::make("hub.damaged", "sign key");
+
+  auto commune = this->commune();
+  if (!commune) return commune.error();
+  auto impl = std::make_unique<HubSession::Impl>(
+      std::move(id), std::move(*dataKey), forms::FormRegistry::load(forms::defaultFormsDir()), std::move(*commune));
+  if (auto fp = store_->meta("form_pack"); fp && *fp) impl->formPackVersion = std::atoi(text(**fp).c_str());
+  return std::unique_ptr<HubSession>(new HubSession(*this, std::move(impl)));
+}
+
+// [SECTION] HubSession basics
+
+HubSession::HubSession(Hub& hub, std::unique_ptr<Impl> impl) : hub_(hub), impl_(std::move(impl)) {}
+HubSession::~HubSession() = default;
+
+const sync::HubIdentity& HubSession::identity() const { return impl_->identity; }
+
+}  // namespace gocua::hub

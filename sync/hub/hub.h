@@ -1,0 +1,202 @@
+// Public contract of gocua_hub: the commune hub's data dir. A Hub is the opened directory (no
+// secrets: device list, revocation, record metadata); unlocking it with the staff passphrase gives
+// a HubSession, which holds the hub's keys and data key in guarded memory and does everything that
+// signs, seals or opens: profile, enrollment, import, receipts, review notes, exports, recovery
+// and key backup. Formats and rules: sync/README.md.
+//
+// Data dir layout (directories 0700, files 0600):
+//   hub.db          SQLite (WAL, synchronous=FULL): meta, devices, ledger, records (sealed), reviews
+//   quarantine/     batches kept but not imported (ciphertext as received), never deleted
+//   incoming/       partial HTTP uploads (ciphertext only)
+//
+// Error codes (catalog "error.<code>"), beyond those of the modules below it:
+//   hub.not_initialised  no hub in this directory          hub.exists         init on an existing hub
+//   hub.invalid          init/profile content refused      hub.damaged        secrets do not open
+//   hub.unknown_device   no such enrolled device           hub.device_conflict  same id, other box key
+//   hub.bad_device_id    not 64 hex digits                 hub.record_not_found no such record
+//   hub.bad_record_id    not a UUID                        hub.bad_status     unknown review status
+//   hub.note_too_long    note over 2000 bytes              hub.no_recovery_slot no slot from the device yet
+//   hub.io               a file cannot be read/written     hub.too_large      batch over the size cap
+//   hub.wrong_commune    batch for another commune         hub.bad_manifest   first line not a manifest
+//   hub.sequence_used    quarantine reason: another file under a used sequence
+//   hub.revoked          quarantine reason: device revoked
+// Per-record reason codes (receipt "reason"): hub.bad_line, hub.unknown_kind, hub.field_too_long,
+//   hub.bad_record, hub.unknown_form, hub.foreign_record, hub.kind_changed, or the first error of
+//   core::parseResident (e.g. "personal_id.checksum").
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "sync/keys/keys.h"
+#include "sync/receipt/receipt.h"
+#include "vault/keyslot.h"
+
+namespace gocua::hub {
+
+namespace fs = std::filesystem;
+using DeviceId = std::array<std::uint8_t, 32>;
+
+class HubStore;
+class HubSession;
+
+// $XDG_DATA_HOME/gocua/hub, else ~/.local/share/gocua/hub.
+fs::path defaultHubDir();
+
+struct CommuneInfo {
+  std::string code;  // 5 digits
+  std::string name;
+  std::vector<std::string> villages;
+  std::string hubUrl;  // may be empty (USB only)
+};
+
+struct DeviceInfo {
+  DeviceId id{};
+  std::vector<std::string> volunteers;
+  std::string workspaceId;
+  std::string enrolledAt;
+  std::optional<std::string> revokedAt;
+  bool hasRecoverySlot = false;
+};
+
+struct RecordInfo {
+  std::string id;
+  std::string kind;
+  std::string procedure;  // form id of an application, else empty
+  DeviceId device{};
+  std::int64_t revision = 0;
+  std::optional<std::string> reviewStatus;
+};
+
+struct QuarantineInfo {
+  DeviceId device{};
+  std::uint64_t sequence = 0;
+  std::string reason;
+  std::string fileName;  // under quarantine/
+  std::string receivedAt;
+};
+
+// What one import did. status Rejected: nothing was kept or committed; receipt may be empty when
+// the file names no device we could answer (junk, another commune, unknown device).
+struct ImportResult {
+  sync::BatchStatus status = sync::BatchStatus::Rejected;
+  std::string reason;              // error code when rejected or quarantined
+  std::optional<DeviceId> device;  // from the header as soon as its layout reads (maybe unverified)
+  std::uint64_t sequence = 0;
+  std::array<std::uint8_t, 16> batchId{};
+  std::uint64_t nextSequence = 0;
+  std::size_t accepted = 0, duplicates = 0, rejectedRecords = 0;
+  std::size_t unreadableLines = 0;  // rejected lines without a usable id (not in the receipt)
+  std::string receipt;              // signed .gcr bytes, or empty
+};
+
+struct ImportOptions {
+  std::uint64_t maxBatchBytes = std::uint64_t{512} << 20;
+  std::size_t maxDecompressedBytes = std::size_t{512} << 20;
+};
+
+class Hub {
+ public:
+  // Creates dir (0700) with a new identity (HubIdentity::generate()) or the one given (tests),
+  // a random hub data key wrapped under passphrase with kdf. "hub.exists" when dir holds a hub.
+  [[nodiscard]] static Result<std::unique_ptr<Hub>> create(const fs::path& dir, const CommuneInfo& commune,
+                                                           std::string_view passphrase, const vault::KdfParams& kdf);
+  [[nodiscard]] static Result<std::unique_ptr<Hub>> create(const fs::path& dir, const CommuneInfo& commune,
+                                                           std::string_view passphrase, const vault::KdfParams& kdf,
+                                                           sync::HubIdentity identity);
+  // "hub.not_initialised" when dir holds no hub.
+  [[nodiscard]] static Result<std::unique_ptr<Hub>> open(const fs::path& dir);
+  ~Hub();
+  Hub(const Hub&) = delete;
+  Hub& operator=(const Hub&) = delete;
+
+  // "vault.wrong_passphrase" for a wrong passphrase.
+  [[nodiscard]] Result<std::unique_ptr<HubSession>> unlock(std::string_view passphrase);
+
+  const fs::path& dir() const { return dir_; }
+  [[nodiscard]] Result<CommuneInfo> commune();
+  // The hub's Ed25519 public key (its fingerprint is what the commune office posts).
+  [[nodiscard]] Result<std::array<std::uint8_t, 32>> signPublic();
+  [[nodiscard]] Result<std::vector<DeviceInfo>> devices();
+  // Idempotent; later batches above the last accepted sequence are quarantined.
+  [[nodiscard]] Status revoke(const DeviceId& device);
+  [[nodiscard]] Result<std::vector<RecordInfo>> records(const std::optional<std::string>& procedure);
+  [[nodiscard]] Result<std::vector<QuarantineInfo>> quarantined();
+
+  HubStore& store() { return *store_; }
+
+ private:
+  Hub(fs::path dir, std::unique_ptr<HubStore> store);
+  fs::path dir_;
+  std::unique_ptr<HubStore> store_;
+};
+
+enum class ExportFormat { Csv, Jsonl };
+
+struct RecoveryResult {
+  DeviceId device{};
+  std::string code;  // the one-time code staff read to the volunteer
+};
+
+class HubSession {
+ public:
+  ~HubSession();
+  HubSession(const HubSession&) = delete;
+  HubSession& operator=(const HubSession&) = delete;
+
+  Hub& hub() { return hub_; }
+  const sync::HubIdentity& identity() const;
+
+  // The signed .gcp for devices; fingerprint() of identity().signPublic is what staff post.
+  [[nodiscard]] Result<std::string> profile();
+  // Registers the device of a .gcq (idempotent for the same device and box key).
+  [[nodiscard]] Result<DeviceId> enroll(std::string_view gcqFile);
+
+  // The whole import pipeline (sync/README.md); never throws. An Error only for the hub's own
+  // failures (disk, database); a refused batch is a Rejected result.
+  [[nodiscard]] Result<ImportResult> importFile(const fs::path& gcb, const ImportOptions& options = {});
+
+  // A status-only receipt for the device (batch_status "status").
+  [[nodiscard]] Result<std::string> statusReceipt(const DeviceId& device);
+  // A signed "rejected" receipt for a known device (the HTTP answer to a refused upload).
+  [[nodiscard]] Result<std::string> rejectedReceipt(const DeviceId& device, std::uint64_t sequence,
+                                                    const std::array<std::uint8_t, 16>& batchId,
+                                                    std::string_view reason);
+
+  // Staff decision on the record's current head revision; note optional (<= 2000 bytes).
+  [[nodiscard]] Status setReview(std::string_view recordId, std::string_view status, std::string_view note);
+
+  // Writes every record (plaintext: the person asked for it) temp → fsync → rename.
+  [[nodiscard]] Result<std::size_t> exportRecords(ExportFormat format, const fs::path& out);
+
+  // Opens the device's latest recovery slot and makes the .gcx content for a fresh code.
+  [[nodiscard]] Result<std::pair<RecoveryResult, std::string>> recovery(const DeviceId& device);
+
+  // The secret keys (and hub data key) encrypted under backupPassphrase: a self-describing file.
+  [[nodiscard]] Result<std::string> backup(std::string_view backupPassphrase, const vault::KdfParams& kdf);
+
+  struct Impl;
+
+ private:
+  friend class Hub;
+  HubSession(Hub& hub, std::unique_ptr<Impl> impl);
+  Hub& hub_;
+  std::unique_ptr<Impl> impl_;
+};
+
+// [SECTION] helpers shared with the binary
+
+std::string deviceHex(const DeviceId& id);
+[[nodiscard]] Result<DeviceId> parseDeviceId(std::string_view hex);
+// Writes bytes to path via a 0600 temp file in the same directory, fsync, rename, directory fsync.
+// crashPrefix names the crash points passed ("receipt" → receipt.before_temp_write, ...); empty = none.
+[[nodiscard]] Status writeFileAtomic(const fs::path& path, std::string_view bytes, std::string_view crashPrefix = {});
+
+}  // namespace gocua::hub

@@ -1,0 +1,328 @@
+// The hub's SQL; see hub_store.h. Always bound parameters; hot statements cached.
+#include "sync/hub/hub_store.h"
+
+#include <algorithm>
+
+namespace gocua::hub {
+namespace {
+
+template <std::size_t N>
+bool copyBlob(std::span<const std::uint8_t> from, std::array<std::uint8_t, N>& to) {
+  if (from.size() != N) return false;
+  std::copy(from.begin(), from.end(), to.begin());
+  return true;
+}
+
+Blob toBlob(std::span<const std::uint8_t> s) { return Blob(s.begin(), s.end()); }
+
+Error damaged(const char* what) { return Error::make("store.corrupt", "", what); }
+
+}  // namespace
+
+// [SECTION] meta
+
+Result<std::optional<Blob>> HubStore::meta(std::string_view key) {
+  auto st = db_.cached("SELECT value FROM meta WHERE key = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, key);
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<Blob>{};
+  Blob out = toBlob((*st)->columnBlob(0));
+  (*st)->reset();
+  return std::optional<Blob>{std::move(out)};
+}
+
+Status HubStore::setMeta(std::string_view key, std::span<const std::uint8_t> value) {
+  auto st = db_.cached("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
+  if (!st) return st.error();
+  (*st)->bind(1, key).bind(2, value);
+  return (*st)->run();
+}
+
+Status HubStore::setMeta(std::string_view key, std::string_view text) {
+  return setMeta(key, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+// [SECTION] devices
+
+namespace {
+constexpr const char* kDeviceColumns =
+    "id, box_public, volunteers, workspace_id, enrolled_at, revoked_at, last_seq_at_revoke, recovery_slot";
+
+Result<DeviceRow> readDevice(store::Stmt& st) {
+  DeviceRow r;
+  if (!copyBlob(st.columnBlob(0), r.id) || !copyBlob(st.columnBlob(1), r.boxPublic)) return damaged("device row");
+  r.volunteers = st.columnText(2);
+  r.workspaceId = st.columnText(3);
+  r.enrolledAt = st.columnText(4);
+  if (!st.columnIsNull(5)) r.revokedAt = st.columnText(5);
+  if (!st.columnIsNull(6)) r.lastSeqAtRevoke = st.columnInt(6);
+  if (!st.columnIsNull(7)) r.recoverySlot = toBlob(st.columnBlob(7));
+  return r;
+}
+}  // namespace
+
+Result<std::optional<DeviceRow>> HubStore::device(const DeviceKey& id) {
+  auto st = db_.cached(std::string("SELECT ") + kDeviceColumns + " FROM device WHERE id = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, std::span<const std::uint8_t>(id));
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<DeviceRow>{};
+  auto r = readDevice(**st);
+  (*st)->reset();
+  if (!r) return r.error();
+  return std::optional<DeviceRow>{std::move(*r)};
+}
+
+Result<std::vector<DeviceRow>> HubStore::devices() {
+  auto st = db_.prepare(std::string("SELECT ") + kDeviceColumns + " FROM device ORDER BY enrolled_at, id");
+  if (!st) return st.error();
+  std::vector<DeviceRow> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    auto r = readDevice(*st);
+    if (!r) return r.error();
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+Status HubStore::insertDevice(const DeviceRow& r) {
+  auto st =
+      db_.prepare("INSERT INTO device(id, box_public, volunteers, workspace_id, enrolled_at) VALUES (?, ?, ?, ?, ?)");
+  if (!st) return st.error();
+  st->bind(1, std::span<const std::uint8_t>(r.id))
+      .bind(2, std::span<const std::uint8_t>(r.boxPublic))
+      .bind(3, r.volunteers)
+      .bind(4, r.workspaceId)
+      .bind(5, r.enrolledAt);
+  return st->run();
+}
+
+Status HubStore::updateVolunteers(const DeviceKey& id, std::string_view volunteersJson) {
+  auto st = db_.cached("UPDATE device SET volunteers = ? WHERE id = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, volunteersJson).bind(2, std::span<const std::uint8_t>(id));
+  return (*st)->run();
+}
+
+Status HubStore::revoke(const DeviceKey& id, std::string_view at, std::int64_t lastSeq) {
+  auto st = db_.prepare("UPDATE device SET revoked_at = ?, last_seq_at_revoke = ? WHERE id = ? AND revoked_at IS NULL");
+  if (!st) return st.error();
+  st->bind(1, at).bind(2, lastSeq).bind(3, std::span<const std::uint8_t>(id));
+  return st->run();
+}
+
+Status HubStore::setRecoverySlot(const DeviceKey& id, std::span<const std::uint8_t> slot) {
+  auto st = db_.cached("UPDATE device SET recovery_slot = ? WHERE id = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, slot).bind(2, std::span<const std::uint8_t>(id));
+  return (*st)->run();
+}
+
+// [SECTION] ledger and quarantine
+
+Result<std::optional<LedgerRow>> HubStore::ledger(const DeviceKey& device, std::int64_t sequence) {
+  auto st = db_.cached("SELECT file_hash, receipt FROM ledger WHERE device = ? AND sequence = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, std::span<const std::uint8_t>(device)).bind(2, sequence);
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<LedgerRow>{};
+  LedgerRow r;
+  bool ok = copyBlob((*st)->columnBlob(0), r.fileHash);
+  auto receipt = (*st)->columnBlob(1);
+  r.receipt.assign(reinterpret_cast<const char*>(receipt.data()), receipt.size());
+  (*st)->reset();
+  if (!ok) return damaged("ledger row");
+  return std::optional<LedgerRow>{std::move(r)};
+}
+
+Result<std::int64_t> HubStore::maxSequence(const DeviceKey& device) {
+  auto st = db_.cached("SELECT COALESCE(MAX(sequence), 0) FROM ledger WHERE device = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, std::span<const std::uint8_t>(device));
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  std::int64_t v = *row ? (*st)->columnInt(0) : 0;
+  (*st)->reset();
+  return v;
+}
+
+Status HubStore::insertLedger(const DeviceKey& device, std::int64_t sequence, std::span<const std::uint8_t> batchId,
+                              std::span<const std::uint8_t> fileHash, std::string_view at, std::string_view receipt) {
+  auto st = db_.cached(
+      "INSERT INTO ledger(device, sequence, batch_id, file_hash, imported_at, receipt) VALUES (?, ?, ?, ?, ?, ?)");
+  if (!st) return st.error();
+  (*st)
+      ->bind(1, std::span<const std::uint8_t>(device))
+      .bind(2, sequence)
+      .bind(3, batchId)
+      .bind(4, fileHash)
+      .bind(5, at)
+      .bind(6, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(receipt.data()), receipt.size()));
+  return (*st)->run();
+}
+
+Status HubStore::insertQuarantine(const QuarantineRow& r) {
+  auto st = db_.prepare(
+      "INSERT OR IGNORE INTO quarantine(device, sequence, batch_id, file_hash, reason, file_name, received_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!st) return st.error();
+  st->bind(1, std::span<const std::uint8_t>(r.device))
+      .bind(2, r.sequence)
+      .bind(3, std::span<const std::uint8_t>(r.batchId))
+      .bind(4, std::span<const std::uint8_t>(r.fileHash))
+      .bind(5, r.reason)
+      .bind(6, r.fileName)
+      .bind(7, r.receivedAt);
+  return st->run();
+}
+
+Result<std::vector<QuarantineRow>> HubStore::quarantined() {
+  auto st = db_.prepare(
+      "SELECT device, sequence, batch_id, file_hash, reason, file_name, received_at FROM quarantine ORDER BY seq");
+  if (!st) return st.error();
+  std::vector<QuarantineRow> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    QuarantineRow r;
+    if (!copyBlob(st->columnBlob(0), r.device) || !copyBlob(st->columnBlob(2), r.batchId) ||
+        !copyBlob(st->columnBlob(3), r.fileHash))
+      return damaged("quarantine row");
+    r.sequence = st->columnInt(1);
+    r.reason = st->columnText(4);
+    r.fileName = st->columnText(5);
+    r.receivedAt = st->columnText(6);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// [SECTION] records
+
+Result<std::optional<StoredRecord>> HubStore::record(std::span<const std::uint8_t, 16> id) {
+  auto st = db_.cached("SELECT kind, device, revision FROM record WHERE id = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, std::span<const std::uint8_t>(id));
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<StoredRecord>{};
+  StoredRecord r;
+  std::copy(id.begin(), id.end(), r.id.begin());
+  r.kind = (*st)->columnText(0);
+  bool ok = copyBlob((*st)->columnBlob(1), r.device);
+  r.revision = (*st)->columnInt(2);
+  (*st)->reset();
+  if (!ok) return damaged("record row");
+  return std::optional<StoredRecord>{std::move(r)};
+}
+
+Status HubStore::upsertRecord(const StoredRecord& r) {
+  auto st = db_.cached(
+      "INSERT INTO record(id, kind, procedure, form_version, device, revision, received_at, sealed) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
+      "procedure = excluded.procedure, form_version = excluded.form_version, revision = excluded.revision, "
+      "received_at = excluded.received_at, sealed = excluded.sealed");
+  if (!st) return st.error();
+  auto& s = **st;
+  s.bind(1, std::span<const std::uint8_t>(r.id)).bind(2, r.kind);
+  if (r.procedure.empty())
+    s.bindNull(3).bindNull(4);
+  else
+    s.bind(3, r.procedure).bind(4, r.formVersion);
+  s.bind(5, std::span<const std::uint8_t>(r.device))
+      .bind(6, r.revision)
+      .bind(7, r.receivedAt)
+      .bind(8, std::span<const std::uint8_t>(r.sealed));
+  return s.run();
+}
+
+Status HubStore::forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
+                               const std::function<Status(const StoredRecord&)>& fn) {
+  std::string sql =
+      "SELECT r.id, r.kind, COALESCE(r.procedure, ''), COALESCE(r.form_version, 0), r.device, r.revision, "
+      "r.received_at, v.status";
+  sql += withBodies ? ", r.sealed" : ", NULL";
+  sql += " FROM record r LEFT JOIN review v ON v.record_id = r.id";
+  if (procedure) sql += " WHERE r.procedure = ?";
+  sql += " ORDER BY r.seq";
+  auto st = db_.prepare(sql);
+  if (!st) return st.error();
+  if (procedure) st->bind(1, *procedure);
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    StoredRecord r;
+    if (!copyBlob(st->columnBlob(0), r.id) || !copyBlob(st->columnBlob(4), r.device)) return damaged("record row");
+    r.kind = st->columnText(1);
+    r.procedure = st->columnText(2);
+    r.formVersion = st->columnInt(3);
+    r.revision = st->columnInt(5);
+    r.receivedAt = st->columnText(6);
+    if (!st->columnIsNull(7)) r.reviewStatus = st->columnText(7);
+    if (withBodies) r.sealed = toBlob(st->columnBlob(8));
+    GOCUA_TRY(fn(r));
+  }
+  return {};
+}
+
+Result<std::int64_t> HubStore::recordCount() {
+  auto st = db_.prepare("SELECT COUNT(*) FROM record");
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  return *row ? st->columnInt(0) : 0;
+}
+
+// [SECTION] review
+
+Status HubStore::setReview(const ReviewRow& r) {
+  auto st = db_.prepare("INSERT OR REPLACE INTO review(record_id, revision, status, note, at) VALUES (?, ?, ?, ?, ?)");
+  if (!st) return st.error();
+  st->bind(1, std::span<const std::uint8_t>(r.recordId)).bind(2, r.revision).bind(3, r.status);
+  if (r.note.empty())
+    st->bindNull(4);
+  else
+    st->bind(4, std::span<const std::uint8_t>(r.note));
+  st->bind(5, r.at);
+  return st->run();
+}
+
+Result<std::vector<ReviewRow>> HubStore::reviewsForDevice(const DeviceKey& device) {
+  auto st = db_.cached(
+      "SELECT v.record_id, v.revision, v.status, v.note, v.at FROM review v JOIN record r ON r.id = v.record_id "
+      "WHERE r.device = ? ORDER BY r.seq");
+  if (!st) return st.error();
+  (*st)->bind(1, std::span<const std::uint8_t>(device));
+  std::vector<ReviewRow> out;
+  for (;;) {
+    auto row = (*st)->step();
+    if (!row) {
+      (*st)->reset();
+      return row.error();
+    }
+    if (!*row) break;
+    ReviewRow r;
+    if (!copyBlob((*st)->columnBlob(0), r.recordId)) {
+      (*st)->reset();
+      return damaged("review row");
+    }
+    r.revision = (*st)->columnInt(1);
+    r.status = (*st)->columnText(2);
+    if (!(*st)->columnIsNull(3)) r.note = toBlob((*st)->columnBlob(3));
+    r.at = (*st)->columnText(4);
+    out.push_back(std::move(r));
+  }
+  (*st)->reset();
+  return out;
+}
+
+}  // namespace gocua::hub

@@ -1,0 +1,289 @@
+// The import pipeline (DESIGN.md "Sync" point 3): size → commune code → device known → header
+// signature → revocation rule → ledger → decrypt and decompress in memory → trailer signature →
+// one transaction → signed receipt. readBatch hands over lines only after the trailer verified,
+// so records are inserted as they come inside the open transaction and everything rolls back if
+// anything fails; nothing plaintext is ever buffered on disk.
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "sync/batch/batch_format.h"
+#include "sync/hub/crash_points.h"
+#include "sync/hub/internal.h"
+#include "sync/hub/payload.h"
+
+namespace gocua::hub {
+
+using namespace detail;
+
+namespace {
+
+bool isHubFailure(const Error& e) {
+  return e.code.rfind("store.", 0) == 0 || e.code == "hub.io" || e.code == "batch.crypto" || e.code == "internal" ||
+         e.code == "hub.damaged";
+}
+
+ImportResult rejected(ImportResult r, std::string code) {
+  r.status = sync::BatchStatus::Rejected;
+  r.reason = std::move(code);
+  return r;
+}
+
+}  // namespace
+
+// Keeps a verified batch that must not be imported (revoked device, sequence reused by another
+// file) and answers with a quarantine receipt naming the next free sequence.
+static Result<ImportResult> quarantine(HubSession::Impl& impl, HubStore& store, const fs::path& hubDir,
+                                       const fs::path& gcb, const ImportOptions& options, ImportResult res,
+                                       const sync::BatchHeader& header, const std::array<std::uint8_t, 32>& hash,
+                                       const std::string& reason) {
+  // Only a file that verifies end to end is kept: junk with a copied header is rejected.
+  {
+    std::ifstream in(gcb, std::ios::binary);
+    if (!in) return Error::make("hub.io", "", "open batch");
+    auto st = sync::readBatch(in, impl.identity.box, [](std::string_view) -> Status { return {}; },
+                              {options.maxDecompressedBytes, sync::BatchLimits{}.maxLineBytes});
+    if (!st) {
+      if (isHubFailure(st.error())) return st.error();
+      return rejected(std::move(res), st.error().code);
+    }
+  }
+  std::string name = hex(std::span(header.deviceId).first(8)) + "-" + std::to_string(header.sequence) + "-" +
+                     hex(std::span(hash).first(8)) + ".gcb";
+  {
+    std::ifstream in(gcb, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (!in && !in.eof()) return Error::make("hub.io", "", "read batch");
+    auto dir = hubDir / kQuarantineDir;
+    GOCUA_TRY(ensurePrivateDir(dir));
+    GOCUA_TRY(writeFileAtomic(dir / name, buf.str()));
+  }
+  QuarantineRow row;
+  row.device = header.deviceId;
+  row.sequence = static_cast<std::int64_t>(header.sequence);
+  row.batchId = header.batchId;
+  row.fileHash = hash;
+  row.reason = reason;
+  row.fileName = name;
+  row.receivedAt = nowIso();
+  GOCUA_TRY(store.insertQuarantine(row));
+
+  auto next = nextSequence(store, header.deviceId);
+  if (!next) return next.error();
+  auto updates = updatesFor(store, impl.cipher, header.deviceId);
+  if (!updates) return updates.error();
+  sync::Receipt r;
+  r.communeCode = impl.commune.code;
+  r.deviceId = header.deviceId;
+  r.batchId = header.batchId;
+  r.sequence = header.sequence;
+  r.batchStatus = sync::BatchStatus::Quarantined;
+  r.reason = reason;
+  r.hubTime = nowIso();
+  r.nextSequence = *next;
+  r.updates = std::move(*updates);
+  auto signedReceipt = sync::writeReceipt(r, impl.identity);
+  if (!signedReceipt) return signedReceipt.error();
+  res.status = sync::BatchStatus::Quarantined;
+  res.reason = reason;
+  res.nextSequence = *next;
+  res.receipt = std::move(*signedReceipt);
+  return res;
+}
+
+Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOptions& options) {
+  crashPoint("import.start");
+  auto& store = hub_.store();
+  auto& impl = *impl_;
+  ImportResult res;
+
+  std::error_code ec;
+  const auto size = fs::file_size(gcb, ec);
+  if (ec) return Error::make("hub.io", "", "batch file not readable");
+  if (size > options.maxBatchBytes) return rejected(std::move(res), "hub.too_large");
+  crashPoint("import.after_size_check");
+
+  // The clear header's layout first, so commune and device are judged before any signature work.
+  std::ifstream in(gcb, std::ios::binary);
+  if (!in) return Error::make("hub.io", "", "open batch");
+  sync::detail::HeaderBytes hb{};
+  in.read(reinterpret_cast<char*>(hb.data()), static_cast<std::streamsize>(hb.size()));
+  if (static_cast<std::size_t>(in.gcount()) < hb.size()) return rejected(std::move(res), "batch.format");
+  auto layout = sync::detail::decodeHeader(hb);
+  if (!layout) return rejected(std::move(res), layout.error().code);
+  res.device = layout->deviceId;
+  res.sequence = layout->sequence;
+  res.batchId = layout->batchId;
+  if (layout->communeCode != impl.commune.code) return rejected(std::move(res), "hub.wrong_commune");
+  crashPoint("import.after_commune_check");
+
+  auto device = store.device(layout->deviceId);
+  if (!device) return device.error();
+  if (!*device) return rejected(std::move(res), "hub.unknown_device");
+  crashPoint("import.after_device_check");
+
+  in.clear();
+  in.seekg(0);
+  auto header = sync::readBatchHeader(in);
+  if (!header) return rejected(std::move(res), header.error().code);
+  const DeviceId devId = header->deviceId;
+  crashPoint("import.after_header_signature");
+
+  const auto& dev = **device;
+  const bool revokedAbove =
+      dev.revokedAt && static_cast<std::int64_t>(header->sequence) > dev.lastSeqAtRevoke.value_or(0);
+  crashPoint("import.after_revocation_rule");
+
+  auto hash = fileHash(gcb);
+  if (!hash) return hash.error();
+  crashPoint("import.after_file_hash");
+
+  auto used = store.ledger(devId, static_cast<std::int64_t>(header->sequence));
+  if (!used) return used.error();
+  crashPoint("import.after_ledger_lookup");
+  if (*used) {
+    if ((*used)->fileHash == *hash) {
+      // The laptop did not get (or lost) the receipt: the stored one, changing nothing.
+      auto next = nextSequence(store, devId);
+      if (!next) return next.error();
+      res.status = sync::BatchStatus::Replay;
+      res.nextSequence = *next;
+      res.receipt = (*used)->receipt;
+      return res;
+    }
+    return quarantine(impl, store, hub_.dir(), gcb, options, std::move(res), *header, *hash, "hub.sequence_used");
+  }
+  if (revokedAbove)
+    return quarantine(impl, store, hub_.dir(), gcb, options, std::move(res), *header, *hash, "hub.revoked");
+
+  auto txn = store::Txn::begin(store.db());
+  if (!txn) return txn.error();
+  crashPoint("import.after_begin");
+
+  const auto today = core::today();
+  const std::string receivedAt = nowIso();
+  bool first = true, inserted = false;
+  std::optional<Manifest> manifest;
+  std::optional<Error> hubFailure;
+  std::vector<sync::RecordOutcome> outcomes;
+
+  auto onLine = [&](std::string_view line) -> Status {
+    if (first) {
+      first = false;
+      crashPoint("import.after_trailer_signature");
+      auto m = parseManifest(line);
+      if (!m) return m.error();
+      manifest = std::move(*m);
+      crashPoint("import.after_manifest");
+      return {};
+    }
+    auto rec = checkRecordLine(line, impl.forms, today);
+    auto reject = [&](std::string reason) {
+      ++res.rejectedRecords;
+      if (rec.idText.empty())
+        ++res.unreadableLines;
+      else
+        outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Rejected, std::move(reason)});
+    };
+    if (!rec.reason.empty()) {
+      reject(rec.reason);
+      return {};
+    }
+    auto existing = store.record(rec.id);
+    if (!existing) {
+      hubFailure = existing.error();
+      return existing.error();
+    }
+    if (*existing) {
+      // A record belongs to the laptop that made it; another device may not overwrite it.
+      if ((*existing)->device != devId) {
+        reject("hub.foreign_record");
+        return {};
+      }
+      if ((*existing)->kind != rec.kind) {
+        reject("hub.kind_changed");
+        return {};
+      }
+      if (rec.revision <= (*existing)->revision) {
+        ++res.duplicates;
+        outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Duplicate, ""});
+        return {};
+      }
+    }
+    StoredRecord row;
+    row.id = rec.id;
+    row.kind = rec.kind;
+    row.procedure = rec.procedure;
+    row.formVersion = rec.formVersion;
+    row.device = devId;
+    row.revision = rec.revision;
+    row.receivedAt = receivedAt;
+    row.sealed = impl.cipher.seal(line, recordAd(rec.id, rec.revision));
+    if (!inserted) crashPoint("import.before_record_insert");
+    if (auto st = store.upsertRecord(row); !st) {
+      hubFailure = st.error();
+      return st.error();
+    }
+    if (!inserted) crashPoint("import.after_record_insert");
+    inserted = true;
+    ++res.accepted;
+    outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Accepted, ""});
+    return {};
+  };
+
+  std::ifstream body(gcb, std::ios::binary);
+  if (!body) return Error::make("hub.io", "", "open batch");
+  auto read = sync::readBatch(body, impl.identity.box, onLine,
+                              {options.maxDecompressedBytes, sync::BatchLimits{}.maxLineBytes});
+  if (!read) {
+    if (hubFailure || isHubFailure(read.error())) return read.error();
+    res.accepted = res.duplicates = res.rejectedRecords = res.unreadableLines = 0;
+    return rejected(std::move(res), read.error().code);  // txn rolls back
+  }
+  if (!manifest) return rejected(std::move(res), "hub.bad_manifest");
+  crashPoint("import.after_decrypt");
+
+  if (!manifest->recoverySlot.empty()) GOCUA_TRY(store.setRecoverySlot(devId, manifest->recoverySlot));
+  crashPoint("import.after_recovery_slot");
+  if (!manifest->volunteers.empty())
+    GOCUA_TRY(store.updateVolunteers(devId, nlohmann::json(manifest->volunteers).dump()));
+  crashPoint("import.after_volunteers");
+
+  crashPoint("import.before_updates");
+  auto updates = updatesFor(store, impl.cipher, devId);
+  if (!updates) return updates.error();
+  crashPoint("import.after_updates");
+  auto last = store.maxSequence(devId);
+  if (!last) return last.error();
+
+  sync::Receipt r;
+  r.communeCode = impl.commune.code;
+  r.deviceId = devId;
+  r.batchId = header->batchId;
+  r.sequence = header->sequence;
+  r.batchStatus = sync::BatchStatus::Imported;
+  r.hubTime = receivedAt;
+  r.nextSequence = std::max<std::uint64_t>(static_cast<std::uint64_t>(*last), header->sequence) + 1;
+  r.records = std::move(outcomes);
+  r.updates = std::move(*updates);
+  crashPoint("import.before_receipt_sign");
+  auto signedReceipt = sync::writeReceipt(r, impl.identity);
+  if (!signedReceipt) return signedReceipt.error();
+  crashPoint("import.after_receipt_sign");
+
+  crashPoint("import.before_ledger_insert");
+  GOCUA_TRY(store.insertLedger(devId, static_cast<std::int64_t>(header->sequence), header->batchId, *hash, receivedAt,
+                               *signedReceipt));
+  crashPoint("import.after_ledger_insert");
+  crashPoint("import.before_commit");
+  GOCUA_TRY(txn->commit());
+  crashPoint("import.after_commit");
+
+  res.status = sync::BatchStatus::Imported;
+  res.nextSequence = r.nextSequence;
+  res.receipt = std::move(*signedReceipt);
+  return res;
+}
+
+}  // namespace gocua::hub

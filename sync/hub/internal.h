@@ -1,0 +1,62 @@
+// Helpers shared by gocua_hub's source files (not part of the module's interface).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/record_id.h"
+#include "core/result.h"
+#include "forms/registry.h"
+#include "sync/hub/hub.h"
+#include "sync/hub/hub_store.h"
+#include "vault/record_cipher.h"
+
+namespace gocua::hub::detail {
+
+inline constexpr const char* kDbFile = "hub.db";
+inline constexpr const char* kQuarantineDir = "quarantine";
+inline constexpr const char* kIncomingDir = "incoming";
+
+std::string nowIso();  // UTC "2026-11-23T10:00:00Z"
+std::string hex(std::span<const std::uint8_t> bytes);
+Result<std::vector<std::uint8_t>> unhex(std::string_view text);
+// AD binding a sealed body to its record and revision: id(16) || le64(revision).
+std::array<std::uint8_t, 24> recordAd(std::span<const std::uint8_t, 16> id, std::int64_t revision);
+// AD of a staff note: "note" || id || le64(revision).
+std::array<std::uint8_t, 28> noteAd(std::span<const std::uint8_t, 16> id, std::int64_t revision);
+// BLAKE2b-256 of a file's bytes, streamed.
+Result<std::array<std::uint8_t, 32>> fileHash(const std::filesystem::path& path);
+// mkdir with 0700 if missing (and chmod 0700 when we created it).
+Status ensurePrivateDir(const std::filesystem::path& dir);
+
+}  // namespace gocua::hub::detail
+
+namespace gocua::hub {
+
+// What an unlocked session holds.
+struct HubSession::Impl {
+  sync::HubIdentity identity;
+  vault::SecretBytes dataKey{32};
+  vault::RecordCipher cipher;
+  forms::FormRegistry forms;
+  CommuneInfo commune;
+  int formPackVersion = 0;
+
+  Impl(sync::HubIdentity id, vault::SecretBytes key, forms::FormRegistry f, CommuneInfo c)
+      : identity(std::move(id)), dataKey(std::move(key)), cipher(dataKey), forms(std::move(f)), commune(std::move(c)) {}
+};
+
+// Receipt pieces shared by import and status-out (receipts.cpp).
+namespace detail {
+// Every review decision on this device's records, notes resealed to the device box key.
+Result<std::vector<sync::StatusUpdate>> updatesFor(HubStore& store, const vault::RecordCipher& cipher,
+                                                   const DeviceId& device);
+Result<std::uint64_t> nextSequence(HubStore& store, const DeviceId& device);
+}  // namespace detail
+
+}  // namespace gocua::hub

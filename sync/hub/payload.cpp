@@ -1,0 +1,124 @@
+// Payload line checks; see payload.h. Untrusted input that already passed the batch signatures:
+// the device may still hold buggy or hand-edited data, so every line is judged on its own.
+#include "sync/hub/payload.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/resident.h"
+#include "sync/hub/internal.h"
+
+namespace gocua::hub::detail {
+
+using nlohmann::json;
+
+namespace {
+
+// False when a string (or key) is too long or the nesting too deep.
+bool withinLimits(const json& j, int depth, const char** why) {
+  if (depth > kMaxJsonDepth) {
+    *why = "hub.bad_record";
+    return false;
+  }
+  if (j.is_string()) {
+    if (j.get_ref<const std::string&>().size() > kMaxStringBytes) {
+      *why = "hub.field_too_long";
+      return false;
+    }
+    return true;
+  }
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (it.key().size() > kMaxStringBytes) {
+        *why = "hub.field_too_long";
+        return false;
+      }
+      if (!withinLimits(it.value(), depth + 1, why)) return false;
+    }
+  } else if (j.is_array()) {
+    for (const auto& v : j)
+      if (!withinLimits(v, depth + 1, why)) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> optString(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+Result<Manifest> parseManifest(std::string_view line) {
+  auto j = json::parse(line, nullptr, false);
+  if (!j.is_object() || j.value("type", json()) != "manifest" || j.value("format", json()) != 1)
+    return Error::make("hub.bad_manifest");
+  Manifest m;
+  if (auto v = j.find("volunteers"); v != j.end() && v->is_array())
+    for (const auto& n : *v)
+      if (n.is_string() && n.get_ref<const std::string&>().size() <= kMaxStringBytes)
+        m.volunteers.push_back(n.get<std::string>());
+  if (auto slot = optString(j, "recovery_slot"); slot && !slot->empty()) {
+    // A damaged slot only costs the device its recovery path; the batch itself still imports.
+    if (auto raw = unhex(*slot); raw && raw->size() <= 256) m.recoverySlot = std::move(*raw);
+  }
+  return m;
+}
+
+RecordLine checkRecordLine(std::string_view line, const forms::FormRegistry& forms, const core::Date& today) {
+  RecordLine r;
+  auto j = json::parse(line, nullptr, false);
+  if (!j.is_object() || j.value("type", json()) != "record") {
+    r.reason = "hub.bad_line";
+    return r;
+  }
+  if (auto id = optString(j, "id"))
+    if (auto parsed = core::parseRecordId(*id)) {
+      r.id = *parsed;
+      r.idText = core::formatRecordId(*parsed);
+    }
+  if (auto rev = j.find("revision"); rev != j.end() && rev->is_number_integer()) r.revision = rev->get<std::int64_t>();
+  const char* why = nullptr;
+  if (!withinLimits(j, 0, &why)) {
+    r.reason = why;
+    return r;
+  }
+  if (r.idText.empty() || r.revision < 1) {
+    r.reason = "hub.bad_record";
+    return r;
+  }
+  r.kind = optString(j, "kind").value_or("");
+  if (r.kind != "household" && r.kind != "resident" && r.kind != "application") {
+    r.reason = "hub.unknown_kind";
+    return r;
+  }
+  auto body = j.find("body");
+  if (body == j.end() || !body->is_object()) {
+    r.reason = "hub.bad_record";
+    return r;
+  }
+  if (r.kind == "resident") {
+    Errors problems;
+    auto res = core::parseResident(*body, today, &problems);
+    if (!res) r.reason = problems.empty() ? res.error().code : problems.front().code;
+  } else if (r.kind == "application") {
+    auto formId = optString(j, "form_id");
+    if (!formId) formId = optString(*body, "form_id");
+    if (!formId || !forms.find(*formId)) {
+      r.reason = "hub.unknown_form";
+      return r;
+    }
+    r.procedure = *formId;
+    // Older form versions are fine: the volunteer filled the form the laptop had.
+    for (const json* src : {&j, &*body}) {
+      auto fv = src->find("form_version");
+      if (fv != src->end() && fv->is_number_integer()) {
+        r.formVersion = fv->get<std::int64_t>();
+        break;
+      }
+    }
+  }
+  return r;
+}
+
+}  // namespace gocua::hub::detail

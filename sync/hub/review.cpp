@@ -1,0 +1,38 @@
+// Staff review decisions. The note is sealed under the hub data key here; each receipt reseals it
+// to the device's box key, so only the hub and that laptop ever read it.
+#include "core/text.h"
+#include "sync/hub/internal.h"
+
+namespace gocua::hub {
+
+using namespace detail;
+
+Status HubSession::setReview(std::string_view recordId, std::string_view statusText, std::string_view noteIn) {
+  auto id = core::parseRecordId(recordId);
+  if (!id) return Error::make("hub.bad_record_id");
+  auto status = sync::parseReviewStatus(statusText);
+  if (!status) return Error::make("hub.bad_status");
+  auto note = core::normalizeText(noteIn, sync::kMaxNoteBytes);
+  if (!note) return Error::make(note.error().code, "note");
+  if (note->size() > sync::kMaxNoteBytes) {
+    vault::wipe(*note);
+    return Error::make("hub.note_too_long", "note");
+  }
+  auto& store = hub_.store();
+  auto txn = store::Txn::begin(store.db());
+  if (!txn) return txn.error();
+  auto rec = store.record(*id);
+  if (!rec) return rec.error();
+  if (!*rec) return Error::make("hub.record_not_found");
+  ReviewRow row;
+  row.recordId = *id;
+  row.revision = (*rec)->revision;
+  row.status = std::string(sync::toString(*status));
+  if (!note->empty()) row.note = impl_->cipher.seal(*note, noteAd(*id, row.revision));
+  vault::wipe(*note);
+  row.at = nowIso();
+  GOCUA_TRY(store.setReview(row));
+  return txn->commit();
+}
+
+}  // namespace gocua::hub

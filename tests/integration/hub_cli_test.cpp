@@ -1,0 +1,188 @@
+// gocua-hub's command-line contract: JSON on stdout, catalog messages on stderr (Vietnamese by
+// default), exit codes (2 usage, 3 passphrase, 5 rejected, 6 quarantined), and no resident data
+// anywhere in the hub's directory or its messages. Batches come from the real gocuactl.
+#ifdef GOCUA_HUB
+
+#include <doctest/doctest.h>
+
+#include "harness.h"
+
+namespace {
+
+using namespace it;
+
+const std::string kHubPassphrase = "mật khẩu cán bộ xã 2025";
+const std::string kName = "Nguyễn Thị Xuyến";
+
+struct Hub {
+  Sandbox sb;
+  fs::path dir = sb.root / "hub";
+  std::string stderrLog;
+
+  Env env(const EnvOverrides& over = {}) const {
+    Env e = sb.env;
+    e["GOCUA_HUB_PASSPHRASE"] = kHubPassphrase;
+    for (const auto& [k, v] : over) {
+      if (v)
+        e[k] = *v;
+      else
+        e.erase(k);
+    }
+    return e;
+  }
+  RunResult run(const std::vector<std::string>& args, const EnvOverrides& over = {}) {
+    std::vector<std::string> argv = {GOCUA_HUB, "--data", dir.string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    auto r = runProcess(argv, env(over), "");
+    stderrLog += r.err;
+    return r;
+  }
+  // A hub with this sandbox's workspace enrolled; returns the device id.
+  std::string setUp() {
+    sb.init("Lan");
+    sb.addResident({{"full_name", kName}, {"date_of_birth", "01/02/1990"}, {"sex", "female"}, {"village", "Thôn 1"}});
+    auto init = run({"init", "--commune-code", "27001", "--commune-name", "Xã Thử", "--village", "Thôn 1"});
+    REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
+    auto gcq = sb.root / "req.gcq", gcp = sb.root / "profile.gcp";
+    REQUIRE(sb.ctl({"enroll-request", "--out", gcq.string()}).exitCode == 0);
+    auto enrolled = run({"device", "enroll", gcq.string(), "--profile-out", gcp.string()});
+    REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.describe());
+    auto again = run({"device", "enroll", gcq.string()});
+    CHECK(again.exitCode == 0);
+    CHECK(again.parsed() == enrolled.parsed());
+    REQUIRE(sb.ctl({"enroll", "--profile", gcp.string()}).exitCode == 0);
+    return enrolled.parsed()["device_id"].get<std::string>();
+  }
+  fs::path exportBatch(const std::string& name) {
+    auto gcb = sb.root / name;
+    auto r = sb.ctl({"export", "--out", gcb.string()});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.describe());
+    return gcb;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("gocua-hub: passphrase and usage exit codes, messages from the catalog") {
+  Hub h;
+  auto noPass =
+      h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"}, {{"GOCUA_HUB_PASSPHRASE", std::nullopt}});
+  CHECK(noPass.exitCode == 3);
+  CHECK(noPass.err.find(catalogText("error.hub.no_passphrase", "vi")) != std::string::npos);
+  CHECK(h.run({"init", "--commune-code", "2700", "--commune-name", "Xã"}).exitCode == 2);
+  REQUIRE(h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"}).exitCode == 0);
+  auto twice = h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"});
+  CHECK(twice.exitCode == 2);
+  CHECK(twice.parsed()["errors"][0]["code"] == "hub.exists");
+  auto wrong =
+      h.run({"profile", "--out", (h.sb.root / "p.gcp").string()}, {{"GOCUA_HUB_PASSPHRASE", "sai mật khẩu rồi"}});
+  CHECK(wrong.exitCode == 3);
+  auto en = h.run({"profile", "--out", (h.sb.root / "p.gcp").string()},
+                  {{"GOCUA_HUB_PASSPHRASE", "sai mật khẩu rồi"}, {"GOCUA_LANG", "en"}});
+  CHECK(en.err.find("Error:") != std::string::npos);
+  CHECK(h.run({"--no-such-option", "profile"}).exitCode == 2);
+  CHECK(h.run({"device", "revoke", "abc"}).exitCode == 2);
+  CHECK(h.run({"device", "revoke", std::string(64, 'a')}).exitCode == 2);
+  auto profile = h.run({"profile", "--out", (h.sb.root / "p.gcp").string()});
+  CHECK(profile.exitCode == 0);
+  CHECK(profile.parsed()["fingerprint"].get<std::string>().size() == 39);
+  CHECK(fs::exists(h.sb.root / "p.gcp"));
+}
+
+TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; quarantine after revoke") {
+  Hub h;
+  auto device = h.setUp();
+  auto list = h.run({"device", "list"}).parsed();
+  REQUIRE(list.is_array());
+  REQUIRE(list.size() == 1);
+  CHECK(list[0]["id"] == device);
+  CHECK(list[0]["volunteers"] == json::array({"Lan"}));
+  CHECK(list[0]["revoked"].is_null());
+
+  auto gcb = h.exportBatch("b1.gcb");
+  auto gcr = h.sb.root / "b1.gcr";
+  auto imported = h.run({"import", gcb.string(), "--receipt-out", gcr.string()});
+  REQUIRE_MESSAGE(imported.exitCode == 0, imported.describe());
+  CHECK(imported.parsed()["status"] == "imported");
+  CHECK(imported.parsed()["accepted"] == 1);
+  auto firstReceipt = readFile(gcr);
+  auto replay = h.run({"import", gcb.string(), "--receipt-out", gcr.string()});
+  CHECK(replay.exitCode == 0);
+  CHECK(replay.parsed()["status"] == "replay");
+  CHECK(readFile(gcr) == firstReceipt);
+  REQUIRE(h.sb.ctl({"receipt", "apply", gcr.string()}).exitCode == 0);
+
+  auto records = h.run({"records", "list"}).parsed();
+  REQUIRE(records.size() == 1);
+  const std::string id = records[0]["id"];
+  CHECK(records[0]["kind"] == "resident");
+  CHECK(records[0]["device"] == device);
+  CHECK(h.run({"review", "set", id, "--status", "maybe"}).exitCode == 2);
+  REQUIRE(h.run({"review", "set", id, "--status", "needs_documents", "--note", "Thiếu CCCD"}).exitCode == 0);
+  CHECK(h.run({"records", "list"}).parsed()[0]["review_status"] == "needs_documents");
+  auto status = h.sb.root / "status.gcr";
+  REQUIRE(h.run({"status-out", "--device", device, "--out", status.string()}).exitCode == 0);
+  auto applied = h.sb.ctl({"receipt", "apply", status.string()});
+  REQUIRE_MESSAGE(applied.exitCode == 0, applied.describe());
+  CHECK(applied.parsed()["status_updates"] == 1);
+
+  auto junk = h.sb.writeFile("junk.gcb", "GCB1 not really a batch");
+  auto rejected = h.run({"import", junk.string()});
+  CHECK(rejected.exitCode == 5);
+  CHECK(rejected.parsed()["status"] == "rejected");
+
+  // A volunteer who forgot the passphrase: the hub opens the laptop's recovery slot.
+  auto gcx = h.sb.root / "r.gcx";
+  auto rec = h.run({"device", "recovery", device, "--out", gcx.string()});
+  REQUIRE_MESSAGE(rec.exitCode == 0, rec.describe());
+  CHECK(rec.parsed()["device_id"] == device);
+  const std::string code = rec.parsed()["code"];
+  CHECK(code.size() == 24);
+  auto reset = h.sb.ctl({"passphrase", "reset", "--recovery-file", gcx.string()}, "",
+                        {{"GOCUA_RECOVERY_CODE", code}, {"GOCUA_NEW_PASSPHRASE", "mật khẩu mới toanh 2026"}});
+  CHECK_MESSAGE(reset.exitCode == 0, reset.describe());
+  h.sb.env["GOCUA_PASSPHRASE"] = "mật khẩu mới toanh 2026";
+  CHECK(h.stderrLog.find(code) == std::string::npos);
+
+  auto backup = h.sb.root / "keys.backup";
+  CHECK(h.run({"keys", "backup", "--out", backup.string()}).exitCode == 3);
+  CHECK(h.run({"keys", "backup", "--out", backup.string()}, {{"GOCUA_HUB_BACKUP_PASSPHRASE", "sao lưu khoá 2025"}})
+            .exitCode == 0);
+  CHECK((fs::status(backup).permissions() & fs::perms::others_read) == fs::perms::none);
+
+  // Revoked: the next batch is kept aside, never imported.
+  REQUIRE(h.run({"device", "revoke", device}).exitCode == 0);
+  CHECK_FALSE(h.run({"device", "list"}).parsed()[0]["revoked"].is_null());
+  h.sb.addResident({{"full_name", "Trần Văn Bảo"}, {"date_of_birth", "1950"}, {"sex", "male"}});
+  auto late = h.exportBatch("b2.gcb");
+  auto q = h.run({"import", late.string()});
+  CHECK(q.exitCode == 6);
+  CHECK(q.parsed()["status"] == "quarantined");
+  auto kept = h.run({"quarantine", "list"}).parsed();
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0]["reason"] == "hub.revoked");
+  CHECK(fs::exists(h.dir / "quarantine" / kept[0]["file"].get<std::string>()));
+  CHECK(h.run({"records", "list"}).parsed().size() == 1);
+
+  // A directory import answers every batch, each receipt beside it.
+  auto stick = h.sb.root / "stick";
+  fs::create_directories(stick);
+  fs::copy_file(gcb, stick / "a.gcb");
+  auto dir = h.run({"import", stick.string()});
+  CHECK(dir.exitCode == 0);
+  CHECK(dir.parsed().is_array());
+  CHECK(fs::exists(stick / "a.gcr"));
+
+  auto out = h.sb.root / "export.jsonl";
+  auto exported = h.run({"records", "export", "--format", "jsonl", "--out", out.string()});
+  REQUIRE(exported.exitCode == 0);
+  CHECK(readFile(out).find(kName) != std::string::npos);
+  CHECK(h.run({"records", "export", "--format", "xml", "--out", out.string()}).exitCode == 2);
+
+  // Nothing with resident data in the hub's files or its messages.
+  std::map<std::string, std::string> needles = {{"name", kName}, {"note", "Thiếu CCCD"}};
+  CHECK(scanDir(h.dir, needles).empty());
+  CHECK(scanText("stderr", h.stderrLog, needles).empty());
+}
+
+#endif  // GOCUA_HUB

@@ -1,0 +1,214 @@
+// "Sync now" against a real hub (gocua_hub) behind a real HTTP server on 127.0.0.1: twenty laptops
+// uploading at once, a replay by HTTP, and an upload cut at byte K that resumes from K.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <barrier>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "sync/batch/batch.h"
+#include "sync/client/client.h"
+#include "sync/hub/endpoint.h"
+#include "sync/hub/hub.h"
+#include "workspace/demo_data.h"
+
+using namespace gocua;
+namespace fs = std::filesystem;
+
+namespace {
+
+const vault::KdfParams kKdf = vault::interactiveKdf();
+constexpr const char* kPass = "mật khẩu thử nghiệm";
+constexpr const char* kHubPass = "mật khẩu cán bộ xã";
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::random_device rd;
+    path = fs::temp_directory_path() / ("gocua-client-" + std::to_string(rd()) + std::to_string(rd()));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+// A hub with an unlocked session, serving HTTP on a free loopback port.
+struct LiveHub {
+  std::unique_ptr<hub::Hub> hub;
+  std::unique_ptr<hub::HubSession> session;
+  std::unique_ptr<sync::transport::HubEndpoint> endpoint;
+  std::unique_ptr<sync::transport::HubServer> server;
+  std::string url;
+
+  explicit LiveHub(const fs::path& dir) {
+    hub::CommuneInfo commune{"27001", "Xã Tân Lập", {"Thôn Đông"}, ""};
+    auto created = hub::Hub::create(dir, commune, kHubPass, kKdf);
+    REQUIRE(created.ok());
+    hub = std::move(*created);
+    auto unlocked = hub->unlock(kHubPass);
+    REQUIRE(unlocked.ok());
+    session = std::move(*unlocked);
+    endpoint = hub::makeEndpoint(*session);
+    auto started = sync::transport::HubServer::start("127.0.0.1:0", *endpoint, dir / "incoming");
+    REQUIRE(started.ok());
+    server = std::move(*started);
+    url = "http://" + server->boundAddress();
+  }
+
+  std::size_t recordCount() { return hub->records(std::nullopt).value().size(); }
+};
+
+// An enrolled laptop with `residents` synthetic residents.
+struct Laptop {
+  std::unique_ptr<workspace::Workspace> ws;
+  std::unique_ptr<workspace::Session> s;
+  int residents = 0;
+
+  Laptop(const fs::path& dir, LiveHub& hub, int count, std::uint64_t seed) {
+    auto created = workspace::Workspace::create(dir, "Lan", kPass, false, kKdf);
+    REQUIRE(created.ok());
+    ws = std::move(*created);
+    auto unlocked = ws->unlock("", kPass);
+    REQUIRE(unlocked.ok());
+    s = std::move(*unlocked);
+    auto request = s->enrollmentRequest();
+    REQUIRE(request.ok());
+    REQUIRE(hub.session->enroll(*request).ok());
+    auto profile = hub.session->profile();
+    REQUIRE(profile.ok());
+    REQUIRE(s->enroll(*profile).ok());
+    workspace::DemoOptions options;
+    options.residents = count;
+    options.seed = seed;
+    options.today = core::Date{2026, 11, 23};
+    std::stringstream ndjson;
+    workspace::writeDemoResidentsNdjson(ndjson, options);
+    auto imported = s->importResidents(ndjson);
+    REQUIRE(imported.ok());
+    residents = imported->imported;
+  }
+
+  fs::path exportToOutbox() {
+    fs::path outbox = sync::outboxDir(*s);
+    fs::create_directories(outbox);
+    auto info = s->exportBatch(outbox / "next.gcb");
+    REQUIRE(info.ok());
+    REQUIRE(info->records > 0);
+    return outbox / "next.gcb";
+  }
+};
+
+std::array<std::uint8_t, 16> batchIdOf(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  auto header = sync::readBatchHeader(in);
+  REQUIRE(header.ok());
+  return header->batchId;
+}
+
+}  // namespace
+
+TEST_CASE("twenty laptops upload to one hub at the same time and nothing is lost") {
+  TempDir t;
+  LiveHub hub(t.path / "hub");
+  constexpr int kLaptops = 20;
+  std::vector<std::unique_ptr<Laptop>> laptops;
+  int total = 0;
+  for (int i = 0; i < kLaptops; ++i) {
+    laptops.push_back(std::make_unique<Laptop>(t.path / ("ws" + std::to_string(i)), hub, 150, 100 + i));
+    total += laptops.back()->residents;
+    laptops.back()->exportToOutbox();  // the batches are ready; only the uploads race
+  }
+
+  std::atomic<int> inFlight{0}, maxInFlight{0};
+  std::vector<Result<sync::SyncReport>> results(kLaptops, Error::make("not_run"));
+  std::barrier start(kLaptops);
+  sync::transport::ClientOptions options;
+  options.chunkBytes = 2048;  // many small requests, so the uploads interleave
+  options.timeoutSeconds = 60;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kLaptops; ++i) {
+    threads.emplace_back([&, i] {
+      bool counted = false;
+      start.arrive_and_wait();
+      results[i] = sync::syncWithHub(*laptops[i]->s, hub.url, [&](const sync::SyncProgress& p) {
+        if (p.stage == sync::SyncProgress::Stage::Upload && !counted) {
+          counted = true;
+          int now = ++inFlight;
+          for (int seen = maxInFlight; now > seen && !maxInFlight.compare_exchange_weak(seen, now);) {
+          }
+        }
+        return true;
+      }, options);
+      if (counted) --inFlight;
+    });
+  }
+  for (auto& th : threads) th.join();
+
+  for (int i = 0; i < kLaptops; ++i) {
+    INFO("laptop " << i);
+    REQUIRE(results[i].ok());
+    CHECK(results[i]->batchReceipt.batchStatus == "imported");
+    CHECK(results[i]->batchReceipt.synced == laptops[i]->residents);
+    auto status = laptops[i]->s->syncStatus();
+    REQUIRE(status.ok());
+    CHECK(status->counts["synced"] == laptops[i]->residents);
+    CHECK(status->counts["sent"] == 0);
+  }
+  CHECK(maxInFlight >= 10);
+  CHECK(hub.recordCount() == static_cast<std::size_t>(total));
+  // No partial upload left behind.
+  for (const auto& e : fs::directory_iterator(t.path / "hub" / "incoming")) FAIL_CHECK("left over: " << e.path());
+}
+
+TEST_CASE("a batch replayed by HTTP gets the stored receipt and changes nothing") {
+  TempDir t;
+  LiveHub hub(t.path / "hub");
+  Laptop laptop(t.path / "ws", hub, 40, 7);
+  fs::path batch = laptop.exportToOutbox();
+  fs::path copy = t.path / "copy.gcb";
+  fs::copy_file(batch, copy);
+  auto keys = laptop.s->deviceSignKeys();
+  REQUIRE(keys.ok());
+  auto first = sync::transport::uploadBatch(hub.url, copy, batchIdOf(copy), *keys);
+  REQUIRE(first.ok());
+  std::size_t rows = hub.recordCount();
+  CHECK(rows == static_cast<std::size_t>(laptop.residents));
+  auto again = sync::transport::uploadBatch(hub.url, copy, batchIdOf(copy), *keys);
+  REQUIRE(again.ok());
+  CHECK(again->receipt == first->receipt);
+  CHECK(hub.recordCount() == rows);
+  auto applied = laptop.s->applyReceipt(again->receipt);
+  REQUIRE(applied.ok());
+  CHECK(applied->batchStatus == "imported");
+  CHECK(applied->synced == laptop.residents);
+}
+
+TEST_CASE("an upload cut at byte K resumes from K: exactly size - K more bytes travel") {
+  TempDir t;
+  LiveHub hub(t.path / "hub");
+  Laptop laptop(t.path / "ws", hub, 400, 9);
+  fs::path batch = laptop.exportToOutbox();
+  std::uint64_t size = fs::file_size(batch);
+  REQUIRE(size > 4096);
+  auto keys = laptop.s->deviceSignKeys();
+  REQUIRE(keys.ok());
+  sync::transport::ClientOptions cut;
+  cut.chunkBytes = 1024;
+  cut.stopAfterBytes = size / 2 + 17;  // mid-chunk
+  auto broken = sync::transport::uploadBatch(hub.url, batch, batchIdOf(batch), *keys, {}, cut);
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.error().code == "transport.unreachable");
+  CHECK(hub.recordCount() == 0);
+
+  auto report = sync::syncWithHub(*laptop.s, hub.url);
+  REQUIRE(report.ok());
+  CHECK(report->resumed);
+  CHECK(report->resumedFrom == size / 2 + 17);
+  CHECK(report->bytesSent == size - (size / 2 + 17));
+  CHECK(report->batchReceipt.synced == laptop.residents);
+  CHECK(hub.recordCount() == static_cast<std::size_t>(laptop.residents));
+  CHECK_FALSE(fs::exists(batch));  // the outbox is empty once the receipt is applied
+}

@@ -1,0 +1,282 @@
+// The import pipeline: good batches, bad records rejected alone, duplicates and new heads, replay,
+// sequence reuse and revocation (quarantine), and refused files that leave nothing behind.
+#include "hub_fixture.h"
+#include "sync/hub/hub_store.h"
+
+using namespace hubtest;
+
+namespace {
+
+std::int64_t count(Fixture& f, const char* table) {
+  auto st = f.hub->store().db().prepare(std::string("SELECT COUNT(*) FROM ") + table);
+  REQUIRE(st.ok());
+  auto row = st->step();
+  REQUIRE(row.ok());
+  return st->columnInt(0);
+}
+
+std::size_t quarantineFiles(Fixture& f) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(f.tmp.path / "hub" / "quarantine")) ++n;
+  return n;
+}
+
+std::string applicationLine(int n, const std::string& formId, int formVersion) {
+  json body = {{"form_id", formId},
+               {"form_version", formVersion},
+               {"resident_id", uuid(1)},
+               {"answers", json::object()},
+               {"status", "draft"}};
+  return json({{"type", "record"},
+               {"id", uuid(n)},
+               {"kind", "application"},
+               {"revision", 1},
+               {"form_id", formId},
+               {"form_version", formVersion},
+               {"created_at", "2026-11-20T10:00:00Z"},
+               {"updated_at", "2026-11-20T10:00:00Z"},
+               {"volunteer", "Lan"},
+               {"body", body}})
+      .dump();
+}
+
+}  // namespace
+
+TEST_CASE("a good batch imports and the receipt acknowledges every record") {
+  Fixture f;
+  auto r = f.import(makeBatch(f.device, 1, {residentLine(1), residentLine(2, 3, "Trần Thị Bình")}, f.hubBox()));
+  CHECK(name(r.status) == name(sync::BatchStatus::Imported));
+  CHECK(r.accepted == 2);
+  CHECK(r.nextSequence == 2);
+  auto receipt = f.receipt(r.receipt, f.device);
+  CHECK(name(receipt.batchStatus) == name(sync::BatchStatus::Imported));
+  CHECK(receipt.sequence == 1);
+  CHECK(receipt.nextSequence == 2);
+  REQUIRE(receipt.records.size() == 2);
+  CHECK(receipt.records[0].id == uuid(1));
+  CHECK(receipt.records[0].revision == 1);
+  CHECK(name(receipt.records[0].outcome) == name(sync::Outcome::Accepted));
+  CHECK(receipt.records[1].revision == 3);
+  CHECK(f.recordCount() == 2);
+  CHECK(count(f, "ledger") == 1);
+}
+
+TEST_CASE("a bad record is rejected alone with its reason; the rest import") {
+  Fixture f;
+  std::vector<std::string> lines = {
+      residentLine(1),
+      "{not json",
+      residentLine(2, 1, "Lê Văn Cường", {{"personal_id", "123"}}),
+      residentLine(3, 1, "Phạm Thị Dung", {{"notes", std::string(5000, 'a')}}),
+      json({{"type", "record"}, {"id", uuid(4)}, {"kind", "pet"}, {"revision", 1}, {"body", json::object()}}).dump(),
+      applicationLine(5, "no_such_form", 1),
+      residentLine(6, 1, "Võ 123"),
+      residentLine(7),
+  };
+  auto r = f.import(makeBatch(f.device, 1, lines, f.hubBox()));
+  CHECK(name(r.status) == name(sync::BatchStatus::Imported));
+  CHECK(r.accepted == 2);
+  CHECK(r.rejectedRecords == 6);
+  CHECK(r.unreadableLines == 1);
+  auto receipt = f.receipt(r.receipt, f.device);
+  std::map<std::string, sync::RecordOutcome> by;
+  for (const auto& o : receipt.records) by[o.id] = o;
+  CHECK(name(by[uuid(1)].outcome) == name(sync::Outcome::Accepted));
+  CHECK(name(by[uuid(7)].outcome) == name(sync::Outcome::Accepted));
+  CHECK(name(by[uuid(2)].outcome) == name(sync::Outcome::Rejected));
+  CHECK(by[uuid(2)].reason.rfind("personal_id.", 0) == 0);
+  CHECK(by[uuid(3)].reason == "hub.field_too_long");
+  CHECK(by[uuid(4)].reason == "hub.unknown_kind");
+  CHECK(by[uuid(5)].reason == "hub.unknown_form");
+  CHECK(by[uuid(6)].reason == "name.invalid_char");
+  CHECK(f.recordCount() == 2);
+}
+
+TEST_CASE("same id: revision at or below the stored one is a duplicate, higher is the new head") {
+  Fixture f;
+  REQUIRE(f.import(makeBatch(f.device, 1, {residentLine(1, 2)}, f.hubBox())).accepted == 1);
+  auto r = f.import(makeBatch(f.device, 2, {residentLine(1, 1), residentLine(1, 2), residentLine(1, 3)}, f.hubBox()));
+  auto receipt = f.receipt(r.receipt, f.device);
+  REQUIRE(receipt.records.size() == 3);
+  CHECK(name(receipt.records[0].outcome) == name(sync::Outcome::Duplicate));
+  CHECK(name(receipt.records[1].outcome) == name(sync::Outcome::Duplicate));
+  CHECK(name(receipt.records[2].outcome) == name(sync::Outcome::Accepted));
+  auto list = f.hub->records(std::nullopt);
+  REQUIRE(list.ok());
+  REQUIRE(list->size() == 1);
+  CHECK((*list)[0].revision == 3);
+
+  // Another device may not overwrite this device's record.
+  Device other(2);
+  REQUIRE(f.session->enroll(other.request()).ok());
+  auto o = f.import(makeBatch(other, 1, {residentLine(1, 9)}, f.hubBox()));
+  auto orec = f.receipt(o.receipt, other);
+  REQUIRE(orec.records.size() == 1);
+  CHECK(orec.records[0].reason == "hub.foreign_record");
+}
+
+TEST_CASE("applications made with older form versions are accepted and listed by procedure") {
+  Fixture f;
+  auto r = f.import(makeBatch(f.device, 1, {residentLine(1), applicationLine(2, "birth_registration", 1)}, f.hubBox()));
+  CHECK(r.accepted == 2);
+  auto apps = f.hub->records(std::string("birth_registration"));
+  REQUIRE(apps.ok());
+  REQUIRE(apps->size() == 1);
+  CHECK((*apps)[0].id == uuid(2));
+  CHECK((*apps)[0].kind == "application");
+  CHECK((*apps)[0].procedure == "birth_registration");
+}
+
+TEST_CASE("an identical replay returns the stored receipt and changes nothing") {
+  Fixture f;
+  auto bytes = makeBatch(f.device, 1, {residentLine(1), residentLine(2)}, f.hubBox());
+  auto first = f.import(bytes);
+  REQUIRE(name(first.status) == name(sync::BatchStatus::Imported));
+  auto records = count(f, "record"), ledger = count(f, "ledger");
+  auto again = f.import(bytes);
+  CHECK(name(again.status) == name(sync::BatchStatus::Replay));
+  CHECK(again.receipt == first.receipt);
+  CHECK(count(f, "record") == records);
+  CHECK(count(f, "ledger") == ledger);
+  CHECK(count(f, "quarantine") == 0);
+}
+
+TEST_CASE("a different file under a used sequence is quarantined with the next free sequence") {
+  Fixture f;
+  REQUIRE(name(f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox())).status) ==
+          name(sync::BatchStatus::Imported));
+  REQUIRE(name(f.import(makeBatch(f.device, 2, {residentLine(2)}, f.hubBox())).status) ==
+          name(sync::BatchStatus::Imported));
+  auto r = f.import(makeBatch(f.device, 1, {residentLine(3)}, f.hubBox(), kCommune, 7));
+  CHECK(name(r.status) == name(sync::BatchStatus::Quarantined));
+  CHECK(r.reason == "hub.sequence_used");
+  auto receipt = f.receipt(r.receipt, f.device);
+  CHECK(name(receipt.batchStatus) == name(sync::BatchStatus::Quarantined));
+  CHECK(receipt.nextSequence == 3);
+  CHECK(receipt.records.empty());
+  CHECK(f.recordCount() == 2);
+  auto q = f.hub->quarantined();
+  REQUIRE(q.ok());
+  REQUIRE(q->size() == 1);
+  CHECK((*q)[0].sequence == 1);
+  CHECK(fs::exists(f.tmp.path / "hub" / "quarantine" / (*q)[0].fileName));
+  // The laptop re-exports under the named sequence by itself.
+  auto redo = f.import(makeBatch(f.device, receipt.nextSequence, {residentLine(3)}, f.hubBox()));
+  CHECK(name(redo.status) == name(sync::BatchStatus::Imported));
+  CHECK(f.recordCount() == 3);
+}
+
+TEST_CASE("revoked device: above the last accepted sequence quarantined, at or below imported") {
+  Fixture f;
+  REQUIRE(name(f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox())).status) ==
+          name(sync::BatchStatus::Imported));
+  REQUIRE(name(f.import(makeBatch(f.device, 3, {residentLine(3)}, f.hubBox())).status) ==
+          name(sync::BatchStatus::Imported));
+  REQUIRE(f.hub->revoke(f.device.keys.publicKey).ok());
+  auto above = f.import(makeBatch(f.device, 4, {residentLine(4)}, f.hubBox()));
+  CHECK(name(above.status) == name(sync::BatchStatus::Quarantined));
+  CHECK(above.reason == "hub.revoked");
+  auto below = f.import(makeBatch(f.device, 2, {residentLine(2)}, f.hubBox()));
+  CHECK(name(below.status) == name(sync::BatchStatus::Imported));
+  CHECK(f.recordCount() == 3);
+  CHECK(quarantineFiles(f) == 1);
+}
+
+TEST_CASE("foreign commune, unknown device, another hub's key: rejected, nothing kept") {
+  Fixture f;
+  auto foreign = f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox(), "27002"));
+  CHECK(name(foreign.status) == name(sync::BatchStatus::Rejected));
+  CHECK(foreign.reason == "hub.wrong_commune");
+  auto unknown = f.import(makeBatch(Device(5), 1, {residentLine(1)}, f.hubBox()));
+  CHECK(name(unknown.status) == name(sync::BatchStatus::Rejected));
+  CHECK(unknown.reason == "hub.unknown_device");
+  auto otherHub = sync::HubKeys::fromSeed(seed(77));
+  auto notOurs = f.import(makeBatch(f.device, 1, {residentLine(1)}, otherHub.boxPublic));
+  CHECK(name(notOurs.status) == name(sync::BatchStatus::Rejected));
+  CHECK(notOurs.reason == "batch.not_for_this_hub");
+  auto junk = f.import("GCB1 this is not a batch at all");
+  CHECK(name(junk.status) == name(sync::BatchStatus::Rejected));
+  CHECK(f.recordCount() == 0);
+  CHECK(count(f, "ledger") == 0);
+  CHECK(count(f, "quarantine") == 0);
+  CHECK(quarantineFiles(f) == 0);
+}
+
+TEST_CASE("every single-byte flip of a small batch is rejected and commits nothing") {
+  Fixture f;
+  const auto good = makeBatch(f.device, 1, {residentLine(1)}, f.hubBox());
+  for (std::size_t i = 0; i < good.size(); ++i) {
+    auto bad = good;
+    bad[i] = static_cast<char>(bad[i] ^ 0x01);
+    auto r = f.session->importFile(f.file(bad));
+    REQUIRE(r.ok());
+    INFO("byte " << i);
+    CHECK(name(r->status) == name(sync::BatchStatus::Rejected));
+  }
+  CHECK(f.recordCount() == 0);
+  CHECK(count(f, "ledger") == 0);
+  CHECK(count(f, "quarantine") == 0);
+  CHECK(quarantineFiles(f) == 0);
+  CHECK(name(f.import(good).status) == name(sync::BatchStatus::Imported));
+}
+
+TEST_CASE("truncation at each chunk boundary and trailing garbage are rejected") {
+  Fixture f;
+  // Random hex notes do not compress much, so the payload spans several 64 KiB chunks.
+  std::vector<std::string> lines;
+  for (int i = 0; i < 90; ++i) {
+    std::array<std::uint8_t, 2000> noise{};
+    vault::randomBytes(noise);
+    lines.push_back(json({{"type", "record"},
+                          {"id", uuid(i + 1)},
+                          {"kind", "note"},
+                          {"revision", 1},
+                          {"body", {{"x", vault::toHex(noise)}}}})
+                        .dump());
+  }
+  const auto good = makeBatch(f.device, 1, lines, f.hubBox());
+  const std::size_t prefix = 67 + 64 + 80 + 24, chunk = 4 + 65536 + 17;
+  REQUIRE(good.size() > prefix + 2 * chunk);
+  std::vector<std::size_t> cuts = {good.size() - 1, good.size() - 64, good.size() - 65, good.size() - 63};
+  for (std::size_t k = 0; prefix + k * chunk < good.size(); ++k)
+    for (long d : {-1L, 0L, 1L}) cuts.push_back(prefix + k * chunk + static_cast<std::size_t>(d));
+  for (auto cut : cuts) {
+    INFO("cut at " << cut);
+    auto r = f.session->importFile(f.file(good.substr(0, cut)));
+    REQUIRE(r.ok());
+    CHECK(name(r->status) == name(sync::BatchStatus::Rejected));
+  }
+  auto trailing = f.session->importFile(f.file(good + "x"));
+  REQUIRE(trailing.ok());
+  CHECK(name(trailing->status) == name(sync::BatchStatus::Rejected));
+  CHECK(trailing->reason == "batch.trailing_data");
+  CHECK(count(f, "ledger") == 0);
+  auto whole = f.import(good);
+  CHECK(name(whole.status) == name(sync::BatchStatus::Imported));
+  CHECK(whole.rejectedRecords == 90);
+}
+
+TEST_CASE("a payload over the decompression cap is refused (zstd bomb guard)") {
+  Fixture f;
+  std::vector<std::string> lines(200, residentLine(1, 1, "Nguyễn Văn An", {{"notes", std::string(1500, 'a')}}));
+  auto path = f.file(makeBatch(f.device, 1, lines, f.hubBox()));
+  hub::ImportOptions small;
+  small.maxDecompressedBytes = 64 << 10;
+  auto r = f.session->importFile(path, small);
+  REQUIRE(r.ok());
+  CHECK(name(r->status) == name(sync::BatchStatus::Rejected));
+  CHECK(r->reason == "batch.too_large");
+  small.maxBatchBytes = 100;
+  r = f.session->importFile(path, small);
+  REQUIRE(r.ok());
+  CHECK(r->reason == "hub.too_large");
+  CHECK(f.recordCount() == 0);
+}
+
+TEST_CASE("a batch without a manifest is rejected") {
+  Fixture f;
+  auto r = f.import(makeBatch(f.device, 1, {}, f.hubBox(), kCommune, 0, residentLine(1)));
+  CHECK(name(r.status) == name(sync::BatchStatus::Rejected));
+  CHECK(r.reason == "hub.bad_manifest");
+  CHECK(f.recordCount() == 0);
+}
