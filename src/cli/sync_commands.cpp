@@ -18,9 +18,12 @@ constexpr std::int64_t kClockWarningSeconds = 24 * 3600;
 json receiptJson(const workspace::ReceiptInfo& r) {
   json rejected = json::array();
   for (const auto& x : r.rejected) rejected.push_back({{"id", x.id}, {"reason", x.reason}});
-  return {{"batch_status", r.batchStatus},    {"synced", r.synced},
-          {"rejected", rejected},             {"status_updates", r.statusUpdates},
-          {"next_sequence", r.nextSequence},  {"clock_skew_seconds", r.clockSkewSeconds},
+  return {{"batch_status", r.batchStatus},
+          {"synced", r.synced},
+          {"rejected", rejected},
+          {"status_updates", r.statusUpdates},
+          {"next_sequence", r.nextSequence},
+          {"clock_skew_seconds", r.clockSkewSeconds},
           {"purged", r.purged}};
 }
 
@@ -129,7 +132,8 @@ void addSyncCommands(CLI::App& app, Action& action) {
         using Stage = sync::SyncProgress::Stage;
         if (p.stage == Stage::Upload && p.total > 0) {
           int percent = static_cast<int>(p.done * 100 / p.total);
-          if (percent != lastPercent) std::cerr << i18n::tr("cli.sync.upload_progress", {{"percent", std::to_string(percent)}}) << "\n";
+          if (percent != lastPercent)
+            std::cerr << i18n::tr("cli.sync.upload_progress", {{"percent", std::to_string(percent)}}) << "\n";
           lastPercent = percent;
         } else if (p.stage == Stage::Export) {
           std::cerr << i18n::tr("cli.sync.exporting") << "\n";
@@ -161,7 +165,8 @@ void addSyncCommands(CLI::App& app, Action& action) {
       if (!s) return fail(s.error());
       json needs = json::array();
       for (const auto& n : s->needsDocuments) needs.push_back({{"id", n.id}, {"name", n.name}, {"note", n.note}});
-      json outJson = {{"enrolled", s->enrolled}, {"last_sync", s->lastSync.empty() ? json(nullptr) : json(s->lastSync)},
+      json outJson = {{"enrolled", s->enrolled},
+                      {"last_sync", s->lastSync.empty() ? json(nullptr) : json(s->lastSync)},
                       {"needs_documents", needs}};
       for (const auto& [state, n] : s->counts) outJson[state] = n;
       if (s->enrolled) outJson["commune"] = s->communeName;

@@ -173,10 +173,10 @@ Result<std::optional<RecordRow>> Repository::record(std::span<const std::uint8_t
 }
 
 Status Repository::forEachRecord(std::string_view kind, const std::function<void(const RecordView&)>& visit) {
-  auto st = db_->prepare(kind.empty()
-                             ? "SELECT id, kind, revision, sync_state, sealed FROM record WHERE purged_at IS NULL ORDER BY seq"
-                             : "SELECT id, kind, revision, sync_state, sealed FROM record "
-                               "WHERE kind=?1 AND purged_at IS NULL ORDER BY seq");
+  auto st = db_->prepare(
+      kind.empty() ? "SELECT id, kind, revision, sync_state, sealed FROM record WHERE purged_at IS NULL ORDER BY seq"
+                   : "SELECT id, kind, revision, sync_state, sealed FROM record "
+                     "WHERE kind=?1 AND purged_at IS NULL ORDER BY seq");
   if (!st) return st.error();
   if (!kind.empty()) st->bind(1, kind);
   for (;;) {

@@ -109,8 +109,8 @@ class Repository {
   Result<bool> acknowledge(std::span<const std::uint8_t> id, std::int64_t revision, std::string_view state,
                            std::string_view reason, std::string_view at);
   // A review decision from the hub; note is sealed to this device (may be empty).
-  Result<bool> setReview(std::span<const std::uint8_t> id, std::string_view status,
-                         std::span<const std::uint8_t> note, std::string_view at);
+  Result<bool> setReview(std::span<const std::uint8_t> id, std::string_view status, std::span<const std::uint8_t> note,
+                         std::string_view at);
   Result<std::map<std::string, std::int64_t>> countBySyncState();
   struct ReviewRow {
     Bytes id;

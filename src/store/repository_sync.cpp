@@ -11,8 +11,8 @@ constexpr const char* kOutgoing = "sync_state IN ('unsynced','sent') AND purged_
 Bytes toBytes(std::span<const std::uint8_t> s) { return Bytes(s.begin(), s.end()); }
 
 Repository::BatchRow batchFrom(const Stmt& s) {
-  return Repository::BatchRow{s.columnInt(0), toBytes(s.columnBlob(1)), s.columnText(2), s.columnInt(3), s.columnInt(4),
-                  s.columnText(5)};
+  return Repository::BatchRow{s.columnInt(0), toBytes(s.columnBlob(1)), s.columnText(2),
+                              s.columnInt(3), s.columnInt(4),           s.columnText(5)};
 }
 
 }  // namespace
@@ -28,8 +28,8 @@ Status Repository::forEachOutgoing(const std::function<Status(const OutgoingReco
     if (!*row) return {};
     std::string kind = st->columnText(1), formId = st->columnText(3), created = st->columnText(5),
                 updated = st->columnText(6);
-    OutgoingRecord r{st->columnBlob(0), kind,     st->columnInt(2), std::nullopt, std::nullopt,
-                     created,           updated, st->columnBlob(7)};
+    OutgoingRecord r{st->columnBlob(0), kind,    st->columnInt(2), std::nullopt,
+                     std::nullopt,      created, updated,          st->columnBlob(7)};
     if (!st->columnIsNull(3)) r.formId = formId;
     if (!st->columnIsNull(4)) r.formVersion = st->columnInt(4);
     GOCUA_TRY(visit(r));

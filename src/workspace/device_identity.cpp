@@ -60,7 +60,8 @@ Result<DeviceIdentity> loadDeviceIdentity(store::Repository& repo, const vault::
   if (!seeds || seeds->size() != 64) return Error::make("record.damaged", "device");
   const auto* p = reinterpret_cast<const std::uint8_t*>(seeds->data());
   DeviceIdentity id{sync::DeviceKeys::fromSeed(std::span<const std::uint8_t, 32>(p, 32)),
-                    sync::DeviceBoxKeys::fromSeed(std::span<const std::uint8_t, 32>(p + 32, 32)), {}};
+                    sync::DeviceBoxKeys::fromSeed(std::span<const std::uint8_t, 32>(p + 32, 32)),
+                    {}};
   vault::wipe(*seeds);
   auto wsId = requiredMeta(repo, kMetaWorkspaceId, "record.damaged");
   if (!wsId) return wsId.error();

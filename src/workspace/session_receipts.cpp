@@ -19,9 +19,8 @@ constexpr std::int64_t kDefaultRetentionDays = 30;
 // "YYYY-MM-DDTHH:MM:SSZ" → seconds since the epoch (nullopt when malformed).
 std::optional<std::int64_t> parseUtc(std::string_view s) {
   std::tm tm{};
-  if (s.size() != 20 ||
-      std::sscanf(std::string(s).c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+  if (s.size() != 20 || std::sscanf(std::string(s).c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon,
+                                    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
     return std::nullopt;
   tm.tm_year -= 1900;
   tm.tm_mon -= 1;
@@ -38,8 +37,7 @@ std::string isoAt(std::int64_t unixSeconds) {
 }
 
 std::int64_t nowSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace

@@ -144,9 +144,13 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (!slots) return slots.error();
   json volunteers = json::array();
   for (const auto& s : *slots) volunteers.push_back(s.volunteer);
-  json manifest = {{"type", "manifest"},          {"format", 1},    {"workspace_id", device->workspaceId},
-                   {"volunteers", volunteers},    {"created_at", nowIso()},
-                   {"records", *pending},         {"form_pack", profile->formPackVersion}};
+  json manifest = {{"type", "manifest"},
+                   {"format", 1},
+                   {"workspace_id", device->workspaceId},
+                   {"volunteers", volunteers},
+                   {"created_at", nowIso()},
+                   {"records", *pending},
+                   {"form_pack", profile->formPackVersion}};
   if (*slot) manifest["recovery_slot"] = **slot;
   GOCUA_TRY(writer->add(manifest.dump()));
 

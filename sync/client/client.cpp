@@ -32,9 +32,7 @@ Result<std::array<std::uint8_t, 16>> batchIdOf(const fs::path& file) {
 
 }  // namespace
 
-std::filesystem::path outboxDir(const workspace::Session& session) {
-  return session.workspace().dir() / kOutboxDir;
-}
+std::filesystem::path outboxDir(const workspace::Session& session) { return session.workspace().dir() / kOutboxDir; }
 
 Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
                                const std::function<bool(const SyncProgress&)>& progress,
@@ -75,9 +73,10 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
     }
     auto batchId = batchIdOf(*file);
     if (!batchId) return batchId.error();
-    auto uploaded = transport::uploadBatch(hubUrl, *file, *batchId, *keys, [&](const transport::UploadProgress& p) {
-      return report(SyncProgress::Stage::Upload, p.sent, p.total);
-    }, options);
+    auto uploaded = transport::uploadBatch(
+        hubUrl, *file, *batchId, *keys,
+        [&](const transport::UploadProgress& p) { return report(SyncProgress::Stage::Upload, p.sent, p.total); },
+        options);
     if (!uploaded) return uploaded.error();
     if (wasPending && attempt == 0) out.resumedFrom = uploaded->resumedFrom;
     out.bytesSent += uploaded->bytesSent;

@@ -78,9 +78,7 @@ Child run(const std::vector<std::string>& argv, const std::vector<std::string>& 
   return c;
 }
 
-std::vector<std::string> hubEnv() {
-  return {"GOCUA_HUB_PASSPHRASE=" + kHubPass, "GOCUA_KDF=interactive"};
-}
+std::vector<std::string> hubEnv() { return {"GOCUA_HUB_PASSPHRASE=" + kHubPass, "GOCUA_KDF=interactive"}; }
 
 // The peer: the same records as JSON in a plain SQLite table, piped through zstd and age.
 json peer(const fs::path& dir, const std::vector<std::string>& bodies) {
@@ -137,9 +135,8 @@ int main(int argc, char** argv) {
 
   // Hub and an enrolled laptop with N residents (KDF at the floor: it is not what is measured).
   fs::path hubDir = dir / "hub";
-  auto initHub = run({hubBin, "--data", hubDir.string(), "init", "--commune-code", "27001", "--commune-name",
-                      "Xã Bench"},
-                     hubEnv());
+  auto initHub = run(
+      {hubBin, "--data", hubDir.string(), "init", "--commune-code", "27001", "--commune-name", "Xã Bench"}, hubEnv());
   if (initHub.status != 0) die("gocua-hub init");
   auto ws = workspace::Workspace::create(dir / "ws", "Bench", kPass, false, vault::interactiveKdf());
   if (!ws) die(ws.error());
@@ -148,8 +145,8 @@ int main(int argc, char** argv) {
   auto request = (*session)->enrollmentRequest();
   if (!request) die(request.error());
   std::ofstream(dir / "req.gcq") << *request;
-  auto enroll = run({hubBin, "--data", hubDir.string(), "device", "enroll", (dir / "req.gcq").string(),
-                     "--profile-out", (dir / "xa.gcp").string()},
+  auto enroll = run({hubBin, "--data", hubDir.string(), "device", "enroll", (dir / "req.gcq").string(), "--profile-out",
+                     (dir / "xa.gcp").string()},
                     hubEnv());
   if (enroll.status != 0) die("gocua-hub device enroll");
   std::stringstream profile;
@@ -189,9 +186,9 @@ int main(int argc, char** argv) {
   out["export_vs_peer"] = exportSeconds / peerResult["seconds"].get<double>();
 
   // Hub import of that batch, as staff would run it.
-  auto hubImport = run({hubBin, "--data", hubDir.string(), "import", batch.string(), "--receipt-out",
-                        (dir / "batch.gcr").string()},
-                       hubEnv());
+  auto hubImport =
+      run({hubBin, "--data", hubDir.string(), "import", batch.string(), "--receipt-out", (dir / "batch.gcr").string()},
+          hubEnv());
   if (hubImport.status != 0) die("gocua-hub import: " + hubImport.out);
   out["hub_import"] = {{"seconds", hubImport.seconds},
                        {"records_per_second", static_cast<double>(exported->records) / hubImport.seconds},

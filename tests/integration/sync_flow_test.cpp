@@ -99,9 +99,9 @@ TEST_CASE("sync end to end: enroll, export, import, review, receipt, needs-docum
   // Enrollment, both ways on the stick.
   auto request = sb.ctl({"enroll-request", "--out", (usb / "lan.gcq").string()});
   REQUIRE_MESSAGE(request.exitCode == 0, request.describe());
-  auto enrolled = hub(sb, hubDir, {"device", "enroll", (usb / "lan.gcq").string(), "--profile-out",
-                                   (usb / "xa.gcp").string()},
-                      &hubErr);
+  auto enrolled =
+      hub(sb, hubDir, {"device", "enroll", (usb / "lan.gcq").string(), "--profile-out", (usb / "xa.gcp").string()},
+          &hubErr);
   REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.describe());
   std::string deviceId = enrolled.parsed()["device_id"].get<std::string>();
   auto joined = sb.ctl({"enroll", "--profile", (usb / "xa.gcp").string()});
@@ -114,10 +114,16 @@ TEST_CASE("sync end to end: enroll, export, import, review, receipt, needs-docum
   // Three residents at the door.
   json an = {{"full_name", "Nguyễn Văn An"},  {"date_of_birth", "05/03/1990"}, {"sex", "male"},
              {"personal_id", "001090123456"}, {"phone", "0912345678"},         {"village", "Thôn Đông"}};
-  json binh = {{"full_name", "Trần Thị Bình"}, {"date_of_birth", "06/04/1990"}, {"sex", "female"},
-               {"personal_id", "001190123457"}, {"village", "Thôn Tây"}};
-  json cuong = {{"full_name", "Lê Văn Cường"}, {"date_of_birth", "07/05/1985"}, {"sex", "male"},
-                {"personal_id", "001085123458"}, {"village", "Thôn Đông"}};
+  json binh = {{"full_name", "Trần Thị Bình"},
+               {"date_of_birth", "06/04/1990"},
+               {"sex", "female"},
+               {"personal_id", "001190123457"},
+               {"village", "Thôn Tây"}};
+  json cuong = {{"full_name", "Lê Văn Cường"},
+                {"date_of_birth", "07/05/1985"},
+                {"sex", "male"},
+                {"personal_id", "001085123458"},
+                {"village", "Thôn Đông"}};
   std::string idAn = sb.addResident(an), idBinh = sb.addResident(binh);
   sb.addResident(cuong);
 
@@ -134,17 +140,17 @@ TEST_CASE("sync end to end: enroll, export, import, review, receipt, needs-docum
   auto list = hub(sb, hubDir, {"records", "list"}, &hubErr);
   REQUIRE_MESSAGE(list.exitCode == 0, list.describe());
   CHECK(list.parsed().size() == 3);
-  auto review = hub(sb, hubDir, {"review", "set", idBinh, "--status", "needs_documents", "--note",
-                                 "Thiếu bản sao giấy khai sinh"},
-                    &hubErr);
+  auto review =
+      hub(sb, hubDir,
+          {"review", "set", idBinh, "--status", "needs_documents", "--note", "Thiếu bản sao giấy khai sinh"}, &hubErr);
   REQUIRE_MESSAGE(review.exitCode == 0, review.describe());
 
   auto applied = sb.ctl({"receipt", "apply", (usb / "lan-1.gcr").string()});
   REQUIRE_MESSAGE(applied.exitCode == 0, applied.describe());
   CHECK(applied.parsed()["synced"] == 3);
 
-  auto statusOut = hub(sb, hubDir, {"status-out", "--device", deviceId, "--out", (usb / "status.gcr").string()},
-                       &hubErr);
+  auto statusOut =
+      hub(sb, hubDir, {"status-out", "--device", deviceId, "--out", (usb / "status.gcr").string()}, &hubErr);
   REQUIRE_MESSAGE(statusOut.exitCode == 0, statusOut.describe());
   auto statusApplied = sb.ctl({"receipt", "apply", (usb / "status.gcr").string()});
   REQUIRE_MESSAGE(statusApplied.exitCode == 0, statusApplied.describe());
@@ -160,9 +166,8 @@ TEST_CASE("sync end to end: enroll, export, import, review, receipt, needs-docum
 
   // Replay by USB: the same receipt, nothing new at the hub.
   fs::remove(usb / "lan-1.gcr");
-  auto replay = hub(sb, hubDir, {"import", (usb / "lan-1.gcb").string(), "--receipt-out",
-                                 (usb / "replay.gcr").string()},
-                    &hubErr);
+  auto replay = hub(sb, hubDir,
+                    {"import", (usb / "lan-1.gcb").string(), "--receipt-out", (usb / "replay.gcr").string()}, &hubErr);
   CHECK_MESSAGE(replay.exitCode == 0, replay.describe());
   CHECK(readFile(usb / "replay.gcr") == firstReceipt);
   CHECK(hub(sb, hubDir, {"records", "list"}, &hubErr).parsed().size() == 3);
@@ -176,10 +181,16 @@ TEST_CASE("sync end to end: enroll, export, import, review, receipt, needs-docum
   // HTTP: two new residents, one `sync`.
   {
     Server server(sb, hubDir);
-    json dung = {{"full_name", "Phạm Thị Dung"}, {"date_of_birth", "08/06/1992"}, {"sex", "female"},
-                 {"personal_id", "001192123459"}, {"village", "Thôn Tây"}};
-    json em = {{"full_name", "Hoàng Văn Em"}, {"date_of_birth", "09/07/1975"}, {"sex", "male"},
-               {"personal_id", "001075123450"}, {"village", "Thôn Đông"}};
+    json dung = {{"full_name", "Phạm Thị Dung"},
+                 {"date_of_birth", "08/06/1992"},
+                 {"sex", "female"},
+                 {"personal_id", "001192123459"},
+                 {"village", "Thôn Tây"}};
+    json em = {{"full_name", "Hoàng Văn Em"},
+               {"date_of_birth", "09/07/1975"},
+               {"sex", "male"},
+               {"personal_id", "001075123450"},
+               {"village", "Thôn Đông"}};
     sb.addResident(dung);
     sb.addResident(em);
     auto synced = sb.ctl({"sync", "--hub", "http://" + server.address});

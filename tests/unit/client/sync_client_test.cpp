@@ -133,15 +133,18 @@ TEST_CASE("twenty laptops upload to one hub at the same time and nothing is lost
     threads.emplace_back([&, i] {
       bool counted = false;
       start.arrive_and_wait();
-      results[i] = sync::syncWithHub(*laptops[i]->s, hub.url, [&](const sync::SyncProgress& p) {
-        if (p.stage == sync::SyncProgress::Stage::Upload && !counted) {
-          counted = true;
-          int now = ++inFlight;
-          for (int seen = maxInFlight; now > seen && !maxInFlight.compare_exchange_weak(seen, now);) {
-          }
-        }
-        return true;
-      }, options);
+      results[i] = sync::syncWithHub(
+          *laptops[i]->s, hub.url,
+          [&](const sync::SyncProgress& p) {
+            if (p.stage == sync::SyncProgress::Stage::Upload && !counted) {
+              counted = true;
+              int now = ++inFlight;
+              for (int seen = maxInFlight; now > seen && !maxInFlight.compare_exchange_weak(seen, now);) {
+              }
+            }
+            return true;
+          },
+          options);
       if (counted) --inFlight;
     });
   }

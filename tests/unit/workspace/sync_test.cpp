@@ -378,8 +378,9 @@ TEST_CASE("retention: accepted records older than the limit leave a stub; the re
   // Pretend the first was acknowledged 31 days ago.
   auto ws = Workspace::open(e.t.path / "ws");
   REQUIRE(ws.ok());
-  auto stmt = (*ws)->db().prepare("UPDATE record SET synced_at='2000-01-01T00:00:00Z' WHERE sync_state='synced' "
-                                  "AND seq=(SELECT min(seq) FROM record)");
+  auto stmt = (*ws)->db().prepare(
+      "UPDATE record SET synced_at='2000-01-01T00:00:00Z' WHERE sync_state='synced' "
+      "AND seq=(SELECT min(seq) FROM record)");
   REQUIRE(stmt.ok());
   REQUIRE(stmt->run().ok());
   auto status = e.receiptFor(batch, sync::BatchStatus::Status);
@@ -428,6 +429,5 @@ TEST_CASE("recovery: the hub's one-time file and code set a new passphrase") {
   auto unlocked = e.ws->unlock("", newPass);
   REQUIRE(unlocked.ok());
   CHECK((*unlocked)->index().size() == 3);
-  CHECK(e.ws->resetPassphrase(*recovery, code, "", "một mật khẩu khác nữa", kKdf).error().code ==
-        "recovery.used");
+  CHECK(e.ws->resetPassphrase(*recovery, code, "", "một mật khẩu khác nữa", kKdf).error().code == "recovery.used");
 }
