@@ -90,6 +90,8 @@ class Repository {
   // What the next batch carries: heads never sent, or sent and not yet acknowledged (a batch may
   // be lost on the way); purged stubs never. Stops at the first error visit returns.
   Status forEachOutgoing(const std::function<Status(const OutgoingRecord&)>& visit);
+  // How many heads forEachOutgoing would visit (from the sync_state index alone).
+  Result<std::int64_t> countOutgoing();
   // Marks every outgoing head as sent in batch `sequence` (call in the export's transaction).
   Status markSent(std::int64_t sequence);
   struct BatchRow {

@@ -36,6 +36,15 @@ Status Repository::forEachOutgoing(const std::function<Status(const OutgoingReco
   }
 }
 
+Result<std::int64_t> Repository::countOutgoing() {
+  // Purged stubs are always 'synced', so the state alone decides (no row has to be read).
+  auto st = db_->prepare("SELECT count(*) FROM record WHERE sync_state IN ('unsynced','sent')");
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  return st->columnInt(0);
+}
+
 Status Repository::markSent(std::int64_t sequence) {
   auto st = db_->prepare(std::string("UPDATE record SET sync_state='sent', sent_sequence=?1 WHERE ") + kOutgoing);
   if (!st) return st.error();

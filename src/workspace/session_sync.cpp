@@ -17,33 +17,38 @@ using namespace detail;
 
 namespace {
 
-// One NDJSON record line; the body is already JSON text, spliced in without re-parsing.
-std::string recordLine(const store::Repository::OutgoingRecord& r, const std::string& volunteer,
-                       std::string_view body) {
-  json head = {{"type", "record"},
-               {"id", core::formatRecordId(*toRecordId(r.id))},
-               {"kind", r.kind},
-               {"revision", r.revision},
-               {"form_id", r.formId ? json(*r.formId) : json(nullptr)},
-               {"form_version", r.formVersion ? json(*r.formVersion) : json(nullptr)},
-               {"created_at", r.createdAt},
-               {"updated_at", r.updatedAt},
-               {"volunteer", volunteer}};
-  std::string line = head.dump();
-  line.pop_back();  // the closing brace: the body goes last
-  line += ",\"body\":";
+// One NDJSON record line, built by hand: this runs 100,000 times per export and a JSON tree per
+// line cost more than the encryption. Every text field is either fixed vocabulary (kind, form id),
+// a timestamp, or quoted once per export (the volunteer); the body is already JSON, spliced in.
+void appendRecordLine(std::string& line, const store::Repository::OutgoingRecord& r, std::string_view idText,
+                      std::string_view quotedVolunteer, std::string_view body) {
+  auto quoted = [&](std::string_view text) {
+    line += '"';
+    line += text;
+    line += '"';
+  };
+  line += R"({"type":"record","id":)";
+  quoted(idText);
+  line += R"(,"kind":)";
+  quoted(r.kind);
+  line += R"(,"revision":)";
+  line += std::to_string(r.revision);
+  line += R"(,"form_id":)";
+  if (r.formId)
+    line += json(std::string(*r.formId)).dump();
+  else
+    line += "null";
+  line += R"(,"form_version":)";
+  line += r.formVersion ? std::to_string(*r.formVersion) : std::string("null");
+  line += R"(,"created_at":)";
+  quoted(r.createdAt);
+  line += R"(,"updated_at":)";
+  quoted(r.updatedAt);
+  line += R"(,"volunteer":)";
+  line += quotedVolunteer;
+  line += R"(,"body":)";
   line += body;
   line += '}';
-  return line;
-}
-
-Result<std::int64_t> countOutgoing(store::Repository& repo) {
-  std::int64_t n = 0;
-  GOCUA_TRY(repo.forEachOutgoing([&](const store::Repository::OutgoingRecord&) -> Status {
-    ++n;
-    return {};
-  }));
-  return n;
 }
 
 }  // namespace
@@ -121,7 +126,7 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
   auto& repo = ws_->repo();
-  auto pending = countOutgoing(repo);
+  auto pending = repo.countOutgoing();
   if (!pending) return pending.error();
   ExportInfo info;
   if (*pending == 0) return info;
@@ -160,6 +165,8 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
     std::string idText;
   };
   std::vector<Skipped> damaged;
+  const std::string quotedVolunteer = json(volunteer_).dump();
+  std::string line;
   GOCUA_TRY(repo.forEachOutgoing([&](const store::Repository::OutgoingRecord& r) -> Status {
     auto body = cipher_->open(r.sealed, associatedData(r.id, r.revision));
     auto id = toRecordId(r.id);
@@ -167,10 +174,10 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
       damaged.push_back({store::Bytes(r.id.begin(), r.id.end()), r.revision, id ? core::formatRecordId(*id) : "?"});
       return {};
     }
-    std::string line = recordLine(r, volunteer_, *body);
+    appendRecordLine(line, r, core::formatRecordId(*id), quotedVolunteer, *body);
     vault::wipe(*body);
     auto added = writer->add(line);
-    vault::wipe(line);
+    vault::wipe(line);  // wipe() clears too: the next record reuses the capacity
     if (!added) return added;
     ++info.records;
     return {};

@@ -195,6 +195,15 @@ int main(int argc, char** argv) {
                        {"peak_rss_mib", hubImport.maxRssKiB / 1024.0},
                        {"summary", json::parse(hubImport.out, nullptr, false)}};
 
+  // The laptop applies the hub's receipt, as a volunteer back from the office would.
+  {
+    std::stringstream receipt;
+    receipt << std::ifstream(dir / "batch.gcr").rdbuf();
+    auto applied = (*session)->applyReceipt(receipt.str());
+    if (!applied) die(applied.error());
+    if (applied->synced != exported->records) die("receipt acknowledged " + std::to_string(applied->synced));
+  }
+
   // End to end over loopback: new records on the laptop, `sync` against `gocua-hub serve`.
   std::stringstream more;
   options.seed = 2027;
@@ -209,7 +218,8 @@ int main(int argc, char** argv) {
   if (server == 0) {
     ::dup2(serverPipe[1], 1);
     ::close(serverPipe[0]);
-    for (const auto& e : hubEnv()) ::putenv(const_cast<char*>(e.c_str()));
+    static const std::vector<std::string> env = hubEnv();  // putenv keeps the pointers
+    for (const auto& e : env) ::putenv(const_cast<char*>(e.c_str()));
     ::execl(hubBin.c_str(), hubBin.c_str(), "--data", hubDir.c_str(), "serve", "--listen", "127.0.0.1:0", nullptr);
     ::_exit(127);
   }
