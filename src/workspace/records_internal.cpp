@@ -11,12 +11,12 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "core/resident.h"
 #include "core/text.h"
 #include "store/migrations.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
-#include "workspace/parallel.h"
 #include "workspace/records_internal.h"
 
 namespace gocua::workspace {

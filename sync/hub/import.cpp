@@ -7,10 +7,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/parallel.h"
 #include "sync/batch/batch_format.h"
 #include "sync/hub/crash_points.h"
 #include "sync/hub/internal.h"
 #include "sync/hub/payload.h"
+#include "vault/secret.h"
 
 namespace gocua::hub {
 
@@ -168,17 +170,13 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
   std::optional<Error> hubFailure;
   std::vector<sync::RecordOutcome> outcomes;
 
-  auto onLine = [&](std::string_view line) -> Status {
-    if (first) {
-      first = false;
-      crashPoint("import.after_trailer_signature");
-      auto m = parseManifest(line);
-      if (!m) return m.error();
-      manifest = std::move(*m);
-      crashPoint("import.after_manifest");
-      return {};
-    }
-    auto rec = checkRecordLine(line, impl.forms, today);
+  // Checking and sealing lines is independent work, spread over the cores a chunk at a time;
+  // lookups and inserts stay on this thread, in file order.
+  constexpr std::size_t kChunk = 4096;
+  std::vector<std::string> pending;
+  std::vector<RecordLine> checked;
+  std::vector<std::vector<std::uint8_t>> sealedLines;
+  auto decide = [&](RecordLine& rec, std::vector<std::uint8_t>& sealed) -> Status {
     auto reject = [&](std::string reason) {
       ++res.rejectedRecords;
       if (rec.idText.empty())
@@ -219,7 +217,7 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
     row.device = devId;
     row.revision = rec.revision;
     row.receivedAt = receivedAt;
-    row.sealed = impl.cipher.seal(line, recordAd(rec.id, rec.revision));
+    row.sealed = std::move(sealed);
     if (!inserted) crashPoint("import.before_record_insert");
     if (auto st = store.upsertRecord(row); !st) {
       hubFailure = st.error();
@@ -231,11 +229,41 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
     outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Accepted, ""});
     return {};
   };
+  auto flush = [&]() -> Status {
+    checked.assign(pending.size(), RecordLine{});
+    sealedLines.assign(pending.size(), {});
+    parallelFor(pending.size(), [&](std::size_t i) {
+      checked[i] = checkRecordLine(pending[i], impl.forms, today);
+      if (checked[i].reason.empty())
+        sealedLines[i] = impl.cipher.seal(pending[i], recordAd(checked[i].id, checked[i].revision));
+    });
+    Status st;
+    for (std::size_t i = 0; i < pending.size() && st; ++i) st = decide(checked[i], sealedLines[i]);
+    for (auto& line : pending) vault::wipe(line);  // residents' data: not left in freed memory
+    pending.clear();
+    return st;
+  };
+
+  auto onLine = [&](std::string_view line) -> Status {
+    if (first) {
+      first = false;
+      crashPoint("import.after_trailer_signature");
+      auto m = parseManifest(line);
+      if (!m) return m.error();
+      manifest = std::move(*m);
+      crashPoint("import.after_manifest");
+      return {};
+    }
+    pending.emplace_back(line);
+    if (pending.size() >= kChunk) return flush();
+    return {};
+  };
 
   std::ifstream body(gcb, std::ios::binary);
   if (!body) return Error::make("hub.io", "", "open batch");
   auto read = sync::readBatch(body, impl.identity.box, onLine,
                               {options.maxDecompressedBytes, sync::BatchLimits{}.maxLineBytes});
+  if (read && !pending.empty()) read = flush();
   if (!read) {
     if (hubFailure || isHubFailure(read.error())) return read.error();
     res.accepted = res.duplicates = res.rejectedRecords = res.unreadableLines = 0;

@@ -1,5 +1,5 @@
 // parallelFor: runs f(i) for i in [0, n) on up to four threads (the calling one included).
-// Unlock and import spend their time decrypting, parsing and sealing records that do not depend
+// Unlock, import and the hub's import spend their time decrypting, parsing and sealing records that do not depend
 // on each other; SQLite work stays on the calling thread.
 #pragma once
 
@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-namespace gocua::workspace {
+namespace gocua {
 
 template <class F>
 void parallelFor(std::size_t n, F&& f) {
@@ -23,4 +23,4 @@ void parallelFor(std::size_t n, F&& f) {
   for (auto& t : threads) t.join();
 }
 
-}  // namespace gocua::workspace
+}  // namespace gocua
