@@ -431,3 +431,16 @@ TEST_CASE("recovery: the hub's one-time file and code set a new passphrase") {
   CHECK((*unlocked)->index().size() == 3);
   CHECK(e.ws->resetPassphrase(*recovery, code, "", "một mật khẩu khác nữa", kKdf).error().code == "recovery.used");
 }
+
+TEST_CASE("a receipt tells how far this laptop's clock is from the hub's") {
+  Enrolled e;
+  sync::Receipt r;
+  r.communeCode = "27001";
+  r.deviceId = e.request.deviceSignPublic;
+  r.batchStatus = sync::BatchStatus::Status;
+  r.hubTime = "2000-01-01T00:00:00Z";  // the hub is decades behind this laptop
+  r.nextSequence = 1;
+  auto applied = e.s->applyReceipt(e.receipt(r));
+  REQUIRE(applied.ok());
+  CHECK(applied->clockSkewSeconds < -20LL * 365 * 86400);
+}
