@@ -29,28 +29,8 @@ fs::path Context::formsDir() const {
 }
 
 Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
-  std::string raw;
-  if (const char* env = std::getenv(std::string(envVar).c_str()); env) {
-    raw = env;
-  } else {
-    auto typed = readSecretFromTerminal(i18n::tr(promptKey) + ": ");
-    if (!typed) return Error::make("cli.no_passphrase", "", std::string(envVar));
-    raw = std::move(*typed);
-    if (confirm) {
-      auto again = readSecretFromTerminal(i18n::tr("cli.prompt.repeat") + ": ");
-      bool same = again && *again == raw;
-      if (again) vault::wipe(*again);
-      if (!same) {
-        vault::wipe(raw);
-        return Error::make("cli.passphrase_mismatch");
-      }
-    }
-  }
-  // Input methods may hand over NFD; the keyslot must open however the text was typed.
-  auto nfc = core::toNfc(raw);
-  vault::wipe(raw);
-  if (!nfc) return Error::make("vault.wrong_passphrase");
-  return std::move(*nfc);
+  return readPassphrase({envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm, "cli.no_passphrase",
+                         "cli.passphrase_mismatch"});
 }
 
 Result<workspace::Workspace*> Context::openWorkspace() {

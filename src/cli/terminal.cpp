@@ -1,6 +1,11 @@
 // Echo-off passphrase prompt on /dev/tty; see terminal.h.
 #include "cli/terminal.h"
 
+#include <cstdlib>
+
+#include "core/text.h"
+#include "vault/secret.h"
+
 #include <fcntl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -29,6 +34,30 @@ std::optional<std::string> readSecretFromTerminal(std::string_view prompt) {
   (void)!::write(fd, "\n", 1);
   ::close(fd);
   return line;
+}
+
+Result<std::string> readPassphrase(const PassphraseSource& source) {
+  std::string raw;
+  if (const char* env = std::getenv(std::string(source.envVar).c_str()); env) {
+    raw = env;
+  } else {
+    auto typed = readSecretFromTerminal(source.prompt + ": ");
+    if (!typed) return Error::make(source.missingCode, "", std::string(source.envVar));
+    raw = std::move(*typed);
+    if (source.confirm) {
+      auto again = readSecretFromTerminal(source.repeatPrompt + ": ");
+      bool same = again && *again == raw;
+      if (again) vault::wipe(*again);
+      if (!same) {
+        vault::wipe(raw);
+        return Error::make(source.mismatchCode);
+      }
+    }
+  }
+  auto nfc = core::toNfc(raw);
+  vault::wipe(raw);
+  if (!nfc) return Error::make("vault.wrong_passphrase");
+  return std::move(*nfc);
 }
 
 }  // namespace gocua::cli

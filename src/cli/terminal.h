@@ -1,14 +1,29 @@
-// Reading a secret from the controlling terminal without echo (gocuactl's passphrase prompt).
+// Reading a secret from the controlling terminal without echo: the passphrase prompts of gocuactl
+// and gocua-hub (which compiles this file too).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace gocua::cli {
 
 // Prompts on /dev/tty and reads one line with echo off. nullopt when there is no terminal
 // (a script or CI): the caller must fail at once instead of waiting for input forever.
 std::optional<std::string> readSecretFromTerminal(std::string_view prompt);
+
+struct PassphraseSource {
+  std::string_view envVar;           // read first, e.g. "GOCUA_PASSPHRASE"
+  std::string prompt, repeatPrompt;  // localised, without the trailing ": "
+  bool confirm = false;              // ask twice (new passphrases)
+  std::string missingCode;           // neither the variable nor a terminal
+  std::string mismatchCode;          // the two typed passphrases differ
+};
+
+// The passphrase from the environment, else typed on the terminal; returned as NFC (an input
+// method may hand over NFD, and the keyslot must open however it was typed). Callers wipe it.
+Result<std::string> readPassphrase(const PassphraseSource& source);
 
 }  // namespace gocua::cli

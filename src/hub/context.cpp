@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "cli/terminal.h"
 #include "core/text.h"
-#include "hub/terminal.h"
 #include "vault/secret.h"
 
 namespace gocua::hubcli {
@@ -16,30 +16,10 @@ fs::path Context::dataDir() const {
 }
 
 Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
-  std::string raw;
-  if (const char* env = std::getenv(std::string(envVar).c_str()); env) {
-    raw = env;
-  } else {
-    auto typed = readSecretFromTerminal(i18n::tr(promptKey) + ": ");
-    if (!typed)
-      return Error::make(envVar == "GOCUA_HUB_BACKUP_PASSPHRASE" ? "hub.no_backup_passphrase" : "hub.no_passphrase", "",
-                         std::string(envVar));
-    raw = std::move(*typed);
-    if (confirm) {
-      auto again = readSecretFromTerminal(i18n::tr("hub.prompt.repeat") + ": ");
-      bool same = again && *again == raw;
-      if (again) vault::wipe(*again);
-      if (!same) {
-        vault::wipe(raw);
-        return Error::make("hub.passphrase_mismatch");
-      }
-    }
-  }
-  // Input methods may hand over NFD; the keyslot must open however the text was typed.
-  auto nfc = core::toNfc(raw);
-  vault::wipe(raw);
-  if (!nfc) return Error::make("vault.wrong_passphrase");
-  return std::move(*nfc);
+  return cli::readPassphrase(
+      {envVar, i18n::tr(promptKey), i18n::tr("hub.prompt.repeat"), confirm,
+       envVar == "GOCUA_HUB_BACKUP_PASSPHRASE" ? "hub.no_backup_passphrase" : "hub.no_passphrase",
+       "hub.passphrase_mismatch"});
 }
 
 Result<hub::Hub*> Context::open() {
