@@ -135,6 +135,15 @@ class Repository {
   };
   Result<std::vector<AuditRow>> auditLog();
 
+  // [SECTION] autosaved drafts (schema v3; repository_autosave.cpp): one sealed blob per slot.
+  struct AutosaveRow {
+    std::string updatedAt;
+    Bytes sealed;
+  };
+  Status putAutosave(std::string_view slot, std::string_view updatedAt, std::span<const std::uint8_t> sealed);
+  Result<std::optional<AutosaveRow>> autosave(std::string_view slot);
+  Status deleteAutosave(std::string_view slot);  // no row is not an error
+
  private:
   Db* db_;
 };

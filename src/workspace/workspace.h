@@ -181,6 +181,20 @@ class Session {
   // Records accepted by the hub keep their body this many days (default 30).
   Status setRetentionDays(int days);
 
+  // Autosaved drafts (session_autosave.cpp): what a screen was typing, kept across a closed
+  // window, an idle lock or a crash. One JSON value per slot ("wizard"), shared by the
+  // volunteers of this workspace, sealed under the data key with the slot name bound in the
+  // associated data. Slot names: 1-64 of [a-z0-9_.-]; "autosave.slot" otherwise.
+  // loadAutosave: nullopt when the slot is empty; "autosave.damaged" when the blob does not open
+  // (changed on disk, or moved from another slot). Clearing an empty slot is not an error.
+  Status saveAutosave(std::string_view slot, const nlohmann::json& value);
+  Result<std::optional<nlohmann::json>> loadAutosave(std::string_view slot);
+  Status clearAutosave(std::string_view slot);
+  // One saved application's body ({form_id, form_version, resident_id, answers, status, ...}),
+  // for lists built from answers (the VNeID appointment list). "record.bad_id",
+  // "record.not_found", "record.damaged".
+  Result<nlohmann::json> getApplication(std::string_view id);
+
   const SearchIndex& index() const { return index_; }
   const std::vector<DamagedRecord>& damaged() const { return damaged_; }
   std::size_t households() const { return households_; }
