@@ -8,6 +8,7 @@ packages=(
   libsqlite3-dev libsodium-dev libzstd-dev libutf8proc-dev
   nlohmann-json3-dev libcli11-dev doctest-dev libcpp-httplib-dev
   clang libclang-rt-dev
+  libimgui-dev libglfw3-dev libstb-dev libgl-dev fonts-noto-core xvfb xauth xdotool libgl1-mesa-dri
 )
 
 # `setup.sh bench` adds the command-line tools of the sync benchmark's peer pipeline.

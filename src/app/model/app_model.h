@@ -1,0 +1,90 @@
+// The desktop app's state outside any screen: which workspace is open, the unlocked session,
+// the form registry, settings, the current screen, and the idle lock. Plain C++: the window
+// (src/app/ui) reads it every frame and calls its commands; tests drive it without a window.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/model/settings.h"
+#include "forms/registry.h"
+#include "workspace/workspace.h"
+
+namespace gocua::app {
+
+enum class Screen { FirstRun, Unlock, Home, Resident, Application, Sync, Join, Settings };
+
+struct AppOptions {
+  std::filesystem::path workspaceDir;
+  std::filesystem::path formsDir;
+  std::filesystem::path settingsFile;
+};
+
+// A one-line message at the bottom of the window (saved, exported, locked for inactivity, ...).
+struct Notice {
+  std::string text;
+  bool error = false;
+};
+
+class AppModel {
+ public:
+  explicit AppModel(AppOptions options);
+  ~AppModel();
+  AppModel(const AppModel&) = delete;
+  AppModel& operator=(const AppModel&) = delete;
+
+  // Loads settings and forms, opens the workspace if there is one: Unlock, else FirstRun.
+  // A damaged workspace shows on the unlock screen as an error, never as a crash.
+  void start();
+
+  Screen screen() const { return screen_; }
+  void go(Screen s) { screen_ = s; }
+
+  const AppOptions& options() const { return options_; }
+  const forms::FormRegistry& forms() const { return forms_; }
+  Settings& settings() { return settings_; }
+  // Applies the language at once and writes the settings file (failure becomes a notice).
+  void commitSettings();
+
+  workspace::Workspace* workspace() { return workspace_.get(); }
+  workspace::Session* session() { return session_.get(); }
+  bool training() const { return workspace_ && workspace_->training(); }
+  const std::string& openError() const { return openError_; }  // why the workspace did not open
+
+  // A newly created or opened workspace (first run): goes to Unlock.
+  void adoptWorkspace(std::unique_ptr<workspace::Workspace> ws);
+  // After a successful unlock: goes Home.
+  void adoptSession(std::unique_ptr<workspace::Session> session, double now);
+
+  // Wipes the data key, the search index and every screen's copy of residents' data (each
+  // screen registers its reset with onLock), then shows the unlock screen.
+  void lock();
+  void onLock(std::function<void()> reset) { lockHooks_.push_back(std::move(reset)); }
+
+  // Idle lock: the window reports input; tick() locks once the idle time has passed and
+  // returns true when it did. secondsToIdleLock tells the event loop how long it may sleep.
+  void noteActivity(double now) { lastActivity_ = now; }
+  bool tick(double now);
+  double secondsToIdleLock(double now) const;
+
+  void notify(std::string text, bool error = false) { notice_ = Notice{std::move(text), error}; }
+  const Notice& notice() const { return notice_; }
+  void clearNotice() { notice_ = {}; }
+
+ private:
+  AppOptions options_;
+  forms::FormRegistry forms_;
+  Settings settings_;
+  std::unique_ptr<workspace::Workspace> workspace_;
+  std::unique_ptr<workspace::Session> session_;
+  std::string openError_;
+  Screen screen_ = Screen::FirstRun;
+  double lastActivity_ = 0;
+  std::vector<std::function<void()>> lockHooks_;
+  Notice notice_;
+};
+
+}  // namespace gocua::app

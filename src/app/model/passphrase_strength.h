@@ -1,0 +1,24 @@
+// The strength hint under the first-run passphrase box: a rough, explainable score (length,
+// variety of characters, common or too-simple patterns) with a plain label (yếu / trung bình /
+// mạnh) and the one reason that matters most. A hint only: the one hard rule is the vault's
+// minimum length (vault::checkPassphrase), which the caller shows as an error.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gocua::app {
+
+enum class Strength { Weak, Medium, Strong };
+
+struct StrengthHint {
+  Strength level = Strength::Weak;
+  int score = 0;            // 0..5, for the meter
+  std::string labelKey;     // app.first_run.strength.{weak,medium,strong}
+  std::string reasonKey;    // app.first_run.strength_reason.*; empty when there is nothing to add
+};
+
+// name: the volunteer's name, a passphrase built on it is weak. Nothing is kept or logged.
+StrengthHint scorePassphrase(std::string_view passphrase, std::string_view name = {});
+
+}  // namespace gocua::app

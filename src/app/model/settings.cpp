@@ -1,0 +1,53 @@
+#include "app/model/settings.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "workspace/durable_file.h"
+
+namespace gocua::app {
+
+void Settings::clamp() {
+  fontScalePercent = std::clamp(fontScalePercent, 100, 250);
+  idleLockMinutes = std::clamp(idleLockMinutes, 1, 120);
+}
+
+std::filesystem::path defaultSettingsFile() {
+  if (const char* p = std::getenv("GOCUA_CONFIG"); p && *p) return p;
+  if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x)
+    return std::filesystem::path(x) / "gocua" / "settings.json";
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home ? home : ".") / ".config" / "gocua" / "settings.json";
+}
+
+Result<Settings> loadSettings(const std::filesystem::path& file) {
+  Settings s;
+  std::ifstream in(file);
+  if (!in) return s;
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object()) return Error::make("settings.malformed", "", file.filename().string());
+  s.lang = j.value("lang", std::string("vi")) == "en" ? i18n::Lang::En : i18n::Lang::Vi;
+  s.fontScalePercent = j.value("font_scale_percent", 100);
+  s.highContrast = j.value("high_contrast", false);
+  s.idleLockMinutes = j.value("idle_lock_minutes", 10);
+  s.languageChosen = j.value("language_chosen", false);
+  s.clamp();
+  return s;
+}
+
+Status saveSettings(const std::filesystem::path& file, const Settings& s) {
+  nlohmann::json j = {{"lang", s.lang == i18n::Lang::En ? "en" : "vi"},
+                      {"font_scale_percent", s.fontScalePercent},
+                      {"high_contrast", s.highContrast},
+                      {"idle_lock_minutes", s.idleLockMinutes},
+                      {"language_chosen", s.languageChosen}};
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  const std::string text = j.dump(2) + "\n";
+  return workspace::writeFileDurably(file, text);
+}
+
+}  // namespace gocua::app

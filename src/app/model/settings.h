@@ -1,0 +1,30 @@
+// The desktop app's preferences: language, font scale, contrast, idle lock. Kept in a small JSON
+// file in the user's config directory; it never holds residents' data, so it is not encrypted.
+#pragma once
+
+#include <filesystem>
+
+#include "core/i18n.h"
+#include "core/result.h"
+
+namespace gocua::app {
+
+struct Settings {
+  i18n::Lang lang = i18n::Lang::Vi;
+  int fontScalePercent = 100;  // 100..250
+  bool highContrast = false;
+  int idleLockMinutes = 10;  // 1..120
+  bool languageChosen = false;  // first run asks once
+
+  // Values out of range are pulled back in (a hand-edited file never breaks the app).
+  void clamp();
+};
+
+// $GOCUA_CONFIG, else $XDG_CONFIG_HOME/gocua/settings.json, else ~/.config/gocua/settings.json.
+std::filesystem::path defaultSettingsFile();
+
+// A missing file gives the defaults; an unreadable or malformed one too (the error says why).
+Result<Settings> loadSettings(const std::filesystem::path& file);
+Status saveSettings(const std::filesystem::path& file, const Settings& s);
+
+}  // namespace gocua::app

@@ -1,0 +1,127 @@
+// The frame around every screen: the training banner, the top bar (who is working, where to go,
+// lock) and the notice line, then the current screen's draw function.
+#include <imgui.h>
+
+#include "app/ui/fonts.h"
+#include "app/ui/screens.h"
+#include "app/ui/shell.h"
+#include "app/ui/theme.h"
+#include "app/ui/ui_map.h"
+#include "app/ui/widgets.h"
+#include "core/i18n.h"
+
+namespace gocua::app::ui {
+
+const char* screenName(Screen s) {
+  switch (s) {
+    case Screen::FirstRun: return "first_run";
+    case Screen::Unlock: return "unlock";
+    case Screen::Home: return "home";
+    case Screen::Resident: return "resident";
+    case Screen::Application: return "application";
+    case Screen::Sync: return "sync";
+    case Screen::Join: return "join";
+    case Screen::Settings: return "settings";
+  }
+  return "unknown";
+}
+
+void goHome(App& app) {
+  app.home.open(app.model);
+  app.model.go(Screen::Home);
+}
+
+void goSync(App& app) {
+  app.sync.open(app.model);
+  app.model.go(Screen::Sync);
+}
+
+void goSettings(App& app) {
+  app.settings.open(app.model);
+  app.model.go(Screen::Settings);
+}
+
+namespace {
+
+void topBar(App& app) {
+  auto* session = app.model.session();
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted("GoCua");
+  ImGui::PopFont();
+  if (!session) return;
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  mutedText(i18n::tr("app.bar.volunteer", {{"name", session->volunteer()}}));
+  const Screen screen = app.model.screen();
+  // Right-aligned navigation: the four places a volunteer goes back to.
+  const std::string home = i18n::tr("app.nav.home"), sync = i18n::tr("app.nav.sync"),
+                    settings = i18n::tr("app.nav.settings"), lock = i18n::tr("app.nav.lock");
+  float width = 0;
+  for (const auto* label : {&home, &sync, &settings, &lock})
+    width += ImGui::CalcTextSize(label->c_str()).x + ImGui::GetStyle().FramePadding.x * 4 +
+             ImGui::GetStyle().ItemSpacing.x;
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+  if (button(home, "nav.home", screen == Screen::Home ? ButtonKind::Primary : ButtonKind::Normal)) goHome(app);
+  ImGui::SameLine();
+  if (button(sync, "nav.sync", screen == Screen::Sync ? ButtonKind::Primary : ButtonKind::Normal)) goSync(app);
+  ImGui::SameLine();
+  if (button(settings, "nav.settings", screen == Screen::Settings ? ButtonKind::Primary : ButtonKind::Normal))
+    goSettings(app);
+  ImGui::SameLine();
+  if (button(lock, "nav.lock")) {
+    app.model.lock();
+    app.unlock.load(app.model);
+  }
+}
+
+}  // namespace
+
+void drawFrame(App& app) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+  ImGui::Begin("gocua", nullptr, flags);
+  uiMap().beginFrame(screenName(app.model.screen()));
+  if (app.model.training()) trainingBanner();
+  topBar(app);
+  ImGui::Separator();
+
+  const auto& notice = app.model.notice();
+  const float noticeHeight =
+      notice.text.empty() ? 0 : ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
+  ImGui::BeginChild("screen", ImVec2(0, -noticeHeight), false);
+  switch (app.model.screen()) {
+    case Screen::FirstRun: drawFirstRun(app); break;
+    case Screen::Unlock: drawUnlock(app); break;
+    case Screen::Home: drawHome(app); break;
+    case Screen::Resident: drawResident(app); break;
+    case Screen::Application: drawApplication(app); break;
+    case Screen::Sync: drawSync(app); break;
+    case Screen::Join: drawJoin(app); break;
+    case Screen::Settings: drawSettings(app); break;
+  }
+  ImGui::EndChild();
+  if (!notice.text.empty()) {
+    ImGui::Separator();
+    // The message wraps in the space left of the dismiss button.
+    const std::string dismiss = i18n::tr("app.notice.dismiss");
+    const float width = ImGui::CalcTextSize(dismiss.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+    const float textRight = ImGui::GetWindowContentRegionMax().x - width - ImGui::GetStyle().ItemSpacing.x;
+    const auto& p = palette();
+    const float* c = notice.error ? p.error : p.ok;
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+    ImGui::PushTextWrapPos(textRight);
+    ImGui::TextUnformatted(notice.text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+    if (button(dismiss, "notice.dismiss", ButtonKind::Normal, width)) app.model.clearNotice();
+  }
+  ImGui::End();
+  uiMap().endFrame();
+}
+
+}  // namespace gocua::app::ui

@@ -1,0 +1,23 @@
+// One draw function per screen (one file each): widgets mapped to the screen's view-model
+// fields and commands. No SQL, no crypto, no validation rules here.
+#pragma once
+
+#include "app/ui/app.h"
+
+namespace gocua::app::ui {
+
+void drawFirstRun(App& app);
+void drawUnlock(App& app);
+void drawHome(App& app);
+void drawResident(App& app);
+void drawApplication(App& app);
+void drawSync(App& app);
+void drawJoin(App& app);
+void drawSettings(App& app);
+
+// Navigation helpers shared by screens: each opens its target's view-model, then switches.
+void goHome(App& app);
+void goSync(App& app);
+void goSettings(App& app);
+
+}  // namespace gocua::app::ui

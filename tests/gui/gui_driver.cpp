@@ -1,0 +1,243 @@
+#include "gui_driver.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+namespace gui {
+
+namespace {
+
+double since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+void sleepFor(double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); }
+
+std::string which(const std::string& name) {
+  for (const char* dir : {"/usr/bin", "/bin", "/usr/local/bin"}) {
+    fs::path p = fs::path(dir) / name;
+    if (fs::exists(p)) return p.string();
+  }
+  throw std::runtime_error(name + " is not installed (scripts/setup.sh installs it)");
+}
+
+}  // namespace
+
+Background::Background(const std::vector<std::string>& argv, const it::Env& env, const fs::path& log) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  std::vector<std::string> envStrings;
+  for (const auto& [k, v] : env) envStrings.push_back(k + "=" + v);
+  std::vector<char*> envp;
+  for (auto& e : envStrings) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  pid_ = ::fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
+    ::setsid();
+    const int devnull = ::open("/dev/null", O_RDONLY);
+    ::dup2(devnull, 0);
+    if (fd >= 0) {
+      ::dup2(fd, 1);
+      ::dup2(fd, 2);
+    }
+    ::execve(args[0], args.data(), envp.data());
+    _exit(127);
+  }
+  if (fd >= 0) ::close(fd);
+}
+
+bool Background::alive() {
+  if (reaped_) return false;
+  int st = 0;
+  if (::waitpid(pid_, &st, WNOHANG) == pid_) {
+    reaped_ = true;
+    status_ = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return false;
+  }
+  return true;
+}
+
+int Background::stop(double seconds) {
+  if (!alive()) return status_;
+  ::kill(-pid_, SIGTERM);
+  const auto start = std::chrono::steady_clock::now();
+  while (alive() && since(start) < seconds) sleepFor(0.05);
+  if (alive()) {
+    ::kill(-pid_, SIGKILL);
+    int st = 0;
+    ::waitpid(pid_, &st, 0);
+    reaped_ = true;
+    status_ = -1;
+  }
+  return status_;
+}
+
+Background::~Background() { stop(2); }
+
+XServer::XServer() {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+  const std::string xvfb = which("Xvfb");
+  const std::string fdArg = std::to_string(fds[1]);
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    ::setsid();
+    ::fcntl(fds[1], F_SETFD, 0);  // keep the write end open across exec for -displayfd
+    const int devnull = ::open("/dev/null", O_RDWR);
+    ::dup2(devnull, 0);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    ::execl(xvfb.c_str(), "Xvfb", "-displayfd", fdArg.c_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+            "-noreset", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  ::close(fds[1]);
+  std::string number;
+  char c;
+  while (::read(fds[0], &c, 1) == 1 && c != '\n') number += c;
+  ::close(fds[0]);
+  if (number.empty()) throw std::runtime_error("Xvfb did not start");
+  display_ = ":" + number;
+}
+
+XServer::~XServer() {
+  if (pid_ > 0) {
+    ::kill(-pid_, SIGTERM);
+    int st = 0;
+    ::waitpid(pid_, &st, 0);
+  }
+}
+
+Driver::Driver(std::string display, fs::path mapFile, fs::path shotsDir)
+    : display_(std::move(display)), mapFile_(std::move(mapFile)), shotsDir_(std::move(shotsDir)) {}
+
+it::RunResult Driver::xdotool(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{which("xdotool")};
+  argv.insert(argv.end(), args.begin(), args.end());
+  // xdotool reads the text to type in the locale's encoding: without UTF-8 it stops at "ậ".
+  return it::runProcess(argv, {{"DISPLAY", display_}, {"PATH", "/usr/bin:/bin"}, {"LANG", "C.UTF-8"}}, "", 30);
+}
+
+bool Driver::attach(double seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  while (since(start) < seconds) {
+    auto r = xdotool({"search", "--name", "GoCua"});
+    if (r.exitCode == 0 && !r.out.empty() && !screen().empty()) {
+      window_ = r.out.substr(0, r.out.find('\n'));
+      return true;
+    }
+    sleepFor(0.1);
+  }
+  error_ = "no GoCua window or UI map";
+  return false;
+}
+
+nlohmann::json Driver::map() const {
+  std::ifstream in(mapFile_);
+  if (!in) return nlohmann::json::object();
+  auto j = nlohmann::json::parse(in, nullptr, false);
+  return j.is_object() ? j : nlohmann::json::object();
+}
+
+std::string Driver::screen() const {
+  auto j = map();
+  return j.value("screen", std::string());
+}
+
+bool Driver::waitScreen(const std::string& want, double seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  while (since(start) < seconds) {
+    if (screen() == want) return true;
+    sleepFor(0.05);
+  }
+  error_ = "screen " + want + " never came (now: " + screen() + ")";
+  return false;
+}
+
+bool Driver::has(const std::string& id) const {
+  auto j = map();
+  return j.contains("items") && j["items"].contains(id);
+}
+
+bool Driver::waitItem(const std::string& id, double seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  while (since(start) < seconds) {
+    if (has(id)) return true;
+    sleepFor(0.05);
+  }
+  error_ = "widget " + id + " never appeared on screen " + screen();
+  return false;
+}
+
+bool Driver::click(const std::string& id, double seconds) {
+  if (!waitItem(id, seconds)) return false;
+  const auto r = map()["items"][id];
+  const int x = (r[0].get<int>() + r[2].get<int>()) / 2, y = (r[1].get<int>() + r[3].get<int>()) / 2;
+  // Move first and let the app see the hover, as a hand on a touchpad would.
+  xdotool({"mousemove", "--window", window_, std::to_string(x), std::to_string(y)});
+  settle(0.15);
+  xdotool({"click", "1"});
+  settle();
+  return true;
+}
+
+bool Driver::fill(const std::string& id, const std::string& text) {
+  if (!click(id)) return false;
+  key("ctrl+a");
+  key("BackSpace");
+  type(text);
+  return true;
+}
+
+void Driver::type(const std::string& text) {
+  // xdotool types a letter missing from the keymap (ậ, ữ, Đ) by remapping a spare keycode for a
+  // moment; typed too fast, the app reads the key after the mapping is gone and gets another
+  // letter. ASCII needs no remapping.
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  xdotool({"type", "--delay", ascii ? "25" : "80", text});
+  settle();
+}
+
+void Driver::key(const std::string& keysym) {
+  // ImGui 1.86 polls key state once a frame: a press and release within one frame is lost, so
+  // the key is held for a few frames, as a finger would.
+  xdotool({"keydown", keysym});
+  settle(0.12);
+  xdotool({"keyup", keysym});
+  settle(0.2);
+}
+
+fs::path Driver::screenshot() {
+  std::size_t before = 0;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(shotsDir_, ec); !ec && it != fs::directory_iterator(); ++it) ++before;
+  key("F12");
+  const auto start = std::chrono::steady_clock::now();
+  while (since(start) < 10) {
+    std::vector<fs::path> files;
+    for (auto it = fs::directory_iterator(shotsDir_, ec); !ec && it != fs::directory_iterator(); ++it)
+      files.push_back(it->path());
+    if (files.size() > before) {
+      std::sort(files.begin(), files.end());
+      sleepFor(0.2);  // the PNG is written in one go, but give the writer a moment
+      return files.back();
+    }
+    sleepFor(0.05);
+  }
+  return {};
+}
+
+void Driver::settle(double seconds) { sleepFor(seconds); }
+
+}  // namespace gui

@@ -1,0 +1,83 @@
+// Drives the real desktop app under Xvfb the way a person would: real X input events through
+// xdotool (XTEST), aimed at widgets by the names the app publishes in its GOCUA_UI_MAP file
+// (ui_map.h: widget name → rectangle, nothing of what fields hold). Screenshots come from the app
+// itself (F12 → GOCUA_SCREENSHOT_DIR).
+#pragma once
+
+#include <sys/types.h>
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "harness.h"
+
+namespace gui {
+
+namespace fs = std::filesystem;
+
+// A child process kept running in the background (its own process group), killed at the end.
+class Background {
+ public:
+  Background(const std::vector<std::string>& argv, const it::Env& env, const fs::path& log);
+  ~Background();
+  Background(const Background&) = delete;
+  Background& operator=(const Background&) = delete;
+  bool alive();
+  // Sends SIGTERM, waits up to seconds, then SIGKILL. Returns the exit status (-1 if killed).
+  int stop(double seconds = 5);
+  pid_t pid() const { return pid_; }
+
+ private:
+  pid_t pid_ = -1;
+  bool reaped_ = false;
+  int status_ = -1;
+};
+
+// Xvfb on a free display number (-displayfd), 1280×800, 24-bit.
+class XServer {
+ public:
+  XServer();
+  ~XServer();
+  const std::string& display() const { return display_; }
+
+ private:
+  pid_t pid_ = -1;
+  std::string display_;
+};
+
+class Driver {
+ public:
+  Driver(std::string display, fs::path mapFile, fs::path shotsDir);
+  // Waits for the app's window and map; false on timeout.
+  bool attach(double seconds = 20);
+  // The current map {"screen", "items"} (empty object before the first frame).
+  nlohmann::json map() const;
+  std::string screen() const;
+  bool waitScreen(const std::string& screen, double seconds = 20);
+  bool waitItem(const std::string& id, double seconds = 10);
+  bool has(const std::string& id) const;
+  // Clicks the centre of widget id (waits for it first); false when it never appeared.
+  bool click(const std::string& id, double seconds = 10);
+  // Clicks the field, selects what it holds and types text (Vietnamese welcome).
+  bool fill(const std::string& id, const std::string& text);
+  void type(const std::string& text);
+  void key(const std::string& keysym);
+  // Presses F12 and waits for the new PNG; returns its path (empty on timeout).
+  fs::path screenshot();
+  // Waits for n frames' worth of time so the app has drawn what the last event changed.
+  void settle(double seconds = 0.4);
+  const std::string& lastError() const { return error_; }
+
+ private:
+  it::RunResult xdotool(const std::vector<std::string>& args);
+  std::string display_;
+  fs::path mapFile_, shotsDir_;
+  std::string window_;
+  std::string error_;
+};
+
+}  // namespace gui

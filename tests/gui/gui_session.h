@@ -1,0 +1,43 @@
+// One GUI test's world: a sandbox (workspace, HOME, TMPDIR), an Xvfb display, the app started
+// on it with its UI map and screenshot folder, and a driver. Screenshots land in
+// <build>/gui-screenshots/<name>/ so a person can look at them after the run.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "gui_driver.h"
+#include "harness.h"
+
+namespace gui {
+
+struct Session {
+  explicit Session(const std::string& name) : shots(fs::path(GOCUA_BINARY_DIR) / "gui-screenshots" / name) {
+    fs::remove_all(shots);
+    fs::create_directories(shots);
+  }
+  it::Sandbox sandbox;
+  XServer x;
+  fs::path shots;
+  std::unique_ptr<Background> app;
+  std::unique_ptr<Driver> driver;
+
+  fs::path log() const { return sandbox.root / "gocua.log"; }
+
+  // Starts gocua on the sandbox workspace with extra arguments; waits for its window.
+  bool start(const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> argv{GOCUA_APP, "--workspace", sandbox.workspace.string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    it::Env env = sandbox.env;
+    env.erase("GOCUA_PASSPHRASE");  // the app never reads it; the test types it like a person
+    env["DISPLAY"] = x.display();
+    env["GOCUA_UI_MAP"] = (sandbox.root / "ui-map.json").string();
+    env["GOCUA_SCREENSHOT_DIR"] = shots.string();
+    env["LIBGL_ALWAYS_SOFTWARE"] = "1";
+    app = std::make_unique<Background>(argv, env, log());
+    driver = std::make_unique<Driver>(x.display(), sandbox.root / "ui-map.json", shots);
+    return driver->attach();
+  }
+};
+
+}  // namespace gui

@@ -1,0 +1,68 @@
+// Shared fixture of the desktop app's view-model tests: a temp dir, a real workspace (SQLite
+// file, Argon2id at the interactive floor), the shipped forms, and an AppModel unlocked on it.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/model/app_model.h"
+#include "app/model/unlock_model.h"
+#include "vault/keyslot.h"
+#include "workspace/workspace.h"
+
+namespace apptest {
+
+namespace fs = std::filesystem;
+using namespace gocua;
+
+inline const char* kPassphrase = "mật khẩu thử 2026";
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "gocua-app-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    path = tmpl;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+inline app::AppOptions optionsIn(const fs::path& dir) {
+  return app::AppOptions{dir / "workspace", fs::path(GOCUA_SOURCE_DIR) / "forms", dir / "settings.json"};
+}
+
+// A workspace with one volunteer ("Lan") on disk; training workspaces get demo residents.
+inline void makeWorkspace(const fs::path& dir, bool training = false, int demoResidents = 0) {
+  auto ws = workspace::Workspace::create(dir / "workspace", "Lan", kPassphrase, training, vault::interactiveKdf());
+  REQUIRE(ws.ok());
+  if (demoResidents > 0) {
+    auto s = (*ws)->unlock("Lan", kPassphrase);
+    REQUIRE(s.ok());
+    REQUIRE((*s)->addDemoData(demoResidents, 7).ok());
+  }
+}
+
+// An AppModel started on dir's workspace and unlocked through the unlock view-model.
+struct UnlockedApp {
+  TempDir tmp;
+  app::AppModel model;
+  explicit UnlockedApp(bool training = false, int demoResidents = 0) : model((makeWorkspace(tmp.path, training, demoResidents), optionsIn(tmp.path))) {
+    model.start();
+    app::UnlockModel unlock;
+    unlock.load(model);
+    unlock.passphrase = kPassphrase;
+    unlock.submit(model);
+    unlock.finish(model, 0.0);
+    REQUIRE(model.session() != nullptr);
+  }
+  workspace::Session& session() { return *model.session(); }
+};
+
+}  // namespace apptest
