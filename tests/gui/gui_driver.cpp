@@ -181,7 +181,18 @@ bool Driver::waitItem(const std::string& id, double seconds) {
 }
 
 bool Driver::click(const std::string& id, double seconds) {
-  if (!waitItem(id, seconds)) return false;
+  if (!waitItem(id, std::min(seconds, 1.5))) {
+    // Not on screen: it may be below the fold. Scroll the screen down with the wheel, as a
+    // person would, a few notches at a time, until it shows or the time is up.
+    const auto start = std::chrono::steady_clock::now();
+    bool found = false;
+    xdotool({"mousemove", "--window", window_, "640", "500"});
+    while (!found && since(start) < seconds) {
+      xdotool({"click", "--repeat", "3", "--delay", "30", "5"});
+      found = waitItem(id, 0.5);
+    }
+    if (!found) return false;
+  }
   const auto r = map()["items"][id];
   const int x = (r[0].get<int>() + r[2].get<int>()) / 2, y = (r[1].get<int>() + r[3].get<int>()) / 2;
   // Move first and let the app see the hover, as a hand on a touchpad would.

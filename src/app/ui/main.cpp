@@ -31,7 +31,7 @@ struct Screenshots {
   std::filesystem::path dir;
   int counter = 0;
   Screen lastScreen = Screen::FirstRun;
-  int settleFrames = -1;
+  int settleFrames = -2;  // -2: the first screen has not been shot yet
 
   void frameDrawn(const ui::Platform& platform, Screen screen, bool f12) {
     if (dir.empty()) return;

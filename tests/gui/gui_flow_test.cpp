@@ -1,0 +1,194 @@
+// The whole door-to-door flow through the real window, by X events only: first run (language,
+// new workspace) → join the commune by USB stick (request → hub enrolls → profile, fingerprint
+// confirmed) → add a resident → birth-registration application through the wizard → export a
+// batch to the stick. Then the workspace is checked with gocuactl and the batch imported at a real
+// hub. Screenshots of every screen land in <build>/gui-screenshots/flow/.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "gui_session.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kHubPass = "mật khẩu cán bộ xã 2026";
+const std::string kPassphrase = "Lan đi từng ngõ 2026";
+
+it::RunResult hub(gui::Session& s, const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {GOCUA_HUB, "--data", (s.sandbox.root / "hub").string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  it::Env env = s.sandbox.env;
+  env.erase("GOCUA_PASSPHRASE");
+  env["GOCUA_HUB_PASSPHRASE"] = kHubPass;
+  return it::runProcess(argv, env, "", 120);
+}
+
+// The newest file in dir with the extension, waiting up to seconds for one to appear.
+fs::path waitForFile(const fs::path& dir, const std::string& ext, double seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < seconds) {
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ext) return e.path();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return {};
+}
+
+// A long drop-down (ethnicity, nationality, province): open it, narrow it by typing, pick.
+void pick(gui::Driver& d, const std::string& path, const std::string& filter, const std::string& value) {
+  REQUIRE_MESSAGE(d.click("wizard.field." + path), d.lastError());
+  d.type(filter);
+  REQUIRE_MESSAGE(d.click("wizard.choice." + path + "." + value), d.lastError());
+}
+
+void fill(gui::Driver& d, const std::string& id, const std::string& text) {
+  REQUIRE_MESSAGE(d.fill(id, text), d.lastError());
+  d.key("Tab");  // leave the field, as a volunteer moving on would
+}
+
+void next(gui::Driver& d) { REQUIRE_MESSAGE(d.click("wizard.next"), d.lastError()); }
+
+}  // namespace
+
+TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl and the hub") {
+  gui::Session s("flow");
+  const fs::path stick = s.sandbox.root / "usb";
+  fs::create_directories(stick);
+  auto init = hub(s, {"init", "--commune-code", "27001", "--commune-name", "Xã Đông Anh", "--village", "Thôn Đông"});
+  REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
+
+  REQUIRE_MESSAGE(s.start(), it::readFile(s.log()));
+  auto& d = *s.driver;
+  INFO(it::readFile(s.log()));
+
+  // First run: language, then the workspace.
+  REQUIRE_MESSAGE(d.waitScreen("first_run"), d.lastError());
+  REQUIRE(d.click("first_run.lang.vi"));
+  REQUIRE(d.click("first_run.next"));
+  fill(d, "first_run.volunteer", "Nguyễn Thị Lan");
+  fill(d, "first_run.passphrase", kPassphrase);
+  fill(d, "first_run.confirm", kPassphrase);
+  d.screenshot();
+  REQUIRE(d.click("first_run.create"));
+  REQUIRE_MESSAGE(d.waitScreen("home", 60), d.lastError());
+
+  // Join the commune by USB stick: request out, the office enrolls it, profile back in.
+  REQUIRE(d.click("nav.sync"));
+  REQUIRE(d.waitScreen("sync"));
+  REQUIRE(d.click("sync.join"));
+  REQUIRE(d.waitScreen("join"));
+  fill(d, "join.folder", stick.string());
+  REQUIRE(d.click("join.write_request"));
+  const auto request = waitForFile(stick, ".gcq", 20);
+  REQUIRE_MESSAGE(!request.empty(), "no enrollment request on the stick");
+  auto enrolled = hub(s, {"device", "enroll", request.string(), "--profile-out", (stick / "xa-dong-anh.gcp").string()});
+  REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.describe());
+  d.click("join.folder.refresh", 2);
+  REQUIRE_MESSAGE(d.click("join.profile.0", 15), d.lastError());
+  REQUIRE(d.waitItem("join.confirm"));
+  d.screenshot();  // the fingerprint, large, to compare with the office's poster
+  REQUIRE(d.click("join.confirm"));
+  d.settle(1.0);
+
+  // A resident at the door.
+  REQUIRE(d.click("nav.home"));
+  REQUIRE(d.waitScreen("home"));
+  REQUIRE(d.click("home.add_resident"));
+  REQUIRE(d.waitScreen("resident"));
+  fill(d, "resident.full_name", "Lò Văn Pấng");
+  fill(d, "resident.date_of_birth", "12/04/1985");
+  REQUIRE(d.click("resident.sex.male"));
+  fill(d, "resident.personal_id", "001085012345");
+  fill(d, "resident.phone", "0912345678");
+  fill(d, "resident.village", "Thôn Đông");
+  REQUIRE(d.click("resident.consent.spoken"));
+  d.screenshot();
+  REQUIRE(d.click("resident.new_application"));
+  REQUIRE_MESSAGE(d.waitScreen("application"), d.lastError());
+
+  // Birth registration for his newborn daughter, section by section.
+  REQUIRE(d.click("wizard.procedure.birth_registration"));
+  REQUIRE(d.click("wizard.choice.requester.id_document_type.cccd"));
+  fill(d, "wizard.field.requester.id_document_issue_date", "10/05/2021");
+  fill(d, "wizard.field.requester.id_document_issue_place", "Cục Cảnh sát QLHC về TTXH");
+  fill(d, "wizard.field.requester.residence", "Thôn Đông, xã Đông Anh");
+  REQUIRE(d.click("wizard.choice.requester.relationship.father"));
+  d.screenshot();
+  next(d);
+  fill(d, "wizard.field.child.surname", "Lò");
+  fill(d, "wizard.field.child.given_name", "Hoa");
+  fill(d, "wizard.field.child.date_of_birth", it::dateFromToday(-10));
+  fill(d, "wizard.field.child.date_of_birth_in_words", "Mười ngày trước");
+  REQUIRE(d.click("wizard.choice.child.sex.female"));
+  pick(d, "child.ethnicity", "Thai", "thai");
+  pick(d, "child.nationality", "Viet", "VN");
+  fill(d, "wizard.field.child.place_of_birth", "Trạm y tế xã Đông Anh");
+  pick(d, "child.place_of_birth_province", "Ha Noi", "01");
+  fill(d, "wizard.field.child.hometown", "Xã Đông Anh");
+  d.screenshot();
+  next(d);
+  fill(d, "wizard.field.mother.full_name", "Lò Thị Mai");
+  fill(d, "wizard.field.mother.date_of_birth", "1990");
+  pick(d, "mother.ethnicity", "Thai", "thai");
+  pick(d, "mother.nationality", "Viet", "VN");
+  fill(d, "wizard.field.mother.residence", "Thôn Đông, xã Đông Anh");
+  next(d);
+  fill(d, "wizard.field.father.full_name", "Lò Văn Pấng");
+  fill(d, "wizard.field.father.date_of_birth", "12/04/1985");
+  pick(d, "father.ethnicity", "Thai", "thai");
+  pick(d, "father.nationality", "Viet", "VN");
+  fill(d, "wizard.field.father.residence", "Thôn Đông, xã Đông Anh");
+  next(d);
+  REQUIRE(d.click("wizard.bool.marriage.parents_married.no"));
+  next(d);
+  REQUIRE(d.click("wizard.bool.request.linked_mode.no"));
+  next(d);
+  d.screenshot();  // documents checklist
+  next(d);
+  REQUIRE_MESSAGE(d.waitItem("wizard.confirm"), d.lastError());
+  d.screenshot();  // read-back in large type
+  REQUIRE(d.click("wizard.confirm"));
+  REQUIRE_MESSAGE(d.waitItem("wizard.done", 15), d.lastError());
+  d.screenshot();
+  REQUIRE(d.click("wizard.done"));
+
+  // Export to the stick.
+  REQUIRE(d.click("nav.sync"));
+  REQUIRE(d.waitScreen("sync"));
+  fill(d, "sync.folder", stick.string());
+  REQUIRE(d.click("sync.export"));
+  const auto batch = waitForFile(stick, ".gcb", 30);
+  REQUIRE_MESSAGE(!batch.empty(), "no batch on the stick");
+  d.settle(1.0);
+  d.screenshot();
+  s.app->stop();
+
+  // The laptop's workspace, read with the CLI: one resident, one submitted birth registration.
+  it::EnvOverrides pass{{"GOCUA_PASSPHRASE", kPassphrase}};
+  auto apps = s.sandbox.ctl({"application", "list"}, "", pass);
+  REQUIRE_MESSAGE(apps.exitCode == 0, apps.describe());
+  const auto list = apps.parsed();
+  REQUIRE(list.is_array());
+  REQUIRE(list.size() == 1);
+  CHECK(list[0]["form_id"] == "birth_registration");
+  CHECK(list[0]["status"] != "draft");
+  auto found = s.sandbox.ctl({"resident", "search", "lo van pang"}, "", pass);
+  REQUIRE(found.exitCode == 0);
+  REQUIRE(found.parsed().size() == 1);
+  CHECK(found.parsed()[0]["personal_id"] == "001085012345");
+
+  // The commune hub imports the batch from the stick.
+  auto imported = hub(s, {"import", batch.string()});
+  REQUIRE_MESSAGE(imported.exitCode == 0, imported.describe());
+  auto records = hub(s, {"records", "list", "--procedure", "birth_registration"});
+  REQUIRE(records.exitCode == 0);
+  CHECK(records.parsed().size() == 1);
+
+  // Nothing the app printed or left in TMPDIR names the resident.
+  const std::map<std::string, std::string> needles = {{"name", "Pấng"}, {"id", "001085012345"}, {"phone", "0912345678"}};
+  CHECK(it::scanText("gocua log", it::readFile(s.log()), needles).empty());
+  CHECK(it::scanDir(s.sandbox.tmp, needles).empty());
+}
