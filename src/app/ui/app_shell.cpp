@@ -82,7 +82,10 @@ void drawFrame(App& app) {
   ImGui::SetNextWindowSize(viewport->WorkSize);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+  // Transparent: Platform::endFrame clears to the page colour instead (software GL fill cost).
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
   ImGui::Begin("gocua", nullptr, flags);
+  ImGui::PopStyleColor();
   uiMap().beginFrame(screenName(app.model.screen()));
   if (app.model.training()) trainingBanner();
   topBar(app);
@@ -91,7 +94,9 @@ void drawFrame(App& app) {
   const auto& notice = app.model.notice();
   const float noticeHeight =
       notice.text.empty() ? 0 : ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
   ImGui::BeginChild("screen", ImVec2(0, -noticeHeight), false);
+  ImGui::PopStyleColor();
   switch (app.model.screen()) {
     case Screen::FirstRun: drawFirstRun(app); break;
     case Screen::Unlock: drawUnlock(app); break;
