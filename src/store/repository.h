@@ -144,6 +144,11 @@ class Repository {
   Result<std::optional<AutosaveRow>> autosave(std::string_view slot);
   Status deleteAutosave(std::string_view slot);  // no row is not an error
 
+  // [SECTION] training workspaces (repository_training.cpp).
+  // Deletes every record, its history, id index, audit lines, batches and drafts; keyslots and
+  // meta stay. Call inside the caller's transaction; training workspaces only (Session checks).
+  Status clearPracticeData();
+
  private:
   Db* db_;
 };

@@ -160,6 +160,10 @@ class Session {
 
   // Synthetic residents for training workspaces only ("workspace.not_training" otherwise).
   Result<int> addDemoData(int residents, std::uint64_t seed);
+  // A training session's one-click reset (session_training.cpp): every record, draft and batch
+  // is deleted in one transaction, then `residents` synthetic residents are added afresh.
+  // "workspace.not_training" for a real workspace (nothing changes).
+  Result<int> resetTraining(int residents, std::uint64_t seed);
 
   // Sync with the commune hub (session_sync.cpp, session_receipts.cpp; sync/README.md).
   // Training workspaces never sync: "sync.training".

@@ -4,7 +4,7 @@
 
 #include "gui_session.h"
 
-TEST_CASE("gui: unlock a training workspace, wrong then right passphrase, then settings") {
+TEST_CASE("gui: unlock a training workspace, wrong then right passphrase, settings, training reset") {
   gui::Session s("unlock");
   s.sandbox.init("Lan", true);
   REQUIRE(s.sandbox.ctl({"demo-data", "--residents", "300", "--seed", "3"}).exitCode == 0);
@@ -32,6 +32,11 @@ TEST_CASE("gui: unlock a training workspace, wrong then right passphrase, then s
   REQUIRE(d.click("settings.apply"));
   d.settle(0.5);
   CHECK_FALSE(d.screenshot().empty());
+
+  // The trainer's one-click reset, confirmed once; it ends on the home screen.
+  REQUIRE(d.click("settings.training_reset"));
+  REQUIRE(d.click("settings.training_reset.yes"));
+  CHECK(d.waitScreen("home"));
 
   REQUIRE(d.click("nav.lock"));
   CHECK(d.waitScreen("unlock"));

@@ -1,5 +1,7 @@
 #include "app/model/settings_model.h"
 
+#include <ctime>
+
 #include "core/i18n.h"
 
 namespace gocua::app {
@@ -13,6 +15,19 @@ bool SettingsModel::apply(AppModel& app) {
   app.commitSettings();
   app.notify(i18n::tr("app.settings.saved"));
   return looks;
+}
+
+bool SettingsModel::resetTraining(AppModel& app) {
+  confirmingTrainingReset = false;
+  auto* session = app.session();
+  if (!session || !app.training()) return false;
+  auto made = session->resetTraining(kTrainingResidents, static_cast<std::uint64_t>(std::time(nullptr)));
+  if (!made) {
+    app.notify(i18n::message(made.error()), true);
+    return false;
+  }
+  app.notify(i18n::tr("app.settings.training_reset_done", {{"count", std::to_string(*made)}}));
+  return true;
 }
 
 }  // namespace gocua::app

@@ -13,7 +13,17 @@ class SettingsModel {
   // Writes the draft to the app (and the settings file). True when the font scale or contrast
   // changed, so the window rebuilds the font atlas and the theme.
   bool apply(AppModel& app);
-  void reset() { draft = Settings{}; }
+  void reset() {
+    draft = Settings{};
+    confirmingTrainingReset = false;
+  }
+
+  // Training workspaces: the trainer's one-click reset, asked once more before it happens.
+  static constexpr int kTrainingResidents = 2000;
+  bool confirmingTrainingReset = false;
+  // Deletes every practice record and draft and makes kTrainingResidents synthetic residents
+  // afresh (the notice says how it went). False when nothing was reset.
+  bool resetTraining(AppModel& app);
 };
 
 }  // namespace gocua::app

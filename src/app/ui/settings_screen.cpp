@@ -33,6 +33,24 @@ void drawSettings(App& app) {
   ImGui::Spacing();
   if (button(i18n::tr("app.settings.apply"), "settings.apply", ButtonKind::Primary))
     app.looksChanged = app.settings.apply(app.model) || app.looksChanged;
+
+  if (!app.model.training()) return;
+  ImGui::Spacing();
+  ImGui::Separator();
+  heading(i18n::tr("app.settings.training_title"));
+  mutedText(i18n::tr("app.settings.training_explain", {{"count", std::to_string(SettingsModel::kTrainingResidents)}}));
+  if (!app.settings.confirmingTrainingReset) {
+    if (button(i18n::tr("app.settings.training_reset"), "settings.training_reset"))
+      app.settings.confirmingTrainingReset = true;
+    return;
+  }
+  warningText(i18n::tr("app.settings.training_reset_confirm"));
+  if (button(i18n::tr("app.settings.training_reset_yes"), "settings.training_reset.yes", ButtonKind::Primary) &&
+      app.settings.resetTraining(app.model))
+    goHome(app);
+  ImGui::SameLine();
+  if (button(i18n::tr("app.settings.training_reset_no"), "settings.training_reset.no"))
+    app.settings.confirmingTrainingReset = false;
 }
 
 }  // namespace gocua::app::ui

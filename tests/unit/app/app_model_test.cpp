@@ -153,3 +153,32 @@ TEST_CASE("the app's catalog: every app.* text exists in both languages and they
   }
   CHECK(count > 20);
 }
+
+TEST_CASE("training reset: practice records and drafts go, sample residents come back; real workspaces refuse") {
+  UnlockedApp a(true, 30);
+  auto& s = a.session();
+  auto added = s.addResident({{"full_name", "Người Tập Riêng"}, {"date_of_birth", "1970"}, {"sex", "female"}}, nullptr);
+  REQUIRE(added.ok());
+  REQUIRE(s.saveAutosave("wizard", {{"typed", "x"}}).ok());
+  REQUIRE(s.index().size() == 31);
+
+  app::SettingsModel sm;
+  sm.confirmingTrainingReset = true;
+  REQUIRE(sm.resetTraining(a.model));
+  CHECK_FALSE(sm.confirmingTrainingReset);
+  CHECK(s.index().size() == app::SettingsModel::kTrainingResidents);
+  CHECK(s.searchResidents("nguoi tap rieng", 5).empty());
+  auto draft = s.loadAutosave("wizard");
+  REQUIRE(draft.ok());
+  CHECK_FALSE(draft->has_value());
+  CHECK(s.listApplications(std::nullopt).empty());
+  CHECK_FALSE(a.model.notice().error);
+
+  UnlockedApp real;
+  REQUIRE(real.session().addResident({{"full_name", "Trần Văn Thật"}, {"date_of_birth", "1960"}, {"sex", "male"}}, nullptr).ok());
+  CHECK_FALSE(sm.resetTraining(real.model));
+  auto refused = real.session().resetTraining(10, 1);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "workspace.not_training");
+  CHECK(real.session().index().size() == 1);
+}
