@@ -37,7 +37,9 @@ void drawUnlock(App& app) {
   }
   ImGui::Spacing();
   bool enter = false;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));  // part of the page, not a panel
   ImGui::BeginChild("unlock-fields", ImVec2(width, ImGui::GetFontSize() * 9), false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleColor();
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(1);
   passwordField(i18n::tr("app.unlock.passphrase"), "unlock.passphrase", &m.passphrase, &enter);
   if (!m.hint.empty()) mutedText(m.hint);
