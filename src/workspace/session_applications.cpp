@@ -55,6 +55,25 @@ void setPath(json& answers, std::string_view path, const json& value) {
   }
 }
 
+// The application's sealed body; problems listed when it is a draft.
+json applicationBody(const forms::Form& form, const core::RecordId& resident, const json& answers,
+                     const forms::ValidationReport& report, const std::string& createdAt,
+                     const std::string& createdBy) {
+  json body = {{"form_id", form.id()},
+               {"form_version", form.version()},
+               {"resident_id", core::formatRecordId(resident)},
+               {"answers", answers},
+               {"status", report.valid() ? "ready" : "draft"},
+               {"created_at", createdAt},
+               {"created_by", createdBy}};
+  if (!report.valid()) {
+    json problems = json::array();
+    for (const auto& e : report.errors) problems.push_back({{"field", e.field}, {"code", e.code}});
+    body["problems"] = problems;
+  }
+  return body;
+}
+
 }  // namespace
 
 Result<std::string> Session::newApplication(const forms::Form& form, std::string_view residentIdText,
@@ -77,18 +96,7 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
   if (checklist) *checklist = form.checklist(answers, today);
   if (!report.valid() && !draft) return Error::make("application.invalid");
 
-  json body = {{"form_id", form.id()},
-               {"form_version", form.version()},
-               {"resident_id", core::formatRecordId(*rid)},
-               {"answers", answers},
-               {"status", report.valid() ? "ready" : "draft"},
-               {"created_at", nowIso()},
-               {"created_by", volunteer_}};
-  if (!report.valid()) {
-    json problems = json::array();
-    for (const auto& e : report.errors) problems.push_back({{"field", e.field}, {"code", e.code}});
-    body["problems"] = problems;
-  }
+  json body = applicationBody(form, *rid, answers, report, nowIso(), volunteer_);
   std::string text = body.dump();
   auto row = sealNew("application", text, form.id(), form.version());
   vault::wipe(text);
@@ -108,6 +116,62 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
                        static_cast<int>(report.errors.size())};
   applications_.push_back(std::move(info));
   return core::formatRecordId(id);
+}
+
+Result<std::int64_t> Session::updateApplication(std::string_view idText, const forms::Form& form,
+                                                const json& answers, bool draft, std::int64_t expectedRevision,
+                                                forms::ValidationReport* reportOut,
+                                                std::vector<forms::DocumentItem>* checklist) {
+  auto id = core::parseRecordId(idText);
+  if (!id) return Error::make("record.bad_id", "id");
+  if (!answers.is_object()) return Error::make("field.type", "answers");
+  auto old = openBody(span(*id), "application");
+  if (!old) return old.error();
+  if (old->value("revision", std::int64_t{0}) != expectedRevision) return Error::make("record.conflict");
+  auto resident = core::parseRecordId(old->value("resident_id", ""));
+  const std::string createdAt = old->value("created_at", nowIso());
+  const std::string createdBy = old->value("created_by", volunteer_);
+  old->clear();
+  if (!resident) return Error::make("record.damaged");
+
+  const auto today = core::today();
+  auto report = form.validate(answers, today);
+  if (reportOut) *reportOut = report;
+  if (checklist) *checklist = form.checklist(answers, today);
+  if (!report.valid() && !draft) return Error::make("application.invalid");
+
+  json body = applicationBody(form, *resident, answers, report, createdAt, createdBy);
+  body["updated_at"] = nowIso();
+  body["updated_by"] = volunteer_;
+  std::string text = body.dump();
+  auto head = ws_->repo().record(span(*id));
+  if (!head) return head.error();
+  if (!*head) return Error::make("record.not_found");
+  store::RecordRow next = std::move(**head);
+  next.parentHash = next.revHash;
+  auto hash = cipher_->revisionHash(next.parentHash, vault::bytesOf(text));
+  next.revHash.assign(hash.begin(), hash.end());
+  next.revision = expectedRevision + 1;
+  next.syncState = "unsynced";
+  next.updatedAt = nowIso();
+  next.formId = form.id();
+  next.formVersion = form.version();
+  next.sealed = cipher_->seal(text, associatedData(next.id, next.revision));
+  vault::wipe(text);
+
+  auto txn = store::Txn::begin(ws_->db());
+  if (!txn) return txn.error();
+  GOCUA_TRY(ws_->repo().updateRecord(next, expectedRevision));
+  GOCUA_TRY(auditNow("update", *id, "application"));
+  GOCUA_TRY(txn->commit());
+  const std::string idText2 = core::formatRecordId(*id);
+  for (auto& a : applications_)
+    if (a.id == idText2) {
+      a.status = body["status"];
+      a.formVersion = form.version();
+      a.problems = static_cast<int>(report.errors.size());
+    }
+  return next.revision;
 }
 
 std::vector<ApplicationInfo> Session::listApplications(std::optional<std::string> residentId) const {

@@ -151,6 +151,12 @@ class Session {
                                      const nlohmann::json& answers, bool draft, forms::ValidationReport* report,
                                      std::vector<forms::DocumentItem>* checklist = nullptr);
   std::vector<ApplicationInfo> listApplications(std::optional<std::string> residentId) const;
+  // A new revision of an application (a draft finished later): same rules as newApplication,
+  // answers taken as given (no prefill). expectedRevision as for updateResident ("record.conflict").
+  // Returns the new revision; the record travels again at the next sync.
+  Result<std::int64_t> updateApplication(std::string_view id, const forms::Form& form, const nlohmann::json& answers,
+                                         bool draft, std::int64_t expectedRevision, forms::ValidationReport* report,
+                                         std::vector<forms::DocumentItem>* checklist = nullptr);
 
   // Volunteers. Errors: "volunteer.exists", "volunteer.not_found", "volunteer.last" (the last
   // keyslot cannot go: the data would be lost), "vault.*".

@@ -187,6 +187,7 @@ void HomeModel::reset() {
   selectedId_.clear();
   selectedIndex_.reset();
   selectedApplications_ = 0;
+  selectedDraft_.clear();
   unsynced_ = 0;
   needsDocuments_ = 0;
   indexSize_ = 0;
@@ -332,7 +333,17 @@ void HomeModel::select(std::size_t row) {
   if (!idx || row >= rows_.size()) return;
   selectedIndex_ = rows_[row];
   selectedId_ = core::formatRecordId(idx->residents()[rows_[row]].id);
-  selectedApplications_ = app_ && app_->session() ? app_->session()->listApplications(selectedId_).size() : 0;
+  countApplications();
+}
+
+void HomeModel::countApplications() {
+  selectedApplications_ = 0;
+  selectedDraft_.clear();
+  if (!app_ || !app_->session() || selectedId_.empty()) return;
+  const auto apps = app_->session()->listApplications(selectedId_);
+  selectedApplications_ = apps.size();
+  for (const auto& a : apps)  // in creation order: the last draft is the newest
+    if (a.status == "draft") selectedDraft_ = a.id;
 }
 
 bool HomeModel::selectById(const std::string& residentId) {
@@ -362,6 +373,7 @@ void HomeModel::clearSelection() {
   selectedId_.clear();
   selectedIndex_.reset();
   selectedApplications_ = 0;
+  selectedDraft_.clear();
 }
 
 void HomeModel::moveSelection(int delta) {
@@ -403,7 +415,7 @@ void HomeModel::refreshSelection(AppModel* app) {
     return;
   }
   selectedIndex_ = static_cast<std::uint32_t>(r - idx->residents().data());
-  if (app && app->session()) selectedApplications_ = app->session()->listApplications(selectedId_).size();
+  if (app) countApplications();  // on open(): applications may have been saved meanwhile
 }
 
 bool HomeModel::takeFocusRequest() {

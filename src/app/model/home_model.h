@@ -86,6 +86,8 @@ class HomeModel {
   std::string selectedName() const;
   // Applications already prepared for the selected resident.
   std::size_t selectedApplications() const { return selectedApplications_; }
+  // The newest draft application of the selected resident (to finish it), empty when none.
+  const std::string& selectedDraft() const { return selectedDraft_; }
 
   // [SECTION] Counters
   std::int64_t unsynced() const { return unsynced_; }
@@ -118,6 +120,8 @@ class HomeModel {
   std::string selectedId_;
   std::optional<std::uint32_t> selectedIndex_;
   std::size_t selectedApplications_ = 0;
+  std::string selectedDraft_;
+  void countApplications();
 
   std::int64_t unsynced_ = 0;
   std::size_t needsDocuments_ = 0;

@@ -134,6 +134,8 @@ void WizardModel::wipeState() {
   has_.clear();
   vault::wipe(residentName_);
   residentId_.clear();
+  editingId_.clear();
+  editingRevision_ = 0;
   form_ = nullptr;
   step_ = WizardStep::Procedure;
   sectionId_.clear();
@@ -192,6 +194,44 @@ void WizardModel::start(AppModel& app, const std::string& residentId) {
   wizard::wipe(*slot);
 }
 
+void WizardModel::openDraft(AppModel& app, const std::string& applicationId) {
+  if (app_ && inProgress()) flushAutosave();
+  stopTimer();
+  wipeState();
+  app_ = &app;
+  auto* s = session();
+  if (!s) return;
+  auto body = s->getApplication(applicationId);
+  if (!body) {
+    error_ = i18n::message(body.error());
+    return;
+  }
+  residentId_ = body->value("resident_id", "");
+  if (auto resident = s->getResident(residentId_)) {
+    residentName_ = resident->value("full_name", "");
+    wizard::wipe(*resident);
+  }
+  const auto* f = app.forms().find(body->value("form_id", ""));
+  if (!f) {
+    error_ = i18n::tr("app.wizard.resume_no_form");
+    wizard::wipe(*body);
+    return;
+  }
+  openForm(f);
+  if (body->contains("answers") && (*body)["answers"].is_object()) {
+    wizard::wipe(answers_);
+    answers_ = (*body)["answers"];
+  }
+  editingId_ = applicationId;
+  editingRevision_ = body->value("revision", std::int64_t{0});
+  wizard::wipe(*body);
+  const auto sections = relevantSections();
+  sectionId_ = sections.empty() ? "" : sections.front();
+  step_ = WizardStep::Section;
+  reportStale_ = true;
+  changed();
+}
+
 bool WizardModel::inProgress() const {
   if (!form_ || residentId_.empty()) return false;
   const WizardStep s = step_ == WizardStep::Appointments ? beforeAppointments_ : step_;
@@ -235,6 +275,8 @@ json WizardModel::stateJson() const {
           {"section", sectionId_},
           {"answers", answers_},
           {"has", has},
+          {"application_id", editingId_},
+          {"application_revision", editingRevision_},
           {"saved_at", localNow()}};
 }
 
@@ -264,6 +306,8 @@ bool WizardModel::restoreState(const json& state) {
     return false;
   }
   form_ = f;
+  editingId_ = state.value("application_id", "");
+  editingRevision_ = state.value("application_revision", std::int64_t{0});
   wizard::wipe(answers_);
   answers_ = state.contains("answers") && state["answers"].is_object() ? state["answers"] : json::object();
   has_.clear();
@@ -868,7 +912,15 @@ bool WizardModel::save(bool draft) {
   json answers = relevantOnly(*form_, form_->root(), "", answers_, answers_, today);
   forms::ValidationReport rep;
   std::vector<forms::DocumentItem> checklist;
-  auto id = s->newApplication(*form_, residentId_, answers, draft, &rep, &checklist);
+  Result<std::string> id = Error::make("internal");
+  if (editingId_.empty()) {
+    id = s->newApplication(*form_, residentId_, answers, draft, &rep, &checklist);
+  } else if (auto rev = s->updateApplication(editingId_, *form_, answers, draft, editingRevision_, &rep, &checklist)) {
+    editingRevision_ = *rev;
+    id = editingId_;
+  } else {
+    id = rev.error();
+  }
   wizard::wipe(answers);
   if (!id) {
     if (id.error().code == "application.invalid") {

@@ -127,6 +127,10 @@ class WizardModel {
   // Opens the wizard for a resident (record id). Saves any wizard in progress first. Offers to
   // resume when the autosave slot holds a draft for this resident, else starts at Procedure.
   void start(AppModel& app, const std::string& residentId);
+  // Reopens a saved draft application (status "draft") to finish it: its answers, first section.
+  // Saving then writes a new revision of that application instead of a new one.
+  void openDraft(AppModel& app, const std::string& applicationId);
+  bool editingSaved() const { return !editingId_.empty(); }
   // Saves the draft in progress (autosave), then wipes every answer, buffer and name from memory.
   void reset();
   // Autosaves once kAutosaveDelay seconds have passed since the first unsaved change. The draw
@@ -248,6 +252,8 @@ class WizardModel {
 
   AppModel* app_ = nullptr;
   std::string residentId_, residentName_;
+  std::string editingId_;            // the saved application being finished (openDraft), else empty
+  std::int64_t editingRevision_ = 0;  // its revision when opened
   const forms::Form* form_ = nullptr;
   WizardStep step_ = WizardStep::Procedure;
   WizardStep beforeAppointments_ = WizardStep::Saved;

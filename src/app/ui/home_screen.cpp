@@ -270,10 +270,13 @@ void residentList(App& app, float height) {
 void actionBar(App& app) {
   auto& m = app.home;
   const bool chosen = !m.selectedId().empty();
-  const std::string view = i18n::tr("app.home.open_resident"), apply = i18n::tr("app.home.new_application");
+  const std::string view = i18n::tr("app.home.open_resident"), apply = i18n::tr("app.home.new_application"),
+                    finish = i18n::tr("app.home.finish_draft");
+  const bool draft = chosen && !m.selectedDraft().empty();
   const float pad = ImGui::GetStyle().FramePadding.x * 4;
-  const float buttonsWidth = ImGui::CalcTextSize(view.c_str()).x + ImGui::CalcTextSize(apply.c_str()).x + pad * 2 +
-                             ImGui::GetStyle().ItemSpacing.x;
+  float buttonsWidth = ImGui::CalcTextSize(view.c_str()).x + ImGui::CalcTextSize(apply.c_str()).x + pad * 2 +
+                       ImGui::GetStyle().ItemSpacing.x;
+  if (draft) buttonsWidth += ImGui::CalcTextSize(finish.c_str()).x + pad + ImGui::GetStyle().ItemSpacing.x;
   ImGui::BeginGroup();
   ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetFontSize() * 0.4f);
   if (chosen) {
@@ -289,6 +292,13 @@ void actionBar(App& app) {
   ImGui::BeginDisabled(!chosen);
   if (button(view, "home.open_resident")) openResident(app, m.selectedId());
   ImGui::SameLine();
+  if (draft) {
+    if (button(finish, "home.finish_draft")) {
+      app.wizard.openDraft(app.model, m.selectedDraft());
+      app.model.go(Screen::Application);
+    }
+    ImGui::SameLine();
+  }
   if (button(apply, "home.new_application", ButtonKind::Primary)) newApplication(app, m.selectedId());
   ImGui::EndDisabled();
 }

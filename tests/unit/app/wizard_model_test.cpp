@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "app/model/home_model.h"
 #include "app/model/wizard_answers.h"
 #include "app/model/wizard_model.h"
 #include "app_fixture.h"
@@ -545,4 +546,56 @@ TEST_CASE("wizard: the appointment list has every saved VNeID application, dated
   CHECK(list[1].residentId == b);
   w.closeAppointments();
   CHECK(w.step() == WizardStep::Saved);
+}
+
+TEST_CASE("a saved draft reopens from home, is finished, and becomes a new revision of the same application") {
+  UnlockedApp a;
+  const std::string rid = addResident(a, mai());
+  WizardModel w;
+  w.start(a.model, rid);
+  w.chooseProcedure("birth_registration");
+  w.setText("child.surname", "Nguyễn");
+  REQUIRE(w.saveDraft());
+  const std::string appId = w.savedId();
+  auto apps = a.session().listApplications(rid);
+  REQUIRE(apps.size() == 1);
+  REQUIRE(apps[0].status == "draft");
+  const int problemsBefore = apps[0].problems;
+
+  // Home offers to finish it for the selected resident.
+  app::HomeModel home;
+  home.open(a.model);
+  REQUIRE(home.selectById(rid));
+  CHECK(home.selectedDraft() == appId);
+
+  w.reset();
+  w.openDraft(a.model, home.selectedDraft());
+  CHECK(w.error().empty());
+  CHECK(w.step() == WizardStep::Section);
+  CHECK(w.editingSaved());
+  CHECK(w.residentName() == "Trần Thị Mai");
+  CHECK(w.answers()["child"]["surname"] == "Nguyễn");  // what was typed the first time
+  w.setText("child.given_name", "An");
+  REQUIRE(w.saveDraft());
+  CHECK(w.savedId() == appId);
+
+  apps = a.session().listApplications(rid);
+  REQUIRE(apps.size() == 1);  // the same application, not a second one
+  CHECK(apps[0].problems == problemsBefore - 1);
+  auto body = a.session().getApplication(appId);
+  REQUIRE(body.ok());
+  CHECK((*body)["revision"] == 2);
+  CHECK((*body)["answers"]["child"]["given_name"] == "An");
+  CHECK((*body)["sync_state"] == "unsynced");
+
+  // A stale revision (the draft changed meanwhile) is refused, plainly, and nothing changes.
+  const auto* form = a.model.forms().find("birth_registration");
+  auto stale = a.session().updateApplication(appId, *form, (*body)["answers"], true, 1, nullptr);
+  REQUIRE_FALSE(stale.ok());
+  CHECK(stale.error().code == "record.conflict");
+  CHECK((*a.session().getApplication(appId))["revision"] == 2);
+  // Not a draft any more once it validates; invalid and not a draft is refused.
+  auto refused = a.session().updateApplication(appId, *form, (*body)["answers"], false, 2, nullptr);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "application.invalid");
 }
