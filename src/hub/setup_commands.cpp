@@ -1,6 +1,9 @@
-// init (the commune's keys and data dir), profile (the signed .gcp and its fingerprint) and
-// keys backup (the secret keys under a second passphrase).
+// init (the commune's keys and data dir), profile (the signed .gcp and its fingerprint),
+// keys backup (the secret keys under a second passphrase) and keys restore (a new data dir with
+// the backed-up keys, after the old machine was lost).
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "hub/context.h"
 #include "vault/keyslot.h"
@@ -68,6 +71,42 @@ void addSetupCommands(CLI::App& app, Action& action) {
       if (auto st = hub::writeFileAtomic(backupOut, *file); !st) return fail(st.error());
       printJson({{"backup", backupOut}});
       say("hub.backup.done");
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* restore = keys->add_subcommand("restore", i18n::tr("hub.cmd.keys_restore"));
+  static std::string backupIn;
+  static hub::CommuneInfo restored;
+  restore->add_option("--in", backupIn, i18n::tr("hub.opt.backup_in"))->required();
+  restore->add_option("--commune-name", restored.name, i18n::tr("hub.opt.commune_name"))->required();
+  restore->add_option("--village", restored.villages, i18n::tr("hub.opt.village"));
+  restore->add_option("--url", restored.hubUrl, i18n::tr("hub.opt.url"));
+  restore->callback([&action] {
+    action = [](Context& ctx) {
+      std::ifstream in(backupIn, std::ios::binary);
+      if (!in) return fail(Error::make("hub.io", "", "read backup"));
+      std::stringstream text;
+      text << in.rdbuf();
+      auto backupPass = ctx.passphrase("GOCUA_HUB_BACKUP_PASSPHRASE", "hub.prompt.backup_passphrase", false);
+      if (!backupPass) return fail(backupPass.error());
+      auto pass = ctx.passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.new_passphrase", true);
+      if (!pass) {
+        vault::wipe(*backupPass);
+        return fail(pass.error());
+      }
+      auto h = hub::Hub::restore(ctx.dataDir(), text.str(), *backupPass, restored, *pass, vault::defaultKdfParams());
+      vault::wipe(*backupPass);
+      vault::wipe(*pass);
+      if (!h) return fail(h.error());
+      auto key = (*h)->signPublic();
+      if (!key) return fail(key.error());
+      auto commune = (*h)->commune();
+      auto fp = sync::fingerprint(*key);
+      printJson({{"data", ctx.dataDir().string()},
+                 {"commune_code", commune ? commune->code : ""},
+                 {"fingerprint", fp}});
+      say("hub.restore.done", {{"fingerprint", fp}});
       return static_cast<int>(kOk);
     };
   });

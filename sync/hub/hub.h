@@ -111,6 +111,15 @@ class Hub {
   [[nodiscard]] static Result<std::unique_ptr<Hub>> create(const fs::path& dir, const CommuneInfo& commune,
                                                            std::string_view passphrase, const vault::KdfParams& kdf,
                                                            sync::HubIdentity identity);
+  // A hub rebuilt from a key backup (HubSession::backup) after the old machine was lost: the same
+  // commune code and keys, so enrolled laptops keep trusting it (they re-enroll with their
+  // request; their pinned key still matches). commune.code is taken from the backup. The old
+  // database is not in the backup: records arrive again with the laptops' next batches.
+  // Errors: "vault.wrong_passphrase" (backup passphrase), "hub.bad_backup" (not a backup, or
+  // altered), "hub.exists", and those of create.
+  [[nodiscard]] static Result<std::unique_ptr<Hub>> restore(const fs::path& dir, std::string_view backupFile,
+                                                            std::string_view backupPassphrase, CommuneInfo commune,
+                                                            std::string_view passphrase, const vault::KdfParams& kdf);
   // "hub.not_initialised" when dir holds no hub.
   [[nodiscard]] static Result<std::unique_ptr<Hub>> open(const fs::path& dir);
   ~Hub();

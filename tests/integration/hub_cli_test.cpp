@@ -149,6 +149,23 @@ TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; qu
   CHECK(h.run({"keys", "backup", "--out", backup.string()}, {{"GOCUA_HUB_BACKUP_PASSPHRASE", "sao lưu khoá 2025"}})
             .exitCode == 0);
   CHECK((fs::status(backup).permissions() & fs::perms::others_read) == fs::perms::none);
+  {
+    // The office's machine is lost: a new data dir from the backup keeps the same key.
+    const auto rebuilt = (h.sb.root / "hub-rebuilt").string();
+    std::vector<std::string> restore = {"--data", rebuilt, "keys", "restore", "--in", backup.string(),
+                                        "--commune-name", "Xã Thử"};
+    auto runIn = [&](const std::vector<std::string>& args, const EnvOverrides& over) {
+      std::vector<std::string> argv = {GOCUA_HUB};
+      argv.insert(argv.end(), args.begin(), args.end());
+      return runProcess(argv, h.env(over), "");
+    };
+    CHECK(runIn(restore, {{"GOCUA_HUB_BACKUP_PASSPHRASE", "sai mật khẩu sao lưu"}}).exitCode == 3);
+    auto rebuiltHub = runIn(restore, {{"GOCUA_HUB_BACKUP_PASSPHRASE", "sao lưu khoá 2025"}});
+    REQUIRE_MESSAGE(rebuiltHub.exitCode == 0, rebuiltHub.describe());
+    auto oldProfile = h.run({"profile", "--out", (h.sb.root / "old.gcp").string()});
+    CHECK(rebuiltHub.parsed()["fingerprint"] == oldProfile.parsed()["fingerprint"]);
+    CHECK(rebuiltHub.parsed()["commune_code"] == "27001");
+  }
 
   // Revoked: the next batch is kept aside, never imported.
   REQUIRE(h.run({"device", "revoke", device}).exitCode == 0);

@@ -125,6 +125,48 @@ TEST_CASE("key backup holds no secret in clear") {
   CHECK_FALSE(weak.ok());
 }
 
+TEST_CASE("a hub rebuilt from its key backup has the same keys; wrong passphrase, altered file, used dir refused") {
+  Fixture f;
+  const std::string backupPass = "mật khẩu sao lưu 2025";
+  auto backup = f.session->backup(backupPass, vault::interactiveKdf());
+  REQUIRE(backup.ok());
+  const hub::CommuneInfo info{"", "Xã Thử Nghiệm", {"Thôn 1"}, ""};
+  auto restore = [&](const fs::path& dir, const std::string& file, const std::string& pass) {
+    return hub::Hub::restore(dir, file, pass, info, kPassphrase, vault::interactiveKdf());
+  };
+
+  auto wrong = restore(f.tmp.path / "a", *backup, "không phải mật khẩu này");
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().code == "vault.wrong_passphrase");
+  CHECK_FALSE(fs::exists(f.tmp.path / "a" / "hub.db"));
+  CHECK(restore(f.tmp.path / "a", "GOCUA-PROFILE 1\n{}", backupPass).error().code == "hub.bad_backup");
+  std::string altered = *backup;
+  const auto sealedAt = altered.find("\"sealed\":\"") + 12;
+  altered[sealedAt] = altered[sealedAt] == '0' ? '1' : '0';
+  CHECK(restore(f.tmp.path / "a", altered, backupPass).error().code == "hub.bad_backup");
+
+  auto restored = restore(f.tmp.path / "b", *backup, backupPass);
+  REQUIRE_MESSAGE(restored.ok(), restored.error().code);
+  const auto original = testIdentity();
+  auto key = (*restored)->signPublic();
+  REQUIRE(key.ok());
+  CHECK(*key == original.signPublic);
+  auto commune = (*restored)->commune();
+  REQUIRE(commune.ok());
+  CHECK(commune->code == kCommune);
+  CHECK(commune->name == "Xã Thử Nghiệm");
+  auto session = (*restored)->unlock(kPassphrase);
+  REQUIRE(session.ok());
+  CHECK((*session)->identity().box.boxPublic == original.box.boxPublic);
+  CHECK((*session)->identity().recovery.boxPublic == original.recovery.boxPublic);
+  // The laptop enrolled at the old hub enrolls again, and its pinned key still matches.
+  CHECK((*session)->enroll(f.device.request()).ok());
+
+  auto again = restore(f.tmp.path / "b", *backup, backupPass);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().code == "hub.exists");
+}
+
 TEST_CASE("crash point names are unique and at least 32") {
   std::set<std::string_view> names(hub::kCrashPoints.begin(), hub::kCrashPoints.end());
   CHECK(names.size() == hub::kCrashPoints.size());
@@ -134,6 +176,7 @@ TEST_CASE("crash point names are unique and at least 32") {
 TEST_CASE("every hub error and reason code has catalog text") {
   checkCatalogCoversErrors(std::vector<std::string>{"hub.not_initialised",
                                                     "hub.exists",
+                                                    "hub.bad_backup",
                                                     "hub.invalid",
                                                     "hub.damaged",
                                                     "hub.unknown_device",

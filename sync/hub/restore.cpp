@@ -1,0 +1,74 @@
+// Restoring a hub's keys from the backup file HubSession::backup wrote ("GOCUA-HUB-BACKUP 1").
+#include <sodium.h>
+
+#include <cstring>
+
+#include "sync/hub/internal.h"
+
+namespace gocua::hub {
+
+using namespace detail;
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kHeader = "GOCUA-HUB-BACKUP 1\n";
+constexpr std::string_view kAd = "gocua-hub-backup-1";  // as HubSession::backup seals it
+constexpr std::size_t kSecretsBytes = 64 + 32 + 32 + 32;  // sign, box, recovery, hub data key
+
+Error badBackup(std::string detail) { return Error::make("hub.bad_backup", "", std::move(detail)); }
+
+// An X25519 pair from its secret half, checked against the public half the backup names.
+Result<sync::HubKeys> boxPair(const std::uint8_t* secret, const json& body, const char* publicField) {
+  sync::HubKeys keys;
+  std::memcpy(keys.boxSecret.data(), secret, 32);
+  if (crypto_scalarmult_base(keys.boxPublic.data(), keys.boxSecret.data()) != 0) return badBackup("box key");
+  auto named = unhex(body.value(publicField, std::string()));
+  if (!named || named->size() != 32 || !std::equal(named->begin(), named->end(), keys.boxPublic.begin()))
+    return badBackup(std::string(publicField) + " does not match");
+  return keys;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Hub>> Hub::restore(const fs::path& dir, std::string_view backupFile,
+                                          std::string_view backupPassphrase, CommuneInfo commune,
+                                          std::string_view passphrase, const vault::KdfParams& kdf) {
+  if (backupFile.substr(0, kHeader.size()) != kHeader) return badBackup("header");
+  auto body = json::parse(backupFile.substr(kHeader.size()), nullptr, false);
+  if (!body.is_object() || body.value("format", 0) != 1) return badBackup("body");
+  auto slotBytes = unhex(body.value("keyslot", std::string()));
+  auto sealed = unhex(body.value("sealed", std::string()));
+  if (!slotBytes || !sealed) return badBackup("fields");
+  auto slot = vault::decodeKeyslot(*slotBytes);
+  if (!slot) return badBackup("keyslot");
+  auto key = vault::unwrapDataKey(*slot, backupPassphrase);
+  if (!key) return key.error();
+  vault::RecordCipher cipher(*key);
+  auto secrets = cipher.open(*sealed, vault::bytesOf(kAd));
+  if (!secrets) return badBackup("sealed keys");
+  if (secrets->size() != kSecretsBytes) {
+    vault::wipe(*secrets);
+    return badBackup("sealed size");
+  }
+  const auto* raw = reinterpret_cast<const std::uint8_t*>(secrets->data());
+
+  sync::HubIdentity identity;
+  std::memcpy(identity.signSecret.data(), raw, 64);
+  std::memcpy(identity.signPublic.data(), raw + 32, 32);  // libsodium layout: seed || public key
+  auto signNamed = unhex(body.value("sign_public", std::string()));
+  auto box = boxPair(raw + 64, body, "box_public");
+  auto recovery = boxPair(raw + 96, body, "recovery_public");
+  vault::wipe(*secrets);
+  if (!signNamed || signNamed->size() != 32 ||
+      !std::equal(signNamed->begin(), signNamed->end(), identity.signPublic.begin()))
+    return badBackup("sign_public does not match");
+  if (!box) return box.error();
+  if (!recovery) return recovery.error();
+  identity.box = std::move(*box);
+  identity.recovery = std::move(*recovery);
+  commune.code = body.value("commune_code", std::string());
+  return create(dir, commune, passphrase, kdf, std::move(identity));
+}
+
+}  // namespace gocua::hub
