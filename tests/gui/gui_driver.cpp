@@ -180,19 +180,22 @@ bool Driver::waitItem(const std::string& id, double seconds) {
   return false;
 }
 
-bool Driver::click(const std::string& id, double seconds) {
-  if (!waitItem(id, std::min(seconds, 1.5))) {
-    // Not on screen: it may be below the fold. Scroll the screen down with the wheel, as a
-    // person would, a few notches at a time, until it shows or the time is up.
-    const auto start = std::chrono::steady_clock::now();
-    bool found = false;
-    xdotool({"mousemove", "--window", window_, "640", "500"});
-    while (!found && since(start) < seconds) {
-      xdotool({"click", "--repeat", "3", "--delay", "30", "5"});
-      found = waitItem(id, 0.5);
-    }
-    if (!found) return false;
+bool Driver::reveal(const std::string& id, double seconds) {
+  // A loaded machine may take a few frames to show it: wait before scrolling anything.
+  if (waitItem(id, std::min(seconds, 3.0))) return true;
+  const auto start = std::chrono::steady_clock::now();
+  xdotool({"mousemove", "--window", window_, "640", "450"});
+  for (int step = 0; since(start) < seconds; ++step) {
+    const bool down = (step / 10) % 2 == 0;  // ten steps down, ten back up, ...
+    xdotool({"click", "--repeat", "3", "--delay", "30", down ? "5" : "4"});
+    if (waitItem(id, 0.4)) return true;
   }
+  error_ = "widget " + id + " never appeared on screen " + screen();
+  return false;
+}
+
+bool Driver::click(const std::string& id, double seconds) {
+  if (!reveal(id, seconds)) return false;
   const auto r = map()["items"][id];
   const int x = (r[0].get<int>() + r[2].get<int>()) / 2, y = (r[1].get<int>() + r[3].get<int>()) / 2;
   // Move first and let the app see the hover, as a hand on a touchpad would.
@@ -201,6 +204,15 @@ bool Driver::click(const std::string& id, double seconds) {
   xdotool({"click", "1"});
   settle();
   return true;
+}
+
+std::string Driver::failure() {
+  std::string out = error_ + "\nscreen " + screen() + ", widgets:";
+  auto j = map();
+  if (j.contains("items"))
+    for (const auto& item : j["items"].items()) out += " " + item.key();
+  out += "\nscreenshot: " + screenshot().string();
+  return out;
 }
 
 bool Driver::fill(const std::string& id, const std::string& text) {

@@ -60,8 +60,13 @@ class Driver {
   bool waitScreen(const std::string& screen, double seconds = 20);
   bool waitItem(const std::string& id, double seconds = 10);
   bool has(const std::string& id) const;
-  // Clicks the centre of widget id (waits for it first); false when it never appeared.
+  // Waits for widget id; if it does not show, scrolls the screen with the wheel (down, then back
+  // up) as a person would, until it does or the time is up.
+  bool reveal(const std::string& id, double seconds = 10);
+  // Clicks the centre of widget id (revealed first); false when it never appeared.
   bool click(const std::string& id, double seconds = 10);
+  // For a failed step: a screenshot of the window and what is on screen (widget names only).
+  std::string failure();
   // Clicks the field, selects what it holds and types text (Vietnamese welcome).
   bool fill(const std::string& id, const std::string& text);
   void type(const std::string& text);

@@ -39,17 +39,20 @@ fs::path waitForFile(const fs::path& dir, const std::string& ext, double seconds
 
 // A long drop-down (ethnicity, nationality, province): open it, narrow it by typing, pick.
 void pick(gui::Driver& d, const std::string& path, const std::string& filter, const std::string& value) {
-  REQUIRE_MESSAGE(d.click("wizard.field." + path), d.lastError());
+  REQUIRE_MESSAGE(d.click("wizard.field." + path), d.failure());
   d.type(filter);
-  REQUIRE_MESSAGE(d.click("wizard.choice." + path + "." + value), d.lastError());
+  REQUIRE_MESSAGE(d.click("wizard.choice." + path + "." + value), d.failure());
 }
 
 void fill(gui::Driver& d, const std::string& id, const std::string& text) {
-  REQUIRE_MESSAGE(d.fill(id, text), d.lastError());
+  REQUIRE_MESSAGE(d.fill(id, text), d.failure());
   d.key("Tab");  // leave the field, as a volunteer moving on would
 }
 
-void next(gui::Driver& d) { REQUIRE_MESSAGE(d.click("wizard.next"), d.lastError()); }
+void next(gui::Driver& d) { REQUIRE_MESSAGE(d.click("wizard.next"), d.failure()); }
+
+// Every other click of the flow: on failure, say what was on screen and keep a screenshot.
+void click(gui::Driver& d, const std::string& id) { REQUIRE_MESSAGE(d.click(id), d.failure()); }
 
 }  // namespace
 
@@ -66,63 +69,63 @@ TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl
 
   // First run: language, then the workspace.
   REQUIRE_MESSAGE(d.waitScreen("first_run"), d.lastError());
-  REQUIRE(d.click("first_run.lang.vi"));
-  REQUIRE(d.click("first_run.next"));
+  click(d, "first_run.lang.vi");
+  click(d, "first_run.next");
   fill(d, "first_run.volunteer", "Nguyễn Thị Lan");
   fill(d, "first_run.passphrase", kPassphrase);
   fill(d, "first_run.confirm", kPassphrase);
   d.screenshot();
-  REQUIRE(d.click("first_run.create"));
+  click(d, "first_run.create");
   REQUIRE_MESSAGE(d.waitScreen("home", 60), d.lastError());
 
   // Join the commune by USB stick: request out, the office enrolls it, profile back in.
-  REQUIRE(d.click("nav.sync"));
+  click(d, "nav.sync");
   REQUIRE(d.waitScreen("sync"));
-  REQUIRE(d.click("sync.join"));
+  click(d, "sync.join");
   REQUIRE(d.waitScreen("join"));
   fill(d, "join.folder", stick.string());
-  REQUIRE(d.click("join.write_request"));
+  click(d, "join.write_request");
   const auto request = waitForFile(stick, ".gcq", 20);
   REQUIRE_MESSAGE(!request.empty(), "no enrollment request on the stick");
   auto enrolled = hub(s, {"device", "enroll", request.string(), "--profile-out", (stick / "xa-dong-anh.gcp").string()});
   REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.describe());
-  d.click("join.folder.refresh", 2);
-  REQUIRE_MESSAGE(d.click("join.profile.0", 15), d.lastError());
-  REQUIRE(d.waitItem("join.confirm"));
+  click(d, "join.folder.refresh");
+  REQUIRE_MESSAGE(d.click("join.profile.0", 15), d.failure());
+  REQUIRE_MESSAGE(d.reveal("join.confirm"), d.failure());
   d.screenshot();  // the fingerprint, large, to compare with the office's poster
-  REQUIRE(d.click("join.confirm"));
+  click(d, "join.confirm");
   d.settle(1.0);
 
   // A resident at the door.
-  REQUIRE(d.click("nav.home"));
+  click(d, "nav.home");
   REQUIRE(d.waitScreen("home"));
-  REQUIRE(d.click("home.add_resident"));
+  click(d, "home.add_resident");
   REQUIRE(d.waitScreen("resident"));
   fill(d, "resident.full_name", "Lò Văn Pấng");
   fill(d, "resident.date_of_birth", "12/04/1985");
-  REQUIRE(d.click("resident.sex.male"));
+  click(d, "resident.sex.male");
   fill(d, "resident.personal_id", "001085012345");
   fill(d, "resident.phone", "0912345678");
   fill(d, "resident.village", "Thôn Đông");
-  REQUIRE(d.click("resident.consent.spoken"));
+  click(d, "resident.consent.spoken");
   d.screenshot();
-  REQUIRE(d.click("resident.new_application"));
-  REQUIRE_MESSAGE(d.waitScreen("application"), d.lastError());
+  click(d, "resident.new_application");
+  REQUIRE_MESSAGE(d.waitScreen("application"), d.failure());
 
   // Birth registration for his newborn daughter, section by section.
-  REQUIRE(d.click("wizard.procedure.birth_registration"));
-  REQUIRE(d.click("wizard.choice.requester.id_document_type.cccd"));
+  click(d, "wizard.procedure.birth_registration");
+  click(d, "wizard.choice.requester.id_document_type.cccd");
   fill(d, "wizard.field.requester.id_document_issue_date", "10/05/2021");
   fill(d, "wizard.field.requester.id_document_issue_place", "Cục Cảnh sát QLHC về TTXH");
   fill(d, "wizard.field.requester.residence", "Thôn Đông, xã Đông Anh");
-  REQUIRE(d.click("wizard.choice.requester.relationship.father"));
+  click(d, "wizard.choice.requester.relationship.father");
   d.screenshot();
   next(d);
   fill(d, "wizard.field.child.surname", "Lò");
   fill(d, "wizard.field.child.given_name", "Hoa");
   fill(d, "wizard.field.child.date_of_birth", it::dateFromToday(-10));
   fill(d, "wizard.field.child.date_of_birth_in_words", "Mười ngày trước");
-  REQUIRE(d.click("wizard.choice.child.sex.female"));
+  click(d, "wizard.choice.child.sex.female");
   pick(d, "child.ethnicity", "Thai", "thai");
   pick(d, "child.nationality", "Viet", "VN");
   fill(d, "wizard.field.child.place_of_birth", "Trạm y tế xã Đông Anh");
@@ -142,24 +145,24 @@ TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl
   pick(d, "father.nationality", "Viet", "VN");
   fill(d, "wizard.field.father.residence", "Thôn Đông, xã Đông Anh");
   next(d);
-  REQUIRE(d.click("wizard.bool.marriage.parents_married.no"));
+  click(d, "wizard.bool.marriage.parents_married.no");
   next(d);
-  REQUIRE(d.click("wizard.bool.request.linked_mode.no"));
+  click(d, "wizard.bool.request.linked_mode.no");
   next(d);
   d.screenshot();  // documents checklist
   next(d);
-  REQUIRE_MESSAGE(d.waitItem("wizard.confirm"), d.lastError());
+  REQUIRE_MESSAGE(d.reveal("wizard.confirm"), d.failure());
   d.screenshot();  // read-back in large type
-  REQUIRE(d.click("wizard.confirm"));
-  REQUIRE_MESSAGE(d.waitItem("wizard.done", 15), d.lastError());
+  click(d, "wizard.confirm");
+  REQUIRE_MESSAGE(d.reveal("wizard.done", 15), d.failure());
   d.screenshot();
-  REQUIRE(d.click("wizard.done"));
+  click(d, "wizard.done");
 
   // Export to the stick.
-  REQUIRE(d.click("nav.sync"));
+  click(d, "nav.sync");
   REQUIRE(d.waitScreen("sync"));
   fill(d, "sync.folder", stick.string());
-  REQUIRE(d.click("sync.export"));
+  click(d, "sync.export");
   const auto batch = waitForFile(stick, ".gcb", 30);
   REQUIRE_MESSAGE(!batch.empty(), "no batch on the stick");
   d.settle(1.0);
