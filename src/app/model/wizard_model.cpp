@@ -706,6 +706,19 @@ void WizardModel::removeRow(const std::string& repeatPath, int row) {
   changed();
 }
 
+std::string WizardModel::neighbourSection(int direction) const {
+  // Walks the whole section list, not relevantSections(): the current section may have stopped
+  // being relevant since the volunteer entered it.
+  const auto& all = form_->root().children;
+  const auto today = core::today();
+  const auto at = std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.id == sectionId_; });
+  if (at == all.end()) return {};
+  const auto size = static_cast<std::ptrdiff_t>(all.size());
+  for (auto i = (at - all.begin()) + direction; i >= 0 && i < size; i += direction)
+    if (form_->isRelevant(all[static_cast<std::size_t>(i)].id, answers_, today)) return all[static_cast<std::size_t>(i)].id;
+  return {};
+}
+
 bool WizardModel::next() {
   commitBuffers();
   if (step_ == WizardStep::Section && form_) {
@@ -715,16 +728,7 @@ bool WizardModel::next() {
       // A rule across sections (form.check) is shown but does not block: its fix may lie in a
       // later section (mother unknown, father given next).
       if ((e.field == sectionId_ || startsWith(e.field, prefix)) && e.code != "form.check") return false;
-    const auto& all = form_->root().children;
-    const auto today = core::today();
-    auto it = std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.id == sectionId_; });
-    std::string nextId;
-    if (it != all.end())
-      for (++it; it != all.end(); ++it)
-        if (form_->isRelevant(it->id, answers_, today)) {
-          nextId = it->id;
-          break;
-        }
+    const std::string nextId = neighbourSection(+1);
     if (nextId.empty())
       step_ = WizardStep::Documents;
     else
@@ -747,16 +751,7 @@ void WizardModel::back() {
   commitBuffers();
   switch (step_) {
     case WizardStep::Section: {
-      const auto& all = form_->root().children;
-      const auto today = core::today();
-      auto it = std::find_if(all.rbegin(), all.rend(), [&](const auto& s) { return s.id == sectionId_; });
-      std::string prevId;
-      if (it != all.rend())
-        for (++it; it != all.rend(); ++it)
-          if (form_->isRelevant(it->id, answers_, today)) {
-            prevId = it->id;
-            break;
-          }
+      const std::string prevId = neighbourSection(-1);
       if (prevId.empty())
         step_ = WizardStep::Procedure;
       else

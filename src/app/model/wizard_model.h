@@ -237,6 +237,8 @@ class WizardModel {
   void revalidate() const;
   const forms::ValidationReport& report() const;
   std::vector<std::string> relevantSections() const;
+  // The next (+1) or previous (-1) relevant section from the current one; "" when there is none.
+  std::string neighbourSection(int direction) const;
   void buildField(const forms::FieldDef& def, const std::string& path, WizardField* out) const;
   std::string issueText(const forms::Issue& issue) const;
   bool showErrorsFor(const std::string& path) const;

@@ -71,6 +71,11 @@ void fillBirth(WizardModel& w, const std::string& childBorn) {
   w.setChoice("requester.relationship", "mother");
   REQUIRE(w.next());
   REQUIRE(w.sectionId() == "child");
+  w.back();  // back to the previous section, answers kept, and forward again
+  REQUIRE(w.sectionId() == "requester");
+  CHECK(w.choiceValue("requester.relationship") == "mother");
+  REQUIRE(w.next());
+  REQUIRE(w.sectionId() == "child");
   w.setText("child.surname", "Lê");
   w.setText("child.given_name", "An");
   w.setText("child.date_of_birth", childBorn);

@@ -4,12 +4,12 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "forms/registry.h"
 #include "store/migrations.h"
 #include "workspace/workspace.h"
+#include "workspace_fixture.h"
 
 using namespace gocua;
 using namespace gocua::workspace;
@@ -18,18 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("gocua-autosave-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-const vault::KdfParams kKdf = vault::interactiveKdf();
-constexpr const char* kPass = "mật khẩu thử nghiệm";
+using wstest::kKdf;
+using wstest::kPass;
+using wstest::TempDir;
 constexpr const char* kMarker = "Ngõ Hẻm Số-7f3a9c Phạm Thị Lụa";
 
 // Every byte the workspace keeps on disk: the database, its WAL and shared-memory index.

@@ -8,7 +8,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "store/db.h"
@@ -17,6 +16,7 @@
 #include "sync/receipt/receipt.h"
 #include "vault/secret.h"
 #include "workspace/workspace.h"
+#include "workspace_fixture.h"
 
 using namespace gocua;
 using namespace gocua::workspace;
@@ -25,18 +25,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("gocua-sync-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-const vault::KdfParams kKdf = vault::interactiveKdf();
-constexpr const char* kPass = "mật khẩu thử nghiệm";
+using wstest::kKdf;
+using wstest::kPass;
+using wstest::TempDir;
 
 std::array<std::uint8_t, 32> seed(std::uint8_t b) {
   std::array<std::uint8_t, 32> s{};

@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <set>
 #include <sstream>
 
@@ -12,6 +11,7 @@
 #include "store/db.h"
 #include "store/migrations.h"
 #include "workspace/workspace.h"
+#include "workspace_fixture.h"
 
 using namespace gocua;
 using namespace gocua::workspace;
@@ -20,18 +20,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("gocua-ws-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-const vault::KdfParams kKdf = vault::interactiveKdf();
-constexpr const char* kPass = "mật khẩu thử nghiệm";
+using wstest::kKdf;
+using wstest::kPass;
+using wstest::TempDir;
 
 json an() {
   return {{"full_name", "Nguyễn Văn An"},  {"date_of_birth", "05/03/1990"}, {"sex", "male"},
