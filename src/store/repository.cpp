@@ -1,6 +1,8 @@
 // SQL for the workspace repository; see repository.h. Hot statements use Db::cached.
 #include "store/repository.h"
 
+#include "store/sync_state_sql.h"
+
 namespace gocua::store {
 namespace {
 
@@ -103,9 +105,12 @@ Status Repository::deleteKeyslot(std::string_view volunteer) {
 // [SECTION] records
 
 Status Repository::insertRecord(const RecordRow& r) {
-  auto st = db_->cached(
-      "INSERT INTO record(id, kind, revision, rev_hash, parent_hash, form_id, form_version, sync_state, "
-      "created_at, updated_at, sealed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  static const std::string kSql =
+      std::string(
+          "INSERT INTO record(id, kind, revision, rev_hash, parent_hash, form_id, form_version, sync_state, "
+          "created_at, updated_at, sealed, out_sequence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ") +
+      detail::kNextSequenceValue + ")";
+  auto st = db_->cached(kSql);
   if (!st) return st.error();
   Stmt& s = **st;
   s.bind(1, r.id).bind(2, r.kind).bind(3, r.revision).bind(4, r.revHash).bind(5, r.parentHash);
@@ -127,9 +132,12 @@ Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevisio
   if (!keep) return keep.error();
   GOCUA_TRY((*keep)->bind(1, r.id).bind(2, expectedRevision).run());
   if (db_->changes() != 1) return Error::make("record.conflict");
-  auto st = db_->cached(
-      "UPDATE record SET revision=?2, rev_hash=?3, parent_hash=?4, form_id=?5, form_version=?6, "
-      "sync_state=?7, updated_at=?8, sealed=?9 WHERE id=?1 AND revision=?10");
+  static const std::string kSql =
+      std::string(
+          "UPDATE record SET revision=?2, rev_hash=?3, parent_hash=?4, form_id=?5, form_version=?6, "
+          "sync_state=?7, updated_at=?8, sealed=?9, out_sequence=") +
+      detail::kNextSequenceValue + " WHERE id=?1 AND revision=?10";
+  auto st = db_->cached(kSql);
   if (!st) return st.error();
   Stmt& s = **st;
   s.bind(1, r.id).bind(2, r.revision).bind(3, r.revHash).bind(4, r.parentHash);
@@ -147,9 +155,10 @@ Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevisio
 }
 
 Result<std::optional<RecordRow>> Repository::record(std::span<const std::uint8_t> id) {
-  auto st = db_->cached(
-      "SELECT id, kind, revision, rev_hash, parent_hash, form_id, form_version, sync_state, created_at, "
-      "updated_at, sealed FROM record WHERE id=?1");
+  static const std::string kSql =
+      std::string("SELECT id, kind, revision, rev_hash, parent_hash, form_id, form_version, ") +
+      detail::kSyncStateColumn + ", created_at, updated_at, sealed FROM record WHERE id=?1";
+  auto st = db_->cached(kSql);
   if (!st) return st.error();
   Stmt& s = **st;
   s.bind(1, id);
@@ -173,10 +182,10 @@ Result<std::optional<RecordRow>> Repository::record(std::span<const std::uint8_t
 }
 
 Status Repository::forEachRecord(std::string_view kind, const std::function<void(const RecordView&)>& visit) {
-  auto st = db_->prepare(
-      kind.empty() ? "SELECT id, kind, revision, sync_state, sealed FROM record WHERE purged_at IS NULL ORDER BY seq"
-                   : "SELECT id, kind, revision, sync_state, sealed FROM record "
-                     "WHERE kind=?1 AND purged_at IS NULL ORDER BY seq");
+  auto st =
+      db_->prepare(kind.empty() ? "SELECT id, kind, revision, sealed FROM record WHERE purged_at IS NULL ORDER BY seq"
+                                : "SELECT id, kind, revision, sealed FROM record "
+                                  "WHERE kind=?1 AND purged_at IS NULL ORDER BY seq");
   if (!st) return st.error();
   if (!kind.empty()) st->bind(1, kind);
   for (;;) {
@@ -184,8 +193,7 @@ Status Repository::forEachRecord(std::string_view kind, const std::function<void
     if (!row) return row.error();
     if (!*row) break;
     std::string kindText = st->columnText(1);
-    std::string sync = st->columnText(3);
-    visit(RecordView{st->columnBlob(0), kindText, st->columnInt(2), sync, st->columnBlob(4)});
+    visit(RecordView{st->columnBlob(0), kindText, st->columnInt(2), st->columnBlob(3)});
   }
   return {};
 }

@@ -32,6 +32,8 @@ struct RecordRow {
   Bytes revHash, parentHash;
   std::optional<std::string> formId;
   std::optional<std::int64_t> formVersion;
+  // Written as given ("unsynced" for every local write). Read back as the state a person sees:
+  // unsynced, sent (a batch has carried this head), synced or rejected.
   std::string syncState = "unsynced";
   std::string createdAt, updatedAt;
   Bytes sealed;
@@ -42,7 +44,6 @@ struct RecordView {
   std::span<const std::uint8_t> id;
   std::string_view kind;
   std::int64_t revision;
-  std::string_view syncState;
   std::span<const std::uint8_t> sealed;
 };
 
@@ -92,8 +93,9 @@ class Repository {
   Status forEachOutgoing(const std::function<Status(const OutgoingRecord&)>& visit);
   // How many heads forEachOutgoing would visit (from the sync_state index alone).
   Result<std::int64_t> countOutgoing();
-  // Marks every outgoing head as sent in batch `sequence` (call in the export's transaction).
-  Status markSent(std::int64_t sequence);
+  // An export marks nothing: inserting its batch row makes every head written before it "sent".
+  // A head the export had to leave out (damaged) moves on to batch `nextSequence` instead.
+  Status deferOutgoing(std::span<const std::uint8_t> id, std::int64_t nextSequence);
   struct BatchRow {
     std::int64_t sequence = 0;
     Bytes batchId;

@@ -1,12 +1,14 @@
 // Repository: the SQL of syncing with the hub (schema v2). Only ids, revisions, states, reason
 // codes and sealed blobs pass through here.
 #include "store/repository.h"
+#include "store/sync_state_sql.h"
 
 namespace gocua::store {
 namespace {
+using detail::kSyncStateColumn;
 
-// Unsynced, or sent and still waiting for the hub's receipt.
-constexpr const char* kOutgoing = "sync_state IN ('unsynced','sent') AND purged_at IS NULL";
+// Unsynced: never sent, or sent and still waiting for the hub's receipt (purged stubs are synced).
+constexpr const char* kOutgoing = "sync_state='unsynced'";
 
 Bytes toBytes(std::span<const std::uint8_t> s) { return Bytes(s.begin(), s.end()); }
 
@@ -18,9 +20,11 @@ Repository::BatchRow batchFrom(const Stmt& s) {
 }  // namespace
 
 Status Repository::forEachOutgoing(const std::function<Status(const OutgoingRecord&)>& visit) {
+  // Row ids from the index first: filtering the table through the index and then sorting by seq
+  // copied every sealed body into a temporary b-tree (half the read time of a 100,000-row export).
   auto st = db_->prepare(std::string("SELECT id, kind, revision, form_id, form_version, created_at, updated_at, sealed "
-                                     "FROM record WHERE ") +
-                         kOutgoing + " ORDER BY seq");
+                                     "FROM record WHERE seq IN (SELECT seq FROM record WHERE ") +
+                         kOutgoing + ") ORDER BY seq");
   if (!st) return st.error();
   for (;;) {
     auto row = st->step();
@@ -38,17 +42,17 @@ Status Repository::forEachOutgoing(const std::function<Status(const OutgoingReco
 
 Result<std::int64_t> Repository::countOutgoing() {
   // Purged stubs are always 'synced', so the state alone decides (no row has to be read).
-  auto st = db_->prepare("SELECT count(*) FROM record WHERE sync_state IN ('unsynced','sent')");
+  auto st = db_->prepare(std::string("SELECT count(*) FROM record WHERE ") + kOutgoing);
   if (!st) return st.error();
   auto row = st->step();
   if (!row) return row.error();
   return st->columnInt(0);
 }
 
-Status Repository::markSent(std::int64_t sequence) {
-  auto st = db_->prepare(std::string("UPDATE record SET sync_state='sent', sent_sequence=?1 WHERE ") + kOutgoing);
+Status Repository::deferOutgoing(std::span<const std::uint8_t> id, std::int64_t nextSequence) {
+  auto st = db_->prepare("UPDATE record SET out_sequence=?2 WHERE id=?1");
   if (!st) return st.error();
-  return st->bind(1, sequence).run();
+  return st->bind(1, id).bind(2, nextSequence).run();
 }
 
 Status Repository::insertBatch(const BatchRow& row) {
@@ -115,7 +119,7 @@ Result<bool> Repository::setReview(std::span<const std::uint8_t> id, std::string
 }
 
 Result<std::map<std::string, std::int64_t>> Repository::countBySyncState() {
-  auto st = db_->prepare("SELECT sync_state, count(*) FROM record GROUP BY sync_state");
+  auto st = db_->prepare(std::string("SELECT ") + kSyncStateColumn + ", count(*) FROM record GROUP BY 1");
   if (!st) return st.error();
   std::map<std::string, std::int64_t> out;
   for (;;) {

@@ -76,6 +76,21 @@ Result<std::string> RecordCipher::open(std::span<const std::uint8_t> sealed, std
   return out;
 }
 
+Status RecordCipher::openAppend(std::span<const std::uint8_t> sealed, std::span<const std::uint8_t> ad,
+                                std::string& out) const {
+  if (sealed.size() < kOverheadBytes) return Error::make("vault.damaged", "", "too short");
+  const std::size_t start = out.size();
+  out.resize(start + sealed.size() - kOverheadBytes);
+  unsigned long long len = 0;
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<std::uint8_t*>(out.data() + start), &len, nullptr,
+                                                 sealed.data() + kNonceBytes, sealed.size() - kNonceBytes, ad.data(),
+                                                 ad.size(), sealed.data(), key(kSealKey)) != 0) {
+    out.resize(start);  // the tag is checked first: nothing was written
+    return Error::make("vault.damaged", "", "authentication failed");
+  }
+  return {};
+}
+
 std::array<std::uint8_t, 32> RecordCipher::idHash(std::string_view personalId) const {
   std::array<std::uint8_t, 32> out{};
   crypto_generichash(out.data(), out.size(), reinterpret_cast<const std::uint8_t*>(personalId.data()),

@@ -45,6 +45,10 @@ class RecordCipher {
   // The plaintext of a seal() output. "vault.damaged" when sealed is too short, any byte was
   // changed, ad differs, or it was sealed under another key. Never reads outside sealed.
   [[nodiscard]] Result<std::string> open(std::span<const std::uint8_t> sealed, std::span<const std::uint8_t> ad) const;
+  // The same, appended to out (an export builds each line around the body without a copy). On
+  // failure out is as it was.
+  [[nodiscard]] Status openAppend(std::span<const std::uint8_t> sealed, std::span<const std::uint8_t> ad,
+                                  std::string& out) const;
 
   // Keyed BLAKE2b-256 of a (normalised) citizen ID: equal IDs give equal hashes within a workspace,
   // and nobody without the data key can test guesses against the stored hash.

@@ -5,6 +5,7 @@
 #include "sync/batch/batch.h"
 #include "sync/keys/keys.h"
 #include "vault/secret.h"
+#include "workspace/batch_lines.h"
 #include "workspace/device_identity.h"
 #include "workspace/durable_file.h"
 #include "workspace/records_internal.h"
@@ -17,39 +18,8 @@ using namespace detail;
 
 namespace {
 
-// One NDJSON record line, built by hand: this runs 100,000 times per export and a JSON tree per
-// line cost more than the encryption. Every text field is either fixed vocabulary (kind, form id),
-// a timestamp, or quoted once per export (the volunteer); the body is already JSON, spliced in.
-void appendRecordLine(std::string& line, const store::Repository::OutgoingRecord& r, std::string_view idText,
-                      std::string_view quotedVolunteer, std::string_view body) {
-  auto quoted = [&](std::string_view text) {
-    line += '"';
-    line += text;
-    line += '"';
-  };
-  line += R"({"type":"record","id":)";
-  quoted(idText);
-  line += R"(,"kind":)";
-  quoted(r.kind);
-  line += R"(,"revision":)";
-  line += std::to_string(r.revision);
-  line += R"(,"form_id":)";
-  if (r.formId)
-    line += json(std::string(*r.formId)).dump();
-  else
-    line += "null";
-  line += R"(,"form_version":)";
-  line += r.formVersion ? std::to_string(*r.formVersion) : std::string("null");
-  line += R"(,"created_at":)";
-  quoted(r.createdAt);
-  line += R"(,"updated_at":)";
-  quoted(r.updatedAt);
-  line += R"(,"volunteer":)";
-  line += quotedVolunteer;
-  line += R"(,"body":)";
-  line += body;
-  line += '}';
-}
+static_assert(std::string_view(kMetaNextSequence) == "sync.next_sequence",
+              "store/sync_state_sql.h reads this key to stamp each head with its batch");
 
 }  // namespace
 
@@ -122,7 +92,7 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
 
-  // One write transaction: nothing changes between reading the records and marking them sent.
+  // One write transaction: nothing changes between reading the records and recording the batch.
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
   auto& repo = ws_->repo();
@@ -159,40 +129,19 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (*slot) manifest["recovery_slot"] = **slot;
   GOCUA_TRY(writer->add(manifest.dump()));
 
-  struct Skipped {
-    store::Bytes id;
-    std::int64_t revision;
-    std::string idText;
-  };
-  std::vector<Skipped> damaged;
-  const std::string quotedVolunteer = json(volunteer_).dump();
-  std::string line;
-  GOCUA_TRY(repo.forEachOutgoing([&](const store::Repository::OutgoingRecord& r) -> Status {
-    auto body = cipher_->open(r.sealed, associatedData(r.id, r.revision));
-    auto id = toRecordId(r.id);
-    if (!body || !id) {
-      damaged.push_back({store::Bytes(r.id.begin(), r.id.end()), r.revision, id ? core::formatRecordId(*id) : "?"});
-      return {};
-    }
-    appendRecordLine(line, r, core::formatRecordId(*id), quotedVolunteer, *body);
-    vault::wipe(*body);
-    auto added = writer->add(line);
-    vault::wipe(line);  // wipe() clears too: the next record reuses the capacity
-    if (!added) return added;
-    ++info.records;
-    return {};
-  }));
+  BatchLines lines(*cipher_, *writer, volunteer_);
+  GOCUA_TRY(repo.forEachOutgoing([&](const store::Repository::OutgoingRecord& r) { return lines.add(r); }));
+  GOCUA_TRY(lines.finish());
+  info.records = lines.records();
   auto summary = writer->finish();
   if (!summary) return summary.error();
   if (info.records == 0) return ExportInfo{};  // everything pending was damaged
 
   std::string bytes = buffer.str();
   GOCUA_TRY(writeFileDurably(out, bytes));
-  GOCUA_TRY(repo.markSent(*sequence));
-  for (const auto& d : damaged) {  // left unsent: they must not look as if the hub has them
+  for (const auto& d : lines.skipped()) {  // left unsent: they must not look as if the hub has them
     info.damaged.push_back(d.idText);
-    auto reset = repo.acknowledge(d.id, d.revision, "unsynced", "", nowIso());
-    if (!reset) return reset.error();
+    GOCUA_TRY(repo.deferOutgoing(d.id, *sequence + 1));
   }
   GOCUA_TRY(repo.setMeta(kMetaNextSequence, std::to_string(*sequence + 1)));
   store::Repository::BatchRow row;

@@ -88,6 +88,10 @@ class BatchWriter {
 
   // One NDJSON record without its newline (the writer adds it). Refuses lines containing '\n'.
   [[nodiscard]] Status add(std::string_view ndjsonLine);
+  // Several records at once: `lines` complete NDJSON lines, each ending in '\n' (an export feeds
+  // thousands per call; zstd's multithreaded mode pays a lock per call). Refuses a block whose
+  // newline count differs.
+  [[nodiscard]] Status addLines(std::string_view block, std::size_t lines);
   // Flushes zstd, writes the final chunk and the trailer signature.
   [[nodiscard]] Result<BatchSummary> finish();
 

@@ -292,9 +292,34 @@ TEST_CASE("the writer refuses bad input and use after finish") {
   auto w = BatchWriter::create(out, headerFor(device()), device(), hub().boxPublic);
   REQUIRE(w.ok());
   CHECK(w->add("two\nlines").error().code == "batch.bad_line");
+  CHECK(w->addLines("{}\n{}", 2).error().code == "batch.bad_line");    // last line unterminated
+  CHECK(w->addLines("{}\n{}\n", 1).error().code == "batch.bad_line");  // count says otherwise
   REQUIRE(w->finish().ok());
   CHECK(w->add("{}").error().code == "batch.state");
   CHECK(w->finish().error().code == "batch.state");
+}
+
+TEST_CASE("lines added as blocks read back one by one, in order, with add() lines between") {
+  std::ostringstream out;
+  auto w = BatchWriter::create(out, headerFor(device()), device(), hub().boxPublic);
+  REQUIRE(w.ok());
+  REQUIRE(w->add(R"({"type":"manifest"})").ok());
+  std::string block;
+  for (int i = 0; i < 3000; ++i) block += R"({"n":)" + std::to_string(i) + "}\n";
+  REQUIRE(w->addLines(block, 3000).ok());
+  REQUIRE(w->addLines("", 0).ok());
+  REQUIRE(w->add(R"({"n":"last"})").ok());
+  auto summary = w->finish();
+  REQUIRE(summary.ok());
+  CHECK(summary->records == 3002);
+  CHECK(summary->plaintextBytes == block.size() + 20 + 13);
+  auto back = readAll(out.str());
+  REQUIRE(back.status.ok());
+  REQUIRE(back.lines.size() == 3002);
+  CHECK(back.lines[0] == R"({"type":"manifest"})");
+  CHECK(back.lines[1] == R"({"n":0})");
+  CHECK(back.lines[3000] == R"({"n":2999})");
+  CHECK(back.lines[3001] == R"({"n":"last"})");
 }
 
 TEST_CASE("an error from the line callback stops delivery and is returned") {

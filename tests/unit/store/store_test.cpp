@@ -148,3 +148,52 @@ TEST_CASE("keyslots keep the order volunteers were added; meta and audit round-t
   CHECK((*log)[0].action == "create");
   CHECK((*log)[0].recordId == Bytes(16, 3));
 }
+
+namespace gocua {
+extern const EmbeddedFile gocua_schema[];
+extern const std::size_t gocua_schema_count;
+}  // namespace gocua
+
+TEST_CASE("schema v4: heads marked sent in v3 stay sent, unsent ones wait for the next batch") {
+  auto db = Db::open(":memory:", true);
+  REQUIRE(db.ok());
+  std::vector<EmbeddedFile> upToV3;
+  for (std::size_t i = 0; i < gocua_schema_count; ++i)
+    if (std::atoi(gocua_schema[i].name) <= 3) upToV3.push_back(gocua_schema[i]);
+  REQUIRE(upToV3.size() == 3);
+  REQUIRE(migrate(*db, upToV3.data(), upToV3.size()).ok());
+  Repository repo(*db);
+  for (int tag : {1, 2, 3})  // raw SQL: this build's insert writes a v4 column
+    REQUIRE(db->exec("INSERT INTO record(id, kind, revision, rev_hash, parent_hash, created_at, updated_at, sealed) "
+                     "VALUES(x'0000000000000000000000000000000" +
+                     std::to_string(tag) + "', 'resident', 1, x'', x'', 'x', 'x', x'09')")
+                .ok());
+  // As a v3 export left them: batch 1 carried heads 1 and 2 (marked sent), head 3 came later.
+  REQUIRE(db->exec("UPDATE record SET sync_state='sent', sent_sequence=1 WHERE seq <= 2").ok());
+  REQUIRE(
+      db->exec("INSERT INTO batch(sequence, batch_id, created_at, records, bytes) VALUES(1, x'01', 'x', 2, 9)").ok());
+  REQUIRE(repo.setMeta("sync.next_sequence", "2").ok());
+
+  REQUIRE(migrate(*db).ok());
+  auto counts = repo.countBySyncState();
+  REQUIRE(counts.ok());
+  CHECK((*counts)["sent"] == 2);
+  CHECK((*counts)["unsynced"] == 1);
+  Bytes third(16, 0), first(16, 0);
+  third[15] = 3;
+  first[15] = 1;
+  CHECK(repo.record(third)->value().syncState == "unsynced");
+  CHECK(*repo.countOutgoing() == 3);  // sent without a receipt still travels again
+
+  // Batch 2 carries all three; a head written afterwards waits for batch 3.
+  REQUIRE(
+      db->exec("INSERT INTO batch(sequence, batch_id, created_at, records, bytes) VALUES(2, x'02', 'x', 3, 9)").ok());
+  REQUIRE(repo.setMeta("sync.next_sequence", "3").ok());
+  REQUIRE(repo.insertRecord(sampleRow(4)).ok());
+  counts = repo.countBySyncState();
+  CHECK((*counts)["sent"] == 3);
+  CHECK((*counts)["unsynced"] == 1);
+  // A head an export had to leave out is moved on to the next batch.
+  REQUIRE(repo.deferOutgoing(first, 3).ok());
+  CHECK(repo.record(first)->value().syncState == "unsynced");
+}
