@@ -58,6 +58,15 @@ Result<workspace::Session*> Context::unlock() {
 }
 
 const forms::FormRegistry& Context::forms() {
+  if (!forms_ && options_.formsDir.empty()) {
+    // The commune's published pack wins over the installed forms (an explicit --forms does not).
+    if (auto ws = openWorkspace(); ws.ok()) {
+      if (auto pack = (*ws)->packForms(); pack.ok() && *pack)
+        forms_ = std::move(**pack);
+      else if (!pack.ok())
+        std::cerr << i18n::message(pack.error()) << "\n";
+    }
+  }
   if (!forms_) {
     forms_ = forms::FormRegistry::load(formsDir());
     for (const auto& p : forms_->problems())

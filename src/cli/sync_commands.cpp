@@ -24,7 +24,8 @@ json receiptJson(const workspace::ReceiptInfo& r) {
           {"status_updates", r.statusUpdates},
           {"next_sequence", r.nextSequence},
           {"clock_skew_seconds", r.clockSkewSeconds},
-          {"purged", r.purged}};
+          {"purged", r.purged},
+          {"form_pack", r.formPack}};
 }
 
 // Said on stderr, in the volunteer's words, after any receipt.
@@ -35,6 +36,10 @@ void explainReceipt(const workspace::ReceiptInfo& r) {
   if (r.batchStatus == "quarantined") std::cerr << i18n::tr("cli.sync.quarantined") << "\n";
   if (!r.rejected.empty())
     std::cerr << i18n::tr("cli.sync.rejected", {{"count", std::to_string(r.rejected.size())}}) << "\n";
+  if (r.formPack > 0)
+    std::cerr << i18n::tr("cli.sync.forms_updated", {{"version", std::to_string(r.formPack)}}) << "\n";
+  if (!r.formPackError.empty())
+    std::cerr << i18n::tr("cli.sync.forms_refused", {{"reason", i18n::message(Error::make(r.formPackError))}}) << "\n";
 }
 
 json exportJson(const workspace::ExportInfo& e) {
@@ -83,7 +88,8 @@ void addSyncCommands(CLI::App& app, Action& action) {
                  {"commune_code", info->communeCode},
                  {"fingerprint", info->fingerprint},
                  {"villages", info->villages},
-                 {"hub_url", info->hubUrl}});
+                 {"hub_url", info->hubUrl},
+                 {"form_pack", info->formPack}});
       std::cerr << i18n::tr("cli.enroll.compare_fingerprint", {{"fingerprint", info->fingerprint}}) << "\n";
       return static_cast<int>(kOk);
     };

@@ -56,28 +56,46 @@ bool readFile(const fs::path& p, std::string& out, std::vector<LoadProblem>& pro
 
 }  // namespace
 
-FormRegistry FormRegistry::load(const fs::path& dir) {
-  FormRegistry reg;
+std::map<std::string, std::string> FormRegistry::readDir(const fs::path& dir, std::vector<LoadProblem>& problems) {
+  std::map<std::string, std::string> files;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    reg.problems_.push_back(LoadProblem{dir.string(), "", "form.io", "not a directory", 0});
-    return reg;
+    problems.push_back(LoadProblem{dir.string(), "", "form.io", "not a directory", 0});
+    return files;
   }
-  if (fs::is_directory(dir / "lists", ec)) {
-    for (const auto& p : jsonFiles(dir / "lists", reg.problems_)) {
+  auto readAll = [&](const fs::path& from, const std::string& prefix) {
+    for (const auto& p : jsonFiles(from, problems)) {
       std::string text;
-      if (!readFile(p, text, reg.problems_)) continue;
-      auto list = parseChoiceList(text, "lists/" + p.filename().string(), p.stem().string(), reg.problems_);
-      if (list) reg.lists_.push_back(std::make_shared<const ChoiceList>(std::move(*list)));
+      if (readFile(p, text, problems)) files.emplace(prefix + p.filename().string(), std::move(text));
     }
+  };
+  if (fs::is_directory(dir / "lists", ec)) readAll(dir / "lists", "lists/");
+  readAll(dir, "");
+  return files;
+}
+
+FormRegistry FormRegistry::load(const fs::path& dir) {
+  std::vector<LoadProblem> problems;
+  auto files = readDir(dir, problems);
+  FormRegistry reg = fromFiles(files);
+  problems.insert(problems.end(), reg.problems_.begin(), reg.problems_.end());
+  reg.problems_ = std::move(problems);
+  return reg;
+}
+
+FormRegistry FormRegistry::fromFiles(const std::map<std::string, std::string>& files) {
+  FormRegistry reg;
+  auto stem = [](std::string_view name) { return std::string(name.substr(0, name.size() - 5)); };  // ".json"
+  for (const auto& [path, text] : files) {
+    if (!path.starts_with("lists/") || !path.ends_with(".json")) continue;
+    auto list = parseChoiceList(text, path, stem(path.substr(6)), reg.problems_);
+    if (list) reg.lists_.push_back(std::make_shared<const ChoiceList>(std::move(*list)));
   }
   std::sort(reg.lists_.begin(), reg.lists_.end(), [](const auto& a, const auto& b) { return a->id < b->id; });
   const ListLookup lookup = [&reg](std::string_view id) { return reg.list(id); };
-  for (const auto& p : jsonFiles(dir, reg.problems_)) {
-    std::string text;
-    if (!readFile(p, text, reg.problems_)) continue;
-    const std::string name = p.filename().string();
-    auto form = parseForm(text, name, p.stem().string(), lookup, reg.problems_);
+  for (const auto& [name, text] : files) {
+    if (name.find('/') != std::string::npos || !name.ends_with(".json")) continue;
+    auto form = parseForm(text, name, stem(name), lookup, reg.problems_);
     if (!form) continue;
     if (reg.find(form->id())) {
       reg.problems_.push_back(LoadProblem{name, "", "form.duplicate_form", "another file declares " + form->id(), 0});

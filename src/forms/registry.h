@@ -4,7 +4,9 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +19,13 @@ class FormRegistry {
   // Reads dir/lists/*.json (shared lists) then dir/*.json (forms), in file-name order.
   // A missing dir gives an empty registry with one "form.io" problem.
   static FormRegistry load(const std::filesystem::path& dir);
+  // The same from files in memory (a hub's form pack), keyed as load() names them: "<id>.json"
+  // and "lists/<id>.json"; other names are ignored.
+  static FormRegistry fromFiles(const std::map<std::string, std::string>& files);
+  // What load() reads: dir's *.json and lists/*.json by those names. Unreadable files and a
+  // missing dir go to problems.
+  static std::map<std::string, std::string> readDir(const std::filesystem::path& dir,
+                                                    std::vector<LoadProblem>& problems);
 
   const Form* find(std::string_view id) const;
   std::vector<const Form*> all() const;  // sorted by id

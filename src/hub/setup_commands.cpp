@@ -54,6 +54,23 @@ void addSetupCommands(CLI::App& app, Action& action) {
     };
   });
 
+  auto* forms = app.add_subcommand("forms", i18n::tr("hub.cmd.forms"));
+  forms->require_subcommand(1);
+  auto* publish = forms->add_subcommand("publish", i18n::tr("hub.cmd.forms_publish"));
+  static std::string formsDir;
+  publish->add_option("--dir", formsDir, i18n::tr("hub.opt.forms_dir"))->required();
+  publish->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto info = (*session)->publishForms(formsDir);
+      if (!info) return fail(info.error());
+      printJson({{"form_pack", info->version}, {"forms", info->forms}});
+      say("hub.forms.published", {{"version", std::to_string(info->version)}, {"count", std::to_string(info->forms)}});
+      return static_cast<int>(kOk);
+    };
+  });
+
   auto* keys = app.add_subcommand("keys", i18n::tr("hub.cmd.keys"));
   keys->require_subcommand(1);
   auto* backup = keys->add_subcommand("backup", i18n::tr("hub.cmd.keys_backup"));
@@ -103,9 +120,8 @@ void addSetupCommands(CLI::App& app, Action& action) {
       if (!key) return fail(key.error());
       auto commune = (*h)->commune();
       auto fp = sync::fingerprint(*key);
-      printJson({{"data", ctx.dataDir().string()},
-                 {"commune_code", commune ? commune->code : ""},
-                 {"fingerprint", fp}});
+      printJson(
+          {{"data", ctx.dataDir().string()}, {"commune_code", commune ? commune->code : ""}, {"fingerprint", fp}});
       say("hub.restore.done", {{"fingerprint", fp}});
       return static_cast<int>(kOk);
     };

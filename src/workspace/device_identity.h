@@ -45,4 +45,12 @@ inline constexpr const char* kMetaRecoveryUsed = "recovery.used";
 
 Result<std::int64_t> metaInt(store::Repository& repo, const char* key, std::int64_t fallback);
 
+// The installed form pack (session_forms.cpp): the signed file and its version.
+inline constexpr const char* kMetaFormPack = "forms.pack";
+inline constexpr const char* kMetaFormPackVersion = "forms.pack_version";
+// Installs packFile if it is newer than the installed one; call inside the caller's
+// transaction. Returns the version installed, or 0 when it is not newer. Errors: those of
+// sync::readFormPack, "formpack.invalid" (another commune, or a file that does not load).
+Result<int> installFormPack(store::Repository& repo, const sync::CommuneProfile& profile, std::string_view packFile);
+
 }  // namespace gocua::workspace::detail

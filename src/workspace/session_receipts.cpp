@@ -93,6 +93,14 @@ Result<ReceiptInfo> Session::applyReceipt(std::string_view receiptFile) {
   info.nextSequence = static_cast<std::uint64_t>(std::max(*next, hubNext));
   GOCUA_TRY(repo.setMeta(kMetaNextSequence, std::to_string(info.nextSequence)));
   GOCUA_TRY(repo.setMeta(kMetaLastSync, now));
+  if (!receipt->formPack.empty()) {
+    // A pack that does not install must not cost the acknowledgements: it is reported instead.
+    auto installed = installFormPack(repo, *profile, receipt->formPack);
+    if (installed)
+      info.formPack = *installed;
+    else
+      info.formPackError = installed.error().code;
+  }
 
   auto days = metaInt(repo, kMetaRetentionDays, kDefaultRetentionDays);
   if (!days) return days.error();

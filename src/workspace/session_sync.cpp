@@ -60,10 +60,17 @@ Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
   if (!txn) return txn.error();
   GOCUA_TRY(storeProfile(ws_->repo(), profileFile, *profile));
   GOCUA_TRY(ws_->repo().setMeta(kMetaRecoverySlot, vault::toHex(*slot)));
+  int formPack = 0;
+  if (!profile->formPack.empty()) {
+    auto installed = installFormPack(ws_->repo(), *profile, profile->formPack);
+    if (!installed) return installed.error();
+    formPack = *installed;
+  }
   GOCUA_TRY(ws_->repo().audit(nowIso(), volunteer_, "enroll"));
   GOCUA_TRY(txn->commit());
-  return EnrollInfo{profile->communeCode, profile->communeName, profile->hubUrl,
-                    sync::fingerprint(profile->hubSignPublic), profile->villages};
+  return EnrollInfo{profile->communeCode, profile->communeName,
+                    profile->hubUrl,      sync::fingerprint(profile->hubSignPublic),
+                    profile->villages,    formPack};
 }
 
 Result<sync::DeviceKeys> Session::deviceSignKeys() {
@@ -125,7 +132,7 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
                    {"volunteers", volunteers},
                    {"created_at", nowIso()},
                    {"records", *pending},
-                   {"form_pack", profile->formPackVersion}};
+                   {"form_pack", ws_->formPackVersion()}};
   if (*slot) manifest["recovery_slot"] = **slot;
   GOCUA_TRY(writer->add(manifest.dump()));
 

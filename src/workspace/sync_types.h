@@ -14,6 +14,7 @@ struct EnrollInfo {
   std::string communeCode, communeName, hubUrl;
   std::string fingerprint;  // of the hub's signing key, to compare with the office's poster
   std::vector<std::string> villages;
+  int formPack = 0;  // the form pack installed from the profile, 0 when none came with it
 };
 
 struct ExportInfo {
@@ -36,6 +37,8 @@ struct ReceiptInfo {
   std::uint64_t nextSequence = 0;
   std::int64_t clockSkewSeconds = 0;  // hub time minus this laptop's time
   std::int64_t purged = 0;            // bodies dropped by the retention rule
+  int formPack = 0;                   // a newer form pack installed from this receipt, else 0
+  std::string formPackError;          // why a form pack that came along was not installed
 };
 
 struct SyncStatus {

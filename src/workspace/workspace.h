@@ -23,6 +23,7 @@
 #include "core/resident.h"
 #include "core/result.h"
 #include "forms/form.h"
+#include "forms/registry.h"
 #include "store/db.h"
 #include "store/repository.h"
 #include "sync/batch/batch.h"
@@ -73,6 +74,13 @@ class Workspace {
                          std::string_view newPassphrase, const vault::KdfParams& kdf);
 
   store::Repository& repo() { return repo_; }
+
+  // Form packs (session_forms.cpp): the forms the commune hub published arrive inside the
+  // profile and receipts; Session::enroll() and applyReceipt() install a newer one (signed by the
+  // pinned hub key, for this commune, every file loading). Public data, readable while locked.
+  // packForms(): nullopt while this laptop uses the forms it was installed with (version 0).
+  int formPackVersion();
+  Result<std::optional<forms::FormRegistry>> packForms();
   store::Db& db() { return db_; }
 
  private:

@@ -74,7 +74,8 @@ Result<std::string> HubSession::profile() {
                          id.box.boxPublic,
                          id.recovery.boxPublic,
                          impl_->formPackVersion,
-                         nowIso()};
+                         nowIso(),
+                         impl_->formPackFile};
   auto file = sync::writeProfile(p, id);
   if (!file) return Error::make("hub.invalid", "", file.error().detail);
   return file;

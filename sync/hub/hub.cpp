@@ -99,7 +99,8 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
                              identity.box.boxPublic,
                              identity.recovery.boxPublic,
                              0,
-                             nowIso()};
+                             nowIso(),
+                             {}};
   if (auto p = sync::writeProfile(probe, identity); !p) return Error::make("hub.invalid", "", p.error().detail);
 
   auto dataKey = vault::newDataKey();
@@ -218,7 +219,7 @@ Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view passphrase) {
   if (!commune) return commune.error();
   auto impl = std::make_unique<HubSession::Impl>(
       std::move(id), std::move(*dataKey), forms::FormRegistry::load(forms::defaultFormsDir()), std::move(*commune));
-  if (auto fp = store_->meta("form_pack"); fp && *fp) impl->formPackVersion = std::atoi(text(**fp).c_str());
+  GOCUA_TRY(detail::loadPublishedForms(*store_, *impl));
   return std::unique_ptr<HubSession>(new HubSession(*this, std::move(impl)));
 }
 

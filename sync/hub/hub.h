@@ -20,6 +20,7 @@
 //   hub.wrong_commune    batch for another commune         hub.bad_manifest   first line not a manifest
 //   hub.sequence_used    quarantine reason: another file under a used sequence
 //   hub.revoked          quarantine reason: device revoked
+//   hub.bad_forms        a form file to publish does not load
 // Per-record reason codes (receipt "reason"): hub.bad_line, hub.unknown_kind, hub.field_too_long,
 //   hub.bad_record, hub.unknown_form, hub.foreign_record, hub.kind_changed, or the first error of
 //   core::parseResident (e.g. "personal_id.checksum").
@@ -165,6 +166,17 @@ class HubSession {
 
   // The signed .gcp for devices; fingerprint() of identity().signPublic is what staff post.
   [[nodiscard]] Result<std::string> profile();
+  // Signs the forms in dir (as forms/ lays them out) as the next form pack, version + 1. From then
+  // on profiles carry it, and receipts carry it to laptops whose last batch reported an older one;
+  // this hub checks applications against it. "hub.bad_forms" (detail: the first problem) when
+  // any file fails to load: a broken pack is never sent to laptops.
+  struct FormPackInfo {
+    int version = 0;
+    std::size_t forms = 0;
+  };
+  [[nodiscard]] Result<FormPackInfo> publishForms(const fs::path& dir);
+  int formPackVersion() const;
+
   // Registers the device of a .gcq (idempotent for the same device and box key).
   [[nodiscard]] Result<DeviceId> enroll(std::string_view gcqFile);
 

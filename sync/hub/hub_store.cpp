@@ -48,7 +48,7 @@ Status HubStore::setMeta(std::string_view key, std::string_view text) {
 
 namespace {
 constexpr const char* kDeviceColumns =
-    "id, box_public, volunteers, workspace_id, enrolled_at, revoked_at, last_seq_at_revoke, recovery_slot";
+    "id, box_public, volunteers, workspace_id, enrolled_at, revoked_at, last_seq_at_revoke, recovery_slot, form_pack";
 
 Result<DeviceRow> readDevice(store::Stmt& st) {
   DeviceRow r;
@@ -59,6 +59,7 @@ Result<DeviceRow> readDevice(store::Stmt& st) {
   if (!st.columnIsNull(5)) r.revokedAt = st.columnText(5);
   if (!st.columnIsNull(6)) r.lastSeqAtRevoke = st.columnInt(6);
   if (!st.columnIsNull(7)) r.recoverySlot = toBlob(st.columnBlob(7));
+  r.formPack = static_cast<int>(st.columnInt(8));
   return r;
 }
 }  // namespace
@@ -115,6 +116,13 @@ Status HubStore::revoke(const DeviceKey& id, std::string_view at, std::int64_t l
   if (!st) return st.error();
   st->bind(1, at).bind(2, lastSeq).bind(3, std::span<const std::uint8_t>(id));
   return st->run();
+}
+
+Status HubStore::setDeviceFormPack(const DeviceKey& id, int version) {
+  auto st = db_.cached("UPDATE device SET form_pack = ? WHERE id = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, static_cast<std::int64_t>(version)).bind(2, std::span<const std::uint8_t>(id));
+  return (*st)->run();
 }
 
 Status HubStore::setRecoverySlot(const DeviceKey& id, std::span<const std::uint8_t> slot) {

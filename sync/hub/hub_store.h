@@ -26,6 +26,7 @@ struct DeviceRow {
   std::optional<std::string> revokedAt;
   std::optional<std::int64_t> lastSeqAtRevoke;
   Blob recoverySlot;  // empty when none
+  int formPack = 0;   // the form pack version its last batch reported
 };
 
 struct LedgerRow {
@@ -76,6 +77,7 @@ class HubStore {
   Status updateVolunteers(const DeviceKey& id, std::string_view volunteersJson);
   Status revoke(const DeviceKey& id, std::string_view at, std::int64_t lastSeq);
   Status setRecoverySlot(const DeviceKey& id, std::span<const std::uint8_t> slot);
+  Status setDeviceFormPack(const DeviceKey& id, int version);
 
   Result<std::optional<LedgerRow>> ledger(const DeviceKey& device, std::int64_t sequence);
   Result<std::int64_t> maxSequence(const DeviceKey& device);  // 0 when none

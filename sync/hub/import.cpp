@@ -273,6 +273,7 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
   crashPoint("import.after_decrypt");
 
   if (!manifest->recoverySlot.empty()) GOCUA_TRY(store.setRecoverySlot(devId, manifest->recoverySlot));
+  GOCUA_TRY(store.setDeviceFormPack(devId, manifest->formPack));
   crashPoint("import.after_recovery_slot");
   if (!manifest->volunteers.empty())
     GOCUA_TRY(store.updateVolunteers(devId, nlohmann::json(manifest->volunteers).dump()));
@@ -295,6 +296,7 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
   r.nextSequence = std::max<std::uint64_t>(static_cast<std::uint64_t>(*last), header->sequence) + 1;
   r.records = std::move(outcomes);
   r.updates = std::move(*updates);
+  r.formPack = formPackFor(impl, manifest->formPack);
   crashPoint("import.before_receipt_sign");
   auto signedReceipt = sync::writeReceipt(r, impl.identity);
   if (!signedReceipt) return signedReceipt.error();

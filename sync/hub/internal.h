@@ -46,6 +46,7 @@ struct HubSession::Impl {
   forms::FormRegistry forms;
   CommuneInfo commune;
   int formPackVersion = 0;
+  std::string formPackFile;  // the signed pack (meta "form_pack.file"), empty before the first publish
 
   Impl(sync::HubIdentity id, vault::SecretBytes key, forms::FormRegistry f, CommuneInfo c)
       : identity(std::move(id)), dataKey(std::move(key)), cipher(dataKey), forms(std::move(f)), commune(std::move(c)) {}
@@ -57,6 +58,13 @@ namespace detail {
 Result<std::vector<sync::StatusUpdate>> updatesFor(HubStore& store, const vault::RecordCipher& cipher,
                                                    const DeviceId& device);
 Result<std::uint64_t> nextSequence(HubStore& store, const DeviceId& device);
+// The published pack for a laptop that reported `deviceVersion`, or empty when it has it already.
+std::string formPackFor(const HubSession::Impl& impl, int deviceVersion);
+// Reads the published pack (if any) into impl at unlock: version, signed file, and the registry.
+Status loadPublishedForms(HubStore& store, HubSession::Impl& impl);
+// Meta keys of the published form pack.
+inline constexpr const char* kMetaFormPack = "form_pack";
+inline constexpr const char* kMetaFormPackFile = "form_pack.file";
 }  // namespace detail
 
 }  // namespace gocua::hub

@@ -62,6 +62,9 @@ Result<Manifest> parseManifest(std::string_view line) {
     // A damaged slot only costs the device its recovery path; the batch itself still imports.
     if (auto raw = unhex(*slot); raw && raw->size() <= 256) m.recoverySlot = std::move(*raw);
   }
+  if (auto v = j.find("form_pack");
+      v != j.end() && v->is_number_integer() && v->get<long long>() >= 0 && v->get<long long>() <= INT32_MAX)
+    m.formPack = static_cast<int>(v->get<long long>());
   return m;
 }
 

@@ -21,6 +21,7 @@ inline constexpr int kMaxJsonDepth = 64;
 struct Manifest {
   std::vector<std::string> volunteers;
   std::vector<std::uint8_t> recoverySlot;  // empty when absent
+  int formPack = 0;                        // the laptop's form pack version (0: the built-in forms)
 };
 
 // "hub.bad_manifest" unless line is a format-1 manifest object.

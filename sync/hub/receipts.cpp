@@ -41,6 +41,10 @@ Result<std::vector<sync::StatusUpdate>> updatesFor(HubStore& store, const vault:
   return out;
 }
 
+std::string formPackFor(const HubSession::Impl& impl, int deviceVersion) {
+  return deviceVersion < impl.formPackVersion ? impl.formPackFile : std::string();
+}
+
 Result<std::uint64_t> nextSequence(HubStore& store, const DeviceId& device) {
   auto last = store.maxSequence(device);
   if (!last) return last.error();
@@ -63,6 +67,9 @@ Result<std::string> HubSession::statusReceipt(const DeviceId& device) {
   r.hubTime = nowIso();
   r.nextSequence = *next;
   r.updates = std::move(*updates);
+  auto dev = store.device(device);  // known: updatesFor refused an unknown one
+  if (!dev) return dev.error();
+  r.formPack = formPackFor(*impl_, *dev ? (*dev)->formPack : 0);
   return sync::writeReceipt(r, impl_->identity);
 }
 

@@ -18,6 +18,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -34,6 +35,7 @@ inline constexpr std::size_t kMaxSignedFileBytes = std::size_t{64} << 10;
 inline constexpr std::size_t kMaxVillages = 500;
 inline constexpr std::size_t kMaxVolunteers = 100;
 inline constexpr std::size_t kMaxFieldChars = 200;
+inline constexpr std::size_t kMaxFormPackBytes = std::size_t{4} << 20;
 
 // Everything the hub signs or opens with: an Ed25519 pair for profiles and receipts, and the
 // X25519 pair (the batch module's HubKeys) that devices seal batch file keys to.
@@ -77,7 +79,13 @@ struct CommuneProfile {
   std::array<std::uint8_t, 32> recoveryPublic{};  // JSON "recovery_public"
   int formPackVersion = 0;                        // >= 0
   std::string issuedAt;                           // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  // The hub's current form pack (a whole .gcf file, signed by the same key) or empty. When
+  // present its commune and version must equal the profile's.
+  std::string formPack;
 };
+// A profile carrying a form pack may be larger than the other signed files (JSON escaping of a
+// JSON file inside a string can double it).
+inline constexpr std::size_t kMaxProfileBytes = kMaxSignedFileBytes + 2 * kMaxFormPackBytes;
 
 // Signs with hub.signSecret. profile.hubSignPublic must equal hub.signPublic and the content must
 // pass the reader's rules; otherwise "profile.invalid" (the writer never makes a file the reader
@@ -104,6 +112,25 @@ struct EnrollmentRequest {
 // Verifies the signature against the deviceSignPublic inside the body (proof that the sender
 // holds that key). Whether the hub accepts the device is the hub's decision, not this parser's.
 [[nodiscard]] Result<EnrollmentRequest> readEnrollmentRequest(std::string_view file);
+
+// ---- Form packs (sync/README.md, "Form packs") -------------------------------------------------
+// The form definitions a hub publishes ("GOCUA-FORMPACK 1", signed by the hub key). They travel
+// inside the profile and inside receipts for laptops still on an older pack. Error codes:
+// formpack.format, formpack.unknown_version, formpack.bad_signature (not the pinned hub key),
+// formpack.invalid (content rules; writer and reader alike).
+inline constexpr std::size_t kMaxFormPackFiles = 200;
+
+struct FormPack {
+  std::string communeCode;
+  int version = 0;       // 1, 2, ... : a laptop installs only a higher one
+  std::string issuedAt;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  // Path → file text, as in forms/: "<id>.json" or "lists/<id>.json" (ids of [a-z0-9_], 1..64),
+  // valid UTF-8. Whether the files are good forms is the forms module's question.
+  std::map<std::string, std::string> files;
+};
+
+[[nodiscard]] Result<std::string> writeFormPack(const FormPack& pack, const HubIdentity& hub);
+[[nodiscard]] Result<FormPack> readFormPack(std::string_view file, const std::array<std::uint8_t, 32>& hubSignPublic);
 
 // ---- Recovery (sync/README.md, "Recovery") ------------------------------------------------------
 // Error codes: recovery.format, recovery.unknown_version, recovery.bad_signature (not signed by

@@ -31,7 +31,10 @@ bool isValidProfile(const CommuneProfile& p) {
   for (const auto& v : p.villages) {
     if (!detail::isCleanLabel(v) || !seen.insert(v).second) return false;
   }
-  return isHubUrl(p.hubUrl) && p.formPackVersion >= 0 && detail::isUtcTimestamp(p.issuedAt);
+  if (!isHubUrl(p.hubUrl) || p.formPackVersion < 0 || !detail::isUtcTimestamp(p.issuedAt)) return false;
+  if (p.formPack.empty()) return true;
+  auto pack = readFormPack(p.formPack, p.hubSignPublic);
+  return pack && pack->communeCode == p.communeCode && pack->version == p.formPackVersion;
 }
 
 }  // namespace
@@ -51,18 +54,19 @@ Result<std::string> writeProfile(const CommuneProfile& profile, const HubIdentit
   body["recovery_public"] = vault::toHex(profile.recoveryPublic);
   body["formPackVersion"] = profile.formPackVersion;
   body["issuedAt"] = profile.issuedAt;
+  body["formPack"] = profile.formPack;
   return detail::frameSignedFile(kKind, detail::canonicalDump(body), hub.signSecret);
 }
 
 Result<CommuneProfile> readProfile(std::string_view file,
                                    const std::optional<std::array<std::uint8_t, 32>>& pinnedHubKey) {
-  auto framed = detail::splitSignedFile(file, kKind, "profile");
+  auto framed = detail::splitSignedFile(file, kKind, "profile", kMaxProfileBytes);
   if (!framed.ok()) return framed.error();
 
   nlohmann::json body;
   if (!detail::parseCanonicalObject(framed->body,
-                                    {"communeCode", "communeName", "formPackVersion", "hubBoxPublic", "hubSignPublic",
-                                     "hubUrl", "issuedAt", "recovery_public", "villages"},
+                                    {"communeCode", "communeName", "formPack", "formPackVersion", "hubBoxPublic",
+                                     "hubSignPublic", "hubUrl", "issuedAt", "recovery_public", "villages"},
                                     body)) {
     return Error::make("profile.format", {}, "body");
   }
@@ -74,9 +78,11 @@ Result<CommuneProfile> readProfile(std::string_view file,
       detail::getString(body, "hubUrl", p.hubUrl) && detail::getKey(body, "hubSignPublic", p.hubSignPublic) &&
       detail::getKey(body, "hubBoxPublic", p.hubBoxPublic) &&
       detail::getKey(body, "recovery_public", p.recoveryPublic) && detail::getString(body, "issuedAt", p.issuedAt) &&
-      version.is_number_integer() && version.get<long long>() >= INT_MIN && version.get<long long>() <= INT_MAX;
+      version.is_number_integer() && version.get<long long>() >= INT_MIN && version.get<long long>() <= INT_MAX &&
+      body.at("formPack").is_string();
   if (!fieldsOk) return Error::make("profile.format", {}, "field type or size");
   p.formPackVersion = static_cast<int>(version.get<long long>());
+  p.formPack = body.at("formPack").get<std::string>();
 
   if (!detail::verifyBody(framed->body, framed->signature, p.hubSignPublic)) {
     return Error::make("profile.bad_signature");

@@ -62,6 +62,9 @@ struct Receipt {
   std::uint64_t nextSequence = 1;
   std::vector<RecordOutcome> records;
   std::vector<StatusUpdate> updates;
+  // A newer form pack for this laptop (a whole .gcf file, see keys.h), or empty. Verified against
+  // the pinned hub key when the laptop installs it.
+  std::string formPack;
 };
 
 // Signs with hub.signSecret. Refuses ("receipt.invalid") what readReceipt would refuse.

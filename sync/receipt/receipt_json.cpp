@@ -115,6 +115,7 @@ std::string receiptBody(const Receipt& r) {
   body["batch_status"] = toString(r.batchStatus);
   body["commune_code"] = r.communeCode;
   body["device_id"] = vault::toHex(r.deviceId);
+  body["form_pack"] = r.formPack;
   body["format"] = kReceiptFormat;
   body["hub_time"] = r.hubTime;
   body["next_sequence"] = r.nextSequence;
@@ -128,7 +129,7 @@ std::string receiptBody(const Receipt& r) {
 Result<Receipt> parseReceiptBody(std::string_view body) {
   nlohmann::json obj;
   if (!parseCanonicalObject(body,
-                            {"batch_id", "batch_status", "commune_code", "device_id", "format", "hub_time",
+                            {"batch_id", "batch_status", "commune_code", "device_id", "form_pack", "format", "hub_time",
                              "next_sequence", "reason", "records", "sequence", "updates"},
                             obj, /*maxDepth=*/3)) {
     return shapeError("body");
@@ -146,6 +147,10 @@ Result<Receipt> parseReceiptBody(std::string_view body) {
                         getString(obj, "batch_status", batchStatus) && getString(obj, "reason", r.reason) &&
                         getString(obj, "hub_time", r.hubTime) && getU64(obj, "next_sequence", r.nextSequence);
   if (!fieldsOk) return shapeError({});
+  const auto& pack = obj.at("form_pack");
+  if (!pack.is_string() || pack.get_ref<const std::string&>().size() > kMaxFormPackBytes)
+    return shapeError("form_pack");
+  r.formPack = pack.get<std::string>();
   const auto status = parseBatchStatus(batchStatus);
   if (!status) return shapeError("batch_status");
   r.batchStatus = *status;

@@ -48,6 +48,7 @@ Status checkReceipt(const Receipt& r) {
   if (r.nextSequence == 0) return invalid("next_sequence");
   if (r.records.size() > kMaxReceiptEntries || (status && !r.records.empty())) return invalid("records");
   if (r.updates.size() > kMaxReceiptEntries) return invalid("updates");
+  if (r.formPack.size() > kMaxFormPackBytes) return invalid("form_pack");
 
   for (std::size_t i = 0; i < r.records.size(); ++i) {
     const RecordOutcome& o = r.records[i];

@@ -49,7 +49,20 @@ void AppModel::adoptWorkspace(std::unique_ptr<workspace::Workspace> ws) {
   screen_ = Screen::Unlock;
 }
 
+void AppModel::refreshForms() {
+  if (workspace_) {
+    auto pack = workspace_->packForms();
+    if (pack.ok() && *pack) {
+      forms_ = std::move(**pack);
+      return;
+    }
+    if (!pack.ok()) notify(i18n::message(pack.error()), true);
+  }
+  forms_ = forms::FormRegistry::load(options_.formsDir);
+}
+
 void AppModel::adoptSession(std::unique_ptr<workspace::Session> session, double now) {
+  refreshForms();
   session_ = std::move(session);
   lastActivity_ = now;
   screen_ = Screen::Home;
@@ -70,8 +83,6 @@ bool AppModel::tick(double now) {
   return true;
 }
 
-double AppModel::secondsToIdleLock(double now) const {
-  return lastActivity_ + settings_.idleLockMinutes * 60.0 - now;
-}
+double AppModel::secondsToIdleLock(double now) const { return lastActivity_ + settings_.idleLockMinutes * 60.0 - now; }
 
 }  // namespace gocua::app

@@ -45,6 +45,10 @@ class AppModel {
 
   const AppOptions& options() const { return options_; }
   const forms::FormRegistry& forms() const { return forms_; }
+  // The forms to offer: the commune's published pack once the workspace has one, else the
+  // forms directory. Called at unlock and after a sync or join installed a newer pack; a pack
+  // that no longer verifies falls back to the directory with a notice.
+  void refreshForms();
   Settings& settings() { return settings_; }
   // Applies the language at once and writes the settings file (failure becomes a notice).
   void commitSettings();

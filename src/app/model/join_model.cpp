@@ -62,8 +62,12 @@ bool JoinModel::preview(const fs::path& file) {
     error_ = i18n::message(profile.error());
     return false;
   }
-  preview_ = Preview{file.filename().string(), profile->communeCode, profile->communeName, profile->hubUrl,
-                     sync::fingerprint(profile->hubSignPublic), profile->villages};
+  preview_ = Preview{file.filename().string(),
+                     profile->communeCode,
+                     profile->communeName,
+                     profile->hubUrl,
+                     sync::fingerprint(profile->hubSignPublic),
+                     profile->villages};
   previewBytes_ = std::move(*bytes);
   return true;
 }
@@ -81,6 +85,7 @@ bool JoinModel::confirm(AppModel& app) {
     return false;
   }
   enrolledCommune_ = info->communeName;
+  if (info->formPack > 0) app.refreshForms();
   message_ = i18n::tr("app.join.enrolled", {{"commune", info->communeName}});
   preview_.reset();
   previewBytes_.clear();

@@ -46,6 +46,12 @@ void addReceipt(workspace::Session& session, const workspace::ReceiptInfo& r, Sy
     if (std::find(out.warnings.begin(), out.warnings.end(), w) == out.warnings.end()) out.warnings.push_back(w);
   }
   if (r.batchStatus == "quarantined") out.warnings.push_back(i18n::tr("app.sync.quarantined"));
+  if (r.formPack > 0) {
+    out.formPack = r.formPack;
+    out.details.push_back(i18n::tr("app.sync.forms_updated", {{"version", std::to_string(r.formPack)}}));
+  }
+  if (!r.formPackError.empty())
+    out.warnings.push_back(i18n::tr("app.sync.forms_refused", {{"reason", reasonText(r.formPackError)}}));
   if (r.batchStatus == "rejected")
     out.warnings.push_back(i18n::tr("app.sync.batch_refused", {{"reason", reasonText(r.reason)}}));
 }
@@ -53,7 +59,8 @@ void addReceipt(workspace::Session& session, const workspace::ReceiptInfo& r, Sy
 void addCommonDetails(SyncSummary& s) {
   if (s.accepted > 0) s.details.push_back(i18n::tr("app.sync.accepted", {{"count", num(s.accepted)}}));
   if (!s.rejected.empty())
-    s.details.push_back(i18n::tr("app.sync.rejected_count", {{"count", num(static_cast<std::int64_t>(s.rejected.size()))}}));
+    s.details.push_back(
+        i18n::tr("app.sync.rejected_count", {{"count", num(static_cast<std::int64_t>(s.rejected.size()))}}));
   if (s.updates > 0) s.details.push_back(i18n::tr("app.sync.updates", {{"count", num(s.updates)}}));
 }
 
@@ -177,8 +184,9 @@ void SyncModel::exportToFolder(AppModel& app, std::function<void()> wake) {
           return s;
         }
         s.file = out;
-        s.headline = i18n::tr("app.sync.exported", {{"count", num(info->records)}, {"file", out.filename().string()},
-                                                     {"size", formatBytes(info->bytes)}});
+        s.headline = i18n::tr(
+            "app.sync.exported",
+            {{"count", num(info->records)}, {"file", out.filename().string()}, {"size", formatBytes(info->bytes)}});
         s.details.push_back(i18n::tr(removable ? "app.sync.safe_to_unplug" : "app.sync.take_file"));
         if (!info->damaged.empty())
           s.warnings.push_back(
@@ -200,7 +208,10 @@ void SyncModel::upload(AppModel& app, std::function<void()> wake) {
       [session, url, wake = std::move(redraw)](TaskProgress& p) -> SyncSummary {
         auto report = sync::syncWithHub(*session, url, [&p, &wake](const sync::SyncProgress& sp) {
           using S = sync::SyncProgress::Stage;
-          p.stage = sp.stage == S::Export ? kExport : sp.stage == S::Upload ? kUpload : sp.stage == S::Receipt ? kReceipt : kStatus;
+          p.stage = sp.stage == S::Export    ? kExport
+                    : sp.stage == S::Upload  ? kUpload
+                    : sp.stage == S::Receipt ? kReceipt
+                                             : kStatus;
           p.total = sp.total;
           p.done = sp.done;
           if (wake) wake();
@@ -271,8 +282,9 @@ void SyncModel::applyReceipts(AppModel& app, std::function<void()> wake) {
           } else {
             err = bytes.error();
           }
-          if (!okFile) problems.push_back(i18n::tr("app.sync.receipt_failed", {{"file", file.filename().string()},
-                                                                                 {"reason", i18n::message(err)}}));
+          if (!okFile)
+            problems.push_back(i18n::tr("app.sync.receipt_failed",
+                                        {{"file", file.filename().string()}, {"reason", i18n::message(err)}}));
           ++p.done;
           if (wake) wake();
         }
@@ -300,22 +312,27 @@ float SyncModel::fraction() {
 std::string SyncModel::progressText() {
   auto& p = task_.progress();
   switch (p.stage.load()) {
-    case kExport: return i18n::tr("app.sync.progress.export");
+    case kExport:
+      return i18n::tr("app.sync.progress.export");
     case kUpload:
       return i18n::tr("app.sync.progress.upload",
                       {{"done", formatBytes(p.done.load())}, {"total", formatBytes(p.total.load())}});
-    case kReceipt: return i18n::tr("app.sync.progress.receipt");
-    case kStatus: return i18n::tr("app.sync.progress.status");
+    case kReceipt:
+      return i18n::tr("app.sync.progress.receipt");
+    case kStatus:
+      return i18n::tr("app.sync.progress.status");
     case kApply:
       return i18n::tr("app.sync.progress.apply", {{"done", num(static_cast<std::int64_t>(p.done.load()))},
                                                   {"total", num(static_cast<std::int64_t>(p.total.load()))}});
-    default: return i18n::tr("app.sync.progress.start");
+    default:
+      return i18n::tr("app.sync.progress.start");
   }
 }
 
 void SyncModel::collect(AppModel& app, SyncSummary summary) {
   running_ = SyncSummary::Kind::None;
   summary_ = std::move(summary);
+  if (summary_.formPack > 0) app.refreshForms();
   refresh(app);
   folder.rescan();
   for (const auto& name : summary_.appliedFiles) unticked_.insert(name);

@@ -43,6 +43,7 @@ struct SyncSummary {
   int receiptsApplied = 0;
   std::vector<std::string> appliedFiles;  // names of the receipts applied (unticked afterwards)
   bool nothingToSend = false;
+  int formPack = 0;            // a newer form pack came with a receipt and was installed
   std::filesystem::path file;  // the batch written by an export
   std::string errorCode;       // when !ok
 };
@@ -56,7 +57,7 @@ class SyncModel {
   bool training() const { return training_; }
   bool enrolled() const { return enrolled_; }
   const std::string& communeName() const { return communeName_; }
-  std::int64_t count(const std::string& state) const;  // unsynced, sent, synced, rejected
+  std::int64_t count(const std::string& state) const;        // unsynced, sent, synced, rejected
   const std::string& lastSync() const { return lastSync_; }  // dd/mm/yyyy HH:MM, empty = never
   const std::vector<workspace::SyncStatus::NeedsDocuments>& needsDocuments() const { return needs_; }
   const std::string& profileHubUrl() const { return profileHubUrl_; }
@@ -100,8 +101,7 @@ class SyncModel {
   void reset();
 
  private:
-  void start(AppModel& app, SyncSummary::Kind kind, BackgroundTask<SyncSummary>::Work work,
-             std::function<void()> wake);
+  void start(AppModel& app, SyncSummary::Kind kind, BackgroundTask<SyncSummary>::Work work, std::function<void()> wake);
   void collect(AppModel& app, SyncSummary summary);
   void wipeSummary();
 

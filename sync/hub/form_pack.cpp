@@ -1,0 +1,63 @@
+// Publishing form packs: the forms a hub signs for its laptops, and the registry it checks
+// applications against once one is published.
+#include "forms/registry.h"
+#include "sync/hub/internal.h"
+
+namespace gocua::hub {
+
+using namespace detail;
+
+namespace detail {
+
+Status loadPublishedForms(HubStore& store, HubSession::Impl& impl) {
+  auto version = store.meta(kMetaFormPack);
+  if (!version) return version.error();
+  auto file = store.meta(kMetaFormPackFile);
+  if (!file) return file.error();
+  if (!*version || !*file) return {};
+  impl.formPackVersion = std::atoi(std::string((*version)->begin(), (*version)->end()).c_str());
+  impl.formPackFile.assign((*file)->begin(), (*file)->end());
+  if (impl.formPackVersion == 0) return {};
+  auto pack = sync::readFormPack(impl.formPackFile, impl.identity.signPublic);
+  if (!pack) return Error::make("hub.damaged", "form pack");
+  impl.forms = forms::FormRegistry::fromFiles(pack->files);
+  return {};
+}
+
+}  // namespace detail
+
+int HubSession::formPackVersion() const { return impl_->formPackVersion; }
+
+Result<HubSession::FormPackInfo> HubSession::publishForms(const fs::path& dir) {
+  std::vector<forms::LoadProblem> problems;
+  auto files = forms::FormRegistry::readDir(dir, problems);
+  auto registry = forms::FormRegistry::fromFiles(files);
+  problems.insert(problems.end(), registry.problems().begin(), registry.problems().end());
+  if (!problems.empty()) {
+    const auto& p = problems.front();
+    return Error::make("hub.bad_forms", "", p.file + (p.field.empty() ? "" : " " + p.field) + ": " + p.detail);
+  }
+  if (registry.all().empty()) return Error::make("hub.bad_forms", "", dir.string() + ": no forms");
+
+  sync::FormPack pack;
+  pack.communeCode = impl_->commune.code;
+  pack.version = impl_->formPackVersion + 1;
+  pack.issuedAt = nowIso();
+  pack.files = std::move(files);
+  auto signedPack = sync::writeFormPack(pack, impl_->identity);
+  if (!signedPack) return Error::make("hub.bad_forms", "", signedPack.error().code);
+
+  auto& store = hub_.store();
+  auto txn = store::Txn::begin(store.db());
+  if (!txn) return txn.error();
+  GOCUA_TRY(store.setMeta(kMetaFormPack, std::to_string(pack.version)));
+  GOCUA_TRY(store.setMeta(kMetaFormPackFile, *signedPack));
+  GOCUA_TRY(txn->commit());
+  impl_->formPackVersion = pack.version;
+  impl_->formPackFile = std::move(*signedPack);
+  const std::size_t count = registry.all().size();
+  impl_->forms = std::move(registry);
+  return FormPackInfo{pack.version, count};
+}
+
+}  // namespace gocua::hub
