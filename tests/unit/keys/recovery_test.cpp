@@ -229,6 +229,10 @@ TEST_CASE("the fuzz seeds are valid files, so the replays start from real inputs
   auto profile = readProfile(slurp("profile/profile.gcp"), seedHub.signPublic);
   REQUIRE(profile.ok());
   CHECK(profile->recoveryPublic == seedHub.recovery.boxPublic);
+  CHECK(readFormPack(slurp("profile/pack.gcf"), seedHub.signPublic).ok());
+  auto withPack = readProfile(slurp("profile/profile_with_pack.gcp"), seedHub.signPublic);
+  REQUIRE(withPack.ok());
+  CHECK(withPack->formPackVersion == 4);
 }
 
 TEST_CASE("recovery code normal form: case, separators and read-aloud look-alikes") {

@@ -445,3 +445,88 @@ TEST_CASE("a receipt tells how far this laptop's clock is from the hub's") {
   REQUIRE(applied.ok());
   CHECK(applied->clockSkewSeconds < -20LL * 365 * 86400);
 }
+
+namespace {
+
+sync::FormPack shippedFormsPack(int version, std::string commune = "27001") {
+  sync::FormPack p;
+  p.communeCode = std::move(commune);
+  p.version = version;
+  p.issuedAt = "2026-11-23T08:00:00Z";
+  std::vector<forms::LoadProblem> problems;
+  p.files = forms::FormRegistry::readDir(GOCUA_SOURCE_DIR "/forms", problems);
+  REQUIRE(problems.empty());
+  return p;
+}
+
+std::string signedPack(const sync::FormPack& p, const sync::HubIdentity& hub) {
+  auto file = sync::writeFormPack(p, hub);
+  REQUIRE(file.ok());
+  return *file;
+}
+
+}  // namespace
+
+TEST_CASE("form packs: installed from the profile and from receipts, only newer, only the pinned hub's") {
+  Enrolled e;
+  CHECK(e.ws->formPackVersion() == 0);
+  CHECK_FALSE(e.ws->packForms()->has_value());
+
+  // The profile (same hub key) carries pack 1, with one form renamed so the pack is visibly used.
+  auto pack1 = shippedFormsPack(1);
+  auto birth = json::parse(pack1.files.at("birth_registration.json"));
+  birth["title"]["vi"] = "Đăng ký khai sinh (bộ biểu mẫu của xã)";
+  pack1.files["birth_registration.json"] = birth.dump(2);
+  sync::CommuneProfile profile = *sync::readProfile(profileFor(e.hub), std::nullopt);
+  profile.formPackVersion = 1;
+  profile.formPack = signedPack(pack1, e.hub);
+  auto enrolled = e.s->enroll(*sync::writeProfile(profile, e.hub));
+  REQUIRE_MESSAGE(enrolled.ok(), enrolled.error().code);
+  CHECK(enrolled->formPack == 1);
+  CHECK(e.ws->formPackVersion() == 1);
+  auto forms = e.ws->packForms();
+  REQUIRE(forms.ok());
+  REQUIRE(forms->has_value());
+  CHECK((*forms)->find("birth_registration")->title(i18n::Lang::Vi) == "Đăng ký khai sinh (bộ biểu mẫu của xã)");
+
+  // The batch tells the hub which pack this laptop has.
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  CHECK(batch.manifest["form_pack"] == 1);
+
+  // A receipt brings pack 2: installed, and the records are acknowledged as usual.
+  auto r = e.receiptFor(batch);
+  for (const auto& id : e.ids) r.records.push_back({id, 1, sync::Outcome::Accepted, ""});
+  r.formPack = signedPack(shippedFormsPack(2), e.hub);
+  auto applied = e.s->applyReceipt(e.receipt(r));
+  REQUIRE(applied.ok());
+  CHECK(applied->formPack == 2);
+  CHECK(applied->formPackError.empty());
+  CHECK(applied->synced == 3);
+  CHECK(e.ws->formPackVersion() == 2);
+
+  // The same or an older pack again changes nothing; other hubs' and other communes' packs, and a
+  // pack with a form that does not load, are refused without costing the receipt.
+  auto status = [&](const std::string& pack) {
+    sync::Receipt s;
+    s.communeCode = "27001";
+    s.deviceId = e.request.deviceSignPublic;
+    s.batchStatus = sync::BatchStatus::Status;
+    s.hubTime = "2026-11-23T10:00:00Z";
+    s.nextSequence = 2;
+    s.formPack = pack;
+    auto info = e.s->applyReceipt(e.receipt(s));
+    REQUIRE(info.ok());
+    return *info;
+  };
+  CHECK(status(signedPack(shippedFormsPack(1), e.hub)).formPack == 0);
+  CHECK(status(signedPack(shippedFormsPack(3), hubIdentity(40))).formPackError == "formpack.bad_signature");
+  CHECK(status(signedPack(shippedFormsPack(3, "27002"), e.hub)).formPackError == "formpack.invalid");
+  auto broken = shippedFormsPack(3);
+  broken.files["birth_registration.json"] = "{\"id\": \"birth_registration\"}";
+  CHECK(status(signedPack(broken, e.hub)).formPackError == "formpack.invalid");
+  CHECK(e.ws->formPackVersion() == 2);
+  CHECK((*e.ws->packForms())->find("birth_registration")->title(i18n::Lang::Vi) !=
+        "Đăng ký khai sinh (bộ biểu mẫu của xã)");
+}
