@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "harness.h"
@@ -178,6 +179,20 @@ TEST_CASE("sync end to end: enroll, export, import, review, receipt, needs-docum
   auto tampered = sb.ctl({"receipt", "apply", sb.writeFile("bad.gcr", bad).string()});
   CHECK(tampered.exitCode != 0);
 
+  // The office publishes its own form pack (a broken file first: refused, nothing published).
+  fs::path officeForms = sb.root / "forms-xa";
+  fs::copy(sourceDir() / "forms", officeForms, fs::copy_options::recursive);
+  std::ofstream(officeForms / "broken.json") << "{\"id\": ";
+  auto refusedPack = hub(sb, hubDir, {"forms", "publish", "--dir", officeForms.string()}, &hubErr);
+  CHECK_MESSAGE(refusedPack.exitCode == 2, refusedPack.describe());
+  fs::remove(officeForms / "broken.json");
+  auto birth = json::parse(readFile(officeForms / "birth_registration.json"));
+  birth["title"]["vi"] = "Đăng ký khai sinh (mẫu của xã Tân Lập)";
+  std::ofstream(officeForms / "birth_registration.json", std::ios::trunc) << birth.dump(2);
+  auto published = hub(sb, hubDir, {"forms", "publish", "--dir", officeForms.string()}, &hubErr);
+  REQUIRE_MESSAGE(published.exitCode == 0, published.describe());
+  CHECK(published.parsed()["form_pack"] == 1);
+
   // HTTP: two new residents, one `sync`.
   {
     Server server(sb, hubDir);
@@ -199,6 +214,7 @@ TEST_CASE("sync end to end: enroll, export, import, review, receipt, needs-docum
     CHECK(j["export"]["records"] == 2);
     CHECK(j["receipt"]["synced"] == 2);
     CHECK(j["receipt"]["batch_status"] == "imported");
+    CHECK(j["receipt"]["form_pack"] == 1);  // the pack came with the receipt and is installed
     // Nothing new: a second sync sends no batch and still fetches the review status.
     auto idle = sb.ctl({"sync", "--hub", "http://" + server.address});
     REQUIRE_MESSAGE(idle.exitCode == 0, idle.describe());
@@ -207,6 +223,9 @@ TEST_CASE("sync end to end: enroll, export, import, review, receipt, needs-docum
   CHECK(hub(sb, hubDir, {"records", "list"}, &hubErr).parsed().size() == 5);
   auto finalStatus = sb.ctl({"status"}).parsed();
   CHECK(finalStatus["synced"] == 5);
+  auto shown = sb.ctl({"forms", "show", "birth_registration"});
+  REQUIRE_MESSAGE(shown.exitCode == 0, shown.describe());
+  CHECK(shown.parsed()["title"]["vi"] == "Đăng ký khai sinh (mẫu của xã Tân Lập)");
 
   // No resident data in clear anywhere but the exports a person asks for (none here).
   std::map<std::string, std::string> needles;
