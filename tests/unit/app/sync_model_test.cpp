@@ -299,3 +299,42 @@ TEST_CASE("sync: times and sizes as the screen shows them") {
   CHECK(gocua::app::formatBytes(34 * 1024) == "34 KB");
   CHECK(gocua::app::formatBytes(3355443) == "3,2 MB");
 }
+
+TEST_CASE("sync: a receipt bringing the commune's form pack installs it and the wizard offers its forms") {
+  LiveHub hub(false);
+  SyncSetup s;
+  enroll(s.app.session(), hub);
+  addResidents(s.app.session(), 1, 9);
+  CHECK(s.app.model.forms().find("death_registration") != nullptr);
+
+  // The office publishes a pack without the death registration form.
+  fs::path officeForms = s.app.tmp.path / "forms-xa";
+  fs::copy(GOCUA_SOURCE_DIR "/forms", officeForms, fs::copy_options::recursive);
+  fs::remove(officeForms / "death_registration.json");
+  REQUIRE(hub.session->publishForms(officeForms).ok());
+
+  s.sync.open(s.app.model);
+  s.sync.exportToFolder(s.app.model);
+  s.sync.finish(s.app.model);
+  auto imported = hub.session->importFile(s.sync.summary().file);
+  REQUIRE(imported.ok());
+  writeAll(s.stick / "1.gcr", imported->receipt);
+  s.sync.folder.rescan();
+  s.sync.applyReceipts(s.app.model);
+  s.sync.finish(s.app.model);
+  const auto& sum = s.sync.summary();
+  CHECK(sum.formPack == 1);
+  bool said = false;
+  for (const auto& d : sum.details)
+    said = said || (d.find("1") != std::string::npos && d.find("biểu mẫu") != std::string::npos);
+  CHECK(said);
+  CHECK(s.app.model.forms().find("death_registration") == nullptr);
+  CHECK(s.app.model.forms().find("birth_registration") != nullptr);
+
+  // Locking and unlocking again keeps the commune's forms.
+  s.app.model.lock();
+  auto again = s.app.model.workspace()->unlock("", apptest::kPassphrase);
+  REQUIRE(again.ok());
+  s.app.model.adoptSession(std::move(*again), 0);
+  CHECK(s.app.model.forms().find("death_registration") == nullptr);
+}
