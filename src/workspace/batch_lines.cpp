@@ -21,9 +21,10 @@ BatchLines::BatchLines(const vault::RecordCipher& cipher, sync::BatchWriter& wri
 
 BatchLines::~BatchLines() {
   if (inFlight_.valid()) inFlight_.wait();
-  for (auto& c : chunks_)
+  for (auto& c : chunks_) {
     for (auto& line : c.lines) vault::wipe(line);
-  vault::wipe(block_);
+    vault::wipe(c.block);
+  }
 }
 
 Status BatchLines::add(const store::Repository::OutgoingRecord& r) {
@@ -42,43 +43,57 @@ Status BatchLines::add(const store::Repository::OutgoingRecord& r) {
 
 Status BatchLines::finish() {
   if (chunks_[current_].filled > 0) GOCUA_TRY(launch());
-  return wait();
+  GOCUA_TRY(wait());
+  for (auto& c : chunks_)  // the last chunk built (at most one is left)
+    if (c.built) GOCUA_TRY(feed(c));
+  return {};
 }
 
 Status BatchLines::wait() {
-  if (!inFlight_.valid()) return {};
-  return inFlight_.get();
+  if (inFlight_.valid()) inFlight_.get();
+  return {};
 }
 
 Status BatchLines::launch() {
   GOCUA_TRY(wait());
-  Chunk& chunk = chunks_[current_];
-  current_ ^= 1;
+  Chunk& next = chunks_[current_];
+  Chunk& previous = chunks_[current_ ^ 1];
   try {
-    inFlight_ = std::async(std::launch::async, [this, &chunk] { return process(chunk); });
-    return {};
+    inFlight_ = std::async(std::launch::async, [this, &next] { build(next); });
   } catch (const std::system_error&) {
-    return process(chunk);  // no thread to be had: do it here, only slower
+    build(next);  // no thread to be had: do it here, only slower
   }
+  // While `next` is being built, the writer takes the block built before it (order is kept:
+  // a chunk is fed only after the one launched before it).
+  if (previous.built) GOCUA_TRY(feed(previous));
+  current_ ^= 1;
+  return {};
 }
 
-Status BatchLines::process(Chunk& chunk) {
+void BatchLines::build(Chunk& chunk) const {
   parallelFor(chunk.filled, [&](std::size_t i) { chunk.ok[i] = buildLine(chunk.lines[i], chunk.heads[i]); });
-  std::size_t count = 0;
+  chunk.blockLines = 0;
   for (std::size_t i = 0; i < chunk.filled; ++i) {
     if (!chunk.ok[i]) {
       auto id = toRecordId(chunk.heads[i].id);
-      skipped_.push_back({chunk.heads[i].id, id ? core::formatRecordId(*id) : "?"});
+      chunk.skipped.push_back({chunk.heads[i].id, id ? core::formatRecordId(*id) : "?"});
       continue;
     }
-    block_ += chunk.lines[i];
+    chunk.block += chunk.lines[i];
     vault::wipe(chunk.lines[i]);  // wipe() clears too: the next chunk reuses the capacity
-    ++count;
+    ++chunk.blockLines;
   }
   chunk.filled = 0;
-  auto added = writer_->addLines(block_, count);
-  vault::wipe(block_);
-  if (added) records_ += count;
+  chunk.built = true;
+}
+
+Status BatchLines::feed(Chunk& chunk) {
+  auto added = writer_->addLines(chunk.block, chunk.blockLines);
+  vault::wipe(chunk.block);
+  chunk.built = false;
+  for (auto& s : chunk.skipped) skipped_.push_back(std::move(s));
+  chunk.skipped.clear();
+  if (added) records_ += chunk.blockLines;
   return added;
 }
 

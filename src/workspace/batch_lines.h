@@ -1,8 +1,9 @@
 // BatchLines: turns the heads an export carries into NDJSON record lines for the batch writer.
 // Opening and formatting 100,000 bodies is most of an export's time, so heads go in chunks: while
-// SQLite reads the next chunk on the calling thread, the previous one is opened on the other cores
-// and handed to the writer, in order, as one block. Plaintext lives only in that block and the
-// per-record lines, wiped as soon as the writer has them.
+// SQLite reads the next chunk on the calling thread, the previous one is opened and formatted on
+// the other cores into one block, which the calling thread then hands to the writer (zstd
+// compresses on its own threads). Plaintext lives only in the blocks and the per-record lines,
+// wiped as soon as the writer has them.
 #pragma once
 
 #include <array>
@@ -55,13 +56,19 @@ class BatchLines {
     std::vector<Head> heads;
     std::vector<std::string> lines;
     std::vector<std::uint8_t> ok;
-    std::size_t filled = 0;
+    std::size_t filled = 0;  // heads read in (calling thread)
+    // Built (chunk thread), then fed to the writer (calling thread).
+    std::string block;
+    std::size_t blockLines = 0;
+    std::vector<Skipped> skipped;
+    bool built = false;
   };
   static constexpr std::size_t kChunkHeads = 4096;
 
-  Status launch();  // hands the current chunk to a thread, after the previous one is done
+  Status launch();  // builds the current chunk on a thread; feeds the previous one meanwhile
   Status wait();
-  Status process(Chunk& chunk);
+  void build(Chunk& chunk) const;
+  Status feed(Chunk& chunk);
   bool buildLine(std::string& line, const Head& head) const;
 
   const vault::RecordCipher* cipher_;
@@ -69,10 +76,9 @@ class BatchLines {
   std::string quotedVolunteer_;
   std::array<Chunk, 2> chunks_;
   std::size_t current_ = 0;
-  std::string block_;
   std::uint64_t records_ = 0;
   std::vector<Skipped> skipped_;
-  std::future<Status> inFlight_;  // last member: destroyed (and joined) before the chunks
+  std::future<void> inFlight_;  // last member: destroyed (and joined) before the chunks
 };
 
 }  // namespace gocua::workspace::detail
