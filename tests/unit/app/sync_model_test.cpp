@@ -96,6 +96,17 @@ struct SyncSetup {
   }
 };
 
+// Exports to the stick with the view-model, imports the batch at the hub and leaves its receipt
+// on the stick under receiptName, as staff would hand it back.
+void exportToHub(SyncSetup& s, LiveHub& hub, const std::string& receiptName) {
+  s.sync.open(s.app.model);
+  s.sync.exportToFolder(s.app.model);
+  s.sync.finish(s.app.model);
+  auto imported = hub.session->importFile(s.sync.summary().file);
+  REQUIRE(imported.ok());
+  writeAll(s.stick / receiptName, imported->receipt);
+}
+
 }  // namespace
 
 TEST_CASE("sync: export to the stick writes a batch the hub imports; its receipt marks the records synced") {
@@ -174,12 +185,7 @@ TEST_CASE("sync: needs-documents decisions arrive with the office's note; a fore
   SyncSetup s;
   enroll(s.app.session(), hub);
   addResidents(s.app.session(), 2, 5);
-  s.sync.open(s.app.model);
-  s.sync.exportToFolder(s.app.model);
-  s.sync.finish(s.app.model);
-  auto imported = hub.session->importFile(s.sync.summary().file);
-  REQUIRE(imported.ok());
-  writeAll(s.stick / "1.gcr", imported->receipt);
+  exportToHub(s, hub, "1.gcr");
 
   const auto& residents = s.app.session().index().residents();
   REQUIRE(!residents.empty());
@@ -313,12 +319,7 @@ TEST_CASE("sync: a receipt bringing the commune's form pack installs it and the 
   fs::remove(officeForms / "death_registration.json");
   REQUIRE(hub.session->publishForms(officeForms).ok());
 
-  s.sync.open(s.app.model);
-  s.sync.exportToFolder(s.app.model);
-  s.sync.finish(s.app.model);
-  auto imported = hub.session->importFile(s.sync.summary().file);
-  REQUIRE(imported.ok());
-  writeAll(s.stick / "1.gcr", imported->receipt);
+  exportToHub(s, hub, "1.gcr");
   s.sync.folder.rescan();
   s.sync.applyReceipts(s.app.model);
   s.sync.finish(s.app.model);

@@ -2,10 +2,10 @@
 // carry one, and then it must be the same hub's pack for the same commune and version.
 #include <doctest/doctest.h>
 
-#include <array>
 #include <string>
 
 #include "../catalog_check.h"
+#include "../fixed_keys.h"
 #include "sync/keys/keys.h"
 
 using namespace gocua;
@@ -13,19 +13,8 @@ using namespace gocua::sync;
 
 namespace {
 
-std::array<std::uint8_t, 32> seed(std::uint8_t v) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(v);
-  return s;
-}
-const HubIdentity& hub() {
-  static const HubIdentity h = HubIdentity::fromSeed(seed(1), seed(2));
-  return h;
-}
-const HubIdentity& otherHub() {
-  static const HubIdentity h = HubIdentity::fromSeed(seed(3), seed(4));
-  return h;
-}
+using fixedkeys::hub;
+using fixedkeys::otherHub;
 
 FormPack samplePack(int version = 2) {
   FormPack p;

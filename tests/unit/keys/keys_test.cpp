@@ -9,6 +9,7 @@
 #include <string>
 
 #include "../catalog_check.h"
+#include "../fixed_keys.h"
 #include "core/i18n.h"
 #include "sync/keys/keys.h"
 #include "vault/secret.h"
@@ -18,20 +19,9 @@ using namespace gocua::sync;
 
 namespace {
 
-std::array<std::uint8_t, 32> seed(std::uint8_t v) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(v);
-  return s;
-}
-
-const HubIdentity& hub() {
-  static const HubIdentity h = HubIdentity::fromSeed(seed(1), seed(2));
-  return h;
-}
-const HubIdentity& otherHub() {
-  static const HubIdentity h = HubIdentity::fromSeed(seed(3), seed(4));
-  return h;
-}
+using fixedkeys::hub;
+using fixedkeys::otherHub;
+using fixedkeys::seed;
 const DeviceKeys& device() {
   static const DeviceKeys k = DeviceKeys::fromSeed(seed(5));
   return k;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "../catalog_check.h"
+#include "../fixed_keys.h"
 #include "sync/keys/keys.h"
 #include "sync/keys/recovery_internal.h"
 #include "vault/keyslot.h"
@@ -21,11 +22,7 @@ using namespace gocua::sync;
 
 namespace {
 
-std::array<std::uint8_t, 32> seed(std::uint8_t v) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(v);
-  return s;
-}
+using fixedkeys::seed;
 
 const HubIdentity& hub() {
   static const HubIdentity h = HubIdentity::fromSeed(seed(1), seed(2), seed(10));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "../catalog_check.h"
+#include "../fixed_keys.h"
 #include "core/record_id.h"
 #include "sync/receipt/receipt.h"
 #include "vault/secret.h"
@@ -20,20 +21,9 @@ using namespace gocua::sync;
 
 namespace {
 
-std::array<std::uint8_t, 32> seed(std::uint8_t v) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(v);
-  return s;
-}
-
-const HubIdentity& hub() {
-  static const HubIdentity h = HubIdentity::fromSeed(seed(1), seed(2));
-  return h;
-}
-const HubIdentity& otherHub() {
-  static const HubIdentity h = HubIdentity::fromSeed(seed(3), seed(4));
-  return h;
-}
+using fixedkeys::hub;
+using fixedkeys::otherHub;
+using fixedkeys::seed;
 const std::array<std::uint8_t, 32>& deviceId() {
   static const auto id = DeviceKeys::fromSeed(seed(5)).publicKey;
   return id;

@@ -129,6 +129,17 @@ struct Enrolled {
     return *file;
   }
 
+  // A receipt with no batch (status-out), as the hub answers a USB-only laptop.
+  sync::Receipt statusOnly(std::uint64_t nextSequence) {
+    sync::Receipt r;
+    r.communeCode = "27001";
+    r.deviceId = request.deviceSignPublic;
+    r.batchStatus = sync::BatchStatus::Status;
+    r.hubTime = "2026-11-23T10:00:00Z";
+    r.nextSequence = nextSequence;
+    return r;
+  }
+
   sync::Receipt receiptFor(const BatchContent& b, sync::BatchStatus status = sync::BatchStatus::Imported) {
     sync::Receipt r;
     r.communeCode = "27001";
@@ -329,12 +340,7 @@ TEST_CASE("review: needs-documents with the staff note opened on the laptop") {
   Enrolled e;
   auto sealed = sync::sealNote("Thiếu giấy chứng sinh bản gốc", e.request.deviceBoxPublic);
   REQUIRE(sealed.ok());
-  sync::Receipt r;
-  r.communeCode = "27001";
-  r.deviceId = e.request.deviceSignPublic;
-  r.batchStatus = sync::BatchStatus::Status;
-  r.hubTime = "2026-11-23T10:00:00Z";
-  r.nextSequence = 1;
+  sync::Receipt r = e.statusOnly(1);
   r.updates = {{e.ids[1], 1, sync::ReviewStatus::NeedsDocuments, *sealed, "2026-11-23T09:00:00Z"},
                {e.ids[0], 1, sync::ReviewStatus::Accepted, {}, "2026-11-23T09:00:00Z"}};
   auto applied = e.s->applyReceipt(e.receipt(r));
@@ -435,12 +441,8 @@ TEST_CASE("recovery: the hub's one-time file and code set a new passphrase") {
 
 TEST_CASE("a receipt tells how far this laptop's clock is from the hub's") {
   Enrolled e;
-  sync::Receipt r;
-  r.communeCode = "27001";
-  r.deviceId = e.request.deviceSignPublic;
-  r.batchStatus = sync::BatchStatus::Status;
+  sync::Receipt r = e.statusOnly(1);
   r.hubTime = "2000-01-01T00:00:00Z";  // the hub is decades behind this laptop
-  r.nextSequence = 1;
   auto applied = e.s->applyReceipt(e.receipt(r));
   REQUIRE(applied.ok());
   CHECK(applied->clockSkewSeconds < -20LL * 365 * 86400);
@@ -509,12 +511,7 @@ TEST_CASE("form packs: installed from the profile and from receipts, only newer,
   // The same or an older pack again changes nothing; other hubs' and other communes' packs, and a
   // pack with a form that does not load, are refused without costing the receipt.
   auto status = [&](const std::string& pack) {
-    sync::Receipt s;
-    s.communeCode = "27001";
-    s.deviceId = e.request.deviceSignPublic;
-    s.batchStatus = sync::BatchStatus::Status;
-    s.hubTime = "2026-11-23T10:00:00Z";
-    s.nextSequence = 2;
+    sync::Receipt s = e.statusOnly(2);
     s.formPack = pack;
     auto info = e.s->applyReceipt(e.receipt(s));
     REQUIRE(info.ok());
