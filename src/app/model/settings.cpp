@@ -11,7 +11,8 @@
 namespace gocua::app {
 
 void Settings::clamp() {
-  fontScalePercent = std::clamp(fontScalePercent, 100, 250);
+  // Steps of 25 %: the font atlas is rebuilt per size, and finer steps read no differently.
+  fontScalePercent = (std::clamp(fontScalePercent, 100, 250) + 12) / 25 * 25;
   idleLockMinutes = std::clamp(idleLockMinutes, 1, 120);
 }
 

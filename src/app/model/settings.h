@@ -13,11 +13,11 @@ struct Settings {
   i18n::Lang lang = i18n::Lang::Vi;
   int fontScalePercent = 100;  // 100..250
   bool highContrast = false;
-  int idleLockMinutes = 10;  // 1..120
+  int idleLockMinutes = 10;     // 1..120
   bool languageChosen = false;  // first run asks once
 
   // Values out of range are pulled back in (a hand-edited file never breaks the app).
-  void clamp();
+  void clamp();  // into range; text size in steps of 25 %
 };
 
 // $GOCUA_CONFIG, else $XDG_CONFIG_HOME/gocua/settings.json, else ~/.config/gocua/settings.json.

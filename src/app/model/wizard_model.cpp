@@ -20,6 +20,14 @@
 #include "vault/secret.h"
 
 namespace gocua::app {
+
+std::vector<const WizardChoice*> filterChoices(const std::vector<WizardChoice>& choices, std::string_view typed) {
+  const std::string folded = core::foldKey(typed);
+  std::vector<const WizardChoice*> out;
+  for (const auto& c : choices)
+    if (folded.empty() || core::foldKey(c.label).find(folded) != std::string::npos) out.push_back(&c);
+  return out;
+}
 using nlohmann::json;
 
 namespace {
@@ -28,16 +36,21 @@ constexpr const char* kSlot = "wizard";
 constexpr int kSlotVersion = 1;
 
 // The procedures a volunteer meets most, first; any other form follows by id.
-const char* const kOrder[] = {"birth_registration", "vneid_level2",   "residence_ct01",
+const char* const kOrder[] = {"birth_registration",         "vneid_level2",       "residence_ct01",
                               "health_insurance_household", "death_registration", "marriage_registration"};
 
 const char* stepName(WizardStep s) {
   switch (s) {
-    case WizardStep::Procedure: return "procedure";
-    case WizardStep::Section: return "section";
-    case WizardStep::Documents: return "documents";
-    case WizardStep::ReadBack: return "readback";
-    default: return "section";
+    case WizardStep::Procedure:
+      return "procedure";
+    case WizardStep::Section:
+      return "section";
+    case WizardStep::Documents:
+      return "documents";
+    case WizardStep::ReadBack:
+      return "readback";
+    default:
+      return "section";
   }
 }
 
@@ -715,7 +728,8 @@ std::string WizardModel::neighbourSection(int direction) const {
   if (at == all.end()) return {};
   const auto size = static_cast<std::ptrdiff_t>(all.size());
   for (auto i = (at - all.begin()) + direction; i >= 0 && i < size; i += direction)
-    if (form_->isRelevant(all[static_cast<std::size_t>(i)].id, answers_, today)) return all[static_cast<std::size_t>(i)].id;
+    if (form_->isRelevant(all[static_cast<std::size_t>(i)].id, answers_, today))
+      return all[static_cast<std::size_t>(i)].id;
   return {};
 }
 
@@ -764,9 +778,14 @@ void WizardModel::back() {
       step_ = WizardStep::Section;
       break;
     }
-    case WizardStep::ReadBack: step_ = WizardStep::Documents; break;
-    case WizardStep::Appointments: closeAppointments(); return;
-    default: return;
+    case WizardStep::ReadBack:
+      step_ = WizardStep::Documents;
+      break;
+    case WizardStep::Appointments:
+      closeAppointments();
+      return;
+    default:
+      return;
   }
   changed();
   flushAutosave();
@@ -804,8 +823,8 @@ std::vector<WizardDocument> WizardModel::documents() const {
   const auto lang = i18n::lang();
   for (const auto& d : form_->checklist(answers_, core::today())) {
     auto it = has_.find(d.id);
-    out.push_back({d.id, lang == i18n::Lang::En && !d.en.empty() ? d.en : d.vi, d.required,
-                   it != has_.end() && it->second});
+    out.push_back(
+        {d.id, lang == i18n::Lang::En && !d.en.empty() ? d.en : d.vi, d.required, it != has_.end() && it->second});
   }
   return out;
 }

@@ -53,6 +53,10 @@ struct WizardChoice {
   std::string value, label;
 };
 
+// The choices whose label contains what the volunteer typed, diacritics and đ folded ("kinh"
+// finds "Kinh", "e de" finds "Ê Đê"); all of them for an empty filter.
+std::vector<const WizardChoice*> filterChoices(const std::vector<WizardChoice>& choices, std::string_view typed);
+
 // One input of the current section, ready to draw. Hidden (not relevant) fields are left out.
 struct WizardField {
   forms::FieldType type = forms::FieldType::Text;
@@ -170,7 +174,7 @@ class WizardModel {
   // Text widgets edit these buffers (one per path, made from the answer); tick() and fieldLeft()
   // copy them into the answers.
   std::string* textBuffer(const std::string& path);
-  void fieldLeft(const std::string& path);                       // show its message from now on
+  void fieldLeft(const std::string& path);                         // show its message from now on
   void setText(const std::string& path, const std::string& text);  // buffer + commit + left
   void setChoice(const std::string& path, const std::string& value);
   void toggleChoice(const std::string& path, const std::string& value);  // multi_choice
@@ -201,7 +205,7 @@ class WizardModel {
 
   // [ReadBack]
   std::vector<WizardSummarySection> summary() const;
-  std::vector<WizardProblem> problems() const;  // every error of the answers
+  std::vector<WizardProblem> problems() const;       // every error of the answers
   bool saveRefused() const { return saveRefused_; }  // confirm was refused: answers invalid
   // The resident confirmed: saves the application (status "ready"). Invalid answers: false,
   // saveRefused() and problems() tell why; the volunteer can fix them or save a draft.
@@ -254,17 +258,17 @@ class WizardModel {
 
   AppModel* app_ = nullptr;
   std::string residentId_, residentName_;
-  std::string editingId_;            // the saved application being finished (openDraft), else empty
+  std::string editingId_;             // the saved application being finished (openDraft), else empty
   std::int64_t editingRevision_ = 0;  // its revision when opened
   const forms::Form* form_ = nullptr;
   WizardStep step_ = WizardStep::Procedure;
   WizardStep beforeAppointments_ = WizardStep::Saved;
   std::string sectionId_;
   nlohmann::json answers_ = nlohmann::json::object();
-  std::map<std::string, bool> has_;              // documents checklist toggles
-  std::map<std::string, std::string> buffers_;   // text widgets' buffers by answer path
-  std::set<std::string> touched_;                // fields left after an edit
-  std::set<std::string> attempted_;              // sections where "next" was pressed
+  std::map<std::string, bool> has_;             // documents checklist toggles
+  std::map<std::string, std::string> buffers_;  // text widgets' buffers by answer path
+  std::set<std::string> touched_;               // fields left after an edit
+  std::set<std::string> attempted_;             // sections where "next" was pressed
   bool saveRefused_ = false;
   std::string error_;
   nlohmann::json resumeState_;  // the autosaved draft offered at Resume

@@ -9,7 +9,6 @@
 #include "app/ui/ui_map.h"
 #include "app/ui/widgets.h"
 #include "core/i18n.h"
-#include "core/text.h"
 
 namespace gocua::app::ui::application {
 
@@ -18,10 +17,14 @@ namespace {
 const float (&toneColour(CardTone tone))[4] {
   const auto& p = palette();
   switch (tone) {
-    case CardTone::Warning: return p.warning;
-    case CardTone::Ok: return p.ok;
-    case CardTone::Error: return p.error;
-    case CardTone::Info: break;
+    case CardTone::Warning:
+      return p.warning;
+    case CardTone::Ok:
+      return p.ok;
+    case CardTone::Error:
+      return p.error;
+    case CardTone::Info:
+      break;
   }
   return p.muted;
 }
@@ -110,13 +113,11 @@ void choiceCombo(WizardModel& m, const WizardField& f) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##filter", i18n::tr("app.wizard.filter").c_str(), &filter);
     mark(id + ".filter");
-    const std::string folded = core::foldKey(filter);
-    for (const auto& c : f.choices) {
-      if (!folded.empty() && core::foldKey(c.label).find(folded) == std::string::npos) continue;
-      const bool chosen = c.value == current;
-      if (ImGui::Selectable((c.label + "##" + c.value).c_str(), chosen, 0, ImVec2(0, ImGui::GetFontSize() * 1.6f)))
-        m.setChoice(f.path, c.value);
-      mark("wizard.choice." + f.id + "." + c.value);
+    for (const WizardChoice* c : filterChoices(f.choices, filter)) {
+      const bool chosen = c->value == current;
+      if (ImGui::Selectable((c->label + "##" + c->value).c_str(), chosen, 0, ImVec2(0, ImGui::GetFontSize() * 1.6f)))
+        m.setChoice(f.path, c->value);
+      mark("wizard.choice." + f.id + "." + c->value);
       if (chosen && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
     }
     ImGui::EndCombo();
@@ -192,17 +193,26 @@ void drawWizardField(WizardModel& m, const WizardField& f) {
   using forms::FieldType;
   ImGui::PushID(f.id.c_str());
   switch (f.type) {
-    case FieldType::Bool: boolInput(m, f); break;
+    case FieldType::Bool:
+      boolInput(m, f);
+      break;
     case FieldType::Choice:
       if (f.combo)
         choiceCombo(m, f);
       else
         choiceButtons(m, f);
       break;
-    case FieldType::MultiChoice: multiChoice(m, f); break;
-    case FieldType::Repeat: repeatRows(m, f); break;
-    case FieldType::Group: break;
-    default: textInput(m, f); break;
+    case FieldType::MultiChoice:
+      multiChoice(m, f);
+      break;
+    case FieldType::Repeat:
+      repeatRows(m, f);
+      break;
+    case FieldType::Group:
+      break;
+    default:
+      textInput(m, f);
+      break;
   }
   errorAndWarning(f);
   ImGui::PopID();

@@ -11,17 +11,19 @@ void drawSettings(App& app) {
   auto& d = app.settings.draft;
   heading(i18n::tr("app.settings.title"));
   ImGui::TextUnformatted(i18n::tr("app.settings.language").c_str());
-  if (ImGui::RadioButton((i18n::tr("app.lang.vi") + "##lang-vi").c_str(), d.lang == i18n::Lang::Vi)) d.lang = i18n::Lang::Vi;
+  if (ImGui::RadioButton((i18n::tr("app.lang.vi") + "##lang-vi").c_str(), d.lang == i18n::Lang::Vi))
+    d.lang = i18n::Lang::Vi;
   mark("settings.lang.vi");
   ImGui::SameLine();
-  if (ImGui::RadioButton((i18n::tr("app.lang.en") + "##lang-en").c_str(), d.lang == i18n::Lang::En)) d.lang = i18n::Lang::En;
+  if (ImGui::RadioButton((i18n::tr("app.lang.en") + "##lang-en").c_str(), d.lang == i18n::Lang::En))
+    d.lang = i18n::Lang::En;
   mark("settings.lang.en");
   ImGui::Spacing();
   ImGui::TextUnformatted(i18n::tr("app.settings.font_scale").c_str());
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   ImGui::SliderInt("##font-scale", &d.fontScalePercent, 100, 250, "%d %%");
   mark("settings.font_scale");
-  d.fontScalePercent = (d.fontScalePercent + 12) / 25 * 25;  // steps of 25 %
+  d.clamp();
   ImGui::Spacing();
   ImGui::Checkbox(i18n::tr("app.settings.high_contrast").c_str(), &d.highContrast);
   mark("settings.high_contrast");

@@ -90,6 +90,12 @@ TEST_CASE("settings: saved, reloaded, clamped; a damaged file falls back to defa
   REQUIRE(back.ok());
   CHECK(back->fontScalePercent == 250);
   CHECK(back->idleLockMinutes == 1);
+  for (auto [typed, snapped] : {std::pair{137, 125}, {138, 150}, {99, 100}, {249, 250}, {180, 175}}) {
+    app::Settings steps;
+    steps.fontScalePercent = typed;
+    steps.clamp();
+    CHECK(steps.fontScalePercent == snapped);
+  }
 
   std::ofstream(file) << "{not json";
   CHECK(app::loadSettings(file).error().code == "settings.malformed");
@@ -175,7 +181,9 @@ TEST_CASE("training reset: practice records and drafts go, sample residents come
   CHECK_FALSE(a.model.notice().error);
 
   UnlockedApp real;
-  REQUIRE(real.session().addResident({{"full_name", "Trần Văn Thật"}, {"date_of_birth", "1960"}, {"sex", "male"}}, nullptr).ok());
+  REQUIRE(real.session()
+              .addResident({{"full_name", "Trần Văn Thật"}, {"date_of_birth", "1960"}, {"sex", "male"}}, nullptr)
+              .ok());
   CHECK_FALSE(sm.resetTraining(real.model));
   auto refused = real.session().resetTraining(10, 1);
   REQUIRE_FALSE(refused.ok());

@@ -376,7 +376,7 @@ TEST_CASE("wizard: closing the window (reset) keeps the draft; start offers to r
   REQUIRE(w.next() == false);
   w.editSection("child");
   *w.textBuffer("child.surname") = "Lê";  // typed, the field not even left
-  w.reset();  // lock or window close
+  w.reset();                              // lock or window close
   CHECK(w.answers().empty());
   CHECK(w.residentName().empty());
 
@@ -603,4 +603,20 @@ TEST_CASE("a saved draft reopens from home, is finished, and becomes a new revis
   auto refused = a.session().updateApplication(appId, *form, (*body)["answers"], false, 2, nullptr);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == "application.invalid");
+}
+
+TEST_CASE("wizard: drop-down lists narrow as the volunteer types, without diacritics or đ") {
+  std::vector<app::WizardChoice> choices = {{"kinh", "Kinh"}, {"ede", "Ê Đê"}, {"hmong", "H'Mông"}, {"dao", "Dao"}};
+  auto values = [&](std::string_view typed) {
+    std::vector<std::string> out;
+    for (const auto* c : app::filterChoices(choices, typed)) out.push_back(c->value);
+    return out;
+  };
+  CHECK(values("") == std::vector<std::string>{"kinh", "ede", "hmong", "dao"});
+  CHECK(values("kinh") == std::vector<std::string>{"kinh"});
+  CHECK(values("e de") == std::vector<std::string>{"ede"});
+  CHECK(values("ĐÊ") == std::vector<std::string>{"ede"});
+  CHECK(values("mong") == std::vector<std::string>{"hmong"});
+  CHECK(values("D") == std::vector<std::string>{"ede", "dao"});
+  CHECK(values("xyz").empty());
 }
