@@ -51,7 +51,7 @@ bool JoinModel::preview(const fs::path& file) {
   message_.clear();
   preview_.reset();
   previewBytes_.clear();
-  auto bytes = readSmallFile(file, sync::kMaxSignedFileBytes);
+  auto bytes = readSmallFile(file, sync::kMaxProfileBytes);
   if (!bytes.ok()) {
     error_ = i18n::message(bytes.error().code == "folder.too_large" ? Error::make("profile.format") : bytes.error());
     return false;

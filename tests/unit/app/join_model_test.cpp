@@ -132,6 +132,26 @@ TEST_CASE("join step 2: the preview shows the hub's fingerprint and stores nothi
   CHECK(st->communeName == "Xã Tân Lập");
 }
 
+TEST_CASE("join: a profile carrying the commune's form pack (larger than other files) installs its forms") {
+  JoinSetup s;
+  TestHub hub(21, "Xã Tân Lập");
+  fs::path officeForms = hub.dir.path / "forms-xa";
+  fs::copy(GOCUA_SOURCE_DIR "/forms", officeForms, fs::copy_options::recursive);
+  fs::remove(officeForms / "marriage_registration.json");
+  REQUIRE(hub.session->publishForms(officeForms).ok());
+  REQUIRE(s.join.writeRequest(s.app.model));
+  REQUIRE(hub.session->enroll(readAll(s.stick / s.join.requestFile())).ok());
+  const std::string profile = hub.profile();
+  CHECK(profile.size() > sync::kMaxSignedFileBytes);
+  writeAll(s.stick / "xa.gcp", profile);
+  CHECK(s.app.model.forms().find("marriage_registration") != nullptr);
+
+  REQUIRE_MESSAGE(s.join.preview(s.stick / "xa.gcp"), s.join.error());
+  REQUIRE(s.join.confirm(s.app.model));
+  CHECK(s.app.model.forms().find("marriage_registration") == nullptr);
+  CHECK(s.app.model.forms().find("birth_registration") != nullptr);
+}
+
 TEST_CASE("join: a rejected preview pins nothing, so another commune's key can still be chosen; then it is pinned") {
   JoinSetup s;
   REQUIRE(s.join.writeRequest(s.app.model));
