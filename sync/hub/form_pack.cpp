@@ -1,5 +1,7 @@
 // Publishing form packs: the forms a hub signs for its laptops, and the registry it checks
 // applications against once one is published.
+#include <algorithm>
+
 #include "forms/registry.h"
 #include "sync/hub/internal.h"
 
@@ -39,15 +41,19 @@ Result<HubSession::FormPackInfo> HubSession::publishForms(const fs::path& dir) {
   }
   if (registry.all().empty()) return Error::make("hub.bad_forms", "", dir.string() + ": no forms");
 
+  // Above any pack a laptop already has: a hub rebuilt from its key backup starts again at 0,
+  // and laptops only install a newer version.
+  auto& store = hub_.store();
+  auto reported = store.maxDeviceFormPack();
+  if (!reported) return reported.error();
   sync::FormPack pack;
   pack.communeCode = impl_->commune.code;
-  pack.version = impl_->formPackVersion + 1;
+  pack.version = std::max(impl_->formPackVersion, *reported) + 1;
   pack.issuedAt = nowIso();
   pack.files = std::move(files);
   auto signedPack = sync::writeFormPack(pack, impl_->identity);
   if (!signedPack) return Error::make("hub.bad_forms", "", signedPack.error().code);
 
-  auto& store = hub_.store();
   auto txn = store::Txn::begin(store.db());
   if (!txn) return txn.error();
   GOCUA_TRY(store.setMeta(kMetaFormPack, std::to_string(pack.version)));

@@ -125,6 +125,14 @@ Status HubStore::setDeviceFormPack(const DeviceKey& id, int version) {
   return (*st)->run();
 }
 
+Result<int> HubStore::maxDeviceFormPack() {
+  auto st = db_.prepare("SELECT coalesce(max(form_pack), 0) FROM device");
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  return static_cast<int>(st->columnInt(0));
+}
+
 Status HubStore::setRecoverySlot(const DeviceKey& id, std::span<const std::uint8_t> slot) {
   auto st = db_.cached("UPDATE device SET recovery_slot = ? WHERE id = ?");
   if (!st) return st.error();

@@ -78,6 +78,7 @@ class HubStore {
   Status revoke(const DeviceKey& id, std::string_view at, std::int64_t lastSeq);
   Status setRecoverySlot(const DeviceKey& id, std::span<const std::uint8_t> slot);
   Status setDeviceFormPack(const DeviceKey& id, int version);
+  Result<int> maxDeviceFormPack();  // the newest pack any laptop reported (0 when none)
 
   Result<std::optional<LedgerRow>> ledger(const DeviceKey& device, std::int64_t sequence);
   Result<std::int64_t> maxSequence(const DeviceKey& device);  // 0 when none

@@ -101,3 +101,13 @@ TEST_CASE("after a publish the hub checks application form ids against the pack"
   REQUIRE(receipt.records.size() == 2);
   CHECK(receipt.records[1].reason == "hub.unknown_form");
 }
+
+TEST_CASE("a publish numbers the pack above any a laptop reported (a hub rebuilt from its backup starts at 0)") {
+  Fixture f;
+  // This laptop's batch says it has pack 5 (from the hub before the rebuild).
+  f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox(), kCommune, 0, manifestWithPack(1, 5)));
+  auto published = f.session->publishForms(copyForms(f.tmp.path / "forms"));
+  REQUIRE(published.ok());
+  CHECK(published->version == 6);
+  CHECK_FALSE(f.receipt(*f.session->statusReceipt(f.device.keys.publicKey), f.device).formPack.empty());
+}
