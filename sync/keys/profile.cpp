@@ -54,7 +54,7 @@ Result<std::string> writeProfile(const CommuneProfile& profile, const HubIdentit
   body["recovery_public"] = vault::toHex(profile.recoveryPublic);
   body["formPackVersion"] = profile.formPackVersion;
   body["issuedAt"] = profile.issuedAt;
-  body["formPack"] = profile.formPack;
+  if (!profile.formPack.empty()) body["formPack"] = profile.formPack;  // absent: readable by older laptops
   return detail::frameSignedFile(kKind, detail::canonicalDump(body), hub.signSecret);
 }
 
@@ -65,9 +65,9 @@ Result<CommuneProfile> readProfile(std::string_view file,
 
   nlohmann::json body;
   if (!detail::parseCanonicalObject(framed->body,
-                                    {"communeCode", "communeName", "formPack", "formPackVersion", "hubBoxPublic",
-                                     "hubSignPublic", "hubUrl", "issuedAt", "recovery_public", "villages"},
-                                    body)) {
+                                    {"communeCode", "communeName", "formPackVersion", "hubBoxPublic", "hubSignPublic",
+                                     "hubUrl", "issuedAt", "recovery_public", "villages"},
+                                    body, 2, {"formPack"})) {
     return Error::make("profile.format", {}, "body");
   }
   CommuneProfile p;
@@ -79,10 +79,10 @@ Result<CommuneProfile> readProfile(std::string_view file,
       detail::getKey(body, "hubBoxPublic", p.hubBoxPublic) &&
       detail::getKey(body, "recovery_public", p.recoveryPublic) && detail::getString(body, "issuedAt", p.issuedAt) &&
       version.is_number_integer() && version.get<long long>() >= INT_MIN && version.get<long long>() <= INT_MAX &&
-      body.at("formPack").is_string();
+      (!body.contains("formPack") || body.at("formPack").is_string());
   if (!fieldsOk) return Error::make("profile.format", {}, "field type or size");
   p.formPackVersion = static_cast<int>(version.get<long long>());
-  p.formPack = body.at("formPack").get<std::string>();
+  if (body.contains("formPack")) p.formPack = body.at("formPack").get<std::string>();
 
   if (!detail::verifyBody(framed->body, framed->signature, p.hubSignPublic)) {
     return Error::make("profile.bad_signature");

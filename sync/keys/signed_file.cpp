@@ -112,10 +112,13 @@ bool verifyBody(std::string_view body, const std::array<std::uint8_t, 64>& signa
 }
 
 bool parseCanonicalObject(std::string_view body, std::initializer_list<std::string_view> keys, nlohmann::json& out,
-                          int maxDepth) {
+                          int maxDepth, std::initializer_list<std::string_view> optionalKeys) {
   if (!nestingAtMost(body, maxDepth)) return false;
   out = nlohmann::json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-  if (out.is_discarded() || !out.is_object() || out.size() != keys.size()) return false;
+  if (out.is_discarded() || !out.is_object()) return false;
+  std::size_t optionalPresent = 0;
+  for (std::string_view k : optionalKeys) optionalPresent += out.contains(std::string(k)) ? 1 : 0;
+  if (out.size() != keys.size() + optionalPresent) return false;
   for (std::string_view k : keys) {
     if (!out.contains(std::string(k))) return false;
   }

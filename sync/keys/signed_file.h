@@ -41,10 +41,13 @@ struct SignedFile {
                               const std::array<std::uint8_t, 32>& publicKey);
 
 // Parses body as a JSON object that is exactly its own canonical dump and has exactly the keys
-// given (no more, no fewer). Arrays and objects may nest maxDepth deep, counting the body itself
-// (2: flat object with arrays of strings; 3: arrays of flat objects). Never throws.
+// given (no more, no fewer), plus any of optionalKeys (fields added later, written only when they
+// carry something, so older readers keep reading files that do not use them). Arrays and objects
+// may nest maxDepth deep, counting the body itself (2: flat object with arrays of strings; 3:
+// arrays of flat objects). Never throws.
 [[nodiscard]] bool parseCanonicalObject(std::string_view body, std::initializer_list<std::string_view> keys,
-                                        nlohmann::json& out, int maxDepth = 2);
+                                        nlohmann::json& out, int maxDepth = 2,
+                                        std::initializer_list<std::string_view> optionalKeys = {});
 
 // The canonical one-line body: sorted keys (nlohmann's object is a std::map), UTF-8 kept as is.
 // Invalid UTF-8 is replaced rather than thrown on; callers validate text before writing.

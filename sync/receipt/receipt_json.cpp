@@ -115,7 +115,7 @@ std::string receiptBody(const Receipt& r) {
   body["batch_status"] = toString(r.batchStatus);
   body["commune_code"] = r.communeCode;
   body["device_id"] = vault::toHex(r.deviceId);
-  body["form_pack"] = r.formPack;
+  if (!r.formPack.empty()) body["form_pack"] = r.formPack;  // absent: readable by older laptops
   body["format"] = kReceiptFormat;
   body["hub_time"] = r.hubTime;
   body["next_sequence"] = r.nextSequence;
@@ -129,9 +129,9 @@ std::string receiptBody(const Receipt& r) {
 Result<Receipt> parseReceiptBody(std::string_view body) {
   nlohmann::json obj;
   if (!parseCanonicalObject(body,
-                            {"batch_id", "batch_status", "commune_code", "device_id", "form_pack", "format", "hub_time",
+                            {"batch_id", "batch_status", "commune_code", "device_id", "format", "hub_time",
                              "next_sequence", "reason", "records", "sequence", "updates"},
-                            obj, /*maxDepth=*/3)) {
+                            obj, /*maxDepth=*/3, {"form_pack"})) {
     return shapeError("body");
   }
   const auto& version = obj.at("format");
@@ -147,10 +147,12 @@ Result<Receipt> parseReceiptBody(std::string_view body) {
                         getString(obj, "batch_status", batchStatus) && getString(obj, "reason", r.reason) &&
                         getString(obj, "hub_time", r.hubTime) && getU64(obj, "next_sequence", r.nextSequence);
   if (!fieldsOk) return shapeError({});
-  const auto& pack = obj.at("form_pack");
-  if (!pack.is_string() || pack.get_ref<const std::string&>().size() > kMaxFormPackBytes)
-    return shapeError("form_pack");
-  r.formPack = pack.get<std::string>();
+  if (obj.contains("form_pack")) {
+    const auto& pack = obj.at("form_pack");
+    if (!pack.is_string() || pack.get_ref<const std::string&>().size() > kMaxFormPackBytes)
+      return shapeError("form_pack");
+    r.formPack = pack.get<std::string>();
+  }
   const auto status = parseBatchStatus(batchStatus);
   if (!status) return shapeError("batch_status");
   r.batchStatus = *status;

@@ -112,8 +112,12 @@ TEST_CASE("a profile carries the same hub's pack, for its commune and version") 
   auto otherCommune = samplePack(2);
   otherCommune.communeCode = "27001";
   CHECK(writeProfile(profileWith(writeOk(otherCommune), 2), hub()).error().code == "profile.invalid");
-  // No pack at all is fine (a hub that never published one).
-  CHECK(writeProfile(profileWith("", 0), hub()).ok());
+  // No pack at all is fine (a hub that never published one), and then the field is not written,
+  // so laptops from before form packs still read the profile.
+  auto plain = writeProfile(profileWith("", 0), hub());
+  REQUIRE(plain.ok());
+  CHECK(plain->find("formPack\"") == std::string::npos);
+  CHECK(readProfile(*plain, hub().signPublic).ok());
 }
 
 TEST_CASE("every form pack error code has Vietnamese and English text") {

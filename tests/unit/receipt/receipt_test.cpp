@@ -445,3 +445,16 @@ TEST_CASE("the fuzz seeds are valid receipts, so the replay starts from real inp
     }
   }
 }
+
+TEST_CASE("a receipt carries a form pack only when there is one; older receipts without it still read") {
+  const std::string plain = writeOk(smallReceipt());
+  CHECK(plain.find("form_pack") == std::string::npos);  // laptops from before form packs read it
+  auto withPack = smallReceipt();
+  withPack.formPack = "GOCUA-FORMPACK 1\n{}\n";  // carried as text; verified when the laptop installs it
+  auto back = readOk(writeOk(withPack));
+  REQUIRE(back.ok());
+  CHECK(back->formPack == withPack.formPack);
+  auto tooBig = smallReceipt();
+  tooBig.formPack.assign(kMaxFormPackBytes + 1, 'x');
+  CHECK(writeReceipt(tooBig, hub()).error().code == "receipt.invalid");
+}
