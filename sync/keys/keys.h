@@ -79,8 +79,9 @@ struct CommuneProfile {
   std::array<std::uint8_t, 32> recoveryPublic{};  // JSON "recovery_public"
   int formPackVersion = 0;                        // >= 0
   std::string issuedAt;                           // UTC, "YYYY-MM-DDTHH:MM:SSZ"
-  // The hub's current form pack (a whole .gcf file, signed by the same key) or empty. When
-  // present its commune and version must equal the profile's.
+  // The hub's current form pack (a whole .gcf file, signed by the same key) or empty. The writer
+  // requires its commune and version to equal the profile's; the reader only checks it is text,
+  // and the laptop verifies the pack itself when it installs it.
   std::string formPack;
 };
 // A profile carrying a form pack may be larger than the other signed files (JSON escaping of a

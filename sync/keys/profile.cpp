@@ -31,7 +31,13 @@ bool isValidProfile(const CommuneProfile& p) {
   for (const auto& v : p.villages) {
     if (!detail::isCleanLabel(v) || !seen.insert(v).second) return false;
   }
-  if (!isHubUrl(p.hubUrl) || p.formPackVersion < 0 || !detail::isUtcTimestamp(p.issuedAt)) return false;
+  return isHubUrl(p.hubUrl) && p.formPackVersion >= 0 && detail::isUtcTimestamp(p.issuedAt);
+}
+
+// The writer's extra rule: a pack it carries is this hub's, for this commune and version. The
+// reader leaves the pack to the laptop's installer (workspace installFormPack), which checks it
+// once; a stored profile is re-read often and its signature already covers the pack's bytes.
+bool carriesOwnPack(const CommuneProfile& p) {
   if (p.formPack.empty()) return true;
   auto pack = readFormPack(p.formPack, p.hubSignPublic);
   return pack && pack->communeCode == p.communeCode && pack->version == p.formPackVersion;
@@ -43,7 +49,7 @@ Result<std::string> writeProfile(const CommuneProfile& profile, const HubIdentit
   if (profile.hubSignPublic != hub.signPublic) {
     return Error::make("profile.invalid", "hubSignPublic", "does not match the signing key");
   }
-  if (!isValidProfile(profile)) return Error::make("profile.invalid");
+  if (!isValidProfile(profile) || !carriesOwnPack(profile)) return Error::make("profile.invalid");
   nlohmann::json body = nlohmann::json::object();
   body["communeCode"] = profile.communeCode;
   body["communeName"] = profile.communeName;
