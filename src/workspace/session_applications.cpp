@@ -118,8 +118,8 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
   return core::formatRecordId(id);
 }
 
-Result<std::int64_t> Session::updateApplication(std::string_view idText, const forms::Form& form,
-                                                const json& answers, bool draft, std::int64_t expectedRevision,
+Result<std::int64_t> Session::updateApplication(std::string_view idText, const forms::Form& form, const json& answers,
+                                                bool draft, std::int64_t expectedRevision,
                                                 forms::ValidationReport* reportOut,
                                                 std::vector<forms::DocumentItem>* checklist) {
   auto id = core::parseRecordId(idText);
@@ -147,16 +147,9 @@ Result<std::int64_t> Session::updateApplication(std::string_view idText, const f
   auto head = ws_->repo().record(span(*id));
   if (!head) return head.error();
   if (!*head) return Error::make("record.not_found");
-  store::RecordRow next = std::move(**head);
-  next.parentHash = next.revHash;
-  auto hash = cipher_->revisionHash(next.parentHash, vault::bytesOf(text));
-  next.revHash.assign(hash.begin(), hash.end());
-  next.revision = expectedRevision + 1;
-  next.syncState = "unsynced";
-  next.updatedAt = nowIso();
+  store::RecordRow next = sealNext(std::move(**head), expectedRevision, text);
   next.formId = form.id();
   next.formVersion = form.version();
-  next.sealed = cipher_->seal(text, associatedData(next.id, next.revision));
   vault::wipe(text);
 
   auto txn = store::Txn::begin(ws_->db());

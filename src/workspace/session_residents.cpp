@@ -43,6 +43,18 @@ Result<store::RecordRow> Session::sealNew(std::string_view kind, const std::stri
   return row;
 }
 
+store::RecordRow Session::sealNext(store::RecordRow head, std::int64_t expectedRevision, const std::string& body) {
+  store::RecordRow next = std::move(head);
+  next.parentHash = next.revHash;
+  auto hash = cipher_->revisionHash(next.parentHash, vault::bytesOf(body));
+  next.revHash.assign(hash.begin(), hash.end());
+  next.revision = expectedRevision + 1;
+  next.syncState = "unsynced";
+  next.updatedAt = nowIso();
+  next.sealed = cipher_->seal(body, associatedData(next.id, next.revision));
+  return next;
+}
+
 Status Session::auditNow(std::string_view action, const core::RecordId& id, std::string_view kind) {
   return ws_->repo().audit(nowIso(), volunteer_, action, span(id), kind);
 }
@@ -252,14 +264,7 @@ Result<std::int64_t> Session::updateResident(std::string_view idText, const json
     }
   }
   std::string body = core::toJson(*r).dump();
-  store::RecordRow next = std::move(**head);
-  next.parentHash = next.revHash;
-  auto hash = cipher_->revisionHash(next.parentHash, vault::bytesOf(body));
-  next.revHash.assign(hash.begin(), hash.end());
-  next.revision = expectedRevision + 1;
-  next.syncState = "unsynced";
-  next.updatedAt = nowIso();
-  next.sealed = cipher_->seal(body, associatedData(next.id, next.revision));
+  store::RecordRow next = sealNext(std::move(**head), expectedRevision, body);
   vault::wipe(body);
 
   auto txn = store::Txn::begin(ws_->db());

@@ -227,6 +227,8 @@ class Session {
 
   Result<store::RecordRow> sealNew(std::string_view kind, const std::string& body, std::optional<std::string> formId,
                                    std::optional<int> formVersion);
+  // head's next revision holding body: chained to head's hash, unsynced, updated now.
+  store::RecordRow sealNext(store::RecordRow head, std::int64_t expectedRevision, const std::string& body);
   Status auditNow(std::string_view action, const core::RecordId& id, std::string_view kind);
   IndexedResident indexEntry(const core::RecordId& id, const core::Resident& r) const;
   Result<nlohmann::json> openBody(std::span<const std::uint8_t> id, std::string_view expectedKind);
