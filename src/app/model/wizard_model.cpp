@@ -136,14 +136,18 @@ workspace::Session* WizardModel::session() const { return app_ ? app_->session()
 
 bool WizardModel::training() const { return app_ && app_->training(); }
 
-void WizardModel::wipeState() {
+void WizardModel::clearAnswers() {
   wizard::wipe(answers_);
   answers_ = json::object();
-  wizard::wipe(resumeState_);
   for (auto& [path, text] : buffers_) vault::wipe(text);
   buffers_.clear();
   touched_.clear();
   attempted_.clear();
+}
+
+void WizardModel::wipeState() {
+  clearAnswers();
+  wizard::wipe(resumeState_);
   has_.clear();
   vault::wipe(residentName_);
   residentId_.clear();
@@ -378,12 +382,7 @@ std::string WizardModel::formTitle() const {
 
 void WizardModel::openForm(const forms::Form* form) {
   form_ = form;
-  wizard::wipe(answers_);
-  answers_ = json::object();
-  for (auto& [path, text] : buffers_) vault::wipe(text);
-  buffers_.clear();
-  touched_.clear();
-  attempted_.clear();
+  clearAnswers();
   has_.clear();
   saveRefused_ = false;
   prefill();
@@ -964,12 +963,7 @@ bool WizardModel::save(bool draft) {
     wizard::wipe(*slot);
   }
   stopTimer();
-  wizard::wipe(answers_);
-  answers_ = json::object();
-  for (auto& [path, text] : buffers_) vault::wipe(text);
-  buffers_.clear();
-  touched_.clear();
-  attempted_.clear();
+  clearAnswers();
   dirty_ = false;
   firstChange_ = -1;
   saveRefused_ = false;

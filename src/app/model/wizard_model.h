@@ -252,6 +252,8 @@ class WizardModel {
   Result<nlohmann::json> loadSlot() const;
   bool save(bool draft);
   void clearRowBuffers(const std::string& repeatPath);
+  // Wipes the answers and what the fields hold (typed text, touched and attempted marks).
+  void clearAnswers();
   std::vector<WizardFlag> flagsOf(const forms::Form& form, const nlohmann::json& answers) const;
   void armTimer(const std::function<void()>& wake);
   void stopTimer();
