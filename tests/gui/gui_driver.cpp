@@ -32,14 +32,7 @@ std::string which(const std::string& name) {
 }  // namespace
 
 Background::Background(const std::vector<std::string>& argv, const it::Env& env, const fs::path& log) {
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  std::vector<std::string> envStrings;
-  for (const auto& [k, v] : env) envStrings.push_back(k + "=" + v);
-  std::vector<char*> envp;
-  for (auto& e : envStrings) envp.push_back(e.data());
-  envp.push_back(nullptr);
+  it::ExecArgs exec(argv, env);
   const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
@@ -51,7 +44,7 @@ Background::Background(const std::vector<std::string>& argv, const it::Env& env,
       ::dup2(fd, 1);
       ::dup2(fd, 2);
     }
-    ::execve(args[0], args.data(), envp.data());
+    ::execve(exec.argv[0], exec.argv.data(), exec.envp.data());
     _exit(127);
   }
   if (fd >= 0) ::close(fd);

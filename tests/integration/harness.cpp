@@ -44,6 +44,14 @@ void setNonBlocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONB
 
 }  // namespace
 
+ExecArgs::ExecArgs(const std::vector<std::string>& args, const Env& env) {
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  for (const auto& [k, v] : env) envStrings.push_back(k + "=" + v);
+  for (auto& e : envStrings) envp.push_back(e.data());
+  envp.push_back(nullptr);
+}
+
 RunResult runProcess(const std::vector<std::string>& argv, const Env& env, const std::string& input,
                      double timeoutSeconds) {
   // A child that exits without reading all of stdin must not kill the test runner with SIGPIPE.
@@ -52,15 +60,7 @@ RunResult runProcess(const std::vector<std::string>& argv, const Env& env, const
   RunResult result;
   for (const auto& a : argv) result.command += (result.command.empty() ? "" : " ") + a;
 
-  // Everything the child needs is built before fork: only async-signal-safe calls after it.
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  std::vector<std::string> envStrings;
-  for (const auto& [k, v] : env) envStrings.push_back(k + "=" + v);
-  std::vector<char*> envp;
-  for (auto& e : envStrings) envp.push_back(e.data());
-  envp.push_back(nullptr);
+  ExecArgs exec(argv, env);
 
   int in[2], out[2], err[2];
   if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
@@ -76,7 +76,7 @@ RunResult runProcess(const std::vector<std::string>& argv, const Env& env, const
     ::dup2(in[0], 0);
     ::dup2(out[1], 1);
     ::dup2(err[1], 2);
-    ::execve(args[0], args.data(), envp.data());
+    ::execve(exec.argv[0], exec.argv.data(), exec.envp.data());
     _exit(127);
   }
   ::close(in[0]);

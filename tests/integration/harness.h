@@ -40,6 +40,14 @@ struct RunResult {
 using Env = std::map<std::string, std::string>;
 using EnvOverrides = std::map<std::string, std::optional<std::string>>;
 
+// argv and envp as execve takes them, built before fork: after it only async-signal-safe calls.
+// Holds the strings the pointers point into; the argv strings must outlive it.
+struct ExecArgs {
+  ExecArgs(const std::vector<std::string>& argv, const Env& env);
+  std::vector<std::string> envStrings;
+  std::vector<char*> argv, envp;
+};
+
 // Runs argv[0] (an absolute path) with exactly env, input on stdin, in a new session.
 RunResult runProcess(const std::vector<std::string>& argv, const Env& env, const std::string& input,
                      double timeoutSeconds = 60);

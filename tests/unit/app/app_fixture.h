@@ -6,7 +6,9 @@
 
 #include <unistd.h>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "app/model/app_model.h"
@@ -18,6 +20,20 @@ namespace apptest {
 
 namespace fs = std::filesystem;
 using namespace gocua;
+
+inline std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Writes a file as a volunteer's stick would hold it (receipts, profiles, junk).
+inline void writeAll(const fs::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  REQUIRE(out.good());
+}
 
 inline const char* kPassphrase = "mật khẩu thử 2026";
 
@@ -53,7 +69,8 @@ inline void makeWorkspace(const fs::path& dir, bool training = false, int demoRe
 struct UnlockedApp {
   TempDir tmp;
   app::AppModel model;
-  explicit UnlockedApp(bool training = false, int demoResidents = 0) : model((makeWorkspace(tmp.path, training, demoResidents), optionsIn(tmp.path))) {
+  explicit UnlockedApp(bool training = false, int demoResidents = 0)
+      : model((makeWorkspace(tmp.path, training, demoResidents), optionsIn(tmp.path))) {
     model.start();
     app::UnlockModel unlock;
     unlock.load(model);

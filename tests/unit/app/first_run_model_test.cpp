@@ -8,9 +8,9 @@
 
 using namespace apptest;
 using gocua::app::FirstRunModel;
+using gocua::app::scorePassphrase;
 using gocua::app::Screen;
 using gocua::app::Strength;
-using gocua::app::scorePassphrase;
 
 namespace {
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../fixed_keys.h"
 #include "app/model/folder_picker.h"
 #include "app_fixture.h"
 #include "core/i18n.h"
@@ -19,24 +20,7 @@ using gocua::app::JoinModel;
 
 namespace {
 
-std::array<std::uint8_t, 32> seed(std::uint8_t v) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(v);
-  return s;
-}
-
-std::string readAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void writeAll(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  REQUIRE(out.good());
-}
+using fixedkeys::seed;
 
 // A commune hub in its own temp dir, with a fixed identity per commune.
 struct TestHub {

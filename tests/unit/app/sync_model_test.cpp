@@ -22,12 +22,6 @@ using gocua::app::SyncSummary;
 
 namespace {
 
-void writeAll(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  REQUIRE(out.good());
-}
-
 // A commune hub, optionally serving HTTP on a free loopback port.
 struct LiveHub {
   TempDir dir;
