@@ -9,6 +9,6 @@ residents=${GOCUA_BENCH_RESIDENTS:-100000}
 echo "== core: $residents residents (import, unlock, search, size, RSS)" >&2
 build/tests/bench/gocua-bench-workspace --residents "$residents" --kdf "${GOCUA_BENCH_KDF:-moderate}"
 echo "== sync: $residents residents (export vs sqlite|zstd|age, batch size, hub import, loopback sync)" >&2
-build/tests/bench/gocua-bench-sync --residents "$residents" --hub-bin build/src/hub/gocua-hub
+build/tests/bench/gocua-bench-sync --residents "$residents" --hub-bin build/src/hub_cli/gocua-hub
 echo "== desktop app: $residents residents under Xvfb (launch, frame times scrolling and typing, idle CPU, RSS)" >&2
 build/tests/bench/gocua-bench-gui --residents "$residents"

@@ -6,12 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh build
+# Only the two programs it starts: the tests, fuzzers and benchmarks are scripts/test.sh's job.
+GOCUA_BUILD_TARGET="gocua gocuactl" scripts/build.sh build
 
 ws=${GOCUA_DEMO_WORKSPACE:-build/demo-workspace}
 # The demo workspace is a training workspace with a published passphrase: practice data only.
 passphrase=taphuan2026
-ctl() { GOCUA_PASSPHRASE=$passphrase build/src/cli/gocuactl --workspace "$ws" "$@"; }
+ctl() { GOCUA_PASSPHRASE=$passphrase build/src/device_cli/gocuactl --workspace "$ws" "$@"; }
 
 if [ ! -f "$ws/gocua.db" ]; then
   echo "== Tạo sổ tập huấn / creating the training workspace: $ws (2.000 người dân mẫu)"

@@ -1,5 +1,5 @@
 // Reading a secret from the controlling terminal without echo: the passphrase prompts of gocuactl
-// and gocua-hub (which compiles this file too).
+// and gocua-hub.
 #pragma once
 
 #include <optional>

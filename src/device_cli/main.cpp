@@ -4,7 +4,7 @@
 
 #include <iostream>
 
-#include "cli/commands.h"
+#include "device_cli/commands.h"
 #include "core/i18n.h"
 #include "vault/secret.h"
 
@@ -14,29 +14,29 @@ int main(int argc, char** argv) {
   prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
   i18n::setLang(i18n::langFromEnvironment());
   if (auto st = vault::init(); !st) {
-    cli::sayError(st.error());
-    return cli::kOther;
+    ctl::sayError(st.error());
+    return ctl::kOther;
   }
 
   CLI::App app{i18n::tr("cli.about"), "gocuactl"};
   app.require_subcommand(1);
-  cli::GlobalOptions options;
+  ctl::GlobalOptions options;
   app.add_option("--workspace", options.workspaceDir, i18n::tr("cli.opt.workspace"));
   app.add_option("--volunteer", options.volunteer, i18n::tr("cli.opt.volunteer"));
   app.add_option("--forms", options.formsDir, i18n::tr("cli.opt.forms"));
 
-  cli::Action action;
-  cli::addWorkspaceCommands(app, action);
-  cli::addRecordCommands(app, action);
-  cli::addApplicationCommands(app, action);
-  cli::addSyncCommands(app, action);
+  ctl::Action action;
+  ctl::addWorkspaceCommands(app, action);
+  ctl::addRecordCommands(app, action);
+  ctl::addApplicationCommands(app, action);
+  ctl::addSyncCommands(app, action);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
-    return rc == 0 ? 0 : cli::kInvalid;
+    return rc == 0 ? 0 : ctl::kInvalid;
   }
-  cli::Context context(options);
-  return action ? action(context) : cli::kOther;
+  ctl::Context context(options);
+  return action ? action(context) : ctl::kOther;
 }

@@ -1,11 +1,11 @@
 // init, volunteer add/remove, passphrase change, verify.
 #include <iostream>
 
-#include "cli/commands.h"
+#include "device_cli/commands.h"
 #include "core/i18n.h"
 #include "vault/secret.h"
 
-namespace gocua::cli {
+namespace gocua::ctl {
 
 void addWorkspaceCommands(CLI::App& app, Action& action) {
   auto* init = app.add_subcommand("init", i18n::tr("cli.cmd.init"));
@@ -103,4 +103,4 @@ void addWorkspaceCommands(CLI::App& app, Action& action) {
   });
 }
 
-}  // namespace gocua::cli
+}  // namespace gocua::ctl

@@ -3,7 +3,7 @@
 // runs in ordinary code, not in a signal handler.
 #include <csignal>
 
-#include "hub/context.h"
+#include "hub_cli/context.h"
 #include "sync/hub/endpoint.h"
 
 namespace gocua::hubcli {

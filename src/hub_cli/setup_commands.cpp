@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "hub/context.h"
+#include "hub_cli/context.h"
 #include "vault/keyslot.h"
 
 namespace gocua::hubcli {

@@ -1,5 +1,5 @@
 // Shared plumbing of gocuactl commands; see context.h.
-#include "cli/context.h"
+#include "device_cli/context.h"
 
 #include <cstdlib>
 #include <fstream>
@@ -11,7 +11,7 @@
 #include "core/text.h"
 #include "vault/secret.h"
 
-namespace gocua::cli {
+namespace gocua::ctl {
 namespace fs = std::filesystem;
 
 fs::path Context::workspaceDir() const {
@@ -29,7 +29,7 @@ fs::path Context::formsDir() const {
 }
 
 Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
-  return readPassphrase({envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm, "cli.no_passphrase",
+  return cli::readPassphrase({envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm, "cli.no_passphrase",
                          "cli.passphrase_mismatch"});
 }
 
@@ -91,12 +91,6 @@ Result<std::string> Context::readInput(const std::string& file) const {
 
 // [SECTION] output
 
-void printJson(const nlohmann::json& j) {
-  std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-}
-
-void sayError(const Error& e) { std::cerr << i18n::tr("cli.error_prefix") << " " << i18n::message(e) << "\n"; }
-
 int exitCodeFor(const Error& e) {
   const std::string& c = e.code;
   if (c == "vault.wrong_passphrase" || c == "cli.no_passphrase" || c == "volunteer.not_found" ||
@@ -132,12 +126,6 @@ int exitCodeFor(const Error& e) {
   return kOther;
 }
 
-nlohmann::json errorsJson(const Errors& problems) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& e : problems) list.push_back({{"field", e.field}, {"code", e.code}, {"message", i18n::message(e)}});
-  return list;
-}
-
 int failInvalid(const Errors& problems) {
   printJson({{"errors", errorsJson(problems)}});
   for (const auto& e : problems) sayError(e);
@@ -157,4 +145,4 @@ int fail(const Error& e) {
   return code;
 }
 
-}  // namespace gocua::cli
+}  // namespace gocua::ctl

@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "core/i18n.h"
-#include "hub/context.h"
+#include "hub_cli/context.h"
 #include "vault/secret.h"
 
 int main(int argc, char** argv) {
@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   ::umask(077);
   i18n::setLang(i18n::langFromEnvironment());
   if (auto st = vault::init(); !st) {
-    std::cerr << i18n::tr("hub.error_prefix") << " " << i18n::message(st.error()) << "\n";
+    cli::sayError(st.error());
     return hubcli::kOther;
   }
 

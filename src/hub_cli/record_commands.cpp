@@ -1,5 +1,5 @@
 // records list / export and review set.
-#include "hub/context.h"
+#include "hub_cli/context.h"
 
 namespace gocua::hubcli {
 

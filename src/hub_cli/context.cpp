@@ -1,5 +1,5 @@
 // Shared plumbing of gocua-hub commands; see context.h.
-#include "hub/context.h"
+#include "hub_cli/context.h"
 
 #include <cstdlib>
 #include <iostream>
@@ -17,7 +17,7 @@ fs::path Context::dataDir() const {
 
 Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
   return cli::readPassphrase(
-      {envVar, i18n::tr(promptKey), i18n::tr("hub.prompt.repeat"), confirm,
+      {envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm,
        envVar == "GOCUA_HUB_BACKUP_PASSPHRASE" ? "hub.no_backup_passphrase" : "hub.no_passphrase",
        "hub.passphrase_mismatch"});
 }
@@ -44,12 +44,6 @@ Result<hub::HubSession*> Context::unlock() {
   return session_.get();
 }
 
-void printJson(const nlohmann::json& j) {
-  std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n" << std::flush;
-}
-
-void say(std::string_view key, const i18n::Args& args) { std::cerr << i18n::tr(key, args) << "\n"; }
-
 int exitCodeFor(const Error& e) {
   const std::string& c = e.code;
   if (c == "vault.wrong_passphrase" || c == "hub.no_passphrase" || c == "hub.no_backup_passphrase") return kLocked;
@@ -73,10 +67,8 @@ int exitCodeFor(const Error& e) {
 
 int fail(const Error& e) {
   int code = exitCodeFor(e);
-  if (code == kInvalid)
-    printJson(
-        {{"errors", nlohmann::json::array({{{"field", e.field}, {"code", e.code}, {"message", i18n::message(e)}}})}});
-  std::cerr << i18n::tr("hub.error_prefix") << " " << i18n::message(e) << "\n";
+  if (code == kInvalid) printJson({{"errors", cli::errorsJson({e})}});
+  cli::sayError(e);
   return code;
 }
 

@@ -1,7 +1,7 @@
 // device enroll / list / revoke / recovery.
 #include <fstream>
 
-#include "hub/context.h"
+#include "hub_cli/context.h"
 #include "vault/secret.h"
 
 namespace gocua::hubcli {

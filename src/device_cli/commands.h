@@ -4,9 +4,9 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 
-#include "cli/context.h"
+#include "device_cli/context.h"
 
-namespace gocua::cli {
+namespace gocua::ctl {
 
 // The command chosen on the command line sets this; main runs it after parsing.
 using Action = std::function<int(Context&)>;
@@ -18,4 +18,4 @@ void addApplicationCommands(CLI::App& app, Action& action);  // application, for
 // addWorkspaceCommands, whose "passphrase" command it extends.
 void addSyncCommands(CLI::App& app, Action& action);
 
-}  // namespace gocua::cli
+}  // namespace gocua::ctl

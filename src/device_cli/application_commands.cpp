@@ -3,11 +3,11 @@
 
 #include <iostream>
 
-#include "cli/commands.h"
+#include "device_cli/commands.h"
 #include "core/i18n.h"
 #include "vault/secret.h"
 
-namespace gocua::cli {
+namespace gocua::ctl {
 namespace {
 
 nlohmann::json issuesJson(const forms::Form& form, const std::vector<forms::Issue>& issues) {
@@ -155,4 +155,4 @@ void addApplicationCommands(CLI::App& app, Action& action) {
   });
 }
 
-}  // namespace gocua::cli
+}  // namespace gocua::ctl

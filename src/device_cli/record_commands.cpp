@@ -2,11 +2,11 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/commands.h"
+#include "device_cli/commands.h"
 #include "core/i18n.h"
 #include "vault/secret.h"
 
-namespace gocua::cli {
+namespace gocua::ctl {
 namespace {
 
 // What a record-writing command starts from: the unlocked session and one JSON object read
@@ -164,4 +164,4 @@ void addRecordCommands(CLI::App& app, Action& action) {
   });
 }
 
-}  // namespace gocua::cli
+}  // namespace gocua::ctl

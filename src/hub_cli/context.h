@@ -13,13 +13,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/output.h"
 #include "core/i18n.h"
 #include "core/result.h"
 #include "sync/hub/hub.h"
 
 namespace gocua::hubcli {
 
-enum Exit { kOk = 0, kOther = 1, kInvalid = 2, kLocked = 3, kRejected = 5, kQuarantined = 6 };
+enum Exit {
+  kOk = cli::kOk,
+  kOther = cli::kOther,
+  kInvalid = cli::kInvalid,
+  kLocked = cli::kLocked,
+  kRejected = 5,
+  kQuarantined = 6
+};
 
 struct GlobalOptions {
   std::string dataDir;  // empty = hub::defaultHubDir()
@@ -51,8 +59,8 @@ void addImportCommands(CLI::App& app, Action& action);  // import, status-out
 void addRecordCommands(CLI::App& app, Action& action);  // records list/export, review set
 void addServeCommand(CLI::App& app, Action& action);    // serve
 
-void printJson(const nlohmann::json& j);
-void say(std::string_view key, const i18n::Args& args = {});  // one catalog line on stderr
+using cli::printJson;
+using cli::say;
 int exitCodeFor(const Error& e);
 // Prints the error ({"errors":[...]} on stdout for exit 2, a line on stderr always); returns the code.
 int fail(const Error& e);

@@ -2,13 +2,13 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "cli/commands.h"
+#include "device_cli/commands.h"
 #include "core/i18n.h"
 #include "sync/client/client.h"
 #include "vault/secret.h"
 #include "workspace/durable_file.h"
 
-namespace gocua::cli {
+namespace gocua::ctl {
 namespace {
 
 using nlohmann::json;
@@ -222,4 +222,4 @@ void addSyncCommands(CLI::App& app, Action& action) {
   }
 }
 
-}  // namespace gocua::cli
+}  // namespace gocua::ctl

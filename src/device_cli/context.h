@@ -12,13 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/output.h"
 #include "core/result.h"
 #include "forms/forms.h"
 #include "workspace/workspace.h"
 
-namespace gocua::cli {
+namespace gocua::ctl {
 
-enum Exit { kOk = 0, kOther = 1, kInvalid = 2, kLocked = 3, kDuplicate = 4 };
+enum Exit { kOk = cli::kOk, kOther = cli::kOther, kInvalid = cli::kInvalid, kLocked = cli::kLocked, kDuplicate = 4 };
 
 struct GlobalOptions {
   std::string workspaceDir;  // empty = default
@@ -53,14 +54,14 @@ class Context {
   std::optional<forms::FormRegistry> forms_;
 };
 
-// Output helpers.
-void printJson(const nlohmann::json& j);
-void sayError(const Error& e);  // localised line on stderr
+// Output helpers (the shared contract in cli/output.h, plus gocuactl's exit codes).
+using cli::errorsJson;
+using cli::printJson;
+using cli::sayError;
 int exitCodeFor(const Error& e);
 // Prints the error in the contract's shape for its exit code and returns that code.
 int fail(const Error& e);
 // exit 2 with every problem listed.
 int failInvalid(const Errors& problems);
-nlohmann::json errorsJson(const Errors& problems);
 
-}  // namespace gocua::cli
+}  // namespace gocua::ctl

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "hub/context.h"
+#include "hub_cli/context.h"
 #include "sync/hub/crash_points.h"
 
 namespace gocua::hubcli {

@@ -1,0 +1,27 @@
+// The output contract both command lines keep: JSON only on stdout, human messages from the
+// catalog on stderr (GOCUA_LANG, Vietnamese by default), and the exit codes they have in common.
+// Each CLI adds its own codes above kLocked (gocuactl: 4 duplicate; gocua-hub: 5 rejected,
+// 6 quarantined).
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/i18n.h"
+#include "core/result.h"
+
+namespace gocua::cli {
+
+enum Exit { kOk = 0, kOther = 1, kInvalid = 2, kLocked = 3 };
+
+// One JSON document on one line of stdout (invalid UTF-8 replaced, never thrown on).
+void printJson(const nlohmann::json& j);
+// One catalog line on stderr.
+void say(std::string_view key, const i18n::Args& args = {});
+// "Lỗi: <message>" on stderr.
+void sayError(const Error& e);
+// [{"field","code","message"}, ...] for {"errors": ...} on stdout.
+nlohmann::json errorsJson(const Errors& problems);
+
+}  // namespace gocua::cli
