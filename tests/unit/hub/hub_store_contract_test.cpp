@@ -44,8 +44,7 @@ hub::DeviceRow deviceRow(std::uint8_t n, std::string enrolledAt = "2026-11-23T10
   return r;
 }
 
-hub::StoredRecord recordRow(std::uint8_t n, std::uint8_t device, std::int64_t revision,
-                            std::string procedure = "") {
+hub::StoredRecord recordRow(std::uint8_t n, std::uint8_t device, std::int64_t revision, std::string procedure = "") {
   hub::StoredRecord r;
   r.id = recordKey(n);
   r.kind = procedure.empty() ? "resident" : "application";
