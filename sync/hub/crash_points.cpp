@@ -1,5 +1,10 @@
 // crashPoint: see crash_points.h. The variable is read once; a test sets it per child process.
+// Compiled into the test build of the hub (gocua_hub_crash) only.
 #include "sync/hub/crash_points.h"
+
+#ifndef GOCUA_HUB_CRASH_POINTS
+#error "crash points belong in the test build of the hub only (gocua_hub_crash)"
+#endif
 
 #include <unistd.h>
 

@@ -2,6 +2,10 @@
 // makes the process announce the name on stderr and die by SIGKILL there, as a power cut would.
 // Every name below is passed on a successful import of a new batch with --receipt-out, in this
 // order, so the test can cover them all with one batch.
+//
+// Like SQLite's test hooks, they exist only in a test build: the sources that call crashPoint are
+// compiled a second time with GOCUA_HUB_CRASH_POINTS into gocua_hub_crash and the test-only
+// binary gocua-hub-crash. In gocua_hub and the shipped gocua-hub the calls compile to nothing.
 #pragma once
 
 #include <array>
@@ -48,7 +52,11 @@ inline constexpr std::array<std::string_view, 36> kCrashPoints = {
     "import.done",
 };
 
+#ifdef GOCUA_HUB_CRASH_POINTS
 // Dies here when GOCUA_HUB_CRASH_AT (read once per process) equals name exactly.
 void crashPoint(std::string_view name);
+#else
+inline void crashPoint(std::string_view) {}
+#endif
 
 }  // namespace gocua::hub

@@ -30,16 +30,15 @@ Result<std::vector<DeviceInfo>> Hub::devices() {
 }
 
 Status Hub::revoke(const DeviceId& device) {
-  auto txn = store::Txn::begin(store_->db());
-  if (!txn) return txn.error();
-  auto row = store_->device(device);
-  if (!row) return row.error();
-  if (!*row) return Error::make("hub.unknown_device");
-  if ((*row)->revokedAt) return {};  // already revoked: keep the first cut-off
-  auto last = store_->maxSequence(device);
-  if (!last) return last.error();
-  GOCUA_TRY(store_->revoke(device, nowIso(), *last));
-  return txn->commit();
+  return store_->transaction([&]() -> Status {
+    auto row = store_->device(device);
+    if (!row) return row.error();
+    if (!*row) return Error::make("hub.unknown_device");
+    if ((*row)->revokedAt) return {};  // already revoked: keep the first cut-off
+    auto last = store_->maxSequence(device);
+    if (!last) return last.error();
+    return store_->revoke(device, nowIso(), *last);
+  });
 }
 
 Result<std::vector<RecordInfo>> Hub::records(const std::optional<std::string>& procedure) {
@@ -85,25 +84,24 @@ Result<DeviceId> HubSession::enroll(std::string_view gcqFile) {
   auto req = sync::readEnrollmentRequest(gcqFile);
   if (!req) return req.error();
   auto& store = hub_.store();
-  auto txn = store::Txn::begin(store.db());
-  if (!txn) return txn.error();
-  auto existing = store.device(req->deviceSignPublic);
-  if (!existing) return existing.error();
-  std::string volunteers = json(req->volunteers).dump();
-  if (*existing) {
-    // The same laptop asking again (lost profile, new volunteer): same keys, same answer.
-    if ((*existing)->boxPublic != req->deviceBoxPublic) return Error::make("hub.device_conflict");
-    GOCUA_TRY(store.updateVolunteers(req->deviceSignPublic, volunteers));
-  } else {
+  auto st = store.transaction([&]() -> Status {
+    auto existing = store.device(req->deviceSignPublic);
+    if (!existing) return existing.error();
+    std::string volunteers = json(req->volunteers).dump();
+    if (*existing) {
+      // The same laptop asking again (lost profile, new volunteer): same keys, same answer.
+      if ((*existing)->boxPublic != req->deviceBoxPublic) return Error::make("hub.device_conflict");
+      return store.updateVolunteers(req->deviceSignPublic, volunteers);
+    }
     DeviceRow row;
     row.id = req->deviceSignPublic;
     row.boxPublic = req->deviceBoxPublic;
     row.volunteers = volunteers;
     row.workspaceId = req->workspaceId;
     row.enrolledAt = nowIso();
-    GOCUA_TRY(store.insertDevice(row));
-  }
-  GOCUA_TRY(txn->commit());
+    return store.insertDevice(row);
+  });
+  if (!st) return st.error();
   return req->deviceSignPublic;
 }
 

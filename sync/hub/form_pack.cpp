@@ -54,11 +54,11 @@ Result<HubSession::FormPackInfo> HubSession::publishForms(const fs::path& dir) {
   auto signedPack = sync::writeFormPack(pack, impl_->identity);
   if (!signedPack) return Error::make("hub.bad_forms", "", signedPack.error().code);
 
-  auto txn = store::Txn::begin(store.db());
-  if (!txn) return txn.error();
-  GOCUA_TRY(store.setMeta(kMetaFormPack, std::to_string(pack.version)));
-  GOCUA_TRY(store.setMeta(kMetaFormPackFile, *signedPack));
-  GOCUA_TRY(txn->commit());
+  auto st = store.transaction([&]() -> Status {
+    GOCUA_TRY(store.setMeta(kMetaFormPack, std::to_string(pack.version)));
+    return store.setMeta(kMetaFormPackFile, *signedPack);
+  });
+  if (!st) return st.error();
   impl_->formPackVersion = pack.version;
   impl_->formPackFile = std::move(*signedPack);
   const std::size_t count = registry.all().size();

@@ -1,20 +1,12 @@
 // Hub: creating and opening the data dir, keys at rest, unlocking. The hub's secret keys
 // (sign 64 || box 32 || recovery 32 bytes) are sealed under the hub data key, which is wrapped
 // under the staff passphrase; public keys and commune details sit in clear in meta.
-#include <sys/stat.h>
-
 #include <cstdlib>
 #include <cstring>
 
 #include "core/text.h"
-#include "store/migrations.h"
 #include "sync/hub/internal.h"
 #include "vault/keyslot.h"
-
-namespace gocua {
-extern const EmbeddedFile gocua_hub_schema[];
-extern const std::size_t gocua_hub_schema_count;
-}  // namespace gocua
 
 namespace gocua::hub {
 
@@ -39,12 +31,11 @@ bool toArray(const std::optional<Blob>& b, std::array<std::uint8_t, N>& out) {
   return true;
 }
 
-Result<std::unique_ptr<HubStore>> openStore(const fs::path& dir, bool create) {
-  auto db = store::Db::open(dir / kDbFile, create);
-  if (!db) return db.error();
-  if (create) ::chmod((dir / kDbFile).c_str(), 0600);
-  GOCUA_TRY(store::migrate(*db, gocua_hub_schema, gocua_hub_schema_count));
-  return std::make_unique<HubStore>(std::move(*db));
+// The backend whose store dir holds, or nullptr when dir holds no hub.
+const HubStoreBackend* backendIn(const fs::path& dir) {
+  for (const auto& b : hubStoreBackends())
+    if (b.holds(dir)) return &b;
+  return nullptr;
 }
 
 }  // namespace
@@ -78,8 +69,7 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
 Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo& communeIn, std::string_view passphrase,
                                          const vault::KdfParams& kdf, sync::HubIdentity identity) {
   GOCUA_TRY(vault::init());
-  std::error_code ec;
-  if (fs::exists(dir / kDbFile, ec)) return Error::make("hub.exists");
+  if (backendIn(dir)) return Error::make("hub.exists");
 
   // Normalise and check the commune details by signing a profile with them (the reader's rules).
   CommuneInfo commune = communeIn;
@@ -110,7 +100,7 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
   GOCUA_TRY(ensurePrivateDir(dir));
   GOCUA_TRY(ensurePrivateDir(dir / kQuarantineDir));
   GOCUA_TRY(ensurePrivateDir(dir / kIncomingDir));
-  auto store = openStore(dir, true);
+  auto store = hubStoreBackends().front().open(dir, true);
   if (!store) return store.error();
 
   vault::SecretBytes secrets(kSecretsBytes);
@@ -121,28 +111,29 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
   auto sealed = cipher.seal(secrets.view(), bytes(kSecretsAd));
 
   auto& s = **store;
-  auto txn = store::Txn::begin(s.db());
-  if (!txn) return txn.error();
-  GOCUA_TRY(s.setMeta("commune_code", commune.code));
-  GOCUA_TRY(s.setMeta("commune_name", commune.name));
-  GOCUA_TRY(s.setMeta("villages", json(commune.villages).dump()));
-  GOCUA_TRY(s.setMeta("hub_url", commune.hubUrl));
-  GOCUA_TRY(s.setMeta("form_pack", "0"));
-  GOCUA_TRY(s.setMeta("sign_public", identity.signPublic));
-  GOCUA_TRY(s.setMeta("box_public", identity.box.boxPublic));
-  GOCUA_TRY(s.setMeta("recovery_public", identity.recovery.boxPublic));
-  GOCUA_TRY(s.setMeta("keyslot", vault::encodeKeyslot(*slot)));
-  GOCUA_TRY(s.setMeta("secrets", sealed));
-  GOCUA_TRY(s.setMeta("created_at", nowIso()));
-  GOCUA_TRY(txn->commit());
+  auto written = s.transaction([&]() -> Status {
+    GOCUA_TRY(s.setMeta("commune_code", commune.code));
+    GOCUA_TRY(s.setMeta("commune_name", commune.name));
+    GOCUA_TRY(s.setMeta("villages", json(commune.villages).dump()));
+    GOCUA_TRY(s.setMeta("hub_url", commune.hubUrl));
+    GOCUA_TRY(s.setMeta("form_pack", "0"));
+    GOCUA_TRY(s.setMeta("sign_public", identity.signPublic));
+    GOCUA_TRY(s.setMeta("box_public", identity.box.boxPublic));
+    GOCUA_TRY(s.setMeta("recovery_public", identity.recovery.boxPublic));
+    GOCUA_TRY(s.setMeta("keyslot", vault::encodeKeyslot(*slot)));
+    GOCUA_TRY(s.setMeta("secrets", sealed));
+    GOCUA_TRY(s.setMeta("created_at", nowIso()));
+    return {};
+  });
+  if (!written) return written.error();
   return std::unique_ptr<Hub>(new Hub(dir, std::move(*store)));
 }
 
 Result<std::unique_ptr<Hub>> Hub::open(const fs::path& dir) {
   GOCUA_TRY(vault::init());
-  std::error_code ec;
-  if (!fs::exists(dir / kDbFile, ec)) return Error::make("hub.not_initialised");
-  auto store = openStore(dir, false);
+  const auto* backend = backendIn(dir);
+  if (!backend) return Error::make("hub.not_initialised");
+  auto store = backend->open(dir, false);
   if (!store) return store.error();
   auto code = (*store)->meta("commune_code");
   if (!code) return code.error();

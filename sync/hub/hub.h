@@ -5,7 +5,8 @@
 // and key backup. Formats and rules: sync/README.md.
 //
 // Data dir layout (directories 0700, files 0600):
-//   hub.db          SQLite (WAL, synchronous=FULL): meta, devices, ledger, records (sealed), reviews
+//   hub.db          the store (sync/hub/hub_store.h; SQLite backend, WAL, synchronous=FULL):
+//                   meta, devices, ledger, records (sealed), reviews
 //   quarantine/     batches kept but not imported (ciphertext as received), never deleted
 //   incoming/       partial HTTP uploads (ciphertext only)
 //
@@ -140,6 +141,7 @@ class Hub {
   [[nodiscard]] Result<std::vector<RecordInfo>> records(const std::optional<std::string>& procedure);
   [[nodiscard]] Result<std::vector<QuarantineInfo>> quarantined();
 
+  // The rows behind this hub (hub_store.h), for the endpoint and tests.
   HubStore& store() { return *store_; }
 
  private:

@@ -159,160 +159,173 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
   if (revokedAbove)
     return quarantine(impl, store, hub_.dir(), gcb, options, std::move(res), *header, *hash, "hub.revoked");
 
-  auto txn = store::Txn::begin(store.db());
-  if (!txn) return txn.error();
-  crashPoint("import.after_begin");
-
-  const auto today = core::today();
-  const std::string receivedAt = nowIso();
-  bool first = true, inserted = false;
-  std::optional<Manifest> manifest;
-  std::optional<Error> hubFailure;
-  std::vector<sync::RecordOutcome> outcomes;
-
-  // Checking and sealing lines is independent work, spread over the cores a chunk at a time;
-  // lookups and inserts stay on this thread, in file order.
-  constexpr std::size_t kChunk = 4096;
-  std::vector<std::string> pending;
-  std::vector<RecordLine> checked;
-  std::vector<std::vector<std::uint8_t>> sealedLines;
-  auto decide = [&](RecordLine& rec, std::vector<std::uint8_t>& sealed) -> Status {
-    auto reject = [&](std::string reason) {
-      ++res.rejectedRecords;
-      if (rec.idText.empty())
-        ++res.unreadableLines;
-      else
-        outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Rejected, std::move(reason)});
-    };
-    if (!rec.reason.empty()) {
-      reject(rec.reason);
-      return {};
-    }
-    auto existing = store.record(rec.id);
-    if (!existing) {
-      hubFailure = existing.error();
-      return existing.error();
-    }
-    if (*existing) {
-      // A record belongs to the laptop that made it; another device may not overwrite it.
-      if ((*existing)->device != devId) {
-        reject("hub.foreign_record");
-        return {};
-      }
-      if ((*existing)->kind != rec.kind) {
-        reject("hub.kind_changed");
-        return {};
-      }
-      if (rec.revision <= (*existing)->revision) {
-        ++res.duplicates;
-        outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Duplicate, ""});
-        return {};
-      }
-    }
-    StoredRecord row;
-    row.id = rec.id;
-    row.kind = rec.kind;
-    row.procedure = rec.procedure;
-    row.formVersion = rec.formVersion;
-    row.device = devId;
-    row.revision = rec.revision;
-    row.receivedAt = receivedAt;
-    row.sealed = std::move(sealed);
-    if (!inserted) crashPoint("import.before_record_insert");
-    if (auto st = store.upsertRecord(row); !st) {
-      hubFailure = st.error();
-      return st.error();
-    }
-    if (!inserted) crashPoint("import.after_record_insert");
-    inserted = true;
-    ++res.accepted;
-    outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Accepted, ""});
-    return {};
-  };
-  auto flush = [&]() -> Status {
-    checked.assign(pending.size(), RecordLine{});
-    sealedLines.assign(pending.size(), {});
-    parallelFor(pending.size(), [&](std::size_t i) {
-      checked[i] = checkRecordLine(pending[i], impl.forms, today);
-      if (checked[i].reason.empty())
-        sealedLines[i] = impl.cipher.seal(pending[i], recordAd(checked[i].id, checked[i].revision));
-    });
-    Status st;
-    for (std::size_t i = 0; i < pending.size() && st; ++i) st = decide(checked[i], sealedLines[i]);
-    for (auto& line : pending) vault::wipe(line);  // residents' data: not left in freed memory
-    pending.clear();
-    return st;
-  };
-
-  auto onLine = [&](std::string_view line) -> Status {
-    if (first) {
-      first = false;
-      crashPoint("import.after_trailer_signature");
-      auto m = parseManifest(line);
-      if (!m) return m.error();
-      manifest = std::move(*m);
-      crashPoint("import.after_manifest");
-      return {};
-    }
-    pending.emplace_back(line);
-    if (pending.size() >= kChunk) return flush();
-    return {};
-  };
-
-  std::ifstream body(gcb, std::ios::binary);
-  if (!body) return Error::make("hub.io", "", "open batch");
-  auto read = sync::readBatch(body, impl.identity.box, onLine,
-                              {options.maxDecompressedBytes, sync::BatchLimits{}.maxLineBytes});
-  if (read && !pending.empty()) read = flush();
-  if (!read) {
-    if (hubFailure || isHubFailure(read.error())) return read.error();
-    res.accepted = res.duplicates = res.rejectedRecords = res.unreadableLines = 0;
-    return rejected(std::move(res), read.error().code);  // txn rolls back
-  }
-  if (!manifest) return rejected(std::move(res), "hub.bad_manifest");
-  crashPoint("import.after_decrypt");
-
-  if (!manifest->recoverySlot.empty()) GOCUA_TRY(store.setRecoverySlot(devId, manifest->recoverySlot));
-  GOCUA_TRY(store.setDeviceFormPack(devId, manifest->formPack));
-  crashPoint("import.after_recovery_slot");
-  if (!manifest->volunteers.empty())
-    GOCUA_TRY(store.updateVolunteers(devId, nlohmann::json(manifest->volunteers).dump()));
-  crashPoint("import.after_volunteers");
-
-  crashPoint("import.before_updates");
-  auto updates = updatesFor(store, impl.cipher, devId);
-  if (!updates) return updates.error();
-  crashPoint("import.after_updates");
-  auto last = store.maxSequence(devId);
-  if (!last) return last.error();
-
+  // Everything from the first record to the ledger row commits together or not at all. A batch
+  // refused on the way (it fails to decrypt, or has no manifest) is a result, not an error, but its
+  // transaction must roll back all the same: kRefused carries it out.
+  const Error kRefused = Error::make("hub.refused");
+  std::optional<ImportResult> refused;
   sync::Receipt r;
-  r.communeCode = impl.commune.code;
-  r.deviceId = devId;
-  r.batchId = header->batchId;
-  r.sequence = header->sequence;
-  r.batchStatus = sync::BatchStatus::Imported;
-  r.hubTime = receivedAt;
-  r.nextSequence = std::max<std::uint64_t>(static_cast<std::uint64_t>(*last), header->sequence) + 1;
-  r.records = std::move(outcomes);
-  r.updates = std::move(*updates);
-  r.formPack = formPackFor(impl, manifest->formPack);
-  crashPoint("import.before_receipt_sign");
-  auto signedReceipt = sync::writeReceipt(r, impl.identity);
-  if (!signedReceipt) return signedReceipt.error();
-  crashPoint("import.after_receipt_sign");
+  std::string signedReceipt;
+  auto committed = store.transaction([&]() -> Status {
+    crashPoint("import.after_begin");
 
-  crashPoint("import.before_ledger_insert");
-  GOCUA_TRY(store.insertLedger(devId, static_cast<std::int64_t>(header->sequence), header->batchId, *hash, receivedAt,
-                               *signedReceipt));
-  crashPoint("import.after_ledger_insert");
-  crashPoint("import.before_commit");
-  GOCUA_TRY(txn->commit());
+    const auto today = core::today();
+    const std::string receivedAt = nowIso();
+    bool first = true, inserted = false;
+    std::optional<Manifest> manifest;
+    std::optional<Error> hubFailure;
+    std::vector<sync::RecordOutcome> outcomes;
+
+    // Checking and sealing lines is independent work, spread over the cores a chunk at a time;
+    // lookups and inserts stay on this thread, in file order.
+    constexpr std::size_t kChunk = 4096;
+    std::vector<std::string> pending;
+    std::vector<RecordLine> checked;
+    std::vector<std::vector<std::uint8_t>> sealedLines;
+    auto decide = [&](RecordLine& rec, std::vector<std::uint8_t>& sealed) -> Status {
+      auto reject = [&](std::string reason) {
+        ++res.rejectedRecords;
+        if (rec.idText.empty())
+          ++res.unreadableLines;
+        else
+          outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Rejected, std::move(reason)});
+      };
+      if (!rec.reason.empty()) {
+        reject(rec.reason);
+        return {};
+      }
+      auto existing = store.record(rec.id);
+      if (!existing) {
+        hubFailure = existing.error();
+        return existing.error();
+      }
+      if (*existing) {
+        // A record belongs to the laptop that made it; another device may not overwrite it.
+        if ((*existing)->device != devId) {
+          reject("hub.foreign_record");
+          return {};
+        }
+        if ((*existing)->kind != rec.kind) {
+          reject("hub.kind_changed");
+          return {};
+        }
+        if (rec.revision <= (*existing)->revision) {
+          ++res.duplicates;
+          outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Duplicate, ""});
+          return {};
+        }
+      }
+      StoredRecord row;
+      row.id = rec.id;
+      row.kind = rec.kind;
+      row.procedure = rec.procedure;
+      row.formVersion = rec.formVersion;
+      row.device = devId;
+      row.revision = rec.revision;
+      row.receivedAt = receivedAt;
+      row.sealed = std::move(sealed);
+      if (!inserted) crashPoint("import.before_record_insert");
+      if (auto st = store.upsertRecord(row); !st) {
+        hubFailure = st.error();
+        return st.error();
+      }
+      if (!inserted) crashPoint("import.after_record_insert");
+      inserted = true;
+      ++res.accepted;
+      outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Accepted, ""});
+      return {};
+    };
+    auto flush = [&]() -> Status {
+      checked.assign(pending.size(), RecordLine{});
+      sealedLines.assign(pending.size(), {});
+      parallelFor(pending.size(), [&](std::size_t i) {
+        checked[i] = checkRecordLine(pending[i], impl.forms, today);
+        if (checked[i].reason.empty())
+          sealedLines[i] = impl.cipher.seal(pending[i], recordAd(checked[i].id, checked[i].revision));
+      });
+      Status st;
+      for (std::size_t i = 0; i < pending.size() && st; ++i) st = decide(checked[i], sealedLines[i]);
+      for (auto& line : pending) vault::wipe(line);  // residents' data: not left in freed memory
+      pending.clear();
+      return st;
+    };
+
+    auto onLine = [&](std::string_view line) -> Status {
+      if (first) {
+        first = false;
+        crashPoint("import.after_trailer_signature");
+        auto m = parseManifest(line);
+        if (!m) return m.error();
+        manifest = std::move(*m);
+        crashPoint("import.after_manifest");
+        return {};
+      }
+      pending.emplace_back(line);
+      if (pending.size() >= kChunk) return flush();
+      return {};
+    };
+
+    std::ifstream body(gcb, std::ios::binary);
+    if (!body) return Error::make("hub.io", "", "open batch");
+    auto read = sync::readBatch(body, impl.identity.box, onLine,
+                                {options.maxDecompressedBytes, sync::BatchLimits{}.maxLineBytes});
+    if (read && !pending.empty()) read = flush();
+    if (!read) {
+      if (hubFailure || isHubFailure(read.error())) return read.error();
+      res.accepted = res.duplicates = res.rejectedRecords = res.unreadableLines = 0;
+      refused = rejected(std::move(res), read.error().code);
+      return kRefused;
+    }
+    if (!manifest) {
+      refused = rejected(std::move(res), "hub.bad_manifest");
+      return kRefused;
+    }
+    crashPoint("import.after_decrypt");
+
+    if (!manifest->recoverySlot.empty()) GOCUA_TRY(store.setRecoverySlot(devId, manifest->recoverySlot));
+    GOCUA_TRY(store.setDeviceFormPack(devId, manifest->formPack));
+    crashPoint("import.after_recovery_slot");
+    if (!manifest->volunteers.empty())
+      GOCUA_TRY(store.updateVolunteers(devId, nlohmann::json(manifest->volunteers).dump()));
+    crashPoint("import.after_volunteers");
+
+    crashPoint("import.before_updates");
+    auto updates = updatesFor(store, impl.cipher, devId);
+    if (!updates) return updates.error();
+    crashPoint("import.after_updates");
+    auto last = store.maxSequence(devId);
+    if (!last) return last.error();
+
+    r.communeCode = impl.commune.code;
+    r.deviceId = devId;
+    r.batchId = header->batchId;
+    r.sequence = header->sequence;
+    r.batchStatus = sync::BatchStatus::Imported;
+    r.hubTime = receivedAt;
+    r.nextSequence = std::max<std::uint64_t>(static_cast<std::uint64_t>(*last), header->sequence) + 1;
+    r.records = std::move(outcomes);
+    r.updates = std::move(*updates);
+    r.formPack = formPackFor(impl, manifest->formPack);
+    crashPoint("import.before_receipt_sign");
+    auto receipt = sync::writeReceipt(r, impl.identity);
+    if (!receipt) return receipt.error();
+    signedReceipt = std::move(*receipt);
+    crashPoint("import.after_receipt_sign");
+
+    crashPoint("import.before_ledger_insert");
+    GOCUA_TRY(store.insertLedger(devId, static_cast<std::int64_t>(header->sequence), header->batchId, *hash, receivedAt,
+                                 signedReceipt));
+    crashPoint("import.after_ledger_insert");
+    crashPoint("import.before_commit");
+    return {};
+  });
+  if (refused) return std::move(*refused);
+  if (!committed) return committed.error();
   crashPoint("import.after_commit");
 
   res.status = sync::BatchStatus::Imported;
   res.nextSequence = r.nextSequence;
-  res.receipt = std::move(*signedReceipt);
+  res.receipt = std::move(signedReceipt);
   return res;
 }
 

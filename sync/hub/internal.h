@@ -18,7 +18,6 @@
 
 namespace gocua::hub::detail {
 
-inline constexpr const char* kDbFile = "hub.db";
 inline constexpr const char* kQuarantineDir = "quarantine";
 inline constexpr const char* kIncomingDir = "incoming";
 

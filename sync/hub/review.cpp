@@ -19,20 +19,19 @@ Status HubSession::setReview(std::string_view recordId, std::string_view statusT
     return Error::make("hub.note_too_long", "note");
   }
   auto& store = hub_.store();
-  auto txn = store::Txn::begin(store.db());
-  if (!txn) return txn.error();
-  auto rec = store.record(*id);
-  if (!rec) return rec.error();
-  if (!*rec) return Error::make("hub.record_not_found");
-  ReviewRow row;
-  row.recordId = *id;
-  row.revision = (*rec)->revision;
-  row.status = std::string(sync::toString(*status));
-  if (!note->empty()) row.note = impl_->cipher.seal(*note, noteAd(*id, row.revision));
-  vault::wipe(*note);
-  row.at = nowIso();
-  GOCUA_TRY(store.setReview(row));
-  return txn->commit();
+  return store.transaction([&]() -> Status {
+    auto rec = store.record(*id);
+    if (!rec) return rec.error();
+    if (!*rec) return Error::make("hub.record_not_found");
+    ReviewRow row;
+    row.recordId = *id;
+    row.revision = (*rec)->revision;
+    row.status = std::string(sync::toString(*status));
+    if (!note->empty()) row.note = impl_->cipher.seal(*note, noteAd(*id, row.revision));
+    vault::wipe(*note);
+    row.at = nowIso();
+    return store.setReview(row);
+  });
 }
 
 }  // namespace gocua::hub

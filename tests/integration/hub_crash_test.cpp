@@ -1,7 +1,9 @@
 // gocua-hub import killed (SIGKILL, as a power cut) at every named crash point: the database
 // must stay intact and importing the same batch again must give exactly one copy of every record
 // and exit 0. The batch comes from the real gocuactl (enroll-request → hub enroll → export).
-#ifdef GOCUA_HUB
+// The crashing import runs the test build gocua-hub-crash; everything else, the shipped gocua-hub,
+// which must have no crash hooks at all.
+#if defined(GOCUA_HUB) && defined(GOCUA_HUB_CRASH)
 
 #include <doctest/doctest.h>
 
@@ -26,8 +28,9 @@ struct HubSandbox {
     e["GOCUA_LANG"] = "en";
     return e;
   }
-  RunResult hub(const fs::path& data, const std::vector<std::string>& args, const Env& env) {
-    std::vector<std::string> argv = {GOCUA_HUB, "--data", data.string()};
+  RunResult hub(const fs::path& data, const std::vector<std::string>& args, const Env& env,
+                const char* binary = GOCUA_HUB) {
+    std::vector<std::string> argv = {binary, "--data", data.string()};
     argv.insert(argv.end(), args.begin(), args.end());
     return runProcess(argv, env, "");
   }
@@ -66,6 +69,22 @@ TEST_CASE("hub import: a crash at every crash point loses nothing and duplicates
   auto exported = h.sb.ctl({"export", "--out", gcb.string()});
   REQUIRE_MESSAGE(exported.exitCode == 0, exported.describe());
 
+  // The shipped binary carries no hook: it neither reads GOCUA_HUB_CRASH_AT nor announces a point.
+  const std::string shipped = readFile(GOCUA_HUB);
+  REQUIRE(!shipped.empty());
+  CHECK(shipped.find("GOCUA_HUB_CRASH_AT") == std::string::npos);
+  CHECK(shipped.find("GOCUA-CRASH-POINT") == std::string::npos);
+  {
+    fs::path data = h.sb.root / "hub-shipped";
+    fs::copy(h.hubDir, data, fs::copy_options::recursive);
+    Env crashEnv = env;
+    crashEnv["GOCUA_HUB_CRASH_AT"] = "import.before_commit";
+    auto imported = h.hub(data, {"import", gcb.string()}, crashEnv);
+    CHECK_MESSAGE(imported.exitCode == 0, imported.describe());
+    CHECK(imported.err.find("GOCUA-CRASH-POINT") == std::string::npos);
+    fs::remove_all(data);
+  }
+
   for (std::string_view point : gocua::hub::kCrashPoints) {
     const std::string name(point);
     INFO("crash point " << name);
@@ -76,7 +95,7 @@ TEST_CASE("hub import: a crash at every crash point loses nothing and duplicates
 
     Env crashEnv = env;
     crashEnv["GOCUA_HUB_CRASH_AT"] = name;
-    auto crashed = h.hub(data, {"import", gcb.string(), "--receipt-out", gcr.string()}, crashEnv);
+    auto crashed = h.hub(data, {"import", gcb.string(), "--receipt-out", gcr.string()}, crashEnv, GOCUA_HUB_CRASH);
     CHECK_MESSAGE(crashed.signal == SIGKILL, crashed.describe());
     CHECK(crashed.err.find("GOCUA-CRASH-POINT " + name + "\n") != std::string::npos);
 
@@ -97,4 +116,4 @@ TEST_CASE("hub import: a crash at every crash point loses nothing and duplicates
   }
 }
 
-#endif  // GOCUA_HUB
+#endif  // GOCUA_HUB && GOCUA_HUB_CRASH

@@ -1,10 +1,23 @@
-// The hub's SQL; see hub_store.h. Always bound parameters; hot statements cached.
-#include "sync/hub/hub_store.h"
+// The SQLite hub store; see sqlite_hub_store.h and the contract in hub_store.h. Always bound
+// parameters; hot statements (the import's per-record lookup and upsert) cached on the connection.
+#include "sync/hub/sqlite/sqlite_hub_store.h"
+
+#include <sys/stat.h>
 
 #include <algorithm>
 
-namespace gocua::hub {
+#include "store/db.h"
+#include "store/migrations.h"
+
+namespace gocua {
+extern const EmbeddedFile gocua_hub_schema[];
+extern const std::size_t gocua_hub_schema_count;
+}  // namespace gocua
+
+namespace gocua::hub::sqlite {
 namespace {
+
+namespace fs = std::filesystem;
 
 template <std::size_t N>
 bool copyBlob(std::span<const std::uint8_t> from, std::array<std::uint8_t, N>& to) {
@@ -17,11 +30,86 @@ Blob toBlob(std::span<const std::uint8_t> s) { return Blob(s.begin(), s.end()); 
 
 Error damaged(const char* what) { return Error::make("store.corrupt", "", what); }
 
+class SqliteHubStore final : public HubStore {
+ public:
+  explicit SqliteHubStore(store::Db db) : db_(std::move(db)) {}
+
+  Status transaction(const std::function<Status()>& fn) override;
+
+  using HubStore::setMeta;
+  Result<std::optional<Blob>> meta(std::string_view key) override;
+  Status setMeta(std::string_view key, std::span<const std::uint8_t> value) override;
+
+  Result<std::optional<DeviceRow>> device(const DeviceKey& id) override;
+  Result<std::vector<DeviceRow>> devices() override;
+  Status insertDevice(const DeviceRow& row) override;
+  Status updateVolunteers(const DeviceKey& id, std::string_view volunteersJson) override;
+  Status revoke(const DeviceKey& id, std::string_view at, std::int64_t lastSeq) override;
+  Status setRecoverySlot(const DeviceKey& id, std::span<const std::uint8_t> slot) override;
+  Status setDeviceFormPack(const DeviceKey& id, int version) override;
+  Result<int> maxDeviceFormPack() override;
+
+  Result<std::optional<LedgerRow>> ledger(const DeviceKey& device, std::int64_t sequence) override;
+  Result<std::int64_t> maxSequence(const DeviceKey& device) override;
+  Status insertLedger(const DeviceKey& device, std::int64_t sequence, std::span<const std::uint8_t> batchId,
+                      std::span<const std::uint8_t> fileHash, std::string_view at, std::string_view receipt) override;
+  Status insertQuarantine(const QuarantineRow& row) override;
+  Result<std::vector<QuarantineRow>> quarantined() override;
+
+  Result<std::optional<StoredRecord>> record(std::span<const std::uint8_t, 16> id) override;
+  Status upsertRecord(const StoredRecord& row) override;
+  Status forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
+                       const std::function<Status(const StoredRecord&)>& fn) override;
+  Result<std::int64_t> recordCount() override;
+
+  Status setReview(const ReviewRow& row) override;
+  Result<std::vector<ReviewRow>> reviewsForDevice(const DeviceKey& device) override;
+
+ private:
+  store::Db db_;
+  bool inTransaction_ = false;
+};
+
+bool holdsStore(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / kDbFile, ec);
+}
+
+Result<std::unique_ptr<HubStore>> openStore(const fs::path& dir, bool create) {
+  auto db = store::Db::open(dir / kDbFile, create);
+  if (!db) return db.error();
+  if (create) ::chmod((dir / kDbFile).c_str(), 0600);  // SQLite gives the -wal and -shm files the same mode
+  GOCUA_TRY(store::migrate(*db, gocua_hub_schema, gocua_hub_schema_count));
+  return std::unique_ptr<HubStore>(std::make_unique<SqliteHubStore>(std::move(*db)));
+}
+
 }  // namespace
+
+const HubStoreBackend& backend() {
+  static const HubStoreBackend b{"sqlite", &holdsStore, &openStore};
+  return b;
+}
+
+// [SECTION] transactions
+
+Status SqliteHubStore::transaction(const std::function<Status()>& fn) {
+  // SQLite refuses BEGIN inside a transaction too, but says so only after the fact; this keeps
+  // the refusal the same for every backend.
+  if (inTransaction_) return Error::make("store.error", "", "transaction inside a transaction");
+  auto txn = store::Txn::begin(db_);
+  if (!txn) return txn.error();
+  inTransaction_ = true;
+  struct Reset {
+    bool& flag;
+    ~Reset() { flag = false; }
+  } reset{inTransaction_};
+  GOCUA_TRY(fn());  // an error or an exception leaves txn to roll back
+  return txn->commit();
+}
 
 // [SECTION] meta
 
-Result<std::optional<Blob>> HubStore::meta(std::string_view key) {
+Result<std::optional<Blob>> SqliteHubStore::meta(std::string_view key) {
   auto st = db_.cached("SELECT value FROM meta WHERE key = ?");
   if (!st) return st.error();
   (*st)->bind(1, key);
@@ -33,15 +121,11 @@ Result<std::optional<Blob>> HubStore::meta(std::string_view key) {
   return std::optional<Blob>{std::move(out)};
 }
 
-Status HubStore::setMeta(std::string_view key, std::span<const std::uint8_t> value) {
+Status SqliteHubStore::setMeta(std::string_view key, std::span<const std::uint8_t> value) {
   auto st = db_.cached("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
   if (!st) return st.error();
   (*st)->bind(1, key).bind(2, value);
   return (*st)->run();
-}
-
-Status HubStore::setMeta(std::string_view key, std::string_view text) {
-  return setMeta(key, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
 }
 
 // [SECTION] devices
@@ -64,7 +148,7 @@ Result<DeviceRow> readDevice(store::Stmt& st) {
 }
 }  // namespace
 
-Result<std::optional<DeviceRow>> HubStore::device(const DeviceKey& id) {
+Result<std::optional<DeviceRow>> SqliteHubStore::device(const DeviceKey& id) {
   auto st = db_.cached(std::string("SELECT ") + kDeviceColumns + " FROM device WHERE id = ?");
   if (!st) return st.error();
   (*st)->bind(1, std::span<const std::uint8_t>(id));
@@ -77,7 +161,7 @@ Result<std::optional<DeviceRow>> HubStore::device(const DeviceKey& id) {
   return std::optional<DeviceRow>{std::move(*r)};
 }
 
-Result<std::vector<DeviceRow>> HubStore::devices() {
+Result<std::vector<DeviceRow>> SqliteHubStore::devices() {
   auto st = db_.prepare(std::string("SELECT ") + kDeviceColumns + " FROM device ORDER BY enrolled_at, id");
   if (!st) return st.error();
   std::vector<DeviceRow> out;
@@ -92,7 +176,7 @@ Result<std::vector<DeviceRow>> HubStore::devices() {
   return out;
 }
 
-Status HubStore::insertDevice(const DeviceRow& r) {
+Status SqliteHubStore::insertDevice(const DeviceRow& r) {
   auto st =
       db_.prepare("INSERT INTO device(id, box_public, volunteers, workspace_id, enrolled_at) VALUES (?, ?, ?, ?, ?)");
   if (!st) return st.error();
@@ -104,28 +188,28 @@ Status HubStore::insertDevice(const DeviceRow& r) {
   return st->run();
 }
 
-Status HubStore::updateVolunteers(const DeviceKey& id, std::string_view volunteersJson) {
+Status SqliteHubStore::updateVolunteers(const DeviceKey& id, std::string_view volunteersJson) {
   auto st = db_.cached("UPDATE device SET volunteers = ? WHERE id = ?");
   if (!st) return st.error();
   (*st)->bind(1, volunteersJson).bind(2, std::span<const std::uint8_t>(id));
   return (*st)->run();
 }
 
-Status HubStore::revoke(const DeviceKey& id, std::string_view at, std::int64_t lastSeq) {
+Status SqliteHubStore::revoke(const DeviceKey& id, std::string_view at, std::int64_t lastSeq) {
   auto st = db_.prepare("UPDATE device SET revoked_at = ?, last_seq_at_revoke = ? WHERE id = ? AND revoked_at IS NULL");
   if (!st) return st.error();
   st->bind(1, at).bind(2, lastSeq).bind(3, std::span<const std::uint8_t>(id));
   return st->run();
 }
 
-Status HubStore::setDeviceFormPack(const DeviceKey& id, int version) {
+Status SqliteHubStore::setDeviceFormPack(const DeviceKey& id, int version) {
   auto st = db_.cached("UPDATE device SET form_pack = ? WHERE id = ?");
   if (!st) return st.error();
   (*st)->bind(1, static_cast<std::int64_t>(version)).bind(2, std::span<const std::uint8_t>(id));
   return (*st)->run();
 }
 
-Result<int> HubStore::maxDeviceFormPack() {
+Result<int> SqliteHubStore::maxDeviceFormPack() {
   auto st = db_.prepare("SELECT coalesce(max(form_pack), 0) FROM device");
   if (!st) return st.error();
   auto row = st->step();
@@ -133,7 +217,7 @@ Result<int> HubStore::maxDeviceFormPack() {
   return static_cast<int>(st->columnInt(0));
 }
 
-Status HubStore::setRecoverySlot(const DeviceKey& id, std::span<const std::uint8_t> slot) {
+Status SqliteHubStore::setRecoverySlot(const DeviceKey& id, std::span<const std::uint8_t> slot) {
   auto st = db_.cached("UPDATE device SET recovery_slot = ? WHERE id = ?");
   if (!st) return st.error();
   (*st)->bind(1, slot).bind(2, std::span<const std::uint8_t>(id));
@@ -142,7 +226,7 @@ Status HubStore::setRecoverySlot(const DeviceKey& id, std::span<const std::uint8
 
 // [SECTION] ledger and quarantine
 
-Result<std::optional<LedgerRow>> HubStore::ledger(const DeviceKey& device, std::int64_t sequence) {
+Result<std::optional<LedgerRow>> SqliteHubStore::ledger(const DeviceKey& device, std::int64_t sequence) {
   auto st = db_.cached("SELECT file_hash, receipt FROM ledger WHERE device = ? AND sequence = ?");
   if (!st) return st.error();
   (*st)->bind(1, std::span<const std::uint8_t>(device)).bind(2, sequence);
@@ -158,7 +242,7 @@ Result<std::optional<LedgerRow>> HubStore::ledger(const DeviceKey& device, std::
   return std::optional<LedgerRow>{std::move(r)};
 }
 
-Result<std::int64_t> HubStore::maxSequence(const DeviceKey& device) {
+Result<std::int64_t> SqliteHubStore::maxSequence(const DeviceKey& device) {
   auto st = db_.cached("SELECT COALESCE(MAX(sequence), 0) FROM ledger WHERE device = ?");
   if (!st) return st.error();
   (*st)->bind(1, std::span<const std::uint8_t>(device));
@@ -169,7 +253,7 @@ Result<std::int64_t> HubStore::maxSequence(const DeviceKey& device) {
   return v;
 }
 
-Status HubStore::insertLedger(const DeviceKey& device, std::int64_t sequence, std::span<const std::uint8_t> batchId,
+Status SqliteHubStore::insertLedger(const DeviceKey& device, std::int64_t sequence, std::span<const std::uint8_t> batchId,
                               std::span<const std::uint8_t> fileHash, std::string_view at, std::string_view receipt) {
   auto st = db_.cached(
       "INSERT INTO ledger(device, sequence, batch_id, file_hash, imported_at, receipt) VALUES (?, ?, ?, ?, ?, ?)");
@@ -184,7 +268,7 @@ Status HubStore::insertLedger(const DeviceKey& device, std::int64_t sequence, st
   return (*st)->run();
 }
 
-Status HubStore::insertQuarantine(const QuarantineRow& r) {
+Status SqliteHubStore::insertQuarantine(const QuarantineRow& r) {
   auto st = db_.prepare(
       "INSERT OR IGNORE INTO quarantine(device, sequence, batch_id, file_hash, reason, file_name, received_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -199,7 +283,7 @@ Status HubStore::insertQuarantine(const QuarantineRow& r) {
   return st->run();
 }
 
-Result<std::vector<QuarantineRow>> HubStore::quarantined() {
+Result<std::vector<QuarantineRow>> SqliteHubStore::quarantined() {
   auto st = db_.prepare(
       "SELECT device, sequence, batch_id, file_hash, reason, file_name, received_at FROM quarantine ORDER BY seq");
   if (!st) return st.error();
@@ -223,7 +307,7 @@ Result<std::vector<QuarantineRow>> HubStore::quarantined() {
 
 // [SECTION] records
 
-Result<std::optional<StoredRecord>> HubStore::record(std::span<const std::uint8_t, 16> id) {
+Result<std::optional<StoredRecord>> SqliteHubStore::record(std::span<const std::uint8_t, 16> id) {
   auto st = db_.cached("SELECT kind, device, revision FROM record WHERE id = ?");
   if (!st) return st.error();
   (*st)->bind(1, std::span<const std::uint8_t>(id));
@@ -240,7 +324,7 @@ Result<std::optional<StoredRecord>> HubStore::record(std::span<const std::uint8_
   return std::optional<StoredRecord>{std::move(r)};
 }
 
-Status HubStore::upsertRecord(const StoredRecord& r) {
+Status SqliteHubStore::upsertRecord(const StoredRecord& r) {
   auto st = db_.cached(
       "INSERT INTO record(id, kind, procedure, form_version, device, revision, received_at, sealed) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
@@ -260,7 +344,7 @@ Status HubStore::upsertRecord(const StoredRecord& r) {
   return s.run();
 }
 
-Status HubStore::forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
+Status SqliteHubStore::forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
                                const std::function<Status(const StoredRecord&)>& fn) {
   std::string sql =
       "SELECT r.id, r.kind, COALESCE(r.procedure, ''), COALESCE(r.form_version, 0), r.device, r.revision, "
@@ -290,7 +374,7 @@ Status HubStore::forEachRecord(const std::optional<std::string>& procedure, bool
   return {};
 }
 
-Result<std::int64_t> HubStore::recordCount() {
+Result<std::int64_t> SqliteHubStore::recordCount() {
   auto st = db_.prepare("SELECT COUNT(*) FROM record");
   if (!st) return st.error();
   auto row = st->step();
@@ -300,7 +384,7 @@ Result<std::int64_t> HubStore::recordCount() {
 
 // [SECTION] review
 
-Status HubStore::setReview(const ReviewRow& r) {
+Status SqliteHubStore::setReview(const ReviewRow& r) {
   auto st = db_.prepare("INSERT OR REPLACE INTO review(record_id, revision, status, note, at) VALUES (?, ?, ?, ?, ?)");
   if (!st) return st.error();
   st->bind(1, std::span<const std::uint8_t>(r.recordId)).bind(2, r.revision).bind(3, r.status);
@@ -312,7 +396,7 @@ Status HubStore::setReview(const ReviewRow& r) {
   return st->run();
 }
 
-Result<std::vector<ReviewRow>> HubStore::reviewsForDevice(const DeviceKey& device) {
+Result<std::vector<ReviewRow>> SqliteHubStore::reviewsForDevice(const DeviceKey& device) {
   auto st = db_.cached(
       "SELECT v.record_id, v.revision, v.status, v.note, v.at FROM review v JOIN record r ON r.id = v.record_id "
       "WHERE r.device = ? ORDER BY r.seq");
@@ -341,4 +425,4 @@ Result<std::vector<ReviewRow>> HubStore::reviewsForDevice(const DeviceKey& devic
   return out;
 }
 
-}  // namespace gocua::hub
+}  // namespace gocua::hub::sqlite
