@@ -39,6 +39,9 @@ class SecretBytes {
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   std::span<const std::uint8_t> view() const { return {ptr_, size_}; }
+  // From now on any write faults (sodium_mprotect_readonly), for keys that are set once and then
+  // only read. Destruction and moves still work.
+  void makeReadOnly();
 
  private:
   std::uint8_t* ptr_ = nullptr;
