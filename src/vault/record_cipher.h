@@ -74,9 +74,4 @@ class RecordCipher {
 // le64(revision). Part of the stored format of every workspace and hub database.
 [[nodiscard]] std::array<std::uint8_t, 24> recordAd(std::span<const std::uint8_t, 16> id, std::int64_t revision);
 
-// A span over the bytes of text, for ad and plaintext built from strings.
-inline std::span<const std::uint8_t> bytesOf(std::string_view text) {
-  return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
-}
-
 }  // namespace gocua::vault

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -59,6 +60,11 @@ constexpr std::size_t kDataKeyBytes = 32;
 // Fills out with bytes from the system CSPRNG, for values that are random but not secret
 // (record ids, nonces): no guarded allocation per call, which matters 100,000 times per import.
 void randomBytes(std::span<std::uint8_t> out);
+
+// A span over the bytes of text, for ad and plaintext built from strings.
+inline std::span<const std::uint8_t> bytesOf(std::string_view text) {
+  return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
 
 // Lowercase hex, for fingerprints and logs of public values (never of secrets).
 [[nodiscard]] std::string toHex(std::span<const std::uint8_t> bytes);
