@@ -26,6 +26,11 @@ constexpr std::size_t kKeyslotBlobBytes = 4 + 1 + 1 + 8 + 8 + kSaltBytes + kNonc
 
 // True once sodium_init has succeeded (runs it on first call).
 bool sodiumReady();
+// Abort with a message naming `what` unless ok: a crypto call with a buffer of the wrong size is a
+// programming error that must not run, in release builds too.
+void requireSize(bool ok, const char* what);
+// Abort unless libsodium has started: for the calls that produce keys and have no error to return.
+void requireSodium();
 
 // The associated data of a keyslot seal: label "gocua.keyslot.v1", opslimit and memlimit as
 // little-endian u64, then the salt (which must be kSaltBytes long).

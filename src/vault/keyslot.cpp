@@ -3,8 +3,6 @@
 // without spending 64 MiB and a fraction of a second.
 #include "vault/keyslot.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -13,13 +11,15 @@
 #include <string>
 
 #include "vault/internal.h"
+#include "vault/primitives.h"
 
 namespace gocua::vault {
 
-static_assert(detail::kSaltBytes == crypto_pwhash_argon2id_SALTBYTES);
-static_assert(detail::kNonceBytes == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-static_assert(detail::kTagBytes == crypto_aead_xchacha20poly1305_ietf_ABYTES);
-static_assert(detail::kKekBytes == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
+static_assert(detail::kSaltBytes == kPwhashSaltBytes);
+static_assert(detail::kNonceBytes == kWrapNonceBytes);
+static_assert(detail::kTagBytes == kAeadTagBytes);
+static_assert(detail::kKekBytes == kWrapKeyBytes);
+static_assert(detail::kWrappedBytes == kWrappedKeyBytes);
 
 namespace {
 
@@ -28,8 +28,7 @@ constexpr std::uint64_t kMaxMemlimit = std::uint64_t{4} << 30;
 constexpr char kSlotLabel[16] = {'g', 'o', 'c', 'u', 'a', '.', 'k', 'e', 'y', 's', 'l', 'o', 't', '.', 'v', '1'};
 constexpr std::uint8_t kBlobMagic[4] = {'G', 'C', 'K', 'S'};
 constexpr std::uint8_t kBlobVersion = 1;
-constexpr std::uint8_t kBlobAlgArgon2id13 = 2;  // crypto_pwhash_ALG_ARGON2ID13
-static_assert(kBlobAlgArgon2id13 == crypto_pwhash_ALG_ARGON2ID13);
+constexpr std::uint8_t kBlobAlgArgon2id13 = kArgon2id13AlgId;
 
 void putLe64(std::uint8_t* out, std::uint64_t v) {
   for (int i = 0; i < 8; ++i) out[i] = static_cast<std::uint8_t>(v >> (8 * i));
@@ -60,11 +59,9 @@ std::size_t codePoints(std::string_view s) {
 
 }  // namespace
 
-KdfParams interactiveKdf() {
-  return {crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE, crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE};
-}
+KdfParams interactiveKdf() { return {kArgon2idOpsInteractive, kArgon2idMemInteractive}; }
 
-KdfParams moderateKdf() { return {crypto_pwhash_argon2id_OPSLIMIT_MODERATE, crypto_pwhash_argon2id_MEMLIMIT_MODERATE}; }
+KdfParams moderateKdf() { return {kArgon2idOpsModerate, kArgon2idMemModerate}; }
 
 KdfParams defaultKdfParams() {
   if (const char* env = std::getenv("GOCUA_KDF")) {
@@ -134,13 +131,8 @@ std::array<std::uint8_t, 16 + 8 + 8 + kSaltBytes> keyslotAd(const KdfParams& par
 
 Result<SecretBytes> deriveKek(std::string_view passphrase, std::span<const std::uint8_t> salt,
                               const KdfParams& params) {
-  if (!sodiumReady()) return Error::make("vault.init", "", "sodium_init failed");
-  SecretBytes kek(kKekBytes);
-  // Params are validated by the caller, so a failure here is Argon2 failing to allocate memlimit.
-  if (crypto_pwhash(kek.data(), kek.size(), passphrase.data(), passphrase.size(), salt.data(), params.opslimit,
-                    params.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
-    return Error::make("vault.out_of_memory", "", "argon2id memlimit " + std::to_string(params.memlimit));
-  return kek;
+  requireSize(salt.size() == kSaltBytes, "deriveKek");
+  return derivePassphraseKey(passphrase, salt.first<kSaltBytes>(), params.opslimit, params.memlimit);
 }
 
 Status checkKeyslotShape(const Keyslot& slot) {
@@ -151,26 +143,21 @@ Status checkKeyslotShape(const Keyslot& slot) {
 
 Keyslot wrapWithKek(const SecretBytes& dataKey, const SecretBytes& kek, const KdfParams& params,
                     std::span<const std::uint8_t> salt, std::span<const std::uint8_t> nonce) {
+  requireSize(nonce.size() == kNonceBytes, "wrapWithKek");
   Keyslot slot{params, {salt.begin(), salt.end()}, {nonce.begin(), nonce.end()}, {}};
-  slot.wrapped.resize(dataKey.size() + kTagBytes);
-  const auto ad = keyslotAd(params, salt);
-  unsigned long long len = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt(slot.wrapped.data(), &len, dataKey.data(), dataKey.size(), ad.data(),
-                                             ad.size(), nullptr, nonce.data(), kek.data());
+  const auto wrapped =
+      wrapKey(KeyWrapCipher::XChaCha20Poly1305, dataKey, kek, nonce.first<kNonceBytes>(), keyslotAd(params, salt));
+  slot.wrapped.assign(wrapped.begin(), wrapped.end());
   return slot;
 }
 
 Result<SecretBytes> unwrapWithKek(const Keyslot& slot, const SecretBytes& kek) {
   GOCUA_TRY(checkKeyslotShape(slot));
   if (kek.size() != kKekBytes) return Error::make("internal", "", "KEK size");
-  SecretBytes dataKey(kDataKeyBytes);
-  const auto ad = keyslotAd(slot.params, slot.salt);
-  unsigned long long len = 0;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(dataKey.data(), &len, nullptr, slot.wrapped.data(),
-                                                 slot.wrapped.size(), ad.data(), ad.size(), slot.nonce.data(),
-                                                 kek.data()) != 0)
-    return Error::make("vault.wrong_passphrase");
-  return dataKey;
+  auto dataKey = unwrapKey(KeyWrapCipher::XChaCha20Poly1305, std::span(slot.wrapped).first<kWrappedBytes>(), kek,
+                           std::span(slot.nonce).first<kNonceBytes>(), keyslotAd(slot.params, slot.salt));
+  if (!dataKey) return Error::make("vault.wrong_passphrase");
+  return std::move(*dataKey);
 }
 
 }  // namespace detail
@@ -179,11 +166,11 @@ Result<Keyslot> wrapDataKey(const SecretBytes& dataKey, std::string_view passphr
   if (dataKey.size() != kDataKeyBytes) return Error::make("internal", "", "data key size");
   GOCUA_TRY(checkKdfFloor(params));
   GOCUA_TRY(checkPassphrase(passphrase));
-  if (!detail::sodiumReady()) return Error::make("vault.init", "", "sodium_init failed");
+  GOCUA_TRY(init());
   std::array<std::uint8_t, detail::kSaltBytes> salt{};
   std::array<std::uint8_t, detail::kNonceBytes> nonce{};
-  randombytes_buf(salt.data(), salt.size());
-  randombytes_buf(nonce.data(), nonce.size());
+  randomBytes(salt);
+  randomBytes(nonce);
   auto kek = detail::deriveKek(passphrase, salt, params);
   if (!kek) return kek.error();
   return detail::wrapWithKek(dataKey, *kek, params, salt, nonce);

@@ -1,27 +1,25 @@
 // RecordCipher: subkey derivation, XChaCha20-Poly1305 record seals, keyed BLAKE2b hashes.
 #include "vault/record_cipher.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
 #include <cstdlib>
 
 #include "vault/internal.h"
+#include "vault/primitives.h"
 
 namespace gocua::vault {
 
 namespace {
-constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "gocuarec";
+constexpr std::string_view kKdfContext = "gocuarec";
 constexpr std::size_t kSubkeyBytes = 32;
 enum SubkeyId : int { kSealKey = 0, kIdHashKey = 1, kRevisionKey = 2, kSubkeyCount = 3 };
 
-static_assert(kDataKeyBytes == crypto_kdf_KEYBYTES);
-static_assert(kSubkeyBytes == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-static_assert(RecordCipher::kNonceBytes == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
-static_assert(RecordCipher::kTagBytes == crypto_aead_xchacha20poly1305_ietf_ABYTES);
-static_assert(kSubkeyBytes <= crypto_generichash_KEYBYTES_MAX && kSubkeyBytes >= crypto_generichash_KEYBYTES_MIN);
+static_assert(kSubkeyBytes == kAeadKeyBytes);
+static_assert(RecordCipher::kNonceBytes == kAeadNonceBytes);
+static_assert(RecordCipher::kTagBytes == kAeadTagBytes);
+static_assert(kSubkeyBytes <= kHashKeyMaxBytes && kSubkeyBytes >= kHashKeyMinBytes);
 }  // namespace
 
 RecordCipher::RecordCipher(const SecretBytes& dataKey) : keys_(kSubkeyBytes * kSubkeyCount) {
@@ -31,10 +29,14 @@ RecordCipher::RecordCipher(const SecretBytes& dataKey) : keys_(kSubkeyBytes * kS
   }
   for (int i = 0; i < kSubkeyCount; ++i)
     // Subkey ids 1, 2, 3 are part of the stored format: changing them orphans every workspace.
-    crypto_kdf_derive_from_key(keys_.data() + kSubkeyBytes * i, kSubkeyBytes, static_cast<std::uint64_t>(i + 1),
-                               kKdfContext, dataKey.data());
+    deriveSubkey({keys_.data() + kSubkeyBytes * i, kSubkeyBytes}, static_cast<std::uint64_t>(i + 1), kKdfContext,
+                 dataKey.view().first<kDataKeyBytes>());
   // Nothing writes the subkeys again; a stray write should fault rather than corrupt a key.
-  sodium_mprotect_readonly(keys_.data());
+  keys_.makeReadOnly();
+}
+
+std::span<const std::uint8_t, kAeadKeyBytes> RecordCipher::sealKey() const {
+  return std::span<const std::uint8_t, kAeadKeyBytes>(key(kSealKey), kAeadKeyBytes);
 }
 
 const std::uint8_t* RecordCipher::key(int index) const {
@@ -45,9 +47,8 @@ const std::uint8_t* RecordCipher::key(int index) const {
 void RecordCipher::sealInto(std::uint8_t* out, const std::uint8_t* nonce, std::span<const std::uint8_t> plaintext,
                             std::span<const std::uint8_t> ad) const {
   std::copy_n(nonce, kNonceBytes, out);
-  unsigned long long len = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt(out + kNonceBytes, &len, plaintext.data(), plaintext.size(), ad.data(),
-                                             ad.size(), nullptr, nonce, key(kSealKey));
+  aeadEncrypt({out + kNonceBytes, plaintext.size() + kTagBytes}, plaintext, ad,
+              std::span<const std::uint8_t, kNonceBytes>(nonce, kNonceBytes), sealKey());
 }
 
 std::vector<std::uint8_t> RecordCipher::seal(std::span<const std::uint8_t> plaintext,
@@ -67,11 +68,9 @@ std::vector<std::uint8_t> RecordCipher::seal(std::string_view plaintext, std::sp
 Result<std::string> RecordCipher::open(std::span<const std::uint8_t> sealed, std::span<const std::uint8_t> ad) const {
   if (sealed.size() < kOverheadBytes) return Error::make("vault.damaged", "", "too short");
   std::string out(sealed.size() - kOverheadBytes, '\0');
-  unsigned long long len = 0;
   // The tag is verified before anything is decrypted, so a failure leaves out untouched.
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<std::uint8_t*>(out.data()), &len, nullptr,
-                                                 sealed.data() + kNonceBytes, sealed.size() - kNonceBytes, ad.data(),
-                                                 ad.size(), sealed.data(), key(kSealKey)) != 0)
+  if (!aeadDecrypt({reinterpret_cast<std::uint8_t*>(out.data()), out.size()}, sealed.subspan(kNonceBytes), ad,
+                   sealed.first<kNonceBytes>(), sealKey()))
     return Error::make("vault.damaged", "", "authentication failed");
   return out;
 }
@@ -81,10 +80,8 @@ Status RecordCipher::openAppend(std::span<const std::uint8_t> sealed, std::span<
   if (sealed.size() < kOverheadBytes) return Error::make("vault.damaged", "", "too short");
   const std::size_t start = out.size();
   out.resize(start + sealed.size() - kOverheadBytes);
-  unsigned long long len = 0;
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<std::uint8_t*>(out.data() + start), &len, nullptr,
-                                                 sealed.data() + kNonceBytes, sealed.size() - kNonceBytes, ad.data(),
-                                                 ad.size(), sealed.data(), key(kSealKey)) != 0) {
+  if (!aeadDecrypt({reinterpret_cast<std::uint8_t*>(out.data() + start), sealed.size() - kOverheadBytes},
+                   sealed.subspan(kNonceBytes), ad, sealed.first<kNonceBytes>(), sealKey())) {
     out.resize(start);  // the tag is checked first: nothing was written
     return Error::make("vault.damaged", "", "authentication failed");
   }
@@ -93,8 +90,7 @@ Status RecordCipher::openAppend(std::span<const std::uint8_t> sealed, std::span<
 
 std::array<std::uint8_t, 32> RecordCipher::idHash(std::string_view personalId) const {
   std::array<std::uint8_t, 32> out{};
-  crypto_generichash(out.data(), out.size(), reinterpret_cast<const std::uint8_t*>(personalId.data()),
-                     personalId.size(), key(kIdHashKey), kSubkeyBytes);
+  hashInto(out, bytesOf(personalId), {key(kIdHashKey), kSubkeyBytes});
   return out;
 }
 
@@ -104,14 +100,17 @@ std::array<std::uint8_t, 32> RecordCipher::revisionHash(std::span<const std::uin
   std::uint8_t len[8];
   const std::uint64_t n = parent.size();
   for (int i = 0; i < 8; ++i) len[i] = static_cast<std::uint8_t>(n >> (8 * i));
-  crypto_generichash_state state;
-  crypto_generichash_init(&state, key(kRevisionKey), kSubkeyBytes, out.size());
-  crypto_generichash_update(&state, len, sizeof len);
-  crypto_generichash_update(&state, parent.data(), parent.size());
-  crypto_generichash_update(&state, content.data(), content.size());
-  crypto_generichash_final(&state, out.data(), out.size());
-  sodium_memzero(&state, sizeof state);  // the state holds material derived from the subkey
+  Blake2b state(out.size(), {key(kRevisionKey), kSubkeyBytes});  // wiped when it goes out of scope
+  state.update({len, sizeof len}).update(parent).update(content);
+  state.finalInto(out);
   return out;
+}
+
+std::array<std::uint8_t, 24> recordAd(std::span<const std::uint8_t, 16> id, std::int64_t revision) {
+  std::array<std::uint8_t, 24> ad{};
+  std::copy(id.begin(), id.end(), ad.begin());
+  for (int i = 0; i < 8; ++i) ad[16 + i] = static_cast<std::uint8_t>(static_cast<std::uint64_t>(revision) >> (8 * i));
+  return ad;
 }
 
 namespace detail {

@@ -64,13 +64,14 @@ class RecordCipher {
   void sealInto(std::uint8_t* out, const std::uint8_t* nonce, std::span<const std::uint8_t> plaintext,
                 std::span<const std::uint8_t> ad) const;
   const std::uint8_t* key(int index) const;
+  std::span<const std::uint8_t, 32> sealKey() const;
 
   SecretBytes keys_;  // three 32-byte subkeys back to back: seal, id hash, revision hash
 };
 
-// A span over the bytes of text, for ad and plaintext built from strings.
-inline std::span<const std::uint8_t> bytesOf(std::string_view text) {
-  return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
-}
+// The associated data that binds a sealed record body to its record and revision, so a body cannot
+// be moved to another record or rolled back to an older revision unnoticed: id (16 bytes) ||
+// le64(revision). Part of the stored format of every workspace and hub database.
+[[nodiscard]] std::array<std::uint8_t, 24> recordAd(std::span<const std::uint8_t, 16> id, std::int64_t revision);
 
 }  // namespace gocua::vault

@@ -58,6 +58,10 @@ void randomBytes(std::span<std::uint8_t> out) {
   used += out.size();
 }
 
+void SecretBytes::makeReadOnly() {
+  if (ptr_ != nullptr) sodium_mprotect_readonly(ptr_);
+}
+
 SecretBytes SecretBytes::random(std::size_t n) {
   SecretBytes s(n);
   if (n != 0) randombytes_buf(s.ptr_, n);

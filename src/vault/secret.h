@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -39,6 +40,9 @@ class SecretBytes {
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   std::span<const std::uint8_t> view() const { return {ptr_, size_}; }
+  // From now on any write faults (sodium_mprotect_readonly), for keys that are set once and then
+  // only read. Destruction and moves still work.
+  void makeReadOnly();
 
  private:
   std::uint8_t* ptr_ = nullptr;
@@ -56,6 +60,11 @@ constexpr std::size_t kDataKeyBytes = 32;
 // Fills out with bytes from the system CSPRNG, for values that are random but not secret
 // (record ids, nonces): no guarded allocation per call, which matters 100,000 times per import.
 void randomBytes(std::span<std::uint8_t> out);
+
+// A span over the bytes of text, for ad and plaintext built from strings.
+inline std::span<const std::uint8_t> bytesOf(std::string_view text) {
+  return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
 
 // Lowercase hex, for fingerprints and logs of public values (never of secrets).
 [[nodiscard]] std::string toHex(std::span<const std::uint8_t> bytes);

@@ -15,6 +15,7 @@
 #include "core/resident.h"
 #include "core/text.h"
 #include "store/migrations.h"
+#include "vault/record_cipher.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
 #include "workspace/records_internal.h"
@@ -43,13 +44,12 @@ core::RecordId newRecordId() {
   return core::makeRecordId(static_cast<std::uint64_t>(millis), bytes);
 }
 
-// Associated data binding a sealed body to its record and revision, so bodies cannot be swapped
-// between records or rolled back to an older revision unnoticed.
+// vault::recordAd for an id read from a row: one that is not 16 bytes (a damaged row) is cut or
+// zero-padded to 16, so its body simply fails to open.
 std::array<std::uint8_t, 24> associatedData(std::span<const std::uint8_t> id, std::int64_t revision) {
-  std::array<std::uint8_t, 24> ad{};
-  std::copy(id.begin(), id.begin() + std::min<std::size_t>(id.size(), 16), ad.begin());
-  for (int i = 0; i < 8; ++i) ad[16 + i] = static_cast<std::uint8_t>(static_cast<std::uint64_t>(revision) >> (8 * i));
-  return ad;
+  std::array<std::uint8_t, 16> fixed{};
+  std::copy_n(id.begin(), std::min<std::size_t>(id.size(), fixed.size()), fixed.begin());
+  return vault::recordAd(fixed, revision);
 }
 
 std::span<const std::uint8_t> span(const core::RecordId& id) { return {id.data(), id.size()}; }

@@ -21,6 +21,7 @@ inline constexpr const char* kDbFile = "gocua.db";
 
 std::string nowIso();  // UTC, "2026-11-23T10:00:00Z"
 core::RecordId newRecordId();
+// The AD of a sealed body: vault::recordAd, for ids as rows hold them (any length; see the .cpp).
 std::array<std::uint8_t, 24> associatedData(std::span<const std::uint8_t> id, std::int64_t revision);
 std::span<const std::uint8_t> span(const core::RecordId& id);
 store::KeyslotRow toRow(std::string_view volunteer, const vault::Keyslot& k);

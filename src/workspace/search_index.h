@@ -63,7 +63,7 @@ class SearchIndex {
   const std::vector<IndexedResident>& residents() const { return residents_; }
   std::size_t size() const { return residents_.size(); }
 
-  // Wipes every string (sodium_memzero) and frees the memory; used at lock.
+  // Wipes every string (vault::wipe) and frees the memory; used at lock.
   void clear();
 
  private:

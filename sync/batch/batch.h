@@ -13,7 +13,8 @@
 //   batch.bad_header      writer: header fields invalid or not matching the device keys
 //   batch.state           writer: add()/finish() after finish() or on a moved-from writer
 //   batch.io              the output stream failed
-//   batch.crypto          libsodium/zstd refused to start (no random source, out of memory)
+//   batch.crypto          libsodium/zstd refused to start (no random source, out of memory), or
+//                         the hub key was refused for sealing
 #pragma once
 
 #include <array>
@@ -27,30 +28,20 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "vault/primitives.h"
 #include "vault/secret.h"
 
 namespace gocua::sync {
 
 inline constexpr std::uint16_t kBatchFormatVersion = 1;
 
-// A device's Ed25519 signing pair; publicKey is also the device id in every batch header.
-struct DeviceKeys {
-  std::array<std::uint8_t, 32> publicKey{};
-  vault::SecretBytes secretKey{64};  // libsodium layout: seed || public key
+// A device's Ed25519 signing pair (vault::SignKeyPair: publicKey, secretKey in libsodium's
+// seed || public key layout); publicKey is also the device id in every batch header. Real devices
+// use DeviceKeys::generate(), tests and fuzzing fromSeed().
+using DeviceKeys = vault::SignKeyPair;
 
-  [[nodiscard]] static DeviceKeys generate();
-  // Deterministic keys for tests and fuzzing only; real devices use generate().
-  [[nodiscard]] static DeviceKeys fromSeed(std::span<const std::uint8_t, 32> seed);
-};
-
-// The hub's X25519 pair that batch file keys are sealed to.
-struct HubKeys {
-  std::array<std::uint8_t, 32> boxPublic{};
-  vault::SecretBytes boxSecret{32};
-
-  [[nodiscard]] static HubKeys generate();
-  [[nodiscard]] static HubKeys fromSeed(std::span<const std::uint8_t, 32> seed);
-};
+// The hub's X25519 pair that batch file keys are sealed to (vault::BoxKeyPair).
+using HubKeys = vault::BoxKeyPair;
 
 // The only fields in clear: what the hub needs to route the file and refuse replays.
 struct BatchHeader {

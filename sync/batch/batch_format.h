@@ -25,11 +25,13 @@ namespace gocua::sync::detail {
 inline constexpr std::array<std::uint8_t, 4> kMagic = {'G', 'C', 'B', '1'};
 inline constexpr std::size_t kCommuneCodeBytes = 5;
 inline constexpr std::size_t kHeaderBytes = 4 + 2 + kCommuneCodeBytes + 32 + 8 + 16;
-inline constexpr std::size_t kSignatureBytes = 64;                  // crypto_sign_BYTES
-inline constexpr std::size_t kFileKeyBytes = 32;                    // crypto_secretstream_xchacha20poly1305_KEYBYTES
-inline constexpr std::size_t kSealedKeyBytes = 48 + kFileKeyBytes;  // crypto_box_SEALBYTES + key
-inline constexpr std::size_t kStreamHeaderBytes = 24;               // ..._HEADERBYTES
-inline constexpr std::size_t kChunkOverhead = 17;                   // ..._ABYTES
+inline constexpr std::size_t kSignatureBytes = vault::kSignatureBytes;                          // 64
+inline constexpr std::size_t kFileKeyBytes = vault::kStreamKeyBytes;                            // 32
+inline constexpr std::size_t kSealedKeyBytes = vault::kSealedBoxOverheadBytes + kFileKeyBytes;  // 80
+inline constexpr std::size_t kStreamHeaderBytes = vault::kStreamHeaderBytes;                    // 24
+inline constexpr std::size_t kChunkOverhead = vault::kStreamOverheadBytes;                      // 17
+static_assert(kSignatureBytes == 64 && kFileKeyBytes == 32 && kSealedKeyBytes == 80 && kStreamHeaderBytes == 24 &&
+              kChunkOverhead == 17);  // the file layout above, whatever the library says
 inline constexpr std::size_t kChunkPlainBytes = std::size_t{64} << 10;
 inline constexpr std::size_t kChunkLengthBytes = 4;
 

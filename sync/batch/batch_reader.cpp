@@ -1,7 +1,6 @@
 // readBatchHeader and readBatch: the hub's side. Every length and tag comes from an untrusted file,
 // so each read is bounded, checks follow the order promised in batch.h, and decompressed records
 // stay in one wiped buffer until the trailer signature has verified.
-#include <sodium.h>
 #include <zstd.h>
 
 #include <algorithm>
@@ -33,27 +32,21 @@ struct ZstdDCtx {
 // that were parsed.
 class HashedInput {
  public:
-  explicit HashedInput(std::istream& in) : in_(in) {
-    crypto_generichash_init(&hash_, nullptr, 0, crypto_generichash_BYTES_MAX);
-  }
+  explicit HashedInput(std::istream& in) : in_(in) {}
 
   // Returns how many bytes were read; fewer than n means the file ended.
   std::size_t read(std::uint8_t* p, std::size_t n) {
     in_.read(reinterpret_cast<char*>(p), static_cast<std::streamsize>(n));
     const auto got = static_cast<std::size_t>(in_.gcount());
-    crypto_generichash_update(&hash_, p, got);
+    hash_.update({p, got});
     return got;
   }
 
-  std::array<std::uint8_t, crypto_generichash_BYTES_MAX> digest() {
-    std::array<std::uint8_t, crypto_generichash_BYTES_MAX> d{};
-    crypto_generichash_final(&hash_, d.data(), d.size());
-    return d;
-  }
+  std::array<std::uint8_t, vault::kHashMaxBytes> digest() { return hash_.final<vault::kHashMaxBytes>(); }
 
  private:
   std::istream& in_;
-  crypto_generichash_state hash_{};
+  vault::Blake2b hash_{vault::kHashMaxBytes};
 };
 
 Error truncated(const char* where) { return Error::make("batch.truncated", {}, where); }
@@ -77,7 +70,7 @@ Result<VerifiedHeader> readVerifiedHeader(HashedInput& in) {
   if (!header.ok()) return header.error();
   std::array<std::uint8_t, kSignatureBytes> sig{};
   if (in.read(sig.data(), sig.size()) < sig.size()) return truncated("header signature");
-  if (crypto_sign_verify_detached(sig.data(), hb.data(), hb.size(), header->deviceId.data()) != 0) {
+  if (!vault::verify(sig, hb, header->deviceId)) {
     return Error::make("batch.bad_signature", {}, "header");
   }
   return VerifiedHeader{std::move(header).value(), hb};
@@ -185,9 +178,7 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
   std::array<std::uint8_t, kSealedKeyBytes> sealed{};
   if (hashed.read(sealed.data(), sealed.size()) < sealed.size()) return truncated("file key");
   vault::SecretBytes fileKey(kFileKeyBytes);
-  if (hub.boxSecret.size() != crypto_box_SECRETKEYBYTES ||
-      crypto_box_seal_open(fileKey.data(), sealed.data(), sealed.size(), hub.boxPublic.data(), hub.boxSecret.data()) !=
-          0) {
+  if (!vault::openSealedBox({fileKey.data(), fileKey.size()}, sealed, hub)) {
     return Error::make("batch.not_for_this_hub");
   }
 
@@ -195,17 +186,12 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
   if (hashed.read(streamHeader.data(), streamHeader.size()) < streamHeader.size()) {
     return truncated("stream header");
   }
-  crypto_secretstream_xchacha20poly1305_state state{};
-  struct StateWiper {
-    crypto_secretstream_xchacha20poly1305_state& s;
-    ~StateWiper() { sodium_memzero(&s, sizeof s); }
-  } stateWiper{state};
-  if (crypto_secretstream_xchacha20poly1305_init_pull(&state, streamHeader.data(), fileKey.data()) != 0) {
+  vault::SecretStreamPull stream;  // wipes its state on every way out
+  if (!stream.init(streamHeader, fileKey)) {
     return Error::make("batch.damaged", {}, "stream header");
   }
 
-  std::array<std::uint8_t, 32> headerHash{};
-  crypto_generichash(headerHash.data(), headerHash.size(), vh->bytes.data(), vh->bytes.size(), nullptr, 0);
+  const auto headerHash = vault::blake2b256(vh->bytes);
 
   PlainSink sink(limits);
   if (!sink.ready()) return Error::make("batch.crypto", {}, "ZSTD_createDCtx");
@@ -226,19 +212,15 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
     }
     cipher.resize(clen);
     if (hashed.read(cipher.data(), clen) < clen) return truncated("chunk");
-    unsigned long long plen = 0;
-    unsigned char tag = 0;
-    if (crypto_secretstream_xchacha20poly1305_pull(&state, plain.data(), &plen, &tag, cipher.data(), clen,
-                                                   first ? headerHash.data() : nullptr,
-                                                   first ? headerHash.size() : 0) != 0) {
-      return Error::make("batch.damaged", {}, "chunk authentication");
-    }
-    const bool final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
+    const auto chunk =
+        stream.pull(plain, cipher, first ? std::span<const std::uint8_t>(headerHash) : std::span<const std::uint8_t>());
+    if (!chunk) return Error::make("batch.damaged", {}, "chunk authentication");
+    const bool final = chunk->tag == vault::StreamTag::Final;
     // Only full MESSAGE chunks and one FINAL are written; anything else is not ours.
-    if (!final && (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE || plen != kChunkPlainBytes)) {
+    if (!final && (chunk->tag != vault::StreamTag::Message || chunk->length != kChunkPlainBytes)) {
       return Error::make("batch.damaged", {}, "chunk tag");
     }
-    GOCUA_TRY(sink.feed(plain.data(), static_cast<std::size_t>(plen)));
+    GOCUA_TRY(sink.feed(plain.data(), chunk->length));
     if (final) break;
   }
   if (!sink.complete()) return Error::make("batch.damaged", {}, "payload incomplete");
@@ -248,7 +230,7 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
   in.read(reinterpret_cast<char*>(trailer.data()), static_cast<std::streamsize>(trailer.size()));
   if (static_cast<std::size_t>(in.gcount()) < trailer.size()) return truncated("trailer");
   if (in.peek() != std::char_traits<char>::eof()) return Error::make("batch.trailing_data");
-  if (crypto_sign_verify_detached(trailer.data(), digest.data(), digest.size(), vh->header.deviceId.data()) != 0) {
+  if (!vault::verify(trailer, digest, vh->header.deviceId)) {
     return Error::make("batch.bad_signature", {}, "trailer");
   }
   return sink.deliver(onLine);

@@ -1,6 +1,5 @@
 // BatchWriter: records → NDJSON → zstd (streaming) → 64 KiB secretstream chunks → out, hashing
 // every byte written so finish() can sign the whole file without reading it back.
-#include <sodium.h>
 #include <zstd.h>
 
 #include <cstring>
@@ -12,12 +11,6 @@
 namespace gocua::sync {
 
 using namespace detail;
-
-static_assert(crypto_secretstream_xchacha20poly1305_KEYBYTES == kFileKeyBytes);
-static_assert(crypto_secretstream_xchacha20poly1305_HEADERBYTES == kStreamHeaderBytes);
-static_assert(crypto_secretstream_xchacha20poly1305_ABYTES == kChunkOverhead);
-static_assert(crypto_box_SEALBYTES + kFileKeyBytes == kSealedKeyBytes);
-static_assert(crypto_sign_BYTES == kSignatureBytes);
 
 namespace {
 
@@ -35,8 +28,8 @@ struct BatchWriter::Impl {
   std::ostream* out = nullptr;
   vault::SecretBytes secretKey{64};
   ZstdCCtx zstd;
-  crypto_secretstream_xchacha20poly1305_state stream{};
-  crypto_generichash_state fileHash{};
+  vault::SecretStreamPush stream;
+  vault::Blake2b fileHash{vault::kHashMaxBytes};
   std::array<std::uint8_t, 32> headerHash{};
   bool firstChunk = true;
   bool finished = false;
@@ -47,7 +40,6 @@ struct BatchWriter::Impl {
   BatchSummary summary;
 
   ~Impl() {
-    sodium_memzero(&stream, sizeof stream);
     vault::wipe(pending);
     vault::wipe(zbuf);
   }
@@ -55,21 +47,18 @@ struct BatchWriter::Impl {
   Status write(const std::uint8_t* p, std::size_t n) {
     out->write(reinterpret_cast<const char*>(p), static_cast<std::streamsize>(n));
     if (!*out) return Error::make("batch.io", {}, "write failed");
-    crypto_generichash_update(&fileHash, p, n);
+    fileHash.update({p, n});
     summary.bytesWritten += n;
     return {};
   }
 
   Status writeChunk(const std::uint8_t* plain, std::size_t n, bool final) {
     cipher.resize(kChunkLengthBytes + n + kChunkOverhead);
-    unsigned long long clen = 0;
-    const std::uint8_t tag =
-        final ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
-    crypto_secretstream_xchacha20poly1305_push(&stream, cipher.data() + kChunkLengthBytes, &clen, plain, n,
-                                               firstChunk ? headerHash.data() : nullptr,
-                                               firstChunk ? headerHash.size() : 0, tag);
+    stream.push(std::span(cipher).subspan(kChunkLengthBytes), {plain, n},
+                firstChunk ? std::span<const std::uint8_t>(headerHash) : std::span<const std::uint8_t>(),
+                final ? vault::StreamTag::Final : vault::StreamTag::Message);
     firstChunk = false;
-    putU32(cipher.data(), static_cast<std::uint32_t>(clen));
+    putU32(cipher.data(), static_cast<std::uint32_t>(n + kChunkOverhead));
     return write(cipher.data(), cipher.size());
   }
 
@@ -82,7 +71,7 @@ struct BatchWriter::Impl {
       done += kChunkPlainBytes;
     }
     if (done > 0) {
-      sodium_memzero(pending.data(), done);
+      vault::memzero(pending.data(), done);
       pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(done));
     }
     return {};
@@ -115,7 +104,7 @@ Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& he
   }
   if (!isCommuneCode(header.communeCode)) return Error::make("batch.bad_header", "communeCode");
   if (header.deviceId != keys.publicKey) return Error::make("batch.bad_header", "deviceId");
-  if (keys.secretKey.size() != crypto_sign_SECRETKEYBYTES) {
+  if (keys.secretKey.size() != vault::kSignSecretKeyBytes) {
     return Error::make("batch.bad_header", "secretKey");
   }
 
@@ -129,21 +118,17 @@ Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& he
   // Multithreading is a build option of libzstd; a single-threaded build refuses it, which only
   // costs speed, so the result is deliberately ignored.
   (void)ZSTD_CCtx_setParameter(impl->zstd.ctx, ZSTD_c_nbWorkers, 2);
-  crypto_generichash_init(&impl->fileHash, nullptr, 0, crypto_generichash_BYTES_MAX);
 
   const HeaderBytes hb = encodeHeader(header);
-  crypto_generichash(impl->headerHash.data(), impl->headerHash.size(), hb.data(), hb.size(), nullptr, 0);
-  std::array<std::uint8_t, kSignatureBytes> headerSig{};
-  crypto_sign_detached(headerSig.data(), nullptr, hb.data(), hb.size(), impl->secretKey.data());
+  impl->headerHash = vault::blake2b256(hb);
+  const vault::Signature headerSig = vault::sign(hb, impl->secretKey);
 
-  vault::SecretBytes fileKey(kFileKeyBytes);
-  crypto_secretstream_xchacha20poly1305_keygen(fileKey.data());
+  const vault::SecretBytes fileKey = vault::SecretBytes::random(kFileKeyBytes);
   std::array<std::uint8_t, kSealedKeyBytes> sealed{};
-  if (crypto_box_seal(sealed.data(), fileKey.data(), fileKey.size(), hubBoxPublic.data()) != 0) {
+  if (!vault::sealBox(sealed, fileKey.view(), hubBoxPublic)) {
     return Error::make("batch.crypto", {}, "crypto_box_seal");
   }
-  std::array<std::uint8_t, kStreamHeaderBytes> streamHeader{};
-  crypto_secretstream_xchacha20poly1305_init_push(&impl->stream, streamHeader.data(), fileKey.data());
+  const auto streamHeader = impl->stream.init(fileKey);
 
   GOCUA_TRY(impl->write(hb.data(), hb.size()));
   GOCUA_TRY(impl->write(headerSig.data(), headerSig.size()));
@@ -184,10 +169,8 @@ Result<BatchSummary> BatchWriter::finish() {
   GOCUA_TRY(impl_->writeChunk(impl_->pending.data(), impl_->pending.size(), true));
   vault::wipe(impl_->pending);
 
-  std::array<std::uint8_t, crypto_generichash_BYTES_MAX> digest{};
-  crypto_generichash_final(&impl_->fileHash, digest.data(), digest.size());
-  std::array<std::uint8_t, kSignatureBytes> trailer{};
-  crypto_sign_detached(trailer.data(), nullptr, digest.data(), digest.size(), impl_->secretKey.data());
+  const auto digest = impl_->fileHash.final<vault::kHashMaxBytes>();
+  const vault::Signature trailer = vault::sign(digest, impl_->secretKey);
   GOCUA_TRY(impl_->write(trailer.data(), trailer.size()));
   impl_->out->flush();
   if (!*impl_->out) return Error::make("batch.io", {}, "flush failed");

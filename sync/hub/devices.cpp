@@ -70,8 +70,8 @@ Result<std::string> HubSession::profile() {
                          c.villages,
                          c.hubUrl,
                          id.signPublic,
-                         id.box.boxPublic,
-                         id.recovery.boxPublic,
+                         id.box.publicKey,
+                         id.recovery.publicKey,
                          impl_->formPackVersion,
                          nowIso(),
                          impl_->formPackFile};

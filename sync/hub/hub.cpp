@@ -86,8 +86,8 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
                              commune.villages,
                              commune.hubUrl,
                              identity.signPublic,
-                             identity.box.boxPublic,
-                             identity.recovery.boxPublic,
+                             identity.box.publicKey,
+                             identity.recovery.publicKey,
                              0,
                              nowIso(),
                              {}};
@@ -105,8 +105,8 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
 
   vault::SecretBytes secrets(kSecretsBytes);
   std::memcpy(secrets.data(), identity.signSecret.data(), 64);
-  std::memcpy(secrets.data() + 64, identity.box.boxSecret.data(), 32);
-  std::memcpy(secrets.data() + 96, identity.recovery.boxSecret.data(), 32);
+  std::memcpy(secrets.data() + 64, identity.box.secretKey.data(), 32);
+  std::memcpy(secrets.data() + 96, identity.recovery.secretKey.data(), 32);
   vault::RecordCipher cipher(dataKey);
   auto sealed = cipher.seal(secrets.view(), bytes(kSecretsAd));
 
@@ -118,8 +118,8 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
     GOCUA_TRY(s.setMeta("hub_url", commune.hubUrl));
     GOCUA_TRY(s.setMeta("form_pack", "0"));
     GOCUA_TRY(s.setMeta("sign_public", identity.signPublic));
-    GOCUA_TRY(s.setMeta("box_public", identity.box.boxPublic));
-    GOCUA_TRY(s.setMeta("recovery_public", identity.recovery.boxPublic));
+    GOCUA_TRY(s.setMeta("box_public", identity.box.publicKey));
+    GOCUA_TRY(s.setMeta("recovery_public", identity.recovery.publicKey));
     GOCUA_TRY(s.setMeta("keyslot", vault::encodeKeyslot(*slot)));
     GOCUA_TRY(s.setMeta("secrets", sealed));
     GOCUA_TRY(s.setMeta("created_at", nowIso()));
@@ -186,8 +186,8 @@ Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view passphrase) {
     auto v = store_->meta(key);
     return v.ok() && toArray(*v, out);
   };
-  if (!publicKey("sign_public", id.signPublic) || !publicKey("box_public", id.box.boxPublic) ||
-      !publicKey("recovery_public", id.recovery.boxPublic))
+  if (!publicKey("sign_public", id.signPublic) || !publicKey("box_public", id.box.publicKey) ||
+      !publicKey("recovery_public", id.recovery.publicKey))
     return Error::make("hub.damaged", "public keys");
   {
     vault::RecordCipher cipher(*dataKey);
@@ -198,8 +198,8 @@ Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view passphrase) {
       return Error::make("hub.damaged", "secrets");
     }
     std::memcpy(id.signSecret.data(), plain->data(), 64);
-    std::memcpy(id.box.boxSecret.data(), plain->data() + 64, 32);
-    std::memcpy(id.recovery.boxSecret.data(), plain->data() + 96, 32);
+    std::memcpy(id.box.secretKey.data(), plain->data() + 64, 32);
+    std::memcpy(id.recovery.secretKey.data(), plain->data() + 96, 32);
     vault::wipe(*plain);
   }
   // The secret key's second half is the public key: a mismatch means a damaged or mixed-up file.

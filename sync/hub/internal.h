@@ -24,11 +24,11 @@ inline constexpr const char* kIncomingDir = "incoming";
 std::string nowIso();  // UTC "2026-11-23T10:00:00Z"
 std::string hex(std::span<const std::uint8_t> bytes);
 Result<std::vector<std::uint8_t>> unhex(std::string_view text);
-// AD binding a sealed body to its record and revision: id(16) || le64(revision).
-std::array<std::uint8_t, 24> recordAd(std::span<const std::uint8_t, 16> id, std::int64_t revision);
-// AD of a staff note: "note" || id || le64(revision).
+// A sealed body's AD is vault::recordAd (the workspace's layout); a staff note's is "note" ||
+// vault::recordAd(id, revision).
+using vault::recordAd;
 std::array<std::uint8_t, 28> noteAd(std::span<const std::uint8_t, 16> id, std::int64_t revision);
-// BLAKE2b-256 of a file's bytes, streamed.
+// BLAKE2b-256 of a file's bytes, streamed (vault::Blake2b).
 Result<std::array<std::uint8_t, 32>> fileHash(const std::filesystem::path& path);
 // mkdir with 0700 if missing (and chmod 0700 when we created it).
 Status ensurePrivateDir(const std::filesystem::path& dir);

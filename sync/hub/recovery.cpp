@@ -29,8 +29,8 @@ Result<std::string> HubSession::backup(std::string_view backupPassphrase, const 
   const auto& id = impl_->identity;
   vault::SecretBytes secrets(64 + 32 + 32 + 32);
   std::memcpy(secrets.data(), id.signSecret.data(), 64);
-  std::memcpy(secrets.data() + 64, id.box.boxSecret.data(), 32);
-  std::memcpy(secrets.data() + 96, id.recovery.boxSecret.data(), 32);
+  std::memcpy(secrets.data() + 64, id.box.secretKey.data(), 32);
+  std::memcpy(secrets.data() + 96, id.recovery.secretKey.data(), 32);
   std::memcpy(secrets.data() + 128, impl_->dataKey.data(), 32);
   auto key = vault::newDataKey();
   auto slot = vault::wrapDataKey(key, backupPassphrase, kdf);
@@ -40,8 +40,8 @@ Result<std::string> HubSession::backup(std::string_view backupPassphrase, const 
   json body = {{"format", 1},
                {"commune_code", impl_->commune.code},
                {"sign_public", hex(id.signPublic)},
-               {"box_public", hex(id.box.boxPublic)},
-               {"recovery_public", hex(id.recovery.boxPublic)},
+               {"box_public", hex(id.box.publicKey)},
+               {"recovery_public", hex(id.recovery.publicKey)},
                {"keyslot", hex(vault::encodeKeyslot(*slot))},
                {"sealed", hex(sealed)},
                {"created_at", nowIso()}};

@@ -1,9 +1,8 @@
 // Restoring a hub's keys from the backup file HubSession::backup wrote ("GOCUA-HUB-BACKUP 1").
-#include <sodium.h>
-
 #include <cstring>
 
 #include "sync/hub/internal.h"
+#include "vault/primitives.h"
 
 namespace gocua::hub {
 
@@ -20,11 +19,11 @@ Error badBackup(std::string detail) { return Error::make("hub.bad_backup", "", s
 
 // An X25519 pair from its secret half, checked against the public half the backup names.
 Result<sync::HubKeys> boxPair(const std::uint8_t* secret, const json& body, const char* publicField) {
-  sync::HubKeys keys;
-  std::memcpy(keys.boxSecret.data(), secret, 32);
-  if (crypto_scalarmult_base(keys.boxPublic.data(), keys.boxSecret.data()) != 0) return badBackup("box key");
+  auto pair = vault::BoxKeyPair::fromSecret(std::span<const std::uint8_t, 32>(secret, 32));
+  if (!pair) return badBackup("box key");
+  sync::HubKeys keys = std::move(*pair);
   auto named = unhex(body.value(publicField, std::string()));
-  if (!named || named->size() != 32 || !std::equal(named->begin(), named->end(), keys.boxPublic.begin()))
+  if (!named || named->size() != 32 || !std::equal(named->begin(), named->end(), keys.publicKey.begin()))
     return badBackup(std::string(publicField) + " does not match");
   return keys;
 }

@@ -38,8 +38,8 @@ inline constexpr std::size_t kMaxFieldChars = 200;
 inline constexpr std::size_t kMaxFormPackBytes = std::size_t{4} << 20;
 
 // Everything the hub signs or opens with: an Ed25519 pair for profiles and receipts, and the
-// X25519 pair (the batch module's HubKeys) that devices seal batch file keys to.
-// The recovery pair (X25519, same shape as HubKeys) opens the data keys laptops seal to it.
+// X25519 pair (HubKeys, i.e. vault::BoxKeyPair) that devices seal batch file keys to.
+// The recovery pair (another vault::BoxKeyPair) opens the data keys laptops seal to it.
 struct HubIdentity {
   std::array<std::uint8_t, 32> signPublic{};
   vault::SecretBytes signSecret{64};  // libsodium layout: seed || public key
@@ -56,14 +56,9 @@ struct HubIdentity {
                                             std::span<const std::uint8_t, 32> recoverySeed);
 };
 
-// A device's X25519 pair: staff notes in receipts are sealed to its public half.
-struct DeviceBoxKeys {
-  std::array<std::uint8_t, 32> publicKey{};
-  vault::SecretBytes secretKey{32};
-
-  [[nodiscard]] static DeviceBoxKeys generate();
-  [[nodiscard]] static DeviceBoxKeys fromSeed(std::span<const std::uint8_t, 32> seed);
-};
+// A device's X25519 pair (the same vault::BoxKeyPair as the hub's): staff notes in receipts are
+// sealed to its public half.
+using DeviceBoxKeys = vault::BoxKeyPair;
 
 // BLAKE2b-256 of the key, first 16 bytes as 8 groups of 4 uppercase hex digits separated by
 // single spaces ("1A2B 3C4D ..."): short enough to compare by eye against the office's poster.

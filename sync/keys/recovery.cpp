@@ -1,17 +1,14 @@
 // The recovery slot a laptop sends in every manifest (its data key sealed to the commune's
 // recovery key) and the one-time code staff read to a volunteer who forgot the passphrase.
-#include <sodium.h>
-
-#include <cstdlib>
-
 #include "sync/keys/keys.h"
 #include "sync/keys/recovery_internal.h"
+#include "vault/primitives.h"
 
 namespace gocua::sync {
 
 namespace {
 
-constexpr std::size_t kSlotBytes = crypto_box_SEALBYTES + vault::kDataKeyBytes;
+constexpr std::size_t kSlotBytes = vault::kSealedBoxOverheadBytes + vault::kDataKeyBytes;
 
 }  // namespace
 
@@ -20,7 +17,7 @@ Result<std::vector<std::uint8_t>> sealRecoverySlot(const vault::SecretBytes& dat
   if (dataKey.size() != vault::kDataKeyBytes) return Error::make("recovery.invalid", "dataKey", "wrong size");
   GOCUA_TRY(vault::init());
   std::vector<std::uint8_t> slot(kSlotBytes);
-  if (crypto_box_seal(slot.data(), dataKey.data(), dataKey.size(), recoveryPublic.data()) != 0) {
+  if (!vault::sealBox(slot, dataKey.view(), recoveryPublic)) {
     return Error::make("recovery.invalid", "recoveryPublic", "seal failed");
   }
   return slot;
@@ -30,21 +27,19 @@ Result<vault::SecretBytes> openRecoverySlot(std::span<const std::uint8_t> slot, 
   if (slot.size() != kSlotBytes) return Error::make("recovery.damaged", "slot", "wrong size");
   GOCUA_TRY(vault::init());
   vault::SecretBytes dataKey(vault::kDataKeyBytes);
-  if (crypto_box_seal_open(dataKey.data(), slot.data(), slot.size(), recovery.boxPublic.data(),
-                           recovery.boxSecret.data()) != 0) {
+  if (!vault::openSealedBox({dataKey.data(), dataKey.size()}, slot, recovery)) {
     return Error::make("recovery.damaged", "slot", "does not open");
   }
   return dataKey;
 }
 
 std::string newRecoveryCode() {
-  // No random source means no code may be made at all, and there is no caller to report to.
-  if (!vault::init().ok()) std::abort();
+  // No random source means no code may be made at all: randomUniform aborts then.
   std::string code;
   code.reserve(detail::kRecoveryCodeChars + 4);
   for (std::size_t i = 0; i < detail::kRecoveryCodeChars; ++i) {
     if (i > 0 && i % 4 == 0) code.push_back('-');
-    code.push_back(detail::kRecoveryAlphabet[randombytes_uniform(32)]);
+    code.push_back(detail::kRecoveryAlphabet[vault::randomUniform(32)]);
   }
   return code;
 }

@@ -1,8 +1,6 @@
 // The recovery file (.gcx): the hub wraps a laptop's data key under Argon2id of a one-time code
 // and signs the result; the laptop checks the signature against its pinned hub key and the device
 // id before it spends any Argon2 work on the code.
-#include <sodium.h>
-
 #include <chrono>
 #include <ctime>
 
@@ -10,15 +8,18 @@
 #include "sync/keys/recovery_internal.h"
 #include "sync/keys/signed_file.h"
 #include "vault/keyslot.h"
+#include "vault/primitives.h"
 
 namespace gocua::sync {
 
 namespace {
 
 constexpr const char* kKind = "RECOVERY";
-constexpr std::size_t kWrappedBytes = crypto_secretbox_NONCEBYTES + vault::kDataKeyBytes + crypto_secretbox_MACBYTES;
-static_assert(crypto_secretbox_KEYBYTES == 32);
-static_assert(crypto_pwhash_argon2id_SALTBYTES == sizeof(RecoveryFile::salt));
+// nonce || secretbox(dataKey): the XSalsa20-Poly1305 format of vault::wrapKey.
+constexpr vault::KeyWrapCipher kWrapCipher = vault::KeyWrapCipher::XSalsa20Poly1305;
+constexpr std::size_t kWrappedBytes = vault::kWrapNonceBytes + vault::kWrappedKeyBytes;
+static_assert(kWrappedBytes == 24 + 32 + 16 && vault::kDataKeyBytes == vault::kWrapKeyBytes);
+static_assert(vault::kPwhashSaltBytes == sizeof(RecoveryFile::salt));
 
 std::string utcNow() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -39,11 +40,8 @@ bool kdfParams(const RecoveryFile& f, vault::KdfParams& out) {
 
 // Argon2id(normalised code) → the 32-byte key that wraps the data key.
 Result<vault::SecretBytes> deriveKey(const std::string& normCode, const RecoveryFile& f, const vault::KdfParams& p) {
-  vault::SecretBytes key(crypto_secretbox_KEYBYTES);
-  if (crypto_pwhash(key.data(), key.size(), normCode.data(), normCode.size(), f.salt.data(), p.opslimit, p.memlimit,
-                    crypto_pwhash_ALG_ARGON2ID13) != 0) {
-    return Error::make("vault.out_of_memory", "memlimit");
-  }
+  auto key = vault::derivePassphraseKey(normCode, f.salt, p.opslimit, p.memlimit);
+  if (!key.ok() && key.error().code == "vault.out_of_memory") return Error::make("vault.out_of_memory", "memlimit");
   return key;
 }
 
@@ -107,9 +105,10 @@ Result<std::string> makeRecoveryFile(const std::array<std::uint8_t, 32>& deviceI
   vault::wipe(normCode);
   if (!key.ok()) return key.error();
   f.wrapped.resize(kWrappedBytes);
-  std::uint8_t* nonce = f.wrapped.data();
-  vault::randomBytes(std::span<std::uint8_t>(nonce, crypto_secretbox_NONCEBYTES));
-  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, dataKey.data(), dataKey.size(), nonce, key->data());
+  const auto nonce = std::span(f.wrapped).first<vault::kWrapNonceBytes>();
+  vault::randomBytes(nonce);
+  const auto sealed = vault::wrapKey(kWrapCipher, dataKey, *key, nonce);
+  std::copy(sealed.begin(), sealed.end(), f.wrapped.begin() + vault::kWrapNonceBytes);
 
   nlohmann::json body = nlohmann::json::object();
   body["created_at"] = f.createdAt;
@@ -149,13 +148,11 @@ Result<vault::SecretBytes> openRecoveryFile(const RecoveryFile& file, std::strin
   auto key = deriveKey(normCode, file, params);
   vault::wipe(normCode);
   if (!key.ok()) return key.error();
-  const std::uint8_t* nonce = file.wrapped.data();
-  vault::SecretBytes dataKey(vault::kDataKeyBytes);
-  if (crypto_secretbox_open_easy(dataKey.data(), nonce + crypto_secretbox_NONCEBYTES,
-                                 file.wrapped.size() - crypto_secretbox_NONCEBYTES, nonce, key->data()) != 0) {
-    return Error::make("recovery.wrong_code");
-  }
-  return dataKey;
+  const auto wrapped = std::span(file.wrapped);
+  auto dataKey = vault::unwrapKey(kWrapCipher, wrapped.subspan<vault::kWrapNonceBytes, vault::kWrappedKeyBytes>(), *key,
+                                  wrapped.first<vault::kWrapNonceBytes>());
+  if (!dataKey) return Error::make("recovery.wrong_code");
+  return std::move(*dataKey);
 }
 
 }  // namespace gocua::sync

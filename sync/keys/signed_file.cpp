@@ -4,13 +4,12 @@
 // recurses on attacker-chosen depth.
 #include "sync/keys/signed_file.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cstdlib>
 
 #include "core/text.h"
 #include "sync/keys/keys.h"
+#include "vault/primitives.h"
 
 namespace gocua::sync::detail {
 
@@ -92,10 +91,7 @@ Result<SignedFile> splitSignedFile(std::string_view file, std::string_view kind,
 }
 
 std::string frameSignedFile(std::string_view kind, std::string_view body, const vault::SecretBytes& signSecret) {
-  if (!vault::init().ok()) std::abort();  // a signing key exists, so libsodium has started before
-  std::array<std::uint8_t, 64> sig{};
-  crypto_sign_detached(sig.data(), nullptr, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
-                       signSecret.data());
+  const vault::Signature sig = vault::sign(body, signSecret);
   std::string out = "GOCUA-" + std::string(kind) + " " + std::to_string(kSignedFileVersion) + "\n";
   out.append(body);
   out.push_back('\n');
@@ -106,9 +102,7 @@ std::string frameSignedFile(std::string_view kind, std::string_view body, const 
 
 bool verifyBody(std::string_view body, const std::array<std::uint8_t, 64>& signature,
                 const std::array<std::uint8_t, 32>& publicKey) {
-  if (!vault::init().ok()) return false;
-  return crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(body.data()), body.size(),
-                                     publicKey.data()) == 0;
+  return vault::verify(signature, body, publicKey);
 }
 
 bool parseCanonicalObject(std::string_view body, std::initializer_list<std::string_view> keys, nlohmann::json& out,

@@ -1,7 +1,7 @@
 // Internal: the framing shared by the hub's and the device's signed files (profile, enrollment
 // request, recovery file, receipt): "GOCUA-<KIND> 1\n" body "\n" hex signature "\n", Ed25519 over
-// the body, and the body field helpers. Not installed; only sync/*/*.cpp include it, so sodium.h
-// stays out of the public headers.
+// the body (vault::sign / vault::verify), and the body field helpers. Not installed; only
+// sync/*/*.cpp include it.
 #pragma once
 
 #include <nlohmann/json.hpp>

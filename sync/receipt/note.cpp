@@ -1,9 +1,8 @@
 // Staff notes in a receipt: sealed by the hub to the device's box key (crypto_box_seal), so the
 // hub keeps no way to read them back from the file and only the laptop can.
-#include <sodium.h>
-
 #include "core/text.h"
 #include "sync/receipt/receipt.h"
+#include "vault/primitives.h"
 
 namespace gocua::sync {
 
@@ -13,22 +12,21 @@ Result<std::vector<std::uint8_t>> sealNote(std::string_view utf8Note,
     return Error::make("receipt.invalid", "note", "empty, too long or not UTF-8");
   }
   GOCUA_TRY(vault::init());
-  std::vector<std::uint8_t> sealed(crypto_box_SEALBYTES + utf8Note.size());
-  if (crypto_box_seal(sealed.data(), reinterpret_cast<const unsigned char*>(utf8Note.data()), utf8Note.size(),
-                      deviceBoxPublic.data()) != 0) {
+  std::vector<std::uint8_t> sealed(vault::kSealedBoxOverheadBytes + utf8Note.size());
+  if (!vault::sealBox(sealed, vault::bytesOf(utf8Note), deviceBoxPublic)) {
     return Error::make("receipt.invalid", "deviceBoxPublic", "seal failed");
   }
   return sealed;
 }
 
 Result<std::string> openNote(std::span<const std::uint8_t> sealed, const DeviceBoxKeys& device) {
-  if (sealed.size() <= crypto_box_SEALBYTES || sealed.size() > crypto_box_SEALBYTES + kMaxNoteBytes) {
+  if (sealed.size() <= vault::kSealedBoxOverheadBytes ||
+      sealed.size() > vault::kSealedBoxOverheadBytes + kMaxNoteBytes) {
     return Error::make("receipt.note_damaged", "note", "size");
   }
   GOCUA_TRY(vault::init());
-  std::string text(sealed.size() - crypto_box_SEALBYTES, '\0');
-  if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(text.data()), sealed.data(), sealed.size(),
-                           device.publicKey.data(), device.secretKey.data()) != 0) {
+  std::string text(sealed.size() - vault::kSealedBoxOverheadBytes, '\0');
+  if (!vault::openSealedBox({reinterpret_cast<std::uint8_t*>(text.data()), text.size()}, sealed, device)) {
     return Error::make("receipt.note_damaged", "note", "does not open");
   }
   if (!core::isValidUtf8(text)) {

@@ -1,20 +1,19 @@
 // The receipt's body: Receipt → canonical JSON for the hub, and JSON → Receipt for the laptop.
 // The parser checks shape only (exact keys, types, hex, enum spellings, list sizes); content rules
 // live in receipt_rules.cpp so the writer and the reader share them.
-#include <sodium.h>
-
 #include <algorithm>
 #include <climits>
 #include <initializer_list>
 
 #include "sync/keys/signed_file.h"
 #include "sync/receipt/receipt_body.h"
+#include "vault/primitives.h"
 
 namespace gocua::sync::detail {
 
 namespace {
 
-constexpr std::size_t kMaxSealedNoteHex = 2 * (crypto_box_SEALBYTES + kMaxNoteBytes);
+constexpr std::size_t kMaxSealedNoteHex = 2 * (vault::kSealedBoxOverheadBytes + kMaxNoteBytes);
 
 Error shapeError(std::string field) { return Error::make("receipt.format", std::move(field)); }
 

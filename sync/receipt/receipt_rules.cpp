@@ -1,14 +1,13 @@
 // What a well-formed receipt says, checked the same way by the hub before signing and by the
 // laptop after verifying: a status receipt names no batch, a batch receipt names one; reasons are
 // catalog codes exactly where something was refused; ids, revisions, notes and times in range.
-#include <sodium.h>
-
 #include <algorithm>
 
 #include "core/record_id.h"
 #include "sync/batch/batch_format.h"  // isCommuneCode
 #include "sync/keys/signed_file.h"
 #include "sync/receipt/receipt_body.h"
+#include "vault/primitives.h"
 
 namespace gocua::sync::detail {
 
@@ -60,9 +59,9 @@ Status checkReceipt(const Receipt& r) {
     const StatusUpdate& u = r.updates[i];
     if (!isCanonicalRecordId(u.id)) return invalid(at("updates", i, "id"));
     if (u.revision < 1) return invalid(at("updates", i, "revision"));
-    // Sealing adds crypto_box_SEALBYTES to 1..kMaxNoteBytes bytes of text.
+    // Sealing adds vault::kSealedBoxOverheadBytes to 1..kMaxNoteBytes bytes of text.
     const std::size_t n = u.sealedNote.size();
-    if (n != 0 && (n <= crypto_box_SEALBYTES || n > crypto_box_SEALBYTES + kMaxNoteBytes)) {
+    if (n != 0 && (n <= vault::kSealedBoxOverheadBytes || n > vault::kSealedBoxOverheadBytes + kMaxNoteBytes)) {
       return invalid(at("updates", i, "note"));
     }
     if (!isUtcTimestamp(u.at)) return invalid(at("updates", i, "at"));

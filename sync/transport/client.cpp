@@ -56,7 +56,7 @@ Error fileError(const std::string& what) { return Error::make("transport.io", "f
 Result<std::string> hashFile(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return fileError("cannot open the batch file");
-  Blake2b256 hash;
+  vault::Blake2b hash;
   std::vector<char> buf(std::size_t{1} << 16);
   while (in) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));

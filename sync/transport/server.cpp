@@ -206,7 +206,7 @@ class HttpHubServer final : public HubServer {
       }
     }
 
-    Blake2b256 hash;
+    vault::Blake2b hash;
     bool overCap = false;
     const bool complete = body([&](const char* data, std::size_t n) {
       const std::span<const std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(data), n);
@@ -242,7 +242,7 @@ class HttpHubServer final : public HubServer {
   void handleFinish(const httplib::Request& req, httplib::Response& res, const BodySource& body) {
     std::string text;
     bool tooLong = false;
-    Blake2b256 hash;
+    vault::Blake2b hash;
     const bool complete = body([&](const char* data, std::size_t n) {
       hash.update(std::string_view(data, n));
       if (text.size() + n > kMaxFinishBody)

@@ -7,34 +7,7 @@
 
 namespace gocua::sync::transport {
 
-static_assert(crypto_sign_BYTES == 64 && crypto_sign_PUBLICKEYBYTES == 32);
-
-Blake2b256::Blake2b256() { crypto_generichash_init(&state_, nullptr, 0, 32); }
-
-void Blake2b256::update(std::span<const std::uint8_t> bytes) {
-  crypto_generichash_update(&state_, bytes.data(), bytes.size());
-}
-
-void Blake2b256::update(std::string_view bytes) {
-  crypto_generichash_update(&state_, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-}
-
-std::array<std::uint8_t, 32> Blake2b256::final() {
-  std::array<std::uint8_t, 32> out{};
-  crypto_generichash_final(&state_, out.data(), out.size());
-  return out;
-}
-
-std::string Blake2b256::finalHex() {
-  const auto digest = final();
-  return vault::toHex(digest);
-}
-
-std::string blake2b256Hex(std::string_view bytes) {
-  Blake2b256 h;
-  h.update(bytes);
-  return h.finalHex();
-}
+std::string blake2b256Hex(std::string_view bytes) { return vault::toHex(vault::blake2b256(bytes)); }
 
 std::string canonicalRequest(std::string_view method, std::string_view pathAndQuery, std::string_view time,
                              std::string_view bodyHashHex) {
@@ -52,10 +25,7 @@ RequestAuth signRequest(const DeviceKeys& keys, std::string_view method, std::st
   auth.device = vault::toHex(keys.publicKey);
   auth.time = std::to_string(unixTime);
   const std::string text = canonicalRequest(method, pathAndQuery, auth.time, blake2b256Hex(body));
-  std::array<std::uint8_t, crypto_sign_BYTES> sig{};
-  crypto_sign_detached(sig.data(), nullptr, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                       keys.secretKey.data());
-  auth.signature = vault::toHex(sig);
+  auth.signature = vault::toHex(vault::sign(text, keys.secretKey));
   return auth;
 }
 
@@ -69,8 +39,7 @@ bool verifyRequest(const RequestAuth& auth, std::string_view method, std::string
       !std::all_of(auth.time.begin(), auth.time.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return false;
   const std::string text = canonicalRequest(method, pathAndQuery, auth.time, bodyHashHex);
-  return crypto_sign_verify_detached(sig->data(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                                     device->data()) == 0;
+  return vault::verify(*sig, text, *device);
 }
 
 }  // namespace gocua::sync::transport

@@ -4,8 +4,6 @@
 // idempotent, so a replay does no harm and clocks need not agree.
 #pragma once
 
-#include <sodium.h>
-
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -14,6 +12,7 @@
 #include <string_view>
 
 #include "sync/batch/batch.h"
+#include "vault/primitives.h"
 
 namespace gocua::sync::transport {
 
@@ -21,19 +20,7 @@ inline constexpr std::string_view kDeviceHeader = "X-GoCua-Device";
 inline constexpr std::string_view kTimeHeader = "X-GoCua-Time";
 inline constexpr std::string_view kSignatureHeader = "X-GoCua-Signature";
 
-// BLAKE2b-256 fed piece by piece, for bodies and files too big to hold in memory.
-class Blake2b256 {
- public:
-  Blake2b256();
-  void update(std::span<const std::uint8_t> bytes);
-  void update(std::string_view bytes);
-  [[nodiscard]] std::array<std::uint8_t, 32> final();
-  [[nodiscard]] std::string finalHex();
-
- private:
-  crypto_generichash_state state_;
-};
-
+// Lowercase hex of BLAKE2b-256(bytes); bodies and files too big to hold use vault::Blake2b.
 [[nodiscard]] std::string blake2b256Hex(std::string_view bytes);
 
 // "GOCUA-HTTP 1\n" METHOD "\n" PATH_AND_QUERY "\n" TIME "\n" hex(BLAKE2b-256(body)) "\n"

@@ -114,7 +114,7 @@ Result<PartAppender> UploadLease::append(std::uint64_t offset) {
 Result<std::pair<std::uint64_t, std::string>> UploadLease::sizeAndHash() const {
   const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return ioError("open part");
-  Blake2b256 hash;
+  vault::Blake2b hash;
   std::vector<std::uint8_t> buf(std::size_t{1} << 16);
   std::uint64_t size = 0;
   for (;;) {

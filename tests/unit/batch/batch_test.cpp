@@ -2,8 +2,9 @@
 // half-finished upload or a forger can cause must end in an error with no record delivered.
 // Keys are derived from fixed seeds so failures reproduce.
 #include <doctest/doctest.h>
-#include <sodium.h>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -52,7 +53,7 @@ BatchHeader headerFor(const DeviceKeys& d, std::uint64_t seq = 7) {
 
 std::string makeBatch(const std::vector<std::string>& lines, BatchSummary* summary = nullptr) {
   std::ostringstream out;
-  auto w = BatchWriter::create(out, headerFor(device()), device(), hub().boxPublic);
+  auto w = BatchWriter::create(out, headerFor(device()), device(), hub().publicKey);
   REQUIRE(w.ok());
   for (const auto& l : lines) REQUIRE(w->add(l).ok());
   auto s = w->finish();
@@ -200,12 +201,12 @@ TEST_CASE("bytes appended after the trailer are refused") {
 TEST_CASE("a header signed by another device key is refused") {
   const std::string good = makeBatch(smallRecords());
   constexpr std::size_t kHeader = 67;
-  const auto* hb = reinterpret_cast<const unsigned char*>(good.data());
+  const auto* hb = reinterpret_cast<const std::uint8_t*>(good.data());
 
   SUBCASE("same device id, signature by another key") {
     std::string bad = good;
-    crypto_sign_detached(reinterpret_cast<unsigned char*>(bad.data()) + kHeader, nullptr, hb, kHeader,
-                         otherDevice().secretKey.data());
+    const auto sig = vault::sign(std::span<const std::uint8_t>(hb, kHeader), otherDevice().secretKey);
+    std::copy(sig.begin(), sig.end(), bad.begin() + kHeader);
     auto r = readAll(bad);
     REQUIRE_FALSE(r.status.ok());
     CHECK(r.status.error().code == "batch.bad_signature");
@@ -218,8 +219,8 @@ TEST_CASE("a header signed by another device key is refused") {
   SUBCASE("device id swapped and header re-signed: the body no longer matches") {
     std::string bad = good;
     std::copy(otherDevice().publicKey.begin(), otherDevice().publicKey.end(), bad.begin() + 11);
-    crypto_sign_detached(reinterpret_cast<unsigned char*>(bad.data()) + kHeader, nullptr,
-                         reinterpret_cast<const unsigned char*>(bad.data()), kHeader, otherDevice().secretKey.data());
+    const auto sig = vault::sign(std::string_view(bad).substr(0, kHeader), otherDevice().secretKey);
+    std::copy(sig.begin(), sig.end(), bad.begin() + kHeader);
     std::istringstream in(bad);
     REQUIRE(readBatchHeader(in).ok());  // the header alone is now a valid forgery...
     auto r = readAll(bad);
@@ -285,11 +286,11 @@ TEST_CASE("the writer refuses bad input and use after finish") {
   std::ostringstream out;
   BatchHeader h = headerFor(device());
   h.communeCode = "2673";
-  CHECK(BatchWriter::create(out, h, device(), hub().boxPublic).error().code == "batch.bad_header");
-  CHECK(BatchWriter::create(out, headerFor(otherDevice()), device(), hub().boxPublic).error().code ==
+  CHECK(BatchWriter::create(out, h, device(), hub().publicKey).error().code == "batch.bad_header");
+  CHECK(BatchWriter::create(out, headerFor(otherDevice()), device(), hub().publicKey).error().code ==
         "batch.bad_header");
 
-  auto w = BatchWriter::create(out, headerFor(device()), device(), hub().boxPublic);
+  auto w = BatchWriter::create(out, headerFor(device()), device(), hub().publicKey);
   REQUIRE(w.ok());
   CHECK(w->add("two\nlines").error().code == "batch.bad_line");
   CHECK(w->addLines("{}\n{}", 2).error().code == "batch.bad_line");    // last line unterminated
@@ -301,7 +302,7 @@ TEST_CASE("the writer refuses bad input and use after finish") {
 
 TEST_CASE("lines added as blocks read back one by one, in order, with add() lines between") {
   std::ostringstream out;
-  auto w = BatchWriter::create(out, headerFor(device()), device(), hub().boxPublic);
+  auto w = BatchWriter::create(out, headerFor(device()), device(), hub().publicKey);
   REQUIRE(w.ok());
   REQUIRE(w->add(R"({"type":"manifest"})").ok());
   std::string block;
@@ -340,4 +341,18 @@ TEST_CASE("every batch error code has Vietnamese and English text") {
   checkCatalogCoversErrors(codes);
   CHECK(i18n::tr(i18n::Lang::Vi, "error.batch.not_for_this_hub") ==
         "Tệp này được gửi cho một xã khác, máy chủ xã này không mở được");
+}
+
+TEST_CASE("the frozen fuzz seed batch (written before the crypto primitives moved into the vault) still opens") {
+  // tests/fuzz/seeds/batch/small.gcb is sealed to the fuzz target's hub (seed 3), as hub() here.
+  std::ifstream in(std::string(GOCUA_SOURCE_DIR) + "/tests/fuzz/seeds/batch/small.gcb", std::ios::binary);
+  const std::string file{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  REQUIRE(!file.empty());
+  std::istringstream hin(file);
+  auto header = readBatchHeader(hin);
+  REQUIRE(header.ok());
+  auto r = readAll(file);
+  REQUIRE(r.status.ok());
+  CHECK(!r.lines.empty());
+  CHECK(readAll(file, otherHub()).status.error().code == "batch.not_for_this_hub");
 }

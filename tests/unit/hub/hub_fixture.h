@@ -158,7 +158,7 @@ struct Fixture {
     REQUIRE_MESSAGE(id.ok(), id.error().code);
   }
 
-  const std::array<std::uint8_t, 32>& hubBox() const { return session->identity().box.boxPublic; }
+  const std::array<std::uint8_t, 32>& hubBox() const { return session->identity().box.publicKey; }
 
   fs::path file(const std::string& bytes) {
     auto p = tmp.path / ("batch-" + std::to_string(++files) + ".gcb");

@@ -210,7 +210,7 @@ TEST_CASE("foreign commune, unknown device, another hub's key: rejected, nothing
   CHECK(name(unknown.status) == name(sync::BatchStatus::Rejected));
   CHECK(unknown.reason == "hub.unknown_device");
   auto otherHub = sync::HubKeys::fromSeed(seed(77));
-  auto notOurs = f.import(makeBatch(f.device, 1, {residentLine(1)}, otherHub.boxPublic));
+  auto notOurs = f.import(makeBatch(f.device, 1, {residentLine(1)}, otherHub.publicKey));
   CHECK(name(notOurs.status) == name(sync::BatchStatus::Rejected));
   CHECK(notOurs.reason == "batch.not_for_this_hub");
   auto junk = f.import("GCB1 this is not a batch at all");

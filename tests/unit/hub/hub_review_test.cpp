@@ -107,7 +107,7 @@ TEST_CASE("device recovery opens the latest slot from the manifest") {
   CHECK(none.error().code == "hub.no_recovery_slot");
 
   auto dataKey = vault::newDataKey();
-  auto slot = sync::sealRecoverySlot(dataKey, f.session->identity().recovery.boxPublic);
+  auto slot = sync::sealRecoverySlot(dataKey, f.session->identity().recovery.publicKey);
   REQUIRE(slot.ok());
   REQUIRE(
       f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox(), kCommune, 0, manifestLine(1, vault::toHex(*slot))))

@@ -25,7 +25,7 @@ TEST_CASE("init creates a private data dir; unlock needs the staff passphrase") 
   auto right = (*again)->unlock(kPassphrase);
   REQUIRE(right.ok());
   CHECK((*right)->identity().signPublic == testIdentity().signPublic);
-  CHECK((*right)->identity().recovery.boxPublic == testIdentity().recovery.boxPublic);
+  CHECK((*right)->identity().recovery.publicKey == testIdentity().recovery.publicKey);
 
   hub::CommuneInfo c{kCommune, "Xã Khác", {}, ""};
   auto twice = hub::Hub::create(f.tmp.path / "hub", c, kPassphrase, vault::interactiveKdf());
@@ -62,8 +62,8 @@ TEST_CASE("the profile is signed by the hub and carries its public keys") {
   CHECK(p->communeName == "Xã Thử Nghiệm");
   CHECK(p->villages == std::vector<std::string>{"Thôn 1", "Thôn 2"});
   CHECK(p->hubUrl == "http://127.0.0.1:8080");
-  CHECK(p->hubBoxPublic == testIdentity().box.boxPublic);
-  CHECK(p->recoveryPublic == testIdentity().recovery.boxPublic);
+  CHECK(p->hubBoxPublic == testIdentity().box.publicKey);
+  CHECK(p->recoveryPublic == testIdentity().recovery.publicKey);
 }
 
 TEST_CASE("enrollment is idempotent; list and revoke") {
@@ -157,8 +157,8 @@ TEST_CASE("a hub rebuilt from its key backup has the same keys; wrong passphrase
   CHECK(commune->name == "Xã Thử Nghiệm");
   auto session = (*restored)->unlock(kPassphrase);
   REQUIRE(session.ok());
-  CHECK((*session)->identity().box.boxPublic == original.box.boxPublic);
-  CHECK((*session)->identity().recovery.boxPublic == original.recovery.boxPublic);
+  CHECK((*session)->identity().box.publicKey == original.box.publicKey);
+  CHECK((*session)->identity().recovery.publicKey == original.recovery.publicKey);
   // The laptop enrolled at the old hub enrolls again, and its pinned key still matches.
   CHECK((*session)->enroll(f.device.request()).ok());
 

@@ -39,8 +39,8 @@ CommuneProfile profileWith(const std::string& pack, int version) {
   p.communeName = "Xã Đông Hoà";
   p.hubUrl = "http://192.168.1.10:8443";
   p.hubSignPublic = hub().signPublic;
-  p.hubBoxPublic = hub().box.boxPublic;
-  p.recoveryPublic = hub().recovery.boxPublic;
+  p.hubBoxPublic = hub().box.publicKey;
+  p.recoveryPublic = hub().recovery.publicKey;
   p.formPackVersion = version;
   p.issuedAt = "2026-11-23T08:00:00Z";
   p.formPack = pack;

@@ -2,7 +2,6 @@
 // re-signed by another hub must end in the right error code, never a profile the device trusts.
 // Keys come from fixed seeds so failures reproduce.
 #include <doctest/doctest.h>
-#include <sodium.h>
 
 #include <array>
 #include <optional>
@@ -12,6 +11,7 @@
 #include "../fixed_keys.h"
 #include "core/i18n.h"
 #include "sync/keys/keys.h"
+#include "vault/primitives.h"
 #include "vault/secret.h"
 
 using namespace gocua;
@@ -34,8 +34,8 @@ CommuneProfile sampleProfile(const HubIdentity& h = hub()) {
   p.villages = {"Thôn 1", "Thôn Đồng Tâm", "Ấp Mỹ Lợi"};
   p.hubUrl = "http://192.168.1.10:8443";
   p.hubSignPublic = h.signPublic;
-  p.hubBoxPublic = h.box.boxPublic;
-  p.recoveryPublic = h.recovery.boxPublic;
+  p.hubBoxPublic = h.box.publicKey;
+  p.recoveryPublic = h.recovery.publicKey;
   p.formPackVersion = 3;
   p.issuedAt = "2026-11-23T08:00:00Z";
   return p;
@@ -69,9 +69,7 @@ std::string resignedBody(const std::string& file, const vault::SecretBytes& secr
   const std::size_t start = file.find('\n') + 1;
   const std::size_t end = file.size() - 130;
   const std::string body = file.substr(start, end - start);
-  std::array<std::uint8_t, 64> sig{};
-  crypto_sign_detached(sig.data(), nullptr, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
-                       secret.data());
+  const auto sig = vault::sign(body, secret);
   return file.substr(0, end) + "\n" + vault::toHex(sig) + "\n";
 }
 
@@ -227,7 +225,7 @@ TEST_CASE("unknown or missing keys and wrong types in a body are format errors")
   CHECK(codeOf(readProfile(replaced(file, "\"formPackVersion\":3", "\"formPackVersion\": 3"), std::nullopt)) ==
         "profile.format");
   // recovery_public is required and spelled in lowercase hex like the other keys.
-  const std::string recoveryHex = "\"recovery_public\":\"" + vault::toHex(hub().recovery.boxPublic) + "\"";
+  const std::string recoveryHex = "\"recovery_public\":\"" + vault::toHex(hub().recovery.publicKey) + "\"";
   CHECK(codeOf(readProfile(resignedBody(replaced(file, recoveryHex + ",", ""), hub().signSecret), std::nullopt)) ==
         "profile.format");
   std::string upper = recoveryHex;
@@ -307,22 +305,22 @@ TEST_CASE("device box keys: fixed seed gives a fixed key, generate() differs eac
   const HubIdentity a = HubIdentity::generate();
   const HubIdentity b = HubIdentity::generate();
   CHECK(a.signPublic != b.signPublic);
-  CHECK(a.box.boxPublic != b.box.boxPublic);
-  CHECK(a.recovery.boxPublic != b.recovery.boxPublic);
-  CHECK(a.recovery.boxPublic != a.box.boxPublic);
+  CHECK(a.box.publicKey != b.box.publicKey);
+  CHECK(a.recovery.publicKey != b.recovery.publicKey);
+  CHECK(a.recovery.publicKey != a.box.publicKey);
 }
 
 TEST_CASE("hub identity from seeds: the recovery pair is its own key, fixed for fixed seeds") {
   // Two seeds: the recovery pair is derived from the box seed, yet is not the box pair.
-  CHECK(hub().recovery.boxPublic != hub().box.boxPublic);
-  CHECK(HubIdentity::fromSeed(seed(1), seed(2)).recovery.boxPublic == hub().recovery.boxPublic);
-  CHECK(otherHub().recovery.boxPublic != hub().recovery.boxPublic);
+  CHECK(hub().recovery.publicKey != hub().box.publicKey);
+  CHECK(HubIdentity::fromSeed(seed(1), seed(2)).recovery.publicKey == hub().recovery.publicKey);
+  CHECK(otherHub().recovery.publicKey != hub().recovery.publicKey);
   // Three seeds: the recovery pair is exactly the one its seed gives.
   const HubIdentity three = HubIdentity::fromSeed(seed(1), seed(2), seed(8));
   CHECK(three.signPublic == hub().signPublic);
-  CHECK(three.box.boxPublic == hub().box.boxPublic);
-  CHECK(three.recovery.boxPublic == HubKeys::fromSeed(seed(8)).boxPublic);
-  CHECK(three.recovery.boxPublic != hub().recovery.boxPublic);
+  CHECK(three.box.publicKey == hub().box.publicKey);
+  CHECK(three.recovery.publicKey == HubKeys::fromSeed(seed(8)).publicKey);
+  CHECK(three.recovery.publicKey != hub().recovery.publicKey);
 }
 
 TEST_CASE("every keys error code has Vietnamese and English text") {

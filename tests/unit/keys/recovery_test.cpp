@@ -2,7 +2,6 @@
 // recovery file. A forged, re-signed or misdirected file must be refused before any Argon2 work,
 // and only the right code may give the data key back. Keys come from fixed seeds.
 #include <doctest/doctest.h>
-#include <sodium.h>
 
 #include <array>
 #include <fstream>
@@ -15,6 +14,7 @@
 #include "sync/keys/keys.h"
 #include "sync/keys/recovery_internal.h"
 #include "vault/keyslot.h"
+#include "vault/primitives.h"
 #include "vault/secret.h"
 
 using namespace gocua;
@@ -44,7 +44,7 @@ vault::SecretBytes sampleKey() {
 }
 
 bool sameBytes(const vault::SecretBytes& a, const vault::SecretBytes& b) {
-  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+  return vault::constantTimeEqual(a.view(), b.view());
 }
 
 constexpr const char* kCode = "7K2M-Q9XR-4TVW-B8HN-3DJC";
@@ -66,9 +66,7 @@ std::string resignedBody(const std::string& file, const vault::SecretBytes& secr
   const std::size_t start = file.find('\n') + 1;
   const std::size_t end = file.size() - 130;
   const std::string body = file.substr(start, end - start);
-  std::array<std::uint8_t, 64> sig{};
-  crypto_sign_detached(sig.data(), nullptr, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
-                       secret.data());
+  const auto sig = vault::sign(body, secret);
   return file.substr(0, end) + "\n" + vault::toHex(sig) + "\n";
 }
 
@@ -100,7 +98,7 @@ TEST_CASE("recovery code: 5 groups of 4 Crockford base32 characters, new every t
 
 TEST_CASE("recovery slot: the recovery key opens it, nothing else does") {
   const vault::SecretBytes key = sampleKey();
-  auto slot = sealRecoverySlot(key, hub().recovery.boxPublic);
+  auto slot = sealRecoverySlot(key, hub().recovery.publicKey);
   REQUIRE(slot.ok());
   CHECK(slot->size() == 80);
   auto opened = openRecoverySlot(*slot, hub().recovery);
@@ -117,7 +115,7 @@ TEST_CASE("recovery slot: the recovery key opens it, nothing else does") {
   CHECK(codeOf(openRecoverySlot(bad, hub().recovery)) == "recovery.damaged");
   CHECK(codeOf(openRecoverySlot({}, hub().recovery)) == "recovery.damaged");
 
-  CHECK(sealRecoverySlot(vault::SecretBytes(16), hub().recovery.boxPublic).error().code == "recovery.invalid");
+  CHECK(sealRecoverySlot(vault::SecretBytes(16), hub().recovery.publicKey).error().code == "recovery.invalid");
 }
 
 TEST_CASE("recovery file round trip; the code is accepted however the volunteer types it") {
@@ -225,7 +223,7 @@ TEST_CASE("the fuzz seeds are valid files, so the replays start from real inputs
   CHECK(readEnrollmentRequest(slurp("profile/request.gcq")).ok());
   auto profile = readProfile(slurp("profile/profile.gcp"), seedHub.signPublic);
   REQUIRE(profile.ok());
-  CHECK(profile->recoveryPublic == seedHub.recovery.boxPublic);
+  CHECK(profile->recoveryPublic == seedHub.recovery.publicKey);
   CHECK(readFormPack(slurp("profile/pack.gcf"), seedHub.signPublic).ok());
   auto withPack = readProfile(slurp("profile/profile_with_pack.gcp"), seedHub.signPublic);
   REQUIRE(withPack.ok());

@@ -2,7 +2,6 @@
 // or sent to the wrong laptop must end in the right error code, never in a receipt the laptop acts
 // on. Staff notes open only with the device they were sealed to. Keys come from fixed seeds.
 #include <doctest/doctest.h>
-#include <sodium.h>
 
 #include <array>
 #include <fstream>
@@ -14,6 +13,7 @@
 #include "../fixed_keys.h"
 #include "core/record_id.h"
 #include "sync/receipt/receipt.h"
+#include "vault/primitives.h"
 #include "vault/secret.h"
 
 using namespace gocua;
@@ -109,9 +109,7 @@ std::string resignedBody(const std::string& file, const vault::SecretBytes& secr
   const std::size_t start = file.find('\n') + 1;
   const std::size_t end = file.size() - 130;
   const std::string body = file.substr(start, end - start);
-  std::array<std::uint8_t, 64> sig{};
-  crypto_sign_detached(sig.data(), nullptr, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
-                       secret.data());
+  const auto sig = vault::sign(body, secret);
   return file.substr(0, end) + "\n" + vault::toHex(sig) + "\n";
 }
 
@@ -334,7 +332,7 @@ TEST_CASE("too many entries and oversized receipts are refused") {
 
   CHECK(read(std::string(kMaxReceiptBytes + 1, 'x')) == "receipt.format");
   // Notes are the bulky part: enough full-size ones push the file over kMaxReceiptBytes.
-  const std::size_t fullNote = crypto_box_SEALBYTES + kMaxNoteBytes;
+  const std::size_t fullNote = vault::kSealedBoxOverheadBytes + kMaxNoteBytes;
   const std::size_t count = kMaxReceiptBytes / (2 * fullNote) + 1;
   r.updates.assign(count, StatusUpdate{recordId(2), 1, ReviewStatus::Returned,
                                        std::vector<std::uint8_t>(fullNote, 0x5a), "2026-11-22T15:30:00Z"});
@@ -384,10 +382,10 @@ TEST_CASE("the writer refuses what the reader would refuse") {
   r.records[2].reason = "";  // rejected without one
   refused(r);
   r = sampleReceipt();
-  r.updates[0].sealedNote.resize(crypto_box_SEALBYTES);  // a seal of nothing
+  r.updates[0].sealedNote.resize(vault::kSealedBoxOverheadBytes);  // a seal of nothing
   refused(r);
   r = sampleReceipt();
-  r.updates[0].sealedNote.resize(crypto_box_SEALBYTES + kMaxNoteBytes + 1);
+  r.updates[0].sealedNote.resize(vault::kSealedBoxOverheadBytes + kMaxNoteBytes + 1);
   refused(r);
   r = sampleReceipt();
   r.updates[0].at = "";
@@ -399,22 +397,22 @@ TEST_CASE("the writer refuses what the reader would refuse") {
 
 TEST_CASE("notes open only on the device they were sealed to") {
   const auto note = sealed(kNote);
-  CHECK(note.size() == kNote.size() + crypto_box_SEALBYTES);
+  CHECK(note.size() == kNote.size() + vault::kSealedBoxOverheadBytes);
   CHECK(codeOf(openNote(note, box())) == "ok");
   CHECK(codeOf(openNote(note, otherBox())) == "receipt.note_damaged");
   std::vector<std::uint8_t> bad = note;
   bad[bad.size() / 2] ^= 1;
   CHECK(codeOf(openNote(bad, box())) == "receipt.note_damaged");
   CHECK(codeOf(openNote({}, box())) == "receipt.note_damaged");
-  CHECK(codeOf(openNote(std::vector<std::uint8_t>(crypto_box_SEALBYTES, 0), box())) == "receipt.note_damaged");
-  CHECK(codeOf(openNote(std::vector<std::uint8_t>(crypto_box_SEALBYTES + kMaxNoteBytes + 1, 0), box())) ==
+  CHECK(codeOf(openNote(std::vector<std::uint8_t>(vault::kSealedBoxOverheadBytes, 0), box())) ==
+        "receipt.note_damaged");
+  CHECK(codeOf(openNote(std::vector<std::uint8_t>(vault::kSealedBoxOverheadBytes + kMaxNoteBytes + 1, 0), box())) ==
         "receipt.note_damaged");
 
   // Sealed by hand, bypassing sealNote: text that is not UTF-8 is refused on opening.
   const std::string latin1 = "Thi\xea\x75 gi\xe2\x79";
-  std::vector<std::uint8_t> raw(latin1.size() + crypto_box_SEALBYTES);
-  REQUIRE(crypto_box_seal(raw.data(), reinterpret_cast<const unsigned char*>(latin1.data()), latin1.size(),
-                          box().publicKey.data()) == 0);
+  std::vector<std::uint8_t> raw(latin1.size() + vault::kSealedBoxOverheadBytes);
+  REQUIRE(vault::sealBox(raw, vault::bytesOf(latin1), box().publicKey));
   CHECK(codeOf(openNote(raw, box())) == "receipt.note_damaged");
 
   CHECK(sealNote("", box().publicKey).error().code == "receipt.invalid");

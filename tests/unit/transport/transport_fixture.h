@@ -3,7 +3,6 @@
 #pragma once
 
 #include <doctest/doctest.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -43,10 +42,12 @@ inline std::array<std::uint8_t, 16> batchId(std::uint8_t v) {
 
 // Pseudo-random bytes: incompressible, reproducible, fast even in a sanitizer build.
 inline std::string bytes(std::size_t n, std::uint32_t seed) {
-  std::array<unsigned char, randombytes_SEEDBYTES> s{};
-  for (std::size_t i = 0; i < 4; ++i) s[i] = static_cast<unsigned char>(seed >> (8 * i));
+  std::mt19937_64 gen(seed);
   std::string out(n, '\0');
-  randombytes_buf_deterministic(out.data(), n, s.data());
+  for (std::size_t i = 0; i < n; i += 8) {
+    const std::uint64_t word = gen();
+    for (std::size_t j = 0; j < 8 && i + j < n; ++j) out[i + j] = static_cast<char>(word >> (8 * j));
+  }
   return out;
 }
 

@@ -47,8 +47,8 @@ std::string profileFor(const sync::HubIdentity& hub, std::string name = "Xã Tâ
   p.villages = {"Thôn Đông", "Thôn Tây"};
   p.hubUrl = "http://127.0.0.1:8080";
   p.hubSignPublic = hub.signPublic;
-  p.hubBoxPublic = hub.box.boxPublic;
-  p.recoveryPublic = hub.recovery.boxPublic;
+  p.hubBoxPublic = hub.box.publicKey;
+  p.recoveryPublic = hub.recovery.publicKey;
   p.issuedAt = "2026-11-20T08:00:00Z";
   auto file = sync::writeProfile(p, hub);
   REQUIRE(file.ok());
