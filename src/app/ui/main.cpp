@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
     // Sleep until something happens; wake for the idle lock or a screen's deadline (the wizard's
     // autosave) at the latest.
     double timeout = app.model.session() ? app.model.secondsToIdleLock(window.now()) : 60.0;
-    if (const auto due = app.wizard.nextDeadline()) timeout = std::min(timeout, *due - window.now());
+    if (const auto due = app.nextDeadline()) timeout = std::min(timeout, *due - window.now());
     window.waitEvents(framesLeft > 0 ? 0.0 : std::clamp(timeout, 0.05, 60.0));
     app.now = window.now();
     if (const auto events = ui::Platform::inputEvents(); events != seenEvents) {
@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
       framesLeft = 3;
     }
     if (app.model.tick(app.now)) app.unlock.load(app.model);
-    app.wizard.tick(app.now);
+    app.tick(app.now);
 
     const double frameStart = window.now();
     window.beginFrame();
