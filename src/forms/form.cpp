@@ -153,6 +153,11 @@ const std::string& Form::id() const { return data_->id; }
 int Form::version() const { return data_->version; }
 std::string Form::title(i18n::Lang lang) const { return data_->title.in(lang); }
 std::string Form::authority(i18n::Lang lang) const { return data_->authority.in(lang); }
+const std::optional<int>& Form::order() const { return data_->order; }
+const LocalText& Form::plainTitle() const { return data_->plainTitle; }
+const LocalText& Form::plainDetail() const { return data_->plainDetail; }
+const std::vector<FormFlag>& Form::flags() const { return data_->flags; }
+const std::optional<AppointmentPaths>& Form::appointmentList() const { return data_->appointments; }
 const std::string& Form::procedureCode() const { return data_->procedureCode; }
 const std::vector<std::string>& Form::legalBasis() const { return data_->legalBasis; }
 const core::Date& Form::effectiveDate() const { return data_->effectiveDate; }

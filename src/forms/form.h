@@ -13,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -61,6 +62,21 @@ struct PrefillTarget {
   std::string attribute;  // one of kPrefillAttributes
 };
 
+// A practical flag ("flags" in the form file): one answer that tells whether the resident is
+// ready to go (SIM in own name, smartphone, ...), shown green when ready, amber otherwise.
+struct FormFlag {
+  std::string id;
+  std::string field;            // the answer's path, "phone.sim_own_name" (never inside a repeat)
+  LocalText label;              // empty: the field's own label
+  std::vector<nlohmann::json> ok;  // answers that count as ready; empty: any answer does
+};
+
+// The answers an appointment list shows ("appointments" in the form file): field paths, each
+// may be empty.
+struct AppointmentPaths {
+  std::string name, personalId, phone, date, place;
+};
+
 namespace detail {
 struct FormData;
 }
@@ -77,6 +93,16 @@ class Form {
   const std::string& procedureCode() const;
   const std::vector<std::string>& legalBasis() const;
   const core::Date& effectiveDate() const;
+
+  // How the app offers the procedure (all optional in the file, so older form packs still load):
+  // its place in the procedure list (lower first; forms without one follow, by id), the title
+  // and one line in plain words (empty when the file has none: show title()).
+  const std::optional<int>& order() const;
+  const LocalText& plainTitle() const;
+  const LocalText& plainDetail() const;
+  const std::vector<FormFlag>& flags() const;
+  // Set when the procedure keeps an appointment list (VNeID level 2: the commune police).
+  const std::optional<AppointmentPaths>& appointmentList() const;
 
   // The whole file as parsed, for `gocuactl forms show`.
   const nlohmann::json& definition() const;

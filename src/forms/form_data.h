@@ -54,6 +54,10 @@ struct FormData {
   std::string procedureCode;
   std::vector<std::string> legalBasis;
   core::Date effectiveDate;
+  std::optional<int> order;
+  LocalText plainTitle, plainDetail;
+  std::vector<FormFlag> flags;
+  std::optional<AppointmentPaths> appointments;
   FieldDef root;  // Group; children = sections
   std::vector<DocumentSpec> documentSpecs;
   std::vector<DocumentItem> documents;

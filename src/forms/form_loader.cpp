@@ -96,6 +96,7 @@ class Loader {
     readHeader(doc);
     readSections(doc);
     if (failed_) return std::nullopt;  // pass two needs a sound tree
+    readPresentation(doc);
     compileTree(data->root, {&data->root});
     readDocuments(doc);
     readDeadline(doc);
@@ -205,7 +206,8 @@ class Loader {
   void readHeader(const json& doc) {
     checkKeys(doc,
               {"id", "version", "title", "legal_basis", "procedure_code", "effective_date", "authority", "sections",
-               "documents", "deadline", "checks", "comment"},
+               "documents", "deadline", "checks", "comment", "order", "plain_title", "plain_detail", "flags",
+               "appointments"},
               "", 0);
     auto id = doc.find("id");
     if (id == doc.end() || !id->is_string() || !isIdentifier(id->get<std::string>())) {
@@ -591,6 +593,100 @@ class Loader {
         inner.push_back(&c);
         compileTree(c, inner);
       }
+    }
+  }
+
+  // --- how the app offers the procedure (all optional: older form packs have none of it) ------
+
+  // A field outside any repeat ("section.field"); problems go to `where`.
+  const FieldDef* answerField(const json& value, const std::string& where, const std::string& key, int line) {
+    if (!value.is_string()) {
+      add(where, "form.schema", "\"" + key + "\" must name a field such as \"phone.number\"", line);
+      return nullptr;
+    }
+    const std::string path = value.get<std::string>();
+    const FieldDef* def = detail::findField(data_->root, path);
+    if (!def || std::count(path.begin(), path.end(), '.') != 1 || path.find('[') != std::string::npos ||
+        def->type == FieldType::Group || def->type == FieldType::Repeat) {
+      add(where, "expr.unknown_field", key + ": no field \"" + path + "\" outside a repeat", line);
+      return nullptr;
+    }
+    return def;
+  }
+
+  void readPresentation(const json& doc) {
+    if (auto it = doc.find("order"); it != doc.end()) {
+      if (!it->is_number_integer() || it->get<long long>() < 0 || it->get<long long>() > 1000000)
+        add("", "form.schema", "\"order\" must be a whole number from 0", lineOfKey("order"));
+      else
+        data_->order = static_cast<int>(it->get<long long>());
+    }
+    if (auto t = localText(doc, "plain_title", false, "", lineOfKey("plain_title"))) data_->plainTitle = *t;
+    if (auto t = localText(doc, "plain_detail", false, "", lineOfKey("plain_detail"))) data_->plainDetail = *t;
+
+    if (auto it = doc.find("flags"); it != doc.end()) {
+      if (!it->is_array()) {
+        add("flags", "form.schema", "\"flags\" must be a list", lineOfKey("flags"));
+      } else {
+        std::set<std::string> ids;
+        for (const auto& f : *it) {
+          auto fid = f.is_object() ? f.find("id") : f.end();
+          const std::string id = (f.is_object() && fid != f.end() && fid->is_string()) ? fid->get<std::string>() : "";
+          const int line = id.empty() ? lineOfKey("flags") : meetId(id);
+          const std::string path = "flags." + id;
+          if (!isIdentifier(id) || !f.contains("field")) {
+            add(path, "form.schema", "a flag needs \"id\" and \"field\"", line);
+            continue;
+          }
+          if (!ids.insert(id).second) {
+            add(path, "form.duplicate_id", "two flags with id \"" + id + "\"", line);
+            continue;
+          }
+          checkKeys(f, {"id", "field", "label", "ok", "comment"}, path, line);
+          FormFlag flag;
+          flag.id = id;
+          const FieldDef* def = answerField(f["field"], path, "field", line);
+          if (!def) continue;
+          flag.field = def->path;
+          if (auto t = localText(f, "label", false, path, line)) flag.label = *t;
+          if (f.contains("ok")) {
+            const json& ok = f["ok"];
+            if (!ok.is_array() || ok.empty()) {
+              add(path, "form.schema", "\"ok\" must be a non-empty list of answers", line);
+              continue;
+            }
+            for (const auto& v : ok) {
+              const bool choice = def->type == FieldType::Choice || def->type == FieldType::MultiChoice;
+              if (!(v.is_string() || v.is_boolean() || v.is_number()) ||
+                  (choice && (!v.is_string() || !def->findChoice(v.get<std::string>())))) {
+                add(path, "form.schema", "\"ok\" holds " + v.dump() + ", not an answer of " + flag.field, line);
+                continue;
+              }
+              flag.ok.push_back(v);
+            }
+          }
+          data_->flags.push_back(std::move(flag));
+        }
+      }
+    }
+
+    if (auto it = doc.find("appointments"); it != doc.end()) {
+      const int line = lineOfKey("appointments");
+      if (!it->is_object()) {
+        add("appointments", "form.schema", "\"appointments\" must be an object of field paths", line);
+        return;
+      }
+      checkKeys(*it, {"name", "personal_id", "phone", "date", "place", "comment"}, "appointments", line);
+      AppointmentPaths paths;
+      const std::pair<const char*, std::string*> keys[] = {{"name", &paths.name},
+                                                           {"personal_id", &paths.personalId},
+                                                           {"phone", &paths.phone},
+                                                           {"date", &paths.date},
+                                                           {"place", &paths.place}};
+      for (const auto& [key, out] : keys)
+        if (it->contains(key))
+          if (const FieldDef* def = answerField((*it)[key], "appointments", key, line)) *out = def->path;
+      data_->appointments = std::move(paths);
     }
   }
 

@@ -15,7 +15,8 @@
 
 namespace gocua::app {
 
-enum class Screen { FirstRun, Unlock, Home, Resident, Application, Sync, Join, Settings };
+// The screens, in the order of the table in screen_registry.h (which says what each one needs).
+enum class Screen { FirstRun, Unlock, Home, Resident, Application, Sync, Join, Settings, Count };
 
 struct AppOptions {
   std::filesystem::path workspaceDir;
@@ -63,8 +64,8 @@ class AppModel {
   // After a successful unlock: goes Home.
   void adoptSession(std::unique_ptr<workspace::Session> session, double now);
 
-  // Wipes the data key, the search index and every screen's copy of residents' data (each
-  // screen registers its reset with onLock), then shows the unlock screen.
+  // Wipes the data key, the search index and every screen's copy of residents' data (the
+  // screen registry registers every screen's wipe with onLock), then shows the unlock screen.
   void lock();
   void onLock(std::function<void()> reset) { lockHooks_.push_back(std::move(reset)); }
 

@@ -55,6 +55,8 @@ class FirstRunModel {
   const std::string& error() const { return error_; }
 
   void reset();
+  // A passphrase is still in memory (what reset wipes).
+  bool holdsPlaintext() const { return !passphrase.empty() || !confirm.empty(); }
 
  private:
   struct Created {

@@ -56,6 +56,9 @@ std::vector<std::string> displayTexts(const forms::FormRegistry& forms) {
   for (const auto* form : forms.all()) {
     out.push_back(form->title(i18n::Lang::Vi));
     out.push_back(form->title(i18n::Lang::En));
+    addLocal(out, form->plainTitle());
+    addLocal(out, form->plainDetail());
+    for (const auto& f : form->flags()) addLocal(out, f.label);
     addField(out, form->root());
     for (const auto& d : form->documents()) {
       out.push_back(d.vi);

@@ -53,6 +53,11 @@ class HomeModel {
   void refreshIfStale();
   // Wipes the search text and forgets everything read from the index (lock).
   void reset();
+  // Anything read from the index (names, villages, households, rows) or the search text.
+  bool holdsPlaintext() const {
+    return !query.empty() || !villages_.empty() || !households_.empty() || !order_.empty() || !rows_.empty() ||
+           !selectedId_.empty();
+  }
 
   // [SECTION] Search and filters
   std::string query;  // the search box's buffer; call queryChanged() after each edit

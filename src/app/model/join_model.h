@@ -51,6 +51,8 @@ class JoinModel {
   const std::string& message() const { return message_; }
 
   void reset();
+  // The previewed commune profile (not residents' data, but wiped at lock all the same).
+  bool holdsPlaintext() const { return preview_.has_value() || !previewBytes_.empty(); }
 
  private:
   bool training_ = false;

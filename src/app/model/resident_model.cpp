@@ -122,6 +122,15 @@ void ResidentModel::wipeAll() {
   scrollTopRequest_ = false;
 }
 
+bool ResidentModel::holdsPlaintext() const {
+  for (const std::string* s : {&fullName, &dateOfBirth, &personalId, &phone, &village, &notes, &consentGivenBy,
+                               &consentRecordedBy_, &nameForConsent_, &householdId_, &id_})
+    if (!s->empty()) return true;
+  for (const auto& m : messages_)
+    if (!m.empty()) return true;
+  return !households_.empty() || !villages_.empty() || duplicate_.has_value();
+}
+
 void ResidentModel::reset() {
   wipeAll();
   app_ = nullptr;

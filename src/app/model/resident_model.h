@@ -60,6 +60,8 @@ class ResidentModel {
   void openExisting(AppModel& app, const std::string& residentId);
   // Wipes every field and message (lock).
   void reset();
+  // Any field, message, suggestion or the duplicate panel still holds a resident's data.
+  bool holdsPlaintext() const;
 
   bool isNew() const { return id_.empty(); }
   const std::string& residentId() const { return id_; }

@@ -13,6 +13,7 @@ class SettingsModel {
   // Writes the draft to the app (and the settings file). True when the font scale or contrast
   // changed, so the window rebuilds the font atlas and the theme.
   bool apply(AppModel& app);
+  bool holdsPlaintext() const { return false; }  // settings hold no resident data
   void reset() {
     draft = Settings{};
     confirmingTrainingReset = false;

@@ -99,6 +99,8 @@ class SyncModel {
 
   // Waits for a running task (cancelling an upload), then wipes names and notes from memory.
   void reset();
+  // Names and staff notes of returned records, or names in the last summary.
+  bool holdsPlaintext() const { return !needs_.empty() || !summary_.rejected.empty(); }
 
  private:
   void start(AppModel& app, SyncSummary::Kind kind, BackgroundTask<SyncSummary>::Work work, std::function<void()> wake);

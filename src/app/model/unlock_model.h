@@ -35,6 +35,7 @@ class UnlockModel {
   void finish(AppModel& app, double now);
 
   void reset();
+  bool holdsPlaintext() const { return !passphrase.empty(); }
 
  private:
   // Not a Result<unique_ptr>: GCC 12 reports a false -Wfree-nonheap-object on that variant.

@@ -113,6 +113,11 @@ void erase(json& answers, std::string_view path) {
   }
 }
 
+std::string sectionOf(const std::string& path) {
+  const auto dot = path.find('.');
+  return dot == std::string::npos ? path : path.substr(0, dot);
+}
+
 std::string uiId(std::string_view path) {
   std::string out;
   out.reserve(path.size());

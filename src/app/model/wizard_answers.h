@@ -27,6 +27,10 @@ const nlohmann::json* find(const nlohmann::json& answers, std::string_view path)
 void set(nlohmann::json& answers, std::string_view path, nlohmann::json value);
 void erase(nlohmann::json& answers, std::string_view path);
 
+// The section of a path: "child.date_of_birth" → "child".
+std::string sectionOf(const std::string& path);
+inline bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
 // The widget id of an answer path: "household.members[1].full_name" → "household.members.1.full_name".
 std::string uiId(std::string_view path);
 

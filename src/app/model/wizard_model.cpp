@@ -1,56 +1,35 @@
-// The new-application wizard's view-model. Index:
-//   [SECTION] autosave timer        — wakes the event loop when a pending autosave is due
-//   [SECTION] start / reset / tick  — opening, autosave, wiping
+// The new-application wizard's view-model (the section step's fields are in wizard_fields.cpp).
+// Index:
+//   [SECTION] open / reset / tick   — opening, wiping, the autosave deadline
 //   [SECTION] procedure and resume
-//   [SECTION] section step          — fields, buffers, inline messages, next/back
+//   [SECTION] steps                 — next, back, edit a section, warnings
 //   [SECTION] documents, read-back, save
 //   [SECTION] VNeID                 — flags, anti-scam card, appointment list
 #include "app/model/wizard_model.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdlib>
 #include <ctime>
-#include <iterator>
 
 #include "app/model/wizard_answers.h"
 #include "core/date.h"
 #include "core/i18n.h"
-#include "core/text.h"
+#include "core/json_read.h"
 #include "vault/secret.h"
 
 namespace gocua::app {
-
-std::vector<const WizardChoice*> filterChoices(const std::vector<WizardChoice>& choices, std::string_view typed) {
-  const std::string folded = core::foldKey(typed);
-  std::vector<const WizardChoice*> out;
-  for (const auto& c : choices)
-    if (folded.empty() || core::foldKey(c.label).find(folded) != std::string::npos) out.push_back(&c);
-  return out;
-}
 using nlohmann::json;
+using wizard::sectionOf;
+using wizard::startsWith;
 
 namespace {
 
-constexpr const char* kSlot = "wizard";
-constexpr int kSlotVersion = 1;
-
-// The procedures a volunteer meets most, first; any other form follows by id.
-const char* const kOrder[] = {"birth_registration",         "vneid_level2",       "residence_ct01",
-                              "health_insurance_household", "death_registration", "marriage_registration"};
-
 const char* stepName(WizardStep s) {
   switch (s) {
-    case WizardStep::Procedure:
-      return "procedure";
-    case WizardStep::Section:
-      return "section";
-    case WizardStep::Documents:
-      return "documents";
-    case WizardStep::ReadBack:
-      return "readback";
-    default:
-      return "section";
+    case WizardStep::Procedure: return "procedure";
+    case WizardStep::Section: return "section";
+    case WizardStep::Documents: return "documents";
+    case WizardStep::ReadBack: return "readback";
+    default: return "section";
   }
 }
 
@@ -63,74 +42,32 @@ std::string localNow() {
   return buf;
 }
 
-bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
-
-std::string firstSegment(const std::string& path) {
-  const auto dot = path.find('.');
-  return dot == std::string::npos ? path : path.substr(0, dot);
-}
-
-// Text of a number answer as it was typed back into a text box.
-std::string bufferText(const json* v) {
-  if (!v || v->is_null()) return {};
-  if (v->is_string()) return v->get<std::string>();
-  if (v->is_number_integer()) return std::to_string(v->get<long long>());
-  if (v->is_number()) {
-    forms::FieldDef def;
-    def.type = forms::FieldType::Number;
-    return wizard::display(def, *v, i18n::Lang::Vi);
-  }
-  return {};
-}
-
-std::optional<double> parseNumber(const std::string& text) {
-  std::string t;
-  for (char c : text)
-    if (c != ' ') t += (c == ',' ? '.' : c);
-  if (t.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double d = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size()) return std::nullopt;
-  return d;
-}
-
 }  // namespace
 
-// [SECTION] autosave timer
-
-struct WizardModel::Timer {
-  std::mutex m;
-  std::condition_variable cv;
-  bool stop = false;
-  std::thread thread;
-  ~Timer() {
-    {
-      std::lock_guard<std::mutex> lock(m);
-      stop = true;
-    }
-    cv.notify_all();
-    if (thread.joinable()) thread.join();
-  }
-};
-
-void WizardModel::armTimer(const std::function<void()>& wake) {
-  if (!wake) return;
-  stopTimer();
-  timer_ = std::make_unique<Timer>();
-  Timer* t = timer_.get();
-  t->thread = std::thread([t, wake] {
-    std::unique_lock<std::mutex> lock(t->m);
-    const auto delay = std::chrono::milliseconds(static_cast<int>(kAutosaveDelay * 1000) + 200);
-    if (!t->cv.wait_for(lock, delay, [t] { return t->stop; })) wake();
-  });
+std::string plainTitle(const forms::Form& form, i18n::Lang lang) {
+  return form.plainTitle().empty() ? form.title(lang) : form.plainTitle().in(lang);
 }
 
-void WizardModel::stopTimer() { timer_.reset(); }
+std::vector<WizardProcedure> procedureList(const forms::FormRegistry& forms, i18n::Lang lang) {
+  auto all = forms.all();  // by id
+  std::stable_sort(all.begin(), all.end(), [](const forms::Form* a, const forms::Form* b) {
+    if (a->order().has_value() != b->order().has_value()) return a->order().has_value();
+    return a->order() && *a->order() < *b->order();
+  });
+  std::vector<WizardProcedure> out;
+  for (const auto* f : all) {
+    WizardProcedure p;
+    p.formId = f->id();
+    p.official = f->title(lang);
+    p.title = plainTitle(*f, lang);
+    p.detail = f->plainDetail().empty() ? std::string() : f->plainDetail().in(lang);
+    p.authority = f->authority(lang);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
 
-WizardModel::WizardModel() = default;
-WizardModel::~WizardModel() { stopTimer(); }
-
-// [SECTION] start / reset / tick
+// [SECTION] open / reset / tick
 
 workspace::Session* WizardModel::session() const { return app_ ? app_->session() : nullptr; }
 
@@ -162,30 +99,28 @@ void WizardModel::wipeState() {
   savedDraft_ = false;
   savedDocuments_.clear();
   savedProblems_.clear();
+  procedures_.clear();
+  vneid::wipe(card_);
+  vneid::wipe(appointments_);
   report_ = {};
   reportStale_ = true;
-  dirty_ = false;
-  firstChange_ = -1;
+  clock_.clear();
 }
 
-Result<json> WizardModel::loadSlot() const {
-  auto* s = session();
-  if (!s) return Error::make("autosave.locked");
-  auto slot = s->loadAutosave(kSlot);
-  if (!slot) return slot.error();
-  if (!*slot || !(*slot)->is_object() || !(*slot)->contains("drafts") || !(**slot)["drafts"].is_object())
-    return json{{"version", kSlotVersion}, {"drafts", json::object()}};
-  return std::move(**slot);
+bool WizardModel::holdsPlaintext() const {
+  return !answers_.empty() || !buffers_.empty() || !residentName_.empty() || !residentId_.empty() ||
+         !resumeState_.is_null() || !savedDocuments_.empty() || !savedProblems_.empty() || !card_.helper.empty() ||
+         !appointments_.empty();
 }
 
 void WizardModel::start(AppModel& app, const std::string& residentId) {
   if (app_ && inProgress()) flushAutosave();  // another wizard was open
-  stopTimer();
   wipeState();
   app_ = &app;
   residentId_ = residentId;
   auto* s = session();
   if (!s) return;
+  procedures_ = procedureList(app.forms(), i18n::lang());
   if (residentId.empty()) {
     error_ = i18n::tr("app.wizard.no_resident");
     return;
@@ -195,9 +130,9 @@ void WizardModel::start(AppModel& app, const std::string& residentId) {
     error_ = i18n::message(resident.error());
     return;
   }
-  residentName_ = resident->value("full_name", "");
+  residentName_ = jsonValue(*resident, "full_name", "");
   wizard::wipe(*resident);
-  auto slot = loadSlot();
+  auto slot = wizard_slot::load(s);
   if (!slot) {
     // A damaged autosave must not block new work: say so; the next autosave replaces it.
     error_ = i18n::message(slot.error());
@@ -213,22 +148,22 @@ void WizardModel::start(AppModel& app, const std::string& residentId) {
 
 void WizardModel::openDraft(AppModel& app, const std::string& applicationId) {
   if (app_ && inProgress()) flushAutosave();
-  stopTimer();
   wipeState();
   app_ = &app;
   auto* s = session();
   if (!s) return;
+  procedures_ = procedureList(app.forms(), i18n::lang());
   auto body = s->getApplication(applicationId);
   if (!body) {
     error_ = i18n::message(body.error());
     return;
   }
-  residentId_ = body->value("resident_id", "");
+  residentId_ = jsonValue(*body, "resident_id", "");
   if (auto resident = s->getResident(residentId_)) {
-    residentName_ = resident->value("full_name", "");
+    residentName_ = jsonValue(*resident, "full_name", "");
     wizard::wipe(*resident);
   }
-  const auto* f = app.forms().find(body->value("form_id", ""));
+  const auto* f = app.forms().find(jsonValue(*body, "form_id", ""));
   if (!f) {
     error_ = i18n::tr("app.wizard.resume_no_form");
     wizard::wipe(*body);
@@ -240,7 +175,7 @@ void WizardModel::openDraft(AppModel& app, const std::string& applicationId) {
     answers_ = (*body)["answers"];
   }
   editingId_ = applicationId;
-  editingRevision_ = body->value("revision", std::int64_t{0});
+  editingRevision_ = jsonValue(*body, "revision", std::int64_t{0});
   wizard::wipe(*body);
   const auto sections = relevantSections();
   sectionId_ = sections.empty() ? "" : sections.front();
@@ -259,28 +194,26 @@ bool WizardModel::inProgress() const {
 void WizardModel::reset() {
   if (inProgress()) {
     commitBuffers();
-    if (dirty_) flushAutosave();
+    if (clock_.pending()) flushAutosave();
   }
-  stopTimer();
   wipeState();
   app_ = nullptr;
 }
 
 void WizardModel::changed() {
-  dirty_ = true;
+  clock_.changed();
   reportStale_ = true;
 }
 
-void WizardModel::tick(double now, const std::function<void()>& wake) {
+void WizardModel::tick(double now) {
   if (!inProgress()) return;
   commitBuffers();
-  if (!dirty_) return;
-  if (firstChange_ < 0) {
-    firstChange_ = now;
-    armTimer(wake);
-    return;
-  }
-  if (now - firstChange_ >= kAutosaveDelay) flushAutosave();
+  if (clock_.due(now)) flushAutosave();
+}
+
+std::optional<double> WizardModel::nextDeadline() const {
+  if (!inProgress()) return std::nullopt;
+  return clock_.deadline();
 }
 
 json WizardModel::stateJson() const {
@@ -301,30 +234,33 @@ bool WizardModel::flushAutosave() {
   auto* s = session();
   if (!s || !inProgress()) return false;
   commitBuffers();
-  auto slot = loadSlot();
-  json root = slot ? std::move(*slot) : json{{"version", kSlotVersion}, {"drafts", json::object()}};
-  root["drafts"][residentId_] = stateJson();
-  auto st = s->saveAutosave(kSlot, root);
-  wizard::wipe(root);
+  json state = stateJson();
+  auto st = wizard_slot::put(*s, residentId_, state);
+  wizard::wipe(state);
   if (!st) {
     error_ = i18n::message(st.error());
     return false;
   }
-  dirty_ = false;
-  firstChange_ = -1;
+  clock_.clear();
   return true;
+}
+
+void WizardModel::forgetDraft() {
+  auto* s = session();
+  if (!s) return;
+  if (auto st = wizard_slot::remove(*s, residentId_); !st) error_ = i18n::message(st.error());
 }
 
 bool WizardModel::restoreState(const json& state) {
   if (!app_ || !state.is_object()) return false;
-  const auto* f = app_->forms().find(state.value("form_id", ""));
+  const auto* f = app_->forms().find(jsonValue(state, "form_id", ""));
   if (!f) {
     error_ = i18n::tr("app.wizard.resume_no_form");
     return false;
   }
   form_ = f;
-  editingId_ = state.value("application_id", "");
-  editingRevision_ = state.value("application_revision", std::int64_t{0});
+  editingId_ = jsonValue(state, "application_id", "");
+  editingRevision_ = jsonValue(state, "application_revision", std::int64_t{0});
   wizard::wipe(answers_);
   answers_ = state.contains("answers") && state["answers"].is_object() ? state["answers"] : json::object();
   has_.clear();
@@ -333,8 +269,8 @@ bool WizardModel::restoreState(const json& state) {
       if (item.value().is_boolean()) has_[item.key()] = item.value().get<bool>();
   for (auto& [path, text] : buffers_) vault::wipe(text);
   buffers_.clear();
-  const std::string step = state.value("step", "section");
-  sectionId_ = state.value("section", "");
+  const std::string step = jsonValue(state, "step", "section");
+  sectionId_ = jsonValue(state, "section", "");
   const auto sections = relevantSections();
   if (std::find(sections.begin(), sections.end(), sectionId_) == sections.end())
     sectionId_ = sections.empty() ? "" : sections.front();
@@ -343,42 +279,13 @@ bool WizardModel::restoreState(const json& state) {
           : step == "procedure" ? WizardStep::Procedure
                                 : WizardStep::Section;
   reportStale_ = true;
-  dirty_ = false;
-  firstChange_ = -1;
+  clock_.clear();
   return true;
 }
 
 // [SECTION] procedure and resume
 
-std::vector<WizardProcedure> WizardModel::procedures() const {
-  std::vector<WizardProcedure> out;
-  if (!app_) return out;
-  const auto lang = i18n::lang();
-  auto all = app_->forms().all();
-  auto rank = [](const forms::Form* f) {
-    for (std::size_t i = 0; i < std::size(kOrder); ++i)
-      if (f->id() == kOrder[i]) return static_cast<int>(i);
-    return static_cast<int>(std::size(kOrder));
-  };
-  std::stable_sort(all.begin(), all.end(), [&](auto* a, auto* b) { return rank(a) < rank(b); });
-  for (const auto* f : all) {
-    WizardProcedure p;
-    p.formId = f->id();
-    const std::string key = "app.wizard.proc." + f->id();
-    p.official = f->title(lang);
-    p.title = i18n::has(key + ".title") ? i18n::tr(key + ".title") : p.official;
-    p.detail = i18n::has(key + ".detail") ? i18n::tr(key + ".detail") : std::string();
-    p.authority = f->authority(lang);
-    out.push_back(std::move(p));
-  }
-  return out;
-}
-
-std::string WizardModel::formTitle() const {
-  if (!form_) return {};
-  const std::string key = "app.wizard.proc." + form_->id() + ".title";
-  return i18n::has(key) ? i18n::tr(key) : form_->title(i18n::lang());
-}
+std::string WizardModel::formTitle() const { return form_ ? plainTitle(*form_, i18n::lang()) : std::string(); }
 
 void WizardModel::openForm(const forms::Form* form) {
   form_ = form;
@@ -423,16 +330,12 @@ void WizardModel::chooseProcedure(const std::string& formId) {
 
 std::string WizardModel::resumeTitle() const {
   if (!app_ || !resumeState_.is_object()) return {};
-  const std::string id = resumeState_.value("form_id", "");
-  const std::string key = "app.wizard.proc." + id + ".title";
-  if (i18n::has(key)) return i18n::tr(key);
+  const std::string id = jsonValue(resumeState_, "form_id", "");
   const auto* f = app_->forms().find(id);
-  return f ? f->title(i18n::lang()) : id;
+  return f ? plainTitle(*f, i18n::lang()) : id;
 }
 
-std::string WizardModel::resumeSavedAt() const {
-  return resumeState_.is_object() ? resumeState_.value("saved_at", "") : std::string();
-}
+std::string WizardModel::resumeSavedAt() const { return jsonValue(resumeState_, "saved_at", ""); }
 
 void WizardModel::resume() {
   if (step_ != WizardStep::Resume) return;
@@ -445,20 +348,11 @@ void WizardModel::resume() {
 void WizardModel::discard() {
   if (step_ != WizardStep::Resume) return;
   wizard::wipe(resumeState_);
-  auto* s = session();
-  if (s) {
-    auto slot = loadSlot();
-    if (slot) {
-      (*slot)["drafts"].erase(residentId_);
-      auto st = (*slot)["drafts"].empty() ? s->clearAutosave(kSlot) : s->saveAutosave(kSlot, *slot);
-      if (!st) error_ = i18n::message(st.error());
-      wizard::wipe(*slot);
-    }
-  }
+  forgetDraft();
   step_ = WizardStep::Procedure;
 }
 
-// [SECTION] section step
+// [SECTION] steps
 
 std::vector<std::string> WizardModel::relevantSections() const {
   std::vector<std::string> out;
@@ -469,254 +363,6 @@ std::vector<std::string> WizardModel::relevantSections() const {
   return out;
 }
 
-std::string WizardModel::sectionTitle() const {
-  const auto* def = form_ ? form_->field(sectionId_) : nullptr;
-  return def ? def->label.in(i18n::lang()) : std::string();
-}
-
-std::string WizardModel::sectionHint() const {
-  const auto* def = form_ ? form_->field(sectionId_) : nullptr;
-  return def ? def->hint.in(i18n::lang()) : std::string();
-}
-
-int WizardModel::sectionNumber() const {
-  const auto s = relevantSections();
-  auto it = std::find(s.begin(), s.end(), sectionId_);
-  return it == s.end() ? 0 : static_cast<int>(it - s.begin()) + 1;
-}
-
-int WizardModel::sectionCount() const { return static_cast<int>(relevantSections().size()); }
-
-const forms::ValidationReport& WizardModel::report() const {
-  if (reportStale_ && form_) {
-    report_ = form_->validate(answers_, core::today());
-    reportStale_ = false;
-  }
-  return report_;
-}
-
-std::string WizardModel::issueText(const forms::Issue& issue) const {
-  return form_ ? form_->message(issue, i18n::lang()) : issue.code;
-}
-
-bool WizardModel::showErrorsFor(const std::string& path) const {
-  return saveRefused_ || touched_.count(path) || attempted_.count(firstSegment(path));
-}
-
-void WizardModel::buildField(const forms::FieldDef& def, const std::string& path, WizardField* out) const {
-  const auto lang = i18n::lang();
-  out->type = def.type;
-  out->path = path;
-  out->id = wizard::uiId(path);
-  out->label = def.label.in(lang);
-  out->hint = def.hint.in(lang);
-  out->required = def.required;
-  for (const auto& c : def.choices) out->choices.push_back({c.value, c.label.in(lang)});
-  out->combo = def.type == forms::FieldType::Choice && def.choices.size() > 5;
-  const auto& rep = report();
-  if (showErrorsFor(path))
-    for (const auto& e : rep.errors)
-      if (e.field == path) {
-        if (!out->error.empty()) out->error += " ";
-        out->error += issueText(e);
-      }
-  for (const auto& w : rep.warnings)
-    if (w.field == path && !startsWith(w.code, "deadline.")) {
-      if (!out->warning.empty()) out->warning += " ";
-      out->warning += issueText(w);
-    }
-  if (def.type != forms::FieldType::Repeat) return;
-  const auto today = core::today();
-  const int rows = rowCount(path);
-  for (int i = 0; i < rows; ++i) {
-    std::vector<WizardField> row;
-    const std::string rowPath = path + "[" + std::to_string(i) + "]";
-    for (const auto& child : def.children) {
-      const std::string childPath = rowPath + "." + child.id;
-      if (!form_->isRelevant(childPath, answers_, today)) continue;
-      WizardField f;
-      buildField(child, childPath, &f);
-      row.push_back(std::move(f));
-    }
-    out->rows.push_back(std::move(row));
-  }
-  out->canAdd = !def.max || rows < static_cast<int>(*def.max);
-  out->canRemove = rows > (def.min ? static_cast<int>(*def.min) : 0);
-}
-
-std::vector<WizardField> WizardModel::sectionFields() const {
-  std::vector<WizardField> out;
-  const auto* section = form_ ? form_->field(sectionId_) : nullptr;
-  if (!section) return out;
-  const auto today = core::today();
-  for (const auto& def : section->children) {
-    const std::string path = sectionId_ + "." + def.id;
-    if (!form_->isRelevant(path, answers_, today)) continue;
-    WizardField f;
-    buildField(def, path, &f);
-    out.push_back(std::move(f));
-  }
-  return out;
-}
-
-std::vector<WizardSectionInfo> WizardModel::sections() const {
-  std::vector<WizardSectionInfo> out;
-  if (!form_) return out;
-  const auto lang = i18n::lang();
-  const auto& rep = report();
-  for (const auto& id : relevantSections()) {
-    WizardSectionInfo info{id, form_->field(id)->label.in(lang), step_ == WizardStep::Section && id == sectionId_, 0};
-    if (saveRefused_ || attempted_.count(id))
-      for (const auto& e : rep.errors)
-        if (firstSegment(e.field) == id) ++info.errors;
-    out.push_back(std::move(info));
-  }
-  return out;
-}
-
-std::string* WizardModel::textBuffer(const std::string& path) {
-  auto it = buffers_.find(path);
-  if (it == buffers_.end()) it = buffers_.emplace(path, bufferText(wizard::find(answers_, path))).first;
-  return &it->second;
-}
-
-void WizardModel::commitBuffer(const std::string& path, const std::string& text) {
-  if (!form_) return;
-  const auto* def = form_->field(path);
-  if (!def) return;
-  const json* current = wizard::find(answers_, path);
-  const bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
-  if (blank) {
-    if (current && !current->is_null()) {
-      wizard::erase(answers_, path);
-      changed();
-    }
-    return;
-  }
-  json value;
-  if (def->type == forms::FieldType::Number) {
-    auto n = parseNumber(text);
-    // Not a number: kept as typed, so the validator says so and nothing typed is lost.
-    if (n)
-      value = (*n == static_cast<double>(static_cast<long long>(*n))) ? json(static_cast<long long>(*n)) : json(*n);
-    else
-      value = text;
-  } else {
-    value = text;
-  }
-  if (current && *current == value) return;
-  wizard::set(answers_, path, std::move(value));
-  changed();
-}
-
-void WizardModel::commitBuffers() {
-  for (const auto& [path, text] : buffers_) commitBuffer(path, text);
-}
-
-void WizardModel::fieldLeft(const std::string& path) {
-  auto it = buffers_.find(path);
-  if (it != buffers_.end()) commitBuffer(path, it->second);
-  touched_.insert(path);
-}
-
-void WizardModel::setText(const std::string& path, const std::string& text) {
-  *textBuffer(path) = text;
-  fieldLeft(path);
-}
-
-void WizardModel::setChoice(const std::string& path, const std::string& value) {
-  if (!form_) return;
-  const json* current = wizard::find(answers_, path);
-  if (!current || !current->is_string() || current->get<std::string>() != value) {
-    wizard::set(answers_, path, value.empty() ? json(nullptr) : json(value));
-    changed();
-  }
-  touched_.insert(path);
-}
-
-void WizardModel::toggleChoice(const std::string& path, const std::string& value) {
-  if (!form_) return;
-  const json* current = wizard::find(answers_, path);
-  json picks = current && current->is_array() ? *current : json::array();
-  auto it = std::find(picks.begin(), picks.end(), json(value));
-  if (it == picks.end())
-    picks.push_back(value);
-  else
-    picks.erase(it);
-  wizard::set(answers_, path, picks.empty() ? json(nullptr) : picks);
-  touched_.insert(path);
-  changed();
-}
-
-void WizardModel::setBool(const std::string& path, bool value) {
-  if (!form_) return;
-  const json* current = wizard::find(answers_, path);
-  if (!current || !current->is_boolean() || current->get<bool>() != value) {
-    wizard::set(answers_, path, value);
-    changed();
-  }
-  touched_.insert(path);
-}
-
-std::string WizardModel::choiceValue(const std::string& path) const {
-  const json* v = wizard::find(answers_, path);
-  return v && v->is_string() ? v->get<std::string>() : std::string();
-}
-
-bool WizardModel::choiceSelected(const std::string& path, const std::string& value) const {
-  const json* v = wizard::find(answers_, path);
-  if (!v) return false;
-  if (v->is_string()) return v->get<std::string>() == value;
-  if (v->is_array()) return std::find(v->begin(), v->end(), json(value)) != v->end();
-  return false;
-}
-
-std::optional<bool> WizardModel::boolValue(const std::string& path) const {
-  const json* v = wizard::find(answers_, path);
-  if (v && v->is_boolean()) return v->get<bool>();
-  return std::nullopt;
-}
-
-int WizardModel::rowCount(const std::string& repeatPath) const {
-  const json* v = wizard::find(answers_, repeatPath);
-  return v && v->is_array() ? static_cast<int>(v->size()) : 0;
-}
-
-void WizardModel::clearRowBuffers(const std::string& repeatPath) {
-  const std::string prefix = repeatPath + "[";
-  for (auto it = buffers_.begin(); it != buffers_.end();) {
-    if (startsWith(it->first, prefix)) {
-      vault::wipe(it->second);
-      it = buffers_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  for (auto it = touched_.begin(); it != touched_.end();)
-    it = startsWith(*it, prefix) ? touched_.erase(it) : std::next(it);
-}
-
-void WizardModel::addRow(const std::string& repeatPath) {
-  if (!form_) return;
-  const auto* def = form_->field(repeatPath);
-  if (!def || def->type != forms::FieldType::Repeat) return;
-  commitBuffers();
-  const int n = rowCount(repeatPath);
-  if (def->max && n >= static_cast<int>(*def->max)) return;
-  wizard::set(answers_, repeatPath + "[" + std::to_string(n) + "]", json::object());
-  changed();
-}
-
-void WizardModel::removeRow(const std::string& repeatPath, int row) {
-  if (!form_ || row < 0 || row >= rowCount(repeatPath)) return;
-  const auto* def = form_->field(repeatPath);
-  if (!def || (def->min && rowCount(repeatPath) <= static_cast<int>(*def->min))) return;  // the form needs them
-  commitBuffers();
-  clearRowBuffers(repeatPath);  // rows after it move up: their buffers are rebuilt from answers
-  wizard::erase(answers_, repeatPath + "[" + std::to_string(row) + "]");
-  touched_.insert(repeatPath);
-  changed();
-}
 
 std::string WizardModel::neighbourSection(int direction) const {
   // Walks the whole section list, not relevantSections(): the current section may have stopped
@@ -731,6 +377,7 @@ std::string WizardModel::neighbourSection(int direction) const {
       return all[static_cast<std::size_t>(i)].id;
   return {};
 }
+
 
 bool WizardModel::next() {
   commitBuffers();
@@ -830,7 +477,7 @@ std::vector<WizardDocument> WizardModel::documents() const {
 
 void WizardModel::setHas(const std::string& docId, bool has) {
   has_[docId] = has;
-  dirty_ = true;
+  clock_.changed();
 }
 
 std::vector<WizardSummarySection> WizardModel::summary() const {
@@ -871,7 +518,7 @@ std::vector<WizardProblem> WizardModel::problems() const {
   const auto lang = i18n::lang();
   for (const auto& e : report().errors) {
     WizardProblem p;
-    p.sectionId = firstSegment(e.field);
+    p.sectionId = sectionOf(e.field);
     if (const auto* s = form_->field(p.sectionId)) p.sectionTitle = s->label.in(lang);
     if (const auto* f = form_->field(e.field); f && f->path != p.sectionId) p.fieldLabel = f->label.in(lang);
     p.message = issueText(e);
@@ -955,18 +602,12 @@ bool WizardModel::save(bool draft) {
         {d.id, lang == i18n::Lang::En && !d.en.empty() ? d.en : d.vi, d.required, it != has_.end() && it->second});
   }
   // The application is stored: this resident's autosaved draft has served its purpose.
-  auto slot = loadSlot();
-  if (slot) {
-    (*slot)["drafts"].erase(residentId_);
-    auto st = (*slot)["drafts"].empty() ? s->clearAutosave(kSlot) : s->saveAutosave(kSlot, *slot);
-    if (!st) error_ = i18n::message(st.error());
-    wizard::wipe(*slot);
-  }
-  stopTimer();
+  forgetDraft();
   clearAnswers();
-  dirty_ = false;
-  firstChange_ = -1;
+  clock_.clear();
   saveRefused_ = false;
+  vneid::wipe(card_);
+  if (isVneid()) card_ = vneid::antiScamCard(*s);
   reportStale_ = true;
   step_ = WizardStep::Saved;
   if (app_)
@@ -980,107 +621,25 @@ bool WizardModel::saveDraft() { return save(true); }
 
 // [SECTION] VNeID
 
-std::vector<WizardFlag> WizardModel::flagsOf(const forms::Form& form, const json& answers) const {
-  const auto lang = i18n::lang();
-  struct Spec {
-    const char* id;
-    const char* path;
-  };
-  static const Spec specs[] = {{"sim_own_name", "phone.sim_own_name"},
-                               {"smartphone", "phone.smartphone"},
-                               {"card_type", "card.card_type"},
-                               {"level1_done", "status.level1_done"},
-                               {"appointment_date", "status.appointment_date"}};
-  std::vector<WizardFlag> out;
-  for (const auto& spec : specs) {
-    const auto* def = form.field(spec.path);
-    if (!def) continue;
-    WizardFlag f;
-    f.id = spec.id;
-    f.label = i18n::has(std::string("app.vneid.flag.") + spec.id) ? i18n::tr(std::string("app.vneid.flag.") + spec.id)
-                                                                  : def->label.in(lang);
-    const json* v = wizard::find(answers, spec.path);
-    f.answered = wizard::answered(v);
-    f.value = f.answered ? wizard::display(*def, *v, lang) : i18n::tr("app.vneid.flag.unanswered");
-    const std::string text = v && v->is_string() ? v->get<std::string>() : std::string();
-    if (f.id == "sim_own_name") f.ok = text == "yes";
-    if (f.id == "smartphone") f.ok = text == "own" || text == "borrowed";
-    if (f.id == "card_type") f.ok = text == "chip_cccd" || text == "id_card";
-    if (f.id == "level1_done") f.ok = v && v->is_boolean() && v->get<bool>();
-    if (f.id == "appointment_date") f.ok = f.answered;
-    out.push_back(std::move(f));
-  }
-  return out;
-}
-
 std::vector<WizardFlag> WizardModel::vneidFlags() const {
   if (!isVneid()) return {};
-  return flagsOf(*form_, answers_);
-}
-
-AntiScamCard WizardModel::antiScamCard() const {
-  AntiScamCard card;
-  auto* s = session();
-  const std::string volunteer = s ? s->volunteer() : std::string();
-  std::string team = i18n::tr("app.vneid.card.team");
-  if (s) {
-    if (auto status = s->syncStatus(); status && status->enrolled && !status->communeName.empty())
-      team = i18n::tr("app.vneid.card.team_of", {{"commune", status->communeName}});
-  }
-  card.title = i18n::tr("app.vneid.card.title");
-  card.helper = i18n::tr("app.vneid.card.helper", {{"name", volunteer}, {"team", team}});
-  for (const char* key : {"app.vneid.card.otp", "app.vneid.card.never_share", "app.vneid.card.no_links",
-                          "app.vneid.card.in_person", "app.vneid.card.activate"})
-    card.lines.push_back(i18n::tr(key));
-  return card;
-}
-
-std::vector<VneidAppointment> WizardModel::appointments() const {
-  std::vector<VneidAppointment> out;
-  auto* s = session();
-  if (!s || !app_) return out;
-  const auto* form = app_->forms().find("vneid_level2");
-  if (!form) return out;
-  for (const auto& info : s->listApplications(std::nullopt)) {
-    if (info.formId != "vneid_level2") continue;
-    auto body = s->getApplication(info.id);
-    if (!body) continue;  // damaged or purged after sync: nothing to list
-    const json answers = body->value("answers", json::object());
-    VneidAppointment a;
-    a.applicationId = info.id;
-    a.residentId = info.residentId;
-    auto text = [&](const char* path) {
-      const json* v = wizard::find(answers, path);
-      return v && v->is_string() ? v->get<std::string>() : std::string();
-    };
-    a.name = text("person.full_name");
-    a.personalId = text("person.personal_id");
-    a.phone = text("phone.number");
-    a.appointmentDate = text("status.appointment_date");
-    a.appointmentPlace = text("status.appointment_place");
-    a.status = info.status;
-    a.flags = flagsOf(*form, answers);
-    out.push_back(std::move(a));
-    wizard::wipe(*body);
-  }
-  std::stable_sort(out.begin(), out.end(), [](const VneidAppointment& x, const VneidAppointment& y) {
-    auto dx = core::parseDate(x.appointmentDate), dy = core::parseDate(y.appointmentDate);
-    if (dx.ok() != dy.ok()) return dx.ok();  // dated first
-    if (dx.ok() && *dx != *dy) return *dx < *dy;
-    return core::foldKey(x.name) < core::foldKey(y.name);
-  });
-  return out;
+  return vneid::flags(*form_, answers_);
 }
 
 void WizardModel::showAppointments() {
-  if (!session()) return;
+  auto* s = session();
+  if (!s) return;
   if (step_ != WizardStep::Appointments) beforeAppointments_ = step_;
   if (inProgress()) flushAutosave();
+  vneid::wipe(appointments_);
+  appointments_ = vneid::appointments(*s, app_->forms());
   step_ = WizardStep::Appointments;
 }
 
 void WizardModel::closeAppointments() {
-  if (step_ == WizardStep::Appointments) step_ = beforeAppointments_;
+  if (step_ != WizardStep::Appointments) return;
+  step_ = beforeAppointments_;
+  vneid::wipe(appointments_);
 }
 
 }  // namespace gocua::app

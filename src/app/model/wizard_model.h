@@ -5,28 +5,32 @@
 // commune police.
 //
 // Nothing typed is lost: the in-progress state (procedure, step, answers, documents) is sealed
-// into the workspace's autosave slot "wizard" a few seconds after a change (tick), on every step,
-// and in reset() (lock, idle lock, window close) before memory is wiped. start() for a resident
-// with an autosaved draft offers to resume it. The slot holds one draft per resident, so starting
-// for another resident never overwrites someone else's unfinished application.
+// into the workspace's autosave slot "wizard" (wizard_autosave.h) a few seconds after a change, on
+// every step, and in reset() (lock, idle lock, window close) before memory is wiped. start() for a
+// resident with an autosaved draft offers to resume it. The slot holds one draft per resident.
+//
+// What the draw function reads every frame is cheap: the procedure list, the anti-scam card and
+// the appointment list are computed when their step is entered (or after a save), never per frame;
+// only the current section's fields are rebuilt from the answers.
+//
+// Files by job: wizard_model.cpp (opening, steps, documents, read-back, save), wizard_fields.cpp
+// (the section step: fields, text buffers, inline messages), wizard_autosave.* (slot and clock),
+// wizard_vneid.* (flags, anti-scam card, appointment list), wizard_answers.* (answers by path).
 //
 // Paths: answers and issues use the form's paths ("household.members[1].full_name"); widget ids
 // use wizard::uiId() of them ("wizard.field.household.members.1.full_name").
 #pragma once
 
-#include <condition_variable>
-#include <functional>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "app/model/app_model.h"
+#include "app/model/wizard_autosave.h"
+#include "app/model/wizard_vneid.h"
 #include "forms/form.h"
 
 namespace gocua::app {
@@ -48,6 +52,13 @@ struct WizardProcedure {
   std::string official;   // the form's own title
   std::string authority;  // where it is filed
 };
+
+// The procedures of a registry as the wizard offers them: the form's "order" first (forms without
+// one follow, by id), plain-word title and detail from the form file (the official title when it
+// has none).
+std::vector<WizardProcedure> procedureList(const forms::FormRegistry& forms, i18n::Lang lang);
+// The plain-word title of a form, else its official title.
+std::string plainTitle(const forms::Form& form, i18n::Lang lang);
 
 struct WizardChoice {
   std::string value, label;
@@ -98,33 +109,9 @@ struct WizardProblem {
   std::string sectionId, sectionTitle, fieldLabel, message;
 };
 
-// A VNeID practical flag: "SIM đứng tên chính chủ: Không".
-struct WizardFlag {
-  std::string id;  // sim_own_name, smartphone, card_type, level1_done, appointment_date
-  std::string label, value;
-  bool answered = false;
-  bool ok = false;  // shown green when ok, amber otherwise
-};
-
-// One line of the appointment list for the commune police.
-struct VneidAppointment {
-  std::string applicationId, residentId;
-  std::string name, phone, personalId;
-  std::string appointmentDate, appointmentPlace;  // as typed, may be empty
-  std::string status;                             // "ready" | "draft"
-  std::vector<WizardFlag> flags;
-};
-
-struct AntiScamCard {
-  std::string title;
-  std::string helper;  // "Người giúp ông/bà hôm nay: Lan — Tổ công nghệ số cộng đồng"
-  std::vector<std::string> lines;
-};
-
 class WizardModel {
  public:
-  WizardModel();
-  ~WizardModel();
+  WizardModel() = default;
   WizardModel(const WizardModel&) = delete;
   WizardModel& operator=(const WizardModel&) = delete;
 
@@ -135,13 +122,19 @@ class WizardModel {
   // Saving then writes a new revision of that application instead of a new one.
   void openDraft(AppModel& app, const std::string& applicationId);
   bool editingSaved() const { return !editingId_.empty(); }
-  // Saves the draft in progress (autosave), then wipes every answer, buffer and name from memory.
+  // Saves the draft in progress (autosave), then wipes every answer, buffer, name and list from
+  // memory (lock, idle lock, window close).
   void reset();
-  // Autosaves once kAutosaveDelay seconds have passed since the first unsaved change. The draw
-  // function calls it every frame with app.now and app.wake (the wake makes the event loop draw
-  // a frame when the delay is over even if nothing else happens).
-  void tick(double now, const std::function<void()>& wake = {});
-  static constexpr double kAutosaveDelay = 2.0;
+  // Whether any resident's data is still in memory (answers, typed text, names, the lists).
+  bool holdsPlaintext() const;
+
+  // Copies typed text into the answers and autosaves once kAutosaveDelay seconds have passed
+  // since the first unsaved change. The event loop calls it on every wake, with the app clock.
+  void tick(double now);
+  // When tick must run next for a pending autosave (app clock); nullopt when nothing is pending.
+  // The event loop sleeps no longer than this.
+  std::optional<double> nextDeadline() const;
+  static constexpr double kAutosaveDelay = AutosaveClock::kDelay;
 
   WizardStep step() const { return step_; }
   const std::string& residentId() const { return residentId_; }
@@ -149,11 +142,12 @@ class WizardModel {
   const std::string& error() const { return error_; }  // a store or load failure, shown at the top
   const forms::Form* form() const { return form_; }
   std::string formTitle() const;  // plain-word title of the chosen procedure
-  bool isVneid() const { return form_ && form_->id() == "vneid_level2"; }
+  // The procedure keeps an appointment list (VNeID level 2): flags, anti-scam card, the list.
+  bool isVneid() const { return form_ && form_->appointmentList().has_value(); }
   bool training() const;
 
-  // [Procedure]
-  std::vector<WizardProcedure> procedures() const;
+  // [Procedure] computed when the wizard opens.
+  const std::vector<WizardProcedure>& procedures() const { return procedures_; }
   // Picks a procedure (same procedure again keeps the answers) and goes to its first section.
   void chooseProcedure(const std::string& formId);
 
@@ -218,15 +212,17 @@ class WizardModel {
   bool savedAsDraft() const { return savedDraft_; }
   const std::vector<WizardDocument>& savedDocuments() const { return savedDocuments_; }
   const std::vector<WizardProblem>& savedProblems() const { return savedProblems_; }
-  AntiScamCard antiScamCard() const;
+  // VNeID: made once when the application is saved.
+  const AntiScamCard& antiScamCard() const { return card_; }
 
-  // [Appointments] every saved vneid_level2 application, appointment date first (undated last).
-  std::vector<VneidAppointment> appointments() const;
+  // [Appointments] every saved application with an appointment list (VNeID level 2), appointment
+  // date first (undated last); read from the workspace when the step is entered.
+  const std::vector<VneidAppointment>& appointments() const { return appointments_; }
   void showAppointments();
   void closeAppointments();
 
   // For tests: whether the in-progress state has changes not yet autosaved.
-  bool autosavePending() const { return dirty_; }
+  bool autosavePending() const { return clock_.pending(); }
   // Saves now (used by reset and step changes). False when nothing is open or saving failed.
   bool flushAutosave();
 
@@ -249,14 +245,11 @@ class WizardModel {
   void prefill();
   nlohmann::json stateJson() const;
   bool restoreState(const nlohmann::json& state);
-  Result<nlohmann::json> loadSlot() const;
   bool save(bool draft);
   void clearRowBuffers(const std::string& repeatPath);
   // Wipes the answers and what the fields hold (typed text, touched and attempted marks).
   void clearAnswers();
-  std::vector<WizardFlag> flagsOf(const forms::Form& form, const nlohmann::json& answers) const;
-  void armTimer(const std::function<void()>& wake);
-  void stopTimer();
+  void forgetDraft();  // this resident's autosaved draft
 
   AppModel* app_ = nullptr;
   std::string residentId_, residentName_;
@@ -278,17 +271,14 @@ class WizardModel {
   bool savedDraft_ = false;
   std::vector<WizardDocument> savedDocuments_;
   std::vector<WizardProblem> savedProblems_;
+  std::vector<WizardProcedure> procedures_;
+  AntiScamCard card_;
+  std::vector<VneidAppointment> appointments_;
 
   mutable forms::ValidationReport report_;
   mutable bool reportStale_ = true;
 
-  bool dirty_ = false;
-  double firstChange_ = -1;  // app time of the first change not yet autosaved
-
-  // Wakes the event loop when the autosave delay is over (a sleeping loop would otherwise keep
-  // the last keystrokes unsaved until the next event).
-  struct Timer;
-  std::unique_ptr<Timer> timer_;
+  AutosaveClock clock_;
 };
 
 }  // namespace gocua::app

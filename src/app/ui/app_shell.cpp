@@ -2,6 +2,8 @@
 // lock) and the notice line, then the current screen's draw function.
 #include <imgui.h>
 
+#include <iterator>
+
 #include "app/ui/fonts.h"
 #include "app/ui/screens.h"
 #include "app/ui/shell.h"
@@ -12,19 +14,29 @@
 
 namespace gocua::app::ui {
 
-const char* screenName(Screen s) {
-  switch (s) {
-    case Screen::FirstRun: return "first_run";
-    case Screen::Unlock: return "unlock";
-    case Screen::Home: return "home";
-    case Screen::Resident: return "resident";
-    case Screen::Application: return "application";
-    case Screen::Sync: return "sync";
-    case Screen::Join: return "join";
-    case Screen::Settings: return "settings";
-  }
-  return "unknown";
+namespace {
+
+// The draw function of each screen, in the order of kScreens (app/model/screen_registry.h).
+struct ScreenDraw {
+  Screen id;
+  void (*draw)(App&);
+};
+constexpr ScreenDraw kDraw[] = {
+    {Screen::FirstRun, drawFirstRun}, {Screen::Unlock, drawUnlock}, {Screen::Home, drawHome},
+    {Screen::Resident, drawResident}, {Screen::Application, drawApplication}, {Screen::Sync, drawSync},
+    {Screen::Join, drawJoin},         {Screen::Settings, drawSettings},
+};
+static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
+constexpr bool drawsInEnumOrder() {
+  for (std::size_t i = 0; i < std::size(kDraw); ++i)
+    if (kDraw[i].id != static_cast<Screen>(i)) return false;
+  return true;
 }
+static_assert(drawsInEnumOrder(), "kDraw rows must follow the order of enum Screen");
+
+}  // namespace
+
+const char* screenName(Screen s) { return screenInfo(s).name; }
 
 void goHome(App& app) {
   app.home.open(app.model);
@@ -97,16 +109,8 @@ void drawFrame(App& app) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
   ImGui::BeginChild("screen", ImVec2(0, -noticeHeight), false);
   ImGui::PopStyleColor();
-  switch (app.model.screen()) {
-    case Screen::FirstRun: drawFirstRun(app); break;
-    case Screen::Unlock: drawUnlock(app); break;
-    case Screen::Home: drawHome(app); break;
-    case Screen::Resident: drawResident(app); break;
-    case Screen::Application: drawApplication(app); break;
-    case Screen::Sync: drawSync(app); break;
-    case Screen::Join: drawJoin(app); break;
-    case Screen::Settings: drawSettings(app); break;
-  }
+  const auto screen = static_cast<std::size_t>(app.model.screen());
+  if (screen < kScreenCount) kDraw[screen].draw(app);
   ImGui::EndChild();
   if (!notice.text.empty()) {
     ImGui::Separator();

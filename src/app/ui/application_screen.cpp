@@ -341,7 +341,7 @@ void drawAppointments(App& app) {
   beginBody("appointments");
   heading(tr("app.vneid.appointments"));
   mutedText(tr("app.vneid.appointments.intro"));
-  const auto list = m.appointments();
+  const auto& list = m.appointments();
   if (list.empty()) {
     okText(tr("app.vneid.appointments.empty"));
   } else {
@@ -387,7 +387,6 @@ void drawAppointments(App& app) {
 
 void drawApplication(App& app) {
   auto& m = app.wizard;
-  m.tick(app.now, app.wake);
   header(app);
   if (!app.model.session()) return;
   switch (m.step()) {

@@ -1,6 +1,7 @@
 // gocua: the volunteer's desktop app. Parses the few options, opens the window, and runs the
 // event loop: it sleeps until input arrives (battery), redraws a few frames after each event,
 // locks after the idle time, and rebuilds fonts when the text size changes.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -127,9 +128,11 @@ int main(int argc, char** argv) {
       rebuildLooks(app, *fontDir, ranges, &window);
       framesLeft = 3;
     }
-    // Sleep until something happens; wake for the idle lock at the latest.
-    const double idle = app.model.session() ? app.model.secondsToIdleLock(window.now()) : 60.0;
-    window.waitEvents(framesLeft > 0 ? 0.0 : std::clamp(idle, 0.05, 60.0));
+    // Sleep until something happens; wake for the idle lock or a screen's deadline (the wizard's
+    // autosave) at the latest.
+    double timeout = app.model.session() ? app.model.secondsToIdleLock(window.now()) : 60.0;
+    if (const auto due = app.nextDeadline()) timeout = std::min(timeout, *due - window.now());
+    window.waitEvents(framesLeft > 0 ? 0.0 : std::clamp(timeout, 0.05, 60.0));
     app.now = window.now();
     if (const auto events = ui::Platform::inputEvents(); events != seenEvents) {
       seenEvents = events;
@@ -137,6 +140,7 @@ int main(int argc, char** argv) {
       framesLeft = 3;
     }
     if (app.model.tick(app.now)) app.unlock.load(app.model);
+    app.tick(app.now);
 
     const double frameStart = window.now();
     window.beginFrame();

@@ -169,7 +169,8 @@ TEST_CASE("wizard: birth registration from procedure to saved application") {
   const auto procedures = w.procedures();
   REQUIRE(procedures.size() >= 6);
   CHECK(procedures.front().formId == "birth_registration");
-  CHECK(procedures.front().title == i18n::tr("app.wizard.proc.birth_registration.title"));
+  CHECK(procedures.front().title == "Làm giấy khai sinh cho em bé");  // "plain_title" of the form file
+  CHECK(procedures[1].formId == "vneid_level2");                       // "order" of the form files
   CHECK(procedures.front().title != procedures.front().official);  // plain words, not the form's title
 
   w.chooseProcedure("birth_registration");
@@ -388,7 +389,7 @@ TEST_CASE("wizard: closing the window (reset) keeps the draft; start offers to r
 
   w.start(a.model, rid);
   REQUIRE(w.step() == WizardStep::Resume);
-  CHECK(w.resumeTitle() == i18n::tr("app.wizard.proc.birth_registration.title"));
+  CHECK(w.resumeTitle() == "Làm giấy khai sinh cho em bé");
   CHECK_FALSE(w.resumeSavedAt().empty());
   w.resume();
   REQUIRE(w.step() == WizardStep::Section);
@@ -619,4 +620,63 @@ TEST_CASE("wizard: drop-down lists narrow as the volunteer types, without diacri
   CHECK(values("mong") == std::vector<std::string>{"hmong"});
   CHECK(values("D") == std::vector<std::string>{"ede", "dao"});
   CHECK(values("xyz").empty());
+}
+
+TEST_CASE("wizard: the autosave deadline is a time the event loop waits for, not a thread") {
+  i18n::setLang(i18n::Lang::Vi);
+  UnlockedApp a;
+  const std::string rid = addResident(a, mai());
+  WizardModel w;
+  w.start(a.model, rid);
+  CHECK_FALSE(w.nextDeadline());
+  w.chooseProcedure("birth_registration");
+  CHECK_FALSE(w.nextDeadline());  // a step change saves at once
+  *w.textBuffer("requester.residence") = "Thôn Đông";
+  w.tick(50.0);  // the typed text reaches the answers: the delay starts
+  REQUIRE(w.nextDeadline());
+  CHECK(*w.nextDeadline() == doctest::Approx(50.0 + WizardModel::kAutosaveDelay));
+  w.tick(51.0);
+  CHECK(w.autosavePending());
+  w.tick(*w.nextDeadline());  // the loop woke at the deadline
+  CHECK_FALSE(w.autosavePending());
+  CHECK_FALSE(w.nextDeadline());
+  auto slot = a.session().loadAutosave("wizard");
+  REQUIRE(slot.ok());
+  REQUIRE(slot->has_value());
+  CHECK((**slot)["drafts"][rid]["answers"]["requester"]["residence"] == "Thôn Đông");
+
+  // A change between ticks (a click) asks for a tick at once; that tick starts the delay.
+  w.setChoice("requester.relationship", "mother");
+  REQUIRE(w.nextDeadline());
+  CHECK(*w.nextDeadline() <= 52.0);
+  w.tick(53.0);
+  CHECK(*w.nextDeadline() == doctest::Approx(53.0 + WizardModel::kAutosaveDelay));
+  w.reset();  // saves, and nothing is pending any more
+  CHECK_FALSE(w.nextDeadline());
+}
+
+TEST_CASE("wizard: the appointment list is read when its step is entered, not on every frame") {
+  i18n::setLang(i18n::Lang::Vi);
+  UnlockedApp a;
+  const std::string b = addResident(a, binh());
+  const std::string m = addResident(a, mai());
+  WizardModel w;
+  w.start(a.model, b);
+  w.chooseProcedure("vneid_level2");
+  fillVneid(w, "yes", dateFromToday(14));
+  REQUIRE(w.confirm());
+  CHECK_FALSE(w.antiScamCard().helper.empty());  // made once, at the save
+  w.showAppointments();
+  REQUIRE(w.appointments().size() == 1);
+
+  // Another application saved meanwhile (another window of time): the open list is not re-read ...
+  const auto* form = a.model.forms().find("vneid_level2");
+  json answers = {{"person", {{"full_name", "Trần Thị Mai"}}}};
+  REQUIRE(a.session().newApplication(*form, m, answers, true, nullptr, nullptr).ok());
+  CHECK(w.appointments().size() == 1);
+  // ... until the step is entered again.
+  w.closeAppointments();
+  CHECK(w.appointments().empty());
+  w.showAppointments();
+  CHECK(w.appointments().size() == 2);
 }

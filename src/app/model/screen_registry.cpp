@@ -1,0 +1,13 @@
+#include "app/model/screen_registry.h"
+
+namespace gocua::app {
+
+void wipeScreens(ScreenModels& models) {
+  for (const auto& screen : kScreens) screen.wipe(models);
+}
+
+void wipeScreensOnLock(AppModel& app, ScreenModels& models) {
+  app.onLock([&models] { wipeScreens(models); });
+}
+
+}  // namespace gocua::app
