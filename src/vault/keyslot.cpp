@@ -12,6 +12,8 @@
 #include <fstream>
 #include <string>
 
+#include "core/errors.h"
+#include "vault/errors.h"
 #include "vault/internal.h"
 
 namespace gocua::vault {
@@ -78,16 +80,16 @@ KdfParams defaultKdfParams() {
 Status checkKdfFloor(const KdfParams& params) {
   const KdfParams floor = interactiveKdf();
   if (params.opslimit < floor.opslimit || params.memlimit < floor.memlimit)
-    return Error::make("vault.kdf_too_weak", "",
+    return Error::make(err::kVaultKdfTooWeak, "",
                        "opslimit " + std::to_string(params.opslimit) + ", memlimit " + std::to_string(params.memlimit));
   if (params.opslimit > kMaxOpslimit || std::uint64_t{params.memlimit} > kMaxMemlimit)
-    return Error::make("vault.kdf_out_of_range", "",
+    return Error::make(err::kVaultKdfOutOfRange, "",
                        "opslimit " + std::to_string(params.opslimit) + ", memlimit " + std::to_string(params.memlimit));
   return {};
 }
 
 Status checkPassphrase(std::string_view passphrase) {
-  if (codePoints(passphrase) < kMinPassphraseCodePoints) return Error::make("vault.passphrase_too_short", "passphrase");
+  if (codePoints(passphrase) < kMinPassphraseCodePoints) return Error::make(err::kVaultPassphraseTooShort, "passphrase");
   return {};
 }
 
@@ -134,18 +136,18 @@ std::array<std::uint8_t, 16 + 8 + 8 + kSaltBytes> keyslotAd(const KdfParams& par
 
 Result<SecretBytes> deriveKek(std::string_view passphrase, std::span<const std::uint8_t> salt,
                               const KdfParams& params) {
-  if (!sodiumReady()) return Error::make("vault.init", "", "sodium_init failed");
+  if (!sodiumReady()) return Error::make(err::kVaultInit, "", "sodium_init failed");
   SecretBytes kek(kKekBytes);
   // Params are validated by the caller, so a failure here is Argon2 failing to allocate memlimit.
   if (crypto_pwhash(kek.data(), kek.size(), passphrase.data(), passphrase.size(), salt.data(), params.opslimit,
                     params.memlimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
-    return Error::make("vault.out_of_memory", "", "argon2id memlimit " + std::to_string(params.memlimit));
+    return Error::make(err::kVaultOutOfMemory, "", "argon2id memlimit " + std::to_string(params.memlimit));
   return kek;
 }
 
 Status checkKeyslotShape(const Keyslot& slot) {
   if (slot.salt.size() != kSaltBytes || slot.nonce.size() != kNonceBytes || slot.wrapped.size() != kWrappedBytes)
-    return Error::make("vault.keyslot_damaged", "", "field sizes");
+    return Error::make(err::kVaultKeyslotDamaged, "", "field sizes");
   return {};
 }
 
@@ -162,24 +164,24 @@ Keyslot wrapWithKek(const SecretBytes& dataKey, const SecretBytes& kek, const Kd
 
 Result<SecretBytes> unwrapWithKek(const Keyslot& slot, const SecretBytes& kek) {
   GOCUA_TRY(checkKeyslotShape(slot));
-  if (kek.size() != kKekBytes) return Error::make("internal", "", "KEK size");
+  if (kek.size() != kKekBytes) return Error::make(err::kInternal, "", "KEK size");
   SecretBytes dataKey(kDataKeyBytes);
   const auto ad = keyslotAd(slot.params, slot.salt);
   unsigned long long len = 0;
   if (crypto_aead_xchacha20poly1305_ietf_decrypt(dataKey.data(), &len, nullptr, slot.wrapped.data(),
                                                  slot.wrapped.size(), ad.data(), ad.size(), slot.nonce.data(),
                                                  kek.data()) != 0)
-    return Error::make("vault.wrong_passphrase");
+    return Error::make(err::kVaultWrongPassphrase);
   return dataKey;
 }
 
 }  // namespace detail
 
 Result<Keyslot> wrapDataKey(const SecretBytes& dataKey, std::string_view passphrase, const KdfParams& params) {
-  if (dataKey.size() != kDataKeyBytes) return Error::make("internal", "", "data key size");
+  if (dataKey.size() != kDataKeyBytes) return Error::make(err::kInternal, "", "data key size");
   GOCUA_TRY(checkKdfFloor(params));
   GOCUA_TRY(checkPassphrase(passphrase));
-  if (!detail::sodiumReady()) return Error::make("vault.init", "", "sodium_init failed");
+  if (!detail::sodiumReady()) return Error::make(err::kVaultInit, "", "sodium_init failed");
   std::array<std::uint8_t, detail::kSaltBytes> salt{};
   std::array<std::uint8_t, detail::kNonceBytes> nonce{};
   randombytes_buf(salt.data(), salt.size());
@@ -215,10 +217,10 @@ std::vector<std::uint8_t> encodeKeyslot(const Keyslot& slot) {
 Result<Keyslot> decodeKeyslot(std::span<const std::uint8_t> blob) {
   if (blob.size() != detail::kKeyslotBlobBytes || std::memcmp(blob.data(), kBlobMagic, 4) != 0 ||
       blob[4] != kBlobVersion || blob[5] != kBlobAlgArgon2id13)
-    return Error::make("vault.keyslot_damaged", "", "not a version-1 keyslot blob");
+    return Error::make(err::kVaultKeyslotDamaged, "", "not a version-1 keyslot blob");
   const std::uint8_t* p = blob.data();
   const std::uint64_t mem = getLe64(p + 14);
-  if (mem > SIZE_MAX) return Error::make("vault.keyslot_damaged", "", "memlimit");
+  if (mem > SIZE_MAX) return Error::make(err::kVaultKeyslotDamaged, "", "memlimit");
   Keyslot slot;
   slot.params = {getLe64(p + 6), static_cast<std::size_t>(mem)};
   slot.salt.assign(p + 22, p + 38);

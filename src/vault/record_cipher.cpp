@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "vault/errors.h"
 #include "vault/internal.h"
 
 namespace gocua::vault {
@@ -65,20 +66,20 @@ std::vector<std::uint8_t> RecordCipher::seal(std::string_view plaintext, std::sp
 }
 
 Result<std::string> RecordCipher::open(std::span<const std::uint8_t> sealed, std::span<const std::uint8_t> ad) const {
-  if (sealed.size() < kOverheadBytes) return Error::make("vault.damaged", "", "too short");
+  if (sealed.size() < kOverheadBytes) return Error::make(err::kVaultDamaged, "", "too short");
   std::string out(sealed.size() - kOverheadBytes, '\0');
   unsigned long long len = 0;
   // The tag is verified before anything is decrypted, so a failure leaves out untouched.
   if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<std::uint8_t*>(out.data()), &len, nullptr,
                                                  sealed.data() + kNonceBytes, sealed.size() - kNonceBytes, ad.data(),
                                                  ad.size(), sealed.data(), key(kSealKey)) != 0)
-    return Error::make("vault.damaged", "", "authentication failed");
+    return Error::make(err::kVaultDamaged, "", "authentication failed");
   return out;
 }
 
 Status RecordCipher::openAppend(std::span<const std::uint8_t> sealed, std::span<const std::uint8_t> ad,
                                 std::string& out) const {
-  if (sealed.size() < kOverheadBytes) return Error::make("vault.damaged", "", "too short");
+  if (sealed.size() < kOverheadBytes) return Error::make(err::kVaultDamaged, "", "too short");
   const std::size_t start = out.size();
   out.resize(start + sealed.size() - kOverheadBytes);
   unsigned long long len = 0;
@@ -86,7 +87,7 @@ Status RecordCipher::openAppend(std::span<const std::uint8_t> sealed, std::span<
                                                  sealed.data() + kNonceBytes, sealed.size() - kNonceBytes, ad.data(),
                                                  ad.size(), sealed.data(), key(kSealKey)) != 0) {
     out.resize(start);  // the tag is checked first: nothing was written
-    return Error::make("vault.damaged", "", "authentication failed");
+    return Error::make(err::kVaultDamaged, "", "authentication failed");
   }
   return {};
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sync/batch/batch_format.h"
+#include "sync/batch/errors.h"
 
 namespace gocua::sync {
 
@@ -56,7 +57,7 @@ class HashedInput {
   crypto_generichash_state hash_{};
 };
 
-Error truncated(const char* where) { return Error::make("batch.truncated", {}, where); }
+Error truncated(const char* where) { return Error::make(err::kBatchTruncated, {}, where); }
 
 struct VerifiedHeader {
   BatchHeader header;
@@ -69,7 +70,7 @@ Result<VerifiedHeader> readVerifiedHeader(HashedInput& in) {
   if (got < hb.size()) {
     const std::size_t n = std::min(got, kMagic.size());
     if (!std::equal(hb.begin(), hb.begin() + static_cast<std::ptrdiff_t>(n), kMagic.begin()) || got < kMagic.size()) {
-      return Error::make("batch.format", {}, "short header");
+      return Error::make(err::kBatchFormat, {}, "short header");
     }
     return truncated("header");
   }
@@ -78,7 +79,7 @@ Result<VerifiedHeader> readVerifiedHeader(HashedInput& in) {
   std::array<std::uint8_t, kSignatureBytes> sig{};
   if (in.read(sig.data(), sig.size()) < sig.size()) return truncated("header signature");
   if (crypto_sign_verify_detached(sig.data(), hb.data(), hb.size(), header->deviceId.data()) != 0) {
-    return Error::make("batch.bad_signature", {}, "header");
+    return Error::make(err::kBatchBadSignature, {}, "header");
   }
   return VerifiedHeader{std::move(header).value(), hb};
 }
@@ -105,7 +106,7 @@ class PlainSink {
       ZSTD_outBuffer o{out_.data(), out_.size(), 0};
       const std::size_t before = in.pos;
       const std::size_t ret = ZSTD_decompressStream(dctx_.ctx, &o, &in);
-      if (ZSTD_isError(ret)) return Error::make("batch.damaged", {}, ZSTD_getErrorName(ret));
+      if (ZSTD_isError(ret)) return Error::make(err::kBatchDamaged, {}, ZSTD_getErrorName(ret));
       // An empty call after the frame's end reports "want a new frame header"; only input that
       // was actually consumed can reopen a frame.
       if (ret == 0) {
@@ -134,14 +135,14 @@ class PlainSink {
  private:
   Status append(std::size_t n) {
     if (n > limits_.maxDecompressedBytes - data_.size()) {
-      return Error::make("batch.too_large", {}, "decompressed size");
+      return Error::make(err::kBatchTooLarge, {}, "decompressed size");
     }
     const char* p = reinterpret_cast<const char*>(out_.data());
     for (std::size_t i = 0; i < n; ++i) {
       if (p[i] == '\n') {
         lineLength_ = 0;
       } else if (++lineLength_ > limits_.maxLineBytes) {
-        return Error::make("batch.too_large", {}, "line length");
+        return Error::make(err::kBatchTooLarge, {}, "line length");
       }
     }
     // Grow by doubling within the cap so the buffer is not reallocated (and old copies left
@@ -168,7 +169,7 @@ class PlainSink {
 }  // namespace
 
 Result<BatchHeader> readBatchHeader(std::istream& in) {
-  if (!vault::init().ok()) return Error::make("batch.crypto", {}, "sodium_init");
+  if (!vault::init().ok()) return Error::make(err::kBatchCrypto, {}, "sodium_init");
   HashedInput hashed(in);
   auto vh = readVerifiedHeader(hashed);
   if (!vh.ok()) return vh.error();
@@ -177,7 +178,7 @@ Result<BatchHeader> readBatchHeader(std::istream& in) {
 
 Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Status(std::string_view line)>& onLine,
                  BatchLimits limits) {
-  if (!vault::init().ok()) return Error::make("batch.crypto", {}, "sodium_init");
+  if (!vault::init().ok()) return Error::make(err::kBatchCrypto, {}, "sodium_init");
   HashedInput hashed(in);
   auto vh = readVerifiedHeader(hashed);
   if (!vh.ok()) return vh.error();
@@ -188,7 +189,7 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
   if (hub.boxSecret.size() != crypto_box_SECRETKEYBYTES ||
       crypto_box_seal_open(fileKey.data(), sealed.data(), sealed.size(), hub.boxPublic.data(), hub.boxSecret.data()) !=
           0) {
-    return Error::make("batch.not_for_this_hub");
+    return Error::make(err::kBatchNotForThisHub);
   }
 
   std::array<std::uint8_t, kStreamHeaderBytes> streamHeader{};
@@ -201,14 +202,14 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
     ~StateWiper() { sodium_memzero(&s, sizeof s); }
   } stateWiper{state};
   if (crypto_secretstream_xchacha20poly1305_init_pull(&state, streamHeader.data(), fileKey.data()) != 0) {
-    return Error::make("batch.damaged", {}, "stream header");
+    return Error::make(err::kBatchDamaged, {}, "stream header");
   }
 
   std::array<std::uint8_t, 32> headerHash{};
   crypto_generichash(headerHash.data(), headerHash.size(), vh->bytes.data(), vh->bytes.size(), nullptr, 0);
 
   PlainSink sink(limits);
-  if (!sink.ready()) return Error::make("batch.crypto", {}, "ZSTD_createDCtx");
+  if (!sink.ready()) return Error::make(err::kBatchCrypto, {}, "ZSTD_createDCtx");
   sink.configure();
   std::vector<std::uint8_t> cipher;
   std::vector<std::uint8_t> plain(kChunkPlainBytes);
@@ -222,7 +223,7 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
     if (hashed.read(len.data(), len.size()) < len.size()) return truncated("chunk length");
     const std::uint32_t clen = getU32(len.data());
     if (clen < kChunkOverhead || clen > kChunkPlainBytes + kChunkOverhead) {
-      return Error::make("batch.damaged", {}, "chunk length");
+      return Error::make(err::kBatchDamaged, {}, "chunk length");
     }
     cipher.resize(clen);
     if (hashed.read(cipher.data(), clen) < clen) return truncated("chunk");
@@ -231,25 +232,25 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
     if (crypto_secretstream_xchacha20poly1305_pull(&state, plain.data(), &plen, &tag, cipher.data(), clen,
                                                    first ? headerHash.data() : nullptr,
                                                    first ? headerHash.size() : 0) != 0) {
-      return Error::make("batch.damaged", {}, "chunk authentication");
+      return Error::make(err::kBatchDamaged, {}, "chunk authentication");
     }
     const bool final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
     // Only full MESSAGE chunks and one FINAL are written; anything else is not ours.
     if (!final && (tag != crypto_secretstream_xchacha20poly1305_TAG_MESSAGE || plen != kChunkPlainBytes)) {
-      return Error::make("batch.damaged", {}, "chunk tag");
+      return Error::make(err::kBatchDamaged, {}, "chunk tag");
     }
     GOCUA_TRY(sink.feed(plain.data(), static_cast<std::size_t>(plen)));
     if (final) break;
   }
-  if (!sink.complete()) return Error::make("batch.damaged", {}, "payload incomplete");
+  if (!sink.complete()) return Error::make(err::kBatchDamaged, {}, "payload incomplete");
 
   const auto digest = hashed.digest();
   std::array<std::uint8_t, kSignatureBytes> trailer{};
   in.read(reinterpret_cast<char*>(trailer.data()), static_cast<std::streamsize>(trailer.size()));
   if (static_cast<std::size_t>(in.gcount()) < trailer.size()) return truncated("trailer");
-  if (in.peek() != std::char_traits<char>::eof()) return Error::make("batch.trailing_data");
+  if (in.peek() != std::char_traits<char>::eof()) return Error::make(err::kBatchTrailingData);
   if (crypto_sign_verify_detached(trailer.data(), digest.data(), digest.size(), vh->header.deviceId.data()) != 0) {
-    return Error::make("batch.bad_signature", {}, "trailer");
+    return Error::make(err::kBatchBadSignature, {}, "trailer");
   }
   return sink.deliver(onLine);
 }

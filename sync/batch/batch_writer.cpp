@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sync/batch/batch_format.h"
+#include "sync/batch/errors.h"
 
 namespace gocua::sync {
 
@@ -54,7 +55,7 @@ struct BatchWriter::Impl {
 
   Status write(const std::uint8_t* p, std::size_t n) {
     out->write(reinterpret_cast<const char*>(p), static_cast<std::streamsize>(n));
-    if (!*out) return Error::make("batch.io", {}, "write failed");
+    if (!*out) return Error::make(err::kBatchIo, {}, "write failed");
     crypto_generichash_update(&fileHash, p, n);
     summary.bytesWritten += n;
     return {};
@@ -93,7 +94,7 @@ struct BatchWriter::Impl {
     for (;;) {
       ZSTD_outBuffer o{zbuf.data(), zbuf.size(), 0};
       const std::size_t left = ZSTD_compressStream2(zstd.ctx, &o, &in, mode);
-      if (ZSTD_isError(left)) return Error::make("batch.crypto", {}, ZSTD_getErrorName(left));
+      if (ZSTD_isError(left)) return Error::make(err::kBatchCrypto, {}, ZSTD_getErrorName(left));
       pending.insert(pending.end(), zbuf.data(), zbuf.data() + o.pos);
       GOCUA_TRY(drainFullChunks());
       const bool inputDone = in.pos == in.size;
@@ -109,20 +110,20 @@ BatchWriter::~BatchWriter() = default;
 
 Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& header, const DeviceKeys& keys,
                                         std::span<const std::uint8_t, 32> hubBoxPublic) {
-  if (!vault::init().ok()) return Error::make("batch.crypto", {}, "sodium_init");
+  if (!vault::init().ok()) return Error::make(err::kBatchCrypto, {}, "sodium_init");
   if (header.version != kBatchFormatVersion) {
-    return Error::make("batch.unknown_version", "version");
+    return Error::make(err::kBatchUnknownVersion, "version");
   }
-  if (!isCommuneCode(header.communeCode)) return Error::make("batch.bad_header", "communeCode");
-  if (header.deviceId != keys.publicKey) return Error::make("batch.bad_header", "deviceId");
+  if (!isCommuneCode(header.communeCode)) return Error::make(err::kBatchBadHeader, "communeCode");
+  if (header.deviceId != keys.publicKey) return Error::make(err::kBatchBadHeader, "deviceId");
   if (keys.secretKey.size() != crypto_sign_SECRETKEYBYTES) {
-    return Error::make("batch.bad_header", "secretKey");
+    return Error::make(err::kBatchBadHeader, "secretKey");
   }
 
   auto impl = std::make_unique<Impl>();
   impl->out = &out;
   impl->secretKey = vault::SecretBytes::copyOf(keys.secretKey.view());
-  if (impl->zstd.ctx == nullptr) return Error::make("batch.crypto", {}, "ZSTD_createCCtx");
+  if (impl->zstd.ctx == nullptr) return Error::make(err::kBatchCrypto, {}, "ZSTD_createCCtx");
   // Level 1: on record NDJSON it is both faster and smaller than 3 (measured on 100,000 residents:
   // x9.3 vs x9.0, 900 vs 560 MB/s per core).
   ZSTD_CCtx_setParameter(impl->zstd.ctx, ZSTD_c_compressionLevel, 1);
@@ -140,7 +141,7 @@ Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& he
   crypto_secretstream_xchacha20poly1305_keygen(fileKey.data());
   std::array<std::uint8_t, kSealedKeyBytes> sealed{};
   if (crypto_box_seal(sealed.data(), fileKey.data(), fileKey.size(), hubBoxPublic.data()) != 0) {
-    return Error::make("batch.crypto", {}, "crypto_box_seal");
+    return Error::make(err::kBatchCrypto, {}, "crypto_box_seal");
   }
   std::array<std::uint8_t, kStreamHeaderBytes> streamHeader{};
   crypto_secretstream_xchacha20poly1305_init_push(&impl->stream, streamHeader.data(), fileKey.data());
@@ -153,8 +154,8 @@ Result<BatchWriter> BatchWriter::create(std::ostream& out, const BatchHeader& he
 }
 
 Status BatchWriter::add(std::string_view ndjsonLine) {
-  if (!impl_ || impl_->finished) return Error::make("batch.state", {}, "add after finish");
-  if (ndjsonLine.find('\n') != std::string_view::npos) return Error::make("batch.bad_line");
+  if (!impl_ || impl_->finished) return Error::make(err::kBatchState, {}, "add after finish");
+  if (ndjsonLine.find('\n') != std::string_view::npos) return Error::make(err::kBatchBadLine);
   GOCUA_TRY(impl_->compress(ndjsonLine.data(), ndjsonLine.size(), ZSTD_e_continue));
   static constexpr char kNewline = '\n';
   GOCUA_TRY(impl_->compress(&kNewline, 1, ZSTD_e_continue));
@@ -164,13 +165,13 @@ Status BatchWriter::add(std::string_view ndjsonLine) {
 }
 
 Status BatchWriter::addLines(std::string_view block, std::size_t lines) {
-  if (!impl_ || impl_->finished) return Error::make("batch.state", {}, "add after finish");
-  if (!block.empty() && block.back() != '\n') return Error::make("batch.bad_line");
+  if (!impl_ || impl_->finished) return Error::make(err::kBatchState, {}, "add after finish");
+  if (!block.empty() && block.back() != '\n') return Error::make(err::kBatchBadLine);
   std::size_t newlines = 0;  // memchr: std::count cost more than the compression it guards
   for (const char* p = block.data();
        (p = static_cast<const char*>(std::memchr(p, '\n', block.data() + block.size() - p))); ++p)
     ++newlines;
-  if (newlines != lines) return Error::make("batch.bad_line");
+  if (newlines != lines) return Error::make(err::kBatchBadLine);
   GOCUA_TRY(impl_->compress(block.data(), block.size(), ZSTD_e_continue));
   impl_->summary.records += lines;
   impl_->summary.plaintextBytes += block.size();
@@ -178,7 +179,7 @@ Status BatchWriter::addLines(std::string_view block, std::size_t lines) {
 }
 
 Result<BatchSummary> BatchWriter::finish() {
-  if (!impl_ || impl_->finished) return Error::make("batch.state", {}, "finish twice");
+  if (!impl_ || impl_->finished) return Error::make(err::kBatchState, {}, "finish twice");
   impl_->finished = true;
   GOCUA_TRY(impl_->compress(nullptr, 0, ZSTD_e_end));
   GOCUA_TRY(impl_->writeChunk(impl_->pending.data(), impl_->pending.size(), true));
@@ -190,7 +191,7 @@ Result<BatchSummary> BatchWriter::finish() {
   crypto_sign_detached(trailer.data(), nullptr, digest.data(), digest.size(), impl_->secretKey.data());
   GOCUA_TRY(impl_->write(trailer.data(), trailer.size()));
   impl_->out->flush();
-  if (!*impl_->out) return Error::make("batch.io", {}, "flush failed");
+  if (!*impl_->out) return Error::make(err::kBatchIo, {}, "flush failed");
   return impl_->summary;
 }
 

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "sync/hub/internal.h"
+#include "sync/hub/errors.h"
 
 namespace gocua::hub {
 
@@ -34,7 +35,7 @@ Status Hub::revoke(const DeviceId& device) {
   if (!txn) return txn.error();
   auto row = store_->device(device);
   if (!row) return row.error();
-  if (!*row) return Error::make("hub.unknown_device");
+  if (!*row) return Error::make(err::kHubUnknownDevice);
   if ((*row)->revokedAt) return {};  // already revoked: keep the first cut-off
   auto last = store_->maxSequence(device);
   if (!last) return last.error();
@@ -77,7 +78,7 @@ Result<std::string> HubSession::profile() {
                          nowIso(),
                          impl_->formPackFile};
   auto file = sync::writeProfile(p, id);
-  if (!file) return Error::make("hub.invalid", "", file.error().detail);
+  if (!file) return Error::make(err::kHubInvalid, "", file.error().detail);
   return file;
 }
 
@@ -92,7 +93,7 @@ Result<DeviceId> HubSession::enroll(std::string_view gcqFile) {
   std::string volunteers = json(req->volunteers).dump();
   if (*existing) {
     // The same laptop asking again (lost profile, new volunteer): same keys, same answer.
-    if ((*existing)->boxPublic != req->deviceBoxPublic) return Error::make("hub.device_conflict");
+    if ((*existing)->boxPublic != req->deviceBoxPublic) return Error::make(err::kHubDeviceConflict);
     GOCUA_TRY(store.updateVolunteers(req->deviceSignPublic, volunteers));
   } else {
     DeviceRow row;

@@ -1,5 +1,6 @@
 // The hub's SQL; see hub_store.h. Always bound parameters; hot statements cached.
 #include "sync/hub/hub_store.h"
+#include "store/errors.h"
 
 #include <algorithm>
 
@@ -15,7 +16,7 @@ bool copyBlob(std::span<const std::uint8_t> from, std::array<std::uint8_t, N>& t
 
 Blob toBlob(std::span<const std::uint8_t> s) { return Blob(s.begin(), s.end()); }
 
-Error damaged(const char* what) { return Error::make("store.corrupt", "", what); }
+Error damaged(const char* what) { return Error::make(err::kStoreCorrupt, "", what); }
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 // Small shared helpers of gocua_hub: time, hex, associated data, hashing, private dirs.
 #include "sync/hub/internal.h"
+#include "sync/hub/errors.h"
 
 #include <sodium.h>
 #include <sys/stat.h>
@@ -27,7 +28,7 @@ Result<std::vector<std::uint8_t>> unhex(std::string_view text) {
   if (text.size() % 2 != 0 ||
       sodium_hex2bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, nullptr) != 0 ||
       len != out.size())
-    return Error::make("hub.bad_hex");
+    return Error::make(err::kHubBadHex);
   return out;
 }
 
@@ -53,7 +54,7 @@ std::array<std::uint8_t, 28> noteAd(std::span<const std::uint8_t, 16> id, std::i
 
 Result<std::array<std::uint8_t, 32>> fileHash(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::make("hub.io", "", "open for hash");
+  if (!in) return Error::make(err::kHubIo, "", "open for hash");
   crypto_generichash_state st;
   crypto_generichash_init(&st, nullptr, 0, 32);
   std::vector<char> buf(std::size_t{1} << 16);
@@ -62,7 +63,7 @@ Result<std::array<std::uint8_t, 32>> fileHash(const fs::path& path) {
     auto n = in.gcount();
     if (n > 0) crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(buf.data()), std::size_t(n));
   }
-  if (in.bad()) return Error::make("hub.io", "", "read for hash");
+  if (in.bad()) return Error::make(err::kHubIo, "", "read for hash");
   std::array<std::uint8_t, 32> out{};
   crypto_generichash_final(&st, out.data(), out.size());
   return out;
@@ -71,8 +72,8 @@ Result<std::array<std::uint8_t, 32>> fileHash(const fs::path& path) {
 Status ensurePrivateDir(const fs::path& dir) {
   std::error_code ec;
   if (fs::is_directory(dir, ec)) return {};
-  if (!fs::create_directories(dir, ec) && ec) return Error::make("hub.io", "", "create directory");
-  if (::chmod(dir.c_str(), 0700) != 0) return Error::make("hub.io", "", "chmod directory");
+  if (!fs::create_directories(dir, ec) && ec) return Error::make(err::kHubIo, "", "create directory");
+  if (::chmod(dir.c_str(), 0700) != 0) return Error::make(err::kHubIo, "", "chmod directory");
   return {};
 }
 

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "sync/keys/keys.h"
+#include "sync/keys/errors.h"
 #include "sync/keys/recovery_internal.h"
 
 namespace gocua::sync {
@@ -17,22 +18,22 @@ constexpr std::size_t kSlotBytes = crypto_box_SEALBYTES + vault::kDataKeyBytes;
 
 Result<std::vector<std::uint8_t>> sealRecoverySlot(const vault::SecretBytes& dataKey,
                                                    const std::array<std::uint8_t, 32>& recoveryPublic) {
-  if (dataKey.size() != vault::kDataKeyBytes) return Error::make("recovery.invalid", "dataKey", "wrong size");
+  if (dataKey.size() != vault::kDataKeyBytes) return Error::make(err::kRecoveryInvalid, "dataKey", "wrong size");
   GOCUA_TRY(vault::init());
   std::vector<std::uint8_t> slot(kSlotBytes);
   if (crypto_box_seal(slot.data(), dataKey.data(), dataKey.size(), recoveryPublic.data()) != 0) {
-    return Error::make("recovery.invalid", "recoveryPublic", "seal failed");
+    return Error::make(err::kRecoveryInvalid, "recoveryPublic", "seal failed");
   }
   return slot;
 }
 
 Result<vault::SecretBytes> openRecoverySlot(std::span<const std::uint8_t> slot, const HubKeys& recovery) {
-  if (slot.size() != kSlotBytes) return Error::make("recovery.damaged", "slot", "wrong size");
+  if (slot.size() != kSlotBytes) return Error::make(err::kRecoveryDamaged, "slot", "wrong size");
   GOCUA_TRY(vault::init());
   vault::SecretBytes dataKey(vault::kDataKeyBytes);
   if (crypto_box_seal_open(dataKey.data(), slot.data(), slot.size(), recovery.boxPublic.data(),
                            recovery.boxSecret.data()) != 0) {
-    return Error::make("recovery.damaged", "slot", "does not open");
+    return Error::make(err::kRecoveryDamaged, "slot", "does not open");
   }
   return dataKey;
 }

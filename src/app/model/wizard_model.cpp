@@ -15,9 +15,11 @@
 
 #include "app/model/wizard_answers.h"
 #include "core/date.h"
+#include "core/errors.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "vault/secret.h"
+#include "workspace/errors.h"
 
 namespace gocua::app {
 
@@ -170,7 +172,7 @@ void WizardModel::wipeState() {
 
 Result<json> WizardModel::loadSlot() const {
   auto* s = session();
-  if (!s) return Error::make("autosave.locked");
+  if (!s) return Error::make(err::kAutosaveLocked);
   auto slot = s->loadAutosave(kSlot);
   if (!slot) return slot.error();
   if (!*slot || !(*slot)->is_object() || !(*slot)->contains("drafts") || !(**slot)["drafts"].is_object())
@@ -925,7 +927,7 @@ bool WizardModel::save(bool draft) {
   json answers = relevantOnly(*form_, form_->root(), "", answers_, answers_, today);
   forms::ValidationReport rep;
   std::vector<forms::DocumentItem> checklist;
-  Result<std::string> id = Error::make("internal");
+  Result<std::string> id = Error::make(err::kInternal);
   if (editingId_.empty()) {
     id = s->newApplication(*form_, residentId_, answers, draft, &rep, &checklist);
   } else if (auto rev = s->updateApplication(editingId_, *form_, answers, draft, editingRevision_, &rep, &checklist)) {
@@ -936,7 +938,7 @@ bool WizardModel::save(bool draft) {
   }
   wizard::wipe(answers);
   if (!id) {
-    if (id.error().code == "application.invalid") {
+    if (id.error().is(err::kApplicationInvalid)) {
       saveRefused_ = true;
       reportStale_ = true;
       return false;
