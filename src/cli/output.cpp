@@ -13,6 +13,25 @@ void say(std::string_view key, const i18n::Args& args) { std::cerr << i18n::tr(k
 
 void sayError(const Error& e) { std::cerr << i18n::tr("cli.error_prefix") << " " << i18n::message(e) << "\n"; }
 
+int exitCodeFor(const Error& e) {
+  switch (e.kind) {
+    case ErrorKind::Invalid:
+    case ErrorKind::Conflict:
+      return kInvalid;
+    case ErrorKind::Locked:
+      return kLocked;
+    case ErrorKind::Duplicate:
+      return kDuplicate;
+    case ErrorKind::NotFound:
+    case ErrorKind::Refused:
+    case ErrorKind::Damaged:
+    case ErrorKind::Io:
+    case ErrorKind::Internal:
+      break;
+  }
+  return kOther;
+}
+
 nlohmann::json errorsJson(const Errors& problems) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& e : problems) list.push_back({{"field", e.field}, {"code", e.code}, {"message", i18n::message(e)}});

@@ -1,7 +1,6 @@
 // The output contract both command lines keep: JSON only on stdout, human messages from the
-// catalog on stderr (GOCUA_LANG, Vietnamese by default), and the exit codes they have in common.
-// Each CLI adds its own codes above kLocked (gocuactl: 4 duplicate; gocua-hub: 5 rejected,
-// 6 quarantined).
+// catalog on stderr (GOCUA_LANG, Vietnamese by default), and the exit code of an error, decided by
+// its kind alone. gocua-hub adds 5 (batch rejected) and 6 (quarantined) for import outcomes.
 #pragma once
 
 #include <string_view>
@@ -13,7 +12,10 @@
 
 namespace gocua::cli {
 
-enum Exit { kOk = 0, kOther = 1, kInvalid = 2, kLocked = 3 };
+enum Exit { kOk = 0, kOther = 1, kInvalid = 2, kLocked = 3, kDuplicate = 4 };
+
+// Invalid and Conflict 2, Locked 3, Duplicate 4, every other kind 1.
+int exitCodeFor(const Error& e);
 
 // One JSON document on one line of stdout (invalid UTF-8 replaced, never thrown on).
 void printJson(const nlohmann::json& j);

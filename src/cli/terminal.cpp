@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/text.h"
+#include "vault/errors.h"
 #include "vault/secret.h"
 
 #include <fcntl.h>
@@ -56,7 +57,7 @@ Result<std::string> readPassphrase(const PassphraseSource& source) {
   }
   auto nfc = core::toNfc(raw);
   vault::wipe(raw);
-  if (!nfc) return Error::make("vault.wrong_passphrase");
+  if (!nfc) return Error::make(err::kVaultWrongPassphrase);
   return std::move(*nfc);
 }
 

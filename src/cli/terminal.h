@@ -18,8 +18,8 @@ struct PassphraseSource {
   std::string_view envVar;           // read first, e.g. "GOCUA_PASSPHRASE"
   std::string prompt, repeatPrompt;  // localised, without the trailing ": "
   bool confirm = false;              // ask twice (new passphrases)
-  std::string missingCode;           // neither the variable nor a terminal
-  std::string mismatchCode;          // the two typed passphrases differ
+  ErrorCode missingCode;             // neither the variable nor a terminal
+  ErrorCode mismatchCode;            // the two typed passphrases differ
 };
 
 // The passphrase from the environment, else typed on the terminal; returned as NFC (an input

@@ -3,6 +3,7 @@
 // days) and the not-in-the-future / not-in-the-past rules. Everything is proleptic Gregorian,
 // no time zones; only today() reads the clock.
 #include "core/date.h"
+#include "core/errors.h"
 
 #include <array>
 #include <ctime>
@@ -47,15 +48,15 @@ Result<Date> parseDate(std::string_view text, DatePrecision coarsest) {
     if (i < text.size() && isDigit(text[i])) continue;
     if (i < text.size()) {
       const char c = text[i];
-      if (c != '/' && c != '-' && c != '.') return Error::make("date.format");
-      if (sep && c != sep) return Error::make("date.format");
+      if (c != '/' && c != '-' && c != '.') return Error::make(err::kDateFormat);
+      if (sep && c != sep) return Error::make(err::kDateFormat);
       sep = c;
     }
-    if (i == start || count == parts.size()) return Error::make("date.format");
+    if (i == start || count == parts.size()) return Error::make(err::kDateFormat);
     parts[count++] = text.substr(start, i - start);
     start = i + 1;
   }
-  if (count == 0) return Error::make("date.format");
+  if (count == 0) return Error::make(err::kDateFormat);
 
   auto number = [](std::string_view p) {
     int v = 0;
@@ -63,20 +64,20 @@ Result<Date> parseDate(std::string_view text, DatePrecision coarsest) {
     return v;
   };
   const std::string_view yearPart = parts[count - 1];
-  if (yearPart.size() != 4) return Error::make("date.format");
+  if (yearPart.size() != 4) return Error::make(err::kDateFormat);
   for (std::size_t k = 0; k + 1 < count; ++k)
-    if (parts[k].size() > 2) return Error::make("date.format");
+    if (parts[k].size() > 2) return Error::make(err::kDateFormat);
 
   const auto precision = static_cast<DatePrecision>(count);
-  if (precision < coarsest) return Error::make("date.format");
+  if (precision < coarsest) return Error::make(err::kDateFormat);
 
   Date d;
   d.year = number(yearPart);
   if (count >= 2) d.month = number(parts[count - 2]);
   if (count == 3) d.day = number(parts[0]);
-  if (d.year < kMinYear || d.year > kMaxYear) return Error::make("date.invalid");
-  if (count >= 2 && (d.month < 1 || d.month > 12)) return Error::make("date.invalid");
-  if (count == 3 && (d.day < 1 || d.day > daysInMonth(d.year, d.month))) return Error::make("date.invalid");
+  if (d.year < kMinYear || d.year > kMaxYear) return Error::make(err::kDateInvalid);
+  if (count >= 2 && (d.month < 1 || d.month > 12)) return Error::make(err::kDateInvalid);
+  if (count == 3 && (d.day < 1 || d.day > daysInMonth(d.year, d.month))) return Error::make(err::kDateInvalid);
   return d;
 }
 
@@ -117,13 +118,13 @@ int daysBetween(const Date& a, const Date& b) {
 
 Status requireNotFuture(const Date& d, const Date& todayDate) {
   // A partial date is in the future only if even its first day is (born "2025" is fine in 2025).
-  if (earliestDay(d) > earliestDay(todayDate)) return Error::make("date.future");
+  if (earliestDay(d) > earliestDay(todayDate)) return Error::make(err::kDateFuture);
   return {};
 }
 
 Status requireNotPast(const Date& d, const Date& todayDate) {
   // A partial expiry ("12/2025") runs to its last day.
-  if (latestDay(d) < earliestDay(todayDate)) return Error::make("date.past");
+  if (latestDay(d) < earliestDay(todayDate)) return Error::make(err::kDatePast);
   return {};
 }
 

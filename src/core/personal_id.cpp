@@ -3,6 +3,7 @@
 // the century/sex digit and year digits against the date of birth and sex on the same form.
 // There is no checksum, so a mismatch with the birth date or sex is the best typo signal we have.
 #include "core/personal_id.h"
+#include "core/errors.h"
 
 #include <array>
 
@@ -45,7 +46,7 @@ bool isAsciiDigits(std::string_view s) {
 Result<Sex> parseSex(std::string_view s) {
   if (s == "male") return Sex::Male;
   if (s == "female") return Sex::Female;
-  return Error::make("sex.invalid");
+  return Error::make(err::kSexInvalid);
 }
 
 std::string_view sexName(Sex s) { return s == Sex::Male ? "male" : "female"; }
@@ -57,17 +58,17 @@ std::string_view birthProvinceName(std::string_view code) {
 }
 
 Status validatePersonalId(std::string_view id, std::optional<Date> birth, std::optional<Sex> sex) {
-  if (id.size() != 12 || !isAsciiDigits(id)) return Error::make("personal_id.format");
-  if (birthProvinceName(id.substr(0, 3)).empty()) return Error::make("personal_id.province");
+  if (id.size() != 12 || !isAsciiDigits(id)) return Error::make(err::kPersonalIdFormat);
+  if (birthProvinceName(id.substr(0, 3)).empty()) return Error::make(err::kPersonalIdProvince);
 
   const int g = id[3] - '0';
   const int yy = (id[4] - '0') * 10 + (id[5] - '0');
   if (birth) {
     const int centuryStart = 1900 + 100 * (g / 2);
-    if (birth->year < centuryStart || birth->year > centuryStart + 99) return Error::make("personal_id.century");
+    if (birth->year < centuryStart || birth->year > centuryStart + 99) return Error::make(err::kPersonalIdCentury);
   }
-  if (sex && (g % 2 == 0 ? Sex::Male : Sex::Female) != *sex) return Error::make("personal_id.sex");
-  if (birth && birth->year % 100 != yy) return Error::make("personal_id.year");
+  if (sex && (g % 2 == 0 ? Sex::Male : Sex::Female) != *sex) return Error::make(err::kPersonalIdSex);
+  if (birth && birth->year % 100 != yy) return Error::make(err::kPersonalIdYear);
   return {};
 }
 

@@ -3,6 +3,7 @@
 // knows the carrier prefixes (a number with an unknown prefix is almost always a typo, and the
 // carrier helps a volunteer check whether a SIM is registered in the resident's own name).
 #include "core/phone.h"
+#include "core/errors.h"
 
 #include <array>
 
@@ -45,10 +46,10 @@ Result<std::string> normalizePhone(std::string_view s) {
   digits.reserve(16);
   for (char c : s) {
     if (c >= '0' && c <= '9') {
-      if (digits.size() == 16) return Error::make("phone.format");
+      if (digits.size() == 16) return Error::make(err::kPhoneFormat);
       digits.push_back(c);
     } else if (c != ' ' && c != '.' && c != '-') {
-      return Error::make("phone.format");
+      return Error::make(err::kPhoneFormat);
     }
   }
 
@@ -61,9 +62,9 @@ Result<std::string> normalizePhone(std::string_view s) {
     // "+84 0912…": the trunk 0 kept after the country code, a common way of writing it.
     normalized = digits.substr(2);
   } else {
-    return Error::make("phone.format");
+    return Error::make(err::kPhoneFormat);
   }
-  if (carrierOfPrefix(std::string_view(normalized).substr(0, 3)).empty()) return Error::make("phone.prefix");
+  if (carrierOfPrefix(std::string_view(normalized).substr(0, 3)).empty()) return Error::make(err::kPhonePrefix);
   return normalized;
 }
 

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/errors.h"
 #include "core/phone.h"
 #include "core/record_id.h"
 #include "core/text.h"
@@ -21,7 +22,7 @@ std::optional<std::string> stringField(const json& j, const char* key, Errors& o
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return std::nullopt;
   if (!it->is_string()) {
-    out.push_back(Error::make("field.type", key));
+    out.push_back(Error::make(err::kFieldType, key));
     return std::nullopt;
   }
   return it->get<std::string>();
@@ -29,27 +30,27 @@ std::optional<std::string> stringField(const json& j, const char* key, Errors& o
 
 void checkKnownKeys(const json& j, const std::set<std::string>& allowed, Errors& out) {
   for (auto it = j.begin(); it != j.end(); ++it)
-    if (!allowed.count(it.key())) out.push_back(Error::make("field.unknown", it.key()));
+    if (!allowed.count(it.key())) out.push_back(Error::make(err::kFieldUnknown, it.key()));
 }
 
 std::string textField(const json& j, const char* key, std::size_t maxChars, bool required, Errors& out) {
   auto raw = stringField(j, key, out);
   if (!raw || raw->empty()) {
-    if (required) out.push_back(Error::make("field.required", key));
+    if (required) out.push_back(Error::make(err::kFieldRequired, key));
     return {};
   }
   auto norm = normalizeText(*raw, maxChars);
   if (!norm) {
-    out.push_back(Error::make(norm.error().code, key));
+    out.push_back(Error::like(norm.error(), key));
     return {};
   }
-  if (required && norm->empty()) out.push_back(Error::make("field.required", key));
+  if (required && norm->empty()) out.push_back(Error::make(err::kFieldRequired, key));
   return *norm;
 }
 
 std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& out) {
   if (!j.is_object()) {
-    out.push_back(Error::make("field.type", "consent"));
+    out.push_back(Error::make(err::kFieldType, "consent"));
     return std::nullopt;
   }
   Errors local;
@@ -57,27 +58,27 @@ std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& ou
   Consent c;
   auto by = stringField(j, "given_by", local);
   if (!by || by->empty()) {
-    local.push_back(Error::make("field.required", "given_by"));
+    local.push_back(Error::make(err::kFieldRequired, "given_by"));
   } else if (auto n = normalizeName(*by)) {
     c.givenBy = *n;
   } else {
-    local.push_back(Error::make(n.error().code, "given_by"));
+    local.push_back(Error::like(n.error(), "given_by"));
   }
   auto method = stringField(j, "method", local);
   if (!method)
-    local.push_back(Error::make("field.required", "method"));
+    local.push_back(Error::make(err::kFieldRequired, "method"));
   else if (*method != "spoken" && *method != "signed" && *method != "thumbprint")
-    local.push_back(Error::make("consent.method", "method"));
+    local.push_back(Error::make(err::kConsentMethod, "method"));
   else
     c.method = *method;
   auto date = stringField(j, "date", local);
   if (!date) {
     c.date = today;  // consent is usually recorded as it is given
   } else if (auto d = parseDate(*date)) {
-    if (auto nf = requireNotFuture(*d, today); !nf) local.push_back(Error::make(nf.error().code, "date"));
+    if (auto nf = requireNotFuture(*d, today); !nf) local.push_back(Error::like(nf.error(), "date"));
     c.date = *d;
   } else {
-    local.push_back(Error::make(d.error().code, "date"));
+    local.push_back(Error::like(d.error(), "date"));
   }
   for (auto& e : local) {
     e.field = "consent." + e.field;
@@ -92,7 +93,7 @@ std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& ou
 Result<Resident> parseResident(const json& j, const Date& today, Errors* problems) {
   Errors out;
   if (!j.is_object()) {
-    out.push_back(Error::make("field.type", ""));
+    out.push_back(Error::make(err::kFieldType, ""));
     if (problems) *problems = out;
     return out.front();
   }
@@ -103,44 +104,44 @@ Result<Resident> parseResident(const json& j, const Date& today, Errors* problem
 
   auto name = stringField(j, "full_name", out);
   if (!name || name->empty()) {
-    out.push_back(Error::make("field.required", "full_name"));
+    out.push_back(Error::make(err::kFieldRequired, "full_name"));
   } else if (auto n = normalizeName(*name)) {
     r.fullName = *n;
   } else {
-    out.push_back(Error::make(n.error().code, "full_name"));
+    out.push_back(Error::like(n.error(), "full_name"));
   }
 
   bool dobOk = false;
   auto dob = stringField(j, "date_of_birth", out);
   if (!dob || dob->empty()) {
-    out.push_back(Error::make("field.required", "date_of_birth"));
+    out.push_back(Error::make(err::kFieldRequired, "date_of_birth"));
   } else if (auto d = parseDate(*dob, DatePrecision::Year)) {
     if (auto nf = requireNotFuture(*d, today); !nf) {
-      out.push_back(Error::make(nf.error().code, "date_of_birth"));
+      out.push_back(Error::like(nf.error(), "date_of_birth"));
     } else {
       r.dateOfBirth = *d;
       dobOk = true;
     }
   } else {
-    out.push_back(Error::make(d.error().code, "date_of_birth"));
+    out.push_back(Error::like(d.error(), "date_of_birth"));
   }
 
   bool sexOk = false;
   auto sex = stringField(j, "sex", out);
   if (!sex) {
-    out.push_back(Error::make("field.required", "sex"));
+    out.push_back(Error::make(err::kFieldRequired, "sex"));
   } else if (auto s = parseSex(*sex)) {
     r.sex = *s;
     sexOk = true;
   } else {
-    out.push_back(Error::make(s.error().code, "sex"));
+    out.push_back(Error::like(s.error(), "sex"));
   }
 
   if (auto id = stringField(j, "personal_id", out); id && !id->empty()) {
     auto check = validatePersonalId(*id, dobOk ? std::optional<Date>(r.dateOfBirth) : std::nullopt,
                                     sexOk ? std::optional<Sex>(r.sex) : std::nullopt);
     if (!check)
-      out.push_back(Error::make(check.error().code, "personal_id"));
+      out.push_back(Error::like(check.error(), "personal_id"));
     else
       r.personalId = *id;
   }
@@ -149,7 +150,7 @@ Result<Resident> parseResident(const json& j, const Date& today, Errors* problem
     if (auto p = normalizePhone(*phone))
       r.phone = *p;
     else
-      out.push_back(Error::make(p.error().code, "phone"));
+      out.push_back(Error::like(p.error(), "phone"));
   }
 
   r.village = textField(j, "village", kMaxVillage, false, out);
@@ -158,7 +159,7 @@ Result<Resident> parseResident(const json& j, const Date& today, Errors* problem
     if (auto id = parseRecordId(*hh))
       r.householdId = formatRecordId(*id);
     else
-      out.push_back(Error::make("record.bad_id", "household_id"));
+      out.push_back(Error::make(err::kRecordBadId, "household_id"));
   }
   if (auto c = j.find("consent"); c != j.end() && !c->is_null()) r.consent = parseConsent(*c, today, out);
 
@@ -184,7 +185,7 @@ json toJson(const Resident& r) {
 Result<Household> parseHousehold(const json& j, Errors* problems) {
   Errors out;
   if (!j.is_object()) {
-    out.push_back(Error::make("field.type", ""));
+    out.push_back(Error::make(err::kFieldType, ""));
     if (problems) *problems = out;
     return out.front();
   }
@@ -197,7 +198,7 @@ Result<Household> parseHousehold(const json& j, Errors* problems) {
     if (auto n = normalizeName(*head))
       h.headName = *n;
     else
-      out.push_back(Error::make(n.error().code, "head_name"));
+      out.push_back(Error::like(n.error(), "head_name"));
   }
   if (problems) *problems = out;
   if (!out.empty()) return out.front();

@@ -4,6 +4,7 @@
 // no surrogates, nothing above U+10FFFF) are explicit and the hot path (foldKey, run once per
 // record at unlock) needs no intermediate buffers.
 #include "core/text.h"
+#include "core/errors.h"
 
 #include <utf8proc.h>
 
@@ -149,7 +150,7 @@ Result<std::string> nfcOfValid(std::string_view s) {
                    &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   if (len < 0) {
     std::free(mapped);
-    return Error::make("internal", "", std::string("utf8proc: ") + utf8proc_errmsg(len));
+    return Error::make(err::kInternal, "", std::string("utf8proc: ") + utf8proc_errmsg(len));
   }
   std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(len));
   std::free(mapped);
@@ -223,7 +224,7 @@ std::size_t codePointCount(std::string_view s) {
 }
 
 Result<std::string> toNfc(std::string_view s) {
-  if (!isValidUtf8(s)) return Error::make("text.invalid_utf8");
+  if (!isValidUtf8(s)) return Error::make(err::kTextInvalidUtf8);
   return nfcOfValid(s);
 }
 
@@ -292,19 +293,19 @@ std::string foldKey(std::string_view s) {
 }
 
 Result<std::string> normalizeName(std::string_view s) {
-  if (!isValidUtf8(s)) return Error::make("text.invalid_utf8");
+  if (!isValidUtf8(s)) return Error::make(err::kTextInvalidUtf8);
   for (std::size_t i = 0; i < s.size();) {
     const char32_t cp = decodeAt(s, i);
     if (cp == ' ') continue;
-    if (isControl(cp)) return Error::make("name.control_char");
-    if (isBidiControl(cp)) return Error::make("name.bidi_override");
-    if (isZeroWidth(cp)) return Error::make("name.zero_width");
+    if (isControl(cp)) return Error::make(err::kNameControlChar);
+    if (isBidiControl(cp)) return Error::make(err::kNameBidiOverride);
+    if (isZeroWidth(cp)) return Error::make(err::kNameZeroWidth);
   }
   auto nfc = nfcOfValid(collapseSpaces(s));
   if (!nfc.ok()) return nfc.error();
   std::string name = std::move(nfc.value());
-  if (name.empty()) return Error::make("name.empty");
-  if (codePointCount(name) > kMaxNameChars) return Error::make("name.too_long", "", std::to_string(kMaxNameChars));
+  if (name.empty()) return Error::make(err::kNameEmpty);
+  if (codePointCount(name) > kMaxNameChars) return Error::make(err::kNameTooLong, "", std::to_string(kMaxNameChars));
 
   bool hasLetter = false;
   bool afterLetter = false;  // a combining mark must follow a letter (or another mark)
@@ -323,15 +324,15 @@ Result<std::string> normalizeName(std::string_view s) {
     } else if (isMark(cat) && afterLetter && ++marksInRow <= kMaxMarksInRow) {
       // combining mark on a letter, allowed
     } else {
-      return Error::make("name.invalid_char");
+      return Error::make(err::kNameInvalidChar);
     }
   }
-  if (!hasLetter) return Error::make("name.invalid_char");
+  if (!hasLetter) return Error::make(err::kNameInvalidChar);
   return name;
 }
 
 Result<std::string> normalizeText(std::string_view s, std::size_t maxChars) {
-  if (!isValidUtf8(s)) return Error::make("text.invalid_utf8");
+  if (!isValidUtf8(s)) return Error::make(err::kTextInvalidUtf8);
   std::string unified;  // CRLF and lone CR (Windows/old Mac clipboards) become LF
   unified.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -345,8 +346,8 @@ Result<std::string> normalizeText(std::string_view s, std::size_t maxChars) {
   for (std::size_t i = 0; i < unified.size();) {
     const char32_t cp = decodeAt(unified, i);
     if (cp == '\n') continue;
-    if (isControl(cp)) return Error::make("text.control_char");
-    if (isBidiControl(cp)) return Error::make("text.bidi_override");
+    if (isControl(cp)) return Error::make(err::kTextControlChar);
+    if (isBidiControl(cp)) return Error::make(err::kTextBidiOverride);
   }
   // Trim spaces and newlines at both ends; inner layout is the writer's.
   std::size_t begin = 0, end = unified.size();
@@ -366,7 +367,7 @@ Result<std::string> normalizeText(std::string_view s, std::size_t maxChars) {
   }
   auto nfc = nfcOfValid(std::string_view(unified).substr(begin, end - begin));
   if (!nfc.ok()) return nfc.error();
-  if (codePointCount(nfc.value()) > maxChars) return Error::make("text.too_long", "", std::to_string(maxChars));
+  if (codePointCount(nfc.value()) > maxChars) return Error::make(err::kTextTooLong, "", std::to_string(maxChars));
   return nfc;
 }
 

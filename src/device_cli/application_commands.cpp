@@ -5,7 +5,9 @@
 
 #include "device_cli/commands.h"
 #include "core/i18n.h"
+#include "device_cli/errors.h"
 #include "vault/secret.h"
+#include "workspace/errors.h"
 
 namespace gocua::ctl {
 namespace {
@@ -32,7 +34,7 @@ nlohmann::json documentsJson(const std::vector<forms::DocumentItem>& docs) {
 
 Result<const forms::Form*> findForm(Context& ctx, const std::string& id) {
   const auto* form = ctx.forms().find(id);
-  if (!form) return Error::make("form.unknown", "form", id);
+  if (!form) return Error::make(err::kFormUnknown, "form", id);
   return form;
 }
 
@@ -45,7 +47,7 @@ Result<nlohmann::json> readAnswers(Context& ctx, const std::string& file, bool o
   if (optional && text->find_first_not_of(" \t\r\n") == std::string::npos) return nlohmann::json::object();
   auto j = nlohmann::json::parse(*text, nullptr, false);
   vault::wipe(*text);
-  if (j.is_discarded()) return Error::make("json.malformed");
+  if (j.is_discarded()) return Error::make(err::kJsonMalformed);
   return j;
 }
 
@@ -77,7 +79,7 @@ void addApplicationCommands(CLI::App& app, Action& action) {
       auto id = (*session)->newApplication(**form, residentId, *answers, draft, &report, &checklist);
       answers->clear();
       if (!id) {
-        if (id.error().code == "application.invalid") return failReport(**form, report);
+        if (id.error().is(err::kApplicationInvalid)) return failReport(**form, report);
         return fail(id.error());
       }
       printJson({{"id", *id},

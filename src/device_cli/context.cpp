@@ -6,10 +6,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/errors.h"
 #include "cli/terminal.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "vault/secret.h"
+#include "workspace/errors.h"
 
 namespace gocua::ctl {
 namespace fs = std::filesystem;
@@ -29,8 +31,8 @@ fs::path Context::formsDir() const {
 }
 
 Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
-  return cli::readPassphrase({envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm, "cli.no_passphrase",
-                         "cli.passphrase_mismatch"});
+  return cli::readPassphrase({envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm,
+                              err::kCliNoPassphrase, err::kCliPassphraseMismatch});
 }
 
 Result<workspace::Workspace*> Context::openWorkspace() {
@@ -72,7 +74,7 @@ const forms::FormRegistry& Context::forms() {
     for (const auto& p : forms_->problems())
       std::cerr << i18n::tr("cli.form_refused",
                             {{"file", p.file}, {"field", p.field}, {"line", std::to_string(p.line)}})
-                << " " << i18n::message(Error::make(p.code, p.field, p.detail)) << "\n";
+                << " " << i18n::message(Error::fromText(p.code, p.field, p.detail)) << "\n";
   }
   return *forms_;
 }
@@ -83,48 +85,13 @@ Result<std::string> Context::readInput(const std::string& file) const {
     buffer << std::cin.rdbuf();
   } else {
     std::ifstream in(file, std::ios::binary);
-    if (!in) return Error::make("io", "file", fs::path(file).filename().string());
+    if (!in) return Error::make(err::kIo, "file", fs::path(file).filename().string());
     buffer << in.rdbuf();
   }
   return buffer.str();
 }
 
 // [SECTION] output
-
-int exitCodeFor(const Error& e) {
-  const std::string& c = e.code;
-  if (c == "vault.wrong_passphrase" || c == "cli.no_passphrase" || c == "volunteer.not_found" ||
-      c == "recovery.wrong_code")
-    return kLocked;
-  if (c == "resident.duplicate") return kDuplicate;
-  static const char* invalidPrefixes[] = {"field.",
-                                          "name.",
-                                          "text.",
-                                          "personal_id.",
-                                          "phone.",
-                                          "date.",
-                                          "sex.",
-                                          "consent.",
-                                          "json.",
-                                          "record.bad_id",
-                                          "application.",
-                                          "vault.passphrase",
-                                          "volunteer.name",
-                                          "volunteer.exists",
-                                          "volunteer.last",
-                                          "form.unknown",
-                                          "cli.passphrase_mismatch",
-                                          "cli.bad_arg",
-                                          "record.conflict",
-                                          "profile.",
-                                          "enroll.",
-                                          "receipt.",
-                                          "recovery.",
-                                          "sync.retention_days"};
-  for (const char* p : invalidPrefixes)
-    if (c.rfind(p, 0) == 0) return kInvalid;
-  return kOther;
-}
 
 int failInvalid(const Errors& problems) {
   printJson({{"errors", errorsJson(problems)}});

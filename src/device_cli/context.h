@@ -19,7 +19,12 @@
 
 namespace gocua::ctl {
 
-enum Exit { kOk = cli::kOk, kOther = cli::kOther, kInvalid = cli::kInvalid, kLocked = cli::kLocked, kDuplicate = 4 };
+using cli::Exit;
+using cli::kDuplicate;
+using cli::kInvalid;
+using cli::kLocked;
+using cli::kOk;
+using cli::kOther;
 
 struct GlobalOptions {
   std::string workspaceDir;  // empty = default
@@ -56,9 +61,9 @@ class Context {
 
 // Output helpers (the shared contract in cli/output.h, plus gocuactl's exit codes).
 using cli::errorsJson;
+using cli::exitCodeFor;
 using cli::printJson;
 using cli::sayError;
-int exitCodeFor(const Error& e);
 // Prints the error in the contract's shape for its exit code and returns that code.
 int fail(const Error& e);
 // exit 2 with every problem listed.

@@ -5,6 +5,7 @@
 #include "device_cli/commands.h"
 #include "core/i18n.h"
 #include "vault/secret.h"
+#include "workspace/errors.h"
 
 namespace gocua::ctl {
 namespace {
@@ -23,7 +24,7 @@ Result<SessionAndObject> unlockAndRead(Context& ctx, const std::string& file) {
   if (!text) return text.error();
   auto j = nlohmann::json::parse(*text, nullptr, false);
   vault::wipe(*text);
-  if (j.is_discarded()) return Error::make("json.malformed");
+  if (j.is_discarded()) return Error::make(err::kJsonMalformed);
   return SessionAndObject{*session, std::move(j)};
 }
 

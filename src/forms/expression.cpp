@@ -9,6 +9,8 @@
 #include <cmath>
 #include <optional>
 
+#include "forms/errors.h"
+
 namespace gocua::forms {
 
 namespace detail {
@@ -73,11 +75,11 @@ class Parser {
   Parser(std::string_view src, const Resolver& resolve) : src_(src), resolve_(resolve) {}
 
   Result<NodePtr> run() {
-    if (src_.size() > kMaxSource) return fail("expr.too_deep", 0, "expression longer than 4000 bytes");
+    if (src_.size() > kMaxSource) return fail(err::kExprTooDeep, 0, "expression longer than 4000 bytes");
     if (!advance()) return *error_;
     auto root = parseOr(0);
     if (!root) return *error_;
-    if (tok_.kind != Tok::End) return fail("expr.syntax", tok_.pos, "unexpected '" + tok_.text + "'");
+    if (tok_.kind != Tok::End) return fail(err::kExprSyntax, tok_.pos, "unexpected '" + tok_.text + "'");
     if (!requireBool(*root, 0)) return *error_;
     return root;
   }
@@ -89,11 +91,11 @@ class Parser {
   Token tok_;
   std::optional<Error> error_;
 
-  Error fail(const char* code, std::size_t pos, const std::string& what) {
+  Error fail(const ErrorCode& code, std::size_t pos, const std::string& what) {
     error_ = Error::make(code, {}, "at " + std::to_string(pos) + ": " + what);
     return *error_;
   }
-  std::nullptr_t failNull(const char* code, std::size_t pos, const std::string& what) {
+  std::nullptr_t failNull(const ErrorCode& code, std::size_t pos, const std::string& what) {
     fail(code, pos, what);
     return nullptr;
   }
@@ -116,7 +118,7 @@ class Parser {
         break;
       }
       if (end < src_.size() && src_[end] == '.') {
-        fail("expr.syntax", end, "a '.' must be followed by a field name");
+        fail(err::kExprSyntax, end, "a '.' must be followed by a field name");
         return false;
       }
       tok_.kind = Tok::Name;
@@ -130,13 +132,13 @@ class Parser {
       if (end < src_.size() && src_[end] == '.') {
         ++end;
         if (end >= src_.size() || !isDigit(src_[end])) {
-          fail("expr.syntax", end, "digits expected after the decimal point");
+          fail(err::kExprSyntax, end, "digits expected after the decimal point");
           return false;
         }
         while (end < src_.size() && isDigit(src_[end])) ++end;
       }
       if (end < src_.size() && isNameChar(src_[end])) {
-        fail("expr.syntax", end, "a number runs into a name");
+        fail(err::kExprSyntax, end, "a number runs into a name");
         return false;
       }
       tok_.kind = Tok::Number;
@@ -152,7 +154,7 @@ class Parser {
         out += src_[i];
       }
       if (i >= src_.size()) {
-        fail("expr.syntax", at_, "unterminated string");
+        fail(err::kExprSyntax, at_, "unterminated string");
         return false;
       }
       tok_.kind = Tok::String;
@@ -185,7 +187,7 @@ class Parser {
         tok_.kind = Tok::Comma;
         break;
       default:
-        fail("expr.syntax", at_, std::string("unexpected character '") + c + "'");
+        fail(err::kExprSyntax, at_, std::string("unexpected character '") + c + "'");
         return false;
     }
     tok_.text = std::string(1, c);
@@ -197,12 +199,12 @@ class Parser {
 
   bool requireBool(const Node& n, std::size_t pos) {
     if (n.type == ValueKind::Bool || n.type == ValueKind::Any) return true;
-    fail("expr.type", pos, std::string("a condition is needed here, not a ") + kindName(n.type));
+    fail(err::kExprType, pos, std::string("a condition is needed here, not a ") + kindName(n.type));
     return false;
   }
 
   NodePtr parseOr(int depth) {
-    if (depth > kMaxDepth) return failNull("expr.too_deep", tok_.pos, "nested too deeply");
+    if (depth > kMaxDepth) return failNull(err::kExprTooDeep, tok_.pos, "nested too deeply");
     return parseChain(depth, "or", Node::Kind::Or);
   }
 
@@ -227,7 +229,7 @@ class Parser {
   }
 
   NodePtr parseNot(int depth) {
-    if (depth > kMaxDepth) return failNull("expr.too_deep", tok_.pos, "nested too deeply");
+    if (depth > kMaxDepth) return failNull(err::kExprTooDeep, tok_.pos, "nested too deeply");
     if (isKeyword("not")) {
       if (!advance()) return nullptr;
       const std::size_t pos = tok_.pos;
@@ -264,12 +266,12 @@ class Parser {
     NodePtr right = parsePrimary(depth);
     if (!right) return nullptr;
     if (!comparable(left->type, right->type))
-      return failNull("expr.type", pos,
+      return failNull(err::kExprType, pos,
                       std::string("cannot compare ") + kindName(left->type) + " with " + kindName(right->type));
     const bool ordered = op != Op::Eq && op != Op::Ne;
     if (ordered && (left->type == ValueKind::Bool || right->type == ValueKind::Bool))
-      return failNull("expr.type", opPos, "yes/no values have no order");
-    if (tok_.kind == Tok::Op) return failNull("expr.syntax", tok_.pos, "comparisons do not chain; use 'and'");
+      return failNull(err::kExprType, opPos, "yes/no values have no order");
+    if (tok_.kind == Tok::Op) return failNull(err::kExprSyntax, tok_.pos, "comparisons do not chain; use 'and'");
     auto node = std::make_shared<Node>();
     node->kind = Node::Kind::Compare;
     node->type = ValueKind::Bool;
@@ -290,12 +292,12 @@ class Parser {
     const Token t = tok_;
     switch (t.kind) {
       case Tok::End:
-        return failNull("expr.syntax", t.pos, "expression ends too early");
+        return failNull(err::kExprSyntax, t.pos, "expression ends too early");
       case Tok::LParen: {
         if (!advance()) return nullptr;
         NodePtr inner = parseOr(depth + 1);
         if (!inner) return nullptr;
-        if (tok_.kind != Tok::RParen) return failNull("expr.syntax", tok_.pos, "expected ')'");
+        if (tok_.kind != Tok::RParen) return failNull(err::kExprSyntax, tok_.pos, "expected ')'");
         if (!advance()) return nullptr;
         return inner;
       }
@@ -304,7 +306,7 @@ class Parser {
         // from_chars for doubles is in GCC 12's libstdc++; it never throws.
         auto [p, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), d);
         if (ec != std::errc() || p != t.text.data() + t.text.size() || !std::isfinite(d))
-          return failNull("expr.syntax", t.pos, "bad number");
+          return failNull(err::kExprSyntax, t.pos, "bad number");
         if (!advance()) return nullptr;
         return literal(Value::of(d), ValueKind::Number);
       }
@@ -314,14 +316,14 @@ class Parser {
       case Tok::Name:
         break;
       default:
-        return failNull("expr.syntax", t.pos, "unexpected '" + t.text + "'");
+        return failNull(err::kExprSyntax, t.pos, "unexpected '" + t.text + "'");
     }
     if (t.text == "true" || t.text == "false") {
       if (!advance()) return nullptr;
       return literal(Value::of(t.text == "true"), ValueKind::Bool);
     }
     if (t.text == "and" || t.text == "or" || t.text == "not")
-      return failNull("expr.syntax", t.pos, "'" + t.text + "' needs a value before it");
+      return failNull(err::kExprSyntax, t.pos, "'" + t.text + "' needs a value before it");
     if (!advance()) return nullptr;
     if (tok_.kind == Tok::LParen) return parseCall(t);
     return reference(t);
@@ -362,37 +364,37 @@ class Parser {
     } else if (name.text == "selected") {
       node->fn = Fn::Selected, node->type = ValueKind::Bool, arity = 2;
     } else {
-      return failNull("expr.unknown_function", name.pos, "no function '" + name.text + "'");
+      return failNull(err::kExprUnknownFunction, name.pos, "no function '" + name.text + "'");
     }
     if (!advance()) return nullptr;  // past '('
     for (std::size_t i = 0; i < arity; ++i) {
       if (i > 0) {
-        if (tok_.kind != Tok::Comma) return failNull("expr.syntax", tok_.pos, "expected ','");
+        if (tok_.kind != Tok::Comma) return failNull(err::kExprSyntax, tok_.pos, "expected ','");
         if (!advance()) return nullptr;
       }
       const Token arg = tok_;
       const bool wantString = node->fn == Fn::Selected && i == 1;
       if (wantString) {
         if (arg.kind != Tok::String)
-          return failNull("expr.type", arg.pos, "selected() takes a quoted choice value second");
+          return failNull(err::kExprType, arg.pos, "selected() takes a quoted choice value second");
         if (!advance()) return nullptr;
         node->kids.push_back(literal(Value::of(arg.text), ValueKind::String));
         continue;
       }
       if (arg.kind != Tok::Name || arg.text == "true" || arg.text == "false")
-        return failNull("expr.type", arg.pos, name.text + "() takes a field name");
+        return failNull(err::kExprType, arg.pos, name.text + "() takes a field name");
       if (!advance()) return nullptr;
       NodePtr ref = reference(arg);
       if (!ref) return nullptr;
       if (node->fn == Fn::Age && ref->type != ValueKind::Date && ref->type != ValueKind::Any)
-        return failNull("expr.type", arg.pos,
+        return failNull(err::kExprType, arg.pos,
                         "age() needs a date field, '" + arg.text + "' is a " + kindName(ref->type));
       if (node->fn == Fn::Selected && ref->type != ValueKind::List && ref->type != ValueKind::String &&
           ref->type != ValueKind::Any)
-        return failNull("expr.type", arg.pos, "selected() needs a choice field");
+        return failNull(err::kExprType, arg.pos, "selected() needs a choice field");
       node->kids.push_back(ref);
     }
-    if (tok_.kind != Tok::RParen) return failNull("expr.syntax", tok_.pos, "expected ')'");
+    if (tok_.kind != Tok::RParen) return failNull(err::kExprSyntax, tok_.pos, "expected ')'");
     if (!advance()) return nullptr;
     return node;
   }

@@ -12,6 +12,8 @@
 #include <set>
 
 #include "core/date.h"
+#include "core/errors.h"
+#include "forms/errors.h"
 #include "forms/form_data.h"
 
 namespace gocua::forms {
@@ -247,7 +249,7 @@ class Loader {
     }
     auto eff = doc.find("effective_date");
     auto parsed = (eff != doc.end() && eff->is_string()) ? core::parseDate(eff->get<std::string>())
-                                                         : Result<core::Date>(Error::make("date.format"));
+                                                         : Result<core::Date>(Error::make(err::kDateFormat));
     if (!parsed.ok())
       add("", "form.schema", "\"effective_date\" must be a date dd/mm/yyyy", lineOfKey("effective_date"));
     else
@@ -526,19 +528,19 @@ class Loader {
       if (!cur) continue;
       for (std::size_t i = 1; i < names.size(); ++i) {
         if (cur->type == FieldType::Repeat)
-          return Error::make("expr.ref_into_repeat", {}, "'" + dotted + "' reaches into the rows of a repeat");
+          return Error::make(err::kExprRefIntoRepeat, {}, "'" + dotted + "' reaches into the rows of a repeat");
         const FieldDef* next = cur->type == FieldType::Group ? cur->child(names[i]) : nullptr;
-        if (!next) return Error::make("expr.unknown_field", {}, "no field '" + dotted + "'");
+        if (!next) return Error::make(err::kExprUnknownField, {}, "no field '" + dotted + "'");
         cur = next;
       }
       if (cur->type == FieldType::Group)
-        return Error::make("expr.type", {}, "'" + dotted + "' is a section, not a value");
+        return Error::make(err::kExprType, {}, "'" + dotted + "' is a section, not a value");
       if (cur->type == FieldType::Repeat)
-        return Error::make("expr.ref_into_repeat", {}, "'" + dotted + "' is a repeat; refer to a field of its rows");
+        return Error::make(err::kExprRefIntoRepeat, {}, "'" + dotted + "' is a repeat; refer to a field of its rows");
       data_->slots.push_back(detail::Slot{level, names, cur});
       return RefBinding{static_cast<int>(data_->slots.size()) - 1, kindOf(cur->type)};
     }
-    return Error::make("expr.unknown_field", {}, "no field '" + dotted + "' visible here");
+    return Error::make(err::kExprUnknownField, {}, "no field '" + dotted + "' visible here");
   }
 
   std::optional<Expression> compile(const json& text, const std::vector<const FieldDef*>& chain,

@@ -6,6 +6,7 @@
 #endif
 
 #include "forms/pattern.h"
+#include "forms/errors.h"
 
 #include <regex>
 
@@ -24,7 +25,7 @@ Result<Pattern> Pattern::compile(std::string_view source) {
     p.source_ = std::string(source);
     return p;
   } catch (const std::exception& e) {
-    return Error::make("form.bad_pattern", {}, std::string("pattern does not compile: ") + e.what());
+    return Error::make(err::kFormBadPattern, {}, std::string("pattern does not compile: ") + e.what());
   }
 }
 

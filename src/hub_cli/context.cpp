@@ -6,6 +6,7 @@
 
 #include "cli/terminal.h"
 #include "core/text.h"
+#include "hub_cli/errors.h"
 #include "vault/secret.h"
 
 namespace gocua::hubcli {
@@ -18,8 +19,8 @@ fs::path Context::dataDir() const {
 Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
   return cli::readPassphrase(
       {envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm,
-       envVar == "GOCUA_HUB_BACKUP_PASSPHRASE" ? "hub.no_backup_passphrase" : "hub.no_passphrase",
-       "hub.passphrase_mismatch"});
+       envVar == "GOCUA_HUB_BACKUP_PASSPHRASE" ? err::kHubNoBackupPassphrase : err::kHubNoPassphrase,
+       err::kHubPassphraseMismatch});
 }
 
 Result<hub::Hub*> Context::open() {
@@ -42,27 +43,6 @@ Result<hub::HubSession*> Context::unlock() {
   if (!session) return session.error();
   session_ = std::move(*session);
   return session_.get();
-}
-
-int exitCodeFor(const Error& e) {
-  const std::string& c = e.code;
-  if (c == "vault.wrong_passphrase" || c == "hub.no_passphrase" || c == "hub.no_backup_passphrase") return kLocked;
-  static const char* invalidPrefixes[] = {"hub.invalid",
-                                          "hub.exists",
-                                          "hub.bad_",
-                                          "hub.unknown_device",
-                                          "hub.record_not_found",
-                                          "hub.note_too_long",
-                                          "hub.no_recovery_slot",
-                                          "hub.device_conflict",
-                                          "hub.passphrase_mismatch",
-                                          "vault.passphrase",
-                                          "enroll.",
-                                          "text.",
-                                          "profile.invalid"};
-  for (const char* p : invalidPrefixes)
-    if (c.rfind(p, 0) == 0) return kInvalid;
-  return kOther;
 }
 
 int fail(const Error& e) {

@@ -59,9 +59,9 @@ void addImportCommands(CLI::App& app, Action& action);  // import, status-out
 void addRecordCommands(CLI::App& app, Action& action);  // records list/export, review set
 void addServeCommand(CLI::App& app, Action& action);    // serve
 
+using cli::exitCodeFor;
 using cli::printJson;
 using cli::say;
-int exitCodeFor(const Error& e);
 // Prints the error ({"errors":[...]} on stdout for exit 2, a line on stderr always); returns the code.
 int fail(const Error& e);
 

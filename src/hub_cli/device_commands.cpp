@@ -2,6 +2,7 @@
 #include <fstream>
 
 #include "hub_cli/context.h"
+#include "sync/hub/errors.h"
 #include "vault/secret.h"
 
 namespace gocua::hubcli {
@@ -10,7 +11,7 @@ namespace {
 
 Result<std::string> readSmallFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::make("hub.io", "file", std::filesystem::path(path).filename().string());
+  if (!in) return Error::make(err::kHubIo, "file", std::filesystem::path(path).filename().string());
   // Signed files are at most 64 KiB; read one byte more so the parser sees an oversize file.
   std::string data(sync::kMaxSignedFileBytes + 1, '\0');
   in.read(data.data(), static_cast<std::streamsize>(data.size()));

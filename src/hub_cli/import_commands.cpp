@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "hub_cli/context.h"
+#include "hub_cli/errors.h"
 #include "sync/hub/crash_points.h"
 
 namespace gocua::hubcli {
@@ -48,7 +49,7 @@ int importOne(hub::HubSession& session, const fs::path& file, const fs::path& re
             {"accepted", std::to_string(res->accepted)},
             {"rejected", std::to_string(res->rejectedRecords)},
             {"next", std::to_string(res->nextSequence)}});
-  if (!res->reason.empty()) say("hub.import.reason", {{"reason", i18n::message(Error::make(res->reason))}});
+  if (!res->reason.empty()) say("hub.import.reason", {{"reason", i18n::message(Error::fromText(res->reason))}});
   return exitFor(res->status);
 }
 
@@ -63,7 +64,7 @@ void addImportCommands(CLI::App& app, Action& action) {
     action = [](Context& ctx) {
       std::error_code ec;
   const bool isDir = fs::is_directory(source, ec);
-  if (!isDir && !fs::is_regular_file(source, ec)) return fail(Error::make("hub.bad_arg", "SOURCE", "not found"));
+  if (!isDir && !fs::is_regular_file(source, ec)) return fail(Error::make(err::kHubBadArg, "SOURCE", "not found"));
   auto session = ctx.unlock();
   if (!session) return fail(session.error());
   if (!isDir) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "hub_cli/context.h"
+#include "sync/hub/errors.h"
 #include "vault/keyslot.h"
 
 namespace gocua::hubcli {
@@ -102,7 +103,7 @@ void addSetupCommands(CLI::App& app, Action& action) {
   restore->callback([&action] {
     action = [](Context& ctx) {
       std::ifstream in(backupIn, std::ios::binary);
-      if (!in) return fail(Error::make("hub.io", "", "read backup"));
+      if (!in) return fail(Error::make(err::kHubIo, "", "read backup"));
       std::stringstream text;
       text << in.rdbuf();
       auto backupPass = ctx.passphrase("GOCUA_HUB_BACKUP_PASSPHRASE", "hub.prompt.backup_passphrase", false);

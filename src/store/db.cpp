@@ -1,5 +1,6 @@
 // SQLite RAII wrappers; see db.h for the contract.
 #include "store/db.h"
+#include "store/errors.h"
 
 #include <sqlite3.h>
 
@@ -13,17 +14,17 @@ Error sqliteError(sqlite3* db, int rc, std::string_view what) {
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
-      return Error::make("store.io", "", detail);
+      return Error::make(err::kStoreIo, "", detail);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Error::make("store.busy", "", detail);
+      return Error::make(err::kStoreBusy, "", detail);
     case SQLITE_CONSTRAINT:
-      return Error::make("store.constraint", "", detail);
+      return Error::make(err::kStoreConstraint, "", detail);
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      return Error::make("store.corrupt", "", detail);
+      return Error::make(err::kStoreCorrupt, "", detail);
     default:
-      return Error::make("store.error", "", detail);
+      return Error::make(err::kStoreError, "", detail);
   }
 }
 
@@ -115,7 +116,7 @@ Result<Db> Db::open(const std::filesystem::path& path, bool create) {
   if (create) flags |= SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
   if (rc != SQLITE_OK) {
-    if (!create && (rc & 0xff) == SQLITE_CANTOPEN) return Error::make("store.not_found", "", path.filename().string());
+    if (!create && (rc & 0xff) == SQLITE_CANTOPEN) return Error::make(err::kStoreNotFound, "", path.filename().string());
     return sqliteError(db.db_, rc, "open");
   }
   sqlite3_extended_result_codes(db.db_, 1);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/embedded.h"
+#include "store/errors.h"
 
 namespace gocua {
 extern const EmbeddedFile gocua_schema[];
@@ -37,9 +38,9 @@ int latestSchemaVersion(const EmbeddedFile* files, std::size_t count) {
 
 Status migrate(Db& db, const EmbeddedFile* files, std::size_t count) {
   int current = db.userVersion();
-  if (current < 0) return Error::make("store.corrupt", "", "user_version unreadable");
+  if (current < 0) return Error::make(err::kStoreCorrupt, "", "user_version unreadable");
   if (current > latestSchemaVersion(files, count))
-    return Error::make("store.schema_too_new", "", std::to_string(current));
+    return Error::make(err::kStoreSchemaTooNew, "", std::to_string(current));
   for (const auto& m : migrations(files, count)) {
     if (m.version <= current) continue;
     auto txn = Txn::begin(db);

@@ -1,6 +1,7 @@
 // SQL for the workspace repository; see repository.h. Hot statements use Db::cached.
 #include "store/repository.h"
 
+#include "store/errors.h"
 #include "store/sync_state_sql.h"
 
 namespace gocua::store {
@@ -131,7 +132,7 @@ Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevisio
       "SELECT id, revision, rev_hash, parent_hash, updated_at, sealed FROM record WHERE id=?1 AND revision=?2");
   if (!keep) return keep.error();
   GOCUA_TRY((*keep)->bind(1, r.id).bind(2, expectedRevision).run());
-  if (db_->changes() != 1) return Error::make("record.conflict");
+  if (db_->changes() != 1) return Error::make(err::kRecordConflict);
   static const std::string kSql =
       std::string(
           "UPDATE record SET revision=?2, rev_hash=?3, parent_hash=?4, form_id=?5, form_version=?6, "
@@ -150,7 +151,7 @@ Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevisio
   else
     s.bindNull(6);
   GOCUA_TRY(s.bind(7, r.syncState).bind(8, r.updatedAt).bind(9, r.sealed).bind(10, expectedRevision).run());
-  if (db_->changes() != 1) return Error::make("record.conflict");
+  if (db_->changes() != 1) return Error::make(err::kRecordConflict);
   return {};
 }
 

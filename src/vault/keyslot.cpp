@@ -10,6 +10,8 @@
 #include <fstream>
 #include <string>
 
+#include "core/errors.h"
+#include "vault/errors.h"
 #include "vault/internal.h"
 #include "vault/primitives.h"
 
@@ -75,16 +77,16 @@ KdfParams defaultKdfParams() {
 Status checkKdfFloor(const KdfParams& params) {
   const KdfParams floor = interactiveKdf();
   if (params.opslimit < floor.opslimit || params.memlimit < floor.memlimit)
-    return Error::make("vault.kdf_too_weak", "",
+    return Error::make(err::kVaultKdfTooWeak, "",
                        "opslimit " + std::to_string(params.opslimit) + ", memlimit " + std::to_string(params.memlimit));
   if (params.opslimit > kMaxOpslimit || std::uint64_t{params.memlimit} > kMaxMemlimit)
-    return Error::make("vault.kdf_out_of_range", "",
+    return Error::make(err::kVaultKdfOutOfRange, "",
                        "opslimit " + std::to_string(params.opslimit) + ", memlimit " + std::to_string(params.memlimit));
   return {};
 }
 
 Status checkPassphrase(std::string_view passphrase) {
-  if (codePoints(passphrase) < kMinPassphraseCodePoints) return Error::make("vault.passphrase_too_short", "passphrase");
+  if (codePoints(passphrase) < kMinPassphraseCodePoints) return Error::make(err::kVaultPassphraseTooShort, "passphrase");
   return {};
 }
 
@@ -137,7 +139,7 @@ Result<SecretBytes> deriveKek(std::string_view passphrase, std::span<const std::
 
 Status checkKeyslotShape(const Keyslot& slot) {
   if (slot.salt.size() != kSaltBytes || slot.nonce.size() != kNonceBytes || slot.wrapped.size() != kWrappedBytes)
-    return Error::make("vault.keyslot_damaged", "", "field sizes");
+    return Error::make(err::kVaultKeyslotDamaged, "", "field sizes");
   return {};
 }
 
@@ -153,17 +155,17 @@ Keyslot wrapWithKek(const SecretBytes& dataKey, const SecretBytes& kek, const Kd
 
 Result<SecretBytes> unwrapWithKek(const Keyslot& slot, const SecretBytes& kek) {
   GOCUA_TRY(checkKeyslotShape(slot));
-  if (kek.size() != kKekBytes) return Error::make("internal", "", "KEK size");
+  if (kek.size() != kKekBytes) return Error::make(err::kInternal, "", "KEK size");
   auto dataKey = unwrapKey(KeyWrapCipher::XChaCha20Poly1305, std::span(slot.wrapped).first<kWrappedBytes>(), kek,
                            std::span(slot.nonce).first<kNonceBytes>(), keyslotAd(slot.params, slot.salt));
-  if (!dataKey) return Error::make("vault.wrong_passphrase");
+  if (!dataKey) return Error::make(err::kVaultWrongPassphrase);
   return std::move(*dataKey);
 }
 
 }  // namespace detail
 
 Result<Keyslot> wrapDataKey(const SecretBytes& dataKey, std::string_view passphrase, const KdfParams& params) {
-  if (dataKey.size() != kDataKeyBytes) return Error::make("internal", "", "data key size");
+  if (dataKey.size() != kDataKeyBytes) return Error::make(err::kInternal, "", "data key size");
   GOCUA_TRY(checkKdfFloor(params));
   GOCUA_TRY(checkPassphrase(passphrase));
   GOCUA_TRY(init());
@@ -202,10 +204,10 @@ std::vector<std::uint8_t> encodeKeyslot(const Keyslot& slot) {
 Result<Keyslot> decodeKeyslot(std::span<const std::uint8_t> blob) {
   if (blob.size() != detail::kKeyslotBlobBytes || std::memcmp(blob.data(), kBlobMagic, 4) != 0 ||
       blob[4] != kBlobVersion || blob[5] != kBlobAlgArgon2id13)
-    return Error::make("vault.keyslot_damaged", "", "not a version-1 keyslot blob");
+    return Error::make(err::kVaultKeyslotDamaged, "", "not a version-1 keyslot blob");
   const std::uint8_t* p = blob.data();
   const std::uint64_t mem = getLe64(p + 14);
-  if (mem > SIZE_MAX) return Error::make("vault.keyslot_damaged", "", "memlimit");
+  if (mem > SIZE_MAX) return Error::make(err::kVaultKeyslotDamaged, "", "memlimit");
   Keyslot slot;
   slot.params = {getLe64(p + 6), static_cast<std::size_t>(mem)};
   slot.salt.assign(p + 22, p + 38);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "vault/errors.h"
 #include "vault/internal.h"
 
 namespace gocua::vault {
@@ -101,12 +102,12 @@ void deriveSubkey(std::span<std::uint8_t> out, std::uint64_t id, std::string_vie
 Result<SecretBytes> derivePassphraseKey(std::string_view passphrase,
                                         std::span<const std::uint8_t, kPwhashSaltBytes> salt, std::uint64_t opslimit,
                                         std::size_t memlimit) {
-  if (!detail::sodiumReady()) return Error::make("vault.init", "", "sodium_init failed");
+  if (!detail::sodiumReady()) return Error::make(err::kVaultInit, "", "sodium_init failed");
   SecretBytes kek(kWrapKeyBytes);
   // Limits are the caller's to validate, so a failure here is Argon2 failing to allocate memlimit.
   if (crypto_pwhash(kek.data(), kek.size(), passphrase.data(), passphrase.size(), salt.data(), opslimit, memlimit,
                     crypto_pwhash_ALG_ARGON2ID13) != 0)
-    return Error::make("vault.out_of_memory", "", "argon2id memlimit " + std::to_string(memlimit));
+    return Error::make(err::kVaultOutOfMemory, "", "argon2id memlimit " + std::to_string(memlimit));
   return kek;
 }
 

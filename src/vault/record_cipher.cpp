@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "vault/errors.h"
 #include "vault/internal.h"
 #include "vault/primitives.h"
 
@@ -66,24 +67,24 @@ std::vector<std::uint8_t> RecordCipher::seal(std::string_view plaintext, std::sp
 }
 
 Result<std::string> RecordCipher::open(std::span<const std::uint8_t> sealed, std::span<const std::uint8_t> ad) const {
-  if (sealed.size() < kOverheadBytes) return Error::make("vault.damaged", "", "too short");
+  if (sealed.size() < kOverheadBytes) return Error::make(err::kVaultDamaged, "", "too short");
   std::string out(sealed.size() - kOverheadBytes, '\0');
   // The tag is verified before anything is decrypted, so a failure leaves out untouched.
   if (!aeadDecrypt({reinterpret_cast<std::uint8_t*>(out.data()), out.size()}, sealed.subspan(kNonceBytes), ad,
                    sealed.first<kNonceBytes>(), sealKey()))
-    return Error::make("vault.damaged", "", "authentication failed");
+    return Error::make(err::kVaultDamaged, "", "authentication failed");
   return out;
 }
 
 Status RecordCipher::openAppend(std::span<const std::uint8_t> sealed, std::span<const std::uint8_t> ad,
                                 std::string& out) const {
-  if (sealed.size() < kOverheadBytes) return Error::make("vault.damaged", "", "too short");
+  if (sealed.size() < kOverheadBytes) return Error::make(err::kVaultDamaged, "", "too short");
   const std::size_t start = out.size();
   out.resize(start + sealed.size() - kOverheadBytes);
   if (!aeadDecrypt({reinterpret_cast<std::uint8_t*>(out.data() + start), sealed.size() - kOverheadBytes},
                    sealed.subspan(kNonceBytes), ad, sealed.first<kNonceBytes>(), sealKey())) {
     out.resize(start);  // the tag is checked first: nothing was written
-    return Error::make("vault.damaged", "", "authentication failed");
+    return Error::make(err::kVaultDamaged, "", "authentication failed");
   }
   return {};
 }

@@ -10,6 +10,7 @@
 #include <new>
 #include <utility>
 
+#include "vault/errors.h"
 #include "vault/internal.h"
 
 namespace gocua::vault {
@@ -23,7 +24,7 @@ bool sodiumReady() {
 }  // namespace detail
 
 Status init() {
-  if (!detail::sodiumReady()) return Error::make("vault.init", "", "sodium_init failed");
+  if (!detail::sodiumReady()) return Error::make(err::kVaultInit, "", "sodium_init failed");
   return {};
 }
 

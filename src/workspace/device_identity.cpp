@@ -4,7 +4,9 @@
 #include <charconv>
 #include <string_view>
 
+#include "store/errors.h"
 #include "vault/secret.h"
+#include "workspace/errors.h"
 
 namespace gocua::workspace::detail {
 namespace {
@@ -30,7 +32,7 @@ std::optional<std::array<std::uint8_t, 32>> key32(std::string_view hex) {
   return out;
 }
 
-Result<std::string> requiredMeta(store::Repository& repo, const char* key, const char* missingCode) {
+Result<std::string> requiredMeta(store::Repository& repo, const char* key, const ErrorCode& missingCode) {
   auto value = repo.meta(key);
   if (!value) return value.error();
   if (!*value) return Error::make(missingCode);
@@ -43,7 +45,7 @@ Result<DeviceIdentity> loadDeviceIdentity(store::Repository& repo, const vault::
   auto sealedHex = repo.meta(kMetaSeeds);
   if (!sealedHex) return sealedHex.error();
   if (!*sealedHex) {
-    if (!create) return Error::make("sync.no_request");
+    if (!create) return Error::make(err::kSyncNoRequest);
     auto seeds = vault::SecretBytes::random(64);
     auto sealed = cipher.seal(seeds.view(), adBytes());
     auto sign = sync::DeviceKeys::fromSeed(std::span<const std::uint8_t, 32>(seeds.data(), 32));
@@ -55,15 +57,15 @@ Result<DeviceIdentity> loadDeviceIdentity(store::Repository& repo, const vault::
     return loadDeviceIdentity(repo, cipher, false);
   }
   auto sealed = vault::fromHex(**sealedHex);
-  if (!sealed) return Error::make("record.damaged", "device");
+  if (!sealed) return Error::make(err::kRecordDamaged, "device");
   auto seeds = cipher.open(*sealed, adBytes());
-  if (!seeds || seeds->size() != 64) return Error::make("record.damaged", "device");
+  if (!seeds || seeds->size() != 64) return Error::make(err::kRecordDamaged, "device");
   const auto* p = reinterpret_cast<const std::uint8_t*>(seeds->data());
   DeviceIdentity id{sync::DeviceKeys::fromSeed(std::span<const std::uint8_t, 32>(p, 32)),
                     sync::DeviceBoxKeys::fromSeed(std::span<const std::uint8_t, 32>(p + 32, 32)),
                     {}};
   vault::wipe(*seeds);
-  auto wsId = requiredMeta(repo, kMetaWorkspaceId, "record.damaged");
+  auto wsId = requiredMeta(repo, kMetaWorkspaceId, err::kRecordDamaged);
   if (!wsId) return wsId.error();
   id.workspaceId = *wsId;
   return id;
@@ -74,7 +76,7 @@ Result<std::optional<std::array<std::uint8_t, 32>>> storedDeviceId(store::Reposi
   if (!hex) return hex.error();
   if (!*hex) return std::optional<std::array<std::uint8_t, 32>>();
   auto key = key32(**hex);
-  if (!key) return Error::make("store.corrupt", "device");
+  if (!key) return Error::make(err::kStoreCorrupt, "device");
   return std::optional<std::array<std::uint8_t, 32>>(*key);
 }
 
@@ -94,7 +96,7 @@ Result<std::optional<std::array<std::uint8_t, 32>>> pinnedHubKey(store::Reposito
   if (!hex) return hex.error();
   if (!*hex) return std::optional<std::array<std::uint8_t, 32>>();
   auto key = key32(**hex);
-  if (!key) return Error::make("store.corrupt", "hub");
+  if (!key) return Error::make(err::kStoreCorrupt, "hub");
   return std::optional<std::array<std::uint8_t, 32>>(*key);
 }
 
@@ -103,7 +105,7 @@ Result<sync::CommuneProfile> enrolledProfile(store::Repository& repo) {
   if (!pinned) return pinned.error();
   auto text = repo.meta(kMetaProfile);
   if (!text) return text.error();
-  if (!*pinned || !*text) return Error::make("sync.not_enrolled");
+  if (!*pinned || !*text) return Error::make(err::kSyncNotEnrolled);
   return sync::readProfile(**text, *pinned);
 }
 
@@ -118,7 +120,7 @@ Result<std::int64_t> metaInt(store::Repository& repo, const char* key, std::int6
   if (!*text) return fallback;
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars((*text)->data(), (*text)->data() + (*text)->size(), value);
-  if (ec != std::errc() || end != (*text)->data() + (*text)->size()) return Error::make("store.corrupt", key);
+  if (ec != std::errc() || end != (*text)->data() + (*text)->size()) return Error::make(err::kStoreCorrupt, key);
   return value;
 }
 

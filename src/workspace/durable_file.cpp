@@ -1,5 +1,6 @@
 // Durable file writes for batches and the other files that travel on a USB stick.
 #include "workspace/durable_file.h"
+#include "workspace/errors.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -16,14 +17,14 @@ Status writeFileDurably(const fs::path& path, std::string_view bytes) {
   fs::path temp = path;
   temp += ".part";
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Error::make("sync.io", "out", "open");
+  if (fd < 0) return Error::make(err::kSyncIo, "out", "open");
   std::size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n <= 0) {
       ::close(fd);
       ::unlink(temp.c_str());
-      return Error::make("sync.io", "out", "write");  // full disk lands here
+      return Error::make(err::kSyncIo, "out", "write");  // full disk lands here
     }
     done += static_cast<std::size_t>(n);
   }
@@ -31,7 +32,7 @@ Status writeFileDurably(const fs::path& path, std::string_view bytes) {
   ok = ::close(fd) == 0 && ok;
   if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
     ::unlink(temp.c_str());
-    return Error::make("sync.io", "out", "fsync/rename");
+    return Error::make(err::kSyncIo, "out", "fsync/rename");
   }
   fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   if (int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
@@ -40,7 +41,7 @@ Status writeFileDurably(const fs::path& path, std::string_view bytes) {
   }
   // Read back what the device holds (the page cache is dropped first where the kernel allows).
   int rfd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (rfd < 0) return Error::make("sync.verify_failed", "out");
+  if (rfd < 0) return Error::make(err::kSyncVerifyFailed, "out");
   ::posix_fadvise(rfd, 0, 0, POSIX_FADV_DONTNEED);
   std::string back(bytes.size() + 1, '\0');
   std::size_t got = 0;
@@ -52,7 +53,7 @@ Status writeFileDurably(const fs::path& path, std::string_view bytes) {
   }
   ::close(rfd);
   if (got != bytes.size() || std::string_view(back.data(), got) != bytes)
-    return Error::make("sync.verify_failed", "out");
+    return Error::make(err::kSyncVerifyFailed, "out");
   return {};
 }
 

@@ -18,6 +18,7 @@
 #include "vault/record_cipher.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
+#include "workspace/errors.h"
 #include "workspace/records_internal.h"
 
 namespace gocua::workspace {
@@ -78,7 +79,7 @@ vault::Keyslot fromRow(const store::KeyslotRow& row) {
 
 Result<std::string> volunteerName(std::string_view name) {
   auto n = core::normalizeName(name);
-  if (!n) return Error::make("volunteer.name", "volunteer", n.error().code);
+  if (!n) return Error::make(err::kVolunteerName, "volunteer", n.error().code);
   return *n;
 }
 

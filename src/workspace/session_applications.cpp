@@ -11,12 +11,15 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/errors.h"
 #include "core/parallel.h"
 #include "core/resident.h"
 #include "core/text.h"
+#include "store/errors.h"
 #include "store/migrations.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
+#include "workspace/errors.h"
 #include "workspace/records_internal.h"
 
 namespace gocua::workspace {
@@ -80,10 +83,10 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
                                             const json& answersIn, bool draft, forms::ValidationReport* reportOut,
                                             std::vector<forms::DocumentItem>* checklist) {
   auto rid = core::parseRecordId(residentIdText);
-  if (!rid) return Error::make("record.bad_id", "resident");
+  if (!rid) return Error::make(err::kRecordBadId, "resident");
   auto resident = getResident(residentIdText);
   if (!resident) return resident.error();
-  if (!answersIn.is_object()) return Error::make("field.type", "answers");
+  if (!answersIn.is_object()) return Error::make(err::kFieldType, "answers");
 
   json answers = answersIn;
   for (const auto& target : form.prefillTargets())
@@ -94,7 +97,7 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
   auto report = form.validate(answers, today);
   if (reportOut) *reportOut = report;
   if (checklist) *checklist = form.checklist(answers, today);
-  if (!report.valid() && !draft) return Error::make("application.invalid");
+  if (!report.valid() && !draft) return Error::make(err::kApplicationInvalid);
 
   json body = applicationBody(form, *rid, answers, report, nowIso(), volunteer_);
   std::string text = body.dump();
@@ -123,22 +126,22 @@ Result<std::int64_t> Session::updateApplication(std::string_view idText, const f
                                                 forms::ValidationReport* reportOut,
                                                 std::vector<forms::DocumentItem>* checklist) {
   auto id = core::parseRecordId(idText);
-  if (!id) return Error::make("record.bad_id", "id");
-  if (!answers.is_object()) return Error::make("field.type", "answers");
+  if (!id) return Error::make(err::kRecordBadId, "id");
+  if (!answers.is_object()) return Error::make(err::kFieldType, "answers");
   auto old = openBody(span(*id), "application");
   if (!old) return old.error();
-  if (old->value("revision", std::int64_t{0}) != expectedRevision) return Error::make("record.conflict");
+  if (old->value("revision", std::int64_t{0}) != expectedRevision) return Error::make(err::kRecordConflict);
   auto resident = core::parseRecordId(old->value("resident_id", ""));
   const std::string createdAt = old->value("created_at", nowIso());
   const std::string createdBy = old->value("created_by", volunteer_);
   old->clear();
-  if (!resident) return Error::make("record.damaged");
+  if (!resident) return Error::make(err::kRecordDamaged);
 
   const auto today = core::today();
   auto report = form.validate(answers, today);
   if (reportOut) *reportOut = report;
   if (checklist) *checklist = form.checklist(answers, today);
-  if (!report.valid() && !draft) return Error::make("application.invalid");
+  if (!report.valid() && !draft) return Error::make(err::kApplicationInvalid);
 
   json body = applicationBody(form, *resident, answers, report, createdAt, createdBy);
   body["updated_at"] = nowIso();
@@ -146,7 +149,7 @@ Result<std::int64_t> Session::updateApplication(std::string_view idText, const f
   std::string text = body.dump();
   auto head = ws_->repo().record(span(*id));
   if (!head) return head.error();
-  if (!*head) return Error::make("record.not_found");
+  if (!*head) return Error::make(err::kRecordNotFound);
   store::RecordRow next = sealNext(std::move(**head), expectedRevision, text);
   next.formId = form.id();
   next.formVersion = form.version();

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "vault/secret.h"
+#include "core/errors.h"
+#include "workspace/errors.h"
 #include "workspace/records_internal.h"
 #include "workspace/workspace.h"
 
@@ -37,8 +39,8 @@ std::string autosaveAd(std::string_view slot) {
 }  // namespace
 
 Status Session::saveAutosave(std::string_view slot, const json& value) {
-  if (!validSlot(slot)) return Error::make("autosave.slot", "slot");
-  if (!cipher_) return Error::make("autosave.locked");
+  if (!validSlot(slot)) return Error::make(err::kAutosaveSlot, "slot");
+  if (!cipher_) return Error::make(err::kAutosaveLocked);
   std::string text = value.dump();
   const std::string ad = autosaveAd(slot);
   auto sealed = cipher_->seal(text, vault::bytesOf(ad));
@@ -47,22 +49,22 @@ Status Session::saveAutosave(std::string_view slot, const json& value) {
 }
 
 Result<std::optional<json>> Session::loadAutosave(std::string_view slot) {
-  if (!validSlot(slot)) return Error::make("autosave.slot", "slot");
-  if (!cipher_) return Error::make("autosave.locked");
+  if (!validSlot(slot)) return Error::make(err::kAutosaveSlot, "slot");
+  if (!cipher_) return Error::make(err::kAutosaveLocked);
   auto row = ws_->repo().autosave(slot);
   if (!row) return row.error();
   if (!*row) return std::optional<json>();
   const std::string ad = autosaveAd(slot);
   auto text = cipher_->open((*row)->sealed, vault::bytesOf(ad));
-  if (!text) return Error::make("autosave.damaged", "slot");
+  if (!text) return Error::make(err::kAutosaveDamaged, "slot");
   auto value = json::parse(*text, nullptr, false);
   vault::wipe(*text);
-  if (value.is_discarded()) return Error::make("autosave.damaged", "slot");
+  if (value.is_discarded()) return Error::make(err::kAutosaveDamaged, "slot");
   return std::optional<json>(std::move(value));
 }
 
 Status Session::clearAutosave(std::string_view slot) {
-  if (!validSlot(slot)) return Error::make("autosave.slot", "slot");
+  if (!validSlot(slot)) return Error::make(err::kAutosaveSlot, "slot");
   return ws_->repo().deleteAutosave(slot);
 }
 
@@ -70,7 +72,7 @@ Status Session::clearAutosave(std::string_view slot) {
 
 Result<json> Session::getApplication(std::string_view idText) {
   auto id = core::parseRecordId(idText);
-  if (!id) return Error::make("record.bad_id", "id");
+  if (!id) return Error::make(err::kRecordBadId, "id");
   return openBody(span(*id), "application");
 }
 

@@ -6,6 +6,7 @@
 #include "sync/receipt/receipt.h"
 #include "vault/secret.h"
 #include "workspace/device_identity.h"
+#include "workspace/errors.h"
 #include "workspace/records_internal.h"
 #include "workspace/workspace.h"
 
@@ -43,13 +44,13 @@ std::int64_t nowSeconds() {
 }  // namespace
 
 Result<ReceiptInfo> Session::applyReceipt(std::string_view receiptFile) {
-  if (ws_->training()) return Error::make("sync.training");
+  if (ws_->training()) return Error::make(err::kSyncTraining);
   auto& repo = ws_->repo();
   auto profile = enrolledProfile(repo);
   if (!profile) return profile.error();
   auto deviceId = storedDeviceId(repo);
   if (!deviceId) return deviceId.error();
-  if (!*deviceId) return Error::make("sync.not_enrolled");
+  if (!*deviceId) return Error::make(err::kSyncNotEnrolled);
   // Nothing is trusted before the signature and the addressee check out.
   auto receipt = sync::readReceipt(receiptFile, profile->hubSignPublic, **deviceId, profile->communeCode);
   if (!receipt) return receipt.error();
@@ -124,7 +125,7 @@ Result<SyncStatus> Session::syncStatus() {
   if (*last) status.lastSync = **last;
   auto profile = enrolledProfile(repo);
   if (!profile) {
-    if (profile.error().code != "sync.not_enrolled") return profile.error();
+    if (!profile.error().is(err::kSyncNotEnrolled)) return profile.error();
     return status;
   }
   status.enrolled = true;

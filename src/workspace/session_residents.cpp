@@ -11,12 +11,15 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/errors.h"
 #include "core/parallel.h"
 #include "core/resident.h"
 #include "core/text.h"
+#include "store/errors.h"
 #include "store/migrations.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
+#include "workspace/errors.h"
 #include "workspace/records_internal.h"
 
 namespace gocua::workspace {
@@ -86,7 +89,7 @@ Result<AddResult> Session::addResident(const json& resident, Errors* problems) {
     if (!existing) return existing.error();
     if (*existing) {
       auto other = toRecordId(**existing);
-      return Error::make("resident.duplicate", "personal_id", other ? core::formatRecordId(*other) : "");
+      return Error::make(err::kResidentDuplicate, "personal_id", other ? core::formatRecordId(*other) : "");
     }
   }
   AddResult result;
@@ -159,7 +162,7 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
       auto j = json::parse(lines[i].second, nullptr, false);
       vault::wipe(lines[i].second);
       if (j.is_discarded()) {
-        p.errors.push_back(Error::make("json.malformed"));
+        p.errors.push_back(Error::make(err::kJsonMalformed));
         return;
       }
       auto r = core::parseResident(j, today, &p.errors);
@@ -183,13 +186,13 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
       }
       if (!p.resident->personalId.empty()) {
         auto claimed = ws_->repo().insertIdHash(p.idHash, p.row.id);
-        if (!claimed && claimed.error().code != "store.constraint") return claimed.error();
+        if (!claimed && !claimed.error().is(err::kStoreConstraint)) return claimed.error();
         if (!claimed) {
           auto existing = ws_->repo().recordForIdHash(p.idHash);
           if (!existing) return existing.error();
           auto other = *existing ? toRecordId(**existing) : std::nullopt;
           result.rejected.push_back(
-              {p.line, {Error::make("resident.duplicate", "personal_id", other ? core::formatRecordId(*other) : "")}});
+              {p.line, {Error::make(err::kResidentDuplicate, "personal_id", other ? core::formatRecordId(*other) : "")}});
           continue;
         }
       }
@@ -220,12 +223,12 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
 Result<json> Session::openBody(std::span<const std::uint8_t> id, std::string_view expectedKind) {
   auto row = ws_->repo().record(id);
   if (!row) return row.error();
-  if (!*row || (*row)->kind != expectedKind) return Error::make("record.not_found");
+  if (!*row || (*row)->kind != expectedKind) return Error::make(err::kRecordNotFound);
   auto body = cipher_->open((*row)->sealed, associatedData(id, (*row)->revision));
-  if (!body) return Error::make("record.damaged");
+  if (!body) return Error::make(err::kRecordDamaged);
   auto j = json::parse(*body, nullptr, false);
   vault::wipe(*body);
-  if (j.is_discarded()) return Error::make("record.damaged");
+  if (j.is_discarded()) return Error::make(err::kRecordDamaged);
   j["id"] = core::formatRecordId(*toRecordId(id));
   j["revision"] = (*row)->revision;
   j["sync_state"] = (*row)->syncState;
@@ -234,20 +237,20 @@ Result<json> Session::openBody(std::span<const std::uint8_t> id, std::string_vie
 
 Result<json> Session::getResident(std::string_view idText) {
   auto id = core::parseRecordId(idText);
-  if (!id) return Error::make("record.bad_id", "id");
+  if (!id) return Error::make(err::kRecordBadId, "id");
   return openBody(span(*id), "resident");
 }
 
 Result<std::int64_t> Session::updateResident(std::string_view idText, const json& resident,
                                              std::int64_t expectedRevision, Errors* problems) {
   auto id = core::parseRecordId(idText);
-  if (!id) return Error::make("record.bad_id", "id");
+  if (!id) return Error::make(err::kRecordBadId, "id");
   auto r = core::parseResident(resident, core::today(), problems);
   if (!r) return r.error();
   auto head = ws_->repo().record(span(*id));
   if (!head) return head.error();
-  if (!*head || (*head)->kind != "resident") return Error::make("record.not_found");
-  if ((*head)->revision != expectedRevision) return Error::make("record.conflict");
+  if (!*head || (*head)->kind != "resident") return Error::make(err::kRecordNotFound);
+  if ((*head)->revision != expectedRevision) return Error::make(err::kRecordConflict);
   auto old = openBody(span(*id), "resident");
   if (!old) return old.error();
   std::string oldPersonalId = old->value("personal_id", "");
@@ -260,7 +263,7 @@ Result<std::int64_t> Session::updateResident(std::string_view idText, const json
     if (!existing) return existing.error();
     if (*existing && !std::equal(id->begin(), id->end(), (*existing)->begin(), (*existing)->end())) {
       auto other = toRecordId(**existing);
-      return Error::make("resident.duplicate", "personal_id", other ? core::formatRecordId(*other) : "");
+      return Error::make(err::kResidentDuplicate, "personal_id", other ? core::formatRecordId(*other) : "");
     }
   }
   std::string body = core::toJson(*r).dump();

@@ -8,6 +8,7 @@
 #include "workspace/batch_lines.h"
 #include "workspace/device_identity.h"
 #include "workspace/durable_file.h"
+#include "workspace/errors.h"
 #include "workspace/records_internal.h"
 #include "workspace/workspace.h"
 
@@ -24,7 +25,7 @@ static_assert(std::string_view(kMetaNextSequence) == "sync.next_sequence",
 }  // namespace
 
 Result<std::string> Session::enrollmentRequest() {
-  if (ws_->training()) return Error::make("sync.training");
+  if (ws_->training()) return Error::make(err::kSyncTraining);
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, true);
@@ -45,7 +46,7 @@ Result<std::string> Session::enrollmentRequest() {
 }
 
 Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
-  if (ws_->training()) return Error::make("sync.training");
+  if (ws_->training()) return Error::make(err::kSyncTraining);
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
   auto pinned = pinnedHubKey(ws_->repo());
@@ -88,12 +89,12 @@ Result<std::string> Session::hubUrl() {
 }
 
 Status Session::setRetentionDays(int days) {
-  if (days < 1 || days > 3650) return Error::make("sync.retention_days", "days");
+  if (days < 1 || days > 3650) return Error::make(err::kSyncRetentionDays, "days");
   return ws_->repo().setMeta(kMetaRetentionDays, std::to_string(days));
 }
 
 Result<ExportInfo> Session::exportBatch(const fs::path& out) {
-  if (ws_->training()) return Error::make("sync.training");
+  if (ws_->training()) return Error::make(err::kSyncTraining);
   auto profile = enrolledProfile(ws_->repo());
   if (!profile) return profile.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);

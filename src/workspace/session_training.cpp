@@ -1,10 +1,11 @@
 // Training workspaces: the trainer's one-click reset between sessions.
 #include "workspace/workspace.h"
+#include "workspace/errors.h"
 
 namespace gocua::workspace {
 
 Result<int> Session::resetTraining(int residents, std::uint64_t seed) {
-  if (!ws_->training()) return Error::make("workspace.not_training");
+  if (!ws_->training()) return Error::make(err::kWorkspaceNotTraining);
   {
     auto txn = store::Txn::begin(ws_->db());
     if (!txn) return txn.error();

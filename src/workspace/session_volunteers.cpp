@@ -17,6 +17,7 @@
 #include "store/migrations.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
+#include "workspace/errors.h"
 #include "workspace/records_internal.h"
 
 namespace gocua::workspace {
@@ -33,7 +34,7 @@ Status Session::addVolunteer(std::string_view nameIn, std::string_view passphras
   GOCUA_TRY(vault::checkPassphrase(passphrase));
   auto existing = ws_->repo().keyslot(*name);
   if (!existing) return existing.error();
-  if (*existing) return Error::make("volunteer.exists", "volunteer");
+  if (*existing) return Error::make(err::kVolunteerExists, "volunteer");
   auto slot = vault::wrapDataKey(dataKey_, passphrase, kdf);
   if (!slot) return slot.error();
   auto txn = store::Txn::begin(ws_->db());
@@ -45,13 +46,13 @@ Status Session::addVolunteer(std::string_view nameIn, std::string_view passphras
 
 Status Session::removeVolunteer(std::string_view nameIn) {
   auto name = core::toNfc(nameIn);
-  if (!name) return Error::make("volunteer.not_found", "volunteer");
+  if (!name) return Error::make(err::kVolunteerNotFound, "volunteer");
   auto slots = ws_->repo().keyslots();
   if (!slots) return slots.error();
   bool found = false;
   for (auto& s : *slots) found = found || s.volunteer == *name;
-  if (!found) return Error::make("volunteer.not_found", "volunteer");
-  if (slots->size() == 1) return Error::make("volunteer.last", "volunteer");
+  if (!found) return Error::make(err::kVolunteerNotFound, "volunteer");
+  if (slots->size() == 1) return Error::make(err::kVolunteerLast, "volunteer");
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
   GOCUA_TRY(ws_->repo().deleteKeyslot(*name));
@@ -73,7 +74,7 @@ Status Session::changePassphrase(std::string_view newPassphrase, const vault::Kd
 // [SECTION] Session: training data
 
 Result<int> Session::addDemoData(int residents, std::uint64_t seed) {
-  if (!ws_->training()) return Error::make("workspace.not_training");
+  if (!ws_->training()) return Error::make(err::kWorkspaceNotTraining);
   DemoOptions options;
   options.residents = residents;
   options.seed = seed;

@@ -17,6 +17,7 @@
 #include "store/migrations.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
+#include "workspace/errors.h"
 #include "workspace/records_internal.h"
 
 namespace gocua::workspace {
@@ -44,9 +45,9 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const fs::path& dir, std::s
   GOCUA_TRY(vault::checkPassphrase(passphrase));
   GOCUA_TRY(vault::checkKdfFloor(kdf));
   std::error_code ec;
-  if (fs::exists(dir / kDbFile, ec)) return Error::make("workspace.exists", "", dir.filename().string());
+  if (fs::exists(dir / kDbFile, ec)) return Error::make(err::kWorkspaceExists, "", dir.filename().string());
   fs::create_directories(dir, ec);
-  if (ec) return Error::make("io", "", ec.message());
+  if (ec) return Error::make(err::kIo, "", ec.message());
   ::chmod(dir.c_str(), 0700);  // other users of a shared laptop have no business here
 
   auto dataKey = vault::newDataKey();
@@ -84,7 +85,7 @@ Result<std::unique_ptr<Workspace>> Workspace::initialise(const fs::path& dir, co
 Result<std::unique_ptr<Workspace>> Workspace::open(const fs::path& dir) {
   GOCUA_TRY(vault::init());
   std::error_code ec;
-  if (!fs::exists(dir / kDbFile, ec)) return Error::make("workspace.not_found", "", dir.string());
+  if (!fs::exists(dir / kDbFile, ec)) return Error::make(err::kWorkspaceNotFound, "", dir.string());
   auto db = store::Db::open(dir / kDbFile, false);
   if (!db) return db.error();
   GOCUA_TRY(store::migrate(*db));
@@ -116,7 +117,7 @@ Result<std::unique_ptr<Session>> Workspace::unlock(std::string_view volunteer, s
     if (!found) return found.error();
     row = *found;
   }
-  if (!row) return Error::make("volunteer.not_found", "volunteer");
+  if (!row) return Error::make(err::kVolunteerNotFound, "volunteer");
 
   auto t0 = std::chrono::steady_clock::now();
   auto key = vault::unwrapDataKey(fromRow(*row), passphrase);

@@ -3,9 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
+#include "sync/keys/errors.h"
 #include "sync/keys/keys.h"
 #include "vault/secret.h"
 #include "workspace/device_identity.h"
+#include "workspace/errors.h"
 #include "workspace/records_internal.h"
 #include "workspace/workspace.h"
 
@@ -18,7 +20,7 @@ Status Workspace::resetPassphrase(std::string_view recoveryFile, std::string_vie
   if (!pinned) return pinned.error();
   auto deviceId = storedDeviceId(repo_);
   if (!deviceId) return deviceId.error();
-  if (!*pinned || !*deviceId) return Error::make("sync.not_enrolled");
+  if (!*pinned || !*deviceId) return Error::make(err::kSyncNotEnrolled);
   auto file = sync::readRecoveryFile(recoveryFile, **pinned, **deviceId);
   if (!file) return file.error();
 
@@ -29,21 +31,21 @@ Status Workspace::resetPassphrase(std::string_view recoveryFile, std::string_vie
   if (!used.is_array()) used = nlohmann::json::array();
   std::string recoveryId = vault::toHex(file->recoveryId);
   for (const auto& u : used)
-    if (u == recoveryId) return Error::make("recovery.used");
+    if (u == recoveryId) return Error::make(err::kRecoveryUsed);
 
   auto dataKey = sync::openRecoveryFile(*file, code);
   if (!dataKey) return dataKey.error();
   if (dataKey->size() != vault::kDataKeyBytes || !dataKeyOpensDevice(repo_, vault::RecordCipher(*dataKey)))
-    return Error::make("recovery.damaged");
+    return Error::make(err::kRecoveryDamaged);
 
   auto name = core::toNfc(volunteerIn);
   auto slots = repo_.keyslots();
   if (!slots) return slots.error();
-  if (slots->empty()) return Error::make("volunteer.not_found", "volunteer");
+  if (slots->empty()) return Error::make(err::kVolunteerNotFound, "volunteer");
   std::string volunteer = volunteerIn.empty() || !name ? slots->front().volunteer : *name;
   bool found = false;
   for (const auto& s : *slots) found = found || s.volunteer == volunteer;
-  if (!found) return Error::make("volunteer.not_found", "volunteer");
+  if (!found) return Error::make(err::kVolunteerNotFound, "volunteer");
 
   GOCUA_TRY(vault::checkPassphrase(newPassphrase));
   auto slot = vault::wrapDataKey(*dataKey, newPassphrase, kdf);

@@ -1,6 +1,7 @@
 // Encoding and decoding of the cleartext header, the one part of a batch read before any
 // signature is checked, so decodeHeader trusts nothing and names what is wrong.
 #include "sync/batch/batch_format.h"
+#include "sync/batch/errors.h"
 
 #include <algorithm>
 #include <cstring>
@@ -60,18 +61,18 @@ HeaderBytes encodeHeader(const BatchHeader& header) {
 Result<BatchHeader> decodeHeader(std::span<const std::uint8_t, kHeaderBytes> bytes) {
   const std::uint8_t* p = bytes.data();
   if (!std::equal(kMagic.begin(), kMagic.end(), p)) {
-    return Error::make("batch.format", {}, "magic");
+    return Error::make(err::kBatchFormat, {}, "magic");
   }
   p += kMagic.size();
   BatchHeader h;
   h.version = static_cast<std::uint16_t>(p[0] | (p[1] << 8));
   p += 2;
   if (h.version != kBatchFormatVersion) {
-    return Error::make("batch.unknown_version", {}, "version " + std::to_string(h.version));
+    return Error::make(err::kBatchUnknownVersion, {}, "version " + std::to_string(h.version));
   }
   h.communeCode.assign(reinterpret_cast<const char*>(p), kCommuneCodeBytes);
   p += kCommuneCodeBytes;
-  if (!isCommuneCode(h.communeCode)) return Error::make("batch.format", "communeCode");
+  if (!isCommuneCode(h.communeCode)) return Error::make(err::kBatchFormat, "communeCode");
   std::memcpy(h.deviceId.data(), p, h.deviceId.size());
   p += h.deviceId.size();
   h.sequence = getU64(p);

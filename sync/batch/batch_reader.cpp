@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sync/batch/batch_format.h"
+#include "sync/batch/errors.h"
 
 namespace gocua::sync {
 
@@ -49,7 +50,7 @@ class HashedInput {
   vault::Blake2b hash_{vault::kHashMaxBytes};
 };
 
-Error truncated(const char* where) { return Error::make("batch.truncated", {}, where); }
+Error truncated(const char* where) { return Error::make(err::kBatchTruncated, {}, where); }
 
 struct VerifiedHeader {
   BatchHeader header;
@@ -62,7 +63,7 @@ Result<VerifiedHeader> readVerifiedHeader(HashedInput& in) {
   if (got < hb.size()) {
     const std::size_t n = std::min(got, kMagic.size());
     if (!std::equal(hb.begin(), hb.begin() + static_cast<std::ptrdiff_t>(n), kMagic.begin()) || got < kMagic.size()) {
-      return Error::make("batch.format", {}, "short header");
+      return Error::make(err::kBatchFormat, {}, "short header");
     }
     return truncated("header");
   }
@@ -71,7 +72,7 @@ Result<VerifiedHeader> readVerifiedHeader(HashedInput& in) {
   std::array<std::uint8_t, kSignatureBytes> sig{};
   if (in.read(sig.data(), sig.size()) < sig.size()) return truncated("header signature");
   if (!vault::verify(sig, hb, header->deviceId)) {
-    return Error::make("batch.bad_signature", {}, "header");
+    return Error::make(err::kBatchBadSignature, {}, "header");
   }
   return VerifiedHeader{std::move(header).value(), hb};
 }
@@ -98,7 +99,7 @@ class PlainSink {
       ZSTD_outBuffer o{out_.data(), out_.size(), 0};
       const std::size_t before = in.pos;
       const std::size_t ret = ZSTD_decompressStream(dctx_.ctx, &o, &in);
-      if (ZSTD_isError(ret)) return Error::make("batch.damaged", {}, ZSTD_getErrorName(ret));
+      if (ZSTD_isError(ret)) return Error::make(err::kBatchDamaged, {}, ZSTD_getErrorName(ret));
       // An empty call after the frame's end reports "want a new frame header"; only input that
       // was actually consumed can reopen a frame.
       if (ret == 0) {
@@ -127,14 +128,14 @@ class PlainSink {
  private:
   Status append(std::size_t n) {
     if (n > limits_.maxDecompressedBytes - data_.size()) {
-      return Error::make("batch.too_large", {}, "decompressed size");
+      return Error::make(err::kBatchTooLarge, {}, "decompressed size");
     }
     const char* p = reinterpret_cast<const char*>(out_.data());
     for (std::size_t i = 0; i < n; ++i) {
       if (p[i] == '\n') {
         lineLength_ = 0;
       } else if (++lineLength_ > limits_.maxLineBytes) {
-        return Error::make("batch.too_large", {}, "line length");
+        return Error::make(err::kBatchTooLarge, {}, "line length");
       }
     }
     // Grow by doubling within the cap so the buffer is not reallocated (and old copies left
@@ -161,7 +162,7 @@ class PlainSink {
 }  // namespace
 
 Result<BatchHeader> readBatchHeader(std::istream& in) {
-  if (!vault::init().ok()) return Error::make("batch.crypto", {}, "sodium_init");
+  if (!vault::init().ok()) return Error::make(err::kBatchCrypto, {}, "sodium_init");
   HashedInput hashed(in);
   auto vh = readVerifiedHeader(hashed);
   if (!vh.ok()) return vh.error();
@@ -170,7 +171,7 @@ Result<BatchHeader> readBatchHeader(std::istream& in) {
 
 Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Status(std::string_view line)>& onLine,
                  BatchLimits limits) {
-  if (!vault::init().ok()) return Error::make("batch.crypto", {}, "sodium_init");
+  if (!vault::init().ok()) return Error::make(err::kBatchCrypto, {}, "sodium_init");
   HashedInput hashed(in);
   auto vh = readVerifiedHeader(hashed);
   if (!vh.ok()) return vh.error();
@@ -179,7 +180,7 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
   if (hashed.read(sealed.data(), sealed.size()) < sealed.size()) return truncated("file key");
   vault::SecretBytes fileKey(kFileKeyBytes);
   if (!vault::openSealedBox({fileKey.data(), fileKey.size()}, sealed, hub)) {
-    return Error::make("batch.not_for_this_hub");
+    return Error::make(err::kBatchNotForThisHub);
   }
 
   std::array<std::uint8_t, kStreamHeaderBytes> streamHeader{};
@@ -188,13 +189,13 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
   }
   vault::SecretStreamPull stream;  // wipes its state on every way out
   if (!stream.init(streamHeader, fileKey)) {
-    return Error::make("batch.damaged", {}, "stream header");
+    return Error::make(err::kBatchDamaged, {}, "stream header");
   }
 
   const auto headerHash = vault::blake2b256(vh->bytes);
 
   PlainSink sink(limits);
-  if (!sink.ready()) return Error::make("batch.crypto", {}, "ZSTD_createDCtx");
+  if (!sink.ready()) return Error::make(err::kBatchCrypto, {}, "ZSTD_createDCtx");
   sink.configure();
   std::vector<std::uint8_t> cipher;
   std::vector<std::uint8_t> plain(kChunkPlainBytes);
@@ -208,30 +209,30 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
     if (hashed.read(len.data(), len.size()) < len.size()) return truncated("chunk length");
     const std::uint32_t clen = getU32(len.data());
     if (clen < kChunkOverhead || clen > kChunkPlainBytes + kChunkOverhead) {
-      return Error::make("batch.damaged", {}, "chunk length");
+      return Error::make(err::kBatchDamaged, {}, "chunk length");
     }
     cipher.resize(clen);
     if (hashed.read(cipher.data(), clen) < clen) return truncated("chunk");
     const auto chunk =
         stream.pull(plain, cipher, first ? std::span<const std::uint8_t>(headerHash) : std::span<const std::uint8_t>());
-    if (!chunk) return Error::make("batch.damaged", {}, "chunk authentication");
+    if (!chunk) return Error::make(err::kBatchDamaged, {}, "chunk authentication");
     const bool final = chunk->tag == vault::StreamTag::Final;
     // Only full MESSAGE chunks and one FINAL are written; anything else is not ours.
     if (!final && (chunk->tag != vault::StreamTag::Message || chunk->length != kChunkPlainBytes)) {
-      return Error::make("batch.damaged", {}, "chunk tag");
+      return Error::make(err::kBatchDamaged, {}, "chunk tag");
     }
     GOCUA_TRY(sink.feed(plain.data(), chunk->length));
     if (final) break;
   }
-  if (!sink.complete()) return Error::make("batch.damaged", {}, "payload incomplete");
+  if (!sink.complete()) return Error::make(err::kBatchDamaged, {}, "payload incomplete");
 
   const auto digest = hashed.digest();
   std::array<std::uint8_t, kSignatureBytes> trailer{};
   in.read(reinterpret_cast<char*>(trailer.data()), static_cast<std::streamsize>(trailer.size()));
   if (static_cast<std::size_t>(in.gcount()) < trailer.size()) return truncated("trailer");
-  if (in.peek() != std::char_traits<char>::eof()) return Error::make("batch.trailing_data");
+  if (in.peek() != std::char_traits<char>::eof()) return Error::make(err::kBatchTrailingData);
   if (!vault::verify(trailer, digest, vh->header.deviceId)) {
-    return Error::make("batch.bad_signature", {}, "trailer");
+    return Error::make(err::kBatchBadSignature, {}, "trailer");
   }
   return sink.deliver(onLine);
 }

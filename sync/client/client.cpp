@@ -5,7 +5,10 @@
 #include <system_error>
 
 #include "sync/batch/batch.h"
+#include "sync/client/errors.h"
+#include "sync/transport/errors.h"
 #include "sync/transport/transport.h"
+#include "workspace/errors.h"
 
 namespace gocua::sync {
 namespace fs = std::filesystem;
@@ -24,7 +27,7 @@ std::optional<fs::path> pendingBatch(const fs::path& outbox) {
 
 Result<std::array<std::uint8_t, 16>> batchIdOf(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) return Error::make("sync.io", "outbox");
+  if (!in) return Error::make(err::kSyncIo, "outbox");
   auto header = readBatchHeader(in);
   if (!header) return header.error();
   return header->batchId;
@@ -45,7 +48,7 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
     if (!url) return url.error();
     hubUrl = *url;
   }
-  if (hubUrl.empty()) return Error::make("sync.no_hub_url");
+  if (hubUrl.empty()) return Error::make(err::kSyncNoHubUrl);
   auto keys = session.deviceSignKeys();
   if (!keys) return keys.error();
 
@@ -63,7 +66,7 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
     if (wasPending) {
       out.resumed = true;
     } else {
-      if (!report(SyncProgress::Stage::Export, 0, 0)) return Error::make("transport.cancelled");
+      if (!report(SyncProgress::Stage::Export, 0, 0)) return Error::make(err::kTransportCancelled);
       fs::path target = outbox / "next.gcb";
       auto exported = session.exportBatch(target);
       if (!exported) return exported.error();
@@ -88,7 +91,7 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
     if (!wasPending && applied->batchStatus != "quarantined") break;
   }
 
-  if (!report(SyncProgress::Stage::Status, 0, 0)) return Error::make("transport.cancelled");
+  if (!report(SyncProgress::Stage::Status, 0, 0)) return Error::make(err::kTransportCancelled);
   auto status = transport::fetchStatus(hubUrl, *keys, options);
   if (!status) return status.error();
   auto applied = session.applyReceipt(*status);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sync/hub/crash_points.h"
+#include "sync/hub/errors.h"
 #include "sync/hub/hub.h"
 
 namespace gocua::hub {
@@ -34,7 +35,7 @@ Status writeFileAtomic(const fs::path& path, std::string_view bytes, std::string
   point(crashPrefix, "before_temp_open");
   Fd f;
   f.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-  if (f.fd < 0) return Error::make("hub.io", "", "create temp file");
+  if (f.fd < 0) return Error::make(err::kHubIo, "", "create temp file");
   point(crashPrefix, "after_temp_open");
   std::size_t done = 0;
   while (done < bytes.size()) {
@@ -42,27 +43,27 @@ Status writeFileAtomic(const fs::path& path, std::string_view bytes, std::string
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
       ::unlink(tmp.c_str());
-      return Error::make("hub.io", "", "write temp file");
+      return Error::make(err::kHubIo, "", "write temp file");
     }
     done += static_cast<std::size_t>(n);
   }
   point(crashPrefix, "after_temp_write");
   if (::fsync(f.fd) != 0) {
     ::unlink(tmp.c_str());
-    return Error::make("hub.io", "", "fsync");
+    return Error::make(err::kHubIo, "", "fsync");
   }
   point(crashPrefix, "after_fsync");
   int fd = f.fd;
   f.fd = -1;
   if (::close(fd) != 0) {
     ::unlink(tmp.c_str());
-    return Error::make("hub.io", "", "close");
+    return Error::make(err::kHubIo, "", "close");
   }
   point(crashPrefix, "after_close");
   point(crashPrefix, "before_rename");
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     ::unlink(tmp.c_str());
-    return Error::make("hub.io", "", "rename");
+    return Error::make(err::kHubIo, "", "rename");
   }
   point(crashPrefix, "after_rename");
   Fd d;

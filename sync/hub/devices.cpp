@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "sync/hub/internal.h"
+#include "sync/hub/errors.h"
 
 namespace gocua::hub {
 
@@ -33,7 +34,7 @@ Status Hub::revoke(const DeviceId& device) {
   return store_->transaction([&]() -> Status {
     auto row = store_->device(device);
     if (!row) return row.error();
-    if (!*row) return Error::make("hub.unknown_device");
+    if (!*row) return Error::make(err::kHubUnknownDevice);
     if ((*row)->revokedAt) return {};  // already revoked: keep the first cut-off
     auto last = store_->maxSequence(device);
     if (!last) return last.error();
@@ -76,7 +77,7 @@ Result<std::string> HubSession::profile() {
                          nowIso(),
                          impl_->formPackFile};
   auto file = sync::writeProfile(p, id);
-  if (!file) return Error::make("hub.invalid", "", file.error().detail);
+  if (!file) return Error::make(err::kHubInvalid, "", file.error().detail);
   return file;
 }
 
@@ -90,7 +91,7 @@ Result<DeviceId> HubSession::enroll(std::string_view gcqFile) {
     std::string volunteers = json(req->volunteers).dump();
     if (*existing) {
       // The same laptop asking again (lost profile, new volunteer): same keys, same answer.
-      if ((*existing)->boxPublic != req->deviceBoxPublic) return Error::make("hub.device_conflict");
+      if ((*existing)->boxPublic != req->deviceBoxPublic) return Error::make(err::kHubDeviceConflict);
       return store.updateVolunteers(req->deviceSignPublic, volunteers);
     }
     DeviceRow row;

@@ -7,6 +7,7 @@
 
 #include "sync/batch/batch_format.h"
 
+#include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
 
 namespace gocua::hub {
@@ -32,7 +33,7 @@ class Endpoint final : public sync::transport::HubEndpoint {
       in.read(reinterpret_cast<char*>(hb.data()), static_cast<std::streamsize>(hb.size()));
       if (static_cast<std::size_t>(in.gcount()) == hb.size()) {
         auto layout = sync::detail::decodeHeader(hb);
-        if (layout && layout->deviceId != device) return Error::make("hub.foreign_record", "", "uploader");
+        if (layout && layout->deviceId != device) return Error::make(err::kHubForeignRecord, "", "uploader");
       }
     }
     auto res = session_.importFile(gcbFile, options_);
@@ -43,7 +44,8 @@ class Endpoint final : public sync::transport::HubEndpoint {
     // (junk, another device's file) has no batch to answer for and becomes an HTTP error.
     const bool named = res->sequence != 0 && res->batchId != std::array<std::uint8_t, 16>{};
     if (ours && named) return session_.rejectedReceipt(device, res->sequence, res->batchId, res->reason);
-    return Error::make(res->reason.empty() ? "hub.bad_manifest" : res->reason, "", "upload refused");
+    if (res->reason.empty()) return Error::make(err::kHubBadManifest, "", "upload refused");
+    return Error::fromText(res->reason, "", "upload refused", ErrorKind::Invalid);
   }
 
   Result<std::string> statusReceipt(const sync::transport::DeviceId& device) override {

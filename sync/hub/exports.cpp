@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "sync/hub/internal.h"
+#include "sync/hub/errors.h"
 
 namespace gocua::hub {
 
@@ -40,10 +41,10 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
   std::size_t count = 0;
   auto st = hub_.store().forEachRecord(std::nullopt, true, [&](const StoredRecord& r) -> Status {
     auto line = impl_->cipher.open(r.sealed, recordAd(r.id, r.revision));
-    if (!line) return Error::make("hub.damaged", "record");
+    if (!line) return Error::make(err::kHubDamaged, "record");
     auto rec = json::parse(*line, nullptr, false);
     vault::wipe(*line);
-    if (!rec.is_object()) return Error::make("hub.damaged", "record");
+    if (!rec.is_object()) return Error::make(err::kHubDamaged, "record");
     core::RecordId id{};
     std::memcpy(id.data(), r.id.data(), id.size());
     const json body = rec.value("body", json::object());

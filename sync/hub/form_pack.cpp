@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "forms/registry.h"
+#include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
 
 namespace gocua::hub {
@@ -21,7 +22,7 @@ Status loadPublishedForms(HubStore& store, HubSession::Impl& impl) {
   impl.formPackFile.assign((*file)->begin(), (*file)->end());
   if (impl.formPackVersion == 0) return {};
   auto pack = sync::readFormPack(impl.formPackFile, impl.identity.signPublic);
-  if (!pack) return Error::make("hub.damaged", "form pack");
+  if (!pack) return Error::make(err::kHubDamaged, "form pack");
   impl.forms = forms::FormRegistry::fromFiles(pack->files);
   return {};
 }
@@ -37,9 +38,9 @@ Result<HubSession::FormPackInfo> HubSession::publishForms(const fs::path& dir) {
   problems.insert(problems.end(), registry.problems().begin(), registry.problems().end());
   if (!problems.empty()) {
     const auto& p = problems.front();
-    return Error::make("hub.bad_forms", "", p.file + (p.field.empty() ? "" : " " + p.field) + ": " + p.detail);
+    return Error::make(err::kHubBadForms, "", p.file + (p.field.empty() ? "" : " " + p.field) + ": " + p.detail);
   }
-  if (registry.all().empty()) return Error::make("hub.bad_forms", "", dir.string() + ": no forms");
+  if (registry.all().empty()) return Error::make(err::kHubBadForms, "", dir.string() + ": no forms");
 
   // Above any pack a laptop already has: a hub rebuilt from its key backup starts again at 0,
   // and laptops only install a newer version.
@@ -52,7 +53,7 @@ Result<HubSession::FormPackInfo> HubSession::publishForms(const fs::path& dir) {
   pack.issuedAt = nowIso();
   pack.files = std::move(files);
   auto signedPack = sync::writeFormPack(pack, impl_->identity);
-  if (!signedPack) return Error::make("hub.bad_forms", "", signedPack.error().code);
+  if (!signedPack) return Error::make(err::kHubBadForms, "", signedPack.error().code);
 
   auto st = store.transaction([&]() -> Status {
     GOCUA_TRY(store.setMeta(kMetaFormPack, std::to_string(pack.version)));

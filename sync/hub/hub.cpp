@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/text.h"
+#include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
 #include "vault/keyslot.h"
 
@@ -50,7 +51,7 @@ std::string deviceHex(const DeviceId& id) { return hex(id); }
 
 Result<DeviceId> parseDeviceId(std::string_view text) {
   auto raw = unhex(text);
-  if (!raw || raw->size() != 32) return Error::make("hub.bad_device_id");
+  if (!raw || raw->size() != 32) return Error::make(err::kHubBadDeviceId);
   DeviceId id{};
   std::memcpy(id.data(), raw->data(), 32);
   return id;
@@ -69,16 +70,16 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
 Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo& communeIn, std::string_view passphrase,
                                          const vault::KdfParams& kdf, sync::HubIdentity identity) {
   GOCUA_TRY(vault::init());
-  if (backendIn(dir)) return Error::make("hub.exists");
+  if (backendIn(dir)) return Error::make(err::kHubExists);
 
   // Normalise and check the commune details by signing a profile with them (the reader's rules).
   CommuneInfo commune = communeIn;
   auto name = core::normalizeText(commune.name, sync::kMaxFieldChars);
-  if (!name) return Error::make("hub.invalid", "commune_name", name.error().code);
+  if (!name) return Error::make(err::kHubInvalid, "commune_name", name.error().code);
   commune.name = *name;
   for (auto& v : commune.villages) {
     auto n = core::normalizeText(v, sync::kMaxFieldChars);
-    if (!n) return Error::make("hub.invalid", "village", n.error().code);
+    if (!n) return Error::make(err::kHubInvalid, "village", n.error().code);
     v = *n;
   }
   sync::CommuneProfile probe{commune.code,
@@ -91,7 +92,7 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
                              0,
                              nowIso(),
                              {}};
-  if (auto p = sync::writeProfile(probe, identity); !p) return Error::make("hub.invalid", "", p.error().detail);
+  if (auto p = sync::writeProfile(probe, identity); !p) return Error::make(err::kHubInvalid, "", p.error().detail);
 
   auto dataKey = vault::newDataKey();
   auto slot = vault::wrapDataKey(dataKey, passphrase, kdf);
@@ -132,12 +133,12 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
 Result<std::unique_ptr<Hub>> Hub::open(const fs::path& dir) {
   GOCUA_TRY(vault::init());
   const auto* backend = backendIn(dir);
-  if (!backend) return Error::make("hub.not_initialised");
+  if (!backend) return Error::make(err::kHubNotInitialised);
   auto store = backend->open(dir, false);
   if (!store) return store.error();
   auto code = (*store)->meta("commune_code");
   if (!code) return code.error();
-  if (!*code) return Error::make("hub.not_initialised");
+  if (!*code) return Error::make(err::kHubNotInitialised);
   GOCUA_TRY(ensurePrivateDir(dir / kQuarantineDir));
   GOCUA_TRY(ensurePrivateDir(dir / kIncomingDir));
   return std::unique_ptr<Hub>(new Hub(dir, std::move(*store)));
@@ -148,7 +149,7 @@ Result<CommuneInfo> Hub::commune() {
   for (auto [key, out] : {std::pair{"commune_code", &c.code}, {"commune_name", &c.name}, {"hub_url", &c.hubUrl}}) {
     auto v = store_->meta(key);
     if (!v) return v.error();
-    if (!*v) return Error::make("hub.damaged", key);
+    if (!*v) return Error::make(err::kHubDamaged, key);
     *out = text(**v);
   }
   auto villages = store_->meta("villages");
@@ -166,7 +167,7 @@ Result<std::array<std::uint8_t, 32>> Hub::signPublic() {
   auto v = store_->meta("sign_public");
   if (!v) return v.error();
   std::array<std::uint8_t, 32> key{};
-  if (!toArray(*v, key)) return Error::make("hub.damaged", "sign_public");
+  if (!toArray(*v, key)) return Error::make(err::kHubDamaged, "sign_public");
   return key;
 }
 
@@ -175,7 +176,7 @@ Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view passphrase) {
   if (!slotBlob) return slotBlob.error();
   auto sealed = store_->meta("secrets");
   if (!sealed) return sealed.error();
-  if (!*slotBlob || !*sealed) return Error::make("hub.damaged", "keyslot");
+  if (!*slotBlob || !*sealed) return Error::make(err::kHubDamaged, "keyslot");
   auto slot = vault::decodeKeyslot(**slotBlob);
   if (!slot) return slot.error();
   auto dataKey = vault::unwrapDataKey(*slot, passphrase);
@@ -188,14 +189,14 @@ Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view passphrase) {
   };
   if (!publicKey("sign_public", id.signPublic) || !publicKey("box_public", id.box.publicKey) ||
       !publicKey("recovery_public", id.recovery.publicKey))
-    return Error::make("hub.damaged", "public keys");
+    return Error::make(err::kHubDamaged, "public keys");
   {
     vault::RecordCipher cipher(*dataKey);
     auto plain = cipher.open(**sealed, bytes(kSecretsAd));
-    if (!plain) return Error::make("hub.damaged", "secrets");
+    if (!plain) return Error::make(err::kHubDamaged, "secrets");
     if (plain->size() != kSecretsBytes) {
       vault::wipe(*plain);
-      return Error::make("hub.damaged", "secrets");
+      return Error::make(err::kHubDamaged, "secrets");
     }
     std::memcpy(id.signSecret.data(), plain->data(), 64);
     std::memcpy(id.box.secretKey.data(), plain->data() + 64, 32);
@@ -204,7 +205,7 @@ Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view passphrase) {
   }
   // The secret key's second half is the public key: a mismatch means a damaged or mixed-up file.
   if (std::memcmp(id.signSecret.data() + 32, id.signPublic.data(), 32) != 0)
-    return Error::make("hub.damaged", "sign key");
+    return Error::make(err::kHubDamaged, "sign key");
 
   auto commune = this->commune();
   if (!commune) return commune.error();

@@ -10,6 +10,7 @@
 #include "core/parallel.h"
 #include "sync/batch/batch_format.h"
 #include "sync/hub/crash_points.h"
+#include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
 #include "sync/hub/payload.h"
 #include "vault/secret.h"
@@ -20,9 +21,10 @@ using namespace detail;
 
 namespace {
 
+// The hub's own trouble (its disk, its database, a library), not proof that the batch is bad: the
+// import fails without a rejection receipt, and the laptop sends the batch again later.
 bool isHubFailure(const Error& e) {
-  return e.code.rfind("store.", 0) == 0 || e.code == "hub.io" || e.code == "batch.crypto" || e.code == "internal" ||
-         e.code == "hub.damaged";
+  return e.kind == ErrorKind::Io || e.kind == ErrorKind::Internal || e.kind == ErrorKind::Damaged;
 }
 
 ImportResult rejected(ImportResult r, std::string code) {
@@ -42,7 +44,7 @@ static Result<ImportResult> quarantine(HubSession::Impl& impl, HubStore& store, 
   // Only a file that verifies end to end is kept: junk with a copied header is rejected.
   {
     std::ifstream in(gcb, std::ios::binary);
-    if (!in) return Error::make("hub.io", "", "open batch");
+    if (!in) return Error::make(err::kHubIo, "", "open batch");
     auto st = sync::readBatch(in, impl.identity.box, [](std::string_view) -> Status { return {}; },
                               {options.maxDecompressedBytes, sync::BatchLimits{}.maxLineBytes});
     if (!st) {
@@ -56,7 +58,7 @@ static Result<ImportResult> quarantine(HubSession::Impl& impl, HubStore& store, 
     std::ifstream in(gcb, std::ios::binary);
     std::ostringstream buf;
     buf << in.rdbuf();
-    if (!in && !in.eof()) return Error::make("hub.io", "", "read batch");
+    if (!in && !in.eof()) return Error::make(err::kHubIo, "", "read batch");
     auto dir = hubDir / kQuarantineDir;
     GOCUA_TRY(ensurePrivateDir(dir));
     GOCUA_TRY(writeFileAtomic(dir / name, buf.str()));
@@ -102,13 +104,13 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
 
   std::error_code ec;
   const auto size = fs::file_size(gcb, ec);
-  if (ec) return Error::make("hub.io", "", "batch file not readable");
+  if (ec) return Error::make(err::kHubIo, "", "batch file not readable");
   if (size > options.maxBatchBytes) return rejected(std::move(res), "hub.too_large");
   crashPoint("import.after_size_check");
 
   // The clear header's layout first, so commune and device are judged before any signature work.
   std::ifstream in(gcb, std::ios::binary);
-  if (!in) return Error::make("hub.io", "", "open batch");
+  if (!in) return Error::make(err::kHubIo, "", "open batch");
   sync::detail::HeaderBytes hb{};
   in.read(reinterpret_cast<char*>(hb.data()), static_cast<std::streamsize>(hb.size()));
   if (static_cast<std::size_t>(in.gcount()) < hb.size()) return rejected(std::move(res), "batch.format");
@@ -162,7 +164,7 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
   // Everything from the first record to the ledger row commits together or not at all. A batch
   // refused on the way (it fails to decrypt, or has no manifest) is a result, not an error, but its
   // transaction must roll back all the same: kRefused carries it out.
-  const Error kRefused = Error::make("hub.refused");
+  const Error kRefused = Error::make(err::kHubRefused);
   std::optional<ImportResult> refused;
   sync::Receipt r;
   std::string signedReceipt;
@@ -266,7 +268,7 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
     };
 
     std::ifstream body(gcb, std::ios::binary);
-    if (!body) return Error::make("hub.io", "", "open batch");
+    if (!body) return Error::make(err::kHubIo, "", "open batch");
     auto read = sync::readBatch(body, impl.identity.box, onLine,
                                 {options.maxDecompressedBytes, sync::BatchLimits{}.maxLineBytes});
     if (read && !pending.empty()) read = flush();

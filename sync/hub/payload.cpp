@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/resident.h"
+#include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
 
 namespace gocua::hub::detail {
@@ -52,7 +53,7 @@ std::optional<std::string> optString(const json& j, const char* key) {
 Result<Manifest> parseManifest(std::string_view line) {
   auto j = json::parse(line, nullptr, false);
   if (!j.is_object() || j.value("type", json()) != "manifest" || j.value("format", json()) != 1)
-    return Error::make("hub.bad_manifest");
+    return Error::make(err::kHubBadManifest);
   Manifest m;
   if (auto v = j.find("volunteers"); v != j.end() && v->is_array())
     for (const auto& n : *v)

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "sync/hub/internal.h"
+#include "sync/hub/errors.h"
 
 namespace gocua::hub {
 
@@ -14,7 +15,7 @@ Result<std::vector<sync::StatusUpdate>> updatesFor(HubStore& store, const vault:
                                                    const DeviceId& device) {
   auto dev = store.device(device);
   if (!dev) return dev.error();
-  if (!*dev) return Error::make("hub.unknown_device");
+  if (!*dev) return Error::make(err::kHubUnknownDevice);
   auto rows = store.reviewsForDevice(device);
   if (!rows) return rows.error();
   std::vector<sync::StatusUpdate> out;
@@ -25,12 +26,12 @@ Result<std::vector<sync::StatusUpdate>> updatesFor(HubStore& store, const vault:
     u.id = core::formatRecordId(id);
     u.revision = r.revision;
     auto status = sync::parseReviewStatus(r.status);
-    if (!status) return Error::make("store.corrupt", "", "review status");
+    if (!status) return Error::make(err::kHubDamaged, "", "review status");
     u.status = *status;
     u.at = r.at;
     if (!r.note.empty()) {
       auto note = cipher.open(r.note, noteAd(r.recordId, r.revision));
-      if (!note) return Error::make("hub.damaged", "note");
+      if (!note) return Error::make(err::kHubDamaged, "note");
       auto sealed = sync::sealNote(*note, (*dev)->boxPublic);
       vault::wipe(*note);
       if (!sealed) return sealed.error();

@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "sync/hub/internal.h"
+#include "sync/hub/errors.h"
 
 namespace gocua::hub {
 
@@ -11,8 +12,8 @@ using nlohmann::json;
 Result<std::pair<RecoveryResult, std::string>> HubSession::recovery(const DeviceId& device) {
   auto row = hub_.store().device(device);
   if (!row) return row.error();
-  if (!*row) return Error::make("hub.unknown_device");
-  if ((*row)->recoverySlot.empty()) return Error::make("hub.no_recovery_slot");
+  if (!*row) return Error::make(err::kHubUnknownDevice);
+  if ((*row)->recoverySlot.empty()) return Error::make(err::kHubNoRecoverySlot);
   auto dataKey = sync::openRecoverySlot((*row)->recoverySlot, impl_->identity.recovery);
   if (!dataKey) return dataKey.error();
   std::string code = sync::newRecoveryCode();

@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "sync/hub/internal.h"
+#include "sync/hub/errors.h"
 #include "vault/primitives.h"
 
 namespace gocua::hub {
@@ -15,7 +16,7 @@ constexpr std::string_view kHeader = "GOCUA-HUB-BACKUP 1\n";
 constexpr std::string_view kAd = "gocua-hub-backup-1";  // as HubSession::backup seals it
 constexpr std::size_t kSecretsBytes = 64 + 32 + 32 + 32;  // sign, box, recovery, hub data key
 
-Error badBackup(std::string detail) { return Error::make("hub.bad_backup", "", std::move(detail)); }
+Error badBackup(std::string detail) { return Error::make(err::kHubBadBackup, "", std::move(detail)); }
 
 // An X25519 pair from its secret half, checked against the public half the backup names.
 Result<sync::HubKeys> boxPair(const std::uint8_t* secret, const json& body, const char* publicField) {

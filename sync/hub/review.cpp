@@ -1,6 +1,7 @@
 // Staff review decisions. The note is sealed under the hub data key here; each receipt reseals it
 // to the device's box key, so only the hub and that laptop ever read it.
 #include "core/text.h"
+#include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
 
 namespace gocua::hub {
@@ -9,20 +10,20 @@ using namespace detail;
 
 Status HubSession::setReview(std::string_view recordId, std::string_view statusText, std::string_view noteIn) {
   auto id = core::parseRecordId(recordId);
-  if (!id) return Error::make("hub.bad_record_id");
+  if (!id) return Error::make(err::kHubBadRecordId);
   auto status = sync::parseReviewStatus(statusText);
-  if (!status) return Error::make("hub.bad_status");
+  if (!status) return Error::make(err::kHubBadStatus);
   auto note = core::normalizeText(noteIn, sync::kMaxNoteBytes);
-  if (!note) return Error::make(note.error().code, "note");
+  if (!note) return Error::like(note.error(), "note");
   if (note->size() > sync::kMaxNoteBytes) {
     vault::wipe(*note);
-    return Error::make("hub.note_too_long", "note");
+    return Error::make(err::kHubNoteTooLong, "note");
   }
   auto& store = hub_.store();
   return store.transaction([&]() -> Status {
     auto rec = store.record(*id);
     if (!rec) return rec.error();
-    if (!*rec) return Error::make("hub.record_not_found");
+    if (!*rec) return Error::make(err::kHubRecordNotFound);
     ReviewRow row;
     row.recordId = *id;
     row.revision = (*rec)->revision;

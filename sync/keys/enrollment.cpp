@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "sync/keys/errors.h"
 #include "sync/keys/keys.h"
 #include "sync/keys/signed_file.h"
 
@@ -36,9 +37,9 @@ bool isValidRequest(const EnrollmentRequest& r) {
 
 Result<std::string> writeEnrollmentRequest(const EnrollmentRequest& request, const DeviceKeys& keys) {
   if (request.deviceSignPublic != keys.publicKey) {
-    return Error::make("enroll.invalid", "deviceSignPublic", "does not match the signing key");
+    return Error::make(err::kEnrollInvalid, "deviceSignPublic", "does not match the signing key");
   }
-  if (!isValidRequest(request)) return Error::make("enroll.invalid");
+  if (!isValidRequest(request)) return Error::make(err::kEnrollInvalid);
   nlohmann::json body = nlohmann::json::object();
   body["deviceSignPublic"] = vault::toHex(request.deviceSignPublic);
   body["deviceBoxPublic"] = vault::toHex(request.deviceBoxPublic);
@@ -49,13 +50,13 @@ Result<std::string> writeEnrollmentRequest(const EnrollmentRequest& request, con
 }
 
 Result<EnrollmentRequest> readEnrollmentRequest(std::string_view file) {
-  auto framed = detail::splitSignedFile(file, kKind, "enroll");
+  auto framed = detail::splitSignedFile(file, kKind, {err::kEnrollFormat, err::kEnrollUnknownVersion});
   if (!framed.ok()) return framed.error();
 
   nlohmann::json body;
   if (!detail::parseCanonicalObject(
           framed->body, {"createdAt", "deviceBoxPublic", "deviceSignPublic", "volunteers", "workspaceId"}, body)) {
-    return Error::make("enroll.format", {}, "body");
+    return Error::make(err::kEnrollFormat, {}, "body");
   }
   EnrollmentRequest r;
   const bool fieldsOk = detail::getKey(body, "deviceSignPublic", r.deviceSignPublic) &&
@@ -63,12 +64,12 @@ Result<EnrollmentRequest> readEnrollmentRequest(std::string_view file) {
                         detail::getStringList(body, "volunteers", kMaxVolunteers, r.volunteers) &&
                         detail::getString(body, "workspaceId", r.workspaceId) &&
                         detail::getString(body, "createdAt", r.createdAt);
-  if (!fieldsOk) return Error::make("enroll.format", {}, "field type or size");
+  if (!fieldsOk) return Error::make(err::kEnrollFormat, {}, "field type or size");
 
   if (!detail::verifyBody(framed->body, framed->signature, r.deviceSignPublic)) {
-    return Error::make("enroll.bad_signature");
+    return Error::make(err::kEnrollBadSignature);
   }
-  if (!isValidRequest(r)) return Error::make("enroll.invalid");
+  if (!isValidRequest(r)) return Error::make(err::kEnrollInvalid);
   return r;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "sync/batch/batch_format.h"  // isCommuneCode
+#include "sync/keys/errors.h"
 #include "sync/keys/keys.h"
 #include "sync/keys/signed_file.h"
 
@@ -35,38 +36,38 @@ bool isValidPack(const FormPack& p) {
 }  // namespace
 
 Result<std::string> writeFormPack(const FormPack& pack, const HubIdentity& hub) {
-  if (!isValidPack(pack)) return Error::make("formpack.invalid");
+  if (!isValidPack(pack)) return Error::make(err::kFormpackInvalid);
   nlohmann::json body = nlohmann::json::object();
   body["commune_code"] = pack.communeCode;
   body["version"] = pack.version;
   body["issued_at"] = pack.issuedAt;
   body["files"] = pack.files;
   auto file = detail::frameSignedFile(kKind, detail::canonicalDump(body), hub.signSecret);
-  if (file.size() > kMaxFormPackBytes) return Error::make("formpack.invalid", "files", "too large");
+  if (file.size() > kMaxFormPackBytes) return Error::make(err::kFormpackInvalid, "files", "too large");
   return file;
 }
 
 Result<FormPack> readFormPack(std::string_view file, const std::array<std::uint8_t, 32>& hubSignPublic) {
-  auto framed = detail::splitSignedFile(file, kKind, "formpack", kMaxFormPackBytes);
+  auto framed = detail::splitSignedFile(file, kKind, {err::kFormpackFormat, err::kFormpackUnknownVersion}, kMaxFormPackBytes);
   if (!framed.ok()) return framed.error();
   nlohmann::json body;
   if (!detail::parseCanonicalObject(framed->body, {"commune_code", "files", "issued_at", "version"}, body))
-    return Error::make("formpack.format", {}, "body");
+    return Error::make(err::kFormpackFormat, {}, "body");
   // The signature before the content: nothing unsigned is looked at further.
-  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make("formpack.bad_signature");
+  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make(err::kFormpackBadSignature);
   FormPack p;
   const auto& version = body.at("version");
   const auto& files = body.at("files");
   if (!detail::getString(body, "commune_code", p.communeCode) || !detail::getString(body, "issued_at", p.issuedAt) ||
       !version.is_number_integer() || version.get<long long>() < 1 || version.get<long long>() > INT_MAX ||
       !files.is_object())
-    return Error::make("formpack.format", {}, "field type");
+    return Error::make(err::kFormpackFormat, {}, "field type");
   p.version = static_cast<int>(version.get<long long>());
   for (const auto& [path, text] : files.items()) {
-    if (!text.is_string()) return Error::make("formpack.format", "files", "not text");
+    if (!text.is_string()) return Error::make(err::kFormpackFormat, "files", "not text");
     p.files.emplace(path, text.get<std::string>());
   }
-  if (!isValidPack(p)) return Error::make("formpack.invalid");
+  if (!isValidPack(p)) return Error::make(err::kFormpackInvalid);
   return p;
 }
 

@@ -7,6 +7,7 @@
 
 #include "sync/batch/batch_format.h"  // isCommuneCode
 #include "sync/keys/keys.h"
+#include "sync/keys/errors.h"
 #include "sync/keys/signed_file.h"
 
 namespace gocua::sync {
@@ -47,9 +48,9 @@ bool carriesOwnPack(const CommuneProfile& p) {
 
 Result<std::string> writeProfile(const CommuneProfile& profile, const HubIdentity& hub) {
   if (profile.hubSignPublic != hub.signPublic) {
-    return Error::make("profile.invalid", "hubSignPublic", "does not match the signing key");
+    return Error::make(err::kProfileInvalid, "hubSignPublic", "does not match the signing key");
   }
-  if (!isValidProfile(profile) || !carriesOwnPack(profile)) return Error::make("profile.invalid");
+  if (!isValidProfile(profile) || !carriesOwnPack(profile)) return Error::make(err::kProfileInvalid);
   nlohmann::json body = nlohmann::json::object();
   body["communeCode"] = profile.communeCode;
   body["communeName"] = profile.communeName;
@@ -66,7 +67,7 @@ Result<std::string> writeProfile(const CommuneProfile& profile, const HubIdentit
 
 Result<CommuneProfile> readProfile(std::string_view file,
                                    const std::optional<std::array<std::uint8_t, 32>>& pinnedHubKey) {
-  auto framed = detail::splitSignedFile(file, kKind, "profile", kMaxProfileBytes);
+  auto framed = detail::splitSignedFile(file, kKind, {err::kProfileFormat, err::kProfileUnknownVersion}, kMaxProfileBytes);
   if (!framed.ok()) return framed.error();
 
   nlohmann::json body;
@@ -74,7 +75,7 @@ Result<CommuneProfile> readProfile(std::string_view file,
                                     {"communeCode", "communeName", "formPackVersion", "hubBoxPublic", "hubSignPublic",
                                      "hubUrl", "issuedAt", "recovery_public", "villages"},
                                     body, 2, {"formPack"})) {
-    return Error::make("profile.format", {}, "body");
+    return Error::make(err::kProfileFormat, {}, "body");
   }
   CommuneProfile p;
   const auto& version = body.at("formPackVersion");
@@ -86,15 +87,15 @@ Result<CommuneProfile> readProfile(std::string_view file,
       detail::getKey(body, "recovery_public", p.recoveryPublic) && detail::getString(body, "issuedAt", p.issuedAt) &&
       version.is_number_integer() && version.get<long long>() >= INT_MIN && version.get<long long>() <= INT_MAX &&
       (!body.contains("formPack") || body.at("formPack").is_string());
-  if (!fieldsOk) return Error::make("profile.format", {}, "field type or size");
+  if (!fieldsOk) return Error::make(err::kProfileFormat, {}, "field type or size");
   p.formPackVersion = static_cast<int>(version.get<long long>());
   if (body.contains("formPack")) p.formPack = body.at("formPack").get<std::string>();
 
   if (!detail::verifyBody(framed->body, framed->signature, p.hubSignPublic)) {
-    return Error::make("profile.bad_signature");
+    return Error::make(err::kProfileBadSignature);
   }
-  if (pinnedHubKey && *pinnedHubKey != p.hubSignPublic) return Error::make("profile.key_changed");
-  if (!isValidProfile(p)) return Error::make("profile.invalid");
+  if (pinnedHubKey && *pinnedHubKey != p.hubSignPublic) return Error::make(err::kProfileKeyChanged);
+  if (!isValidProfile(p)) return Error::make(err::kProfileInvalid);
   return p;
 }
 

@@ -1,6 +1,7 @@
 // The recovery slot a laptop sends in every manifest (its data key sealed to the commune's
 // recovery key) and the one-time code staff read to a volunteer who forgot the passphrase.
 #include "sync/keys/keys.h"
+#include "sync/keys/errors.h"
 #include "sync/keys/recovery_internal.h"
 #include "vault/primitives.h"
 
@@ -14,21 +15,21 @@ constexpr std::size_t kSlotBytes = vault::kSealedBoxOverheadBytes + vault::kData
 
 Result<std::vector<std::uint8_t>> sealRecoverySlot(const vault::SecretBytes& dataKey,
                                                    const std::array<std::uint8_t, 32>& recoveryPublic) {
-  if (dataKey.size() != vault::kDataKeyBytes) return Error::make("recovery.invalid", "dataKey", "wrong size");
+  if (dataKey.size() != vault::kDataKeyBytes) return Error::make(err::kRecoveryInvalid, "dataKey", "wrong size");
   GOCUA_TRY(vault::init());
   std::vector<std::uint8_t> slot(kSlotBytes);
   if (!vault::sealBox(slot, dataKey.view(), recoveryPublic)) {
-    return Error::make("recovery.invalid", "recoveryPublic", "seal failed");
+    return Error::make(err::kRecoveryInvalid, "recoveryPublic", "seal failed");
   }
   return slot;
 }
 
 Result<vault::SecretBytes> openRecoverySlot(std::span<const std::uint8_t> slot, const HubKeys& recovery) {
-  if (slot.size() != kSlotBytes) return Error::make("recovery.damaged", "slot", "wrong size");
+  if (slot.size() != kSlotBytes) return Error::make(err::kRecoveryDamaged, "slot", "wrong size");
   GOCUA_TRY(vault::init());
   vault::SecretBytes dataKey(vault::kDataKeyBytes);
   if (!vault::openSealedBox({dataKey.data(), dataKey.size()}, slot, recovery)) {
-    return Error::make("recovery.damaged", "slot", "does not open");
+    return Error::make(err::kRecoveryDamaged, "slot", "does not open");
   }
   return dataKey;
 }

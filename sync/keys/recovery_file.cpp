@@ -5,8 +5,10 @@
 #include <ctime>
 
 #include "sync/keys/keys.h"
+#include "sync/keys/errors.h"
 #include "sync/keys/recovery_internal.h"
 #include "sync/keys/signed_file.h"
+#include "vault/errors.h"
 #include "vault/keyslot.h"
 #include "vault/primitives.h"
 
@@ -41,7 +43,7 @@ bool kdfParams(const RecoveryFile& f, vault::KdfParams& out) {
 // Argon2id(normalised code) → the 32-byte key that wraps the data key.
 Result<vault::SecretBytes> deriveKey(const std::string& normCode, const RecoveryFile& f, const vault::KdfParams& p) {
   auto key = vault::derivePassphraseKey(normCode, f.salt, p.opslimit, p.memlimit);
-  if (!key.ok() && key.error().code == "vault.out_of_memory") return Error::make("vault.out_of_memory", "memlimit");
+  if (!key.ok() && key.error().is(err::kVaultOutOfMemory)) return Error::make(err::kVaultOutOfMemory, "memlimit");
   return key;
 }
 
@@ -60,7 +62,7 @@ Result<RecoveryFile> parseRecoveryBody(std::string_view body) {
   nlohmann::json obj;
   if (!parseCanonicalObject(body, {"created_at", "device_id", "memlimit", "opslimit", "recovery_id", "salt", "wrapped"},
                             obj)) {
-    return Error::make("recovery.format", {}, "body");
+    return Error::make(err::kRecoveryFormat, {}, "body");
   }
   RecoveryFile f;
   const auto& wrapped = obj.at("wrapped");
@@ -71,12 +73,12 @@ Result<RecoveryFile> parseRecoveryBody(std::string_view body) {
                         decodeHex(salt.get_ref<const std::string&>(), f.salt) &&
                         getString(obj, "created_at", f.createdAt) && getUnsigned(obj, "opslimit", f.opslimit) &&
                         getUnsigned(obj, "memlimit", f.memlimit) && wrapped.is_string();
-  if (!fieldsOk) return Error::make("recovery.format", {}, "field type or size");
+  if (!fieldsOk) return Error::make(err::kRecoveryFormat, {}, "field type or size");
   f.wrapped.resize(kWrappedBytes);
-  if (!decodeHex(wrapped.get_ref<const std::string&>(), f.wrapped)) return Error::make("recovery.format", "wrapped");
-  if (!isUtcTimestamp(f.createdAt)) return Error::make("recovery.format", "created_at");
+  if (!decodeHex(wrapped.get_ref<const std::string&>(), f.wrapped)) return Error::make(err::kRecoveryFormat, "wrapped");
+  if (!isUtcTimestamp(f.createdAt)) return Error::make(err::kRecoveryFormat, "created_at");
   vault::KdfParams params;
-  if (!kdfParams(f, params)) return Error::make("recovery.format", "opslimit", "outside the vault's limits");
+  if (!kdfParams(f, params)) return Error::make(err::kRecoveryFormat, "opslimit", "outside the vault's limits");
   return f;
 }
 
@@ -84,12 +86,12 @@ Result<RecoveryFile> parseRecoveryBody(std::string_view body) {
 
 Result<std::string> makeRecoveryFile(const std::array<std::uint8_t, 32>& deviceId, const vault::SecretBytes& dataKey,
                                      std::string_view code, const HubIdentity& hub) {
-  if (dataKey.size() != vault::kDataKeyBytes) return Error::make("recovery.invalid", "dataKey", "wrong size");
+  if (dataKey.size() != vault::kDataKeyBytes) return Error::make(err::kRecoveryInvalid, "dataKey", "wrong size");
   GOCUA_TRY(vault::init());
   std::string normCode;
   if (!detail::normaliseRecoveryCode(code, normCode)) {
     vault::wipe(normCode);
-    return Error::make("recovery.invalid", "code", "not a recovery code");
+    return Error::make(err::kRecoveryInvalid, "code", "not a recovery code");
   }
   RecoveryFile f;
   f.deviceId = deviceId;
@@ -126,24 +128,24 @@ Result<RecoveryFile> readRecoveryFile(std::string_view file, const std::array<st
   auto framed = detail::splitSignedFile(file, kKind, "recovery");
   if (!framed.ok()) return framed.error();
   // The key is pinned, so the signature is checked before the body is even parsed.
-  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make("recovery.bad_signature");
+  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make(err::kRecoveryBadSignature);
   auto f = detail::parseRecoveryBody(framed->body);
   if (!f.ok()) return f.error();
-  if (f->deviceId != deviceId) return Error::make("recovery.wrong_device");
+  if (f->deviceId != deviceId) return Error::make(err::kRecoveryWrongDevice);
   return f;
 }
 
 Result<vault::SecretBytes> openRecoveryFile(const RecoveryFile& file, std::string_view code) {
   vault::KdfParams params;
   if (file.wrapped.size() != kWrappedBytes || !kdfParams(file, params)) {
-    return Error::make("recovery.damaged", "wrapped", "wrong size or limits");
+    return Error::make(err::kRecoveryDamaged, "wrapped", "wrong size or limits");
   }
   GOCUA_TRY(vault::init());
   std::string normCode;
   // A mistyped code needs no Argon2 run to be refused.
   if (!detail::normaliseRecoveryCode(code, normCode)) {
     vault::wipe(normCode);
-    return Error::make("recovery.wrong_code");
+    return Error::make(err::kRecoveryWrongCode);
   }
   auto key = deriveKey(normCode, file, params);
   vault::wipe(normCode);
@@ -151,7 +153,7 @@ Result<vault::SecretBytes> openRecoveryFile(const RecoveryFile& file, std::strin
   const auto wrapped = std::span(file.wrapped);
   auto dataKey = vault::unwrapKey(kWrapCipher, wrapped.subspan<vault::kWrapNonceBytes, vault::kWrappedKeyBytes>(), *key,
                                   wrapped.first<vault::kWrapNonceBytes>());
-  if (!dataKey) return Error::make("recovery.wrong_code");
+  if (!dataKey) return Error::make(err::kRecoveryWrongCode);
   return std::move(*dataKey);
 }
 

@@ -62,10 +62,10 @@ bool decodeHex(std::string_view hex, std::span<std::uint8_t> out) {
   return true;
 }
 
-Result<SignedFile> splitSignedFile(std::string_view file, std::string_view kind, const std::string& errorPrefix,
+Result<SignedFile> splitSignedFile(std::string_view file, std::string_view kind, const SignedFileCodes& codes,
                                    std::size_t maxBytes) {
-  const Error format = Error::make(errorPrefix + ".format");
-  if (file.size() > maxBytes) return Error::make(errorPrefix + ".format", {}, "too large");
+  const Error format = Error::make(codes.format);
+  if (file.size() > maxBytes) return Error::make(codes.format, {}, "too large");
   const std::string magic = "GOCUA-" + std::string(kind) + " ";
   if (file.substr(0, magic.size()) != magic) return format;
   file.remove_prefix(magic.size());
@@ -75,7 +75,7 @@ Result<SignedFile> splitSignedFile(std::string_view file, std::string_view kind,
     const std::string_view v = file.substr(0, eol);
     const bool number =
         !v.empty() && v.size() <= 9 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return Error::make(errorPrefix + (number ? ".unknown_version" : ".format"));
+    return Error::make(number ? codes.unknownVersion : codes.format);
   }
   file.remove_prefix(eol + 1);
   // body "\n" signature "\n", and nothing after: trailing bytes would be unsigned.

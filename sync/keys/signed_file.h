@@ -26,11 +26,15 @@ struct SignedFile {
   std::array<std::uint8_t, 64> signature{};
 };
 
-// kind is "PROFILE", "ENROLL", "RECOVERY" or "RECEIPT"; errorPrefix names the codes
-// (<prefix>.format, <prefix>.unknown_version). Files over maxBytes are refused before any other
-// check. The body is returned as a view into file.
+// The errors a kind of signed file reports when it is malformed or from another version.
+struct SignedFileCodes {
+  ErrorCode format, unknownVersion;
+};
+
+// kind is "PROFILE", "ENROLL", "RECOVERY" or "RECEIPT". Files over maxBytes are refused before any
+// other check. The body is returned as a view into file.
 [[nodiscard]] Result<SignedFile> splitSignedFile(std::string_view file, std::string_view kind,
-                                                 const std::string& errorPrefix,
+                                                 const SignedFileCodes& codes,
                                                  std::size_t maxBytes = kMaxSignedFileBytes);
 
 // The whole file for body, signed with an Ed25519 secret key (libsodium 64-byte layout).

@@ -5,6 +5,7 @@
 #include "sync/receipt/receipt.h"
 
 #include "sync/keys/signed_file.h"
+#include "sync/receipt/errors.h"
 #include "sync/receipt/receipt_body.h"
 
 namespace gocua::sync {
@@ -85,21 +86,21 @@ std::optional<Outcome> parseOutcome(std::string_view s) {
 Result<std::string> writeReceipt(const Receipt& receipt, const HubIdentity& hub) {
   GOCUA_TRY(detail::checkReceipt(receipt));
   const std::string body = detail::receiptBody(receipt);
-  if (body.size() + kFramingBytes > kMaxReceiptBytes) return Error::make("receipt.invalid", {}, "too large");
+  if (body.size() + kFramingBytes > kMaxReceiptBytes) return Error::make(err::kReceiptInvalid, {}, "too large");
   return detail::frameSignedFile(detail::kReceiptKind, body, hub.signSecret);
 }
 
 Result<Receipt> readReceipt(std::string_view file, const std::array<std::uint8_t, 32>& hubSignPublic,
                             const std::array<std::uint8_t, 32>& deviceId, std::string_view communeCode) {
-  auto framed = detail::splitSignedFile(file, detail::kReceiptKind, "receipt", kMaxReceiptBytes);
+  auto framed = detail::splitSignedFile(file, detail::kReceiptKind, {err::kReceiptFormat, err::kReceiptUnknownVersion}, kMaxReceiptBytes);
   if (!framed.ok()) return framed.error();
-  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make("receipt.bad_signature");
+  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make(err::kReceiptBadSignature);
   auto r = detail::parseReceiptBody(framed->body);
   if (!r.ok()) return r.error();
-  if (r->deviceId != deviceId || r->communeCode != communeCode) return Error::make("receipt.wrong_device");
+  if (r->deviceId != deviceId || r->communeCode != communeCode) return Error::make(err::kReceiptWrongDevice);
   // Signed by our hub yet breaking the rules: still not something the laptop may act on.
   if (auto rules = detail::checkReceipt(*r); !rules.ok()) {
-    return Error::make("receipt.format", rules.error().field, "content rules");
+    return Error::make(err::kReceiptFormat, rules.error().field, "content rules");
   }
   return r;
 }

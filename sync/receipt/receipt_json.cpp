@@ -6,6 +6,7 @@
 #include <initializer_list>
 
 #include "sync/keys/signed_file.h"
+#include "sync/receipt/errors.h"
 #include "sync/receipt/receipt_body.h"
 #include "vault/primitives.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 constexpr std::size_t kMaxSealedNoteHex = 2 * (vault::kSealedBoxOverheadBytes + kMaxNoteBytes);
 
-Error shapeError(std::string field) { return Error::make("receipt.format", std::move(field)); }
+Error shapeError(std::string field) { return Error::make(err::kReceiptFormat, std::move(field)); }
 
 std::string entry(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
 
@@ -136,7 +137,7 @@ Result<Receipt> parseReceiptBody(std::string_view body) {
   const auto& version = obj.at("format");
   if (!version.is_number_integer()) return shapeError("format");
   if (!version.is_number_unsigned() || version.get<std::uint64_t>() != kReceiptFormat) {
-    return Error::make("receipt.unknown_version");
+    return Error::make(err::kReceiptUnknownVersion);
   }
 
   Receipt r;

@@ -6,6 +6,7 @@
 #include "core/record_id.h"
 #include "sync/batch/batch_format.h"  // isCommuneCode
 #include "sync/keys/signed_file.h"
+#include "sync/receipt/errors.h"
 #include "sync/receipt/receipt_body.h"
 #include "vault/primitives.h"
 
@@ -25,7 +26,7 @@ std::string at(const char* list, std::size_t i, const char* field) {
   return std::string(list) + "[" + std::to_string(i) + "]." + field;
 }
 
-Status invalid(std::string field) { return Error::make("receipt.invalid", std::move(field)); }
+Status invalid(std::string field) { return Error::make(err::kReceiptInvalid, std::move(field)); }
 
 }  // namespace
 

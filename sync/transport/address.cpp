@@ -1,6 +1,7 @@
 // Hub URL and listen address parsing. Deliberately narrow: a laptop's hub URL is typed by a
 // volunteer from a poster, so anything unusual is refused with a clear reason instead of guessed.
 #include "sync/transport/address.h"
+#include "sync/transport/errors.h"
 
 #include <algorithm>
 #include <cctype>
@@ -64,18 +65,18 @@ bool startsWithNoCase(std::string_view text, std::string_view prefix) {
 
 Result<HostPort> parseHubUrl(std::string_view url) {
   if (startsWithNoCase(url, "https://"))
-    return Error::make("transport.bad_url", "url", "https is not supported (no TLS in this build); use http://");
-  if (!startsWithNoCase(url, "http://")) return Error::make("transport.bad_url", "url", "expected http://host[:port]");
+    return Error::make(err::kTransportBadUrl, "url", "https is not supported (no TLS in this build); use http://");
+  if (!startsWithNoCase(url, "http://")) return Error::make(err::kTransportBadUrl, "url", "expected http://host[:port]");
   auto rest = url.substr(7);
   if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
   if (rest.find_first_of("/?#@ ") != std::string_view::npos)
-    return Error::make("transport.bad_url", "url", "no path, query or user part allowed: http://host[:port]");
+    return Error::make(err::kTransportBadUrl, "url", "no path, query or user part allowed: http://host[:port]");
   HostPort hp;
   std::string_view port;
-  if (!splitHostPort(rest, hp.host, port)) return Error::make("transport.bad_url", "url", "bad host");
+  if (!splitHostPort(rest, hp.host, port)) return Error::make(err::kTransportBadUrl, "url", "bad host");
   hp.port = 80;
   if (!port.empty() && !parsePort(port, 1, hp.port))
-    return Error::make("transport.bad_url", "url", "port must be 1..65535");
+    return Error::make(err::kTransportBadUrl, "url", "port must be 1..65535");
   return hp;
 }
 
@@ -83,7 +84,7 @@ Result<HostPort> parseListenAddress(std::string_view listen) {
   HostPort hp;
   std::string_view port;
   if (!splitHostPort(listen, hp.host, port) || port.empty() || !parsePort(port, 0, hp.port))
-    return Error::make("transport.listen", "listen", "expected ADDR:PORT (port 0..65535)");
+    return Error::make(err::kTransportListen, "listen", "expected ADDR:PORT (port 0..65535)");
   return hp;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sync/transport/hub_request.h"
+#include "sync/transport/errors.h"
 #include "sync/transport/signing.h"
 #include "sync/transport/transport.h"
 #include "vault/secret.h"
@@ -20,11 +21,11 @@ Error unexpected(const HubAnswer& answer, std::string_view step) {
   const std::string where = std::string(step) + ": HTTP " + std::to_string(answer.status);
   switch (answer.status) {
     case 401:
-      return Error::make("transport.refused", "", where);
+      return Error::make(err::kTransportRefused, "", where);
     case 413:
-      return Error::make("transport.too_large", "", where);
+      return Error::make(err::kTransportTooLarge, "", where);
     case 422:
-      return Error::make("transport.rejected", "", where);
+      return Error::make(err::kTransportRejected, "", where);
     default:
       break;
   }
@@ -32,7 +33,7 @@ Error unexpected(const HubAnswer& answer, std::string_view step) {
   const Json doc = Json::parse(answer.body, nullptr, false);
   std::string code;
   if (doc.is_object() && doc.contains("error") && doc["error"].is_string()) code = doc["error"].get<std::string>();
-  return Error::make("transport.server", "", code.empty() ? where : where + " (" + code + ")");
+  return Error::make(err::kTransportServer, "", code.empty() ? where : where + " (" + code + ")");
 }
 
 std::optional<std::uint64_t> offsetOf(const HubAnswer& answer) {
@@ -47,11 +48,11 @@ Result<std::uint64_t> askOffset(const HostPort& hub, const DeviceKeys& keys, con
   if (!answer) return answer.error();
   if (answer->status != 200) return unexpected(*answer, "offset");
   const auto offset = offsetOf(*answer);
-  if (!offset) return Error::make("transport.server", "", "offset: malformed answer");
+  if (!offset) return Error::make(err::kTransportServer, "", "offset: malformed answer");
   return *offset;
 }
 
-Error fileError(const std::string& what) { return Error::make("transport.io", "file", what); }
+Error fileError(const std::string& what) { return Error::make(err::kTransportIo, "file", what); }
 
 Result<std::string> hashFile(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -68,7 +69,7 @@ Result<std::string> hashFile(const std::filesystem::path& file) {
 }
 
 Error stoppedByTestHook() {
-  return Error::make("transport.unreachable", "", "stopped after ClientOptions::stopAfterBytes");
+  return Error::make(err::kTransportUnreachable, "", "stopped after ClientOptions::stopAfterBytes");
 }
 
 }  // namespace
@@ -117,11 +118,11 @@ Result<UploadResult> uploadBatch(const std::string& hubUrl, const std::filesyste
     }
     if (answer->status != 200) return unexpected(*answer, "upload");
     const auto next = offsetOf(*answer);
-    if (!next || *next != offset + n) return Error::make("transport.server", "", "upload: unexpected offset");
+    if (!next || *next != offset + n) return Error::make(err::kTransportServer, "", "upload: unexpected offset");
     offset = *next;
     retriedConflict = false;
     if (progress && !progress(UploadProgress{offset, size}))
-      return Error::make("transport.cancelled", "", "cancelled at byte " + std::to_string(offset));
+      return Error::make(err::kTransportCancelled, "", "cancelled at byte " + std::to_string(offset));
   }
   if (result.bytesSent >= options.stopAfterBytes) return stoppedByTestHook();
 

@@ -1,5 +1,6 @@
 // Signed requests over httplib's client (see hub_request.h).
 #include "sync/transport/hub_request.h"
+#include "sync/transport/errors.h"
 
 #include <httplib.h>
 #include <pthread.h>
@@ -63,10 +64,10 @@ Result<HubAnswer> sendWithAuth(const HostPort& hub, const RequestAuth& auth, std
   } else if (method == "POST") {
     res = client.Post(pathAndQuery, headers, body.data(), body.size(), "application/json");
   } else {
-    return Error::make("transport.server", "", "unsupported method");
+    return Error::make(err::kTransportServer, "", "unsupported method");
   }
   if (!res)
-    return Error::make("transport.unreachable", "",
+    return Error::make(err::kTransportUnreachable, "",
                        std::string(method) + " failed: " + httplib::to_string(res.error()));
   return HubAnswer{res->status, std::move(res->body)};
 }

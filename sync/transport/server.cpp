@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "sync/transport/address.h"
+#include "sync/transport/errors.h"
 #include "sync/transport/signing.h"
 #include "sync/transport/transport.h"
 #include "sync/transport/upload_store.h"
@@ -90,9 +91,9 @@ class HttpHubServer final : public HubServer {
     int port = where.port;
     if (port == 0) {
       port = server_.bind_to_any_port(where.host);
-      if (port < 0) return Error::make("transport.listen", "listen", "cannot bind " + formatHostPort(where));
+      if (port < 0) return Error::make(err::kTransportListen, "listen", "cannot bind " + formatHostPort(where));
     } else if (!server_.bind_to_port(where.host, port)) {
-      return Error::make("transport.listen", "listen", "cannot bind " + formatHostPort(where));
+      return Error::make(err::kTransportListen, "listen", "cannot bind " + formatHostPort(where));
     }
     server_.widenBacklog();
     bound_ = HostPort{where.host, port};
@@ -303,7 +304,7 @@ Result<std::unique_ptr<HubServer>> HubServer::start(const std::string& listen, H
                                                     const std::filesystem::path& incomingDir, ServerLimits limits) {
   auto where = parseListenAddress(listen);
   if (!where) return where.error();
-  if (auto init = vault::init(); !init.ok()) return Error::make("transport.listen", "", "libsodium did not start");
+  if (auto init = vault::init(); !init.ok()) return Error::make(err::kTransportListen, "", "libsodium did not start");
   auto store = UploadStore::open(incomingDir);
   if (!store) return store.error();
   auto server = std::make_unique<HttpHubServer>(endpoint, std::move(*store), limits);

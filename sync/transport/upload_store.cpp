@@ -10,6 +10,7 @@
 #include <cstring>
 #include <vector>
 
+#include "sync/transport/errors.h"
 #include "sync/transport/signing.h"
 #include "vault/secret.h"
 
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Error ioError(const std::string& what) { return Error::make("transport.io", "", what + ": " + std::strerror(errno)); }
+Error ioError(const std::string& what) { return Error::make(err::kTransportIo, "", what + ": " + std::strerror(errno)); }
 
 void fsyncDir(const fs::path& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -105,7 +106,7 @@ Result<PartAppender> UploadLease::append(std::uint64_t offset) {
   struct stat st {};
   if (::fstat(fd, &st) != 0 || static_cast<std::uint64_t>(st.st_size) != offset) {
     ::close(fd);
-    return Error::make("transport.io", "", "part length changed under its lock");
+    return Error::make(err::kTransportIo, "", "part length changed under its lock");
   }
   // offset 0 on an empty file: it may have just been created by this call.
   return PartAppender(fd, offset, offset == 0, store_.dir());
@@ -144,10 +145,10 @@ Result<std::unique_ptr<UploadStore>> UploadStore::open(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir, ec))
-    return Error::make("transport.io", "incoming", "cannot create the incoming directory: " + ec.message());
+    return Error::make(err::kTransportIo, "incoming", "cannot create the incoming directory: " + ec.message());
   // Ciphertext only, but still nobody else's business.
   fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
-  if (ec) return Error::make("transport.io", "incoming", "cannot restrict the incoming directory: " + ec.message());
+  if (ec) return Error::make(err::kTransportIo, "incoming", "cannot restrict the incoming directory: " + ec.message());
   return std::unique_ptr<UploadStore>(new UploadStore(dir));
 }
 

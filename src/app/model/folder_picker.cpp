@@ -1,4 +1,5 @@
 #include "app/model/folder_picker.h"
+#include "app/model/errors.h"
 
 #include <pwd.h>
 #include <unistd.h>
@@ -159,13 +160,13 @@ std::string fileStamp() {
 Result<std::string> readSmallFile(const fs::path& file, std::size_t maxBytes) {
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
-  if (ec) return Error::make("folder.unreadable", "", ec.message());
-  if (size > maxBytes) return Error::make("folder.too_large", "", std::to_string(size));
+  if (ec) return Error::make(err::kFolderUnreadable, "", ec.message());
+  if (size > maxBytes) return Error::make(err::kFolderTooLarge, "", std::to_string(size));
   std::ifstream in(file, std::ios::binary);
-  if (!in) return Error::make("folder.unreadable");
+  if (!in) return Error::make(err::kFolderUnreadable);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  if (in.bad()) return Error::make("folder.unreadable");
+  if (in.bad()) return Error::make(err::kFolderUnreadable);
   return bytes.str();
 }
 

@@ -1,6 +1,8 @@
 #include "app/model/join_model.h"
 
+#include "app/model/errors.h"
 #include "core/i18n.h"
+#include "sync/keys/errors.h"
 #include "sync/keys/keys.h"
 #include "workspace/durable_file.h"
 
@@ -27,7 +29,7 @@ bool JoinModel::writeRequest(AppModel& app) {
   auto* session = app.session();
   if (!session) return false;
   if (!folder.exists()) {
-    error_ = i18n::message(Error::make("folder.missing"));
+    error_ = i18n::message(Error::make(err::kFolderMissing));
     return false;
   }
   auto request = session->enrollmentRequest();
@@ -53,7 +55,7 @@ bool JoinModel::preview(const fs::path& file) {
   previewBytes_.clear();
   auto bytes = readSmallFile(file, sync::kMaxProfileBytes);
   if (!bytes.ok()) {
-    error_ = i18n::message(bytes.error().code == "folder.too_large" ? Error::make("profile.format") : bytes.error());
+    error_ = i18n::message(bytes.error().is(err::kFolderTooLarge) ? Error::make(err::kProfileFormat) : bytes.error());
     return false;
   }
   // The signature is checked against the key inside the file; pinning waits for the volunteer.

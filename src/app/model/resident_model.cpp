@@ -362,7 +362,7 @@ void ResidentModel::leave(ResidentField field) {
         if (consentGivenBy.empty() || consentGivenBy == nameForConsent_) consentGivenBy = fullName;
         nameForConsent_ = fullName;
       } else {
-        put(n.error().code == "name.empty" ? requiredMessage(field) : i18n::message(n.error()));
+        put(n.error().is(err::kNameEmpty) ? requiredMessage(field) : i18n::message(n.error()));
       }
       checkDuplicate();
       break;
@@ -403,7 +403,7 @@ void ResidentModel::leave(ResidentField field) {
         village = *v;
         put({});
       } else {
-        put(i18n::message(Error::make(v.error().code, "", std::to_string(kMaxVillage))));
+        put(i18n::message(Error::like(v.error(), "", std::to_string(kMaxVillage))));
       }
       rebuildHouseholds();
       break;
@@ -412,7 +412,7 @@ void ResidentModel::leave(ResidentField field) {
         notes = *v;
         put({});
       } else {
-        put(i18n::message(Error::make(v.error().code, "", std::to_string(kMaxNotes))));
+        put(i18n::message(Error::like(v.error(), "", std::to_string(kMaxNotes))));
       }
       break;
     case ResidentField::ConsentGivenBy:
@@ -425,7 +425,7 @@ void ResidentModel::leave(ResidentField field) {
           consentRecordedBy_ = consentGivenBy;
         }
       } else {
-        put(n.error().code == "name.empty" ? requiredMessage(field) : i18n::message(n.error()));
+        put(n.error().is(err::kNameEmpty) ? requiredMessage(field) : i18n::message(n.error()));
       }
       break;
     case ResidentField::Sex:
@@ -493,12 +493,12 @@ void ResidentModel::clearMessages() {
 void ResidentModel::showProblem(const Error& e) {
   auto f = fieldOf(e.field);
   std::string text;
-  if (e.code == "field.required" && f)
+  if (e.is(err::kFieldRequired) && f)
     text = requiredMessage(*f);
-  else if (e.code == "resident.duplicate")
+  else if (e.is(err::kResidentDuplicate))
     text = i18n::tr("app.resident.duplicate_id");
-  else if ((e.code == "name.too_long" || e.code == "text.too_long") && e.detail.empty())
-    text = i18n::message(Error::make(e.code, e.field,
+  else if ((e.is(err::kNameTooLong) || e.is(err::kTextTooLong)) && e.detail.empty())
+    text = i18n::message(Error::like(e, e.field,
                                      std::to_string(f == ResidentField::Notes     ? kMaxNotes
                                                     : f == ResidentField::Village ? kMaxVillage
                                                                                   : 100)));
@@ -587,7 +587,7 @@ bool ResidentModel::save(AppModel& app) {
       saved = true;
     } else {
       if (problems.empty()) problems.push_back(added.error());
-      if (added.error().code == "resident.duplicate") checkDuplicate();
+      if (added.error().is(err::kResidentDuplicate)) checkDuplicate();
     }
   } else {
     auto updated = session->updateResident(id_, j, revision_, &problems);
@@ -596,11 +596,11 @@ bool ResidentModel::save(AppModel& app) {
       saved = true;
     } else {
       if (problems.empty()) problems.push_back(updated.error());
-      if (updated.error().code == "record.conflict") {
+      if (updated.error().kind == ErrorKind::Conflict) {
         conflict_ = true;
         formError_ = i18n::message(updated.error());
       }
-      if (updated.error().code == "resident.duplicate") checkDuplicate();
+      if (updated.error().is(err::kResidentDuplicate)) checkDuplicate();
     }
   }
   wipeJson(j);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/model/errors.h"
 #include "workspace/durable_file.h"
 
 namespace gocua::app {
@@ -29,7 +30,7 @@ Result<Settings> loadSettings(const std::filesystem::path& file) {
   std::ifstream in(file);
   if (!in) return s;
   auto j = nlohmann::json::parse(in, nullptr, false);
-  if (!j.is_object()) return Error::make("settings.malformed", "", file.filename().string());
+  if (!j.is_object()) return Error::make(err::kSettingsMalformed, "", file.filename().string());
   s.lang = j.value("lang", std::string("vi")) == "en" ? i18n::Lang::En : i18n::Lang::Vi;
   s.fontScalePercent = j.value("font_scale_percent", 100);
   s.highContrast = j.value("high_contrast", false);

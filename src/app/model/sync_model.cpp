@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "app/model/errors.h"
 #include "core/i18n.h"
 #include "core/record_id.h"
 #include "sync/client/client.h"
@@ -24,7 +25,7 @@ std::string num(std::int64_t n) { return std::to_string(n); }
 
 std::string reasonText(const std::string& code) {
   if (code.empty()) return {};
-  if (i18n::has("error." + code)) return i18n::message(Error::make(code));
+  if (i18n::has("error." + code)) return i18n::message(Error::fromText(code));
   return i18n::tr("app.sync.reason_unknown", {{"code", code}});
 }
 
@@ -144,7 +145,7 @@ std::int64_t SyncModel::count(const std::string& state) const {
 std::string SyncModel::exportBlocked() const {
   if (training_) return i18n::tr("app.sync.training");
   if (!enrolled_) return i18n::tr("app.sync.join_first");
-  if (!folder.exists()) return i18n::message(Error::make("folder.missing"));
+  if (!folder.exists()) return i18n::message(Error::make(err::kFolderMissing));
   return {};
 }
 

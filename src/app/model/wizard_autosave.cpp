@@ -1,6 +1,7 @@
 #include "app/model/wizard_autosave.h"
 
 #include "app/model/wizard_answers.h"
+#include "workspace/errors.h"
 
 namespace gocua::app {
 using nlohmann::json;
@@ -30,7 +31,7 @@ json empty() { return json{{"version", kVersion}, {"drafts", json::object()}}; }
 }  // namespace
 
 Result<json> load(workspace::Session* s) {
-  if (!s) return Error::make("autosave.locked");
+  if (!s) return Error::make(err::kAutosaveLocked);
   auto slot = s->loadAutosave(kSlot);
   if (!slot) return slot.error();
   if (!*slot || !(*slot)->is_object() || !(*slot)->contains("drafts") || !(**slot)["drafts"].is_object())

@@ -12,9 +12,11 @@
 
 #include "app/model/wizard_answers.h"
 #include "core/date.h"
+#include "core/errors.h"
 #include "core/i18n.h"
 #include "core/json_read.h"
 #include "vault/secret.h"
+#include "workspace/errors.h"
 
 namespace gocua::app {
 using nlohmann::json;
@@ -572,7 +574,7 @@ bool WizardModel::save(bool draft) {
   json answers = relevantOnly(*form_, form_->root(), "", answers_, answers_, today);
   forms::ValidationReport rep;
   std::vector<forms::DocumentItem> checklist;
-  Result<std::string> id = Error::make("internal");
+  Result<std::string> id = Error::make(err::kInternal);
   if (editingId_.empty()) {
     id = s->newApplication(*form_, residentId_, answers, draft, &rep, &checklist);
   } else if (auto rev = s->updateApplication(editingId_, *form_, answers, draft, editingRevision_, &rep, &checklist)) {
@@ -583,7 +585,7 @@ bool WizardModel::save(bool draft) {
   }
   wizard::wipe(answers);
   if (!id) {
-    if (id.error().code == "application.invalid") {
+    if (id.error().is(err::kApplicationInvalid)) {
       saveRefused_ = true;
       reportStale_ = true;
       return false;

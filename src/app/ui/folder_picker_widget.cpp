@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/model/errors.h"
 #include "app/model/sync_model.h"
 #include "app/ui/fonts.h"
 #include "app/ui/theme.h"
@@ -45,7 +46,7 @@ void drawFolderPicker(FolderPicker& picker, const std::string& idPrefix, double 
   if (!anyStick) mutedText(i18n::tr("app.folder.no_usb"));
   if (textField(i18n::tr("app.folder.path"), idPrefix, &picker.path)) picker.edited();
   if (ImGui::IsItemEdited()) picker.edited();
-  if (!picker.path.empty() && !picker.exists()) errorText(i18n::message(Error::make("folder.missing")));
+  if (!picker.path.empty() && !picker.exists()) errorText(i18n::message(Error::make(err::kFolderMissing)));
 }
 
 bool fileRow(const FolderFile& file, const std::string& id, bool selected) {

@@ -1,4 +1,5 @@
 #include "app/ui/fonts.h"
+#include "app/ui/errors.h"
 
 #include <cstdlib>
 
@@ -31,7 +32,7 @@ Result<std::filesystem::path> findFontDir() {
     if (std::filesystem::exists(dir / kRegular, ec)) return dir;
     tried += (tried.empty() ? "" : ", ") + dir.string();
   }
-  return Error::make("app.font_missing", "", tried);
+  return Error::make(err::kAppFontMissing, "", tried);
 }
 
 Fonts buildFonts(const std::filesystem::path& dir, float scale, const std::vector<std::uint16_t>& ranges) {

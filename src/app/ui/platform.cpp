@@ -1,4 +1,5 @@
 #include "app/ui/platform.h"
+#include "app/ui/errors.h"
 
 #include <atomic>
 #include <vector>
@@ -25,12 +26,12 @@ std::uint64_t Platform::inputEvents() { return g_inputEvents.load(); }
 
 Result<std::unique_ptr<Platform>> Platform::create(const std::string& title, int width, int height) {
   std::unique_ptr<Platform> p(new Platform());
-  if (!glfwInit()) return Error::make("app.no_display");
+  if (!glfwInit()) return Error::make(err::kAppNoDisplay);
   p->glfwReady_ = true;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   p->window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
-  if (!p->window_) return Error::make("app.no_opengl");
+  if (!p->window_) return Error::make(err::kAppNoOpengl);
   glfwMakeContextCurrent(p->window_);
   glfwSwapInterval(1);
 
@@ -48,9 +49,9 @@ Result<std::unique_ptr<Platform>> Platform::create(const std::string& title, int
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.IniFilename = nullptr;  // window layout is fixed; nothing to remember on disk
-  if (!ImGui_ImplGlfw_InitForOpenGL(p->window_, true)) return Error::make("app.no_opengl");
+  if (!ImGui_ImplGlfw_InitForOpenGL(p->window_, true)) return Error::make(err::kAppNoOpengl);
   p->glfwBackend_ = true;
-  if (!ImGui_ImplOpenGL3_Init("#version 130")) return Error::make("app.no_opengl");
+  if (!ImGui_ImplOpenGL3_Init("#version 130")) return Error::make(err::kAppNoOpengl);
   p->glBackend_ = true;
   return p;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "store/db.h"
+#include "store/errors.h"
 #include "store/migrations.h"
 
 namespace gocua {
@@ -28,7 +29,7 @@ bool copyBlob(std::span<const std::uint8_t> from, std::array<std::uint8_t, N>& t
 
 Blob toBlob(std::span<const std::uint8_t> s) { return Blob(s.begin(), s.end()); }
 
-Error damaged(const char* what) { return Error::make("store.corrupt", "", what); }
+Error damaged(const char* what) { return Error::make(err::kStoreCorrupt, "", what); }
 
 class SqliteHubStore final : public HubStore {
  public:
@@ -95,7 +96,7 @@ const HubStoreBackend& backend() {
 Status SqliteHubStore::transaction(const std::function<Status()>& fn) {
   // SQLite refuses BEGIN inside a transaction too, but says so only after the fact; this keeps
   // the refusal the same for every backend.
-  if (inTransaction_) return Error::make("store.error", "", "transaction inside a transaction");
+  if (inTransaction_) return Error::make(err::kStoreError, "", "transaction inside a transaction");
   auto txn = store::Txn::begin(db_);
   if (!txn) return txn.error();
   inTransaction_ = true;

@@ -1,0 +1,19 @@
+// Every error code src/app/ui returns, declared once with its kind (core/result.h: what kinds mean).
+// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+#pragma once
+
+#include "core/result.h"
+
+namespace gocua::err {
+
+inline constexpr ErrorCode kAppFontMissing{"app.font_missing", ErrorKind::Io};
+inline constexpr ErrorCode kAppNoDisplay{"app.no_display", ErrorKind::Io};
+inline constexpr ErrorCode kAppNoOpengl{"app.no_opengl", ErrorKind::Io};
+
+inline constexpr ErrorCode kAppUiCodes[] = {
+    kAppFontMissing,
+    kAppNoDisplay,
+    kAppNoOpengl,
+};
+
+}  // namespace gocua::err

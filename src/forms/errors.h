@@ -1,0 +1,27 @@
+// Every error code src/forms returns, declared once with its kind (core/result.h: what kinds mean).
+// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+#pragma once
+
+#include "core/result.h"
+
+namespace gocua::err {
+
+inline constexpr ErrorCode kExprRefIntoRepeat{"expr.ref_into_repeat", ErrorKind::Damaged};
+inline constexpr ErrorCode kExprSyntax{"expr.syntax", ErrorKind::Damaged};
+inline constexpr ErrorCode kExprTooDeep{"expr.too_deep", ErrorKind::Damaged};
+inline constexpr ErrorCode kExprType{"expr.type", ErrorKind::Damaged};
+inline constexpr ErrorCode kExprUnknownField{"expr.unknown_field", ErrorKind::Damaged};
+inline constexpr ErrorCode kExprUnknownFunction{"expr.unknown_function", ErrorKind::Damaged};
+inline constexpr ErrorCode kFormBadPattern{"form.bad_pattern", ErrorKind::Damaged};
+
+inline constexpr ErrorCode kFormsCodes[] = {
+    kExprRefIntoRepeat,
+    kExprSyntax,
+    kExprTooDeep,
+    kExprType,
+    kExprUnknownField,
+    kExprUnknownFunction,
+    kFormBadPattern,
+};
+
+}  // namespace gocua::err

@@ -1,0 +1,21 @@
+// Every error code src/hub_cli returns, declared once with its kind (core/result.h: what kinds mean).
+// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+#pragma once
+
+#include "core/result.h"
+
+namespace gocua::err {
+
+inline constexpr ErrorCode kHubBadArg{"hub.bad_arg", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubNoBackupPassphrase{"hub.no_backup_passphrase", ErrorKind::Locked};
+inline constexpr ErrorCode kHubNoPassphrase{"hub.no_passphrase", ErrorKind::Locked};
+inline constexpr ErrorCode kHubPassphraseMismatch{"hub.passphrase_mismatch", ErrorKind::Invalid};
+
+inline constexpr ErrorCode kHubCliCodes[] = {
+    kHubBadArg,
+    kHubNoBackupPassphrase,
+    kHubNoPassphrase,
+    kHubPassphraseMismatch,
+};
+
+}  // namespace gocua::err
