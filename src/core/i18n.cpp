@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/embedded.h"
+#include "core/json_read.h"
 
 namespace gocua {
 extern const EmbeddedFile gocua_catalog[];
@@ -30,7 +31,7 @@ const Catalog& catalog() {
       auto doc = nlohmann::json::parse(file.content, nullptr, /*allow_exceptions=*/false);
       if (!doc.is_object()) continue;
       for (auto& [key, texts] : doc.items()) {
-        Entry e{key, texts.value("vi", ""), texts.value("en", ""), file.name};
+        Entry e{key, jsonValue(texts, "vi", ""), jsonValue(texts, "en", ""), file.name};
         if (!c.entries.emplace(key, e).second) c.duplicates.push_back(key);
       }
     }

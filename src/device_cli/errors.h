@@ -6,11 +6,9 @@
 
 namespace gocua::err {
 
-inline constexpr ErrorCode kCliBadArg{"cli.bad_arg", ErrorKind::Invalid};
 inline constexpr ErrorCode kFormUnknown{"form.unknown", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kDeviceCliCodes[] = {
-    kCliBadArg,
     kFormUnknown,
 };
 

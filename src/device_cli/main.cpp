@@ -6,9 +6,12 @@
 
 #include "device_cli/commands.h"
 #include "core/i18n.h"
+#include "core/main_guard.h"
 #include "vault/secret.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace gocua;
   // Decrypted residents' data lives in this process's memory: no core dump may carry it to disk.
   prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
@@ -40,3 +43,8 @@ int main(int argc, char** argv) {
   ctl::Context context(options);
   return action ? action(context) : ctl::kOther;
 }
+
+}  // namespace
+
+// An exception escaping run() is a bug: a clear line and exit 1, never an abort (core/main_guard.h).
+int main(int argc, char** argv) { return gocua::core::runGuarded([&] { return run(argc, argv); }); }

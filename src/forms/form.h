@@ -13,8 +13,8 @@
 #pragma once
 
 #include <memory>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,8 +66,8 @@ struct PrefillTarget {
 // ready to go (SIM in own name, smartphone, ...), shown green when ready, amber otherwise.
 struct FormFlag {
   std::string id;
-  std::string field;            // the answer's path, "phone.sim_own_name" (never inside a repeat)
-  LocalText label;              // empty: the field's own label
+  std::string field;               // the answer's path, "phone.sim_own_name" (never inside a repeat)
+  LocalText label;                 // empty: the field's own label
   std::vector<nlohmann::json> ok;  // answers that count as ready; empty: any answer does
 };
 

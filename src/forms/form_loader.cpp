@@ -206,11 +206,11 @@ class Loader {
   // --- pass one: header and tree ------------------------------------------------------------
 
   void readHeader(const json& doc) {
-    checkKeys(doc,
-              {"id", "version", "title", "legal_basis", "procedure_code", "effective_date", "authority", "sections",
-               "documents", "deadline", "checks", "comment", "order", "plain_title", "plain_detail", "flags",
-               "appointments"},
-              "", 0);
+    checkKeys(
+        doc,
+        {"id", "version", "title", "legal_basis", "procedure_code", "effective_date", "authority", "sections",
+         "documents", "deadline", "checks", "comment", "order", "plain_title", "plain_detail", "flags", "appointments"},
+        "", 0);
     auto id = doc.find("id");
     if (id == doc.end() || !id->is_string() || !isIdentifier(id->get<std::string>())) {
       add("", "form.schema", "\"id\" must be a lowercase identifier like \"birth_registration\"", lineOfKey("id"));

@@ -6,10 +6,13 @@
 #include <iostream>
 
 #include "core/i18n.h"
+#include "core/main_guard.h"
 #include "hub_cli/context.h"
 #include "vault/secret.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace gocua;
   // Decrypted residents' data and the hub's keys live in this process's memory: no core dumps,
   // and nothing the hub creates is readable by other users.
@@ -42,3 +45,8 @@ int main(int argc, char** argv) {
   hubcli::Context context(options);
   return action ? action(context) : hubcli::kOther;
 }
+
+}  // namespace
+
+// An exception escaping run() is a bug: a clear line and exit 1, never an abort (core/main_guard.h).
+int main(int argc, char** argv) { return gocua::core::runGuarded([&] { return run(argc, argv); }); }

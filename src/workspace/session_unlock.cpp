@@ -11,6 +11,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/json_read.h"
 #include "core/parallel.h"
 #include "core/resident.h"
 #include "core/text.h"
@@ -154,7 +155,7 @@ DecodedRecord decode(const vault::RecordCipher& cipher, StoredRecord& rec) {
     auto& a = out.application;
     a.id = core::formatRecordId(rec.id);
     a.formId = stringOr(j, "form_id");
-    a.formVersion = j.value("form_version", 0);
+    a.formVersion = jsonValue(j, "form_version", 0);
     a.residentId = stringOr(j, "resident_id");
     a.status = stringOr(j, "status");
     a.createdAt = stringOr(j, "created_at");

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "sync/hub/internal.h"
+#include "core/json_read.h"
 #include "sync/hub/errors.h"
 
 namespace gocua::hub {
@@ -47,7 +48,7 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
     if (!rec.is_object()) return Error::make(err::kHubDamaged, "record");
     core::RecordId id{};
     std::memcpy(id.data(), r.id.data(), id.size());
-    const json body = rec.value("body", json::object());
+    const json body = jsonValue(rec, "body", json::object());
     if (format == ExportFormat::Jsonl) {
       json o = {{"id", core::formatRecordId(id)},
                 {"kind", r.kind},
@@ -56,9 +57,9 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
                 {"device", hex(r.device)},
                 {"revision", r.revision},
                 {"review_status", r.reviewStatus ? json(*r.reviewStatus) : json()},
-                {"volunteer", rec.value("volunteer", json())},
-                {"created_at", rec.value("created_at", json())},
-                {"updated_at", rec.value("updated_at", json())},
+                {"volunteer", jsonValue(rec, "volunteer", json())},
+                {"created_at", jsonValue(rec, "created_at", json())},
+                {"updated_at", jsonValue(rec, "updated_at", json())},
                 {"body", body}};
       out += o.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     } else {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_read.h"
 #include "core/resident.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
@@ -52,7 +53,7 @@ std::optional<std::string> optString(const json& j, const char* key) {
 
 Result<Manifest> parseManifest(std::string_view line) {
   auto j = json::parse(line, nullptr, false);
-  if (!j.is_object() || j.value("type", json()) != "manifest" || j.value("format", json()) != 1)
+  if (!j.is_object() || jsonValue(j, "type", json()) != "manifest" || jsonValue(j, "format", json()) != 1)
     return Error::make(err::kHubBadManifest);
   Manifest m;
   if (auto v = j.find("volunteers"); v != j.end() && v->is_array())
@@ -72,7 +73,7 @@ Result<Manifest> parseManifest(std::string_view line) {
 RecordLine checkRecordLine(std::string_view line, const forms::FormRegistry& forms, const core::Date& today) {
   RecordLine r;
   auto j = json::parse(line, nullptr, false);
-  if (!j.is_object() || j.value("type", json()) != "record") {
+  if (!j.is_object() || jsonValue(j, "type", json()) != "record") {
     r.reason = "hub.bad_line";
     return r;
   }

@@ -1,6 +1,7 @@
 // Restoring a hub's keys from the backup file HubSession::backup wrote ("GOCUA-HUB-BACKUP 1").
 #include <cstring>
 
+#include "sync/hub/backup_file.h"
 #include "sync/hub/internal.h"
 #include "sync/hub/errors.h"
 #include "vault/primitives.h"
@@ -8,23 +9,21 @@
 namespace gocua::hub {
 
 using namespace detail;
-using nlohmann::json;
 
 namespace {
 
-constexpr std::string_view kHeader = "GOCUA-HUB-BACKUP 1\n";
 constexpr std::string_view kAd = "gocua-hub-backup-1";  // as HubSession::backup seals it
 constexpr std::size_t kSecretsBytes = 64 + 32 + 32 + 32;  // sign, box, recovery, hub data key
 
 Error badBackup(std::string detail) { return Error::make(err::kHubBadBackup, "", std::move(detail)); }
 
 // An X25519 pair from its secret half, checked against the public half the backup names.
-Result<sync::HubKeys> boxPair(const std::uint8_t* secret, const json& body, const char* publicField) {
+Result<sync::HubKeys> boxPair(const std::uint8_t* secret, const std::vector<std::uint8_t>& named,
+                              const char* publicField) {
   auto pair = vault::BoxKeyPair::fromSecret(std::span<const std::uint8_t, 32>(secret, 32));
   if (!pair) return badBackup("box key");
   sync::HubKeys keys = std::move(*pair);
-  auto named = unhex(body.value(publicField, std::string()));
-  if (!named || named->size() != 32 || !std::equal(named->begin(), named->end(), keys.publicKey.begin()))
+  if (!std::equal(named.begin(), named.end(), keys.publicKey.begin(), keys.publicKey.end()))
     return badBackup(std::string(publicField) + " does not match");
   return keys;
 }
@@ -34,18 +33,14 @@ Result<sync::HubKeys> boxPair(const std::uint8_t* secret, const json& body, cons
 Result<std::unique_ptr<Hub>> Hub::restore(const fs::path& dir, std::string_view backupFile,
                                           std::string_view backupPassphrase, CommuneInfo commune,
                                           std::string_view passphrase, const vault::KdfParams& kdf) {
-  if (backupFile.substr(0, kHeader.size()) != kHeader) return badBackup("header");
-  auto body = json::parse(backupFile.substr(kHeader.size()), nullptr, false);
-  if (!body.is_object() || body.value("format", 0) != 1) return badBackup("body");
-  auto slotBytes = unhex(body.value("keyslot", std::string()));
-  auto sealed = unhex(body.value("sealed", std::string()));
-  if (!slotBytes || !sealed) return badBackup("fields");
-  auto slot = vault::decodeKeyslot(*slotBytes);
+  auto fields = parseBackupFile(backupFile);
+  if (!fields) return fields.error();
+  auto slot = vault::decodeKeyslot(fields->keyslot);
   if (!slot) return badBackup("keyslot");
   auto key = vault::unwrapDataKey(*slot, backupPassphrase);
   if (!key) return key.error();
   vault::RecordCipher cipher(*key);
-  auto secrets = cipher.open(*sealed, vault::bytesOf(kAd));
+  auto secrets = cipher.open(fields->sealed, vault::bytesOf(kAd));
   if (!secrets) return badBackup("sealed keys");
   if (secrets->size() != kSecretsBytes) {
     vault::wipe(*secrets);
@@ -56,18 +51,17 @@ Result<std::unique_ptr<Hub>> Hub::restore(const fs::path& dir, std::string_view 
   sync::HubIdentity identity;
   std::memcpy(identity.signSecret.data(), raw, 64);
   std::memcpy(identity.signPublic.data(), raw + 32, 32);  // libsodium layout: seed || public key
-  auto signNamed = unhex(body.value("sign_public", std::string()));
-  auto box = boxPair(raw + 64, body, "box_public");
-  auto recovery = boxPair(raw + 96, body, "recovery_public");
+  auto box = boxPair(raw + 64, fields->boxPublic, "box_public");
+  auto recovery = boxPair(raw + 96, fields->recoveryPublic, "recovery_public");
   vault::wipe(*secrets);
-  if (!signNamed || signNamed->size() != 32 ||
-      !std::equal(signNamed->begin(), signNamed->end(), identity.signPublic.begin()))
+  if (!std::equal(fields->signPublic.begin(), fields->signPublic.end(), identity.signPublic.begin(),
+                  identity.signPublic.end()))
     return badBackup("sign_public does not match");
   if (!box) return box.error();
   if (!recovery) return recovery.error();
   identity.box = std::move(*box);
   identity.recovery = std::move(*recovery);
-  commune.code = body.value("commune_code", std::string());
+  commune.code = fields->communeCode;
   return create(dir, commune, passphrase, kdf, std::move(identity));
 }
 

@@ -125,7 +125,7 @@ Result<std::string> makeRecoveryFile(const std::array<std::uint8_t, 32>& deviceI
 
 Result<RecoveryFile> readRecoveryFile(std::string_view file, const std::array<std::uint8_t, 32>& hubSignPublic,
                                       const std::array<std::uint8_t, 32>& deviceId) {
-  auto framed = detail::splitSignedFile(file, kKind, "recovery");
+  auto framed = detail::splitSignedFile(file, kKind, {err::kRecoveryFormat, err::kRecoveryUnknownVersion});
   if (!framed.ok()) return framed.error();
   // The key is pinned, so the signature is checked before the body is even parsed.
   if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make(err::kRecoveryBadSignature);

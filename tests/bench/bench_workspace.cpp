@@ -19,6 +19,8 @@
 #include "vault/record_cipher.h"
 #include "workspace/demo_data.h"
 #include "workspace/workspace.h"
+#include "core/errors.h"
+#include "workspace/errors.h"
 
 using namespace gocua;
 namespace fs = std::filesystem;
@@ -83,11 +85,11 @@ nlohmann::json runPhase(const std::string& self, const std::vector<std::string>&
   std::string cmd = "'" + self + "'";
   for (const auto& a : args) cmd += " '" + a + "'";
   FILE* p = popen(cmd.c_str(), "r");
-  if (!p) die(Error::make("io", "", "popen"));
+  if (!p) die(Error::make(err::kIo, "", "popen"));
   std::string text;
   char buf[4096];
   while (std::size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
-  if (pclose(p) != 0) die(Error::make("internal", "", "phase failed: " + args[1]));
+  if (pclose(p) != 0) die(Error::make(err::kInternal, "", "phase failed: " + args[1]));
   return nlohmann::json::parse(text);
 }
 
@@ -220,7 +222,7 @@ int main(int argc, char** argv) {
     out["xchacha20_seals_per_second"] = count / s;
     out["xchacha20_mb_per_second"] = static_cast<double>(total) / s / 1e6;
   } else {
-    die(Error::make("cli.bad_arg", "", "unknown phase " + phase));
+    die(Error::make(err::kInternal, "", "unknown phase " + phase));
   }
   std::cout << out.dump() << "\n";
   return 0;

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "forms/expression.h"
+#include "forms/errors.h"
 
 using namespace gocua;
 using namespace gocua::forms;
@@ -18,11 +19,11 @@ namespace {
 
 // Names resolve by their first letter to one of six kinds, so references of every kind occur.
 Result<RefBinding> resolve(const std::vector<std::string>& path) {
-  if (path.empty() || path[0].empty()) return Error::make("expr.unknown_field");
+  if (path.empty() || path[0].empty()) return Error::make(err::kExprUnknownField);
   static const ValueKind kinds[] = {ValueKind::Bool, ValueKind::Number, ValueKind::String,
                                     ValueKind::Date, ValueKind::List,   ValueKind::Any};
   const int slot = static_cast<unsigned char>(path[0][0]) % 7;
-  if (slot == 6) return Error::make("expr.unknown_field", {}, "no such field");
+  if (slot == 6) return Error::make(err::kExprUnknownField, {}, "no such field");
   return RefBinding{slot, kinds[slot]};
 }
 

@@ -8,12 +8,15 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/json_read.h"
 #include "core/personal_id.h"
 #include "core/phone.h"
 #include "core/record_id.h"
 #include "core/resident.h"
 #include "core/text.h"
 #include "vault/secret.h"
+#include "core/errors.h"
+#include "workspace/errors.h"
 
 namespace gocua::app {
 namespace {
@@ -165,7 +168,7 @@ void ResidentModel::openExisting(AppModel& app, const std::string& residentId) {
   }
   json& j = *got;
   id_ = stringOf(j, "id");
-  revision_ = j.value("revision", std::int64_t{0});
+  revision_ = jsonValue<std::int64_t>(j, "revision", 0);
   fullName = stringOf(j, "full_name");
   nameForConsent_ = fullName;
   dateOfBirth = stringOf(j, "date_of_birth");

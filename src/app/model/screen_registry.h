@@ -43,9 +43,9 @@ struct ScreenModels {
 
 struct ScreenInfo {
   Screen id;
-  const char* name;                               // "home": screenshots, the GUI test's map
-  void (*wipe)(ScreenModels&);                    // at lock: save drafts, then forget residents' data
-  bool (*holdsPlaintext)(const ScreenModels&);    // residents' data or a passphrase still in memory
+  const char* name;                             // "home": screenshots, the GUI test's map
+  void (*wipe)(ScreenModels&);                  // at lock: save drafts, then forget residents' data
+  bool (*holdsPlaintext)(const ScreenModels&);  // residents' data or a passphrase still in memory
 };
 
 inline constexpr ScreenInfo kScreens[] = {

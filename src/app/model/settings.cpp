@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 
 #include <nlohmann/json.hpp>
 
 #include "app/model/errors.h"
+#include "core/json_read.h"
 #include "workspace/durable_file.h"
 
 namespace gocua::app {
@@ -25,18 +27,25 @@ std::filesystem::path defaultSettingsFile() {
   return std::filesystem::path(home ? home : ".") / ".config" / "gocua" / "settings.json";
 }
 
-Result<Settings> loadSettings(const std::filesystem::path& file) {
+Result<Settings> parseSettings(std::string_view text) {
   Settings s;
-  std::ifstream in(file);
-  if (!in) return s;
-  auto j = nlohmann::json::parse(in, nullptr, false);
-  if (!j.is_object()) return Error::make(err::kSettingsMalformed, "", file.filename().string());
-  s.lang = j.value("lang", std::string("vi")) == "en" ? i18n::Lang::En : i18n::Lang::Vi;
-  s.fontScalePercent = j.value("font_scale_percent", 100);
-  s.highContrast = j.value("high_contrast", false);
-  s.idleLockMinutes = j.value("idle_lock_minutes", 10);
-  s.languageChosen = j.value("language_chosen", false);
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return Error::make(err::kSettingsMalformed);
+  s.lang = jsonValue(j, "lang", "vi") == "en" ? i18n::Lang::En : i18n::Lang::Vi;
+  s.fontScalePercent = jsonValue(j, "font_scale_percent", s.fontScalePercent);
+  s.highContrast = jsonValue(j, "high_contrast", s.highContrast);
+  s.idleLockMinutes = jsonValue(j, "idle_lock_minutes", s.idleLockMinutes);
+  s.languageChosen = jsonValue(j, "language_chosen", s.languageChosen);
   s.clamp();
+  return s;
+}
+
+Result<Settings> loadSettings(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) return Settings{};
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto s = parseSettings(text);
+  if (!s) return Error::make(err::kSettingsMalformed, "", file.filename().string());
   return s;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 
 #include "core/i18n.h"
 #include "core/result.h"
@@ -25,6 +26,9 @@ std::filesystem::path defaultSettingsFile();
 
 // A missing file gives the defaults; an unreadable or malformed one too (the error says why).
 Result<Settings> loadSettings(const std::filesystem::path& file);
+// The file's text: "settings.malformed" when it is not a JSON object; a field of the wrong type
+// ({"idle_lock_minutes":"10"}) keeps its default, values out of range are clamped. Never throws.
+Result<Settings> parseSettings(std::string_view text);
 Status saveSettings(const std::filesystem::path& file, const Settings& s);
 
 }  // namespace gocua::app

@@ -27,11 +27,16 @@ namespace {
 
 const char* stepName(WizardStep s) {
   switch (s) {
-    case WizardStep::Procedure: return "procedure";
-    case WizardStep::Section: return "section";
-    case WizardStep::Documents: return "documents";
-    case WizardStep::ReadBack: return "readback";
-    default: return "section";
+    case WizardStep::Procedure:
+      return "procedure";
+    case WizardStep::Section:
+      return "section";
+    case WizardStep::Documents:
+      return "documents";
+    case WizardStep::ReadBack:
+      return "readback";
+    default:
+      return "section";
   }
 }
 
@@ -365,7 +370,6 @@ std::vector<std::string> WizardModel::relevantSections() const {
   return out;
 }
 
-
 std::string WizardModel::neighbourSection(int direction) const {
   // Walks the whole section list, not relevantSections(): the current section may have stopped
   // being relevant since the volunteer entered it.
@@ -379,7 +383,6 @@ std::string WizardModel::neighbourSection(int direction) const {
       return all[static_cast<std::size_t>(i)].id;
   return {};
 }
-
 
 bool WizardModel::next() {
   commitBuffers();

@@ -19,6 +19,7 @@
 #include "app/ui/theme.h"
 #include "app/ui/ui_map.h"
 #include "core/i18n.h"
+#include "core/main_guard.h"
 #include "vault/secret.h"
 
 namespace {
@@ -76,7 +77,9 @@ void rebuildLooks(ui::App& app, const std::filesystem::path& fontDir, const std:
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   i18n::setLang(i18n::langFromEnvironment());
   CLI::App cli{"gocua"};
   AppOptions options;
@@ -158,3 +161,8 @@ int main(int argc, char** argv) {
   app.model.lock();  // every screen saves its draft, then keys and plaintext are wiped
   return 0;
 }
+
+}  // namespace
+
+// An exception escaping run() is a bug: a clear line and exit 1, never an abort (core/main_guard.h).
+int main(int argc, char** argv) { return gocua::core::runGuarded([&] { return run(argc, argv); }); }

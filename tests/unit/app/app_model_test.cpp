@@ -102,6 +102,26 @@ TEST_CASE("settings: saved, reloaded, clamped; a damaged file falls back to defa
   CHECK(app::loadSettings(t.path / "missing.json").ok());
 }
 
+TEST_CASE("settings: a field of the wrong type keeps its default instead of killing the app at start") {
+  TempDir t;
+  const auto file = t.path / "settings.json";
+  std::ofstream(file) << R"({"idle_lock_minutes":"10","font_scale_percent":"150","high_contrast":1,)"
+                         R"("lang":["en"],"language_chosen":"yes"})";
+  auto back = app::loadSettings(file);  // threw nlohmann::type_error before
+  REQUIRE(back.ok());
+  const app::Settings defaults;
+  CHECK(back->idleLockMinutes == defaults.idleLockMinutes);
+  CHECK(back->fontScalePercent == defaults.fontScalePercent);
+  CHECK(back->highContrast == defaults.highContrast);
+  CHECK(back->lang == defaults.lang);
+  CHECK(back->languageChosen == defaults.languageChosen);
+  std::ofstream(file) << R"({"idle_lock_minutes":7.5,"font_scale_percent":200})";
+  back = app::loadSettings(file);
+  REQUIRE(back.ok());
+  CHECK(back->idleLockMinutes == defaults.idleLockMinutes);  // not an integer
+  CHECK(back->fontScalePercent == 200);
+}
+
 TEST_CASE("settings screen: apply reports when the fonts must be rebuilt and switches the language") {
   TempDir t;
   app::AppModel m(optionsIn(t.path));

@@ -5,6 +5,9 @@
 #include "app/model/passphrase_strength.h"
 #include "app_fixture.h"
 #include "core/i18n.h"
+#include "core/errors.h"
+#include "vault/errors.h"
+#include "workspace/errors.h"
 
 using namespace apptest;
 using gocua::app::FirstRunModel;
@@ -64,7 +67,7 @@ TEST_CASE("first run: short, weak and mismatched passphrases and a bad name are 
   CHECK(m.volunteerError().empty());
 
   m.passphrase = "1234567";
-  CHECK(m.passphraseError() == i18n::message(Error::make("vault.passphrase_too_short")));
+  CHECK(m.passphraseError() == i18n::message(Error::make(err::kVaultPassphraseTooShort)));
   CHECK_FALSE(m.canCreate());
 
   m.passphrase = "12345678";  // long enough for the vault, but a run of digits
@@ -87,7 +90,7 @@ TEST_CASE("first run: short, weak and mismatched passphrases and a bad name are 
 
   m.volunteer = "Lan 2";  // digits are not part of a name
   m.volunteerLeft();
-  CHECK(m.volunteerError() == i18n::message(Error::make("name.invalid_char")));
+  CHECK(m.volunteerError() == i18n::message(Error::make(err::kNameInvalidChar)));
   CHECK_FALSE(m.canCreate());
 }
 
@@ -131,7 +134,7 @@ TEST_CASE("first run: a workspace already there is reported plainly and nothing 
   m.passphrase = m.confirm = "mây trắng bay qua đồi 2026";
   m.create(a.model);
   m.finish(a.model, 1.0);
-  CHECK(m.error() == i18n::message(Error::make("workspace.exists")));
+  CHECK(m.error() == i18n::message(Error::make(err::kWorkspaceExists)));
   CHECK(a.model.screen() == Screen::FirstRun);
   CHECK(a.model.session() == nullptr);
 }

@@ -13,6 +13,9 @@
 #include "core/i18n.h"
 #include "sync/hub/hub.h"
 #include "sync/keys/keys.h"
+#include "app/model/errors.h"
+#include "sync/keys/errors.h"
+#include "workspace/errors.h"
 
 using namespace apptest;
 using gocua::app::FolderPicker;
@@ -88,7 +91,7 @@ TEST_CASE("join step 1: the request goes to the stick, never over an earlier one
 
   s.join.folder.path = (s.app.tmp.path / "no-such-stick").string();
   CHECK_FALSE(s.join.writeRequest(s.app.model));
-  CHECK(s.join.error() == i18n::message(Error::make("folder.missing")));
+  CHECK(s.join.error() == i18n::message(Error::make(err::kFolderMissing)));
 }
 
 TEST_CASE("join step 2: the preview shows the hub's fingerprint and stores nothing; confirming enrolls") {
@@ -160,7 +163,7 @@ TEST_CASE("join: a rejected preview pins nothing, so another commune's key can s
   CHECK(s.join.enrolledCommune() == "Xã Tân Lập");
   REQUIRE(s.join.preview(s.stick / "a.gcp"));
   CHECK_FALSE(s.join.confirm(s.app.model));
-  CHECK(s.join.error() == i18n::message(Error::make("profile.key_changed")));
+  CHECK(s.join.error() == i18n::message(Error::make(err::kProfileKeyChanged)));
   auto st = s.app.session().syncStatus();
   REQUIRE(st.ok());
   CHECK(st->communeName == "Xã Tân Lập");
@@ -176,12 +179,12 @@ TEST_CASE("join: a tampered or foreign file is refused in plain words at preview
   bytes.replace(at, 3, "T\xC3\xA1n");
   writeAll(s.stick / "sua.gcp", bytes);
   CHECK_FALSE(s.join.preview(s.stick / "sua.gcp"));
-  CHECK(s.join.error() == i18n::message(Error::make("profile.bad_signature")));
+  CHECK(s.join.error() == i18n::message(Error::make(err::kProfileBadSignature)));
   CHECK_FALSE(s.join.shown());
 
   writeAll(s.stick / "rac.gcp", "not a profile at all");
   CHECK_FALSE(s.join.preview(s.stick / "rac.gcp"));
-  CHECK(s.join.error() == i18n::message(Error::make("profile.format")));
+  CHECK(s.join.error() == i18n::message(Error::make(err::kProfileFormat)));
   CHECK_FALSE(s.join.confirm(s.app.model));
   CHECK_FALSE(s.enrolled());
 }
@@ -190,7 +193,7 @@ TEST_CASE("join: a training workspace cannot join, and says why") {
   JoinSetup s(true);
   CHECK(s.join.blocked());
   CHECK_FALSE(s.join.writeRequest(s.app.model));
-  CHECK(s.join.error() == i18n::message(Error::make("sync.training")));
+  CHECK(s.join.error() == i18n::message(Error::make(err::kSyncTraining)));
   CHECK(fs::is_empty(s.stick));
 }
 

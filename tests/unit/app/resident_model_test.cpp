@@ -16,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string msg(const char* code) { return gocua::i18n::message(gocua::Error::make(code)); }
+std::string msg(const char* code) { return gocua::i18n::message(gocua::Error::fromText(code)); }
 
 // A workspace holding Nguyễn Thị Hoà (born 12/05/1952, ID 001152654321) in Thôn Đông.
 struct WithHoa : UnlockedApp {

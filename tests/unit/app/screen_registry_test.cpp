@@ -16,9 +16,9 @@
 #include "sync/hub/hub.h"
 
 using namespace apptest;
+using gocua::app::kScreens;
 using gocua::app::Screen;
 using gocua::app::ScreenModels;
-using gocua::app::kScreens;
 using nlohmann::json;
 
 TEST_CASE("screen registry: one row per screen, names unique, every row complete") {
@@ -129,7 +129,7 @@ TEST_CASE("lock wipes every screen's copy of residents' data") {
   };
 
   for (const auto& screen : kScreens) {
-    INFO("screen ", screen.name);
+    INFO("screen ", std::string(screen.name));
     REQUIRE_MESSAGE(fill.count(screen.id), "fill this new screen's view-model in this test");
     fill.at(screen.id)();
     if (screen.id != Screen::Settings) CHECK(screen.holdsPlaintext(m));
@@ -138,7 +138,7 @@ TEST_CASE("lock wipes every screen's copy of residents' data") {
   a.model.lock();
   CHECK(a.model.session() == nullptr);
   for (const auto& screen : kScreens) {
-    INFO("screen ", screen.name);
+    INFO("screen ", std::string(screen.name));
     CHECK_FALSE(screen.holdsPlaintext(m));
   }
   CHECK(m.wizard.appointments().empty());

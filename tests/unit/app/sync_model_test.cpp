@@ -14,6 +14,7 @@
 #include "sync/hub/endpoint.h"
 #include "sync/hub/hub.h"
 #include "workspace/demo_data.h"
+#include "sync/transport/errors.h"
 
 using namespace apptest;
 using gocua::app::FolderPicker;
@@ -264,7 +265,7 @@ TEST_CASE("sync: no hub listening gives the plain network error and keeps the re
   s.sync.finish(s.app.model);
   CHECK_FALSE(s.sync.summary().ok);
   CHECK(s.sync.summary().errorCode == "transport.unreachable");
-  CHECK(s.sync.summary().headline == i18n::message(Error::make("transport.unreachable")));
+  CHECK(s.sync.summary().headline == i18n::message(Error::make(err::kTransportUnreachable)));
   CHECK(s.sync.count("synced") == 0);
 }
 

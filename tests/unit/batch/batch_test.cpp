@@ -328,7 +328,7 @@ TEST_CASE("an error from the line callback stops delivery and is returned") {
   int seen = 0;
   auto st = readBatch(in, hub(), [&](std::string_view) -> Status {
     ++seen;
-    return Error::make("import.stop");
+    return Error::fromText("import.stop");
   });
   REQUIRE_FALSE(st.ok());
   CHECK(st.error().code == "import.stop");

@@ -123,7 +123,7 @@ TEST_CASE("twenty laptops upload to one hub at the same time and nothing is lost
   }
 
   std::atomic<int> inFlight{0}, maxInFlight{0};
-  std::vector<Result<sync::SyncReport>> results(kLaptops, Error::make("not_run"));
+  std::vector<Result<sync::SyncReport>> results(kLaptops, Error::fromText("not_run"));
   std::barrier start(kLaptops);
   sync::transport::ClientOptions options;
   options.chunkBytes = 2048;  // many small requests, so the uploads interleave

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/i18n.h"
+#include "core/errors.h"
 
 using namespace gocua;
 
@@ -18,5 +19,5 @@ TEST_CASE("catalog has no duplicate keys and every entry has both languages") {
 TEST_CASE("tr substitutes placeholders and falls back to the key") {
   CHECK(i18n::tr(i18n::Lang::En, "error.io", {{"detail", "x.db"}}) == "Could not read or write a file: x.db");
   CHECK(i18n::tr(i18n::Lang::Vi, "no.such.key") == "no.such.key");
-  CHECK(i18n::message(Error::make("internal", "", "boom")).find("boom") != std::string::npos);
+  CHECK(i18n::message(Error::make(err::kInternal, "", "boom")).find("boom") != std::string::npos);
 }

@@ -32,3 +32,17 @@ TEST_CASE("jsonField: absent, wrong type and non-object input are nullopt") {
   CHECK_FALSE(jsonField<int>(json(), "a"));
   CHECK_FALSE(jsonField<int>(json("text"), "a"));
 }
+
+#include <stdexcept>
+
+#include "core/main_guard.h"
+
+TEST_CASE("runGuarded: an exception escaping main is exit 1, never an abort") {
+  CHECK(gocua::core::runGuarded([] { return 7; }) == 7);
+  CHECK(gocua::core::runGuarded([]() -> int { throw std::runtime_error("Nguyễn Văn An 001090123456"); }) ==
+        gocua::core::kExitEscapedException);
+  CHECK(gocua::core::runGuarded([]() -> int { throw 42; }) == gocua::core::kExitEscapedException);
+  auto j = nlohmann::json::parse(R"({"idle_lock_minutes":"10"})");
+  CHECK(gocua::core::runGuarded([&] { return j.value("idle_lock_minutes", 10); }) ==
+        gocua::core::kExitEscapedException);
+}

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "forms/expression.h"
+#include "forms/errors.h"
 
 using namespace gocua;
 using namespace gocua::forms;
@@ -40,7 +41,7 @@ struct Fixture : Environment {
       std::string dotted;
       for (const auto& p : path) dotted += (dotted.empty() ? "" : ".") + p;
       auto it = names.find(dotted);
-      if (it == names.end()) return Error::make("expr.unknown_field", {}, "no field '" + dotted + "'");
+      if (it == names.end()) return Error::make(err::kExprUnknownField, {}, "no field '" + dotted + "'");
       return RefBinding{it->second.first, it->second.second};
     };
   }

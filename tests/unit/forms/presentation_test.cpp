@@ -16,7 +16,8 @@ std::string formText(const std::string& extra) {
   return R"({
   "id": "t", "version": 1, "title": {"vi": "Thử", "en": "Test"}, "legal_basis": "Luật",
   "effective_date": "01/07/2025", "authority": {"vi": "Xã", "en": "Commune"},
-)" + extra + R"(
+)" + extra +
+         R"(
   "sections": [{"id": "main", "title": {"vi": "Chính", "en": "Main"}, "fields": [
     {"id": "name", "type": "name", "label": {"vi": "Họ tên", "en": "Name"}},
     {"id": "sim", "type": "choice", "label": {"vi": "SIM", "en": "SIM"},
@@ -29,7 +30,8 @@ std::string formText(const std::string& extra) {
 }
 
 std::optional<Form> parse(const std::string& extra, std::vector<LoadProblem>& problems) {
-  return parseForm(formText(extra), "t.json", "t", [](std::string_view) { return nullptr; }, problems);
+  return parseForm(
+      formText(extra), "t.json", "t", [](std::string_view) { return nullptr; }, problems);
 }
 
 }  // namespace
@@ -37,7 +39,7 @@ std::optional<Form> parse(const std::string& extra, std::vector<LoadProblem>& pr
 TEST_CASE("a form without the presentation keys loads (older form packs) and offers its official title") {
   std::vector<LoadProblem> problems;
   auto form = parse("", problems);
-  REQUIRE_MESSAGE(form, problems.empty() ? "" : problems[0].detail);
+  REQUIRE_MESSAGE(form, (problems.empty() ? std::string() : problems[0].detail));
   CHECK_FALSE(form->order());
   CHECK(form->plainTitle().empty());
   CHECK(form->plainDetail().empty());
@@ -56,7 +58,7 @@ TEST_CASE("order, plain words, flags and the appointment list are read") {
             {"id": "named", "field": "main.name"}],
   "appointments": {"name": "main.name"},)",
                     problems);
-  REQUIRE_MESSAGE(form, problems.empty() ? "" : problems[0].detail);
+  REQUIRE_MESSAGE(form, (problems.empty() ? std::string() : problems[0].detail));
   CHECK(form->order() == 3);
   CHECK(form->plainTitle().in(i18n::Lang::En) == "Try it");
   CHECK(form->plainDetail().in(i18n::Lang::Vi) == "Một dòng");
@@ -78,8 +80,8 @@ TEST_CASE("wrong presentation values refuse the file") {
       R"("plain_title": {"vi": "Chỉ tiếng Việt"},)",
       R"("flags": {"id": "sim"},)",
       R"("flags": [{"id": "sim", "field": "main.nope"}],)",
-      R"("flags": [{"id": "sim", "field": "main.rows"}],)",          // a repeat
-      R"("flags": [{"id": "sim", "field": "main.rows[].x"}],)",      // inside a repeat
+      R"("flags": [{"id": "sim", "field": "main.rows"}],)",                  // a repeat
+      R"("flags": [{"id": "sim", "field": "main.rows[].x"}],)",              // inside a repeat
       R"("flags": [{"id": "sim", "field": "main.sim", "ok": ["maybe"]}],)",  // not a choice
       R"("flags": [{"id": "sim", "field": "main.sim", "ok": []}],)",
       R"("flags": [{"id": "sim", "field": "main.sim"}, {"id": "sim", "field": "main.done"}],)",
@@ -97,7 +99,7 @@ TEST_CASE("wrong presentation values refuse the file") {
 
 TEST_CASE("the shipped forms carry their order, plain titles, and the VNeID flags") {
   const auto& reg = testing::shipped();
-  const char* order[] = {"birth_registration", "vneid_level2",       "residence_ct01",
+  const char* order[] = {"birth_registration",         "vneid_level2",       "residence_ct01",
                          "health_insurance_household", "death_registration", "marriage_registration"};
   for (int i = 0; i < 6; ++i) {
     const auto* f = reg.find(order[i]);

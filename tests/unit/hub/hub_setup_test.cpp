@@ -144,6 +144,18 @@ TEST_CASE("a hub rebuilt from its key backup has the same keys; wrong passphrase
   const auto sealedAt = altered.find("\"sealed\":\"") + 12;
   altered[sealedAt] = altered[sealedAt] == '0' ? '1' : '0';
   CHECK(restore(f.tmp.path / "a", altered, backupPass).error().code == "hub.bad_backup");
+  // Fields of the wrong type are refused like missing ones (they aborted the restore, exit 134).
+  for (auto [from, to] : {std::pair{"\"format\":1", "\"format\":\"1\""}, {"\"keyslot\":", "\"keyslot\":1,\"k0\":"},
+                          {"\"commune_code\":", "\"commune_code\":7,\"c0\":"}}) {
+    std::string typed = *backup;
+    const auto at = typed.find(from);
+    REQUIRE(at != std::string::npos);
+    typed.replace(at, std::string(from).size(), to);
+    INFO(typed.substr(0, 80));
+    auto r = restore(f.tmp.path / "a", typed, backupPass);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "hub.bad_backup");
+  }
 
   auto restored = restore(f.tmp.path / "b", *backup, backupPass);
   REQUIRE_MESSAGE(restored.ok(), restored.error().code);

@@ -286,7 +286,7 @@ TEST_CASE("hub store: records keep their head revision, in the order first recei
     int calls = 0;
     auto stopped = s.forEachRecord(std::nullopt, true, [&](const hub::StoredRecord&) -> Status {
       ++calls;
-      return Error::make("test.stop");
+      return Error::fromText("test.stop");
     });
     REQUIRE_FALSE(stopped.ok());
     CHECK(stopped.error().code == "test.stop");
@@ -362,7 +362,7 @@ TEST_CASE("hub store: a transaction whose fn fails or throws leaves nothing, and
       GOCUA_TRY(s.setMeta("form_pack", "2"));
       GOCUA_TRY(s.upsertRecord(recordRow(1, 1, 1)));
       GOCUA_TRY(s.insertLedger(deviceKey(1), 1, RecordKey{}, std::array<std::uint8_t, 32>{}, "t", "r"));
-      return Error::make("test.refused");
+      return Error::fromText("test.refused");
     });
     REQUIRE_FALSE(failed.ok());
     CHECK(failed.error().code == "test.refused");

@@ -105,7 +105,7 @@ class FakeEndpoint : public HubEndpoint {
   Result<std::string> importUploaded(const DeviceId& device, const fs::path& gcbFile) override {
     std::string data = readFile(gcbFile);
     std::lock_guard<std::mutex> g(mutex_);
-    if (failImport) return Error::make("hub.store", "", "database is locked");
+    if (failImport) return Error::fromText("hub.store", "", "database is locked", ErrorKind::Io);
     inFlight_.erase(device);
     done_.insert(device);
     imported_.push_back(Imported{device, data, gcbFile});
