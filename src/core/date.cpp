@@ -104,6 +104,23 @@ Date today() {
   return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
+namespace {
+std::string formatNow(const char* format, bool utc) {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  if (utc)
+    gmtime_r(&now, &tm);
+  else
+    localtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &tm);
+  return buf;
+}
+}  // namespace
+
+std::string nowIso() { return formatNow("%Y-%m-%dT%H:%M:%SZ", true); }
+std::string nowLocalDisplay() { return formatNow("%d/%m/%Y %H:%M", false); }
+
 int ageOn(const Date& birth, const Date& on) {
   const Date b = earliestDay(birth), o = earliestDay(on);
   int age = o.year - b.year;

@@ -37,8 +37,13 @@ std::string formatDate(const Date& d);
 bool isLeapYear(int year);
 int daysInMonth(int year, int month);
 
-// Today's date in local time (the one impure function here: reads the clock).
+// The impure functions here: they read the clock.
+// Today's date in local time.
 Date today();
+// Now in UTC as stored in records, ledgers and receipts: "2026-11-23T10:00:00Z".
+std::string nowIso();
+// Now in local time as shown to people: "23/11/2026 17:00".
+std::string nowLocalDisplay();
 
 // Full years between birth and on; partial dates count from their earliest day.
 // Negative when on is before birth. Born 29/02: a year older on 01/03 in common years.

@@ -3,8 +3,8 @@
 
 #include <iostream>
 
-#include "device_cli/commands.h"
 #include "core/i18n.h"
+#include "device_cli/commands.h"
 #include "device_cli/errors.h"
 #include "vault/secret.h"
 #include "workspace/errors.h"

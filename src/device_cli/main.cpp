@@ -1,25 +1,15 @@
 // gocuactl: the device CLI. Scripts, power users and tests drive a workspace through it; its
 // options, JSON output and exit codes are a contract (see README.md).
-#include <sys/prctl.h>
-
-#include <iostream>
-
-#include "device_cli/commands.h"
+#include "cli/process.h"
 #include "core/i18n.h"
 #include "core/main_guard.h"
-#include "vault/secret.h"
+#include "device_cli/commands.h"
 
 namespace {
 
 int run(int argc, char** argv) {
   using namespace gocua;
-  // Decrypted residents' data lives in this process's memory: no core dump may carry it to disk.
-  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-  i18n::setLang(i18n::langFromEnvironment());
-  if (auto st = vault::init(); !st) {
-    ctl::sayError(st.error());
-    return ctl::kOther;
-  }
+  if (int started = cli::startProcess(); started != cli::kOk) return started;
 
   CLI::App app{i18n::tr("cli.about"), "gocuactl"};
   app.require_subcommand(1);
@@ -34,12 +24,7 @@ int run(int argc, char** argv) {
   ctl::addApplicationCommands(app, action);
   ctl::addSyncCommands(app, action);
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : ctl::kInvalid;
-  }
+  if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   ctl::Context context(options);
   return action ? action(context) : ctl::kOther;
 }
@@ -47,4 +32,6 @@ int run(int argc, char** argv) {
 }  // namespace
 
 // An exception escaping run() is a bug: a clear line and exit 1, never an abort (core/main_guard.h).
-int main(int argc, char** argv) { return gocua::core::runGuarded([&] { return run(argc, argv); }); }
+int main(int argc, char** argv) {
+  return gocua::core::runGuarded([&] { return run(argc, argv); });
+}

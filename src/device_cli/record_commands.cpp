@@ -2,8 +2,9 @@
 #include <iostream>
 #include <sstream>
 
-#include "device_cli/commands.h"
 #include "core/i18n.h"
+#include "device_cli/commands.h"
+#include "vault/json_wipe.h"
 #include "vault/secret.h"
 #include "workspace/errors.h"
 
@@ -55,7 +56,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
       if (!in) return fail(in.error());
       Errors problems;
       auto id = in->session->addHousehold(in->object, &problems);
-      in->object.clear();
+      vault::wipe(in->object);
       if (!id) return failWrite(id.error(), problems);
       printJson({{"id", *id}});
       return static_cast<int>(kOk);
@@ -72,7 +73,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
       if (!in) return fail(in.error());
       Errors problems;
       auto added = in->session->addResident(in->object, &problems);
-      in->object.clear();
+      vault::wipe(in->object);
       if (!added) return failWrite(added.error(), problems);
       printJson({{"id", added->id}, {"warnings", warningsJson(added->warnings)}});
       return static_cast<int>(kOk);
@@ -127,7 +128,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
       if (!in) return fail(in.error());
       Errors problems;
       auto rev = in->session->updateResident(id, in->object, revision, &problems);
-      in->object.clear();
+      vault::wipe(in->object);
       if (!rev) return failWrite(rev.error(), problems);
       printJson({{"id", id}, {"revision", *rev}});
       return static_cast<int>(kOk);

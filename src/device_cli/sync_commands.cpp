@@ -2,8 +2,8 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "device_cli/commands.h"
 #include "core/i18n.h"
+#include "device_cli/commands.h"
 #include "sync/client/client.h"
 #include "vault/secret.h"
 #include "workspace/durable_file.h"
@@ -39,7 +39,8 @@ void explainReceipt(const workspace::ReceiptInfo& r) {
   if (r.formPack > 0)
     std::cerr << i18n::tr("cli.sync.forms_updated", {{"version", std::to_string(r.formPack)}}) << "\n";
   if (!r.formPackError.empty())
-    std::cerr << i18n::tr("cli.sync.forms_refused", {{"reason", i18n::message(Error::fromText(r.formPackError))}}) << "\n";
+    std::cerr << i18n::tr("cli.sync.forms_refused", {{"reason", i18n::message(Error::fromText(r.formPackError))}})
+              << "\n";
 }
 
 json exportJson(const workspace::ExportInfo& e) {

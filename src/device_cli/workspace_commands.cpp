@@ -1,8 +1,8 @@
 // init, volunteer add/remove, passphrase change, verify.
 #include <iostream>
 
-#include "device_cli/commands.h"
 #include "core/i18n.h"
+#include "device_cli/commands.h"
 #include "vault/secret.h"
 
 namespace gocua::ctl {

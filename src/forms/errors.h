@@ -15,13 +15,7 @@ inline constexpr ErrorCode kExprUnknownFunction{"expr.unknown_function", ErrorKi
 inline constexpr ErrorCode kFormBadPattern{"form.bad_pattern", ErrorKind::Damaged};
 
 inline constexpr ErrorCode kFormsCodes[] = {
-    kExprRefIntoRepeat,
-    kExprSyntax,
-    kExprTooDeep,
-    kExprType,
-    kExprUnknownField,
-    kExprUnknownFunction,
-    kFormBadPattern,
+    kExprRefIntoRepeat, kExprSyntax, kExprTooDeep, kExprType, kExprUnknownField, kExprUnknownFunction, kFormBadPattern,
 };
 
 }  // namespace gocua::err

@@ -1,28 +1,19 @@
 // gocua-hub: the commune hub's command line. Staff, scripts and tests drive the hub through it;
 // its options, JSON output and exit codes are a contract (see context.h).
-#include <sys/prctl.h>
 #include <sys/stat.h>
 
-#include <iostream>
-
+#include "cli/process.h"
 #include "core/i18n.h"
 #include "core/main_guard.h"
 #include "hub_cli/context.h"
-#include "vault/secret.h"
 
 namespace {
 
 int run(int argc, char** argv) {
   using namespace gocua;
-  // Decrypted residents' data and the hub's keys live in this process's memory: no core dumps,
-  // and nothing the hub creates is readable by other users.
-  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+  // Nothing the hub creates is readable by other users.
   ::umask(077);
-  i18n::setLang(i18n::langFromEnvironment());
-  if (auto st = vault::init(); !st) {
-    cli::sayError(st.error());
-    return hubcli::kOther;
-  }
+  if (int started = cli::startProcess(); started != cli::kOk) return started;
 
   CLI::App app{i18n::tr("hub.about"), "gocua-hub"};
   app.require_subcommand(1);
@@ -36,12 +27,7 @@ int run(int argc, char** argv) {
   hubcli::addRecordCommands(app, action);
   hubcli::addServeCommand(app, action);
 
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : hubcli::kInvalid;
-  }
+  if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   hubcli::Context context(options);
   return action ? action(context) : hubcli::kOther;
 }
@@ -49,4 +35,6 @@ int run(int argc, char** argv) {
 }  // namespace
 
 // An exception escaping run() is a bug: a clear line and exit 1, never an abort (core/main_guard.h).
-int main(int argc, char** argv) { return gocua::core::runGuarded([&] { return run(argc, argv); }); }
+int main(int argc, char** argv) {
+  return gocua::core::runGuarded([&] { return run(argc, argv); });
+}

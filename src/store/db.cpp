@@ -116,7 +116,8 @@ Result<Db> Db::open(const std::filesystem::path& path, bool create) {
   if (create) flags |= SQLITE_OPEN_CREATE;
   int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
   if (rc != SQLITE_OK) {
-    if (!create && (rc & 0xff) == SQLITE_CANTOPEN) return Error::make(err::kStoreNotFound, "", path.filename().string());
+    if (!create && (rc & 0xff) == SQLITE_CANTOPEN)
+      return Error::make(err::kStoreNotFound, "", path.filename().string());
     return sqliteError(db.db_, rc, "open");
   }
   sqlite3_extended_result_codes(db.db_, 1);

@@ -16,14 +16,8 @@ inline constexpr ErrorCode kStoreNotFound{"store.not_found", ErrorKind::Internal
 inline constexpr ErrorCode kStoreSchemaTooNew{"store.schema_too_new", ErrorKind::Damaged};
 
 inline constexpr ErrorCode kStoreCodes[] = {
-    kRecordConflict,
-    kStoreBusy,
-    kStoreConstraint,
-    kStoreCorrupt,
-    kStoreError,
-    kStoreIo,
-    kStoreNotFound,
-    kStoreSchemaTooNew,
+    kRecordConflict, kStoreBusy, kStoreConstraint, kStoreCorrupt,
+    kStoreError,     kStoreIo,   kStoreNotFound,   kStoreSchemaTooNew,
 };
 
 }  // namespace gocua::err

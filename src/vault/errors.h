@@ -16,14 +16,8 @@ inline constexpr ErrorCode kVaultPassphraseTooShort{"vault.passphrase_too_short"
 inline constexpr ErrorCode kVaultWrongPassphrase{"vault.wrong_passphrase", ErrorKind::Locked};
 
 inline constexpr ErrorCode kVaultCodes[] = {
-    kVaultDamaged,
-    kVaultInit,
-    kVaultKdfOutOfRange,
-    kVaultKdfTooWeak,
-    kVaultKeyslotDamaged,
-    kVaultOutOfMemory,
-    kVaultPassphraseTooShort,
-    kVaultWrongPassphrase,
+    kVaultDamaged,        kVaultInit,        kVaultKdfOutOfRange,      kVaultKdfTooWeak,
+    kVaultKeyslotDamaged, kVaultOutOfMemory, kVaultPassphraseTooShort, kVaultWrongPassphrase,
 };
 
 }  // namespace gocua::err

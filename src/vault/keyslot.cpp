@@ -86,7 +86,8 @@ Status checkKdfFloor(const KdfParams& params) {
 }
 
 Status checkPassphrase(std::string_view passphrase) {
-  if (codePoints(passphrase) < kMinPassphraseCodePoints) return Error::make(err::kVaultPassphraseTooShort, "passphrase");
+  if (codePoints(passphrase) < kMinPassphraseCodePoints)
+    return Error::make(err::kVaultPassphraseTooShort, "passphrase");
   return {};
 }
 

@@ -27,15 +27,6 @@ using nlohmann::json;
 
 namespace detail {
 
-std::string nowIso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 core::RecordId newRecordId() {
   std::array<std::uint8_t, 16> bytes{};
   vault::randomBytes(bytes);

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.h"
 #include "core/record_id.h"
 #include "core/result.h"
 #include "store/repository.h"
@@ -19,7 +20,7 @@ namespace gocua::workspace::detail {
 
 inline constexpr const char* kDbFile = "gocua.db";
 
-std::string nowIso();  // UTC, "2026-11-23T10:00:00Z"
+using core::nowIso;  // UTC, "2026-11-23T10:00:00Z"
 core::RecordId newRecordId();
 // The AD of a sealed body: vault::recordAd, for ids as rows hold them (any length; see the .cpp).
 std::array<std::uint8_t, 24> associatedData(std::span<const std::uint8_t> id, std::int64_t revision);

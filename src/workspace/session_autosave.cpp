@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <string>
 
-#include "vault/secret.h"
 #include "core/errors.h"
+#include "vault/secret.h"
 #include "workspace/errors.h"
 #include "workspace/records_internal.h"
 #include "workspace/workspace.h"

@@ -192,7 +192,8 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
           if (!existing) return existing.error();
           auto other = *existing ? toRecordId(**existing) : std::nullopt;
           result.rejected.push_back(
-              {p.line, {Error::make(err::kResidentDuplicate, "personal_id", other ? core::formatRecordId(*other) : "")}});
+              {p.line,
+               {Error::make(err::kResidentDuplicate, "personal_id", other ? core::formatRecordId(*other) : "")}});
           continue;
         }
       }

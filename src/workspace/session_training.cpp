@@ -1,6 +1,6 @@
 // Training workspaces: the trainer's one-click reset between sessions.
-#include "workspace/workspace.h"
 #include "workspace/errors.h"
+#include "workspace/workspace.h"
 
 namespace gocua::workspace {
 

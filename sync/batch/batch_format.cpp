@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cstring>
 
-namespace gocua::sync::detail {
+namespace gocua::sync::batch_detail {
 
 namespace {
 
@@ -81,4 +81,4 @@ Result<BatchHeader> decodeHeader(std::span<const std::uint8_t, kHeaderBytes> byt
   return h;
 }
 
-}  // namespace gocua::sync::detail
+}  // namespace gocua::sync::batch_detail

@@ -20,7 +20,7 @@
 #include "core/result.h"
 #include "sync/batch/batch.h"
 
-namespace gocua::sync::detail {
+namespace gocua::sync::batch_detail {
 
 inline constexpr std::array<std::uint8_t, 4> kMagic = {'G', 'C', 'B', '1'};
 inline constexpr std::size_t kCommuneCodeBytes = 5;
@@ -45,4 +45,4 @@ Result<BatchHeader> decodeHeader(std::span<const std::uint8_t, kHeaderBytes> byt
 void putU32(std::uint8_t* p, std::uint32_t v);
 std::uint32_t getU32(const std::uint8_t* p);
 
-}  // namespace gocua::sync::detail
+}  // namespace gocua::sync::batch_detail

@@ -13,7 +13,7 @@
 
 namespace gocua::sync {
 
-using namespace detail;
+using namespace batch_detail;
 
 namespace {
 

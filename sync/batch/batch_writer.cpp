@@ -11,7 +11,7 @@
 
 namespace gocua::sync {
 
-using namespace detail;
+using namespace batch_detail;
 
 namespace {
 

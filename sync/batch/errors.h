@@ -21,19 +21,9 @@ inline constexpr ErrorCode kBatchTruncated{"batch.truncated", ErrorKind::Invalid
 inline constexpr ErrorCode kBatchUnknownVersion{"batch.unknown_version", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kBatchCodes[] = {
-    kBatchBadHeader,
-    kBatchBadLine,
-    kBatchBadSignature,
-    kBatchCrypto,
-    kBatchDamaged,
-    kBatchFormat,
-    kBatchIo,
-    kBatchNotForThisHub,
-    kBatchState,
-    kBatchTooLarge,
-    kBatchTrailingData,
-    kBatchTruncated,
-    kBatchUnknownVersion,
+    kBatchBadHeader,    kBatchBadLine,   kBatchBadSignature,   kBatchCrypto, kBatchDamaged,
+    kBatchFormat,       kBatchIo,        kBatchNotForThisHub,  kBatchState,  kBatchTooLarge,
+    kBatchTrailingData, kBatchTruncated, kBatchUnknownVersion,
 };
 
 }  // namespace gocua::err

@@ -2,8 +2,8 @@
 // record and quarantine listings. None of these touch a record body.
 #include <cstring>
 
-#include "sync/hub/internal.h"
 #include "sync/hub/errors.h"
+#include "sync/hub/internal.h"
 
 namespace gocua::hub {
 

@@ -29,10 +29,10 @@ class Endpoint final : public sync::transport::HubEndpoint {
     // A device uploads its own batches only: another device's file is not imported on its behalf.
     {
       std::ifstream in(gcbFile, std::ios::binary);
-      sync::detail::HeaderBytes hb{};
+      sync::batch_detail::HeaderBytes hb{};
       in.read(reinterpret_cast<char*>(hb.data()), static_cast<std::streamsize>(hb.size()));
       if (static_cast<std::size_t>(in.gcount()) == hb.size()) {
-        auto layout = sync::detail::decodeHeader(hb);
+        auto layout = sync::batch_detail::decodeHeader(hb);
         if (layout && layout->deviceId != device) return Error::make(err::kHubForeignRecord, "", "uploader");
       }
     }

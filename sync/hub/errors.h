@@ -27,25 +27,10 @@ inline constexpr ErrorCode kHubRefused{"hub.refused", ErrorKind::Refused};
 inline constexpr ErrorCode kHubUnknownDevice{"hub.unknown_device", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kHubCodes[] = {
-    kHubBadBackup,
-    kHubBadDeviceId,
-    kHubBadForms,
-    kHubBadHex,
-    kHubBadManifest,
-    kHubBadRecordId,
-    kHubBadStatus,
-    kHubDamaged,
-    kHubDeviceConflict,
-    kHubExists,
-    kHubForeignRecord,
-    kHubInvalid,
-    kHubIo,
-    kHubNoRecoverySlot,
-    kHubNotInitialised,
-    kHubNoteTooLong,
-    kHubRecordNotFound,
-    kHubRefused,
-    kHubUnknownDevice,
+    kHubBadBackup,     kHubBadDeviceId,    kHubBadForms, kHubBadHex,         kHubBadManifest,
+    kHubBadRecordId,   kHubBadStatus,      kHubDamaged,  kHubDeviceConflict, kHubExists,
+    kHubForeignRecord, kHubInvalid,        kHubIo,       kHubNoRecoverySlot, kHubNotInitialised,
+    kHubNoteTooLong,   kHubRecordNotFound, kHubRefused,  kHubUnknownDevice,
 };
 
 }  // namespace gocua::err

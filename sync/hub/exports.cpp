@@ -2,9 +2,9 @@
 // one place plaintext leaves memory, and only into the file named on the command line.
 #include <cstring>
 
-#include "sync/hub/internal.h"
 #include "core/json_read.h"
 #include "sync/hub/errors.h"
+#include "sync/hub/internal.h"
 
 namespace gocua::hub {
 

@@ -111,10 +111,10 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
   // The clear header's layout first, so commune and device are judged before any signature work.
   std::ifstream in(gcb, std::ios::binary);
   if (!in) return Error::make(err::kHubIo, "", "open batch");
-  sync::detail::HeaderBytes hb{};
+  sync::batch_detail::HeaderBytes hb{};
   in.read(reinterpret_cast<char*>(hb.data()), static_cast<std::streamsize>(hb.size()));
   if (static_cast<std::size_t>(in.gcount()) < hb.size()) return rejected(std::move(res), "batch.format");
-  auto layout = sync::detail::decodeHeader(hb);
+  auto layout = sync::batch_detail::decodeHeader(hb);
   if (!layout) return rejected(std::move(res), layout.error().code);
   res.device = layout->deviceId;
   res.sequence = layout->sequence;

@@ -12,15 +12,6 @@
 namespace gocua::hub::detail {
 namespace fs = std::filesystem;
 
-std::string nowIso() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string hex(std::span<const std::uint8_t> bytes) { return vault::toHex(bytes); }
 
 Result<std::vector<std::uint8_t>> unhex(std::string_view text) {

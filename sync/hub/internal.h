@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
 #include "core/record_id.h"
 #include "core/result.h"
 #include "forms/registry.h"
@@ -21,7 +22,7 @@ namespace gocua::hub::detail {
 inline constexpr const char* kQuarantineDir = "quarantine";
 inline constexpr const char* kIncomingDir = "incoming";
 
-std::string nowIso();  // UTC "2026-11-23T10:00:00Z"
+using core::nowIso;  // UTC "2026-11-23T10:00:00Z"
 std::string hex(std::span<const std::uint8_t> bytes);
 Result<std::vector<std::uint8_t>> unhex(std::string_view text);
 // A sealed body's AD is vault::recordAd (the workspace's layout); a staff note's is "note" ||

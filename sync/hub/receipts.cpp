@@ -2,8 +2,8 @@
 // sequence, and the status-only and rejected receipts.
 #include <cstring>
 
-#include "sync/hub/internal.h"
 #include "sync/hub/errors.h"
+#include "sync/hub/internal.h"
 
 namespace gocua::hub {
 

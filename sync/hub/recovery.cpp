@@ -1,8 +1,8 @@
 // Device recovery (.gcx for a volunteer who forgot the passphrase) and the staff's key backup.
 #include <cstring>
 
-#include "sync/hub/internal.h"
 #include "sync/hub/errors.h"
+#include "sync/hub/internal.h"
 
 namespace gocua::hub {
 

@@ -2,8 +2,8 @@
 #include <cstring>
 
 #include "sync/hub/backup_file.h"
-#include "sync/hub/internal.h"
 #include "sync/hub/errors.h"
+#include "sync/hub/internal.h"
 #include "vault/primitives.h"
 
 namespace gocua::hub {
@@ -12,7 +12,7 @@ using namespace detail;
 
 namespace {
 
-constexpr std::string_view kAd = "gocua-hub-backup-1";  // as HubSession::backup seals it
+constexpr std::string_view kAd = "gocua-hub-backup-1";    // as HubSession::backup seals it
 constexpr std::size_t kSecretsBytes = 64 + 32 + 32 + 32;  // sign, box, recovery, hub data key
 
 Error badBackup(std::string detail) { return Error::make(err::kHubBadBackup, "", std::move(detail)); }

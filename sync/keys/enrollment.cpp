@@ -30,7 +30,7 @@ bool isValidRequest(const EnrollmentRequest& r) {
     auto n = core::normalizeName(name);
     if (!n.ok() || *n != name || !seen.insert(name).second) return false;
   }
-  return isWorkspaceId(r.workspaceId) && detail::isUtcTimestamp(r.createdAt);
+  return isWorkspaceId(r.workspaceId) && keys_detail::isUtcTimestamp(r.createdAt);
 }
 
 }  // namespace
@@ -46,27 +46,27 @@ Result<std::string> writeEnrollmentRequest(const EnrollmentRequest& request, con
   body["volunteers"] = request.volunteers;
   body["workspaceId"] = request.workspaceId;
   body["createdAt"] = request.createdAt;
-  return detail::frameSignedFile(kKind, detail::canonicalDump(body), keys.secretKey);
+  return keys_detail::frameSignedFile(kKind, keys_detail::canonicalDump(body), keys.secretKey);
 }
 
 Result<EnrollmentRequest> readEnrollmentRequest(std::string_view file) {
-  auto framed = detail::splitSignedFile(file, kKind, {err::kEnrollFormat, err::kEnrollUnknownVersion});
+  auto framed = keys_detail::splitSignedFile(file, kKind, {err::kEnrollFormat, err::kEnrollUnknownVersion});
   if (!framed.ok()) return framed.error();
 
   nlohmann::json body;
-  if (!detail::parseCanonicalObject(
+  if (!keys_detail::parseCanonicalObject(
           framed->body, {"createdAt", "deviceBoxPublic", "deviceSignPublic", "volunteers", "workspaceId"}, body)) {
     return Error::make(err::kEnrollFormat, {}, "body");
   }
   EnrollmentRequest r;
-  const bool fieldsOk = detail::getKey(body, "deviceSignPublic", r.deviceSignPublic) &&
-                        detail::getKey(body, "deviceBoxPublic", r.deviceBoxPublic) &&
-                        detail::getStringList(body, "volunteers", kMaxVolunteers, r.volunteers) &&
-                        detail::getString(body, "workspaceId", r.workspaceId) &&
-                        detail::getString(body, "createdAt", r.createdAt);
+  const bool fieldsOk = keys_detail::getKey(body, "deviceSignPublic", r.deviceSignPublic) &&
+                        keys_detail::getKey(body, "deviceBoxPublic", r.deviceBoxPublic) &&
+                        keys_detail::getStringList(body, "volunteers", kMaxVolunteers, r.volunteers) &&
+                        keys_detail::getString(body, "workspaceId", r.workspaceId) &&
+                        keys_detail::getString(body, "createdAt", r.createdAt);
   if (!fieldsOk) return Error::make(err::kEnrollFormat, {}, "field type or size");
 
-  if (!detail::verifyBody(framed->body, framed->signature, r.deviceSignPublic)) {
+  if (!keys_detail::verifyBody(framed->body, framed->signature, r.deviceSignPublic)) {
     return Error::make(err::kEnrollBadSignature);
   }
   if (!isValidRequest(r)) return Error::make(err::kEnrollInvalid);

@@ -28,26 +28,10 @@ inline constexpr ErrorCode kRecoveryWrongCode{"recovery.wrong_code", ErrorKind::
 inline constexpr ErrorCode kRecoveryWrongDevice{"recovery.wrong_device", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kKeysCodes[] = {
-    kEnrollBadSignature,
-    kEnrollFormat,
-    kEnrollInvalid,
-    kEnrollUnknownVersion,
-    kFormpackBadSignature,
-    kFormpackFormat,
-    kFormpackInvalid,
-    kFormpackUnknownVersion,
-    kProfileBadSignature,
-    kProfileFormat,
-    kProfileInvalid,
-    kProfileKeyChanged,
-    kProfileUnknownVersion,
-    kRecoveryBadSignature,
-    kRecoveryDamaged,
-    kRecoveryFormat,
-    kRecoveryInvalid,
-    kRecoveryUnknownVersion,
-    kRecoveryWrongCode,
-    kRecoveryWrongDevice,
+    kEnrollBadSignature, kEnrollFormat,      kEnrollInvalid,          kEnrollUnknownVersion, kFormpackBadSignature,
+    kFormpackFormat,     kFormpackInvalid,   kFormpackUnknownVersion, kProfileBadSignature,  kProfileFormat,
+    kProfileInvalid,     kProfileKeyChanged, kProfileUnknownVersion,  kRecoveryBadSignature, kRecoveryDamaged,
+    kRecoveryFormat,     kRecoveryInvalid,   kRecoveryUnknownVersion, kRecoveryWrongCode,    kRecoveryWrongDevice,
 };
 
 }  // namespace gocua::err

@@ -27,7 +27,8 @@ bool isPackPath(std::string_view path) {
 }
 
 bool isValidPack(const FormPack& p) {
-  if (!detail::isCommuneCode(p.communeCode) || p.version < 1 || !detail::isUtcTimestamp(p.issuedAt)) return false;
+  if (!batch_detail::isCommuneCode(p.communeCode) || p.version < 1 || !keys_detail::isUtcTimestamp(p.issuedAt))
+    return false;
   if (p.files.empty() || p.files.size() > kMaxFormPackFiles) return false;
   return std::all_of(p.files.begin(), p.files.end(),
                      [](const auto& f) { return isPackPath(f.first) && core::isValidUtf8(f.second); });
@@ -42,25 +43,27 @@ Result<std::string> writeFormPack(const FormPack& pack, const HubIdentity& hub) 
   body["version"] = pack.version;
   body["issued_at"] = pack.issuedAt;
   body["files"] = pack.files;
-  auto file = detail::frameSignedFile(kKind, detail::canonicalDump(body), hub.signSecret);
+  auto file = keys_detail::frameSignedFile(kKind, keys_detail::canonicalDump(body), hub.signSecret);
   if (file.size() > kMaxFormPackBytes) return Error::make(err::kFormpackInvalid, "files", "too large");
   return file;
 }
 
 Result<FormPack> readFormPack(std::string_view file, const std::array<std::uint8_t, 32>& hubSignPublic) {
-  auto framed = detail::splitSignedFile(file, kKind, {err::kFormpackFormat, err::kFormpackUnknownVersion}, kMaxFormPackBytes);
+  auto framed = keys_detail::splitSignedFile(file, kKind, {err::kFormpackFormat, err::kFormpackUnknownVersion},
+                                             kMaxFormPackBytes);
   if (!framed.ok()) return framed.error();
   nlohmann::json body;
-  if (!detail::parseCanonicalObject(framed->body, {"commune_code", "files", "issued_at", "version"}, body))
+  if (!keys_detail::parseCanonicalObject(framed->body, {"commune_code", "files", "issued_at", "version"}, body))
     return Error::make(err::kFormpackFormat, {}, "body");
   // The signature before the content: nothing unsigned is looked at further.
-  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make(err::kFormpackBadSignature);
+  if (!keys_detail::verifyBody(framed->body, framed->signature, hubSignPublic))
+    return Error::make(err::kFormpackBadSignature);
   FormPack p;
   const auto& version = body.at("version");
   const auto& files = body.at("files");
-  if (!detail::getString(body, "commune_code", p.communeCode) || !detail::getString(body, "issued_at", p.issuedAt) ||
-      !version.is_number_integer() || version.get<long long>() < 1 || version.get<long long>() > INT_MAX ||
-      !files.is_object())
+  if (!keys_detail::getString(body, "commune_code", p.communeCode) ||
+      !keys_detail::getString(body, "issued_at", p.issuedAt) || !version.is_number_integer() ||
+      version.get<long long>() < 1 || version.get<long long>() > INT_MAX || !files.is_object())
     return Error::make(err::kFormpackFormat, {}, "field type");
   p.version = static_cast<int>(version.get<long long>());
   for (const auto& [path, text] : files.items()) {

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "sync/batch/batch_format.h"  // isCommuneCode
-#include "sync/keys/keys.h"
 #include "sync/keys/errors.h"
+#include "sync/keys/keys.h"
 #include "sync/keys/signed_file.h"
 
 namespace gocua::sync {
@@ -26,13 +26,13 @@ bool isHubUrl(std::string_view s) {
 }
 
 bool isValidProfile(const CommuneProfile& p) {
-  if (!detail::isCommuneCode(p.communeCode) || !detail::isCleanLabel(p.communeName)) return false;
+  if (!batch_detail::isCommuneCode(p.communeCode) || !keys_detail::isCleanLabel(p.communeName)) return false;
   if (p.villages.size() > kMaxVillages) return false;
   std::set<std::string_view> seen;
   for (const auto& v : p.villages) {
-    if (!detail::isCleanLabel(v) || !seen.insert(v).second) return false;
+    if (!keys_detail::isCleanLabel(v) || !seen.insert(v).second) return false;
   }
-  return isHubUrl(p.hubUrl) && p.formPackVersion >= 0 && detail::isUtcTimestamp(p.issuedAt);
+  return isHubUrl(p.hubUrl) && p.formPackVersion >= 0 && keys_detail::isUtcTimestamp(p.issuedAt);
 }
 
 // The writer's extra rule: a pack it carries is this hub's, for this commune and version. The
@@ -62,36 +62,39 @@ Result<std::string> writeProfile(const CommuneProfile& profile, const HubIdentit
   body["formPackVersion"] = profile.formPackVersion;
   body["issuedAt"] = profile.issuedAt;
   if (!profile.formPack.empty()) body["formPack"] = profile.formPack;  // absent: readable by older laptops
-  return detail::frameSignedFile(kKind, detail::canonicalDump(body), hub.signSecret);
+  return keys_detail::frameSignedFile(kKind, keys_detail::canonicalDump(body), hub.signSecret);
 }
 
 Result<CommuneProfile> readProfile(std::string_view file,
                                    const std::optional<std::array<std::uint8_t, 32>>& pinnedHubKey) {
-  auto framed = detail::splitSignedFile(file, kKind, {err::kProfileFormat, err::kProfileUnknownVersion}, kMaxProfileBytes);
+  auto framed =
+      keys_detail::splitSignedFile(file, kKind, {err::kProfileFormat, err::kProfileUnknownVersion}, kMaxProfileBytes);
   if (!framed.ok()) return framed.error();
 
   nlohmann::json body;
-  if (!detail::parseCanonicalObject(framed->body,
-                                    {"communeCode", "communeName", "formPackVersion", "hubBoxPublic", "hubSignPublic",
-                                     "hubUrl", "issuedAt", "recovery_public", "villages"},
-                                    body, 2, {"formPack"})) {
+  if (!keys_detail::parseCanonicalObject(framed->body,
+                                         {"communeCode", "communeName", "formPackVersion", "hubBoxPublic",
+                                          "hubSignPublic", "hubUrl", "issuedAt", "recovery_public", "villages"},
+                                         body, 2, {"formPack"})) {
     return Error::make(err::kProfileFormat, {}, "body");
   }
   CommuneProfile p;
   const auto& version = body.at("formPackVersion");
-  const bool fieldsOk =
-      detail::getString(body, "communeCode", p.communeCode) && detail::getString(body, "communeName", p.communeName) &&
-      detail::getStringList(body, "villages", kMaxVillages, p.villages) &&
-      detail::getString(body, "hubUrl", p.hubUrl) && detail::getKey(body, "hubSignPublic", p.hubSignPublic) &&
-      detail::getKey(body, "hubBoxPublic", p.hubBoxPublic) &&
-      detail::getKey(body, "recovery_public", p.recoveryPublic) && detail::getString(body, "issuedAt", p.issuedAt) &&
-      version.is_number_integer() && version.get<long long>() >= INT_MIN && version.get<long long>() <= INT_MAX &&
-      (!body.contains("formPack") || body.at("formPack").is_string());
+  const bool fieldsOk = keys_detail::getString(body, "communeCode", p.communeCode) &&
+                        keys_detail::getString(body, "communeName", p.communeName) &&
+                        keys_detail::getStringList(body, "villages", kMaxVillages, p.villages) &&
+                        keys_detail::getString(body, "hubUrl", p.hubUrl) &&
+                        keys_detail::getKey(body, "hubSignPublic", p.hubSignPublic) &&
+                        keys_detail::getKey(body, "hubBoxPublic", p.hubBoxPublic) &&
+                        keys_detail::getKey(body, "recovery_public", p.recoveryPublic) &&
+                        keys_detail::getString(body, "issuedAt", p.issuedAt) && version.is_number_integer() &&
+                        version.get<long long>() >= INT_MIN && version.get<long long>() <= INT_MAX &&
+                        (!body.contains("formPack") || body.at("formPack").is_string());
   if (!fieldsOk) return Error::make(err::kProfileFormat, {}, "field type or size");
   p.formPackVersion = static_cast<int>(version.get<long long>());
   if (body.contains("formPack")) p.formPack = body.at("formPack").get<std::string>();
 
-  if (!detail::verifyBody(framed->body, framed->signature, p.hubSignPublic)) {
+  if (!keys_detail::verifyBody(framed->body, framed->signature, p.hubSignPublic)) {
     return Error::make(err::kProfileBadSignature);
   }
   if (pinnedHubKey && *pinnedHubKey != p.hubSignPublic) return Error::make(err::kProfileKeyChanged);

@@ -1,7 +1,7 @@
 // The recovery slot a laptop sends in every manifest (its data key sealed to the commune's
 // recovery key) and the one-time code staff read to a volunteer who forgot the passphrase.
-#include "sync/keys/keys.h"
 #include "sync/keys/errors.h"
+#include "sync/keys/keys.h"
 #include "sync/keys/recovery_internal.h"
 #include "vault/primitives.h"
 
@@ -37,15 +37,15 @@ Result<vault::SecretBytes> openRecoverySlot(std::span<const std::uint8_t> slot, 
 std::string newRecoveryCode() {
   // No random source means no code may be made at all: randomUniform aborts then.
   std::string code;
-  code.reserve(detail::kRecoveryCodeChars + 4);
-  for (std::size_t i = 0; i < detail::kRecoveryCodeChars; ++i) {
+  code.reserve(keys_detail::kRecoveryCodeChars + 4);
+  for (std::size_t i = 0; i < keys_detail::kRecoveryCodeChars; ++i) {
     if (i > 0 && i % 4 == 0) code.push_back('-');
-    code.push_back(detail::kRecoveryAlphabet[vault::randomUniform(32)]);
+    code.push_back(keys_detail::kRecoveryAlphabet[vault::randomUniform(32)]);
   }
   return code;
 }
 
-namespace detail {
+namespace keys_detail {
 
 bool normaliseRecoveryCode(std::string_view code, std::string& out) {
   out.clear();
@@ -61,6 +61,6 @@ bool normaliseRecoveryCode(std::string_view code, std::string& out) {
   return out.size() == kRecoveryCodeChars;
 }
 
-}  // namespace detail
+}  // namespace keys_detail
 
 }  // namespace gocua::sync

@@ -4,8 +4,8 @@
 #include <chrono>
 #include <ctime>
 
-#include "sync/keys/keys.h"
 #include "sync/keys/errors.h"
+#include "sync/keys/keys.h"
 #include "sync/keys/recovery_internal.h"
 #include "sync/keys/signed_file.h"
 #include "vault/errors.h"
@@ -56,7 +56,7 @@ bool getUnsigned(const nlohmann::json& obj, const char* key, std::int64_t& out) 
 
 }  // namespace
 
-namespace detail {
+namespace keys_detail {
 
 Result<RecoveryFile> parseRecoveryBody(std::string_view body) {
   nlohmann::json obj;
@@ -82,14 +82,14 @@ Result<RecoveryFile> parseRecoveryBody(std::string_view body) {
   return f;
 }
 
-}  // namespace detail
+}  // namespace keys_detail
 
 Result<std::string> makeRecoveryFile(const std::array<std::uint8_t, 32>& deviceId, const vault::SecretBytes& dataKey,
                                      std::string_view code, const HubIdentity& hub) {
   if (dataKey.size() != vault::kDataKeyBytes) return Error::make(err::kRecoveryInvalid, "dataKey", "wrong size");
   GOCUA_TRY(vault::init());
   std::string normCode;
-  if (!detail::normaliseRecoveryCode(code, normCode)) {
+  if (!keys_detail::normaliseRecoveryCode(code, normCode)) {
     vault::wipe(normCode);
     return Error::make(err::kRecoveryInvalid, "code", "not a recovery code");
   }
@@ -120,16 +120,17 @@ Result<std::string> makeRecoveryFile(const std::array<std::uint8_t, 32>& deviceI
   body["recovery_id"] = vault::toHex(f.recoveryId);
   body["salt"] = vault::toHex(f.salt);
   body["wrapped"] = vault::toHex(f.wrapped);
-  return detail::frameSignedFile(kKind, detail::canonicalDump(body), hub.signSecret);
+  return keys_detail::frameSignedFile(kKind, keys_detail::canonicalDump(body), hub.signSecret);
 }
 
 Result<RecoveryFile> readRecoveryFile(std::string_view file, const std::array<std::uint8_t, 32>& hubSignPublic,
                                       const std::array<std::uint8_t, 32>& deviceId) {
-  auto framed = detail::splitSignedFile(file, kKind, {err::kRecoveryFormat, err::kRecoveryUnknownVersion});
+  auto framed = keys_detail::splitSignedFile(file, kKind, {err::kRecoveryFormat, err::kRecoveryUnknownVersion});
   if (!framed.ok()) return framed.error();
   // The key is pinned, so the signature is checked before the body is even parsed.
-  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make(err::kRecoveryBadSignature);
-  auto f = detail::parseRecoveryBody(framed->body);
+  if (!keys_detail::verifyBody(framed->body, framed->signature, hubSignPublic))
+    return Error::make(err::kRecoveryBadSignature);
+  auto f = keys_detail::parseRecoveryBody(framed->body);
   if (!f.ok()) return f.error();
   if (f->deviceId != deviceId) return Error::make(err::kRecoveryWrongDevice);
   return f;
@@ -143,7 +144,7 @@ Result<vault::SecretBytes> openRecoveryFile(const RecoveryFile& file, std::strin
   GOCUA_TRY(vault::init());
   std::string normCode;
   // A mistyped code needs no Argon2 run to be refused.
-  if (!detail::normaliseRecoveryCode(code, normCode)) {
+  if (!keys_detail::normaliseRecoveryCode(code, normCode)) {
     vault::wipe(normCode);
     return Error::make(err::kRecoveryWrongCode);
   }

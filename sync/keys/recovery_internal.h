@@ -9,7 +9,7 @@
 #include "core/result.h"
 #include "sync/keys/keys.h"
 
-namespace gocua::sync::detail {
+namespace gocua::sync::keys_detail {
 
 inline constexpr std::size_t kRecoveryCodeChars = 20;
 inline constexpr std::string_view kRecoveryAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford base32
@@ -23,4 +23,4 @@ inline constexpr std::string_view kRecoveryAlphabet = "0123456789ABCDEFGHJKMNPQR
 // signature has already been checked by the caller).
 [[nodiscard]] Result<RecoveryFile> parseRecoveryBody(std::string_view body);
 
-}  // namespace gocua::sync::detail
+}  // namespace gocua::sync::keys_detail

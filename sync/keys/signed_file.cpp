@@ -11,7 +11,7 @@
 #include "sync/keys/keys.h"
 #include "vault/primitives.h"
 
-namespace gocua::sync::detail {
+namespace gocua::sync::keys_detail {
 
 namespace {
 
@@ -172,4 +172,4 @@ bool isUtcTimestamp(std::string_view s) {
   return true;
 }
 
-}  // namespace gocua::sync::detail
+}  // namespace gocua::sync::keys_detail

@@ -17,7 +17,7 @@
 #include "sync/keys/keys.h"
 #include "vault/secret.h"
 
-namespace gocua::sync::detail {
+namespace gocua::sync::keys_detail {
 
 inline constexpr int kSignedFileVersion = 1;
 
@@ -66,7 +66,7 @@ struct SignedFileCodes {
 [[nodiscard]] bool getStringList(const nlohmann::json& obj, const char* key, std::size_t maxItems,
                                  std::vector<std::string>& out);
 
-// Text rules shared by the files. (Commune codes: detail::isCommuneCode in
+// Text rules shared by the files. (Commune codes: batch_detail::isCommuneCode in
 // sync/batch/batch_format.h, the one rule for every file that names a commune.)
 // A display label (commune, village): valid UTF-8 already in NFC, trimmed, 1..200 characters,
 // no control characters (newline included) and no bidi overrides.
@@ -74,4 +74,4 @@ struct SignedFileCodes {
 // "YYYY-MM-DDTHH:MM:SSZ" with digits in place (ranges are the writer's business).
 [[nodiscard]] bool isUtcTimestamp(std::string_view s);
 
-}  // namespace gocua::sync::detail
+}  // namespace gocua::sync::keys_detail

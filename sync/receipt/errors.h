@@ -14,12 +14,8 @@ inline constexpr ErrorCode kReceiptUnknownVersion{"receipt.unknown_version", Err
 inline constexpr ErrorCode kReceiptWrongDevice{"receipt.wrong_device", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kReceiptCodes[] = {
-    kReceiptBadSignature,
-    kReceiptFormat,
-    kReceiptInvalid,
-    kReceiptNoteDamaged,
-    kReceiptUnknownVersion,
-    kReceiptWrongDevice,
+    kReceiptBadSignature, kReceiptFormat,         kReceiptInvalid,
+    kReceiptNoteDamaged,  kReceiptUnknownVersion, kReceiptWrongDevice,
 };
 
 }  // namespace gocua::err

@@ -64,7 +64,7 @@ std::optional<ReviewStatus> parseReviewStatus(std::string_view s) {
   return std::nullopt;
 }
 
-namespace detail {
+namespace receipt_detail {
 
 std::optional<BatchStatus> parseBatchStatus(std::string_view s) {
   for (auto v : {BatchStatus::Imported, BatchStatus::Replay, BatchStatus::Quarantined, BatchStatus::Rejected,
@@ -81,25 +81,27 @@ std::optional<Outcome> parseOutcome(std::string_view s) {
   return std::nullopt;
 }
 
-}  // namespace detail
+}  // namespace receipt_detail
 
 Result<std::string> writeReceipt(const Receipt& receipt, const HubIdentity& hub) {
-  GOCUA_TRY(detail::checkReceipt(receipt));
-  const std::string body = detail::receiptBody(receipt);
+  GOCUA_TRY(receipt_detail::checkReceipt(receipt));
+  const std::string body = receipt_detail::receiptBody(receipt);
   if (body.size() + kFramingBytes > kMaxReceiptBytes) return Error::make(err::kReceiptInvalid, {}, "too large");
-  return detail::frameSignedFile(detail::kReceiptKind, body, hub.signSecret);
+  return keys_detail::frameSignedFile(receipt_detail::kReceiptKind, body, hub.signSecret);
 }
 
 Result<Receipt> readReceipt(std::string_view file, const std::array<std::uint8_t, 32>& hubSignPublic,
                             const std::array<std::uint8_t, 32>& deviceId, std::string_view communeCode) {
-  auto framed = detail::splitSignedFile(file, detail::kReceiptKind, {err::kReceiptFormat, err::kReceiptUnknownVersion}, kMaxReceiptBytes);
+  auto framed = keys_detail::splitSignedFile(file, receipt_detail::kReceiptKind,
+                                             {err::kReceiptFormat, err::kReceiptUnknownVersion}, kMaxReceiptBytes);
   if (!framed.ok()) return framed.error();
-  if (!detail::verifyBody(framed->body, framed->signature, hubSignPublic)) return Error::make(err::kReceiptBadSignature);
-  auto r = detail::parseReceiptBody(framed->body);
+  if (!keys_detail::verifyBody(framed->body, framed->signature, hubSignPublic))
+    return Error::make(err::kReceiptBadSignature);
+  auto r = receipt_detail::parseReceiptBody(framed->body);
   if (!r.ok()) return r.error();
   if (r->deviceId != deviceId || r->communeCode != communeCode) return Error::make(err::kReceiptWrongDevice);
   // Signed by our hub yet breaking the rules: still not something the laptop may act on.
-  if (auto rules = detail::checkReceipt(*r); !rules.ok()) {
+  if (auto rules = receipt_detail::checkReceipt(*r); !rules.ok()) {
     return Error::make(err::kReceiptFormat, rules.error().field, "content rules");
   }
   return r;

@@ -11,7 +11,7 @@
 #include "core/result.h"
 #include "sync/receipt/receipt.h"
 
-namespace gocua::sync::detail {
+namespace gocua::sync::receipt_detail {
 
 inline constexpr const char* kReceiptKind = "RECEIPT";
 inline constexpr int kReceiptFormat = 1;
@@ -35,4 +35,4 @@ inline constexpr std::size_t kMaxReasonChars = 64;
 // checkReceipt's.
 [[nodiscard]] Result<Receipt> parseReceiptBody(std::string_view body);
 
-}  // namespace gocua::sync::detail
+}  // namespace gocua::sync::receipt_detail

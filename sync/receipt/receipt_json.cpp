@@ -10,7 +10,10 @@
 #include "sync/receipt/receipt_body.h"
 #include "vault/primitives.h"
 
-namespace gocua::sync::detail {
+namespace gocua::sync::receipt_detail {
+
+// The signed-file body helpers (canonical JSON, hex, typed fields) are keys' (sync/keys/signed_file.h).
+using namespace keys_detail;
 
 namespace {
 
@@ -176,4 +179,4 @@ Result<Receipt> parseReceiptBody(std::string_view body) {
   return r;
 }
 
-}  // namespace gocua::sync::detail
+}  // namespace gocua::sync::receipt_detail

@@ -10,7 +10,10 @@
 #include "sync/receipt/receipt_body.h"
 #include "vault/primitives.h"
 
-namespace gocua::sync::detail {
+namespace gocua::sync::receipt_detail {
+
+// The signed-file body helpers (canonical JSON, hex, typed fields) are keys' (sync/keys/signed_file.h).
+using namespace keys_detail;
 
 namespace {
 
@@ -37,7 +40,7 @@ bool isReasonCode(std::string_view s) {
 }
 
 Status checkReceipt(const Receipt& r) {
-  if (!isCommuneCode(r.communeCode)) return invalid("commune_code");
+  if (!batch_detail::isCommuneCode(r.communeCode)) return invalid("commune_code");
   const bool status = r.batchStatus == BatchStatus::Status;
   const bool noBatch = std::all_of(r.batchId.begin(), r.batchId.end(), [](std::uint8_t b) { return b == 0; });
   if (status != noBatch) return invalid("batch_id");
@@ -70,4 +73,4 @@ Status checkReceipt(const Receipt& r) {
   return {};
 }
 
-}  // namespace gocua::sync::detail
+}  // namespace gocua::sync::receipt_detail

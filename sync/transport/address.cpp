@@ -66,7 +66,8 @@ bool startsWithNoCase(std::string_view text, std::string_view prefix) {
 Result<HostPort> parseHubUrl(std::string_view url) {
   if (startsWithNoCase(url, "https://"))
     return Error::make(err::kTransportBadUrl, "url", "https is not supported (no TLS in this build); use http://");
-  if (!startsWithNoCase(url, "http://")) return Error::make(err::kTransportBadUrl, "url", "expected http://host[:port]");
+  if (!startsWithNoCase(url, "http://"))
+    return Error::make(err::kTransportBadUrl, "url", "expected http://host[:port]");
   auto rest = url.substr(7);
   if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
   if (rest.find_first_of("/?#@ ") != std::string_view::npos)

@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "sync/transport/hub_request.h"
 #include "sync/transport/errors.h"
+#include "sync/transport/hub_request.h"
 #include "sync/transport/signing.h"
 #include "sync/transport/transport.h"
 #include "vault/secret.h"

@@ -17,15 +17,8 @@ inline constexpr ErrorCode kTransportTooLarge{"transport.too_large", ErrorKind::
 inline constexpr ErrorCode kTransportUnreachable{"transport.unreachable", ErrorKind::Io};
 
 inline constexpr ErrorCode kTransportCodes[] = {
-    kTransportBadUrl,
-    kTransportCancelled,
-    kTransportIo,
-    kTransportListen,
-    kTransportRefused,
-    kTransportRejected,
-    kTransportServer,
-    kTransportTooLarge,
-    kTransportUnreachable,
+    kTransportBadUrl,   kTransportCancelled, kTransportIo,       kTransportListen,      kTransportRefused,
+    kTransportRejected, kTransportServer,    kTransportTooLarge, kTransportUnreachable,
 };
 
 }  // namespace gocua::err

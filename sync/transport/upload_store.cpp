@@ -19,7 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Error ioError(const std::string& what) { return Error::make(err::kTransportIo, "", what + ": " + std::strerror(errno)); }
+Error ioError(const std::string& what) {
+  return Error::make(err::kTransportIo, "", what + ": " + std::strerror(errno));
+}
 
 void fsyncDir(const fs::path& dir) {
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -126,24 +126,25 @@ int main(int argc, char** argv) {
   const double idleSeconds = 10;
   std::this_thread::sleep_for(std::chrono::duration<double>(idleSeconds));
   const long idleTicks = cpuTicks(s.app->pid()) - idleBefore;
-  const double idleCpu = 100.0 * static_cast<double>(idleTicks) / (idleSeconds * static_cast<double>(sysconf(_SC_CLK_TCK)));
+  const double idleCpu =
+      100.0 * static_cast<double>(idleTicks) / (idleSeconds * static_cast<double>(sysconf(_SC_CLK_TCK)));
 
   // Scrolling the list with the mouse wheel.
   d.click("home.row.2");
   std::size_t mark = readFrames(frameLog).size();
   for (int i = 0; i < 4; ++i) {
-    it::runProcess({"/usr/bin/xdotool", "click", "--repeat", "60", "--delay", "16", "5"},
-                   {{"DISPLAY", s.x.display()}}, "", 60);
-    it::runProcess({"/usr/bin/xdotool", "click", "--repeat", "30", "--delay", "16", "4"},
-                   {{"DISPLAY", s.x.display()}}, "", 60);
+    it::runProcess({"/usr/bin/xdotool", "click", "--repeat", "60", "--delay", "16", "5"}, {{"DISPLAY", s.x.display()}},
+                   "", 60);
+    it::runProcess({"/usr/bin/xdotool", "click", "--repeat", "30", "--delay", "16", "4"}, {{"DISPLAY", s.x.display()}},
+                   "", 60);
   }
   const auto scrolling = framesSince(frameLog, mark);
 
   // Typing a search, results as you type.
   d.click("home.search");
   mark = readFrames(frameLog).size();
-  it::runProcess({"/usr/bin/xdotool", "type", "--delay", "60", "nguyen van an 0912"}, {{"DISPLAY", s.x.display()}},
-                 "", 60);
+  it::runProcess({"/usr/bin/xdotool", "type", "--delay", "60", "nguyen van an 0912"}, {{"DISPLAY", s.x.display()}}, "",
+                 60);
   d.settle(0.5);
   const auto typing = framesSince(frameLog, mark);
   const long rss = peakRssKiB(s.app->pid());

@@ -15,12 +15,12 @@
 #include <random>
 #include <sstream>
 
+#include "core/errors.h"
 #include "store/db.h"
 #include "vault/record_cipher.h"
 #include "workspace/demo_data.h"
-#include "workspace/workspace.h"
-#include "core/errors.h"
 #include "workspace/errors.h"
+#include "workspace/workspace.h"
 
 using namespace gocua;
 namespace fs = std::filesystem;

@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "forms/expression.h"
 #include "forms/errors.h"
+#include "forms/expression.h"
 
 using namespace gocua;
 using namespace gocua::forms;

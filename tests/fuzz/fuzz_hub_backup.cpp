@@ -15,8 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   auto fields = gocua::hub::parseBackupFile(text);
   if (!fields.ok() && fields.error().code != "hub.bad_backup") std::abort();
-  if (fields.ok() && (fields->signPublic.size() != 32 || fields->boxPublic.size() != 32 ||
-                      fields->recoveryPublic.size() != 32))
+  if (fields.ok() &&
+      (fields->signPublic.size() != 32 || fields->boxPublic.size() != 32 || fields->recoveryPublic.size() != 32))
     std::abort();
   return 0;
 }

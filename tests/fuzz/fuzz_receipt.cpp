@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   auto receipt = sync::readReceipt(bytes, k.hub.signPublic, k.deviceId, "09619");
   if (receipt.ok()) {
-    if (!sync::detail::checkReceipt(*receipt).ok()) std::abort();
+    if (!sync::receipt_detail::checkReceipt(*receipt).ok()) std::abort();
     auto again = sync::writeReceipt(*receipt, k.hub);
     if (!again.ok() || *again != bytes) std::abort();
     for (const auto& u : receipt->updates) {
@@ -57,8 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t start = bytes.find('\n');
   const std::string_view rest = start == std::string_view::npos ? bytes : bytes.substr(start + 1);
   for (std::string_view body : {bytes, rest.substr(0, rest.find('\n'))}) {
-    auto parsed = sync::detail::parseReceiptBody(body);
-    if (parsed.ok()) (void)sync::detail::checkReceipt(*parsed);
+    auto parsed = sync::receipt_detail::parseReceiptBody(body);
+    if (parsed.ok()) (void)sync::receipt_detail::checkReceipt(*parsed);
   }
 
   (void)sync::openNote({data, size}, k.box);

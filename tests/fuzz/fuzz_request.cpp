@@ -58,6 +58,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t start = bytes.find('\n');
   const std::string_view rest = start == std::string_view::npos ? bytes : bytes.substr(start + 1);
   for (std::string_view body : {bytes, rest.substr(0, rest.find('\n'))})
-    checkAccepted(sync::detail::parseRecoveryBody(body));
+    checkAccepted(sync::keys_detail::parseRecoveryBody(body));
   return 0;
 }

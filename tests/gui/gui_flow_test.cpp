@@ -191,7 +191,8 @@ TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl
   CHECK(records.parsed().size() == 1);
 
   // Nothing the app printed or left in TMPDIR names the resident.
-  const std::map<std::string, std::string> needles = {{"name", "Pấng"}, {"id", "001085012345"}, {"phone", "0912345678"}};
+  const std::map<std::string, std::string> needles = {
+      {"name", "Pấng"}, {"id", "001085012345"}, {"phone", "0912345678"}};
   CHECK(it::scanText("gocua log", it::readFile(s.log()), needles).empty());
   CHECK(it::scanDir(s.sandbox.tmp, needles).empty());
 }

@@ -152,8 +152,8 @@ TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; qu
   {
     // The office's machine is lost: a new data dir from the backup keeps the same key.
     const auto rebuilt = (h.sb.root / "hub-rebuilt").string();
-    std::vector<std::string> restore = {"--data", rebuilt, "keys", "restore", "--in", backup.string(),
-                                        "--commune-name", "Xã Thử"};
+    std::vector<std::string> restore = {"--data", rebuilt,         "keys",           "restore",
+                                        "--in",   backup.string(), "--commune-name", "Xã Thử"};
     auto runIn = [&](const std::vector<std::string>& args, const EnvOverrides& over) {
       std::vector<std::string> argv = {GOCUA_HUB};
       argv.insert(argv.end(), args.begin(), args.end());

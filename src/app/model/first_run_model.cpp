@@ -54,8 +54,8 @@ std::string FirstRunModel::confirmError() const {
 }
 
 bool FirstRunModel::canCreate() const {
-  return !busy() && !volunteer.empty() && core::normalizeName(volunteer).ok() && vault::checkPassphrase(passphrase).ok() &&
-         confirm == passphrase;
+  return !busy() && !volunteer.empty() && core::normalizeName(volunteer).ok() &&
+         vault::checkPassphrase(passphrase).ok() && confirm == passphrase;
 }
 
 void FirstRunModel::create(AppModel& app, std::function<void()> wake) {

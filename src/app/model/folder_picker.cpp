@@ -112,9 +112,9 @@ const std::vector<FolderFile>& FolderPicker::files(const std::string& ext) {
     FolderFile f{name, it->path(), it->file_size(fileEc), 0};
     auto when = it->last_write_time(fileEc);
     if (!fileEc)
-      f.modified = std::chrono::duration_cast<std::chrono::seconds>(
-                       std::chrono::file_clock::to_sys(when).time_since_epoch())
-                       .count();
+      f.modified =
+          std::chrono::duration_cast<std::chrono::seconds>(std::chrono::file_clock::to_sys(when).time_since_epoch())
+              .count();
     cache_.push_back(std::move(f));
   }
   std::sort(cache_.begin(), cache_.end(), [](const FolderFile& a, const FolderFile& b) {

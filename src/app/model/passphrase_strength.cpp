@@ -13,15 +13,14 @@ namespace gocua::app {
 namespace {
 
 // Folded (no diacritics, lower case) and without spaces, digits or punctuation: what a guesser tries first.
-constexpr std::string_view kCommonWords[] = {
-    "password", "matkhau", "matma", "qwerty", "qwertyuiop", "asdfgh", "azerty", "iloveyou", "anhyeuem",
-    "emyeuanh", "admin", "abc", "abcd", "abcdef", "gocua", "taphuan", "vietnam", "hanoi", "saigon", "welcome",
-    "xinchao", "letmein", "changeme", "test"};
+constexpr std::string_view kCommonWords[] = {"password", "matkhau",  "matma",    "qwerty",   "qwertyuiop", "asdfgh",
+                                             "azerty",   "iloveyou", "anhyeuem", "emyeuanh", "admin",      "abc",
+                                             "abcd",     "abcdef",   "gocua",    "taphuan",  "vietnam",    "hanoi",
+                                             "saigon",   "welcome",  "xinchao",  "letmein",  "changeme",   "test"};
 
 std::size_t codePoints(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // Every step between neighbours is the same (+1, -1 or 0): "12345678", "abcdefgh", "aaaaaaaa", "87654321".
@@ -62,11 +61,16 @@ StrengthHint scorePassphrase(std::string_view passphrase, std::string_view name)
   std::string folded = core::foldKey(passphrase);
   for (char ch : passphrase) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c >= 'a' && c <= 'z') lower = true;
-    else if (c >= 'A' && c <= 'Z') upper = true;
-    else if (c >= '0' && c <= '9') digit = true;
-    else if (c >= 0x80) nonAscii = true;
-    else symbol = true;
+    if (c >= 'a' && c <= 'z')
+      lower = true;
+    else if (c >= 'A' && c <= 'Z')
+      upper = true;
+    else if (c >= '0' && c <= '9')
+      digit = true;
+    else if (c >= 0x80)
+      nonAscii = true;
+    else
+      symbol = true;
     if (c == ' ') ++words;
   }
   for (char c : folded) {
@@ -81,9 +85,8 @@ StrengthHint scorePassphrase(std::string_view passphrase, std::string_view name)
   if (words >= 3) ++score;  // a sentence of several words is easy to remember and hard to guess
 
   std::string reason;
-  const bool onlyDigits = !compact.empty() && std::all_of(compact.begin(), compact.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  const bool onlyDigits =
+      !compact.empty() && std::all_of(compact.begin(), compact.end(), [](char c) { return c >= '0' && c <= '9'; });
   // A common word with digits or symbols around it ("Matkhau@2024") is still that word.
   const bool common = std::find(std::begin(kCommonWords), std::end(kCommonWords), letters) != std::end(kCommonWords);
   // Built on one word of the name ("Lan@1990" for Nguyễn Thị Lan): little else to guess.

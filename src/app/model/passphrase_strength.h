@@ -13,9 +13,9 @@ enum class Strength { Weak, Medium, Strong };
 
 struct StrengthHint {
   Strength level = Strength::Weak;
-  int score = 0;            // 0..5, for the meter
-  std::string labelKey;     // app.first_run.strength.{weak,medium,strong}
-  std::string reasonKey;    // app.first_run.strength_reason.*; empty when there is nothing to add
+  int score = 0;          // 0..5, for the meter
+  std::string labelKey;   // app.first_run.strength.{weak,medium,strong}
+  std::string reasonKey;  // app.first_run.strength_reason.*; empty when there is nothing to add
 };
 
 // name: the volunteer's name, a passphrase built on it is weak. Nothing is kept or logged.

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
+#include "core/errors.h"
 #include "core/i18n.h"
 #include "core/json_read.h"
 #include "core/personal_id.h"
@@ -14,8 +15,8 @@
 #include "core/record_id.h"
 #include "core/resident.h"
 #include "core/text.h"
+#include "vault/json_wipe.h"
 #include "vault/secret.h"
-#include "core/errors.h"
 #include "workspace/errors.h"
 
 namespace gocua::app {
@@ -25,16 +26,6 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxVillage = 120;  // as core::parseResident
 constexpr std::size_t kMaxNotes = 2000;
-
-// Zeroes every string inside a JSON value that held a resident (json::clear() only frees).
-void wipeJson(json& j) {
-  if (j.is_string()) {
-    vault::wipe(j.get_ref<std::string&>());
-  } else if (j.is_structured()) {
-    for (auto& child : j) wipeJson(child);
-  }
-  j = nullptr;
-}
 
 std::string stringOf(const json& j, const char* key) {
   auto it = j.find(key);
@@ -187,7 +178,7 @@ void ResidentModel::openExisting(AppModel& app, const std::string& residentId) {
   } else {
     consentGivenBy = fullName;
   }
-  wipeJson(j);
+  vault::wipe(j);
   rebuildHouseholds();
 }
 
@@ -558,13 +549,13 @@ bool ResidentModel::save(AppModel& app) {
   if (auto parsed = core::parseResident(j, core::today(), &problems); !parsed) {
     for (const auto& e : problems) showProblem(e);
     if (formError_.empty()) formError_ = problemsSummary();
-    wipeJson(j);
+    vault::wipe(j);
     return false;
   }
   if (duplicate_ && duplicate_->samePersonalId) {
     setMessage(ResidentField::PersonalId, i18n::tr("app.resident.duplicate_id"));
     formError_ = problemsSummary();
-    wipeJson(j);
+    vault::wipe(j);
     return false;
   }
   if (household_ == kNewHousehold) {
@@ -573,7 +564,7 @@ bool ResidentModel::save(AppModel& app) {
     if (!h) {
       setMessage(ResidentField::Household, i18n::message(h.error()));
       formError_ = problemsSummary();
-      wipeJson(j);
+      vault::wipe(j);
       return false;
     }
     j["household_id"] = *h;
@@ -606,7 +597,7 @@ bool ResidentModel::save(AppModel& app) {
       if (updated.error().is(err::kResidentDuplicate)) checkDuplicate();
     }
   }
-  wipeJson(j);
+  vault::wipe(j);
   if (!saved) {
     for (const auto& e : problems) showProblem(e);
     if (formError_.empty()) formError_ = problemsSummary();

@@ -180,22 +180,15 @@ std::string display(const forms::FieldDef& def, const json& value, i18n::Lang la
         if (auto d = core::parseDate(value.get<std::string>(), def.coarsest); d.ok()) return core::formatDate(*d);
       break;
     case FieldType::Repeat:
-    case FieldType::Group: return {};
-    default: break;
+    case FieldType::Group:
+      return {};
+    default:
+      break;
   }
   if (value.is_string()) return value.get<std::string>();
   if (value.is_number()) return number(value.get<double>());
   if (value.is_boolean()) return i18n::tr(lang, value.get<bool>() ? "app.wizard.yes" : "app.wizard.no");
   return value.dump();
-}
-
-void wipe(json& value) {
-  if (value.is_string()) {
-    vault::wipe(value.get_ref<std::string&>());
-  } else if (value.is_object() || value.is_array()) {
-    for (auto& child : value) wipe(child);
-  }
-  value = nullptr;
 }
 
 }  // namespace gocua::app::wizard

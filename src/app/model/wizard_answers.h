@@ -11,6 +11,7 @@
 
 #include "core/i18n.h"
 #include "forms/field.h"
+#include "vault/json_wipe.h"
 
 namespace gocua::app::wizard {
 
@@ -41,8 +42,7 @@ bool answered(const nlohmann::json* value);
 // trailing ".0", text as is. A repeat gives "" (its rows are shown field by field).
 std::string display(const forms::FieldDef& def, const nlohmann::json& value, i18n::Lang lang);
 
-// Zeroes every string inside value (object keys cannot be reached; they are form ids), then
-// makes it null.
-void wipe(nlohmann::json& value);
+// The one JSON wipe (vault/json_wipe.h), named here for the wizard's callers.
+using vault::wipe;
 
 }  // namespace gocua::app::wizard

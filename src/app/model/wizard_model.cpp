@@ -40,15 +40,6 @@ const char* stepName(WizardStep s) {
   }
 }
 
-std::string localNow() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M", &tm);
-  return buf;
-}
-
 }  // namespace
 
 std::string plainTitle(const forms::Form& form, i18n::Lang lang) {
@@ -234,7 +225,7 @@ json WizardModel::stateJson() const {
           {"has", has},
           {"application_id", editingId_},
           {"application_revision", editingRevision_},
-          {"saved_at", localNow()}};
+          {"saved_at", core::nowLocalDisplay()}};
 }
 
 bool WizardModel::flushAutosave() {

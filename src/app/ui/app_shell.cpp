@@ -22,7 +22,7 @@ struct ScreenDraw {
   void (*draw)(App&);
 };
 constexpr ScreenDraw kDraw[] = {
-    {Screen::FirstRun, drawFirstRun}, {Screen::Unlock, drawUnlock}, {Screen::Home, drawHome},
+    {Screen::FirstRun, drawFirstRun}, {Screen::Unlock, drawUnlock},           {Screen::Home, drawHome},
     {Screen::Resident, drawResident}, {Screen::Application, drawApplication}, {Screen::Sync, drawSync},
     {Screen::Join, drawJoin},         {Screen::Settings, drawSettings},
 };
@@ -70,8 +70,8 @@ void topBar(App& app) {
                     settings = i18n::tr("app.nav.settings"), lock = i18n::tr("app.nav.lock");
   float width = 0;
   for (const auto* label : {&home, &sync, &settings, &lock})
-    width += ImGui::CalcTextSize(label->c_str()).x + ImGui::GetStyle().FramePadding.x * 4 +
-             ImGui::GetStyle().ItemSpacing.x;
+    width +=
+        ImGui::CalcTextSize(label->c_str()).x + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
   if (button(home, "nav.home", screen == Screen::Home ? ButtonKind::Primary : ButtonKind::Normal)) goHome(app);
   ImGui::SameLine();

@@ -196,7 +196,8 @@ void drawDocuments(App& app) {
   const float one = std::max(buttonWidth(hasLabel), buttonWidth(missingLabel));
   const float toggle = one * 2 + ImGui::GetStyle().ItemSpacing.x;
   if (!docs.empty() &&
-      ImGui::BeginTable("documents", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX)) {
+      ImGui::BeginTable("documents", 2,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX)) {
     ImGui::TableSetupColumn("toggle", ImGuiTableColumnFlags_WidthFixed, toggle);
     ImGui::TableSetupColumn("document", ImGuiTableColumnFlags_WidthStretch);
     for (const auto& d : docs) {
@@ -241,9 +242,9 @@ void problemList(const std::vector<WizardProblem>& problems, bool refused) {
   if (refused) lines.push_back(tr("app.wizard.problems.refused"));
   for (const auto& p : problems) {
     // Most messages already name the field ("Chưa điền: Nơi sinh"); then the part is enough.
-    const std::string where =
-        p.fieldLabel.empty() || p.message.find(p.fieldLabel) != std::string::npos ? p.sectionTitle
-                             : tr("app.wizard.crumb", {{"section", p.sectionTitle}, {"field", p.fieldLabel}});
+    const std::string where = p.fieldLabel.empty() || p.message.find(p.fieldLabel) != std::string::npos
+                                  ? p.sectionTitle
+                                  : tr("app.wizard.crumb", {{"section", p.sectionTitle}, {"field", p.fieldLabel}});
     lines.push_back(tr("app.wizard.problem_line", {{"where", where}, {"message", p.message}}));
   }
   messageCard("problems", refused ? CardTone::Error : CardTone::Warning,
@@ -315,7 +316,7 @@ void drawSaved(App& app) {
   const bool draft = m.savedAsDraft();
   messageCard("saved", draft ? CardTone::Warning : CardTone::Ok,
               tr(draft ? "app.wizard.saved.draft_title" : "app.wizard.saved.title"),
-              {draft        ? tr("app.wizard.saved.draft_text", {{"count", std::to_string(m.savedProblems().size())}})
+              {draft          ? tr("app.wizard.saved.draft_text", {{"count", std::to_string(m.savedProblems().size())}})
                : m.training() ? tr("app.wizard.saved.training")
                               : tr("app.wizard.saved.text", {{"procedure", m.formTitle()}})});
   if (m.isVneid()) antiScamCard(m.antiScamCard());
@@ -397,12 +398,24 @@ void drawApplication(App& app) {
       }
       drawProcedure(app);
       break;
-    case WizardStep::Resume: drawResume(app); break;
-    case WizardStep::Section: drawSection(app); break;
-    case WizardStep::Documents: drawDocuments(app); break;
-    case WizardStep::ReadBack: drawReadBack(app); break;
-    case WizardStep::Saved: drawSaved(app); break;
-    case WizardStep::Appointments: drawAppointments(app); break;
+    case WizardStep::Resume:
+      drawResume(app);
+      break;
+    case WizardStep::Section:
+      drawSection(app);
+      break;
+    case WizardStep::Documents:
+      drawDocuments(app);
+      break;
+    case WizardStep::ReadBack:
+      drawReadBack(app);
+      break;
+    case WizardStep::Saved:
+      drawSaved(app);
+      break;
+    case WizardStep::Appointments:
+      drawAppointments(app);
+      break;
   }
 }
 

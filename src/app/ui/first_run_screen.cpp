@@ -105,7 +105,8 @@ void workspaceStep(App& app) {
   if (m.busy()) {
     largeText(i18n::tr("app.first_run.creating"));
   } else {
-    const float back = ImGui::CalcTextSize(i18n::tr("app.first_run.back").c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+    const float back =
+        ImGui::CalcTextSize(i18n::tr("app.first_run.back").c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
     if (button(i18n::tr("app.first_run.back"), "first_run.back", ButtonKind::Normal, back)) m.back();
     ImGui::SameLine();
     ImGui::BeginDisabled(!m.canCreate());

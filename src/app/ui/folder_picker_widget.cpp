@@ -28,8 +28,8 @@ void drawFolderPicker(FolderPicker& picker, const std::string& idPrefix, double 
   for (std::size_t i = 0; i < places.size(); ++i) {
     const auto& place = places[i];
     const bool chosen = picker.folder() == place.path;
-    const std::string label = place.removable ? i18n::tr("app.folder.usb", {{"name", place.name}})
-                                              : i18n::tr("app.folder.home");
+    const std::string label =
+        place.removable ? i18n::tr("app.folder.usb", {{"name", place.name}}) : i18n::tr("app.folder.home");
     const std::string id = place.removable ? idPrefix + ".mount." + std::to_string(i) : idPrefix + ".home";
     anyStick = anyStick || place.removable;
     if (i > 0) {
@@ -50,11 +50,11 @@ void drawFolderPicker(FolderPicker& picker, const std::string& idPrefix, double 
 }
 
 bool fileRow(const FolderFile& file, const std::string& id, bool selected) {
-  const std::string text = i18n::tr("app.folder.file_row", {{"name", file.name},
-                                                            {"date", localDateTime(file.modified)},
-                                                            {"size", formatBytes(file.bytes)}});
-  const bool clicked = ImGui::Selectable((text + "##" + id).c_str(), selected, 0,
-                                         ImVec2(0, ImGui::GetFontSize() * 1.8f));
+  const std::string text =
+      i18n::tr("app.folder.file_row",
+               {{"name", file.name}, {"date", localDateTime(file.modified)}, {"size", formatBytes(file.bytes)}});
+  const bool clicked =
+      ImGui::Selectable((text + "##" + id).c_str(), selected, 0, ImVec2(0, ImGui::GetFontSize() * 1.8f));
   mark(id);
   return clicked;
 }
@@ -66,9 +66,9 @@ void beginCard(const std::string& id, float width) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
   ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 10);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
-  ImGui::BeginChild(key, ImVec2(width, height), true,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
-                        ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild(
+      key, ImVec2(width, height), true,
+      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
   cardStack.push_back(key);
 }
 

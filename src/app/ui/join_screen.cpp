@@ -80,7 +80,8 @@ void stepsTable(App& app) {
   mutedText(i18n::tr("app.join.step1_hint"));
   ImGui::Spacing();
   ImGui::BeginDisabled(!m.folder.exists());
-  if (button(i18n::tr("app.join.write_request"), "join.write_request", ButtonKind::Primary, -1)) m.writeRequest(app.model);
+  if (button(i18n::tr("app.join.write_request"), "join.write_request", ButtonKind::Primary, -1))
+    m.writeRequest(app.model);
   ImGui::EndDisabled();
   if (!m.requestFile().empty()) {
     ImGui::PushFont(fonts().heading);
@@ -118,7 +119,8 @@ void drawJoin(App& app) {
     return;
   }
   mutedText(i18n::tr("app.join.intro"));
-  if (!m.enrolledCommune().empty() && !m.done()) okText(i18n::tr("app.join.already", {{"commune", m.enrolledCommune()}}));
+  if (!m.enrolledCommune().empty() && !m.done())
+    okText(i18n::tr("app.join.already", {{"commune", m.enrolledCommune()}}));
   ImGui::Spacing();
 
   if (m.done()) {

@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <CLI/CLI.hpp>
 
 #include "app/model/glyph_ranges.h"
 #include "app/ui/app.h"
@@ -165,4 +165,6 @@ int run(int argc, char** argv) {
 }  // namespace
 
 // An exception escaping run() is a bug: a clear line and exit 1, never an abort (core/main_guard.h).
-int main(int argc, char** argv) { return gocua::core::runGuarded([&] { return run(argc, argv); }); }
+int main(int argc, char** argv) {
+  return gocua::core::runGuarded([&] { return run(argc, argv); });
+}

@@ -45,10 +45,10 @@ void statusCard(App& app) {
     } else {
       largeText(i18n::tr("app.sync.not_enrolled"));
     }
-    mutedText(m.lastSync().empty() ? i18n::tr("app.sync.never") : i18n::tr("app.sync.last_sync", {{"when", m.lastSync()}}));
+    mutedText(m.lastSync().empty() ? i18n::tr("app.sync.never")
+                                   : i18n::tr("app.sync.last_sync", {{"when", m.lastSync()}}));
     ImGui::TableNextColumn();
-    if (!m.training() &&
-        button(label, "sync.join", m.enrolled() ? ButtonKind::Normal : ButtonKind::Primary, bw)) {
+    if (!m.training() && button(label, "sync.join", m.enrolled() ? ButtonKind::Normal : ButtonKind::Primary, bw)) {
       app.join.open(app.model);
       app.model.go(Screen::Join);
     }
@@ -82,7 +82,8 @@ void usbCard(App& app) {
   ImGui::Spacing();
   const std::string blocked = m.exportBlocked();
   ImGui::BeginDisabled(!blocked.empty());
-  if (button(i18n::tr("app.sync.export"), "sync.export", ButtonKind::Primary, -1)) m.exportToFolder(app.model, app.wake);
+  if (button(i18n::tr("app.sync.export"), "sync.export", ButtonKind::Primary, -1))
+    m.exportToFolder(app.model, app.wake);
   ImGui::EndDisabled();
   if (!blocked.empty() && m.folder.exists()) mutedText(blocked);
 
@@ -118,8 +119,8 @@ void networkCard(App& app) {
   auto& m = app.sync;
   beginCard("sync-net");
   subheading(i18n::tr("app.sync.net_title"));
-  const std::string hint = m.profileHubUrl().empty() ? std::string()
-                                                     : i18n::tr("app.sync.hub_url_hint", {{"url", m.profileHubUrl()}});
+  const std::string hint =
+      m.profileHubUrl().empty() ? std::string() : i18n::tr("app.sync.hub_url_hint", {{"url", m.profileHubUrl()}});
   ImGui::BeginDisabled(m.training() || !m.enrolled());
   textField(i18n::tr("app.sync.hub_url"), "sync.hub_url", &m.hubUrl, 0, hint);
   ImGui::EndDisabled();
@@ -183,8 +184,8 @@ void busyModal(App& app) {
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x * 0.8f, ImGui::GetFontSize() * 34), 0));
-  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
-                                                   ImGuiWindowFlags_AlwaysAutoResize))
+  if (!ImGui::BeginPopupModal(
+          title, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize))
     return;
   if (!m.busy()) {
     ImGui::CloseCurrentPopup();

@@ -7,9 +7,7 @@ namespace gocua::app::ui {
 namespace {
 Palette g_palette;
 
-void set(float (&dst)[4], float r, float g, float b, float a = 1.0f) {
-  dst[0] = r, dst[1] = g, dst[2] = b, dst[3] = a;
-}
+void set(float (&dst)[4], float r, float g, float b, float a = 1.0f) { dst[0] = r, dst[1] = g, dst[2] = b, dst[3] = a; }
 }  // namespace
 
 const Palette& palette() { return g_palette; }

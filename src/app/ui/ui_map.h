@@ -4,8 +4,8 @@
 // rectangles, never what a field holds.
 #pragma once
 
-#include <filesystem>
 #include <array>
+#include <filesystem>
 #include <map>
 #include <string>
 

@@ -69,8 +69,8 @@ bool passwordField(const std::string& label, const std::string& id, std::string*
   if (!label.empty()) ImGui::TextUnformatted(label.c_str());
   ImGui::SetNextItemWidth(-1);
   const std::string hidden = "##" + id;
-  const bool enter = ImGui::InputText(hidden.c_str(), value,
-                                      ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool enter =
+      ImGui::InputText(hidden.c_str(), value, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
   mark(id);
   if (enterPressed) *enterPressed = enter;
   return normalizeOnLeave(value);

@@ -12,8 +12,7 @@ void mark(const std::string& id);
 
 enum class ButtonKind { Primary, Normal };
 // A button at least 48 px (scaled) tall. width 0 = fit the label; -1 = the rest of the line.
-bool button(const std::string& label, const std::string& id, ButtonKind kind = ButtonKind::Normal,
-            float width = 0);
+bool button(const std::string& label, const std::string& id, ButtonKind kind = ButtonKind::Normal, float width = 0);
 
 // A label above a full-width text box. Returns true once when the volunteer leaves the field
 // after editing it (the moment to validate); the text is then NFC. Flags as ImGuiInputTextFlags.

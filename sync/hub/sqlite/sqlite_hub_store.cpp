@@ -254,8 +254,9 @@ Result<std::int64_t> SqliteHubStore::maxSequence(const DeviceKey& device) {
   return v;
 }
 
-Status SqliteHubStore::insertLedger(const DeviceKey& device, std::int64_t sequence, std::span<const std::uint8_t> batchId,
-                              std::span<const std::uint8_t> fileHash, std::string_view at, std::string_view receipt) {
+Status SqliteHubStore::insertLedger(const DeviceKey& device, std::int64_t sequence,
+                                    std::span<const std::uint8_t> batchId, std::span<const std::uint8_t> fileHash,
+                                    std::string_view at, std::string_view receipt) {
   auto st = db_.cached(
       "INSERT INTO ledger(device, sequence, batch_id, file_hash, imported_at, receipt) VALUES (?, ?, ?, ?, ?, ?)");
   if (!st) return st.error();
@@ -346,7 +347,7 @@ Status SqliteHubStore::upsertRecord(const StoredRecord& r) {
 }
 
 Status SqliteHubStore::forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
-                               const std::function<Status(const StoredRecord&)>& fn) {
+                                     const std::function<Status(const StoredRecord&)>& fn) {
   std::string sql =
       "SELECT r.id, r.kind, COALESCE(r.procedure, ''), COALESCE(r.form_version, 0), r.device, r.revision, "
       "r.received_at, v.status";

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "../temp_dir.h"
 #include "app/model/app_model.h"
 #include "app/model/unlock_model.h"
 #include "vault/keyslot.h"
@@ -37,18 +38,7 @@ inline void writeAll(const fs::path& p, const std::string& bytes) {
 
 inline const char* kPassphrase = "mật khẩu thử 2026";
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "gocua-app-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using TempDir = gocua::test::TempDir;
 
 inline app::AppOptions optionsIn(const fs::path& dir) {
   return app::AppOptions{dir / "workspace", fs::path(GOCUA_SOURCE_DIR) / "forms", dir / "settings.json"};

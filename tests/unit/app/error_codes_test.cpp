@@ -32,11 +32,21 @@ namespace {
 
 const std::map<std::string, std::span<const ErrorCode>>& declaredLists() {
   static const std::map<std::string, std::span<const ErrorCode>> lists = {
-      {"core", err::kCoreCodes},          {"vault", err::kVaultCodes},        {"store", err::kStoreCodes},
-      {"forms", err::kFormsCodes},        {"batch", err::kBatchCodes},        {"keys", err::kKeysCodes},
-      {"receipt", err::kReceiptCodes},    {"transport", err::kTransportCodes}, {"workspace", err::kWorkspaceCodes},
-      {"hub", err::kHubCodes},            {"client", err::kClientCodes},      {"cli", err::kCliCodes},
-      {"device_cli", err::kDeviceCliCodes}, {"hub_cli", err::kHubCliCodes}, {"app_model", err::kAppModelCodes},
+      {"core", err::kCoreCodes},
+      {"vault", err::kVaultCodes},
+      {"store", err::kStoreCodes},
+      {"forms", err::kFormsCodes},
+      {"batch", err::kBatchCodes},
+      {"keys", err::kKeysCodes},
+      {"receipt", err::kReceiptCodes},
+      {"transport", err::kTransportCodes},
+      {"workspace", err::kWorkspaceCodes},
+      {"hub", err::kHubCodes},
+      {"client", err::kClientCodes},
+      {"cli", err::kCliCodes},
+      {"device_cli", err::kDeviceCliCodes},
+      {"hub_cli", err::kHubCliCodes},
+      {"app_model", err::kAppModelCodes},
       {"app_ui", err::kAppUiCodes},
   };
   return lists;
@@ -47,8 +57,9 @@ const std::map<std::string, std::span<const ErrorCode>>& declaredLists() {
 TEST_CASE("every declared error code is unique and has Vietnamese and English text") {
   std::map<std::string, std::string> seen;
   std::size_t total = 0;
-  for (const auto& [module, codes] : declaredLists()) {
-    for (const ErrorCode& c : codes) {
+  for (const auto& entry : declaredLists()) {
+    const std::string& module = entry.first;  // not a structured binding: INFO captures it
+    for (const ErrorCode& c : entry.second) {
       INFO(module << ": " << c.code);
       CHECK(seen.emplace(c.code, module).second);
       checkCatalogCoversErrors(std::array{c.code});

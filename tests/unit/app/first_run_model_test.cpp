@@ -4,8 +4,8 @@
 
 #include "app/model/passphrase_strength.h"
 #include "app_fixture.h"
-#include "core/i18n.h"
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "vault/errors.h"
 #include "workspace/errors.h"
 

@@ -13,8 +13,8 @@
 #include "core/i18n.h"
 #include "sync/hub/endpoint.h"
 #include "sync/hub/hub.h"
-#include "workspace/demo_data.h"
 #include "sync/transport/errors.h"
+#include "workspace/demo_data.h"
 
 using namespace apptest;
 using gocua::app::FolderPicker;

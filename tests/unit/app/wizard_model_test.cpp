@@ -170,8 +170,8 @@ TEST_CASE("wizard: birth registration from procedure to saved application") {
   REQUIRE(procedures.size() >= 6);
   CHECK(procedures.front().formId == "birth_registration");
   CHECK(procedures.front().title == "Làm giấy khai sinh cho em bé");  // "plain_title" of the form file
-  CHECK(procedures[1].formId == "vneid_level2");                       // "order" of the form files
-  CHECK(procedures.front().title != procedures.front().official);  // plain words, not the form's title
+  CHECK(procedures[1].formId == "vneid_level2");                      // "order" of the form files
+  CHECK(procedures.front().title != procedures.front().official);     // plain words, not the form's title
 
   w.chooseProcedure("birth_registration");
   REQUIRE(w.step() == WizardStep::Section);

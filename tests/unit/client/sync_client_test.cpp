@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "../temp_dir.h"
 #include "sync/batch/batch.h"
 #include "sync/client/client.h"
 #include "sync/hub/endpoint.h"
@@ -25,15 +26,7 @@ const vault::KdfParams kKdf = vault::interactiveKdf();
 constexpr const char* kPass = "mật khẩu thử nghiệm";
 constexpr const char* kHubPass = "mật khẩu cán bộ xã";
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("gocua-client-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using TempDir = gocua::test::TempDir;
 
 // A hub with an unlocked session, serving HTTP on a free loopback port.
 struct LiveHub {

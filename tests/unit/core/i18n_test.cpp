@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/i18n.h"
 #include "core/errors.h"
+#include "core/i18n.h"
 
 using namespace gocua;
 

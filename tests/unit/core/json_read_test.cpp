@@ -14,10 +14,10 @@ TEST_CASE("jsonValue: a field of the wrong type gives the fallback, never an exc
   CHECK(jsonValue(j, "n", 0) == 10);
   CHECK(jsonValue(j, "missing", 3) == 3);
   CHECK(jsonValue<std::int64_t>(j, "big", 0) == 5000000000);
-  CHECK(jsonValue(j, "big", 1) == 1);                    // does not fit an int
-  CHECK(jsonValue<unsigned>(j, "neg", 9u) == 9u);        // negative into unsigned
+  CHECK(jsonValue(j, "big", 1) == 1);              // does not fit an int
+  CHECK(jsonValue<unsigned>(j, "neg", 9u) == 9u);  // negative into unsigned
   CHECK(jsonValue(j, "neg", 0) == -3);
-  CHECK(jsonValue(j, "f", 0) == 0);                      // a float is not an integer
+  CHECK(jsonValue(j, "f", 0) == 0);  // a float is not an integer
   CHECK(jsonValue(j, "f", 0.0) == doctest::Approx(10.5));
   CHECK(jsonValue(j, "s", "d") == "x");
 }

@@ -4,8 +4,8 @@
 
 #include <map>
 
-#include "forms/expression.h"
 #include "forms/errors.h"
+#include "forms/expression.h"
 
 using namespace gocua;
 using namespace gocua::forms;

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <random>
 
+#include "../temp_dir.h"
 #include "forms/form_loader.h"
 #include "forms/registry.h"
 
@@ -14,27 +15,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class TempDir {
+// A forms directory (with lists/) in a fresh temp dir.
+class TempDir : gocua::test::TempDir {
  public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("gocua_forms_test_" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path_ / "lists");
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
+  TempDir() { fs::create_directories(test::TempDir::path / "lists"); }
+  const fs::path& path() const { return test::TempDir::path; }
   void write(const std::string& name, const std::string& text) const {
-    std::ofstream out(path_ / name, std::ios::binary);
+    std::ofstream out(path() / name, std::ios::binary);
     out << text;
   }
-
- private:
-  fs::path path_;
 };
 
 // A valid form with one section; `fields` is spliced in as the section's field list.

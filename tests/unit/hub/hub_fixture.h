@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../temp_dir.h"
 #include "sync/batch/batch.h"
 #include "sync/hub/hub.h"
 #include "sync/keys/keys.h"
@@ -42,18 +43,7 @@ std::string name(E e) {
 inline const char* kPassphrase = "mật khẩu cán bộ 2025";
 inline const char* kCommune = "27001";
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "gocua-hub-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using TempDir = gocua::test::TempDir;
 
 inline sync::HubIdentity testIdentity() { return sync::HubIdentity::fromSeed(seed(11), seed(12), seed(13)); }
 

@@ -145,7 +145,8 @@ TEST_CASE("a hub rebuilt from its key backup has the same keys; wrong passphrase
   altered[sealedAt] = altered[sealedAt] == '0' ? '1' : '0';
   CHECK(restore(f.tmp.path / "a", altered, backupPass).error().code == "hub.bad_backup");
   // Fields of the wrong type are refused like missing ones (they aborted the restore, exit 134).
-  for (auto [from, to] : {std::pair{"\"format\":1", "\"format\":\"1\""}, {"\"keyslot\":", "\"keyslot\":1,\"k0\":"},
+  for (auto [from, to] : {std::pair{"\"format\":1", "\"format\":\"1\""},
+                          {"\"keyslot\":", "\"keyslot\":1,\"k0\":"},
                           {"\"commune_code\":", "\"commune_code\":7,\"c0\":"}}) {
     std::string typed = *backup;
     const auto at = typed.find(from);

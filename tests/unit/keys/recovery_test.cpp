@@ -232,20 +232,20 @@ TEST_CASE("the fuzz seeds are valid files, so the replays start from real inputs
 
 TEST_CASE("recovery code normal form: case, separators and read-aloud look-alikes") {
   std::string out;
-  CHECK(detail::normaliseRecoveryCode("0a1b-2c3d-4e5f-6g7h-8j9k", out));
+  CHECK(keys_detail::normaliseRecoveryCode("0a1b-2c3d-4e5f-6g7h-8j9k", out));
   CHECK(out == "0A1B2C3D4E5F6G7H8J9K");
-  CHECK(detail::normaliseRecoveryCode("oOiI-lL00-1111-AAAA-BBBB", out));
+  CHECK(keys_detail::normaliseRecoveryCode("oOiI-lL00-1111-AAAA-BBBB", out));
   CHECK(out == "001111001111AAAABBBB");
-  CHECK(detail::normaliseRecoveryCode(" 7K2M Q9XR-4TVW--B8HN 3DJC ", out));
+  CHECK(keys_detail::normaliseRecoveryCode(" 7K2M Q9XR-4TVW--B8HN 3DJC ", out));
   CHECK(out == "7K2MQ9XR4TVWB8HN3DJC");
-  CHECK_FALSE(detail::normaliseRecoveryCode("7K2M-Q9XR-4TVW-B8HN-3DJU", out));  // U is not in the alphabet
-  CHECK_FALSE(detail::normaliseRecoveryCode("7K2M-Q9XR-4TVW-B8HN-3DJ", out));
-  CHECK_FALSE(detail::normaliseRecoveryCode("7K2M-Q9XR-4TVW-B8HN-3DJCC", out));
-  CHECK_FALSE(detail::normaliseRecoveryCode("7K2M_Q9XR_4TVW_B8HN_3DJC", out));
-  CHECK_FALSE(detail::normaliseRecoveryCode("", out));
+  CHECK_FALSE(keys_detail::normaliseRecoveryCode("7K2M-Q9XR-4TVW-B8HN-3DJU", out));  // U is not in the alphabet
+  CHECK_FALSE(keys_detail::normaliseRecoveryCode("7K2M-Q9XR-4TVW-B8HN-3DJ", out));
+  CHECK_FALSE(keys_detail::normaliseRecoveryCode("7K2M-Q9XR-4TVW-B8HN-3DJCC", out));
+  CHECK_FALSE(keys_detail::normaliseRecoveryCode("7K2M_Q9XR_4TVW_B8HN_3DJC", out));
+  CHECK_FALSE(keys_detail::normaliseRecoveryCode("", out));
   // Every code newRecoveryCode makes is already in the normal form, dashes aside.
   const std::string code = newRecoveryCode();
-  REQUIRE(detail::normaliseRecoveryCode(code, out));
+  REQUIRE(keys_detail::normaliseRecoveryCode(code, out));
   std::string undashed = code;
   std::erase(undashed, '-');
   CHECK(out == undashed);

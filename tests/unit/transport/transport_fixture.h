@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "../temp_dir.h"
 #include "sync/batch/batch.h"
 #include "sync/transport/address.h"
 #include "sync/transport/hub_request.h"
@@ -65,20 +66,7 @@ inline void writeFile(const fs::path& p, const std::string& data) {
   out.write(data.data(), static_cast<std::streamsize>(data.size()));
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::random_device rd;
-    path = fs::temp_directory_path() / ("gocua-transport-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
+using TempDir = gocua::test::TempDir;
 
 struct Imported {
   DeviceId device{};

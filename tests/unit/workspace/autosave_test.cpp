@@ -109,7 +109,7 @@ TEST_CASE("autosave: the database and its WAL never hold the draft in clear") {
     CHECK(bytes.size() > 4096);
     CHECK(bytes.find(kMarker) == std::string::npos);
     CHECK(bytes.find("birth_registration") == std::string::npos);  // not even the form id
-    CHECK(bytes.find("wizard") != std::string::npos);  // the scan does see plaintext columns
+    CHECK(bytes.find("wizard") != std::string::npos);              // the scan does see plaintext columns
     REQUIRE((*s)->clearAutosave("wizard").ok());
   }
   CHECK(diskBytes(dir).find(kMarker) == std::string::npos);  // after checkpoint and close
@@ -124,8 +124,11 @@ TEST_CASE("autosave: a blob moved to another slot does not open") {
   REQUIRE((*s)->saveAutosave("wizard", draft()).ok());
   REQUIRE((*s)->saveAutosave("other", json{{"x", 1}}).ok());
   // Copy wizard's sealed bytes over other's, as someone editing the file could.
-  REQUIRE((*ws)->db().exec("UPDATE autosave SET sealed=(SELECT sealed FROM autosave WHERE slot='wizard') "
-                           "WHERE slot='other'").ok());
+  REQUIRE((*ws)
+              ->db()
+              .exec("UPDATE autosave SET sealed=(SELECT sealed FROM autosave WHERE slot='wizard') "
+                    "WHERE slot='other'")
+              .ok());
   auto moved = (*s)->loadAutosave("other");
   REQUIRE_FALSE(moved.ok());
   CHECK(moved.error().code == "autosave.damaged");
@@ -170,8 +173,8 @@ TEST_CASE("getApplication: reads a saved application's answers back") {
   auto s = (*ws)->unlock("Lan", kPass);
   REQUIRE(s.ok());
   Errors problems;
-  auto r = (*s)->addResident({{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "05/03/1990"}, {"sex", "male"}},
-                             &problems);
+  auto r =
+      (*s)->addResident({{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "05/03/1990"}, {"sex", "male"}}, &problems);
   REQUIRE(r.ok());
   auto forms = forms::FormRegistry::load(fs::path(GOCUA_SOURCE_DIR) / "forms");
   const auto* form = forms.find("vneid_level2");
@@ -184,7 +187,7 @@ TEST_CASE("getApplication: reads a saved application's answers back") {
   REQUIRE(app.ok());
   CHECK((*app)["form_id"] == "vneid_level2");
   CHECK((*app)["answers"]["phone"]["sim_own_name"] == "no");
-  CHECK((*app)["answers"]["person"]["full_name"] == "Nguyễn Văn An");  // prefilled at save
+  CHECK((*app)["answers"]["person"]["full_name"] == "Nguyễn Văn An");     // prefilled at save
   CHECK((*s)->getApplication(r->id).error().code == "record.not_found");  // a resident, not an application
   CHECK((*s)->getApplication("nope").error().code == "record.bad_id");
 }

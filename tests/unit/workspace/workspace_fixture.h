@@ -6,19 +6,12 @@
 #include <random>
 #include <string>
 
+#include "../temp_dir.h"
 #include "vault/keyslot.h"
 
 namespace wstest {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::random_device rd;
-    path = std::filesystem::temp_directory_path() / ("gocua-ws-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
+using TempDir = gocua::test::TempDir;
 
 inline const gocua::vault::KdfParams kKdf = gocua::vault::interactiveKdf();
 inline constexpr const char* kPass = "mật khẩu thử nghiệm";
