@@ -15,6 +15,11 @@
 
 namespace gocua::cli {
 
+namespace {
+// Longer input is cut here (a passphrase is a sentence, not a file).
+constexpr std::size_t kMaxTypedSecretBytes = 1024;
+}  // namespace
+
 std::optional<std::string> readSecretFromTerminal(std::string_view prompt) {
   int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY);
   if (fd < 0) return std::nullopt;
@@ -28,13 +33,17 @@ std::optional<std::string> readSecretFromTerminal(std::string_view prompt) {
   quiet.c_lflag |= ICANON;
   (void)!::write(fd, prompt.data(), prompt.size());
   tcsetattr(fd, TCSAFLUSH, &quiet);
-  std::string line;
+  // Typed bytes go into guarded memory, not a growing std::string whose reallocations would leave
+  // copies of the passphrase in freed heap; the result is one allocation of the exact size.
+  vault::SecretBytes typed(kMaxTypedSecretBytes);
+  std::size_t length = 0;
   char c;
-  while (::read(fd, &c, 1) == 1 && c != '\n') line.push_back(c);
+  while (::read(fd, &c, 1) == 1 && c != '\n')
+    if (length < typed.size()) typed.data()[length++] = static_cast<std::uint8_t>(c);
   tcsetattr(fd, TCSAFLUSH, &saved);
   (void)!::write(fd, "\n", 1);
   ::close(fd);
-  return line;
+  return std::string(reinterpret_cast<const char*>(typed.data()), length);
 }
 
 Result<std::string> readPassphrase(const PassphraseSource& source) {

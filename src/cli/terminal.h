@@ -10,7 +10,8 @@
 
 namespace gocua::cli {
 
-// Prompts on /dev/tty and reads one line with echo off. nullopt when there is no terminal
+// Prompts on /dev/tty and reads one line with echo off (up to 1,024 bytes, typed into guarded
+// memory; the rest of a longer line is dropped). nullopt when there is no terminal
 // (a script or CI): the caller must fail at once instead of waiting for input forever.
 std::optional<std::string> readSecretFromTerminal(std::string_view prompt);
 
