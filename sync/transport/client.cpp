@@ -24,6 +24,8 @@ Error unexpected(const HubAnswer& answer, std::string_view step) {
       return Error::make(err::kTransportRefused, "", where);
     case 413:
       return Error::make(err::kTransportTooLarge, "", where);
+    case 503:
+      return Error::make(err::kTransportBusy, "", where);
     case 422:
       return Error::make(err::kTransportRejected, "", where);
     default:
@@ -105,7 +107,8 @@ Result<UploadResult> uploadBatch(const std::string& hubUrl, const std::filesyste
     in.read(buf.data(), static_cast<std::streamsize>(n));
     if (static_cast<std::uint64_t>(in.gcount()) != n) return fileError("the batch file changed while sending");
 
-    auto answer = sendSigned(*hub, keys, "PUT", path + "?offset=" + std::to_string(offset), buf, options);
+    const std::string target = path + "?offset=" + std::to_string(offset) + "&total=" + std::to_string(size);
+    auto answer = sendSigned(*hub, keys, "PUT", target, buf, options);
     if (!answer) return answer.error();
     result.bytesSent += n;
     if (answer->status == 409 && !retriedConflict) {

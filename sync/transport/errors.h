@@ -7,6 +7,7 @@
 namespace gocua::err {
 
 inline constexpr ErrorCode kTransportBadUrl{"transport.bad_url", ErrorKind::Refused};
+inline constexpr ErrorCode kTransportBusy{"transport.busy", ErrorKind::Io};
 inline constexpr ErrorCode kTransportCancelled{"transport.cancelled", ErrorKind::Io};
 inline constexpr ErrorCode kTransportIo{"transport.io", ErrorKind::Io};
 inline constexpr ErrorCode kTransportListen{"transport.listen", ErrorKind::Io};
@@ -17,8 +18,8 @@ inline constexpr ErrorCode kTransportTooLarge{"transport.too_large", ErrorKind::
 inline constexpr ErrorCode kTransportUnreachable{"transport.unreachable", ErrorKind::Io};
 
 inline constexpr ErrorCode kTransportCodes[] = {
-    kTransportBadUrl,   kTransportCancelled, kTransportIo,       kTransportListen,      kTransportRefused,
-    kTransportRejected, kTransportServer,    kTransportTooLarge, kTransportUnreachable,
+    kTransportBadUrl,  kTransportBusy,     kTransportCancelled, kTransportIo,       kTransportListen,
+    kTransportRefused, kTransportRejected, kTransportServer,    kTransportTooLarge, kTransportUnreachable,
 };
 
 }  // namespace gocua::err

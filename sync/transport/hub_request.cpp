@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include <ctime>
+#include <thread>
 
 namespace gocua::sync::transport {
 namespace {
@@ -53,9 +54,10 @@ Result<HubAnswer> sendWithAuth(const HostPort& hub, const RequestAuth& auth, std
   client.set_write_timeout(timeout);
   client.set_keep_alive(false);
 
-  const httplib::Headers headers{{std::string(kDeviceHeader), auth.device},
-                                 {std::string(kTimeHeader), auth.time},
-                                 {std::string(kSignatureHeader), auth.signature}};
+  httplib::Headers headers{{std::string(kDeviceHeader), auth.device},
+                           {std::string(kTimeHeader), auth.time},
+                           {std::string(kSignatureHeader), auth.signature}};
+  if (method != "GET" && !auth.bodyHash.empty()) headers.emplace(std::string(kBodyHashHeader), auth.bodyHash);
   httplib::Result res(nullptr, httplib::Error::Unknown);
   if (method == "GET") {
     res = client.Get(pathAndQuery, headers);
@@ -74,8 +76,15 @@ Result<HubAnswer> sendWithAuth(const HostPort& hub, const RequestAuth& auth, std
 
 Result<HubAnswer> sendSigned(const HostPort& hub, const DeviceKeys& keys, std::string_view method,
                              const std::string& pathAndQuery, std::string_view body, const ClientOptions& options) {
-  const RequestAuth auth = signRequest(keys, method, pathAndQuery, body, static_cast<std::int64_t>(std::time(nullptr)));
-  return sendWithAuth(hub, auth, method, pathAndQuery, body, options);
+  // A hub at its connection cap answers 503 at once: wait a little and ask again (every
+  // request is idempotent), then let the caller report the hub as busy.
+  for (int attempt = 0;; ++attempt) {
+    const RequestAuth auth =
+        signRequest(keys, method, pathAndQuery, body, static_cast<std::int64_t>(std::time(nullptr)));
+    auto answer = sendWithAuth(hub, auth, method, pathAndQuery, body, options);
+    if (!answer || answer->status != 503 || attempt >= options.busyRetries) return answer;
+    std::this_thread::sleep_for(options.busyWait * (attempt + 1));
+  }
 }
 
 }  // namespace gocua::sync::transport

@@ -1,18 +1,23 @@
 // HubServer over cpp-httplib: routes, request authentication and the upload rules of
-// sync/README.md ("HTTP"). Bodies are streamed (never held whole in memory): a PUT body goes
-// straight into the part file while it is hashed for the signature check, and is cut back off
-// if the signature then fails. Nothing here logs; answers carry codes, never resident data.
+// sync/README.md ("HTTP"). Every request is authenticated on its headers alone (the signature
+// covers the declared body hash) before the hub reads, hashes, inflates or stores a byte of its
+// body; GuardedServer caps connections and the time and bytes a client gets before that. Bodies
+// are streamed (never held whole in memory): a PUT body goes straight into the part file and is
+// cut back off if it turns out not to match the hash that was signed. Nothing here logs; answers
+// carry codes, never resident data.
 #include <httplib.h>
 #include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <thread>
 
 #include "sync/transport/address.h"
 #include "sync/transport/errors.h"
+#include "sync/transport/guarded_server.h"
 #include "sync/transport/signing.h"
 #include "sync/transport/transport.h"
 #include "sync/transport/upload_store.h"
@@ -24,7 +29,8 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr std::size_t kMaxFinishBody = 4096;
-constexpr time_t kSocketTimeoutSeconds = 20;  // per read/write; a slow village link still trickles
+constexpr std::uint64_t kMaxDrainedBody = std::uint64_t{4} << 20;
+constexpr auto kJanitorInterval = std::chrono::minutes(10);
 
 // Feeds the body to a receiver, whether httplib already read it (plain handler) or streams it.
 using BodySource = std::function<bool(const httplib::ContentReceiver&)>;
@@ -40,12 +46,11 @@ void answerError(httplib::Response& res, int status, const std::string& code) {
 
 RequestAuth authFrom(const httplib::Request& req) {
   return RequestAuth{req.get_header_value(std::string(kDeviceHeader)), req.get_header_value(std::string(kTimeHeader)),
-                     req.get_header_value(std::string(kSignatureHeader))};
+                     req.get_header_value(std::string(kSignatureHeader)),
+                     req.get_header_value(std::string(kBodyHashHeader))};
 }
 
-std::optional<std::uint64_t> parseOffset(const httplib::Request& req) {
-  if (req.get_param_value_count("offset") != 1) return std::nullopt;
-  const std::string text = req.get_param_value("offset");
+std::optional<std::uint64_t> parseDecimal(const std::string& text) {
   if (text.empty() || text.size() > 19) return std::nullopt;
   std::uint64_t v = 0;
   for (char c : text) {
@@ -55,37 +60,37 @@ std::optional<std::uint64_t> parseOffset(const httplib::Request& req) {
   return v;
 }
 
-// httplib listens with a backlog of 5: twenty laptops connecting at once would see dropped SYNs
-// and one-second retransmit stalls. Linux lets listen() be called again to raise it.
-class WideBacklogServer : public httplib::Server {
- public:
-  void widenBacklog() {
-    const socket_t sock = svr_sock_;
-    if (sock != INVALID_SOCKET) ::listen(sock, SOMAXCONN);
-  }
-};
+std::optional<std::uint64_t> queryNumber(const httplib::Request& req, const char* name) {
+  if (req.get_param_value_count(name) != 1) return std::nullopt;
+  return parseDecimal(req.get_param_value(name));
+}
+
+std::optional<std::uint64_t> contentLength(const httplib::Request& req) {
+  if (!req.has_header("Content-Length")) return std::nullopt;
+  return parseDecimal(req.get_header_value("Content-Length"));
+}
+
+bool isBodyMethod(const std::string& method) { return method == "PUT" || method == "POST"; }
 
 class HttpHubServer final : public HubServer {
  public:
   HttpHubServer(HubEndpoint& endpoint, std::unique_ptr<UploadStore> store, ServerLimits limits)
-      : endpoint_(endpoint), store_(std::move(store)), limits_(limits) {}
+      : endpoint_(endpoint), store_(std::move(store)), limits_(limits), server_(limits) {}
   ~HttpHubServer() override { stop(); }
 
   Status start(const HostPort& where) {
-    const std::size_t threads = limits_.threads == 0 ? 1 : limits_.threads;
-    server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // SO_REUSEADDR only: httplib's default SO_REUSEPORT would let a second hub share the port.
     server_.set_socket_options([](socket_t sock) {
       int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     });
     server_.set_payload_max_length(static_cast<std::size_t>(limits_.maxBatchBytes));
-    // One request per connection, so a laptop cannot park on a worker thread between chunks.
-    server_.set_keep_alive_max_count(1);
-    server_.set_read_timeout(kSocketTimeoutSeconds);
-    server_.set_write_timeout(kSocketTimeoutSeconds);
     server_.set_exception_handler(
         [](const httplib::Request&, httplib::Response& res, std::exception_ptr) { answerError(res, 500, "internal"); });
+    server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      return admitted(req, res) ? httplib::Server::HandlerResponse::Unhandled
+                                : httplib::Server::HandlerResponse::Handled;
+    });
     routes();
 
     int port = where.port;
@@ -97,6 +102,7 @@ class HttpHubServer final : public HubServer {
     }
     server_.widenBacklog();
     bound_ = HostPort{where.host, port};
+    janitor_ = std::thread([this] { sweepPartsUntilStopped(); });
     listener_ = std::thread([this] {
       server_.listen_after_bind();
       listenReturned_ = true;
@@ -110,6 +116,14 @@ class HttpHubServer final : public HubServer {
 
   void stop() override {
     std::lock_guard<std::mutex> guard(stopMutex_);
+    if (janitor_.joinable()) {
+      {
+        std::lock_guard<std::mutex> lock(janitorMutex_);
+        stopping_ = true;
+      }
+      janitorWake_.notify_all();
+      janitor_.join();
+    }
     if (!listener_.joinable()) return;
     server_.stop();
     listener_.join();
@@ -125,24 +139,14 @@ class HttpHubServer final : public HubServer {
         upload, [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
           guarded(res, [&] { handlePut(req, res, [&](const httplib::ContentReceiver& r) { return reader(r); }); });
         });
-    server_.Put(upload, [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] { handlePut(req, res, bufferedBody(req)); });
-    });
     const std::string finish = upload + "/finish";
     server_.Post(
         finish, [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
           guarded(res, [&] { handleFinish(req, res, [&](const httplib::ContentReceiver& r) { return reader(r); }); });
         });
-    server_.Post(finish, [this](const httplib::Request& req, httplib::Response& res) {
-      guarded(res, [&] { handleFinish(req, res, bufferedBody(req)); });
-    });
     server_.Get("/v1/status", [this](const httplib::Request& req, httplib::Response& res) {
       guarded(res, [&] { handleStatus(req, res); });
     });
-  }
-
-  static BodySource bufferedBody(const httplib::Request& req) {
-    return [&req](const httplib::ContentReceiver& r) { return r(req.body.data(), req.body.size()); };
   }
 
   // No exception may reach httplib: it would put e.what() in a response header.
@@ -155,23 +159,64 @@ class HttpHubServer final : public HubServer {
     }
   }
 
-  // The device, if it is enrolled; the signature is checked separately once the body is hashed.
+  // Before routing, so before httplib reads any body: the framing the hub accepts, then the
+  // signature over the declared body hash, then the device. Only then may the body take time.
+  bool admitted(const httplib::Request& req, httplib::Response& res) {
+    try {
+      // Compressed bodies would be inflated by httplib before anyone looked at them.
+      if (req.has_header("Content-Encoding") && req.get_header_value("Content-Encoding") != "identity") {
+        answerError(res, 415, "unsupported_encoding");
+        return false;
+      }
+      if (req.has_header("Transfer-Encoding")) {
+        answerError(res, 411, "length_required");
+        return false;
+      }
+      const auto length = contentLength(req);
+      std::string bodyHash;
+      if (isBodyMethod(req.method)) {
+        if (!length) {
+          answerError(res, 411, "length_required");
+          return false;
+        }
+        bodyHash = req.get_header_value(std::string(kBodyHashHeader));
+        if (!parseLowerHex<32>(bodyHash)) {
+          // Signed but without the hash: a laptop older than this hub (sync/README.md, "HTTP").
+          const bool signedRequest = req.has_header(std::string(kSignatureHeader));
+          answerError(res, signedRequest ? 400 : 401, signedRequest ? "body_hash_required" : "refused");
+          return false;
+        }
+      } else {
+        if (req.has_header("Content-Length") && length != std::uint64_t{0}) {
+          answerError(res, 400, "bad_request");
+          return false;
+        }
+        bodyHash = emptyBodyHash_;
+      }
+      const RequestAuth auth = authFrom(req);
+      if (!verifyRequest(auth, req.method, req.target, bodyHash) || !knownDevice(auth)) {
+        answerError(res, 401, "refused");
+        return false;
+      }
+      GuardedServer::allowBody();
+      return true;
+    } catch (...) {
+      answerError(res, 500, "internal");
+      return false;
+    }
+  }
+
+  // The device, if it is enrolled. Routes call it after admitted() checked the signature.
   std::optional<DeviceId> knownDevice(const RequestAuth& auth) {
     const auto device = parseLowerHex<32>(auth.device);
     if (!device || !endpoint_.deviceKnown(*device)) return std::nullopt;
     return device;
   }
 
-  std::optional<DeviceId> authenticate(const httplib::Request& req, std::string_view bodyHashHex) {
-    const RequestAuth auth = authFrom(req);
-    if (!verifyRequest(auth, req.method, req.target, bodyHashHex)) return std::nullopt;
-    return knownDevice(auth);
-  }
-
   // GET /v1/uploads/<id>: {"offset": held}. Takes the upload's lock, so a PUT in progress is
   // never reported half-written.
   void handleOffset(const httplib::Request& req, httplib::Response& res) {
-    const auto device = authenticate(req, blake2b256Hex(req.body));
+    const auto device = knownDevice(authFrom(req));
     if (!device) return answerError(res, 401, "refused");
     const auto batch = parseLowerHex<16>(req.matches[1].str());
     if (!batch) return answerError(res, 400, "bad_request");
@@ -181,59 +226,70 @@ class HttpHubServer final : public HubServer {
     answerJson(res, 200, Json{{"offset", *held}});
   }
 
-  // PUT /v1/uploads/<id>?offset=K. The body is always read to its end (hashed for the
-  // signature) so the laptop gets a clean answer instead of a reset connection.
+  // PUT /v1/uploads/<id>?offset=K&total=N. The signature was checked on the headers; the body
+  // is read to its end (so the laptop gets a clean answer, not a reset connection) and must hash
+  // to what was signed, else the bytes it added are cut back off.
   void handlePut(const httplib::Request& req, httplib::Response& res, const BodySource& body) {
     const RequestAuth auth = authFrom(req);
     const auto device = knownDevice(auth);
+    if (!device) return answerError(res, 401, "refused");
     const auto batch = parseLowerHex<16>(req.matches[1].str());
-    const auto offset = parseOffset(req);
+    const auto offset = queryNumber(req, "offset");
+    const auto total = queryNumber(req, "total");
+    const std::uint64_t length = contentLength(req).value_or(0);
+    // Refusals before the part is touched still read a chunk-sized body, so the laptop reads the
+    // answer instead of a reset connection.
+    const auto refuse = [&](int status, const char* code) {
+      if (length <= kMaxDrainedBody) (void)body([](const char*, std::size_t) { return true; });
+      answerError(res, status, code);
+    };
+    if (!batch || !offset || !total) return refuse(400, "bad_request");
+    // The part never grows past the batch size the laptop declared, nor past the hub's cap.
+    if (*total > limits_.maxBatchBytes || *offset > *total || length > *total - *offset)
+      return refuse(413, "too_large");
 
-    std::optional<UploadLease> lease;
+    UploadLease lease(*store_, *device, *batch);
+    auto held = lease.held();
+    if (!held) return answerError(res, 500, held.error().code);
+    const bool newPart = *held == 0 && *offset == 0 && length > 0;
+    if (newPart && store_->partsOf(*device) >= limits_.maxPartsPerDevice) return refuse(429, "too_many_uploads");
     std::optional<PartAppender> appender;
-    std::uint64_t held = 0;
     Status failure;
-    if (device && batch && offset) {
-      lease.emplace(*store_, *device, *batch);
-      auto h = lease->held();
-      if (!h) failure = h.error();
-      held = h ? *h : 0;
-      if (h && *offset == held) {
-        auto a = lease->append(held);
-        if (a)
-          appender.emplace(std::move(*a));
-        else
-          failure = a.error();
-      }
+    if (*offset == *held && length > 0) {
+      auto a = lease.append(*held);
+      if (a)
+        appender.emplace(std::move(*a));
+      else
+        failure = a.error();
     }
 
     vault::Blake2b hash;
-    bool overCap = false;
     const bool complete = body([&](const char* data, std::size_t n) {
       const std::span<const std::uint8_t> bytes(reinterpret_cast<const std::uint8_t*>(data), n);
       hash.update(bytes);
-      if (!appender || !failure.ok()) return true;
-      if (appender->end() + n > limits_.maxBatchBytes) {
-        overCap = true;
-        appender.reset();  // cut back: the request as a whole is refused
-        return true;
+      if (appender && failure.ok()) {
+        if (auto w = appender->write(bytes); !w.ok()) failure = w;
       }
-      if (auto w = appender->write(bytes); !w.ok()) failure = w;
       return true;
     });
+    const auto dropAppended = [&] {
+      appender.reset();  // cut back to where this request started
+      if (newPart) lease.removeIfEmpty();
+    };
     if (!complete) {
-      // Dropped connection or over httplib's payload cap (it set 413): keep nothing.
-      appender.reset();
-      return answerError(res, res.status == 413 ? 413 : 400, res.status == 413 ? "too_large" : "bad_request");
+      dropAppended();  // dropped connection: keep nothing
+      return answerError(res, 400, "bad_request");
     }
-    if (!device || !verifyRequest(auth, req.method, req.target, hash.finalHex())) {
-      appender.reset();
+    if (hash.finalHex() != auth.bodyHash) {
+      dropAppended();
       return answerError(res, 401, "refused");
     }
-    if (!batch || !offset) return answerError(res, 400, "bad_request");
-    if (overCap) return answerError(res, 413, "too_large");
-    if (!failure.ok()) return answerError(res, 500, failure.error().code);
-    if (!appender) return answerJson(res, 409, Json{{"offset", held}});
+    if (!failure.ok()) {
+      dropAppended();
+      return answerError(res, 500, failure.error().code);
+    }
+    if (*offset != *held) return answerJson(res, 409, Json{{"offset", *held}});
+    if (!appender) return answerJson(res, 200, Json{{"offset", *held}});  // an empty body
     if (auto c = appender->commit(); !c.ok()) return answerError(res, 500, c.error().code);
     answerJson(res, 200, Json{{"offset", appender->end()}});
   }
@@ -241,22 +297,20 @@ class HttpHubServer final : public HubServer {
   // POST /v1/uploads/<id>/finish {"size":N,"hash":"<hex>"}: check the held bytes, hand them to
   // the endpoint, answer its receipt. A mismatch drops the part so the next try starts clean.
   void handleFinish(const httplib::Request& req, httplib::Response& res, const BodySource& body) {
+    const RequestAuth auth = authFrom(req);
+    const auto device = knownDevice(auth);
+    if (!device) return answerError(res, 401, "refused");
+    const auto batch = parseLowerHex<16>(req.matches[1].str());
+    if (!batch || contentLength(req).value_or(0) > kMaxFinishBody) return answerError(res, 400, "bad_request");
     std::string text;
-    bool tooLong = false;
     vault::Blake2b hash;
     const bool complete = body([&](const char* data, std::size_t n) {
       hash.update(std::string_view(data, n));
-      if (text.size() + n > kMaxFinishBody)
-        tooLong = true;
-      else
-        text.append(data, n);
-      return true;
+      text.append(data, n);
+      return text.size() <= kMaxFinishBody;
     });
-    if (!complete) return answerError(res, res.status == 413 ? 413 : 400, "bad_request");
-    const auto device = authenticate(req, hash.finalHex());
-    if (!device) return answerError(res, 401, "refused");
-    const auto batch = parseLowerHex<16>(req.matches[1].str());
-    if (!batch || tooLong) return answerError(res, 400, "bad_request");
+    if (!complete) return answerError(res, 400, "bad_request");
+    if (hash.finalHex() != auth.bodyHash) return answerError(res, 401, "refused");
     const Json doc = Json::parse(text, nullptr, false);
     if (!doc.is_object() || !doc.contains("size") || !doc["size"].is_number_unsigned() || !doc.contains("hash") ||
         !doc["hash"].is_string())
@@ -280,7 +334,7 @@ class HttpHubServer final : public HubServer {
   }
 
   void handleStatus(const httplib::Request& req, httplib::Response& res) {
-    const auto device = authenticate(req, blake2b256Hex(req.body));
+    const auto device = knownDevice(authFrom(req));
     if (!device) return answerError(res, 401, "refused");
     auto receipt = endpoint_.statusReceipt(*device);
     if (!receipt) return answerError(res, 500, receipt.error().code);
@@ -288,14 +342,31 @@ class HttpHubServer final : public HubServer {
     res.set_content(*receipt, "application/octet-stream");
   }
 
+  // Unfinished uploads a laptop never came back for (or empty ones) are removed at start and
+  // every few minutes, so abandoned parts cannot pile up in incoming/.
+  void sweepPartsUntilStopped() {
+    std::unique_lock<std::mutex> lock(janitorMutex_);
+    while (!stopping_) {
+      lock.unlock();
+      store_->expire(limits_.partMaxAge, limits_.emptyPartMaxAge);
+      lock.lock();
+      janitorWake_.wait_for(lock, kJanitorInterval, [this] { return stopping_; });
+    }
+  }
+
   HubEndpoint& endpoint_;
   std::unique_ptr<UploadStore> store_;
   ServerLimits limits_;
-  WideBacklogServer server_;
+  GuardedServer server_;
+  const std::string emptyBodyHash_ = blake2b256Hex("");
   HostPort bound_;
   std::thread listener_;
   std::atomic<bool> listenReturned_{false};
   std::mutex stopMutex_;
+  std::thread janitor_;
+  std::mutex janitorMutex_;
+  std::condition_variable janitorWake_;
+  bool stopping_ = false;
 };
 
 }  // namespace

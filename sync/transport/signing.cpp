@@ -24,7 +24,8 @@ RequestAuth signRequest(const DeviceKeys& keys, std::string_view method, std::st
   RequestAuth auth;
   auth.device = vault::toHex(keys.publicKey);
   auth.time = std::to_string(unixTime);
-  const std::string text = canonicalRequest(method, pathAndQuery, auth.time, blake2b256Hex(body));
+  auth.bodyHash = blake2b256Hex(body);
+  const std::string text = canonicalRequest(method, pathAndQuery, auth.time, auth.bodyHash);
   auth.signature = vault::toHex(vault::sign(text, keys.secretKey));
   return auth;
 }

@@ -19,6 +19,9 @@ namespace gocua::sync::transport {
 inline constexpr std::string_view kDeviceHeader = "X-GoCua-Device";
 inline constexpr std::string_view kTimeHeader = "X-GoCua-Time";
 inline constexpr std::string_view kSignatureHeader = "X-GoCua-Signature";
+// The body's hash as signed, sent with PUT and POST so the hub can check the signature before it
+// reads (or stores, or hashes) a byte of the body; the body must then match it.
+inline constexpr std::string_view kBodyHashHeader = "X-GoCua-Body-Hash";
 
 // Lowercase hex of BLAKE2b-256(bytes); bodies and files too big to hold use vault::Blake2b.
 [[nodiscard]] std::string blake2b256Hex(std::string_view bytes);
@@ -32,6 +35,7 @@ struct RequestAuth {
   std::string device;     // 64 hex: the device's public signing key
   std::string time;       // unix seconds, decimal
   std::string signature;  // 128 hex: Ed25519 over canonicalRequest
+  std::string bodyHash;   // 64 hex: BLAKE2b-256 of the body that was signed (sent with PUT/POST)
 };
 
 [[nodiscard]] RequestAuth signRequest(const DeviceKeys& keys, std::string_view method, std::string_view pathAndQuery,

@@ -7,6 +7,7 @@
 //   transport.unreachable  cannot connect, or the connection dropped (safe to retry: resumable)
 //   transport.refused      401: the hub does not know this device or the signature is wrong
 //   transport.too_large    413: the batch is over the hub's size limit
+//   transport.busy         503: the hub is at its connection cap (after a few retries)
 //   transport.rejected     422: the hub received the bytes but they do not match size/hash
 //   transport.server       any other answer the client did not expect (status in detail)
 //   transport.cancelled    the progress callback asked to stop
@@ -15,6 +16,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -41,9 +43,19 @@ class HubEndpoint {
   virtual Result<std::string> statusReceipt(const DeviceId& device) = 0;
 };
 
+// What the hub allows one client (see sync/README.md, "HTTP": limits). Until a request is
+// authenticated it may hold a connection for headTime and send maxHeadBytes, nothing more.
 struct ServerLimits {
   std::uint64_t maxBatchBytes = std::uint64_t{512} << 20;
-  std::size_t threads = 8;
+  std::size_t maxConnections = 256;                // open at once; more are answered 503
+  std::size_t maxConnectionsPerAddress = 32;       // from one peer address
+  std::size_t maxHeadBytes = 16 * 1024;            // request line + headers
+  std::chrono::milliseconds headTime{10'000};      // to send the whole head, from accept
+  std::chrono::milliseconds bodyTime{600'000};     // an authenticated body: 1 MB at 2 KB/s is 500 s
+  std::chrono::milliseconds ioTimeout{20'000};     // per read or write
+  std::size_t maxPartsPerDevice = 16;              // unfinished uploads one laptop may keep
+  std::chrono::seconds partMaxAge{7 * 24 * 3600};  // an unfinished upload untouched this long goes
+  std::chrono::seconds emptyPartMaxAge{3600};
 };
 
 // Listens in background threads until stop() or destruction.
@@ -69,6 +81,10 @@ struct ClientOptions {
   // Test hook: stop (transport.unreachable) once this many bytes were sent in this call. The last
   // chunk is shortened to land exactly there, so the hub then holds resumedFrom + stopAfterBytes.
   std::uint64_t stopAfterBytes = UINT64_MAX;
+  // A busy hub (503: at its connection cap) is asked again this many times, waiting busyWait,
+  // then twice that, and so on.
+  int busyRetries = 3;
+  std::chrono::milliseconds busyWait{1000};
 };
 
 struct UploadResult {

@@ -141,6 +141,11 @@ void UploadLease::remove() {
   fs::remove(path_, ec);
 }
 
+void UploadLease::removeIfEmpty() {
+  std::error_code ec;
+  if (fs::exists(path_, ec) && fs::file_size(path_, ec) == 0 && !ec) fs::remove(path_, ec);
+}
+
 // [SECTION] UploadStore
 
 Result<std::unique_ptr<UploadStore>> UploadStore::open(const fs::path& dir) {
@@ -165,6 +170,39 @@ void UploadStore::leave(const std::string& key) {
   std::lock_guard<std::mutex> guard(slotsMutex_);
   auto it = slots_.find(key);
   if (it != slots_.end() && --it->second.users == 0) slots_.erase(it);
+}
+
+std::size_t UploadStore::partsOf(const DeviceId& device) const {
+  const std::string prefix = vault::toHex(device) + "-";
+  std::size_t n = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(prefix) && it->path().extension() == ".part") ++n;
+  }
+  return n;
+}
+
+std::size_t UploadStore::expire(std::chrono::seconds maxAge, std::chrono::seconds emptyMaxAge) {
+  std::vector<std::string> keys;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".part") keys.push_back(it->path().stem().string());
+  std::size_t removed = 0;
+  const auto now = fs::file_time_type::clock::now();
+  for (const auto& key : keys) {
+    std::mutex& upload = enter(key);
+    {
+      std::lock_guard<std::mutex> lock(upload);
+      const fs::path path = dir_ / (key + ".part");
+      std::error_code stat;
+      const auto size = fs::file_size(path, stat);
+      const auto touched = stat ? now : fs::last_write_time(path, stat);
+      if (!stat && now - touched > (size == 0 ? emptyMaxAge : maxAge) && fs::remove(path, stat)) ++removed;
+    }
+    leave(key);
+  }
+  return removed;
 }
 
 }  // namespace gocua::sync::transport

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -65,6 +66,8 @@ class UploadLease {
   // Size and BLAKE2b-256 (hex) of the held bytes; transport.io if the part is missing.
   [[nodiscard]] Result<std::pair<std::uint64_t, std::string>> sizeAndHash() const;
   void remove();
+  // Removes the part when it holds nothing (a refused first chunk leaves no empty file behind).
+  void removeIfEmpty();
 
  private:
   UploadStore& store_;
@@ -78,6 +81,11 @@ class UploadStore {
   // Creates dir (mode 0700) if needed. transport.io when it cannot.
   [[nodiscard]] static Result<std::unique_ptr<UploadStore>> open(const std::filesystem::path& dir);
   const std::filesystem::path& dir() const { return dir_; }
+  // Unfinished uploads this device has (part files), to cap how many one laptop can open.
+  std::size_t partsOf(const DeviceId& device) const;
+  // Removes parts untouched for maxAge (emptyMaxAge when they hold nothing), each under its
+  // upload's lock so a request in progress is never cut. Returns how many went.
+  std::size_t expire(std::chrono::seconds maxAge, std::chrono::seconds emptyMaxAge);
 
  private:
   friend class UploadLease;

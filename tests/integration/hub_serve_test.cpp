@@ -3,79 +3,13 @@
 #ifdef GOCUA_HUB
 
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <csignal>
 
 #include "harness.h"
-
-namespace {
+#include "hub_server_process.h"
 
 using namespace it;
-
-// The server as a background child: its stdout on a pipe, stderr discarded.
-struct Server {
-  pid_t pid = -1;
-  int out = -1;
-
-  Server(const std::vector<std::string>& argv, const Env& env) {
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-      ::setsid();
-      ::dup2(fds[1], STDOUT_FILENO);
-      int null = ::open("/dev/null", O_RDWR);
-      ::dup2(null, STDIN_FILENO);
-      ::dup2(null, STDERR_FILENO);
-      ::close(fds[0]);
-      std::vector<std::string> envStrings;
-      for (const auto& [k, v] : env) envStrings.push_back(k + "=" + v);
-      std::vector<char*> args, envp;
-      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      for (auto& e : envStrings) envp.push_back(e.data());
-      args.push_back(nullptr);
-      envp.push_back(nullptr);
-      ::execve(args[0], args.data(), envp.data());
-      ::_exit(127);
-    }
-    ::close(fds[1]);
-    out = fds[0];
-  }
-  ~Server() {
-    if (pid > 0) {
-      ::kill(pid, SIGKILL);
-      ::waitpid(pid, nullptr, 0);
-    }
-    if (out >= 0) ::close(out);
-  }
-  // The first stdout line, or "" after timeoutMs.
-  std::string firstLine(int timeoutMs) {
-    std::string line;
-    char c;
-    while (true) {
-      pollfd p{out, POLLIN, 0};
-      if (::poll(&p, 1, timeoutMs) <= 0) return "";
-      if (::read(out, &c, 1) != 1) return line;
-      if (c == '\n') return line;
-      line.push_back(c);
-    }
-  }
-  // Sends sig and returns the exit status (-1 when killed by a signal).
-  int stop(int sig) {
-    ::kill(pid, sig);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    pid = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-};
-
-}  // namespace
 
 TEST_CASE("gocua-hub serve takes a sync over HTTP and stops on SIGTERM") {
   Sandbox sb;

@@ -93,13 +93,14 @@ TEST_CASE("a PUT at the wrong offset is a 409 naming the held offset, and change
   const std::string data = bytes(10'000, 3);
   const auto id = batchId(3);
   const std::string path = "/v1/uploads/" + vault::toHex(id);
-  auto first = sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=0", data.substr(0, 4000), {});
+  auto first =
+      sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=0&total=1000000", data.substr(0, 4000), {});
   REQUIRE(first.ok());
   CHECK(first->status == 200);
   CHECK(nlohmann::json::parse(first->body)["offset"] == 4000);
 
   for (std::uint64_t wrong : {0, 3999, 4001, 9000}) {
-    auto a = sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=" + std::to_string(wrong),
+    auto a = sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=" + std::to_string(wrong) + "&total=1000000",
                         data.substr(4000, 1000), {});
     REQUIRE(a.ok());
     CHECK(a->status == 409);
@@ -132,7 +133,8 @@ TEST_CASE("batch ids in the path are exactly 32 lowercase hex digits") {
     auto get = sendSigned(hub.hostPort(), hub.device, "GET", "/v1/uploads/" + id, {}, {});
     REQUIRE(get.ok());
     CHECK(get->status == 400);
-    auto put = sendSigned(hub.hostPort(), hub.device, "PUT", "/v1/uploads/" + id + "?offset=0", "abc", {});
+    auto put =
+        sendSigned(hub.hostPort(), hub.device, "PUT", "/v1/uploads/" + id + "?offset=0&total=1000000", "abc", {});
     REQUIRE(put.ok());
     CHECK(put->status == 400);
     auto fin = sendSigned(hub.hostPort(), hub.device, "POST", "/v1/uploads/" + id + "/finish",
@@ -154,8 +156,8 @@ TEST_CASE("an unknown device is refused and leaves nothing behind") {
   REQUIRE_FALSE(s.ok());
   CHECK(s.error().code == "transport.refused");
   // Even a PUT straight away, which the client would not send first.
-  auto put =
-      sendSigned(hub.hostPort(), stranger, "PUT", "/v1/uploads/" + vault::toHex(batchId(5)) + "?offset=0", "abc", {});
+  auto put = sendSigned(hub.hostPort(), stranger, "PUT",
+                        "/v1/uploads/" + vault::toHex(batchId(5)) + "?offset=0&total=1000000", "abc", {});
   REQUIRE(put.ok());
   CHECK(put->status == 401);
   CHECK(hub.endpoint.imported().empty());
@@ -167,32 +169,32 @@ TEST_CASE("a tampered request is a 401 and changes nothing") {
   const auto id = batchId(6);
   const std::string path = "/v1/uploads/" + vault::toHex(id);
   const std::string body(3000, 'x');
-  REQUIRE(sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=0", body, {})->status == 200);
+  REQUIRE(sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=0&total=1000000", body, {})->status == 200);
   const auto now = static_cast<std::int64_t>(std::time(nullptr));
 
   SUBCASE("flipped signature digit") {
-    auto auth = signRequest(hub.device, "PUT", path + "?offset=3000", body, now);
+    auto auth = signRequest(hub.device, "PUT", path + "?offset=3000&total=1000000", body, now);
     auth.signature[10] = auth.signature[10] == '0' ? '1' : '0';
-    auto a = sendWithAuth(hub.hostPort(), auth, "PUT", path + "?offset=3000", body, {});
+    auto a = sendWithAuth(hub.hostPort(), auth, "PUT", path + "?offset=3000&total=1000000", body, {});
     REQUIRE(a.ok());
     CHECK(a->status == 401);
   }
   SUBCASE("body changed after signing") {
-    const auto auth = signRequest(hub.device, "PUT", path + "?offset=3000", body, now);
-    auto a = sendWithAuth(hub.hostPort(), auth, "PUT", path + "?offset=3000", std::string(3000, 'y'), {});
+    const auto auth = signRequest(hub.device, "PUT", path + "?offset=3000&total=1000000", body, now);
+    auto a = sendWithAuth(hub.hostPort(), auth, "PUT", path + "?offset=3000&total=1000000", std::string(3000, 'y'), {});
     REQUIRE(a.ok());
     CHECK(a->status == 401);
   }
   SUBCASE("offset changed after signing") {
-    const auto auth = signRequest(hub.device, "PUT", path + "?offset=3000", body, now);
-    auto a = sendWithAuth(hub.hostPort(), auth, "PUT", path + "?offset=0", body, {});
+    const auto auth = signRequest(hub.device, "PUT", path + "?offset=3000&total=1000000", body, now);
+    auto a = sendWithAuth(hub.hostPort(), auth, "PUT", path + "?offset=0&total=1000000", body, {});
     REQUIRE(a.ok());
     CHECK(a->status == 401);
   }
   SUBCASE("signed by another key in the enrolled device's name") {
-    auto auth = signRequest(deviceFromSeed(78), "PUT", path + "?offset=3000", body, now);
+    auto auth = signRequest(deviceFromSeed(78), "PUT", path + "?offset=3000&total=1000000", body, now);
     auth.device = vault::toHex(hub.device.publicKey);
-    auto a = sendWithAuth(hub.hostPort(), auth, "PUT", path + "?offset=3000", body, {});
+    auto a = sendWithAuth(hub.hostPort(), auth, "PUT", path + "?offset=3000&total=1000000", body, {});
     REQUIRE(a.ok());
     CHECK(a->status == 401);
   }
@@ -200,7 +202,7 @@ TEST_CASE("a tampered request is a 401 and changes nothing") {
     const RequestAuth none;
     CHECK(sendWithAuth(hub.hostPort(), none, "GET", path, {}, {})->status == 401);
     CHECK(sendWithAuth(hub.hostPort(), none, "GET", "/v1/status", {}, {})->status == 401);
-    CHECK(sendWithAuth(hub.hostPort(), none, "PUT", path + "?offset=3000", body, {})->status == 401);
+    CHECK(sendWithAuth(hub.hostPort(), none, "PUT", path + "?offset=3000&total=1000000", body, {})->status == 401);
     CHECK(sendWithAuth(hub.hostPort(), none, "POST", path + "/finish", "{}", {})->status == 401);
   }
   CHECK(readFile(hub.partFor(hub.device, id)) == body);
@@ -219,11 +221,23 @@ TEST_CASE("over the hub's size cap: too_large, and the part never grows past it"
     CHECK(r.error().code == "transport.too_large");
     CHECK(heldOffset(hub, hub.device, batchId(7)) == 0);
   }
-  SUBCASE("small chunks that add up past the cap") {
+  SUBCASE("small chunks of a batch declared over the cap: refused at the first one") {
     auto r = uploadBatch(hub.url(), file, batchId(8), hub.device, {}, smallChunks(32 << 10));
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == "transport.too_large");
-    CHECK(heldOffset(hub, hub.device, batchId(8)) == 3 * (32 << 10));
+    CHECK(heldOffset(hub, hub.device, batchId(8)) == 0);
+  }
+  SUBCASE("a part never grows past the size its PUTs declare") {
+    const std::string path = "/v1/uploads/" + vault::toHex(batchId(10));
+    REQUIRE(sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=0&total=5000", bytes(4000, 8), {})->status ==
+            200);
+    auto over = sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=4000&total=5000", bytes(2000, 9), {});
+    REQUIRE(over.ok());
+    CHECK(over->status == 413);
+    auto lying = sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=4000&total=100001", bytes(2000, 9), {});
+    REQUIRE(lying.ok());
+    CHECK(lying->status == 413);  // a declared size over the hub's cap
+    CHECK(heldOffset(hub, hub.device, batchId(10)) == 4000);
   }
   SUBCASE("a batch exactly at the cap is fine") {
     const auto exact = hub.batchFile("f.gcb", bytes(100'000, 6));
@@ -262,7 +276,8 @@ TEST_CASE("bytes that do not match size or hash at finish: rejected, and the par
     for (const auto& finish : {nlohmann::json{{"size", 10}, {"hash", blake2b256Hex(data.substr(0, 10))}},
                                nlohmann::json{{"size", 20}, {"hash", blake2b256Hex(data.substr(0, 10))}},
                                nlohmann::json{{"size", 10}, {"hash", blake2b256Hex("0123456789")}}}) {
-      REQUIRE(sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=0", data.substr(0, 10), {})->status == 200);
+      REQUIRE(sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=0&total=1000000", data.substr(0, 10), {})
+                  ->status == 200);
       auto a = sendSigned(hub.hostPort(), hub.device, "POST", path + "/finish", finish.dump(), {});
       REQUIRE(a.ok());
       if (finish["size"] == 10 && finish["hash"] == blake2b256Hex(data.substr(0, 10))) {
@@ -375,16 +390,17 @@ TEST_CASE("a body cut off mid-request is not kept: the hub holds only whole sign
   const auto id = batchId(30);
   const std::string path = "/v1/uploads/" + vault::toHex(id);
   const std::string first(1000, 'a');
-  REQUIRE(sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=0", first, {})->status == 200);
+  REQUIRE(sendSigned(hub.hostPort(), hub.device, "PUT", path + "?offset=0&total=1000000", first, {})->status == 200);
 
   // A well-signed PUT whose connection drops after half its body.
   const std::string body(4000, 'b');
-  const std::string target = path + "?offset=1000";
+  const std::string target = path + "?offset=1000&total=1000000";
   const auto auth = signRequest(hub.device, "PUT", target, body, 1700000000);
   const std::string head = "PUT " + target +
                            " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n" +
                            "Content-Length: 4000\r\nX-GoCua-Device: " + auth.device + "\r\nX-GoCua-Time: " + auth.time +
-                           "\r\nX-GoCua-Signature: " + auth.signature + "\r\n\r\n" + body.substr(0, 2000);
+                           "\r\nX-GoCua-Signature: " + auth.signature + "\r\nX-GoCua-Body-Hash: " + auth.bodyHash +
+                           "\r\n\r\n" + body.substr(0, 2000);
   const int sock = ::socket(AF_INET, SOCK_STREAM, 0);
   REQUIRE(sock >= 0);
   sockaddr_in addr{};
