@@ -8,8 +8,7 @@
 
 namespace gocua::workspace {
 
-// Temp file beside path (mode 0600), fsync, rename, fsync the directory, then the page cache is
-// dropped and the file read back and compared: success means the bytes really are there.
+// core::writeFileDurably with read-back: success means the bytes really are on the device.
 // Errors: "sync.io" (cannot write: full disk, read-only stick), "sync.verify_failed".
 Status writeFileDurably(const std::filesystem::path& path, std::string_view bytes);
 

@@ -1,0 +1,28 @@
+// The one way GoCua replaces a file so that a crash, a power cut or a pulled USB stick leaves the
+// old file or the whole new one, never half: a hidden temp file beside it (mode 0600), write,
+// fsync, rename over, fsync the directory; optionally the page cache is dropped and the file read
+// back, so "safe to unplug" is said only about bytes that really are there. Modules map the
+// failure to their own error codes (workspace: sync.io / sync.verify_failed; hub: hub.io).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+namespace gocua::core {
+
+enum class WriteFailure { Create, Write, Sync, Rename, ReadBack };
+
+struct DurableWrite {
+  bool readBack = false;
+  // Called at each step ("before_temp_open", "after_temp_open", "after_temp_write", "after_fsync",
+  // "after_close", "before_rename", "after_rename", "after_dir_fsync"): the hub's crash points.
+  std::function<void(std::string_view step)> at;
+};
+
+// nullopt when the whole file is in place. On failure the temp file is gone and path untouched.
+[[nodiscard]] std::optional<WriteFailure> writeFileDurably(const std::filesystem::path& path, std::string_view bytes,
+                                                           const DurableWrite& how = {});
+
+}  // namespace gocua::core
