@@ -404,7 +404,9 @@ std::string HomeModel::selectedName() const {
 }
 
 // The selection follows the record id: an index position can only be trusted while the index
-// is the one the rows were built from.
+// is the one the rows were built from. It also follows what is on screen: a search or filter
+// that hides the selected resident clears the selection, so "Lập hồ sơ" can never act on a
+// person the volunteer no longer sees (issue 16, "the right person").
 void HomeModel::refreshSelection(AppModel* app) {
   if (selectedId_.empty()) return;
   const auto* idx = index();
@@ -415,6 +417,10 @@ void HomeModel::refreshSelection(AppModel* app) {
     return;
   }
   selectedIndex_ = static_cast<std::uint32_t>(r - idx->residents().data());
+  if (!selectedRow()) {
+    clearSelection();
+    return;
+  }
   if (app) countApplications();  // on open(): applications may have been saved meanwhile
 }
 

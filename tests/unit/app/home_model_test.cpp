@@ -2,6 +2,7 @@
 // and phone prefixes), villages and households, the sorted list, row formatting and counters.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "app/model/home_model.h"
@@ -196,7 +197,21 @@ TEST_CASE("home: selection follows the resident; selecting by id clears what hid
 
   m.query = "binh";
   m.queryChanged();
+  // The search hides Hoà: the action buttons must not act on her any more (issue 16).
   CHECK_FALSE(m.selectedRow());
+  CHECK(m.selectedId().empty());
+  CHECK(m.selectedName().empty());
+  m.query = "hoa";
+  m.queryChanged();
+  CHECK(m.selectedId().empty());  // cleared, not silently back
+  REQUIRE(m.selectById(v.hoa));
+  m.selectVillage(-1);
+  const auto xomChua = std::find_if(m.villages().begin(), m.villages().end(),
+                                    [](const app::VillageEntry& e) { return e.name == "Xóm Chùa"; });
+  REQUIRE(xomChua != m.villages().end());
+  m.selectVillage(static_cast<int>(xomChua - m.villages().begin()));  // a village filter that hides her
+  CHECK(m.selectedId().empty());
+  m.selectVillage(-1);
   REQUIRE(m.selectById(v.lan));
   CHECK(m.query.empty());
   CHECK(m.selectedRow() == std::optional<std::size_t>(4));
