@@ -144,6 +144,7 @@ void HomeModel::open(AppModel& app) {
   // Counters. A training workspace is never enrolled: syncStatus still counts by sync state.
   unsynced_ = 0;
   needsDocuments_ = 0;
+  training_ = app.training();
   if (auto status = session->syncStatus(); status.ok()) {
     if (auto it = status->counts.find("unsynced"); it != status->counts.end()) unsynced_ = it->second;
     needsDocuments_ = status->needsDocuments.size();
@@ -422,6 +423,12 @@ void HomeModel::refreshSelection(AppModel* app) {
     return;
   }
   if (app) countApplications();  // on open(): applications may have been saved meanwhile
+}
+
+std::string HomeModel::syncCounterText() const {
+  if (training_) return i18n::tr("app.home.training_never_syncs");
+  if (unsynced_ <= 0) return i18n::tr("app.home.all_synced");
+  return i18n::tr("app.home.unsynced", {{"count", i18n::formatCount(static_cast<std::uint64_t>(unsynced_))}});
 }
 
 bool HomeModel::takeFocusRequest() {

@@ -184,6 +184,10 @@ TEST_CASE("home: selection follows the resident; selecting by id clears what hid
   Village v;
   app::HomeModel m;
   m.open(v.model);
+  CHECK(m.syncNeedsAttention());  // an ordinary workspace counts what is left to send
+  CHECK(m.syncCounterText() ==
+        gocua::i18n::tr("app.home.unsynced",
+                        {{"count", gocua::i18n::formatCount(static_cast<std::uint64_t>(m.unsynced()))}}));
   CHECK(m.selectedId().empty());
   m.select(3);
   CHECK(m.selectedId() == v.hoa);
@@ -230,6 +234,9 @@ TEST_CASE("home: counters count unsynced records in a training workspace; open i
   CHECK(m.totalResidents() == 2000);
   CHECK(m.rowCount() == 2000);
   CHECK(m.unsynced() == 2000);
+  // It never syncs: the counter says so instead of "2.000 bản ghi chưa đồng bộ" (issue 16).
+  CHECK(m.syncCounterText() == gocua::i18n::tr("app.home.training_never_syncs"));
+  CHECK_FALSE(m.syncNeedsAttention());
   CHECK(m.needsDocuments() == 0);
   CHECK(m.villages().size() == 8);
   CHECK(seconds < 0.5);
