@@ -84,4 +84,15 @@ std::vector<Entry> allEntries() {
 
 std::vector<std::string> duplicateKeys() { return catalog().duplicates; }
 
+std::string formatCount(std::uint64_t n) {
+  const std::string digits = std::to_string(n);
+  const char sep = lang() == Lang::Vi ? '.' : ',';
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+
 }  // namespace gocua::i18n

@@ -6,6 +6,7 @@
 // Placeholders "{name}" in a message are replaced from the args given to tr().
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +33,9 @@ bool has(std::string_view key);
 
 // "error.<code>" for err, with {field} and {detail} available as placeholders.
 std::string message(const Error& err);
+
+// 12345 → "12.345" in Vietnamese, "12,345" in English.
+std::string formatCount(std::uint64_t n);
 
 struct Entry {
   std::string key, vi, en;

@@ -144,6 +144,7 @@ void HomeModel::open(AppModel& app) {
   // Counters. A training workspace is never enrolled: syncStatus still counts by sync state.
   unsynced_ = 0;
   needsDocuments_ = 0;
+  training_ = app.training();
   if (auto status = session->syncStatus(); status.ok()) {
     if (auto it = status->counts.find("unsynced"); it != status->counts.end()) unsynced_ = it->second;
     needsDocuments_ = status->needsDocuments.size();
@@ -404,7 +405,9 @@ std::string HomeModel::selectedName() const {
 }
 
 // The selection follows the record id: an index position can only be trusted while the index
-// is the one the rows were built from.
+// is the one the rows were built from. It also follows what is on screen: a search or filter
+// that hides the selected resident clears the selection, so "Lập hồ sơ" can never act on a
+// person the volunteer no longer sees (issue 16, "the right person").
 void HomeModel::refreshSelection(AppModel* app) {
   if (selectedId_.empty()) return;
   const auto* idx = index();
@@ -415,7 +418,17 @@ void HomeModel::refreshSelection(AppModel* app) {
     return;
   }
   selectedIndex_ = static_cast<std::uint32_t>(r - idx->residents().data());
+  if (!selectedRow()) {
+    clearSelection();
+    return;
+  }
   if (app) countApplications();  // on open(): applications may have been saved meanwhile
+}
+
+std::string HomeModel::syncCounterText() const {
+  if (training_) return i18n::tr("app.home.training_never_syncs");
+  if (unsynced_ <= 0) return i18n::tr("app.home.all_synced");
+  return i18n::tr("app.home.unsynced", {{"count", i18n::formatCount(static_cast<std::uint64_t>(unsynced_))}});
 }
 
 bool HomeModel::takeFocusRequest() {

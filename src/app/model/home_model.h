@@ -96,6 +96,10 @@ class HomeModel {
 
   // [SECTION] Counters
   std::int64_t unsynced() const { return unsynced_; }
+  // The sync counter as the volunteer reads it, and whether it asks for action. A training
+  // workspace never syncs: it says so instead of counting records that will never leave.
+  std::string syncCounterText() const;
+  bool syncNeedsAttention() const { return !training_ && unsynced_ > 0; }
   std::size_t needsDocuments() const { return needsDocuments_; }
 
   // One-shot requests for the draw function, cleared when read.
@@ -129,6 +133,7 @@ class HomeModel {
   void countApplications();
 
   std::int64_t unsynced_ = 0;
+  bool training_ = false;
   std::size_t needsDocuments_ = 0;
 
   bool focusRequest_ = false;

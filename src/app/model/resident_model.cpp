@@ -474,6 +474,12 @@ std::string ResidentModel::problemsSummary() const {
   return i18n::tr("app.resident.fix_problems", {{"fields", fields}});
 }
 
+// The summary follows the fields: it names only what is still wrong and goes once all is fixed.
+std::string ResidentModel::formError() const {
+  if (!formError_.empty()) return formError_;
+  return summarize_ && hasProblems() ? problemsSummary() : std::string();
+}
+
 bool ResidentModel::hasProblems() const {
   return std::any_of(messages_.begin(), messages_.end(), [](const std::string& m) { return !m.empty(); });
 }
@@ -481,6 +487,7 @@ bool ResidentModel::hasProblems() const {
 void ResidentModel::clearMessages() {
   for (auto& m : messages_) vault::wipe(m);
   vault::wipe(formError_);
+  summarize_ = false;
   conflict_ = false;
 }
 
@@ -531,7 +538,7 @@ bool ResidentModel::save(AppModel& app) {
   if (household_ == kNewHousehold && village.empty())
     setMessage(ResidentField::Household, i18n::tr("app.resident.household_needs_village"));
   if (hasProblems()) {
-    formError_ = problemsSummary();
+    summarize_ = true;
     return false;
   }
 
@@ -548,13 +555,13 @@ bool ResidentModel::save(AppModel& app) {
   Errors problems;
   if (auto parsed = core::parseResident(j, core::today(), &problems); !parsed) {
     for (const auto& e : problems) showProblem(e);
-    if (formError_.empty()) formError_ = problemsSummary();
+    summarize_ = true;
     vault::wipe(j);
     return false;
   }
   if (duplicate_ && duplicate_->samePersonalId) {
     setMessage(ResidentField::PersonalId, i18n::tr("app.resident.duplicate_id"));
-    formError_ = problemsSummary();
+    summarize_ = true;
     vault::wipe(j);
     return false;
   }
@@ -563,7 +570,7 @@ bool ResidentModel::save(AppModel& app) {
     auto h = session->addHousehold({{"village", village}, {"head_name", fullName}}, &hp);
     if (!h) {
       setMessage(ResidentField::Household, i18n::message(h.error()));
-      formError_ = problemsSummary();
+      summarize_ = true;
       vault::wipe(j);
       return false;
     }
@@ -600,7 +607,7 @@ bool ResidentModel::save(AppModel& app) {
   vault::wipe(j);
   if (!saved) {
     for (const auto& e : problems) showProblem(e);
-    if (formError_.empty()) formError_ = problemsSummary();
+    summarize_ = true;
     return false;
   }
   if (household_ == kNewHousehold) {

@@ -95,7 +95,8 @@ class ResidentModel {
   const std::string& message(ResidentField field) const { return messages_[static_cast<std::size_t>(field)]; }
   bool hasProblems() const;
   // A problem that belongs to no single field (the record changed meanwhile, storage errors).
-  const std::string& formError() const { return formError_; }
+  // Under the buttons: a save that failed, or the fields still to fix after a refused save.
+  std::string formError() const;
   bool conflict() const { return conflict_; }
 
   const std::optional<DuplicateInfo>& duplicate() const { return duplicate_; }
@@ -153,6 +154,7 @@ class ResidentModel {
   std::vector<Village> villages_;
   std::array<std::string, static_cast<std::size_t>(ResidentField::Count)> messages_;
   std::string formError_;
+  bool summarize_ = false;  // a save was refused for the fields' problems: summarise them
   bool conflict_ = false;
   std::optional<DuplicateInfo> duplicate_;
   bool dirty_ = false;

@@ -15,16 +15,7 @@
 namespace gocua::app::ui {
 namespace {
 
-// 12345 → "12.345" (Vietnamese) or "12,345" (English).
-std::string count(std::size_t n) {
-  std::string digits = std::to_string(n), out;
-  const char sep = i18n::lang() == i18n::Lang::Vi ? '.' : ',';
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += sep;
-    out += digits[i];
-  }
-  return out;
-}
+std::string count(std::size_t n) { return i18n::formatCount(n); }
 
 ImVec4 colour(const float (&c)[4]) { return ImVec4(c[0], c[1], c[2], c[3]); }
 
@@ -171,9 +162,7 @@ void counters(App& app) {
     mark(id);
     if (clicked) goSync(app);
   };
-  counter(m.unsynced() > 0 ? i18n::tr("app.home.unsynced", {{"count", count(static_cast<std::size_t>(m.unsynced()))}})
-                           : i18n::tr("app.home.all_synced"),
-          m.unsynced() > 0, "home.unsynced");
+  counter(m.syncCounterText(), m.syncNeedsAttention(), "home.unsynced");
   ImGui::SameLine();
   counter(m.needsDocuments() > 0 ? i18n::tr("app.home.needs_documents", {{"count", count(m.needsDocuments())}})
                                  : i18n::tr("app.home.no_documents_needed"),

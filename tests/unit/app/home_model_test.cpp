@@ -2,6 +2,7 @@
 // and phone prefixes), villages and households, the sorted list, row formatting and counters.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "app/model/home_model.h"
@@ -183,6 +184,10 @@ TEST_CASE("home: selection follows the resident; selecting by id clears what hid
   Village v;
   app::HomeModel m;
   m.open(v.model);
+  CHECK(m.syncNeedsAttention());  // an ordinary workspace counts what is left to send
+  CHECK(m.syncCounterText() ==
+        gocua::i18n::tr("app.home.unsynced",
+                        {{"count", gocua::i18n::formatCount(static_cast<std::uint64_t>(m.unsynced()))}}));
   CHECK(m.selectedId().empty());
   m.select(3);
   CHECK(m.selectedId() == v.hoa);
@@ -196,7 +201,21 @@ TEST_CASE("home: selection follows the resident; selecting by id clears what hid
 
   m.query = "binh";
   m.queryChanged();
+  // The search hides Hoà: the action buttons must not act on her any more (issue 16).
   CHECK_FALSE(m.selectedRow());
+  CHECK(m.selectedId().empty());
+  CHECK(m.selectedName().empty());
+  m.query = "hoa";
+  m.queryChanged();
+  CHECK(m.selectedId().empty());  // cleared, not silently back
+  REQUIRE(m.selectById(v.hoa));
+  m.selectVillage(-1);
+  const auto xomChua = std::find_if(m.villages().begin(), m.villages().end(),
+                                    [](const app::VillageEntry& e) { return e.name == "Xóm Chùa"; });
+  REQUIRE(xomChua != m.villages().end());
+  m.selectVillage(static_cast<int>(xomChua - m.villages().begin()));  // a village filter that hides her
+  CHECK(m.selectedId().empty());
+  m.selectVillage(-1);
   REQUIRE(m.selectById(v.lan));
   CHECK(m.query.empty());
   CHECK(m.selectedRow() == std::optional<std::size_t>(4));
@@ -215,6 +234,9 @@ TEST_CASE("home: counters count unsynced records in a training workspace; open i
   CHECK(m.totalResidents() == 2000);
   CHECK(m.rowCount() == 2000);
   CHECK(m.unsynced() == 2000);
+  // It never syncs: the counter says so instead of "2.000 bản ghi chưa đồng bộ" (issue 16).
+  CHECK(m.syncCounterText() == gocua::i18n::tr("app.home.training_never_syncs"));
+  CHECK_FALSE(m.syncNeedsAttention());
   CHECK(m.needsDocuments() == 0);
   CHECK(m.villages().size() == 8);
   CHECK(seconds < 0.5);

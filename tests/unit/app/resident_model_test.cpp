@@ -218,6 +218,14 @@ TEST_CASE("resident: save refuses with every problem next to its field and store
   // The fields may be out of sight: the message under the buttons names them.
   CHECK(m.formError() == gocua::i18n::tr("app.resident.fix_problems",
                                          {{"fields", "Họ và tên, Ngày sinh, Giới tính, Người đồng ý, Cách đồng ý"}}));
+  // The line follows the fixes (issue 16: it used to stay after every field was fixed).
+  m.fullName = "Lò Văn Pấng";
+  m.leave(ResidentField::FullName);
+  CHECK(m.formError() ==
+        gocua::i18n::tr("app.resident.fix_problems", {{"fields", "Ngày sinh, Giới tính, Người đồng ý, Cách đồng ý"}}));
+  fillValid(m);
+  for (auto f : {ResidentField::FullName, ResidentField::DateOfBirth, ResidentField::ConsentGivenBy}) m.leave(f);
+  CHECK(m.formError().empty());
 
   fillValid(m);
   m.personalId = "001152654321";  // Hoà's number
