@@ -22,6 +22,8 @@ int exitCodeFor(const Error& e) {
       return kLocked;
     case ErrorKind::Duplicate:
       return kDuplicate;
+    case ErrorKind::Revoked:
+      return kRevoked;
     case ErrorKind::NotFound:
     case ErrorKind::Refused:
     case ErrorKind::Damaged:

@@ -12,9 +12,10 @@
 
 namespace gocua::cli {
 
-enum Exit { kOk = 0, kOther = 1, kInvalid = 2, kLocked = 3, kDuplicate = 4 };
+// 5 and 6 are gocua-hub import's (rejected, quarantined); 7 a laptop the hub has revoked.
+enum Exit { kOk = 0, kOther = 1, kInvalid = 2, kLocked = 3, kDuplicate = 4, kRevoked = 7 };
 
-// Invalid and Conflict 2, Locked 3, Duplicate 4, every other kind 1.
+// Invalid and Conflict 2, Locked 3, Duplicate 4, Revoked 7, every other kind 1.
 int exitCodeFor(const Error& e);
 
 // One JSON document on one line of stdout (invalid UTF-8 replaced, never thrown on).

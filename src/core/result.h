@@ -20,7 +20,7 @@
 namespace gocua {
 
 // What went wrong, in the terms a caller acts on. Both command lines map kinds to exit codes the
-// same way (src/cli/output.h): Invalid and Conflict 2, Locked 3, Duplicate 4, the rest 1.
+// same way (src/cli/output.h): Invalid and Conflict 2, Locked 3, Duplicate 4, Revoked 7, the rest 1.
 enum class ErrorKind : std::uint8_t {
   Invalid,    // the input given (a field, an argument, a file handed in) is wrong: fix it, retry
   Locked,     // no passphrase, a wrong one, or nobody of that name to unlock as
@@ -31,6 +31,7 @@ enum class ErrorKind : std::uint8_t {
   Damaged,    // data this program relies on failed a check (a flipped byte, a broken form file)
   Io,         // the disk, the network, the display
   Internal,   // a library call failed, or a bug
+  Revoked,    // the commune hub has revoked this laptop: nothing more leaves it until it re-enrolls
 };
 
 // A declared error code: the catalog key suffix and its kind. Declared in errors.h files only.

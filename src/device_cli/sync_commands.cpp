@@ -7,6 +7,7 @@
 #include "sync/client/client.h"
 #include "vault/secret.h"
 #include "workspace/durable_file.h"
+#include "workspace/errors.h"
 
 namespace gocua::ctl {
 namespace {
@@ -25,7 +26,8 @@ json receiptJson(const workspace::ReceiptInfo& r) {
           {"next_sequence", r.nextSequence},
           {"clock_skew_seconds", r.clockSkewSeconds},
           {"purged", r.purged},
-          {"form_pack", r.formPack}};
+          {"form_pack", r.formPack},
+          {"revoked", r.revoked}};
 }
 
 // Said on stderr, in the volunteer's words, after any receipt.
@@ -124,6 +126,7 @@ void addSyncCommands(CLI::App& app, Action& action) {
       if (!info) return fail(info.error());
       printJson(receiptJson(*info));
       explainReceipt(*info);
+      if (info->revoked) return fail(Error::make(err::kSyncRevoked));  // applied, but nothing more will leave
       return static_cast<int>(kOk);
     };
   });
@@ -173,6 +176,7 @@ void addSyncCommands(CLI::App& app, Action& action) {
       json needs = json::array();
       for (const auto& n : s->needsDocuments) needs.push_back({{"id", n.id}, {"name", n.name}, {"note", n.note}});
       json outJson = {{"enrolled", s->enrolled},
+                      {"revoked", s->revoked},
                       {"last_sync", s->lastSync.empty() ? json(nullptr) : json(s->lastSync)},
                       {"needs_documents", needs}};
       for (const auto& [state, n] : s->counts) outJson[state] = n;

@@ -40,6 +40,8 @@ Status storeProfile(store::Repository& repo, std::string_view profileFile, const
 inline constexpr const char* kMetaNextSequence = "sync.next_sequence";
 inline constexpr const char* kMetaLastSync = "sync.last_sync";
 inline constexpr const char* kMetaRetentionDays = "sync.retention_days";
+// The hub time of the receipt that said the hub revoked this laptop; empty or absent = not revoked.
+inline constexpr const char* kMetaRevoked = "sync.revoked";
 inline constexpr const char* kMetaRecoverySlot = "recovery.slot";
 inline constexpr const char* kMetaRecoveryUsed = "recovery.used";
 

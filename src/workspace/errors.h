@@ -20,6 +20,7 @@ inline constexpr ErrorCode kSyncIo{"sync.io", ErrorKind::Io};
 inline constexpr ErrorCode kSyncNoRequest{"sync.no_request", ErrorKind::Refused};
 inline constexpr ErrorCode kSyncNotEnrolled{"sync.not_enrolled", ErrorKind::Refused};
 inline constexpr ErrorCode kSyncRetentionDays{"sync.retention_days", ErrorKind::Invalid};
+inline constexpr ErrorCode kSyncRevoked{"sync.revoked", ErrorKind::Revoked};
 inline constexpr ErrorCode kSyncTraining{"sync.training", ErrorKind::Refused};
 inline constexpr ErrorCode kSyncVerifyFailed{"sync.verify_failed", ErrorKind::Io};
 inline constexpr ErrorCode kVolunteerExists{"volunteer.exists", ErrorKind::Invalid};
@@ -45,6 +46,7 @@ inline constexpr ErrorCode kWorkspaceCodes[] = {
     kSyncNoRequest,
     kSyncNotEnrolled,
     kSyncRetentionDays,
+    kSyncRevoked,
     kSyncTraining,
     kSyncVerifyFailed,
     kVolunteerExists,

@@ -94,6 +94,10 @@ Result<ReceiptInfo> Session::applyReceipt(std::string_view receiptFile) {
   info.nextSequence = static_cast<std::uint64_t>(std::max(*next, hubNext));
   GOCUA_TRY(repo.setMeta(kMetaNextSequence, std::to_string(info.nextSequence)));
   GOCUA_TRY(repo.setMeta(kMetaLastSync, now));
+  if (sync::saysRevoked(*receipt)) {  // kept, so exports stop until this laptop enrolls again
+    info.revoked = true;
+    GOCUA_TRY(repo.setMeta(kMetaRevoked, receipt->hubTime));
+  }
   if (!receipt->formPack.empty()) {
     // A pack that does not install must not cost the acknowledgements: it is reported instead.
     auto installed = installFormPack(repo, *profile, receipt->formPack);
@@ -123,6 +127,9 @@ Result<SyncStatus> Session::syncStatus() {
   auto last = repo.meta(kMetaLastSync);
   if (!last) return last.error();
   if (*last) status.lastSync = **last;
+  auto revoked = repo.meta(kMetaRevoked);
+  if (!revoked) return revoked.error();
+  status.revoked = *revoked && !(*revoked)->empty();
   auto profile = enrolledProfile(repo);
   if (!profile) {
     if (!profile.error().is(err::kSyncNotEnrolled)) return profile.error();

@@ -60,6 +60,7 @@ Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
   GOCUA_TRY(storeProfile(ws_->repo(), profileFile, *profile));
+  GOCUA_TRY(ws_->repo().setMeta(kMetaRevoked, ""));  // joining again lifts a revocation the laptop learned
   GOCUA_TRY(ws_->repo().setMeta(kMetaRecoverySlot, vault::toHex(*slot)));
   int formPack = 0;
   if (!profile->formPack.empty()) {
@@ -99,6 +100,9 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (!profile) return profile.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
+  auto revoked = ws_->repo().meta(kMetaRevoked);
+  if (!revoked) return revoked.error();
+  if (*revoked && !(*revoked)->empty()) return Error::make(err::kSyncRevoked);
 
   // One write transaction: nothing changes between reading the records and recording the batch.
   auto txn = store::Txn::begin(ws_->db());

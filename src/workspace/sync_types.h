@@ -39,10 +39,12 @@ struct ReceiptInfo {
   std::int64_t purged = 0;            // bodies dropped by the retention rule
   int formPack = 0;                   // a newer form pack installed from this receipt, else 0
   std::string formPackError;          // why a form pack that came along was not installed
+  bool revoked = false;               // the hub says it revoked this laptop (exports now refused)
 };
 
 struct SyncStatus {
   bool enrolled = false;
+  bool revoked = false;  // a receipt said the hub revoked this laptop; cleared by enrolling again
   std::string communeName;
   std::map<std::string, std::int64_t> counts;  // unsynced, sent, synced, rejected
   std::string lastSync;                        // UTC ISO, empty = never

@@ -88,6 +88,7 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
     if (!applied) return applied.error();
     out.batchReceipt = *applied;
     fs::remove(*file, ec);  // the hub has it (or has quarantined it): the outbox is empty again
+    if (applied->revoked) return Error::make(err::kSyncRevoked);  // no re-export, no further round
     if (!wasPending && applied->batchStatus != "quarantined") break;
   }
 
@@ -96,6 +97,7 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
   if (!status) return status.error();
   auto applied = session.applyReceipt(*status);
   if (!applied) return applied.error();
+  if (applied->revoked) return Error::make(err::kSyncRevoked);
   out.statusReceipt = *applied;
   return out;
 }

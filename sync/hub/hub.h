@@ -7,7 +7,8 @@
 // Data dir layout (directories 0700, files 0600):
 //   hub.db          the store (sync/hub/hub_store.h; SQLite backend, WAL, synchronous=FULL):
 //                   meta, devices, ledger, records (sealed), reviews
-//   quarantine/     batches kept but not imported (ciphertext as received), never deleted
+//   quarantine/     batches kept but not imported (ciphertext as received), never deleted;
+//                   one copy per batch, at most kMaxQuarantinedPerDevice per device
 //   incoming/       partial HTTP uploads (ciphertext only)
 //
 // Error codes (catalog "error.<code>"), beyond those of the modules below it:
@@ -103,6 +104,12 @@ struct ImportOptions {
   std::uint64_t maxBatchBytes = std::uint64_t{512} << 20;
   std::size_t maxDecompressedBytes = std::size_t{512} << 20;
 };
+
+// A device's quarantine is bounded: once it holds this many files or bytes, a further batch that
+// would be kept is refused instead (rejected, same reason, nothing stored). The same batch id
+// again is never a second copy.
+inline constexpr std::size_t kMaxQuarantinedPerDevice = 4;
+inline constexpr std::uint64_t kMaxQuarantineBytesPerDevice = std::uint64_t{256} << 20;
 
 class Hub {
  public:

@@ -35,8 +35,35 @@ ImportResult rejected(ImportResult r, std::string code) {
 
 }  // namespace
 
+namespace {
+
+// What a device already has in quarantine, and whether this very batch (its id) is among it.
+struct QuarantineHeld {
+  std::size_t files = 0;
+  std::uint64_t bytes = 0;
+  bool sameBatch = false;
+};
+
+Result<QuarantineHeld> quarantineHeld(HubStore& store, const fs::path& dir, const sync::BatchHeader& header) {
+  auto rows = store.quarantined();
+  if (!rows) return rows.error();
+  QuarantineHeld held;
+  for (const auto& row : *rows) {
+    if (row.device != header.deviceId) continue;
+    ++held.files;
+    std::error_code ec;
+    const auto size = fs::file_size(dir / row.fileName, ec);
+    if (!ec) held.bytes += size;
+    held.sameBatch = held.sameBatch || row.batchId == header.batchId;
+  }
+  return held;
+}
+
+}  // namespace
+
 // Keeps a verified batch that must not be imported (revoked device, sequence reused by another
-// file) and answers with a quarantine receipt naming the next free sequence.
+// file) and answers with a quarantine receipt naming the next free sequence. One copy per batch
+// id; past the device's cap (hub.h) a new batch is refused, not stored, with the same reason.
 static Result<ImportResult> quarantine(HubSession::Impl& impl, HubStore& store, const fs::path& hubDir,
                                        const fs::path& gcb, const ImportOptions& options, ImportResult res,
                                        const sync::BatchHeader& header, const std::array<std::uint8_t, 32>& hash,
@@ -52,27 +79,35 @@ static Result<ImportResult> quarantine(HubSession::Impl& impl, HubStore& store, 
       return rejected(std::move(res), st.error().code);
     }
   }
-  std::string name = hex(std::span(header.deviceId).first(8)) + "-" + std::to_string(header.sequence) + "-" +
-                     hex(std::span(hash).first(8)) + ".gcb";
-  {
+  const auto dir = hubDir / kQuarantineDir;
+  auto held = quarantineHeld(store, dir, header);
+  if (!held) return held.error();
+  std::error_code ec;
+  const auto size = fs::file_size(gcb, ec);
+  if (ec) return Error::make(err::kHubIo, "", "batch file not readable");
+  const bool full = held->files >= kMaxQuarantinedPerDevice || held->bytes + size > kMaxQuarantineBytesPerDevice;
+  const bool keep = !held->sameBatch && !full;
+  if (keep) {
+    std::string name = hex(std::span(header.deviceId).first(8)) + "-" + std::to_string(header.sequence) + "-" +
+                       hex(std::span(hash).first(8)) + ".gcb";
     std::ifstream in(gcb, std::ios::binary);
     std::ostringstream buf;
     buf << in.rdbuf();
     if (!in && !in.eof()) return Error::make(err::kHubIo, "", "read batch");
-    auto dir = hubDir / kQuarantineDir;
     GOCUA_TRY(ensurePrivateDir(dir));
     GOCUA_TRY(writeFileAtomic(dir / name, buf.str()));
+    QuarantineRow row;
+    row.device = header.deviceId;
+    row.sequence = static_cast<std::int64_t>(header.sequence);
+    row.batchId = header.batchId;
+    row.fileHash = hash;
+    row.reason = reason;
+    row.fileName = name;
+    row.receivedAt = nowIso();
+    GOCUA_TRY(store.insertQuarantine(row));
   }
-  QuarantineRow row;
-  row.device = header.deviceId;
-  row.sequence = static_cast<std::int64_t>(header.sequence);
-  row.batchId = header.batchId;
-  row.fileHash = hash;
-  row.reason = reason;
-  row.fileName = name;
-  row.receivedAt = nowIso();
-  GOCUA_TRY(store.insertQuarantine(row));
 
+  const auto status = keep || held->sameBatch ? sync::BatchStatus::Quarantined : sync::BatchStatus::Rejected;
   auto next = nextSequence(store, header.deviceId);
   if (!next) return next.error();
   auto updates = updatesFor(store, impl.cipher, header.deviceId);
@@ -82,14 +117,14 @@ static Result<ImportResult> quarantine(HubSession::Impl& impl, HubStore& store, 
   r.deviceId = header.deviceId;
   r.batchId = header.batchId;
   r.sequence = header.sequence;
-  r.batchStatus = sync::BatchStatus::Quarantined;
+  r.batchStatus = status;
   r.reason = reason;
   r.hubTime = nowIso();
   r.nextSequence = *next;
   r.updates = std::move(*updates);
   auto signedReceipt = sync::writeReceipt(r, impl.identity);
   if (!signedReceipt) return signedReceipt.error();
-  res.status = sync::BatchStatus::Quarantined;
+  res.status = status;
   res.reason = reason;
   res.nextSequence = *next;
   res.receipt = std::move(*signedReceipt);
@@ -159,7 +194,8 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
     return quarantine(impl, store, hub_.dir(), gcb, options, std::move(res), *header, *hash, "hub.sequence_used");
   }
   if (revokedAbove)
-    return quarantine(impl, store, hub_.dir(), gcb, options, std::move(res), *header, *hash, "hub.revoked");
+    return quarantine(impl, store, hub_.dir(), gcb, options, std::move(res), *header, *hash,
+                      std::string(sync::kReasonRevoked));
 
   // Everything from the first record to the ledger row commits together or not at all. A batch
   // refused on the way (it fails to decrypt, or has no manifest) is a result, not an error, but its

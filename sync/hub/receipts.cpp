@@ -71,6 +71,7 @@ Result<std::string> HubSession::statusReceipt(const DeviceId& device) {
   auto dev = store.device(device);  // known: updatesFor refused an unknown one
   if (!dev) return dev.error();
   r.formPack = formPackFor(*impl_, *dev ? (*dev)->formPack : 0);
+  if (*dev && (*dev)->revokedAt) r.reason = std::string(sync::kReasonRevoked);  // so the laptop stops exporting
   return sync::writeReceipt(r, impl_->identity);
 }
 

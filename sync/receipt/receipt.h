@@ -26,6 +26,9 @@ namespace gocua::sync {
 inline constexpr std::size_t kMaxReceiptBytes = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxReceiptEntries = 1'000'000;
 inline constexpr std::size_t kMaxNoteBytes = 2000;
+// The reason that tells a laptop the hub has revoked it: on a quarantined or rejected batch, and
+// on a status receipt (whose reason is otherwise empty).
+inline constexpr std::string_view kReasonRevoked = "hub.revoked";
 
 enum class BatchStatus { Imported, Replay, Quarantined, Rejected, Status };
 enum class Outcome { Accepted, Duplicate, Rejected };
@@ -66,6 +69,9 @@ struct Receipt {
   // the pinned hub key when the laptop installs it.
   std::string formPack;
 };
+
+// Whether the hub says, in r, that it has revoked the device it is addressed to.
+[[nodiscard]] bool saysRevoked(const Receipt& r);
 
 // Signs with hub.signSecret. Refuses ("receipt.invalid") what readReceipt would refuse.
 [[nodiscard]] Result<std::string> writeReceipt(const Receipt& receipt, const HubIdentity& hub);

@@ -46,7 +46,8 @@ Status checkReceipt(const Receipt& r) {
   if (status != noBatch) return invalid("batch_id");
   if (status ? r.sequence != 0 : r.sequence == 0) return invalid("sequence");
   const bool refused = r.batchStatus == BatchStatus::Quarantined || r.batchStatus == BatchStatus::Rejected;
-  if (!reasonFits(r.reason, refused)) return invalid("reason");
+  // A status receipt has nothing refused to explain, but may tell a revoked laptop so.
+  if (!reasonFits(r.reason, refused) && !(status && r.reason == kReasonRevoked)) return invalid("reason");
   if (!isUtcTimestamp(r.hubTime)) return invalid("hub_time");
   if (r.nextSequence == 0) return invalid("next_sequence");
   if (r.records.size() > kMaxReceiptEntries || (status && !r.records.empty())) return invalid("records");
@@ -74,3 +75,13 @@ Status checkReceipt(const Receipt& r) {
 }
 
 }  // namespace gocua::sync::receipt_detail
+
+namespace gocua::sync {
+
+bool saysRevoked(const Receipt& r) {
+  const bool mayCarry = r.batchStatus == BatchStatus::Quarantined || r.batchStatus == BatchStatus::Rejected ||
+                        r.batchStatus == BatchStatus::Status;
+  return mayCarry && r.reason == kReasonRevoked;
+}
+
+}  // namespace gocua::sync

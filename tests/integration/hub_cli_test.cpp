@@ -180,6 +180,18 @@ TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; qu
   CHECK(kept[0]["reason"] == "hub.revoked");
   CHECK(fs::exists(h.dir / "quarantine" / kept[0]["file"].get<std::string>()));
   CHECK(h.run({"records", "list"}).parsed().size() == 1);
+  // The same batch again keeps no second copy; its receipt tells the laptop it is revoked (exit 7),
+  // and from then on the laptop refuses to export until it enrolls again.
+  auto lateReceipt = h.sb.root / "b2.gcr";
+  CHECK(h.run({"import", late.string(), "--receipt-out", lateReceipt.string()}).exitCode == 6);
+  CHECK(h.run({"quarantine", "list"}).parsed().size() == 1);
+  auto told = h.sb.ctl({"receipt", "apply", lateReceipt.string()});
+  CHECK_MESSAGE(told.exitCode == 7, told.describe());
+  CHECK(told.parsed()["revoked"] == true);
+  auto refused = h.sb.ctl({"export", "--out", (h.sb.root / "b3.gcb").string()});
+  CHECK(refused.exitCode == 7);
+  CHECK_FALSE(fs::exists(h.sb.root / "b3.gcb"));
+  CHECK(h.sb.ctl({"status"}).parsed()["revoked"] == true);
 
   // A directory import answers every batch, each receipt beside it.
   auto stick = h.sb.root / "stick";

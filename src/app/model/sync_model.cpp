@@ -10,6 +10,7 @@
 #include "core/record_id.h"
 #include "sync/client/client.h"
 #include "vault/secret.h"
+#include "workspace/errors.h"
 
 namespace gocua::app {
 namespace fs = std::filesystem;
@@ -46,7 +47,10 @@ void addReceipt(workspace::Session& session, const workspace::ReceiptInfo& r, Sy
     const std::string w = i18n::tr("app.sync.clock_off", {{"days", days}});
     if (std::find(out.warnings.begin(), out.warnings.end(), w) == out.warnings.end()) out.warnings.push_back(w);
   }
-  if (r.batchStatus == "quarantined") out.warnings.push_back(i18n::tr("app.sync.quarantined"));
+  if (r.revoked)  // the laptop's own words for it: exports stop until it joins again
+    out.warnings.push_back(i18n::message(Error::make(err::kSyncRevoked)));
+  else if (r.batchStatus == "quarantined")
+    out.warnings.push_back(i18n::tr("app.sync.quarantined"));
   if (r.formPack > 0) {
     out.formPack = r.formPack;
     out.details.push_back(i18n::tr("app.sync.forms_updated", {{"version", std::to_string(r.formPack)}}));

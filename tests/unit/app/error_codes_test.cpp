@@ -80,6 +80,8 @@ TEST_CASE("exit codes follow the kind, whatever the code is called") {
   CHECK(cli::exitCodeFor(Error::make(err::kStoreIo)) == cli::kOther);
   CHECK(cli::exitCodeFor(Error::make(err::kRecordDamaged)) == cli::kOther);
   CHECK(cli::exitCodeFor(Error::make(err::kSyncTraining)) == cli::kOther);
+  CHECK(cli::exitCodeFor(Error::make(err::kSyncRevoked)) == cli::kRevoked);
+  CHECK(cli::kRevoked == 7);  // documented in README.md; 5 and 6 are gocua-hub import's
   // A code carried as text (a stored rejection reason) is shown, never decides an exit code.
   CHECK(cli::exitCodeFor(Error::fromText("personal_id.format")) == cli::kOther);
   CHECK(Error::make(err::kPersonalIdFormat, "x").is(err::kPersonalIdFormat));

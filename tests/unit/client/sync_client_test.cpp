@@ -16,6 +16,7 @@
 #include "sync/hub/endpoint.h"
 #include "sync/hub/hub.h"
 #include "workspace/demo_data.h"
+#include "workspace/errors.h"
 
 using namespace gocua;
 namespace fs = std::filesystem;
@@ -207,4 +208,38 @@ TEST_CASE("an upload cut at byte K resumes from K: exactly size - K more bytes t
   CHECK(report->batchReceipt.synced == laptop.residents);
   CHECK(hub.recordCount() == static_cast<std::size_t>(laptop.residents));
   CHECK_FALSE(fs::exists(batch));  // the outbox is empty once the receipt is applied
+}
+
+TEST_CASE("a revoked laptop is told so: one copy kept at the hub, an error, and no export until re-enrolled") {
+  TempDir t;
+  LiveHub hub(t.path / "hub");
+  Laptop laptop(t.path / "ws", hub, 5, 11);
+  auto keys = laptop.s->deviceSignKeys();
+  REQUIRE(keys.ok());
+  REQUIRE(hub.hub->revoke(keys->publicKey).ok());
+
+  auto report = sync::syncWithHub(*laptop.s, hub.url);
+  REQUIRE_FALSE(report.ok());
+  CHECK(report.error().is(err::kSyncRevoked));
+  CHECK(report.error().kind == ErrorKind::Revoked);
+  CHECK(hub.hub->quarantined()->size() == 1);
+  CHECK(hub.recordCount() == 0);
+
+  // Learned once, kept: the next sync and a stick export are refused on the laptop itself.
+  auto again = sync::syncWithHub(*laptop.s, hub.url);
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().is(err::kSyncRevoked));
+  CHECK(hub.hub->quarantined()->size() == 1);
+  auto exported = laptop.s->exportBatch(t.path / "stick.gcb");
+  REQUIRE_FALSE(exported.ok());
+  CHECK(exported.error().is(err::kSyncRevoked));
+  CHECK_FALSE(fs::exists(t.path / "stick.gcb"));
+
+  // Enrolling again (the office re-admits the laptop) lifts the laptop's own refusal.
+  auto profile = hub.session->profile();
+  REQUIRE(profile.ok());
+  REQUIRE(laptop.s->enroll(*profile).ok());
+  auto after = laptop.s->exportBatch(t.path / "stick.gcb");
+  REQUIRE(after.ok());
+  CHECK(after->records == laptop.residents);
 }

@@ -201,6 +201,40 @@ TEST_CASE("revoked device: above the last accepted sequence quarantined, at or b
   CHECK(quarantineFiles(f) == 1);
 }
 
+TEST_CASE("revoked device: one kept copy per batch, a few per device, the rest refused and not stored") {
+  Fixture f;
+  REQUIRE(f.hub->revoke(f.device.keys.publicKey).ok());
+  auto first = f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox()));
+  CHECK(name(first.status) == name(sync::BatchStatus::Quarantined));
+  CHECK(first.reason == "hub.revoked");
+  // The same batch again, even as other bytes (re-encrypted, other records): no second copy.
+  auto again = f.import(makeBatch(f.device, 1, {residentLine(2)}, f.hubBox()));
+  CHECK(name(again.status) == name(sync::BatchStatus::Quarantined));
+  CHECK(again.reason == "hub.revoked");
+  CHECK(f.receipt(again.receipt, f.device).reason == "hub.revoked");
+  CHECK(count(f, "quarantine") == 1);
+  CHECK(quarantineFiles(f) == 1);
+  // New batches from the revoked laptop: kept up to the per-device cap, then refused unstored; the
+  // refusal is still signed and says why, so the laptop learns it is revoked.
+  const auto cap = static_cast<std::uint64_t>(hub::kMaxQuarantinedPerDevice);
+  for (std::uint64_t seq = 2; seq <= cap + 3; ++seq) {
+    auto r = f.import(makeBatch(f.device, seq, {residentLine(static_cast<int>(seq))}, f.hubBox()));
+    CHECK(r.reason == "hub.revoked");
+    CHECK(sync::saysRevoked(f.receipt(r.receipt, f.device)));
+    if (seq <= cap)
+      CHECK(name(r.status) == name(sync::BatchStatus::Quarantined));
+    else
+      CHECK(name(r.status) == name(sync::BatchStatus::Rejected));
+  }
+  CHECK(count(f, "quarantine") == static_cast<std::int64_t>(cap));
+  CHECK(quarantineFiles(f) == cap);
+  // Asking for its status tells it too.
+  auto status = f.session->statusReceipt(f.device.keys.publicKey);
+  REQUIRE(status.ok());
+  CHECK(sync::saysRevoked(f.receipt(*status, f.device)));
+  CHECK(f.recordCount() == 0);
+}
+
 TEST_CASE("foreign commune, unknown device, another hub's key: rejected, nothing kept") {
   Fixture f;
   auto foreign = f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox(), "27002"));

@@ -215,6 +215,20 @@ TEST_CASE("status receipt: no batch, sequence 0") {
   bad = sampleReceipt();
   bad.sequence = 0;
   CHECK(written(bad) == "receipt.invalid");
+  // A status receipt explains nothing refused, but may tell a revoked laptop so (and only that).
+  bad = statusReceipt();
+  bad.reason = "hub.sequence_used";
+  CHECK(written(bad) == "receipt.invalid");
+  Receipt revoked = statusReceipt();
+  CHECK_FALSE(saysRevoked(revoked));
+  revoked.reason = std::string(kReasonRevoked);
+  auto told = readOk(writeOk(revoked));
+  REQUIRE(told.ok());
+  CHECK(saysRevoked(*told));
+  revoked = sampleReceipt();  // imported: the same text is no revocation
+  revoked.reason = std::string(kReasonRevoked);
+  CHECK(written(revoked) == "receipt.invalid");
+  CHECK_FALSE(saysRevoked(revoked));
   // The zero id spelled in hex is a second spelling of "": refused even when signed.
   const std::string zeroHex(32, '0');
   CHECK(read(resignedBody(replaced(file, "\"batch_id\":\"\"", "\"batch_id\":\"" + zeroHex + "\""))) ==
