@@ -49,6 +49,7 @@ Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
   if (ws_->training()) return Error::make(err::kSyncTraining);
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
+  GOCUA_TRY(checkHubPin(ws_->repo(), *cipher_));  // a pin changed on disk must not be trusted here
   auto pinned = pinnedHubKey(ws_->repo());
   if (!pinned) return pinned.error();
   auto profile = sync::readProfile(profileFile, *pinned);
@@ -59,7 +60,7 @@ Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
   if (!slot) return slot.error();
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
-  GOCUA_TRY(storeProfile(ws_->repo(), profileFile, *profile));
+  GOCUA_TRY(storeProfile(ws_->repo(), profileFile, *profile, *cipher_));
   GOCUA_TRY(ws_->repo().setMeta(kMetaRecoverySlot, vault::toHex(*slot)));
   int formPack = 0;
   if (!profile->formPack.empty()) {
@@ -75,7 +76,7 @@ Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
 }
 
 Result<sync::DeviceKeys> Session::deviceSignKeys() {
-  auto profile = enrolledProfile(ws_->repo());
+  auto profile = enrolledProfile(ws_->repo(), *cipher_);
   if (!profile) return profile.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
@@ -83,7 +84,7 @@ Result<sync::DeviceKeys> Session::deviceSignKeys() {
 }
 
 Result<std::string> Session::hubUrl() {
-  auto profile = enrolledProfile(ws_->repo());
+  auto profile = enrolledProfile(ws_->repo(), *cipher_);
   if (!profile) return profile.error();
   return profile->hubUrl;
 }
@@ -95,7 +96,7 @@ Status Session::setRetentionDays(int days) {
 
 Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (ws_->training()) return Error::make(err::kSyncTraining);
-  auto profile = enrolledProfile(ws_->repo());
+  auto profile = enrolledProfile(ws_->repo(), *cipher_);
   if (!profile) return profile.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();

@@ -125,6 +125,7 @@ Result<std::unique_ptr<Session>> Workspace::unlock(std::string_view volunteer, s
   auto t1 = std::chrono::steady_clock::now();
   std::unique_ptr<Session> session(new Session(*this, row->volunteer, std::move(*key)));
   GOCUA_TRY(session->loadAll());
+  GOCUA_TRY(session->bindLegacy());
   auto t2 = std::chrono::steady_clock::now();
   if (stats) {
     stats->kdfSeconds = std::chrono::duration<double>(t1 - t0).count();
