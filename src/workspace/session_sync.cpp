@@ -9,6 +9,7 @@
 #include "workspace/device_identity.h"
 #include "workspace/durable_file.h"
 #include "workspace/errors.h"
+#include "workspace/metadata_text.h"
 #include "workspace/records_internal.h"
 #include "workspace/workspace.h"
 
@@ -26,6 +27,7 @@ static_assert(std::string_view(kMetaNextSequence) == "sync.next_sequence",
 
 Result<std::string> Session::enrollmentRequest() {
   if (ws_->training()) return Error::make(err::kSyncTraining);
+  GOCUA_TRY(checkMetadataText(ws_->repo()));  // the request carries names and the workspace id
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, true);
@@ -100,6 +102,7 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (!profile) return profile.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
+  GOCUA_TRY(checkMetadataText(ws_->repo()));  // the manifest carries names, ids, the recovery slot
 
   // One write transaction: nothing changes between reading the records and recording the batch.
   auto txn = store::Txn::begin(ws_->db());

@@ -80,3 +80,25 @@ TEST_CASE("verify and export: a hub pin whose binding is gone is reported and no
   CHECK(exported.err.find(it::catalogText("error.sync.pin_damaged", "vi").substr(0, 20)) != std::string::npos);
   CHECK_FALSE(it::fs::exists(out));
 }
+
+TEST_CASE("verify and export: an invalid UTF-8 volunteer name is reported as damage, not an abort") {
+  Sandbox sb;
+  sb.init("Lan");
+  enroll(sb);
+  sb.addResident(kResident);
+  tamper(sb.workspace, "UPDATE keyslot SET volunteer=CAST(X'4C61FF6E' AS TEXT)");
+  // The passphrase still opens the (only) keyslot: --volunteer is not given.
+  auto v = sb.ctl({"verify"});
+  INFO(v.describe());
+  CHECK(v.exitCode == 1);
+  CHECK(integrityCodes(v.parsed()) == std::vector<std::string>{"workspace.damaged"});
+  auto exported = sb.ctl({"export", "--out", (sb.root / "usb" / "lan-1.gcb").string()});
+  INFO(exported.describe());
+  CHECK(exported.exitCode == 1);
+  CHECK(exported.signal == 0);
+  CHECK(exported.err.find("keyslot") != std::string::npos);  // names the place
+  auto list = sb.ctl({"volunteer", "list"});
+  INFO(list.describe());
+  CHECK(list.exitCode == 1);
+  CHECK(list.signal == 0);
+}

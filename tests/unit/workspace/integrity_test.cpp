@@ -149,3 +149,24 @@ TEST_CASE("hub pin: a workspace enrolled by an older GoCua is bound at its first
   auto o = e.unlock();
   CHECK(o.s->exportBatch(e.t.path / "2.gcb").error().code == "sync.pin_damaged");
 }
+
+TEST_CASE(
+    "metadata: an invalid UTF-8 byte in a volunteer name, the workspace id or the recovery slot is a "
+    "clear damaged error, never an abort") {
+  for (const std::string& sql :
+       {std::string("UPDATE keyslot SET volunteer=CAST(X'4C61FF6E' AS TEXT)"),
+        std::string("UPDATE meta SET value=CAST(X'61FF62' AS TEXT) WHERE key='device.workspace_id'"),
+        std::string("UPDATE meta SET value=CAST(X'61FF62' AS TEXT) WHERE key='recovery.slot'")}) {
+    CAPTURE(sql);
+    Enrolled e;
+    tamper(e.dir, sql);
+    auto o = e.unlock();
+    auto exported = o.s->exportBatch(e.t.path / "b.gcb");
+    REQUIRE_FALSE(exported.ok());
+    CHECK(exported.error().code == "workspace.damaged");
+    CHECK_FALSE(fs::exists(e.t.path / "b.gcb"));
+    auto request = o.s->enrollmentRequest();
+    CHECK_FALSE(request.ok());
+    CHECK(reports(o.s->checkIntegrity(), "workspace.damaged"));
+  }
+}
