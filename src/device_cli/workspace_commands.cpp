@@ -93,12 +93,20 @@ void addWorkspaceCommands(CLI::App& app, Action& action) {
       nlohmann::json damaged = nlohmann::json::array();
       for (const auto& d : (*session)->damaged()) damaged.push_back({{"id", d.id}, {"kind", d.kind}});
       auto& s = **session;
+      // Values bound to the data key that fail their check (changed outside GoCua), and what
+      // SQLite finds itself: each a catalog code and the place, never resident data.
+      nlohmann::json integrity = nlohmann::json::array();
+      for (const auto& p : s.checkIntegrity().problems) {
+        integrity.push_back({{"code", p.code}, {"where", p.detail}});
+        sayError(Error::fromText(p.code, "", p.detail, ErrorKind::Damaged));
+      }
       printJson({{"residents", s.index().size()},
                  {"households", s.households()},
                  {"applications", s.listApplications(std::nullopt).size()},
                  {"damaged", damaged},
+                 {"integrity", integrity},
                  {"training", s.workspace().training()}});
-      return damaged.empty() ? static_cast<int>(kOk) : static_cast<int>(kOther);
+      return damaged.empty() && integrity.empty() ? static_cast<int>(kOk) : static_cast<int>(kOther);
     };
   });
 }

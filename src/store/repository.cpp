@@ -57,6 +57,18 @@ Status Repository::setMeta(std::string_view key, std::string_view value) {
   return (*st)->bind(1, key).bind(2, value).run();
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> Repository::allMeta() {
+  auto st = db_->prepare("SELECT key, value FROM meta ORDER BY key");
+  if (!st) return st.error();
+  std::vector<std::pair<std::string, std::string>> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.emplace_back(st->columnText(0), st->columnText(1));
+  }
+}
+
 // [SECTION] keyslots
 
 Result<std::vector<KeyslotRow>> Repository::keyslots() {

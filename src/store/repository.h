@@ -54,6 +54,8 @@ class Repository {
   // [SECTION] meta: small key/value facts about the workspace (id, training flag, created).
   Result<std::optional<std::string>> meta(std::string_view key);
   Status setMeta(std::string_view key, std::string_view value);
+  // Every meta row (key, value), for checks that look at all of them (verify).
+  Result<std::vector<std::pair<std::string, std::string>>> allMeta();
 
   // [SECTION] keyslots, in the order volunteers were added (the first is the default).
   Result<std::vector<KeyslotRow>> keyslots();

@@ -16,12 +16,42 @@ constexpr const char* kMetaSeeds = "device.seeds";
 constexpr const char* kMetaWorkspaceId = "device.workspace_id";
 constexpr const char* kMetaProfile = "hub.profile";
 constexpr const char* kMetaPinnedKey = "hub.sign_public";
+// A tag under the data key over the pinned key and the profile (bindHubPin).
+constexpr const char* kMetaHubBinding = "hub.binding";
 
-// Binds the sealed seeds to their purpose, so no record body can be swapped in for them.
+// Binds the sealed seeds to their purpose, so no record body can be swapped in for them. Seeds
+// sealed with the second AD also say "this workspace's hub pin is bound": an older workspace
+// (first AD) is bound at its next unlock, one with the second never again without its binding.
 constexpr std::string_view kSeedsAd = "gocua device seeds v1";
+constexpr std::string_view kSeedsBoundAd = "gocua device seeds v2, hub pin bound";
 
-std::span<const std::uint8_t> adBytes() {
-  return {reinterpret_cast<const std::uint8_t*>(kSeedsAd.data()), kSeedsAd.size()};
+std::span<const std::uint8_t> bytesOf(std::string_view s) {
+  return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+std::span<const std::uint8_t> adBytes() { return bytesOf(kSeedsAd); }
+
+struct OpenedSeeds {
+  std::string seeds;
+  bool bound = false;
+};
+
+// The device seeds, opened under either AD; nullopt when there are none or they do not open.
+std::optional<OpenedSeeds> openSeeds(store::Repository& repo, const vault::RecordCipher& cipher) {
+  auto sealedHex = repo.meta(kMetaSeeds);
+  if (!sealedHex || !*sealedHex) return std::nullopt;
+  auto sealed = vault::fromHex(**sealedHex);
+  if (!sealed) return std::nullopt;
+  if (auto seeds = cipher.open(*sealed, bytesOf(kSeedsBoundAd))) return OpenedSeeds{std::move(*seeds), true};
+  if (auto seeds = cipher.open(*sealed, adBytes())) return OpenedSeeds{std::move(*seeds), false};
+  return std::nullopt;
+}
+
+// What the binding tag authenticates: the pinned key and the profile text, length-prefixed.
+std::string hubBindingAd(std::string_view pinnedHex, std::string_view profile) {
+  std::string ad = "gocua hub pin v1\n";
+  ad += std::to_string(pinnedHex.size()) + ":" + std::string(pinnedHex);
+  ad += std::to_string(profile.size()) + ":" + std::string(profile);
+  return ad;
 }
 
 std::optional<std::array<std::uint8_t, 32>> key32(std::string_view hex) {
@@ -56,10 +86,12 @@ Result<DeviceIdentity> loadDeviceIdentity(store::Repository& repo, const vault::
     GOCUA_TRY(repo.setMeta(kMetaWorkspaceId, vault::toHex(wsId)));
     return loadDeviceIdentity(repo, cipher, false);
   }
-  auto sealed = vault::fromHex(**sealedHex);
-  if (!sealed) return Error::make(err::kRecordDamaged, "device");
-  auto seeds = cipher.open(*sealed, adBytes());
-  if (!seeds || seeds->size() != 64) return Error::make(err::kRecordDamaged, "device");
+  auto opened = openSeeds(repo, cipher);
+  if (!opened || opened->seeds.size() != 64) {
+    if (opened) vault::wipe(opened->seeds);
+    return Error::make(err::kRecordDamaged, "device");
+  }
+  auto* seeds = &opened->seeds;
   const auto* p = reinterpret_cast<const std::uint8_t*>(seeds->data());
   DeviceIdentity id{sync::DeviceKeys::fromSeed(std::span<const std::uint8_t, 32>(p, 32)),
                     sync::DeviceBoxKeys::fromSeed(std::span<const std::uint8_t, 32>(p + 32, 32)),
@@ -81,13 +113,9 @@ Result<std::optional<std::array<std::uint8_t, 32>>> storedDeviceId(store::Reposi
 }
 
 bool dataKeyOpensDevice(store::Repository& repo, const vault::RecordCipher& cipher) {
-  auto sealedHex = repo.meta(kMetaSeeds);
-  if (!sealedHex || !*sealedHex) return false;
-  auto sealed = vault::fromHex(**sealedHex);
-  if (!sealed) return false;
-  auto seeds = cipher.open(*sealed, adBytes());
-  if (!seeds) return false;
-  vault::wipe(*seeds);
+  auto opened = openSeeds(repo, cipher);
+  if (!opened) return false;
+  vault::wipe(opened->seeds);
   return true;
 }
 
@@ -109,9 +137,59 @@ Result<sync::CommuneProfile> enrolledProfile(store::Repository& repo) {
   return sync::readProfile(**text, *pinned);
 }
 
-Status storeProfile(store::Repository& repo, std::string_view profileFile, const sync::CommuneProfile& profile) {
+Result<sync::CommuneProfile> enrolledProfile(store::Repository& repo, const vault::RecordCipher& cipher) {
+  GOCUA_TRY(checkHubPin(repo, cipher));
+  return enrolledProfile(repo);
+}
+
+Status storeProfile(store::Repository& repo, std::string_view profileFile, const sync::CommuneProfile& profile,
+                    const vault::RecordCipher& cipher) {
   GOCUA_TRY(repo.setMeta(kMetaProfile, profileFile));
-  return repo.setMeta(kMetaPinnedKey, vault::toHex(profile.hubSignPublic));
+  GOCUA_TRY(repo.setMeta(kMetaPinnedKey, vault::toHex(profile.hubSignPublic)));
+  return bindHubPin(repo, cipher);
+}
+
+Status bindHubPin(store::Repository& repo, const vault::RecordCipher& cipher) {
+  auto pinned = repo.meta(kMetaPinnedKey);
+  if (!pinned) return pinned.error();
+  auto profile = repo.meta(kMetaProfile);
+  if (!profile) return profile.error();
+  if (!*pinned || !*profile) return {};
+  auto tag = cipher.seal(std::string_view(), bytesOf(hubBindingAd(**pinned, **profile)));
+  GOCUA_TRY(repo.setMeta(kMetaHubBinding, vault::toHex(tag)));
+  auto opened = openSeeds(repo, cipher);
+  if (!opened) return Error::make(err::kRecordDamaged, "device");
+  auto resealed = cipher.seal(opened->seeds, bytesOf(kSeedsBoundAd));
+  vault::wipe(opened->seeds);
+  return repo.setMeta(kMetaSeeds, vault::toHex(resealed));
+}
+
+Status checkHubPin(store::Repository& repo, const vault::RecordCipher& cipher) {
+  auto pinned = repo.meta(kMetaPinnedKey);
+  if (!pinned) return pinned.error();
+  auto profile = repo.meta(kMetaProfile);
+  if (!profile) return profile.error();
+  if (!*pinned && !*profile) return {};  // not enrolled: nothing to trust yet
+  auto tagHex = repo.meta(kMetaHubBinding);
+  if (!tagHex) return tagHex.error();
+  if (!*pinned || !*profile || !*tagHex) return Error::make(err::kSyncPinDamaged, "hub");
+  auto tag = vault::fromHex(**tagHex);
+  if (!tag || !cipher.open(*tag, bytesOf(hubBindingAd(**pinned, **profile))))
+    return Error::make(err::kSyncPinDamaged, "hub");
+  return {};
+}
+
+Status bindLegacyHubPin(store::Repository& repo, const vault::RecordCipher& cipher) {
+  auto pinned = repo.meta(kMetaPinnedKey);
+  if (!pinned) return pinned.error();
+  auto tagHex = repo.meta(kMetaHubBinding);
+  if (!tagHex) return tagHex.error();
+  if (!*pinned || *tagHex) return {};
+  auto opened = openSeeds(repo, cipher);
+  if (!opened) return {};  // damaged seeds: export refuses on its own ("record.damaged")
+  vault::wipe(opened->seeds);
+  if (opened->bound) return {};  // bound before and the binding is gone: checkHubPin refuses
+  return bindHubPin(repo, cipher);
 }
 
 Result<std::int64_t> metaInt(store::Repository& repo, const char* key, std::int64_t fallback) {

@@ -34,7 +34,22 @@ bool dataKeyOpensDevice(store::Repository& repo, const vault::RecordCipher& ciph
 // The profile the laptop enrolled with (re-verified against the pinned key), or "sync.not_enrolled".
 Result<sync::CommuneProfile> enrolledProfile(store::Repository& repo);
 Result<std::optional<std::array<std::uint8_t, 32>>> pinnedHubKey(store::Repository& repo);
-Status storeProfile(store::Repository& repo, std::string_view profileFile, const sync::CommuneProfile& profile);
+// The same, refused with "sync.pin_damaged" unless checkHubPin passes: what export trusts.
+Result<sync::CommuneProfile> enrolledProfile(store::Repository& repo, const vault::RecordCipher& cipher);
+// Stores the profile and its pinned key and binds them to the data key (bindHubPin).
+Status storeProfile(store::Repository& repo, std::string_view profileFile, const sync::CommuneProfile& profile,
+                    const vault::RecordCipher& cipher);
+
+// The pinned hub key and the profile are plaintext meta rows; a tag under the data key over both
+// (meta "hub.binding", an AEAD seal of nothing with them as associated data) shows they are the
+// ones this laptop enrolled with. bindHubPin writes the tag and reseals the device seeds with an
+// AD that records "bound" (call inside the caller's transaction). checkHubPin: ok when not
+// enrolled; "sync.pin_damaged" when the tag is missing or does not match. bindLegacyHubPin (at
+// unlock): binds a workspace enrolled by an older GoCua (seeds sealed the old way, no tag); a
+// workspace whose seeds say "bound" never gets a missing tag re-made.
+Status bindHubPin(store::Repository& repo, const vault::RecordCipher& cipher);
+Status checkHubPin(store::Repository& repo, const vault::RecordCipher& cipher);
+Status bindLegacyHubPin(store::Repository& repo, const vault::RecordCipher& cipher);
 
 // Meta keys of sync state.
 inline constexpr const char* kMetaNextSequence = "sync.next_sequence";

@@ -18,6 +18,7 @@ inline constexpr ErrorCode kRecoveryUsed{"recovery.used", ErrorKind::Invalid};
 inline constexpr ErrorCode kResidentDuplicate{"resident.duplicate", ErrorKind::Duplicate};
 inline constexpr ErrorCode kSyncIo{"sync.io", ErrorKind::Io};
 inline constexpr ErrorCode kSyncNoRequest{"sync.no_request", ErrorKind::Refused};
+inline constexpr ErrorCode kSyncPinDamaged{"sync.pin_damaged", ErrorKind::Damaged};
 inline constexpr ErrorCode kSyncNotEnrolled{"sync.not_enrolled", ErrorKind::Refused};
 inline constexpr ErrorCode kSyncRetentionDays{"sync.retention_days", ErrorKind::Invalid};
 inline constexpr ErrorCode kSyncRevoked{"sync.revoked", ErrorKind::Revoked};
@@ -27,6 +28,7 @@ inline constexpr ErrorCode kVolunteerExists{"volunteer.exists", ErrorKind::Inval
 inline constexpr ErrorCode kVolunteerLast{"volunteer.last", ErrorKind::Invalid};
 inline constexpr ErrorCode kVolunteerName{"volunteer.name", ErrorKind::Invalid};
 inline constexpr ErrorCode kVolunteerNotFound{"volunteer.not_found", ErrorKind::Locked};
+inline constexpr ErrorCode kWorkspaceDamaged{"workspace.damaged", ErrorKind::Damaged};
 inline constexpr ErrorCode kWorkspaceExists{"workspace.exists", ErrorKind::Refused};
 inline constexpr ErrorCode kWorkspaceNotFound{"workspace.not_found", ErrorKind::NotFound};
 inline constexpr ErrorCode kWorkspaceNotTraining{"workspace.not_training", ErrorKind::Refused};
@@ -45,6 +47,7 @@ inline constexpr ErrorCode kWorkspaceCodes[] = {
     kSyncIo,
     kSyncNoRequest,
     kSyncNotEnrolled,
+    kSyncPinDamaged,
     kSyncRetentionDays,
     kSyncRevoked,
     kSyncTraining,
@@ -53,6 +56,7 @@ inline constexpr ErrorCode kWorkspaceCodes[] = {
     kVolunteerLast,
     kVolunteerName,
     kVolunteerNotFound,
+    kWorkspaceDamaged,
     kWorkspaceExists,
     kWorkspaceNotFound,
     kWorkspaceNotTraining,

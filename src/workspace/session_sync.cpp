@@ -9,6 +9,7 @@
 #include "workspace/device_identity.h"
 #include "workspace/durable_file.h"
 #include "workspace/errors.h"
+#include "workspace/metadata_text.h"
 #include "workspace/records_internal.h"
 #include "workspace/workspace.h"
 
@@ -26,6 +27,7 @@ static_assert(std::string_view(kMetaNextSequence) == "sync.next_sequence",
 
 Result<std::string> Session::enrollmentRequest() {
   if (ws_->training()) return Error::make(err::kSyncTraining);
+  GOCUA_TRY(checkMetadataText(ws_->repo()));  // the request carries names and the workspace id
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, true);
@@ -49,6 +51,7 @@ Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
   if (ws_->training()) return Error::make(err::kSyncTraining);
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
+  GOCUA_TRY(checkHubPin(ws_->repo(), *cipher_));  // a pin changed on disk must not be trusted here
   auto pinned = pinnedHubKey(ws_->repo());
   if (!pinned) return pinned.error();
   auto profile = sync::readProfile(profileFile, *pinned);
@@ -59,7 +62,7 @@ Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
   if (!slot) return slot.error();
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
-  GOCUA_TRY(storeProfile(ws_->repo(), profileFile, *profile));
+  GOCUA_TRY(storeProfile(ws_->repo(), profileFile, *profile, *cipher_));
   GOCUA_TRY(ws_->repo().setMeta(kMetaRevoked, ""));  // joining again lifts a revocation the laptop learned
   GOCUA_TRY(ws_->repo().setMeta(kMetaRecoverySlot, vault::toHex(*slot)));
   int formPack = 0;
@@ -76,7 +79,7 @@ Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
 }
 
 Result<sync::DeviceKeys> Session::deviceSignKeys() {
-  auto profile = enrolledProfile(ws_->repo());
+  auto profile = enrolledProfile(ws_->repo(), *cipher_);
   if (!profile) return profile.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
@@ -84,7 +87,7 @@ Result<sync::DeviceKeys> Session::deviceSignKeys() {
 }
 
 Result<std::string> Session::hubUrl() {
-  auto profile = enrolledProfile(ws_->repo());
+  auto profile = enrolledProfile(ws_->repo(), *cipher_);
   if (!profile) return profile.error();
   return profile->hubUrl;
 }
@@ -96,13 +99,14 @@ Status Session::setRetentionDays(int days) {
 
 Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (ws_->training()) return Error::make(err::kSyncTraining);
-  auto profile = enrolledProfile(ws_->repo());
+  auto profile = enrolledProfile(ws_->repo(), *cipher_);
   if (!profile) return profile.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
   auto revoked = ws_->repo().meta(kMetaRevoked);
   if (!revoked) return revoked.error();
   if (*revoked && !(*revoked)->empty()) return Error::make(err::kSyncRevoked);
+  GOCUA_TRY(checkMetadataText(ws_->repo()));  // the manifest carries names, ids, the recovery slot
 
   // One write transaction: nothing changes between reading the records and recording the batch.
   auto txn = store::Txn::begin(ws_->db());

@@ -100,7 +100,12 @@ Result<std::vector<std::string>> Workspace::volunteers() {
   auto slots = repo_.keyslots();
   if (!slots) return slots.error();
   std::vector<std::string> names;
-  for (auto& s : *slots) names.push_back(s.volunteer);
+  for (std::size_t i = 0; i < slots->size(); ++i) {
+    // Names are shown and printed as JSON: a byte changed on disk is damage, not an abort.
+    if (!core::isValidUtf8((*slots)[i].volunteer))
+      return Error::make(err::kWorkspaceDamaged, "", "keyslot " + std::to_string(i + 1) + " name");
+    names.push_back((*slots)[i].volunteer);
+  }
   return names;
 }
 
@@ -125,6 +130,7 @@ Result<std::unique_ptr<Session>> Workspace::unlock(std::string_view volunteer, s
   auto t1 = std::chrono::steady_clock::now();
   std::unique_ptr<Session> session(new Session(*this, row->volunteer, std::move(*key)));
   GOCUA_TRY(session->loadAll());
+  GOCUA_TRY(session->bindLegacy());
   auto t2 = std::chrono::steady_clock::now();
   if (stats) {
     stats->kdfSeconds = std::chrono::duration<double>(t1 - t0).count();

@@ -122,6 +122,16 @@ struct DamagedRecord {
   std::string id, kind;
 };
 
+// What `verify` reports beyond unreadable bodies (session_integrity.cpp): values the code trusts
+// that fail their binding to the data key, or damage SQLite itself finds. code is a catalog code
+// ("sync.pin_damaged", "workspace.damaged"); detail names the place, never resident data.
+struct IntegrityReport {
+  struct Problem {
+    std::string code, detail;
+  };
+  std::vector<Problem> problems;
+};
+
 class Session {
  public:
   ~Session();
@@ -213,6 +223,9 @@ class Session {
   // "record.not_found", "record.damaged".
   Result<nlohmann::json> getApplication(std::string_view id);
 
+  // Checks everything bound to the data key (see IntegrityReport); changes nothing.
+  IntegrityReport checkIntegrity();
+
   const SearchIndex& index() const { return index_; }
   const std::vector<DamagedRecord>& damaged() const { return damaged_; }
   std::size_t households() const { return households_; }
@@ -224,6 +237,8 @@ class Session {
   friend class Workspace;
   Session(Workspace& ws, std::string volunteer, vault::SecretBytes dataKey);
   Status loadAll();
+  // At unlock: binds what an older GoCua left unbound (session_integrity.cpp).
+  Status bindLegacy();
 
   Result<store::RecordRow> sealNew(std::string_view kind, const std::string& body, std::optional<std::string> formId,
                                    std::optional<int> formVersion);

@@ -1,0 +1,172 @@
+// The workspace at rest against someone with sqlite3 and the file: values the code trusts are
+// bound to the data key, so a change made outside GoCua is found (verify) and refused (export)
+// instead of silently obeyed. Each case edits the real SQLite file the way an attacker would.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/db.h"
+#include "sync/keys/keys.h"
+#include "vault/secret.h"
+#include "workspace/workspace.h"
+#include "workspace_fixture.h"
+
+using namespace gocua;
+using namespace gocua::workspace;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+using wstest::kKdf;
+using wstest::kPass;
+using wstest::TempDir;
+
+sync::HubIdentity hubIdentity(std::uint8_t b) {
+  std::array<std::uint8_t, 32> s1{}, s2{}, s3{};
+  s1.fill(b);
+  s2.fill(static_cast<std::uint8_t>(b + 1));
+  s3.fill(static_cast<std::uint8_t>(b + 2));
+  return sync::HubIdentity::fromSeed(s1, s2, s3);
+}
+
+std::string profileFor(const sync::HubIdentity& hub) {
+  sync::CommuneProfile p;
+  p.communeCode = "27001";
+  p.communeName = "Xã Tân Lập";
+  p.villages = {"Thôn Đông"};
+  p.hubUrl = "http://127.0.0.1:8080";
+  p.hubSignPublic = hub.signPublic;
+  p.hubBoxPublic = hub.box.publicKey;
+  p.recoveryPublic = hub.recovery.publicKey;
+  p.issuedAt = "2026-11-20T08:00:00Z";
+  auto file = sync::writeProfile(p, hub);
+  REQUIRE(file.ok());
+  return *file;
+}
+
+// Runs SQL on the workspace file with no GoCua code in between, as sqlite3 would.
+void tamper(const fs::path& dir, const std::string& sql) {
+  auto db = store::Db::open(dir / "gocua.db", false);
+  REQUIRE(db.ok());
+  REQUIRE(db->exec(sql).ok());
+}
+
+std::string metaValue(const fs::path& dir, const std::string& key) {
+  auto db = store::Db::open(dir / "gocua.db", false);
+  REQUIRE(db.ok());
+  auto st = db->prepare("SELECT value FROM meta WHERE key=?1");
+  REQUIRE(st.ok());
+  st->bind(1, key);
+  auto row = st->step();
+  REQUIRE(row.ok());
+  return *row ? st->columnText(0) : std::string();
+}
+
+std::string sqlText(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += (c == '\'') ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+// An enrolled laptop with one resident, locked again (closed) so the test can edit the file.
+struct Enrolled {
+  TempDir t;
+  fs::path dir = t.path / "ws";
+  sync::HubIdentity hub = hubIdentity(1);
+  std::string seedsAtRequest;  // the device seeds as an older GoCua left them (before binding)
+
+  Enrolled() {
+    auto ws = Workspace::create(dir, "Lan", kPass, false, kKdf);
+    REQUIRE(ws.ok());
+    auto s = (*ws)->unlock("", kPass);
+    REQUIRE(s.ok());
+    REQUIRE((*s)->enrollmentRequest().ok());
+    seedsAtRequest = metaValue(dir, "device.seeds");
+    REQUIRE((*s)->enroll(profileFor(hub)).ok());
+    Errors problems;
+    json r = {{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "05/03/1990"}, {"sex", "male"}};
+    REQUIRE((*s)->addResident(r, &problems).ok());
+  }
+
+  struct Opened {
+    std::unique_ptr<Workspace> ws;
+    std::unique_ptr<Session> s;
+  };
+  Opened unlock() {
+    Opened o;
+    auto ws = Workspace::open(dir);
+    REQUIRE(ws.ok());
+    o.ws = std::move(*ws);
+    auto s = o.ws->unlock("", kPass);
+    REQUIRE(s.ok());
+    o.s = std::move(*s);
+    return o;
+  }
+};
+
+bool reports(const IntegrityReport& r, const std::string& code) {
+  for (const auto& p : r.problems)
+    if (p.code == code) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("hub pin: a hub key and profile swapped in with sqlite3 are refused at export and reported") {
+  Enrolled e;
+  auto rogue = hubIdentity(50);
+  auto rogueProfile = profileFor(rogue);
+  tamper(e.dir, "UPDATE meta SET value=" + sqlText(vault::toHex(rogue.signPublic)) +
+                    " WHERE key='hub.sign_public'; UPDATE meta SET value=" + sqlText(rogueProfile) +
+                    " WHERE key='hub.profile'; DELETE FROM meta WHERE key='hub.binding';");
+  auto o = e.unlock();
+  auto out = e.t.path / "b.gcb";
+  auto exported = o.s->exportBatch(out);
+  REQUIRE_FALSE(exported.ok());
+  CHECK(exported.error().code == "sync.pin_damaged");
+  CHECK_FALSE(fs::exists(out));  // nothing went to the rogue hub's key
+  CHECK(o.s->hubUrl().error().code == "sync.pin_damaged");
+  CHECK(reports(o.s->checkIntegrity(), "sync.pin_damaged"));
+}
+
+TEST_CASE("hub pin: a workspace enrolled by an older GoCua is bound at its first unlock and still exports") {
+  Enrolled e;
+  // As an older version left it: seeds sealed the old way, no binding row.
+  tamper(e.dir, "UPDATE meta SET value=" + sqlText(e.seedsAtRequest) +
+                    " WHERE key='device.seeds'; DELETE FROM meta WHERE key='hub.binding';");
+  {
+    auto o = e.unlock();
+    CHECK(o.s->checkIntegrity().problems.empty());
+    auto exported = o.s->exportBatch(e.t.path / "1.gcb");
+    REQUIRE(exported.ok());
+    CHECK(exported->records == 1);
+  }
+  CHECK_FALSE(metaValue(e.dir, "hub.binding").empty());
+  // Once bound, deleting the binding does not make it look old again.
+  tamper(e.dir, "DELETE FROM meta WHERE key='hub.binding';");
+  auto o = e.unlock();
+  CHECK(o.s->exportBatch(e.t.path / "2.gcb").error().code == "sync.pin_damaged");
+}
+
+TEST_CASE(
+    "metadata: an invalid UTF-8 byte in a volunteer name, the workspace id or the recovery slot is a "
+    "clear damaged error, never an abort") {
+  for (const std::string& sql :
+       {std::string("UPDATE keyslot SET volunteer=CAST(X'4C61FF6E' AS TEXT)"),
+        std::string("UPDATE meta SET value=CAST(X'61FF62' AS TEXT) WHERE key='device.workspace_id'"),
+        std::string("UPDATE meta SET value=CAST(X'61FF62' AS TEXT) WHERE key='recovery.slot'")}) {
+    CAPTURE(sql);
+    Enrolled e;
+    tamper(e.dir, sql);
+    auto o = e.unlock();
+    auto exported = o.s->exportBatch(e.t.path / "b.gcb");
+    REQUIRE_FALSE(exported.ok());
+    CHECK(exported.error().code == "workspace.damaged");
+    CHECK_FALSE(fs::exists(e.t.path / "b.gcb"));
+    auto request = o.s->enrollmentRequest();
+    CHECK_FALSE(request.ok());
+    CHECK(reports(o.s->checkIntegrity(), "workspace.damaged"));
+  }
+}
