@@ -13,11 +13,27 @@ inline constexpr ErrorCode kVaultKdfTooWeak{"vault.kdf_too_weak", ErrorKind::Dam
 inline constexpr ErrorCode kVaultKeyslotDamaged{"vault.keyslot_damaged", ErrorKind::Damaged};
 inline constexpr ErrorCode kVaultOutOfMemory{"vault.out_of_memory", ErrorKind::Internal};
 inline constexpr ErrorCode kVaultPassphraseTooShort{"vault.passphrase_too_short", ErrorKind::Invalid};
+inline constexpr ErrorCode kVaultPassphraseControlChar{"vault.passphrase_control_char", ErrorKind::Invalid};
+inline constexpr ErrorCode kVaultPassphraseOnlySpaces{"vault.passphrase_only_spaces", ErrorKind::Invalid};
+inline constexpr ErrorCode kVaultPassphraseRepeated{"vault.passphrase_repeated", ErrorKind::Invalid};
+inline constexpr ErrorCode kVaultPassphraseSequence{"vault.passphrase_sequence", ErrorKind::Invalid};
+inline constexpr ErrorCode kVaultPassphraseCommon{"vault.passphrase_common", ErrorKind::Invalid};
 inline constexpr ErrorCode kVaultWrongPassphrase{"vault.wrong_passphrase", ErrorKind::Locked};
 
 inline constexpr ErrorCode kVaultCodes[] = {
-    kVaultDamaged,        kVaultInit,        kVaultKdfOutOfRange,      kVaultKdfTooWeak,
-    kVaultKeyslotDamaged, kVaultOutOfMemory, kVaultPassphraseTooShort, kVaultWrongPassphrase,
+    kVaultDamaged,
+    kVaultInit,
+    kVaultKdfOutOfRange,
+    kVaultKdfTooWeak,
+    kVaultKeyslotDamaged,
+    kVaultOutOfMemory,
+    kVaultPassphraseTooShort,
+    kVaultWrongPassphrase,
+    kVaultPassphraseControlChar,
+    kVaultPassphraseOnlySpaces,
+    kVaultPassphraseRepeated,
+    kVaultPassphraseSequence,
+    kVaultPassphraseCommon,
 };
 
 }  // namespace gocua::err

@@ -85,12 +85,6 @@ Status checkKdfFloor(const KdfParams& params) {
   return {};
 }
 
-Status checkPassphrase(std::string_view passphrase) {
-  if (codePoints(passphrase) < kMinPassphraseCodePoints)
-    return Error::make(err::kVaultPassphraseTooShort, "passphrase");
-  return {};
-}
-
 int passphraseStrength(std::string_view passphrase) {
   const std::size_t n = codePoints(passphrase);
   if (n < kMinPassphraseCodePoints) return 0;

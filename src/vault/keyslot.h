@@ -37,8 +37,8 @@ struct KdfParams {
 // 16 passes or 4 GiB, the ceiling that stops a damaged slot from hanging or exhausting a laptop.
 [[nodiscard]] Status checkKdfFloor(const KdfParams& params);
 
-// Policy for a new passphrase: "vault.passphrase_too_short" under kMinPassphraseCodePoints code
-// points (UTF-8 counted by lead bytes; Vietnamese letters with diacritics count once).
+// The one rule for a new passphrase (passphrase_policy.cpp: the app, gocuactl, gocua-hub): refuses
+// the weakest, each with its reason ("vault.passphrase_*"); under kMinPassphraseCodePoints is too short.
 constexpr std::size_t kMinPassphraseCodePoints = 8;
 [[nodiscard]] Status checkPassphrase(std::string_view passphrase);
 // 0 (too short) .. 4 (long and varied): a rough hint for the GUI meter, not a security claim.
@@ -52,7 +52,7 @@ struct Keyslot {
 };
 
 // Seals dataKey under a fresh salt and nonce. Errors: "vault.kdf_too_weak" / "vault.kdf_out_of_range"
-// (checkKdfFloor), "vault.passphrase_too_short" (checkPassphrase: no new slot with a weak
+// (checkKdfFloor), "vault.passphrase_*" (checkPassphrase: no new slot with a weak
 // passphrase), "vault.out_of_memory" when Argon2 cannot get params.memlimit bytes, "internal" when
 // dataKey is not kDataKeyBytes long.
 [[nodiscard]] Result<Keyslot> wrapDataKey(const SecretBytes& dataKey, std::string_view passphrase,

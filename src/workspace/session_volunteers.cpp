@@ -62,7 +62,17 @@ Status Session::removeVolunteer(std::string_view nameIn) {
 
 Status Session::changePassphrase(std::string_view newPassphrase, const vault::KdfParams& kdf) {
   GOCUA_TRY(vault::checkPassphrase(newPassphrase));
-  auto slot = vault::wrapDataKey(dataKey_, newPassphrase, kdf);
+  auto current = ws_->repo().keyslot(volunteer_);
+  if (!current) return current.error();
+  // A new passphrase never makes a slot cheaper to guess: GOCUA_KDF=interactive (tests, old laptops)
+  // or a low-memory moment picks the floor, but a slot made at MODERATE keeps at least that cost.
+  vault::KdfParams stronger = kdf;
+  if (*current) {
+    const vault::KdfParams old = fromRow(**current).params;
+    stronger.opslimit = std::max(stronger.opslimit, old.opslimit);
+    stronger.memlimit = std::max(stronger.memlimit, old.memlimit);
+  }
+  auto slot = vault::wrapDataKey(dataKey_, newPassphrase, stronger);
   if (!slot) return slot.error();
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();

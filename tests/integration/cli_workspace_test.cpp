@@ -252,6 +252,32 @@ TEST_CASE("volunteers: add, remove, passphrase change; the last volunteer cannot
   CHECK(verifyOk(box, {{"GOCUA_PASSPHRASE", lanNew}})["residents"] == 1);
 }
 
+TEST_CASE("weak passphrases: init, volunteer add and passphrase change refuse them with the reason") {
+  it::Sandbox box;
+  const std::string weak[] = {"12345678", "aaaaaaaa", "password", "        ", "mây trắng\tbay qua đồi"};
+  const std::string reasons[] = {"vault.passphrase_sequence", "vault.passphrase_repeated", "vault.passphrase_common",
+                                 "vault.passphrase_only_spaces", "vault.passphrase_control_char"};
+  for (std::size_t i = 0; i < std::size(weak); ++i) {
+    auto r = box.ctl({"init", "--volunteer", "Lan"}, "", {{"GOCUA_PASSPHRASE", weak[i]}});
+    INFO(r.describe());
+    CHECK(r.exitCode == 2);
+    CHECK(r.out.find(reasons[i]) != std::string::npos);
+    CHECK_FALSE(it::fs::exists(box.workspace / "gocua.db"));
+  }
+  box.init("Lan");
+  const auto slotsBefore = keyslots(box.workspace);
+  auto add = box.ctl({"volunteer", "add", "Minh"}, "", {{"GOCUA_NEW_PASSPHRASE", "12345678"}});
+  INFO(add.describe());
+  CHECK(add.exitCode == 2);
+  CHECK(add.out.find("vault.passphrase_sequence") != std::string::npos);
+  auto change = box.ctl({"passphrase", "change"}, "", {{"GOCUA_NEW_PASSPHRASE", "password"}});
+  INFO(change.describe());
+  CHECK(change.exitCode == 2);
+  CHECK(change.out.find("vault.passphrase_common") != std::string::npos);
+  CHECK(change.out.find("phổ biến") != std::string::npos);  // the plain Vietnamese reason
+  CHECK(keyslots(box.workspace) == slotsBefore);
+}
+
 TEST_CASE("demo-data: refused in a real workspace, works in a training one") {
   it::Sandbox box;
   box.init();

@@ -49,9 +49,10 @@ bool isRepeated(std::string_view s) {
 StrengthHint scorePassphrase(std::string_view passphrase, std::string_view name) {
   StrengthHint hint;
   const std::size_t n = codePoints(passphrase);
-  if (!vault::checkPassphrase(passphrase).ok()) {
+  // The shared rule first: what it refuses is weak, for the reason the catalog gives for its error.
+  if (auto verdict = vault::checkPassphrase(passphrase); !verdict.ok()) {
     hint.labelKey = "app.first_run.strength.weak";
-    hint.reasonKey = "app.first_run.strength_reason.short";
+    hint.reasonKey = "error." + verdict.error().code;
     return hint;
   }
 

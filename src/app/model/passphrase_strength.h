@@ -1,7 +1,7 @@
 // The strength hint under the first-run passphrase box: a rough, explainable score (length,
 // variety of characters, common or too-simple patterns) with a plain label (yếu / trung bình /
-// mạnh) and the one reason that matters most. A hint only: the one hard rule is the vault's
-// minimum length (vault::checkPassphrase), which the caller shows as an error.
+// mạnh) and the one reason that matters most. The hard rule is the vault's (vault::checkPassphrase,
+// the same one gocuactl and gocua-hub apply): what it refuses is weak with the refusal's reason.
 #pragma once
 
 #include <string>
@@ -15,7 +15,7 @@ struct StrengthHint {
   Strength level = Strength::Weak;
   int score = 0;          // 0..5, for the meter
   std::string labelKey;   // app.first_run.strength.{weak,medium,strong}
-  std::string reasonKey;  // app.first_run.strength_reason.*; empty when there is nothing to add
+  std::string reasonKey;  // app.first_run.strength_reason.* or error.vault.passphrase_*; empty: nothing to add
 };
 
 // name: the volunteer's name, a passphrase built on it is weak. Nothing is kept or logged.

@@ -50,6 +50,13 @@ TEST_CASE("init refuses invalid commune details and weak passphrases") {
   r = hub::Hub::create(tmp.path / "c", ok, "short", vault::interactiveKdf());
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == "vault.passphrase_too_short");
+  // Staff passphrases follow the volunteers' rule.
+  r = hub::Hub::create(tmp.path / "d", ok, "12345678", vault::interactiveKdf());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == "vault.passphrase_sequence");
+  r = hub::Hub::create(tmp.path / "e", ok, "matkhau123", vault::interactiveKdf());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == "vault.passphrase_common");
 }
 
 TEST_CASE("the profile is signed by the hub and carries its public keys") {
