@@ -70,6 +70,7 @@ Status checkReceipt(const Receipt& r) {
       return invalid(at("updates", i, "note"));
     }
     if (!isUtcTimestamp(u.at)) return invalid(at("updates", i, "at"));
+    if (u.decision < 0) return invalid(at("updates", i, "decision"));
   }
   return {};
 }
