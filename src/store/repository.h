@@ -114,9 +114,11 @@ class Repository {
   // row changed (false for a verdict already applied).
   Result<bool> acknowledge(std::span<const std::uint8_t> id, std::int64_t revision, std::string_view state,
                            std::string_view reason, std::string_view at);
-  // A review decision from the hub; note is sealed to this device (may be empty).
+  // A review decision from the hub; note is sealed to this device (may be empty). Applied only
+  // when `decision` is above the one the record holds (none yet: any): a replayed older receipt
+  // changes nothing. Returns whether the row changed.
   Result<bool> setReview(std::span<const std::uint8_t> id, std::string_view status, std::span<const std::uint8_t> note,
-                         std::string_view at);
+                         std::string_view at, std::int64_t decision);
   Result<std::map<std::string, std::int64_t>> countBySyncState();
   struct ReviewRow {
     Bytes id;

@@ -106,15 +106,17 @@ Result<bool> Repository::acknowledge(std::span<const std::uint8_t> id, std::int6
 }
 
 Result<bool> Repository::setReview(std::span<const std::uint8_t> id, std::string_view status,
-                                   std::span<const std::uint8_t> note, std::string_view at) {
-  auto st = db_->cached("UPDATE record SET review_status=?2, review_note=?3, review_at=?4 WHERE id=?1");
+                                   std::span<const std::uint8_t> note, std::string_view at, std::int64_t decision) {
+  auto st = db_->cached(
+      "UPDATE record SET review_status=?2, review_note=?3, review_at=?4, review_decision=?5 "
+      "WHERE id=?1 AND (review_decision IS NULL OR review_decision < ?5)");
   if (!st) return st.error();
   (*st)->bind(1, id).bind(2, status);
   if (note.empty())
     (*st)->bindNull(3);
   else
     (*st)->bind(3, note);
-  GOCUA_TRY((*st)->bind(4, at).run());
+  GOCUA_TRY((*st)->bind(4, at).bind(5, decision).run());
   return db_->changes() == 1;
 }
 

@@ -78,7 +78,8 @@ Result<ReceiptInfo> Session::applyReceipt(std::string_view receiptFile) {
   for (const auto& u : receipt->updates) {
     auto id = core::parseRecordId(u.id);
     if (!id) continue;
-    auto changed = repo.setReview(span(*id), sync::toString(u.status), u.sealedNote, u.at);
+    // Only a decision newer than the one held: an old receipt replayed later rolls nothing back.
+    auto changed = repo.setReview(span(*id), sync::toString(u.status), u.sealedNote, u.at, u.decision);
     if (!changed) return changed.error();
     if (*changed) ++info.statusUpdates;
   }

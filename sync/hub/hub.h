@@ -24,8 +24,8 @@
 //   hub.revoked          quarantine reason: device revoked
 //   hub.bad_forms        a form file to publish does not load
 // Per-record reason codes (receipt "reason"): hub.bad_line, hub.unknown_kind, hub.field_too_long,
-//   hub.bad_record, hub.unknown_form, hub.foreign_record, hub.kind_changed, or the first error of
-//   core::parseResident (e.g. "personal_id.checksum").
+//   hub.bad_record, hub.bad_revision (revision not 1..2^63-1; receipt revision 0), hub.unknown_form,
+//   hub.foreign_record, hub.kind_changed, or the first error of core::parseResident (e.g. "personal_id.checksum").
 #pragma once
 
 #include <array>

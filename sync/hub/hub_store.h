@@ -63,6 +63,7 @@ struct ReviewRow {
   std::string status;
   Blob note;  // sealed under the hub data key, empty = none
   std::string at;
+  std::int64_t decision = 0;  // orders the record's decisions: see setReview
 };
 
 struct QuarantineRow {
@@ -129,6 +130,8 @@ class HubStore {
   [[nodiscard]] virtual Result<std::int64_t> recordCount() = 0;
 
   // [SECTION] review: one decision per record (the latest replaces)
+  // Stores row.decision raised to at least 1 and at least one more than the record's previous
+  // decision, so each record's decisions grow strictly whatever the caller's clock says.
   [[nodiscard]] virtual Status setReview(const ReviewRow& row) = 0;
   // Decisions on the device's records, in the records' order.
   [[nodiscard]] virtual Result<std::vector<ReviewRow>> reviewsForDevice(const DeviceKey& device) = 0;

@@ -82,14 +82,22 @@ RecordLine checkRecordLine(std::string_view line, const forms::FormRegistry& for
       r.id = *parsed;
       r.idText = core::formatRecordId(*parsed);
     }
-  if (auto rev = j.find("revision"); rev != j.end() && rev->is_number_integer()) r.revision = rev->get<std::int64_t>();
+  // Only 1..INT64_MAX: 0, negatives, 2^64-1 (which would wrap) and 2^64 (a float) leave it 0.
+  if (auto rev = j.find("revision"); rev != j.end() && rev->is_number_integer()) {
+    const bool fits = !rev->is_number_unsigned() || rev->get<std::uint64_t>() <= INT64_MAX;
+    if (fits && rev->get<std::int64_t>() >= 1) r.revision = rev->get<std::int64_t>();
+  }
   const char* why = nullptr;
   if (!withinLimits(j, 0, &why)) {
     r.reason = why;
     return r;
   }
-  if (r.idText.empty() || r.revision < 1) {
+  if (r.idText.empty()) {
     r.reason = "hub.bad_record";
+    return r;
+  }
+  if (r.revision < 1) {  // named in the receipt with revision 0, which no laptop record has
+    r.reason = "hub.bad_revision";
     return r;
   }
   r.kind = optString(j, "kind").value_or("");

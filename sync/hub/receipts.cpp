@@ -29,6 +29,7 @@ Result<std::vector<sync::StatusUpdate>> updatesFor(HubStore& store, const vault:
     if (!status) return Error::make(err::kHubDamaged, "", "review status");
     u.status = *status;
     u.at = r.at;
+    u.decision = r.decision;
     if (!r.note.empty()) {
       auto note = cipher.open(r.note, noteAd(r.recordId, r.revision));
       if (!note) return Error::make(err::kHubDamaged, "note");

@@ -1,5 +1,7 @@
 // Staff review decisions. The note is sealed under the hub data key here; each receipt reseals it
 // to the device's box key, so only the hub and that laptop ever read it.
+#include <chrono>
+
 #include "core/text.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
@@ -31,6 +33,11 @@ Status HubSession::setReview(std::string_view recordId, std::string_view statusT
     if (!note->empty()) row.note = impl_->cipher.seal(*note, noteAd(*id, row.revision));
     vault::wipe(*note);
     row.at = nowIso();
+    // Milliseconds keep a hub rebuilt from its key backup (decisions start again) above what
+    // laptops hold; the store still makes each record's decisions strictly grow.
+    row.decision =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     return store.setReview(row);
   });
 }

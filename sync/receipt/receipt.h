@@ -52,6 +52,10 @@ struct StatusUpdate {
   ReviewStatus status = ReviewStatus::Accepted;
   std::vector<std::uint8_t> sealedNote;  // crypto_box_seal to the device box key; empty = no note
   std::string at;                        // UTC "YYYY-MM-DDTHH:MM:SSZ"
+  // The hub's order of decisions on this record: larger is newer. A laptop applies an update only
+  // when it is newer than the one it holds, so a replayed old receipt cannot roll a status back.
+  // 0 in receipts written before decisions were numbered (the key is then absent).
+  std::int64_t decision = 0;
 };
 
 struct Receipt {

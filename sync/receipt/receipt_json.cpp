@@ -23,8 +23,10 @@ Error shapeError(std::string field) { return Error::make(err::kReceiptFormat, st
 
 std::string entry(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
 
-bool hasExactly(const nlohmann::json& obj, std::initializer_list<const char*> keys) {
-  if (!obj.is_object() || obj.size() != keys.size()) return false;
+bool hasExactly(const nlohmann::json& obj, std::initializer_list<const char*> keys, const char* optional = nullptr) {
+  if (!obj.is_object()) return false;
+  const std::size_t extra = optional && obj.contains(optional) ? 1 : 0;
+  if (obj.size() != keys.size() + extra) return false;
   return std::all_of(keys.begin(), keys.end(), [&](const char* k) { return obj.contains(k); });
 }
 
@@ -78,10 +80,12 @@ Result<RecordOutcome> parseRecord(const nlohmann::json& v, std::size_t i) {
 
 Result<StatusUpdate> parseUpdate(const nlohmann::json& v, std::size_t i) {
   StatusUpdate u;
-  if (!hasExactly(v, {"at", "id", "note", "revision", "status"})) return shapeError(entry("updates", i));
+  // "decision" is absent only in receipts from before decisions were numbered.
+  if (!hasExactly(v, {"at", "id", "note", "revision", "status"}, "decision")) return shapeError(entry("updates", i));
   std::string status;
   if (!getString(v, "id", u.id) || !getI64(v, "revision", u.revision) || !getString(v, "status", status) ||
-      !getNote(v, u.sealedNote) || !getString(v, "at", u.at)) {
+      !getNote(v, u.sealedNote) || !getString(v, "at", u.at) ||
+      (v.contains("decision") && !getI64(v, "decision", u.decision))) {
     return shapeError(entry("updates", i));
   }
   const auto parsed = parseReviewStatus(status);
@@ -106,6 +110,7 @@ std::string receiptBody(const Receipt& r) {
   for (const StatusUpdate& u : r.updates) {
     nlohmann::json e = nlohmann::json::object();
     e["at"] = u.at;
+    e["decision"] = u.decision;
     e["id"] = u.id;
     e["note"] = vault::toHex(u.sealedNote);
     e["revision"] = u.revision;

@@ -57,7 +57,9 @@ Status checkReceipt(const Receipt& r) {
   for (std::size_t i = 0; i < r.records.size(); ++i) {
     const RecordOutcome& o = r.records[i];
     if (!isCanonicalRecordId(o.id)) return invalid(at("records", i, "id"));
-    if (o.revision < 1) return invalid(at("records", i, "revision"));
+    // 0 only on a rejected line whose revision was unusable (the hub names it with its reason).
+    const bool unusable = o.revision == 0 && o.outcome == Outcome::Rejected;
+    if (o.revision < 1 && !unusable) return invalid(at("records", i, "revision"));
     if (!reasonFits(o.reason, o.outcome == Outcome::Rejected)) return invalid(at("records", i, "reason"));
   }
   for (std::size_t i = 0; i < r.updates.size(); ++i) {
@@ -70,6 +72,7 @@ Status checkReceipt(const Receipt& r) {
       return invalid(at("updates", i, "note"));
     }
     if (!isUtcTimestamp(u.at)) return invalid(at("updates", i, "at"));
+    if (u.decision < 0) return invalid(at("updates", i, "decision"));
   }
   return {};
 }

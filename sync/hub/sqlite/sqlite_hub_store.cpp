@@ -387,20 +387,24 @@ Result<std::int64_t> SqliteHubStore::recordCount() {
 // [SECTION] review
 
 Status SqliteHubStore::setReview(const ReviewRow& r) {
-  auto st = db_.prepare("INSERT OR REPLACE INTO review(record_id, revision, status, note, at) VALUES (?, ?, ?, ?, ?)");
+  auto st = db_.prepare(
+      "INSERT INTO review(record_id, revision, status, note, at, decision) VALUES (?1, ?2, ?3, ?4, ?5, max(?6, 1)) "
+      "ON CONFLICT(record_id) DO UPDATE SET revision=excluded.revision, status=excluded.status, note=excluded.note, "
+      "at=excluded.at, decision=max(excluded.decision, review.decision + 1)");
   if (!st) return st.error();
   st->bind(1, std::span<const std::uint8_t>(r.recordId)).bind(2, r.revision).bind(3, r.status);
   if (r.note.empty())
     st->bindNull(4);
   else
     st->bind(4, std::span<const std::uint8_t>(r.note));
-  st->bind(5, r.at);
+  st->bind(5, r.at).bind(6, r.decision);
   return st->run();
 }
 
 Result<std::vector<ReviewRow>> SqliteHubStore::reviewsForDevice(const DeviceKey& device) {
   auto st = db_.cached(
-      "SELECT v.record_id, v.revision, v.status, v.note, v.at FROM review v JOIN record r ON r.id = v.record_id "
+      "SELECT v.record_id, v.revision, v.status, v.note, v.at, v.decision FROM review v JOIN record r ON r.id = "
+      "v.record_id "
       "WHERE r.device = ? ORDER BY r.seq");
   if (!st) return st.error();
   (*st)->bind(1, std::span<const std::uint8_t>(device));
@@ -421,6 +425,7 @@ Result<std::vector<ReviewRow>> SqliteHubStore::reviewsForDevice(const DeviceKey&
     r.status = (*st)->columnText(2);
     if (!(*st)->columnIsNull(3)) r.note = toBlob((*st)->columnBlob(3));
     r.at = (*st)->columnText(4);
+    r.decision = (*st)->columnInt(5);
     out.push_back(std::move(r));
   }
   (*st)->reset();

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "../temp_dir.h"
+#include "store/db.h"
 #include "sync/batch/batch.h"
 #include "sync/client/client.h"
 #include "sync/hub/endpoint.h"
@@ -242,4 +243,48 @@ TEST_CASE("a revoked laptop is told so: one copy kept at the hub, an error, and 
   auto after = laptop.s->exportBatch(t.path / "stick.gcb");
   REQUIRE(after.ok());
   CHECK(after->records == laptop.residents);
+}
+
+TEST_CASE("an older receipt replayed after a newer one does not roll a review back, nor let retention purge") {
+  TempDir t;
+  LiveHub hub(t.path / "hub");
+  Laptop laptop(t.path / "ws", hub, 3, 13);
+  auto first = sync::syncWithHub(*laptop.s, hub.url);
+  REQUIRE(first.ok());
+  REQUIRE(first->batchReceipt.synced == laptop.residents);
+  auto keys = laptop.s->deviceSignKeys();
+  REQUIRE(keys.ok());
+  const std::string id = hub.hub->records(std::nullopt).value().front().id;
+
+  // Staff accept the record, then change their mind: documents are missing.
+  REQUIRE(hub.session->setReview(id, "accepted", "").ok());
+  auto older = hub.session->statusReceipt(keys->publicKey);
+  REQUIRE(older.ok());
+  REQUIRE(hub.session->setReview(id, "needs_documents", "Thiếu giấy khai sinh").ok());
+  auto newer = hub.session->statusReceipt(keys->publicKey);
+  REQUIRE(newer.ok());
+
+  REQUIRE(laptop.s->applyReceipt(*newer).ok());
+  auto replayed = laptop.s->applyReceipt(*older);  // a stick with last week's receipt on it
+  REQUIRE(replayed.ok());
+  CHECK(replayed->statusUpdates == 0);
+  auto status = laptop.s->syncStatus();
+  REQUIRE(status.ok());
+  REQUIRE(status->needsDocuments.size() == 1);
+  CHECK(status->needsDocuments[0].id == id);
+
+  // Retention judges the newest decision: the record the office still needs stays on the laptop.
+  REQUIRE(laptop.s->setRetentionDays(1).ok());
+  {
+    auto ws = workspace::Workspace::open(t.path / "ws");
+    REQUIRE(ws.ok());
+    auto aged = (*ws)->db().prepare("UPDATE record SET synced_at='2000-01-01T00:00:00Z' WHERE sync_state='synced'");
+    REQUIRE(aged.ok());
+    REQUIRE(aged->run().ok());
+  }
+  auto purging = laptop.s->applyReceipt(*older);
+  REQUIRE(purging.ok());
+  CHECK(purging->purged == laptop.residents - 1);
+  CHECK(laptop.s->syncStatus()->needsDocuments.size() == 1);
+  CHECK(laptop.s->getResident(id).ok());
 }

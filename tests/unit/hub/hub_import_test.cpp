@@ -111,6 +111,32 @@ TEST_CASE("a bad record is rejected alone with its reason; the rest import") {
   CHECK(f.recordCount() == 2);
 }
 
+TEST_CASE("a record line with an unusable revision is rejected alone; the batch still gets its receipt") {
+  Fixture f;
+  // 2^64 is no integer JSON can hold in 64 bits; 2^64-1 does not fit a signed revision either.
+  std::string huge = residentLine(4, 7), widest = residentLine(5, 7);
+  huge.replace(huge.find("\"revision\":7"), 12, "\"revision\":18446744073709551616");
+  widest.replace(widest.find("\"revision\":7"), 12, "\"revision\":18446744073709551615");
+  std::vector<std::string> lines = {residentLine(1), residentLine(2, 0), residentLine(3, -1), huge,
+                                    widest,          residentLine(6)};
+  auto imported = f.session->importFile(f.file(makeBatch(f.device, 1, lines, f.hubBox())));
+  REQUIRE_MESSAGE(imported.ok(), imported.error().code);
+  CHECK(name(imported->status) == name(sync::BatchStatus::Imported));
+  CHECK(imported->accepted == 2);
+  CHECK(imported->rejectedRecords == 4);
+  auto receipt = f.receipt(imported->receipt, f.device);
+  std::map<std::string, sync::RecordOutcome> by;
+  for (const auto& o : receipt.records) by[o.id] = o;
+  CHECK(name(by[uuid(1)].outcome) == name(sync::Outcome::Accepted));
+  CHECK(name(by[uuid(6)].outcome) == name(sync::Outcome::Accepted));
+  for (int n : {2, 3, 4, 5}) {
+    INFO("record " << n);
+    CHECK(name(by[uuid(n)].outcome) == name(sync::Outcome::Rejected));
+    CHECK(by[uuid(n)].reason == "hub.bad_revision");
+  }
+  CHECK(f.recordCount() == 2);
+}
+
 TEST_CASE("same id: revision at or below the stored one is a duplicate, higher is the new head") {
   Fixture f;
   REQUIRE(f.import(makeBatch(f.device, 1, {residentLine(1, 2)}, f.hubBox())).accepted == 1);

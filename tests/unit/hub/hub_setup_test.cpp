@@ -217,6 +217,7 @@ TEST_CASE("every hub error and reason code has catalog text") {
                                                     "hub.unknown_kind",
                                                     "hub.field_too_long",
                                                     "hub.bad_record",
+                                                    "hub.bad_revision",
                                                     "hub.unknown_form",
                                                     "hub.foreign_record",
                                                     "hub.kind_changed",

@@ -317,15 +317,21 @@ TEST_CASE("hub store: one review per record, listed per device in record order")
     CHECK((*mine)[1].recordId == recordKey(3));
     CHECK((*mine)[1].note.empty());
     CHECK(s.reviewsForDevice(deviceKey(5))->empty());
+    CHECK((*mine)[0].decision == 1);  // at least 1
 
     first.status = "accepted";
     first.note.clear();
+    first.decision = 0;                // a clock that went back: the store still numbers it above the last
     REQUIRE(s.setReview(first).ok());  // the latest decision replaces
     mine = s.reviewsForDevice(deviceKey(1));
     REQUIRE(mine.ok());
     REQUIRE(mine->size() == 2);
     CHECK((*mine)[0].status == "accepted");
     CHECK((*mine)[0].note.empty());
+    CHECK((*mine)[0].decision == 2);
+    first.decision = 1'800'000'000'000;
+    REQUIRE(s.setReview(first).ok());
+    CHECK(s.reviewsForDevice(deviceKey(1))->front().decision == 1'800'000'000'000);
 
     auto all = allRecords(s, std::nullopt, false);
     REQUIRE(all.size() == 3);
