@@ -11,6 +11,7 @@
 #include "workspace/errors.h"
 #include "workspace/metadata_text.h"
 #include "workspace/records_internal.h"
+#include "workspace/row_tags.h"
 #include "workspace/workspace.h"
 
 namespace gocua::workspace {
@@ -102,7 +103,8 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (!profile) return profile.error();
   auto device = loadDeviceIdentity(ws_->repo(), *cipher_, false);
   if (!device) return device.error();
-  GOCUA_TRY(checkMetadataText(ws_->repo()));  // the manifest carries names, ids, the recovery slot
+  GOCUA_TRY(checkMetadataText(ws_->repo()));       // the manifest carries names, ids, the recovery slot
+  GOCUA_TRY(checkRowTags(ws_->repo(), *cipher_));  // a state set to "synced" on disk would drop a record
 
   // One write transaction: nothing changes between reading the records and recording the batch.
   auto txn = store::Txn::begin(ws_->db());
