@@ -89,10 +89,19 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const fs::path& dir) {
   GOCUA_TRY(vault::init());
   std::error_code ec;
   if (!fs::exists(dir / kDbFile, ec)) return Error::make(err::kWorkspaceNotFound, "", dir.string());
+  // create() removes a half-made database, so an empty one was emptied after the fact (a failed
+  // disk, a bad copy): SQLite would silently start a new one and every volunteer would be "unknown".
+  auto wal = dir / (std::string(kDbFile) + "-wal");
+  if (fs::file_size(dir / kDbFile, ec) == 0 && !ec && !(fs::exists(wal, ec) && fs::file_size(wal, ec) > 0))
+    return Error::make(err::kWorkspaceDamaged, "", std::string(kDbFile) + " is empty");
   auto db = store::Db::open(dir / kDbFile, false);
   if (!db) return db.error();
   GOCUA_TRY(store::migrate(*db));
   std::unique_ptr<Workspace> ws(new Workspace(dir, std::move(*db)));
+  // Every workspace has a keyslot from its first transaction on; none means the data is gone.
+  auto slots = ws->repo_.keyslots();
+  if (!slots) return slots.error();
+  if (slots->empty()) return Error::make(err::kWorkspaceDamaged, "", "no keyslot");
   auto training = ws->repo_.meta("training");
   if (!training) return training.error();
   ws->training_ = training->value_or("0") == "1";

@@ -223,3 +223,18 @@ TEST_CASE("row metadata: a workspace from schema v1 is bound at first unlock, th
   CHECK((*s)->damaged().size() == 2);
   CHECK(reports((*s)->checkIntegrity(), "workspace.damaged"));
 }
+
+TEST_CASE("a 0-byte gocua.db is a damaged workspace, not a new empty one") {
+  TempDir t;
+  auto dir = t.path / "ws";
+  {
+    auto ws = Workspace::create(dir, "Lan", kPass, false, kKdf);
+    REQUIRE(ws.ok());
+  }
+  for (const char* suffix : {"-wal", "-shm"}) fs::remove(dir / (std::string("gocua.db") + suffix));
+  fs::resize_file(dir / "gocua.db", 0);
+  auto opened = Workspace::open(dir);
+  REQUIRE_FALSE(opened.ok());  // old code: opened, re-created empty, "no volunteer with that name"
+  CHECK(opened.error().code == "workspace.damaged");
+  CHECK(fs::file_size(dir / "gocua.db") == 0);  // left as found, for whoever recovers it
+}
