@@ -194,6 +194,20 @@ int Db::userVersion() {
 
 Status Db::setUserVersion(int v) { return exec("PRAGMA user_version=" + std::to_string(v)); }
 
+Result<std::vector<std::string>> Db::integrityCheck(int limit) {
+  auto st = prepare("PRAGMA integrity_check(" + std::to_string(limit) + ")");
+  if (!st) return st.error();
+  std::vector<std::string> problems;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    auto line = st->columnText(0);
+    if (line != "ok") problems.push_back(std::move(line));
+  }
+  return problems;
+}
+
 // [SECTION] Txn
 
 Result<Txn> Txn::begin(Db& db) {

@@ -77,6 +77,9 @@ class Db {
   int changes() const;
   int userVersion();
   Status setUserVersion(int v);
+  // SQLite's PRAGMA integrity_check: the problems it finds (at most `limit`), empty when sound.
+  // Its messages name tables, indexes and row numbers, never column values.
+  Result<std::vector<std::string>> integrityCheck(int limit = 20);
 
  private:
   sqlite3* db_ = nullptr;

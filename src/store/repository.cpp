@@ -31,6 +31,15 @@ Stmt& bindKeyslot(Stmt& st, const KeyslotRow& r) {
       .bind(6, r.wrapped);
 }
 
+// The row's tag from the session's tagger, or NULL while none is set.
+void bindTag(Stmt& s, int index, const RecordRow& r, const RowTagger& tagger) {
+  if (!tagger) {
+    s.bindNull(index);
+    return;
+  }
+  s.bind(index, tagger(RowFacts{r.id, r.revision, r.kind, r.syncState}));
+}
+
 constexpr const char* kKeyslotColumns =
     "SELECT volunteer, opslimit, memlimit, salt, nonce, wrapped, created_at FROM keyslot ";
 
@@ -121,7 +130,8 @@ Status Repository::insertRecord(const RecordRow& r) {
   static const std::string kSql =
       std::string(
           "INSERT INTO record(id, kind, revision, rev_hash, parent_hash, form_id, form_version, sync_state, "
-          "created_at, updated_at, sealed, out_sequence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ") +
+          "created_at, updated_at, sealed, row_tag, out_sequence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+          "?12, ") +
       detail::kNextSequenceValue + ")";
   auto st = db_->cached(kSql);
   if (!st) return st.error();
@@ -135,6 +145,7 @@ Status Repository::insertRecord(const RecordRow& r) {
     s.bind(7, *r.formVersion);
   else
     s.bindNull(7);
+  bindTag(s, 12, r, tagger_);
   return s.bind(8, r.syncState).bind(9, r.createdAt).bind(10, r.updatedAt).bind(11, r.sealed).run();
 }
 
@@ -148,7 +159,7 @@ Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevisio
   static const std::string kSql =
       std::string(
           "UPDATE record SET revision=?2, rev_hash=?3, parent_hash=?4, form_id=?5, form_version=?6, "
-          "sync_state=?7, updated_at=?8, sealed=?9, out_sequence=") +
+          "sync_state=?7, updated_at=?8, sealed=?9, row_tag=?11, out_sequence=") +
       detail::kNextSequenceValue + " WHERE id=?1 AND revision=?10";
   auto st = db_->cached(kSql);
   if (!st) return st.error();
@@ -162,6 +173,7 @@ Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevisio
     s.bind(6, *r.formVersion);
   else
     s.bindNull(6);
+  bindTag(s, 11, r, tagger_);
   GOCUA_TRY(s.bind(7, r.syncState).bind(8, r.updatedAt).bind(9, r.sealed).bind(10, expectedRevision).run());
   if (db_->changes() != 1) return Error::make(err::kRecordConflict);
   return {};
@@ -195,18 +207,18 @@ Result<std::optional<RecordRow>> Repository::record(std::span<const std::uint8_t
 }
 
 Status Repository::forEachRecord(std::string_view kind, const std::function<void(const RecordView&)>& visit) {
-  auto st =
-      db_->prepare(kind.empty() ? "SELECT id, kind, revision, sealed FROM record WHERE purged_at IS NULL ORDER BY seq"
-                                : "SELECT id, kind, revision, sealed FROM record "
-                                  "WHERE kind=?1 AND purged_at IS NULL ORDER BY seq");
+  auto st = db_->prepare(kind.empty() ? "SELECT id, kind, revision, sealed, sync_state, row_tag FROM record "
+                                        "WHERE purged_at IS NULL ORDER BY seq"
+                                      : "SELECT id, kind, revision, sealed, sync_state, row_tag FROM record "
+                                        "WHERE kind=?1 AND purged_at IS NULL ORDER BY seq");
   if (!st) return st.error();
   if (!kind.empty()) st->bind(1, kind);
   for (;;) {
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) break;
-    std::string kindText = st->columnText(1);
-    visit(RecordView{st->columnBlob(0), kindText, st->columnInt(2), st->columnBlob(3)});
+    std::string kindText = st->columnText(1), state = st->columnText(4);
+    visit(RecordView{st->columnBlob(0), kindText, st->columnInt(2), st->columnBlob(3), state, st->columnBlob(5)});
   }
   return {};
 }
@@ -232,6 +244,40 @@ Result<std::vector<Bytes>> Repository::historyRevisions(std::span<const std::uin
     out.push_back(toBytes(st->columnBlob(0)));
   }
   return out;
+}
+
+Status Repository::forEachRowTag(
+    const std::function<Status(const RowFacts&, std::span<const std::uint8_t> tag)>& visit) {
+  auto st = db_->prepare("SELECT id, revision, kind, sync_state, row_tag FROM record ORDER BY seq");
+  if (!st) return st.error();
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    std::string kind = st->columnText(2), state = st->columnText(3);
+    GOCUA_TRY(visit(RowFacts{st->columnBlob(0), st->columnInt(1), kind, state}, st->columnBlob(4)));
+  }
+}
+
+Status Repository::setRowTag(std::span<const std::uint8_t> id, std::span<const std::uint8_t> tag) {
+  auto st = db_->cached("UPDATE record SET row_tag=?2 WHERE id=?1");
+  if (!st) return st.error();
+  return (*st)->bind(1, id).bind(2, tag).run();
+}
+
+Status Repository::retag(std::span<const std::uint8_t> id) {
+  if (!tagger_) return {};
+  auto st = db_->cached("SELECT revision, kind, sync_state FROM record WHERE id=?1");
+  if (!st) return st.error();
+  (*st)->bind(1, id);
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  if (!*row) return {};
+  std::int64_t revision = (*st)->columnInt(0);
+  std::string kind = (*st)->columnText(1), state = (*st)->columnText(2);
+  (*st)->reset();
+  auto tag = tagger_(RowFacts{id, revision, kind, state});
+  return setRowTag(id, tag);
 }
 
 // [SECTION] personal-ID index

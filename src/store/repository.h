@@ -45,11 +45,26 @@ struct RecordView {
   std::string_view kind;
   std::int64_t revision;
   std::span<const std::uint8_t> sealed;
+  std::string_view syncState;            // as stored (unsynced, synced, rejected)
+  std::span<const std::uint8_t> rowTag;  // empty when the row has none
 };
+
+// The fields of a row that its row_tag binds (schema v5), and the tag a caller with the data key
+// makes of them. The store has no key: the unlocked session hands it a tagger.
+struct RowFacts {
+  std::span<const std::uint8_t> id;
+  std::int64_t revision;
+  std::string_view kind, syncState;
+};
+using RowTagger = std::function<Bytes(const RowFacts&)>;
 
 class Repository {
  public:
   explicit Repository(Db& db) : db_(&db) {}
+
+  // While set, every record write (insert, update, acknowledge) stores tagger's tag of the row in
+  // the same statement or transaction; unset (locked), rows are written without one.
+  void setRowTagger(RowTagger tagger) { tagger_ = std::move(tagger); }
 
   // [SECTION] meta: small key/value facts about the workspace (id, training flag, created).
   Result<std::optional<std::string>> meta(std::string_view key);
@@ -74,6 +89,10 @@ class Repository {
   Status forEachRecord(std::string_view kind, const std::function<void(const RecordView&)>& visit);
   Result<std::int64_t> countRecords(std::string_view kind);
   Result<std::vector<Bytes>> historyRevisions(std::span<const std::uint8_t> id);
+  // Every row (purged stubs too) with the fields its tag binds, for checking and for tagging rows
+  // older than schema v5. Stops at the first error visit returns.
+  Status forEachRowTag(const std::function<Status(const RowFacts&, std::span<const std::uint8_t> tag)>& visit);
+  Status setRowTag(std::span<const std::uint8_t> id, std::span<const std::uint8_t> tag);
 
   // [SECTION] personal-ID duplicate index (keyed hashes only)
   Result<std::optional<Bytes>> recordForIdHash(std::span<const std::uint8_t> hash);
@@ -156,7 +175,11 @@ class Repository {
   Status clearPracticeData();
 
  private:
+  // Writes tagger_'s tag for the row now stored under id (after a change of its sync state).
+  Status retag(std::span<const std::uint8_t> id);
+
   Db* db_;
+  RowTagger tagger_;
 };
 
 }  // namespace gocua::store

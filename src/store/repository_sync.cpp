@@ -102,7 +102,9 @@ Result<bool> Repository::acknowledge(std::span<const std::uint8_t> id, std::int6
       "WHERE id=?1 AND revision=?2 AND sync_state != ?3 AND purged_at IS NULL");
   if (!st) return st.error();
   GOCUA_TRY((*st)->bind(1, id).bind(2, revision).bind(3, state).bind(4, reason).bind(5, at).run());
-  return db_->changes() == 1;
+  if (db_->changes() != 1) return false;
+  GOCUA_TRY(retag(id));  // the state is bound to the row's tag
+  return true;
 }
 
 Result<bool> Repository::setReview(std::span<const std::uint8_t> id, std::string_view status,

@@ -179,6 +179,13 @@ Status checkHubPin(store::Repository& repo, const vault::RecordCipher& cipher) {
   return {};
 }
 
+bool deviceSeedsBound(store::Repository& repo, const vault::RecordCipher& cipher) {
+  auto opened = openSeeds(repo, cipher);
+  if (!opened) return false;
+  vault::wipe(opened->seeds);
+  return opened->bound;
+}
+
 Status bindLegacyHubPin(store::Repository& repo, const vault::RecordCipher& cipher) {
   auto pinned = repo.meta(kMetaPinnedKey);
   if (!pinned) return pinned.error();

@@ -50,6 +50,8 @@ Status storeProfile(store::Repository& repo, std::string_view profileFile, const
 Status bindHubPin(store::Repository& repo, const vault::RecordCipher& cipher);
 Status checkHubPin(store::Repository& repo, const vault::RecordCipher& cipher);
 Status bindLegacyHubPin(store::Repository& repo, const vault::RecordCipher& cipher);
+// Whether the device seeds are sealed the "bound" way (written by this version or later).
+bool deviceSeedsBound(store::Repository& repo, const vault::RecordCipher& cipher);
 
 // Meta keys of sync state.
 inline constexpr const char* kMetaNextSequence = "sync.next_sequence";

@@ -11,6 +11,7 @@
 #include "workspace/errors.h"
 #include "workspace/metadata_text.h"
 #include "workspace/records_internal.h"
+#include "workspace/row_tags.h"
 #include "workspace/workspace.h"
 
 namespace gocua::workspace {
@@ -106,7 +107,8 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   auto revoked = ws_->repo().meta(kMetaRevoked);
   if (!revoked) return revoked.error();
   if (*revoked && !(*revoked)->empty()) return Error::make(err::kSyncRevoked);
-  GOCUA_TRY(checkMetadataText(ws_->repo()));  // the manifest carries names, ids, the recovery slot
+  GOCUA_TRY(checkMetadataText(ws_->repo()));       // the manifest carries names, ids, the recovery slot
+  GOCUA_TRY(checkRowTags(ws_->repo(), *cipher_));  // a state set to "synced" on disk would drop a record
 
   // One write transaction: nothing changes between reading the records and recording the batch.
   auto txn = store::Txn::begin(ws_->db());

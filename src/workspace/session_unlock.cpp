@@ -19,6 +19,7 @@
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
 #include "workspace/records_internal.h"
+#include "workspace/row_tags.h"
 
 namespace gocua::workspace {
 namespace fs = std::filesystem;
@@ -31,11 +32,14 @@ using namespace detail;
 Session::Session(Workspace& ws, std::string volunteer, vault::SecretBytes dataKey)
     : ws_(&ws), volunteer_(std::move(volunteer)), dataKey_(std::move(dataKey)) {
   cipher_.emplace(dataKey_);
+  // Every record write of this session stores the row's tag (row_tags.h).
+  ws.repo().setRowTagger([this](const store::RowFacts& f) { return rowTag(*cipher_, f); });
 }
 
 Session::~Session() { lock(); }
 
 void Session::lock() {
+  ws_->repo().setRowTagger({});
   index_.clear();
   cipher_.reset();
   dataKey_ = vault::SecretBytes(0);
@@ -66,6 +70,8 @@ struct StoredRecord {
   std::string kind;
   std::int64_t revision = 0;
   std::vector<std::uint8_t> sealed;
+  std::string syncState;
+  std::vector<std::uint8_t> rowTag;
 };
 
 // What a worker made of one record.
@@ -134,6 +140,8 @@ DecodedRecord decode(const vault::RecordCipher& cipher, StoredRecord& rec) {
   DecodedRecord out;
   out.kind = DecodedRecord::Kind::Damaged;
   if (!rec.idOk) return out;
+  // A kind or state changed on disk: not trusted, so not searchable and reported.
+  if (!rowTagMatches(cipher, store::RowFacts{rec.id, rec.revision, rec.kind, rec.syncState}, rec.rowTag)) return out;
   auto body = cipher.open(rec.sealed, associatedData(rec.id, rec.revision));
   vault::wipe(rec.sealed);
   if (!body) return out;
@@ -199,7 +207,9 @@ Status Session::loadAll() {
         case DecodedRecord::Kind::Other:
           break;
         case DecodedRecord::Kind::Damaged:
-          damaged_.push_back({chunk[i].idOk ? core::formatRecordId(chunk[i].id) : std::string("?"), chunk[i].kind});
+          // The kind as stored may be the damage itself: shown only when it is text.
+          damaged_.push_back({chunk[i].idOk ? core::formatRecordId(chunk[i].id) : std::string("?"),
+                              core::isValidUtf8(chunk[i].kind) ? chunk[i].kind : std::string("?")});
           break;
       }
     }
@@ -215,6 +225,8 @@ Status Session::loadAll() {
     rec.kind = std::string(v.kind);
     rec.revision = v.revision;
     rec.sealed.assign(v.sealed.begin(), v.sealed.end());
+    rec.syncState = std::string(v.syncState);
+    rec.rowTag.assign(v.rowTag.begin(), v.rowTag.end());
     chunk.push_back(std::move(rec));
     if (chunk.size() == kChunk) flush();
   });

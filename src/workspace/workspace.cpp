@@ -19,6 +19,7 @@
 #include "workspace/demo_data.h"
 #include "workspace/errors.h"
 #include "workspace/records_internal.h"
+#include "workspace/row_tags.h"
 
 namespace gocua::workspace {
 namespace fs = std::filesystem;
@@ -54,7 +55,7 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const fs::path& dir, std::s
   auto slot = vault::wrapDataKey(dataKey, passphrase, kdf);
   if (!slot) return slot.error();
 
-  auto ws = initialise(dir, *name, *slot, training);
+  auto ws = initialise(dir, *name, *slot, training, vault::RecordCipher(dataKey));
   if (!ws) {
     // A half-made workspace (full disk, killed mid-way) would block the next init: remove it.
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(dir / (std::string(kDbFile) + suffix), ec);
@@ -64,7 +65,8 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const fs::path& dir, std::s
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::initialise(const fs::path& dir, const std::string& volunteer,
-                                                         const vault::Keyslot& slot, bool training) {
+                                                         const vault::Keyslot& slot, bool training,
+                                                         const vault::RecordCipher& cipher) {
   auto db = store::Db::open(dir / kDbFile, true);
   if (!db) return db.error();
   ::chmod((dir / kDbFile).c_str(), 0600);  // SQLite gives the -wal and -shm files the same mode
@@ -76,6 +78,7 @@ Result<std::unique_ptr<Workspace>> Workspace::initialise(const fs::path& dir, co
   GOCUA_TRY(ws->repo_.setMeta("training", training ? "1" : "0"));
   GOCUA_TRY(ws->repo_.setMeta("created_at", nowIso()));
   GOCUA_TRY(ws->repo_.insertKeyslot(toRow(volunteer, slot)));
+  GOCUA_TRY(writeRowsMarker(ws->repo_, cipher));  // a new workspace has tags from its first row
   GOCUA_TRY(ws->repo_.audit(nowIso(), volunteer, "workspace_create"));
   GOCUA_TRY(txn->commit());
   ws->training_ = training;
@@ -86,10 +89,19 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const fs::path& dir) {
   GOCUA_TRY(vault::init());
   std::error_code ec;
   if (!fs::exists(dir / kDbFile, ec)) return Error::make(err::kWorkspaceNotFound, "", dir.string());
+  // create() removes a half-made database, so an empty one was emptied after the fact (a failed
+  // disk, a bad copy): SQLite would silently start a new one and every volunteer would be "unknown".
+  auto wal = dir / (std::string(kDbFile) + "-wal");
+  if (fs::file_size(dir / kDbFile, ec) == 0 && !ec && !(fs::exists(wal, ec) && fs::file_size(wal, ec) > 0))
+    return Error::make(err::kWorkspaceDamaged, "", std::string(kDbFile) + " is empty");
   auto db = store::Db::open(dir / kDbFile, false);
   if (!db) return db.error();
   GOCUA_TRY(store::migrate(*db));
   std::unique_ptr<Workspace> ws(new Workspace(dir, std::move(*db)));
+  // Every workspace has a keyslot from its first transaction on; none means the data is gone.
+  auto slots = ws->repo_.keyslots();
+  if (!slots) return slots.error();
+  if (slots->empty()) return Error::make(err::kWorkspaceDamaged, "", "no keyslot");
   auto training = ws->repo_.meta("training");
   if (!training) return training.error();
   ws->training_ = training->value_or("0") == "1";
@@ -129,8 +141,8 @@ Result<std::unique_ptr<Session>> Workspace::unlock(std::string_view volunteer, s
   if (!key) return key.error();
   auto t1 = std::chrono::steady_clock::now();
   std::unique_ptr<Session> session(new Session(*this, row->volunteer, std::move(*key)));
+  GOCUA_TRY(session->bindLegacy());  // before loading: rows from older versions get their tags
   GOCUA_TRY(session->loadAll());
-  GOCUA_TRY(session->bindLegacy());
   auto t2 = std::chrono::steady_clock::now();
   if (stats) {
     stats->kdfSeconds = std::chrono::duration<double>(t1 - t0).count();

@@ -86,7 +86,8 @@ class Workspace {
  private:
   Workspace(std::filesystem::path dir, store::Db db);
   static Result<std::unique_ptr<Workspace>> initialise(const std::filesystem::path& dir, const std::string& volunteer,
-                                                       const vault::Keyslot& slot, bool training);
+                                                       const vault::Keyslot& slot, bool training,
+                                                       const vault::RecordCipher& cipher);
   std::filesystem::path dir_;
   store::Db db_;
   store::Repository repo_;

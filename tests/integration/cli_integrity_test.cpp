@@ -102,3 +102,18 @@ TEST_CASE("verify and export: an invalid UTF-8 volunteer name is reported as dam
   CHECK(list.exitCode == 1);
   CHECK(list.signal == 0);
 }
+
+TEST_CASE("a 0-byte gocua.db: commands say the workspace is damaged, not that the volunteer is unknown") {
+  Sandbox sb;
+  sb.init("Lan");
+  sb.addResident(kResident);
+  for (const char* suffix : {"-wal", "-shm"}) it::fs::remove(sb.workspace / (std::string("gocua.db") + suffix));
+  it::fs::resize_file(sb.workspace / "gocua.db", 0);
+  for (const auto& args : std::vector<std::vector<std::string>>{{"verify"}, {"volunteer", "list"}}) {
+    auto r = sb.ctl(args);
+    INFO(r.describe());
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("gocua.db") != std::string::npos);
+  }
+  CHECK(it::fs::file_size(sb.workspace / "gocua.db") == 0);
+}

@@ -170,3 +170,71 @@ TEST_CASE(
     CHECK(reports(o.s->checkIntegrity(), "workspace.damaged"));
   }
 }
+
+TEST_CASE("row metadata: a flipped kind byte is found by verify, kept out of search and refused by export") {
+  Enrolled e;
+  tamper(e.dir, "UPDATE record SET kind='residenu' WHERE kind='resident'");
+  auto o = e.unlock();
+  CHECK(o.s->damaged().size() == 1);  // old code: read as an unknown kind, silently not searchable
+  CHECK(o.s->index().size() == 0);
+  CHECK(reports(o.s->checkIntegrity(), "workspace.damaged"));
+  auto exported = o.s->exportBatch(e.t.path / "b.gcb");
+  REQUIRE_FALSE(exported.ok());
+  CHECK(exported.error().code == "workspace.damaged");
+  CHECK_FALSE(fs::exists(e.t.path / "b.gcb"));
+}
+
+TEST_CASE("row metadata: a sync state set to synced with sqlite3 does not silently drop the record from export") {
+  Enrolled e;
+  tamper(e.dir, "UPDATE record SET sync_state='synced'");
+  auto o = e.unlock();
+  CHECK(reports(o.s->checkIntegrity(), "workspace.damaged"));
+  auto exported = o.s->exportBatch(e.t.path / "b.gcb");
+  REQUIRE_FALSE(exported.ok());  // old code: ok with 0 records, the resident never reaches the hub
+  CHECK(exported.error().code == "workspace.damaged");
+}
+
+TEST_CASE("row metadata: SQLite's own integrity check runs in verify") {
+  Enrolled e;
+  // An index whose declared columns no longer match its entries, as a torn write can leave it.
+  tamper(e.dir,
+         "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql='CREATE INDEX record_kind ON record(created_at)' "
+         "WHERE name='record_kind'");
+  auto o = e.unlock();
+  CHECK(reports(o.s->checkIntegrity(), "store.corrupt"));
+}
+
+TEST_CASE("row metadata: a workspace from schema v1 is bound at first unlock, then changes show") {
+  TempDir t;
+  fs::copy(fs::path(GOCUA_SOURCE_DIR) / "tests/fixtures/workspace-v1", t.path / "ws");
+  {
+    auto ws = Workspace::open(t.path / "ws");
+    REQUIRE(ws.ok());
+    auto s = (*ws)->unlock("Lan", "fixture-v1-pass");
+    REQUIRE(s.ok());
+    CHECK((*s)->damaged().empty());
+    CHECK((*s)->checkIntegrity().problems.empty());
+  }
+  tamper(t.path / "ws", "UPDATE record SET kind='household' WHERE kind='resident'");
+  auto ws = Workspace::open(t.path / "ws");
+  REQUIRE(ws.ok());
+  auto s = (*ws)->unlock("Lan", "fixture-v1-pass");
+  REQUIRE(s.ok());
+  CHECK((*s)->damaged().size() == 2);
+  CHECK(reports((*s)->checkIntegrity(), "workspace.damaged"));
+}
+
+TEST_CASE("a 0-byte gocua.db is a damaged workspace, not a new empty one") {
+  TempDir t;
+  auto dir = t.path / "ws";
+  {
+    auto ws = Workspace::create(dir, "Lan", kPass, false, kKdf);
+    REQUIRE(ws.ok());
+  }
+  for (const char* suffix : {"-wal", "-shm"}) fs::remove(dir / (std::string("gocua.db") + suffix));
+  fs::resize_file(dir / "gocua.db", 0);
+  auto opened = Workspace::open(dir);
+  REQUIRE_FALSE(opened.ok());  // old code: opened, re-created empty, "no volunteer with that name"
+  CHECK(opened.error().code == "workspace.damaged");
+  CHECK(fs::file_size(dir / "gocua.db") == 0);  // left as found, for whoever recovers it
+}
