@@ -7,6 +7,7 @@
 namespace gocua::err {
 
 inline constexpr ErrorCode kConsentMethod{"consent.method", ErrorKind::Invalid};
+inline constexpr ErrorCode kDateBirthFuture{"date.birth_future", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateFormat{"date.format", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateFuture{"date.future", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateInvalid{"date.invalid", ErrorKind::Invalid};
@@ -40,7 +41,7 @@ inline constexpr ErrorCode kCoreCodes[] = {
     kFieldType,        kFieldUnknown,    kInternal,        kNameBidiOverride,  kNameControlChar,  kNameEmpty,
     kNameInvalidChar,  kNameTooLong,     kNameZeroWidth,   kPersonalIdCentury, kPersonalIdFormat, kPersonalIdProvince,
     kPersonalIdSex,    kPersonalIdYear,  kPhoneFormat,     kPhonePrefix,       kRecordBadId,      kSexInvalid,
-    kTextBidiOverride, kTextControlChar, kTextInvalidUtf8, kTextTooLong,
+    kTextBidiOverride, kTextControlChar, kTextInvalidUtf8, kTextTooLong,       kDateBirthFuture,
 };
 
 }  // namespace gocua::err

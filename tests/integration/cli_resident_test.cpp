@@ -117,7 +117,7 @@ TEST_CASE("resident add: every problem is listed with field, code and message, i
                      {"phone", "0112 345 678"},        // 011 is no mobile prefix
                      {"nick_name", "An"}};             // unknown key
   const std::set<std::pair<std::string, std::string>> manyExpected = {{"full_name", "name.control_char"},
-                                                                      {"date_of_birth", "date.future"},
+                                                                      {"date_of_birth", "date.birth_future"},
                                                                       {"personal_id", "personal_id.province"},
                                                                       {"phone", "phone.prefix"},
                                                                       {"nick_name", "field.unknown"}};

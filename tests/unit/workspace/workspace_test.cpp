@@ -158,7 +158,7 @@ TEST_CASE("import keeps good lines, lists bad ones, rejects duplicates inside th
   CHECK(result->rejected[1].line == 5);
   CHECK(result->rejected[1].errors[0].code == "resident.duplicate");
   CHECK(result->rejected[2].line == 6);
-  CHECK(result->rejected[2].errors[0].code == "date.future");
+  CHECK(result->rejected[2].errors[0].code == "date.birth_future");
   CHECK((*s)->searchResidents("dang hoa", 5).size() == 1);
 }
 
