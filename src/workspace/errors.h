@@ -29,6 +29,7 @@ inline constexpr ErrorCode kVolunteerNotFound{"volunteer.not_found", ErrorKind::
 inline constexpr ErrorCode kWorkspaceExists{"workspace.exists", ErrorKind::Refused};
 inline constexpr ErrorCode kWorkspaceNotFound{"workspace.not_found", ErrorKind::NotFound};
 inline constexpr ErrorCode kWorkspaceNotTraining{"workspace.not_training", ErrorKind::Refused};
+inline constexpr ErrorCode kWorkspaceUnlockDelayed{"workspace.unlock_delayed", ErrorKind::Locked};
 
 inline constexpr ErrorCode kWorkspaceCodes[] = {
     kApplicationInvalid,
@@ -54,6 +55,7 @@ inline constexpr ErrorCode kWorkspaceCodes[] = {
     kWorkspaceExists,
     kWorkspaceNotFound,
     kWorkspaceNotTraining,
+    kWorkspaceUnlockDelayed,
 };
 
 }  // namespace gocua::err
