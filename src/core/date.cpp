@@ -75,9 +75,11 @@ Result<Date> parseDate(std::string_view text, DatePrecision coarsest) {
   d.year = number(yearPart);
   if (count >= 2) d.month = number(parts[count - 2]);
   if (count == 3) d.day = number(parts[0]);
-  if (d.year < kMinYear || d.year > kMaxYear) return Error::make(err::kDateInvalid);
+  if (d.year < kMinYear) return Error::make(err::kDateInvalid);
   if (count >= 2 && (d.month < 1 || d.month > 12)) return Error::make(err::kDateInvalid);
   if (count == 3 && (d.day < 1 || d.day > daysInMonth(d.year, d.month))) return Error::make(err::kDateInvalid);
+  // A real day past the calendar's end ("05/03/2300") is a typo for a future year, not a missing day.
+  if (d.year > kMaxYear) return Error::make(err::kDateFuture);
   return d;
 }
 

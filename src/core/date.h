@@ -26,9 +26,9 @@ struct Date {
 // Parses "dd/mm/yyyy" (also d/m/yyyy), "mm/yyyy" and "yyyy"; years 1850..2199.
 // coarsest says which partial forms the field accepts (Day = full dates only).
 // Also accepted: '-' or '.' instead of '/' (one separator throughout), surrounding spaces.
-// A year outside 1850..2199 is "date.invalid".
+// A year before 1850 is "date.invalid"; a real day after 2199 is "date.future" (a mistyped year).
 // Errors: "date.format" (not one of the forms, or a partial form the field refuses),
-//         "date.invalid" (no such calendar day, e.g. 30/02/2024 or month 13).
+//         "date.invalid" (no such calendar day, e.g. 30/02/2024 or month 13). Births: birth_date.h.
 Result<Date> parseDate(std::string_view text, DatePrecision coarsest = DatePrecision::Day);
 
 // "dd/mm/yyyy", "mm/yyyy" or "yyyy" according to precision.

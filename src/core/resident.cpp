@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "core/birth_date.h"
 #include "core/errors.h"
 #include "core/phone.h"
 #include "core/record_id.h"
@@ -33,6 +34,7 @@ void checkKnownKeys(const json& j, const std::set<std::string>& allowed, Errors&
     if (!allowed.count(it.key())) out.push_back(Error::make(err::kFieldUnknown, it.key()));
 }
 
+// The limit stays in the error's detail: the message reads "at most {detail} characters".
 std::string textField(const json& j, const char* key, std::size_t maxChars, bool required, Errors& out) {
   auto raw = stringField(j, key, out);
   if (!raw || raw->empty()) {
@@ -41,7 +43,7 @@ std::string textField(const json& j, const char* key, std::size_t maxChars, bool
   }
   auto norm = normalizeText(*raw, maxChars);
   if (!norm) {
-    out.push_back(Error::like(norm.error(), key));
+    out.push_back(Error::like(norm.error(), key, norm.error().detail));
     return {};
   }
   if (required && norm->empty()) out.push_back(Error::make(err::kFieldRequired, key));
@@ -62,7 +64,7 @@ std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& ou
   } else if (auto n = normalizeName(*by)) {
     c.givenBy = *n;
   } else {
-    local.push_back(Error::like(n.error(), "given_by"));
+    local.push_back(Error::like(n.error(), "given_by", n.error().detail));
   }
   auto method = stringField(j, "method", local);
   if (!method)
@@ -108,20 +110,16 @@ Result<Resident> parseResident(const json& j, const Date& today, Errors* problem
   } else if (auto n = normalizeName(*name)) {
     r.fullName = *n;
   } else {
-    out.push_back(Error::like(n.error(), "full_name"));
+    out.push_back(Error::like(n.error(), "full_name", n.error().detail));
   }
 
   bool dobOk = false;
   auto dob = stringField(j, "date_of_birth", out);
   if (!dob || dob->empty()) {
     out.push_back(Error::make(err::kFieldRequired, "date_of_birth"));
-  } else if (auto d = parseDate(*dob, DatePrecision::Year)) {
-    if (auto nf = requireNotFuture(*d, today); !nf) {
-      out.push_back(Error::like(nf.error(), "date_of_birth"));
-    } else {
-      r.dateOfBirth = *d;
-      dobOk = true;
-    }
+  } else if (auto d = parseBirthDate(*dob, today)) {
+    r.dateOfBirth = *d;
+    dobOk = true;
   } else {
     out.push_back(Error::like(d.error(), "date_of_birth"));
   }
@@ -198,7 +196,7 @@ Result<Household> parseHousehold(const json& j, Errors* problems) {
     if (auto n = normalizeName(*head))
       h.headName = *n;
     else
-      out.push_back(Error::like(n.error(), "head_name"));
+      out.push_back(Error::like(n.error(), "head_name", n.error().detail));
   }
   if (problems) *problems = out;
   if (!out.empty()) return out.front();

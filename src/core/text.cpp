@@ -105,6 +105,122 @@ bool isVietnameseD(char32_t cp) { return cp == 0x0110 || cp == 0x0111 || cp == 0
 // Apostrophe look-alikes (phones turn ' into ’ automatically): fold them to one.
 bool isApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC; }
 
+// Cyrillic and Greek letters drawn like a Latin one ("Nguyễn Vаn An" with a Cyrillic а): folded to
+// that letter so a lookalike name is still a possible duplicate and still found by search. Upper
+// and lower case apart, since Greek Ν looks like N but ν like v. 0: not a lookalike.
+char latinLookalike(char32_t cp) {
+  switch (cp) {
+    // Cyrillic capitals
+    case 0x0405:
+      return 's';
+    case 0x0406:
+      return 'i';
+    case 0x0408:
+      return 'j';
+    case 0x0410:
+      return 'a';
+    case 0x0412:
+      return 'b';
+    case 0x0415:
+      return 'e';
+    case 0x041A:
+      return 'k';
+    case 0x041C:
+      return 'm';
+    case 0x041D:
+      return 'h';
+    case 0x041E:
+      return 'o';
+    case 0x0420:
+      return 'p';
+    case 0x0421:
+      return 'c';
+    case 0x0422:
+      return 't';
+    case 0x0423:
+      return 'y';
+    case 0x0425:
+      return 'x';
+    // Cyrillic small letters
+    case 0x0430:
+      return 'a';
+    case 0x0435:
+      return 'e';
+    case 0x043E:
+      return 'o';
+    case 0x0440:
+      return 'p';
+    case 0x0441:
+      return 'c';
+    case 0x0443:
+      return 'y';
+    case 0x0445:
+      return 'x';
+    case 0x0455:
+      return 's';
+    case 0x0456:
+      return 'i';
+    case 0x0458:
+      return 'j';
+    case 0x04BB:
+      return 'h';
+    case 0x04CF:
+      return 'l';
+    case 0x0501:
+      return 'd';
+    case 0x051B:
+      return 'q';
+    case 0x051D:
+      return 'w';
+    // Greek capitals
+    case 0x0391:
+      return 'a';
+    case 0x0392:
+      return 'b';
+    case 0x0395:
+      return 'e';
+    case 0x0396:
+      return 'z';
+    case 0x0397:
+      return 'h';
+    case 0x0399:
+      return 'i';
+    case 0x039A:
+      return 'k';
+    case 0x039C:
+      return 'm';
+    case 0x039D:
+      return 'n';
+    case 0x039F:
+      return 'o';
+    case 0x03A1:
+      return 'p';
+    case 0x03A4:
+      return 't';
+    case 0x03A5:
+      return 'y';
+    case 0x03A7:
+      return 'x';
+    // Greek small letters
+    case 0x03B1:
+      return 'a';
+    case 0x03B9:
+      return 'i';
+    case 0x03BA:
+      return 'k';
+    case 0x03BD:
+      return 'v';
+    case 0x03BF:
+      return 'o';
+    case 0x03C1:
+      return 'p';
+    case 0x03C5:
+      return 'u';
+    default:
+      return 0;
+  }
+}
+
 // Trims ASCII and Unicode spaces from both ends and collapses inner runs to one ASCII space.
 // Input must be valid UTF-8.
 std::string collapseSpaces(std::string_view s) {
@@ -228,8 +344,26 @@ Result<std::string> toNfc(std::string_view s) {
   return nfcOfValid(s);
 }
 
+// Whether s has a Latin letter: only then are lookalikes folded, so a name written wholly in
+// Greek or Cyrillic keeps its own letters while "Nguyễn Văn Аn" (Cyrillic А) folds to Latin.
+bool hasLatinLetter(std::string_view s, const LatinFoldTable& latin) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) return true;
+      ++i;
+      continue;
+    }
+    const char32_t cp = decodeAt(s, i);
+    if (cp == kInvalid) return false;
+    if (latin.lookup(cp)) return true;
+  }
+  return false;
+}
+
 std::string foldKey(std::string_view s) {
   const LatinFoldTable& latin = latinFoldTable();
+  const bool foldLookalikes = hasLatinLetter(s, latin);
   std::string out;
   out.reserve(s.size());
   bool pendingSpace = false;
@@ -265,6 +399,10 @@ std::string foldKey(std::string_view s) {
     }
     // Invisible format characters would make two identical-looking names differ.
     if (isZeroWidth(cp) || isBidiControl(cp)) continue;
+    if (const char lookalike = foldLookalikes ? latinLookalike(cp) : 0) {
+      put(lookalike);
+      continue;
+    }
     utf8proc_int32_t buf[32];
     int boundclass = 0;
     const auto n = utf8proc_decompose_char(
@@ -281,6 +419,8 @@ std::string foldKey(std::string_view s) {
         // Case folding can yield these too (ŉ → ʼn), and keys must be fixed points of foldKey.
         if (isVietnameseD(c)) {
           out.push_back('d');
+        } else if (const char lookalike = foldLookalikes ? latinLookalike(c) : 0) {
+          out.push_back(lookalike);  // a Cyrillic or Greek lookalike under a mark (ё → e)
         } else if (isApostrophe(c)) {
           out.push_back('\'');
         } else {

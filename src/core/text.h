@@ -19,8 +19,8 @@ Result<std::string> toNfc(std::string_view s);
 // đ/Đ → d, lowercase, runs of whitespace collapsed to one ASCII space, trimmed.
 // "Hoà" and "hòa" and "HOA" all fold to "hoa"; "Đặng" folds to "dang".
 // Invalid UTF-8 folds to "" (callers validate first).
-// Also: zero-width and bidi control characters are dropped, apostrophe look-alikes (’ ‘ ʼ) fold
-// to ', and Ð (U+00D0, what legacy TCVN3/VNI converters emit for Đ) folds to d. foldKey(key) == key.
+// Also: zero-width and bidi controls are dropped, apostrophe look-alikes (’ ‘ ʼ) fold to ', Ð (U+00D0,
+// from legacy TCVN3/VNI converters) to d, Cyrillic/Greek lookalikes (а → a) too. foldKey(key) == key.
 std::string foldKey(std::string_view s);
 
 // A person's name as stored: NFC, trimmed, inner whitespace collapsed to single spaces.

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "core/i18n.h"
+#include "core/json_strict.h"
 #include "device_cli/commands.h"
 #include "device_cli/errors.h"
 #include "vault/secret.h"
@@ -45,10 +46,11 @@ Result<nlohmann::json> readAnswers(Context& ctx, const std::string& file, bool o
   auto text = ctx.readInput(file);
   if (!text) return text.error();
   if (optional && text->find_first_not_of(" \t\r\n") == std::string::npos) return nlohmann::json::object();
-  auto j = nlohmann::json::parse(*text, nullptr, false);
+  auto j = core::parseJsonNoDuplicateKeys(*text);
   vault::wipe(*text);
-  if (j.is_discarded()) return Error::make(err::kJsonMalformed);
-  return j;
+  if (!j) return j.error();
+  if (j->is_discarded()) return Error::make(err::kJsonMalformed);
+  return std::move(*j);
 }
 
 }  // namespace

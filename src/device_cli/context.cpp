@@ -54,6 +54,8 @@ Result<workspace::Session*> Context::unlock() {
   vault::wipe(*pass);
   if (!session) return session.error();
   session_ = std::move(*session);
+  if (const int failed = session_->failedUnlocksBefore(); failed > 0)
+    std::cerr << i18n::tr("cli.failed_unlocks", {{"count", std::to_string(failed)}}) << "\n";
   if (!session_->damaged().empty())
     std::cerr << i18n::tr("cli.damaged_records", {{"count", std::to_string(session_->damaged().size())}}) << "\n";
   return session_.get();

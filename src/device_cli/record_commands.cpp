@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/i18n.h"
+#include "core/json_strict.h"
 #include "device_cli/commands.h"
 #include "vault/json_wipe.h"
 #include "vault/secret.h"
@@ -23,10 +24,11 @@ Result<SessionAndObject> unlockAndRead(Context& ctx, const std::string& file) {
   if (!session) return session.error();
   auto text = ctx.readInput(file);
   if (!text) return text.error();
-  auto j = nlohmann::json::parse(*text, nullptr, false);
+  auto j = core::parseJsonNoDuplicateKeys(*text);
   vault::wipe(*text);
-  if (j.is_discarded()) return Error::make(err::kJsonMalformed);
-  return SessionAndObject{*session, std::move(j)};
+  if (!j) return j.error();
+  if (j->is_discarded()) return Error::make(err::kJsonMalformed);
+  return SessionAndObject{*session, std::move(*j)};
 }
 
 // Exit code for a failed write: every validation problem (exit 2), or the error's own code.

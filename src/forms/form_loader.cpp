@@ -13,6 +13,7 @@
 
 #include "core/date.h"
 #include "core/errors.h"
+#include "core/json_strict.h"
 #include "forms/errors.h"
 #include "forms/form_data.h"
 
@@ -77,8 +78,9 @@ class Loader {
       return std::nullopt;
     }
     json doc;
+    std::optional<std::string> duplicate;
     try {
-      doc = json::parse(text_.begin(), text_.end());
+      doc = json::parse(text_.begin(), text_.end(), core::duplicateKeyCallback(&duplicate));
     } catch (const json::parse_error& e) {
       // byte is 1-based and points just past the offending character.
       const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
@@ -86,6 +88,10 @@ class Loader {
       return std::nullopt;
     } catch (const std::exception&) {
       add("", "form.json", "not valid JSON", 0);
+      return std::nullopt;
+    }
+    if (duplicate) {  // nlohmann would keep the last one silently
+      add("", "form.json", "the key \"" + *duplicate + "\" appears twice in one object", 0);
       return std::nullopt;
     }
     if (!doc.is_object()) {
@@ -857,14 +863,16 @@ std::optional<ChoiceList> parseChoiceList(std::string_view text, const std::stri
   };
   if (text.size() > kMaxFileBytes) return problem("form.too_large", "file larger than 1 MiB", 0);
   json doc;
+  std::optional<std::string> duplicate;
   try {
-    doc = json::parse(text.begin(), text.end());
+    doc = json::parse(text.begin(), text.end(), core::duplicateKeyCallback(&duplicate));
   } catch (const json::parse_error& e) {
     const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
     return problem("form.json", "not valid JSON (byte " + std::to_string(at) + ")", lineAtOffset(text, at));
   } catch (const std::exception&) {
     return problem("form.json", "not valid JSON", 0);
   }
+  if (duplicate) return problem("form.json", "the key \"" + *duplicate + "\" appears twice in one object", 0);
   // Lists are written by another tool from official tables, so extra keys (codes, sources)
   // are tolerated; only what the forms rely on is checked.
   if (!doc.is_object() || !doc.contains("id") || !doc["id"].is_string() || !isIdentifier(doc["id"].get<std::string>()))

@@ -99,6 +99,13 @@ class Validator {
   // Checks one answered value; true when it is valid (so its constraint is worth checking).
   bool value(const FieldDef& f, const json& v, const std::string& path) {
     const std::size_t before = report_.errors.size();
+    // The hard cap holds for text in any field (a phone, a name, a choice), so a draft, which is
+    // saved with its problems, never keeps megabytes. Text fields get it from normalizeText.
+    if (v.is_string() && f.type != FieldType::Text &&
+        core::codePointCount(v.get_ref<const std::string&>()) > kTextCap) {
+      error(path, "text.too_long", numberText(kTextCap));
+      return false;
+    }
     switch (f.type) {
       case FieldType::Text: {
         if (!v.is_string()) return wrongType(path, "text");

@@ -49,7 +49,7 @@ struct RecordView {
   std::span<const std::uint8_t> rowTag;  // empty when the row has none
 };
 
-// The fields of a row that its row_tag binds (schema v5), and the tag a caller with the data key
+// The fields of a row that its row_tag binds (schema v6), and the tag a caller with the data key
 // makes of them. The store has no key: the unlocked session hands it a tagger.
 struct RowFacts {
   std::span<const std::uint8_t> id;
@@ -90,7 +90,7 @@ class Repository {
   Result<std::int64_t> countRecords(std::string_view kind);
   Result<std::vector<Bytes>> historyRevisions(std::span<const std::uint8_t> id);
   // Every row (purged stubs too) with the fields its tag binds, for checking and for tagging rows
-  // older than schema v5. Stops at the first error visit returns.
+  // older than schema v6. Stops at the first error visit returns.
   Status forEachRowTag(const std::function<Status(const RowFacts&, std::span<const std::uint8_t> tag)>& visit);
   Status setRowTag(std::span<const std::uint8_t> id, std::span<const std::uint8_t> tag);
 

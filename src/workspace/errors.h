@@ -32,6 +32,7 @@ inline constexpr ErrorCode kWorkspaceDamaged{"workspace.damaged", ErrorKind::Dam
 inline constexpr ErrorCode kWorkspaceExists{"workspace.exists", ErrorKind::Refused};
 inline constexpr ErrorCode kWorkspaceNotFound{"workspace.not_found", ErrorKind::NotFound};
 inline constexpr ErrorCode kWorkspaceNotTraining{"workspace.not_training", ErrorKind::Refused};
+inline constexpr ErrorCode kWorkspaceUnlockDelayed{"workspace.unlock_delayed", ErrorKind::Locked};
 
 inline constexpr ErrorCode kWorkspaceCodes[] = {
     kApplicationInvalid,
@@ -60,6 +61,7 @@ inline constexpr ErrorCode kWorkspaceCodes[] = {
     kWorkspaceExists,
     kWorkspaceNotFound,
     kWorkspaceNotTraining,
+    kWorkspaceUnlockDelayed,
 };
 
 }  // namespace gocua::err

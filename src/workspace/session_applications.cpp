@@ -15,6 +15,7 @@
 #include "core/parallel.h"
 #include "core/resident.h"
 #include "core/text.h"
+#include "forms/draft_limits.h"
 #include "store/errors.h"
 #include "store/migrations.h"
 #include "vault/secret.h"
@@ -95,9 +96,10 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
 
   auto today = core::today();
   auto report = form.validate(answers, today);
+  const bool blocked = forms::blocksDraft(report, answers);  // even a draft: unknown sections, megabytes
   if (reportOut) *reportOut = report;
   if (checklist) *checklist = form.checklist(answers, today);
-  if (!report.valid() && !draft) return Error::make(err::kApplicationInvalid);
+  if (blocked || (!report.valid() && !draft)) return Error::make(err::kApplicationInvalid);
 
   json body = applicationBody(form, *rid, answers, report, nowIso(), volunteer_);
   std::string text = body.dump();
@@ -139,9 +141,10 @@ Result<std::int64_t> Session::updateApplication(std::string_view idText, const f
 
   const auto today = core::today();
   auto report = form.validate(answers, today);
+  const bool blocked = forms::blocksDraft(report, answers);  // even a draft: unknown sections, megabytes
   if (reportOut) *reportOut = report;
   if (checklist) *checklist = form.checklist(answers, today);
-  if (!report.valid() && !draft) return Error::make(err::kApplicationInvalid);
+  if (blocked || (!report.valid() && !draft)) return Error::make(err::kApplicationInvalid);
 
   json body = applicationBody(form, *resident, answers, report, createdAt, createdBy);
   body["updated_at"] = nowIso();

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/errors.h"
+#include "core/json_strict.h"
 #include "core/parallel.h"
 #include "core/resident.h"
 #include "core/text.h"
@@ -159,12 +160,13 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
     parallelFor(lines.size(), [&](std::size_t i) {
       auto& p = prepared[i];
       p.line = lines[i].first;
-      auto j = json::parse(lines[i].second, nullptr, false);
+      auto parsed = core::parseJsonNoDuplicateKeys(lines[i].second);
       vault::wipe(lines[i].second);
-      if (j.is_discarded()) {
-        p.errors.push_back(Error::make(err::kJsonMalformed));
+      if (!parsed || parsed->is_discarded()) {
+        p.errors.push_back(parsed ? Error::make(err::kJsonMalformed) : parsed.error());
         return;
       }
+      const json& j = *parsed;
       auto r = core::parseResident(j, today, &p.errors);
       if (!r) return;
       if (!r->personalId.empty()) p.idHash = cipher_->idHash(r->personalId);

@@ -15,11 +15,13 @@
 #include "core/resident.h"
 #include "core/text.h"
 #include "store/migrations.h"
+#include "vault/errors.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
 #include "workspace/errors.h"
 #include "workspace/records_internal.h"
 #include "workspace/row_tags.h"
+#include "workspace/unlock_attempts.h"
 
 namespace gocua::workspace {
 namespace fs = std::filesystem;
@@ -136,13 +138,25 @@ Result<std::unique_ptr<Session>> Workspace::unlock(std::string_view volunteer, s
   }
   if (!row) return Error::make(err::kVolunteerNotFound, "volunteer");
 
+  // Wrong passphrases are counted in the file; after a few, each try must wait (no Argon2 work).
+  auto attempts = readUnlockAttempts(repo_);
+  if (!attempts) return attempts.error();
+  const std::int64_t now = clock_ ? clock_() : static_cast<std::int64_t>(std::time(nullptr));
+  if (const std::int64_t wait = unlockWaitSeconds(*attempts, now); wait > 0)
+    return Error::make(err::kWorkspaceUnlockDelayed, "passphrase", std::to_string(wait));
+
   auto t0 = std::chrono::steady_clock::now();
   auto key = vault::unwrapDataKey(fromRow(*row), passphrase);
-  if (!key) return key.error();
+  if (!key) {
+    if (key.error().is(err::kVaultWrongPassphrase)) GOCUA_TRY(recordUnlockFailure(repo_, *attempts, now));
+    return key.error();
+  }
   auto t1 = std::chrono::steady_clock::now();
   std::unique_ptr<Session> session(new Session(*this, row->volunteer, std::move(*key)));
   GOCUA_TRY(session->bindLegacy());  // before loading: rows from older versions get their tags
   GOCUA_TRY(session->loadAll());
+  if (attempts->failures > 0) GOCUA_TRY(clearUnlockFailures(repo_));
+  session->failedUnlocksBefore_ = attempts->failures;
   auto t2 = std::chrono::steady_clock::now();
   if (stats) {
     stats->kdfSeconds = std::chrono::duration<double>(t1 - t0).count();

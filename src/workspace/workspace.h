@@ -9,7 +9,9 @@
 // the index from memory. Nothing here prints or logs; errors are values with catalog codes.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -62,7 +64,8 @@ class Workspace {
     std::size_t records = 0;
   };
   // volunteer empty = the first volunteer. Errors: "volunteer.not_found",
-  // "vault.wrong_passphrase" (nothing changed), store errors.
+  // "vault.wrong_passphrase" (counted in the workspace, unlock_attempts.h), "workspace.unlock_delayed"
+  // (detail: seconds to wait; after 5 wrong tries, no Argon2 work), store errors.
   Result<std::unique_ptr<Session>> unlock(std::string_view volunteer, std::string_view passphrase,
                                           UnlockStats* stats = nullptr);
 
@@ -74,6 +77,8 @@ class Workspace {
                          std::string_view newPassphrase, const vault::KdfParams& kdf);
 
   store::Repository& repo() { return repo_; }
+  // Seconds since the epoch, for unlock()'s waits after wrong passphrases; tests set their own.
+  void setClock(std::function<std::int64_t()> clock) { clock_ = std::move(clock); }
 
   // Form packs (session_forms.cpp): the forms the commune hub published arrive inside the
   // profile and receipts; Session::enroll() and applyReceipt() install a newer one (signed by the
@@ -92,6 +97,7 @@ class Workspace {
   store::Db db_;
   store::Repository repo_;
   bool training_ = false;
+  std::function<std::int64_t()> clock_;
 };
 
 struct Warning {
@@ -140,6 +146,8 @@ class Session {
   Session& operator=(const Session&) = delete;
 
   const std::string& volunteer() const { return volunteer_; }
+  // Wrong passphrases typed (for any volunteer) between the last successful unlock and this one.
+  int failedUnlocksBefore() const { return failedUnlocksBefore_; }
   Workspace& workspace() { return *ws_; }
   const Workspace& workspace() const { return *ws_; }
 
@@ -236,6 +244,7 @@ class Session {
 
  private:
   friend class Workspace;
+  int failedUnlocksBefore_ = 0;
   Session(Workspace& ws, std::string volunteer, vault::SecretBytes dataKey);
   Status loadAll();
   // At unlock: binds what an older GoCua left unbound (session_integrity.cpp).

@@ -103,6 +103,13 @@ TEST_CASE("resident add: a valid resident gets an id and reads back unchanged") 
   INFO(notJson.describe());
   CHECK(notJson.exitCode == 2);
   CHECK(notJson.parsed()["errors"][0]["code"] == "json.malformed");
+  // A key given twice is refused, not read as whichever came last.
+  auto twice = box.ctl({"resident", "add"},
+                       R"({"full_name": "Mai Thị Hoa", "date_of_birth": "1991", "sex": "male", "sex": "female"})");
+  INFO(twice.describe());
+  CHECK(twice.exitCode == 2);
+  CHECK(twice.parsed()["errors"][0]["code"] == "json.duplicate_key");
+  CHECK(twice.parsed()["errors"][0]["field"] == "sex");
 }
 
 TEST_CASE("resident add: every problem is listed with field, code and message, in vi and en") {
@@ -117,7 +124,7 @@ TEST_CASE("resident add: every problem is listed with field, code and message, i
                      {"phone", "0112 345 678"},        // 011 is no mobile prefix
                      {"nick_name", "An"}};             // unknown key
   const std::set<std::pair<std::string, std::string>> manyExpected = {{"full_name", "name.control_char"},
-                                                                      {"date_of_birth", "date.future"},
+                                                                      {"date_of_birth", "date.birth_future"},
                                                                       {"personal_id", "personal_id.province"},
                                                                       {"phone", "phone.prefix"},
                                                                       {"nick_name", "field.unknown"}};

@@ -100,6 +100,16 @@ json verifyOk(it::Sandbox& box, const it::EnvOverrides& over = {}) {
   return r.parsed();
 }
 
+// Moves the last wrong passphrase far into the past (a plaintext meta row), as if the wait were over.
+void backdateLastFailure(const it::fs::path& ws) {
+  auto db = gocua::store::Db::open(ws / "gocua.db", false);
+  REQUIRE(db.ok());
+  auto upd = db->prepare("UPDATE meta SET value = '1' WHERE key = 'unlock_last_failure'");
+  REQUIRE(upd.ok());
+  REQUIRE(upd->run().ok());
+  REQUIRE(db->changes() == 1);
+}
+
 const json kResident = {
     {"full_name", "Trịnh Văn Tâm"}, {"date_of_birth", "1979"}, {"sex", "male"}, {"personal_id", "038079001122"}};
 
@@ -172,6 +182,18 @@ TEST_CASE("unlock: a wrong passphrase exits 3 and changes nothing") {
   auto nobody = box.ctl({"--volunteer", "Không Có", "verify"});
   INFO(nobody.describe());
   CHECK(nobody.exitCode == 3);
+
+  // Five wrong passphrases were counted; the sixth try already had to wait (exit 3 all the same).
+  auto waiting = box.ctl({"verify"});
+  INFO(waiting.describe());
+  CHECK(waiting.exitCode == 3);
+  CHECK(waiting.err.find("giây") != std::string::npos);  // says how many seconds to wait
+  backdateLastFailure(box.workspace);
+  auto opened = box.ctl({"verify"});
+  INFO(opened.describe());
+  CHECK(opened.exitCode == 0);
+  CHECK(opened.err.find("5 lần nhập sai mật khẩu") != std::string::npos);
+  CHECK(box.ctl({"verify"}).err.find("nhập sai") == std::string::npos);  // reported once
 
   // The right passphrase still opens it, with the data intact, however its text is normalised
   // (some input methods hand over NFD).

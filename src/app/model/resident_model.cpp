@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/birth_date.h"
 #include "core/date.h"
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -364,10 +365,8 @@ void ResidentModel::leave(ResidentField field) {
     case ResidentField::DateOfBirth: {
       if (dateOfBirth.find_first_not_of(' ') == std::string::npos) {
         put(requiredMessage(field));
-      } else if (auto d = core::parseDate(dateOfBirth, core::DatePrecision::Year); !d) {
+      } else if (auto d = core::parseBirthDate(dateOfBirth, core::today()); !d) {
         put(i18n::message(d.error()));
-      } else if (auto nf = core::requireNotFuture(*d, core::today()); !nf) {
-        put(i18n::message(nf.error()));
       } else {
         dateOfBirth = core::formatDate(*d);
         put({});

@@ -40,7 +40,9 @@ void UnlockModel::submit(AppModel& app, std::function<void()> wake) {
 void UnlockModel::collect(AppModel& app, Outcome outcome, double now) {
   if (outcome.session) {
     error_.clear();
+    const int failed = outcome.session->failedUnlocksBefore();
     app.adoptSession(std::move(outcome.session), now);
+    if (failed > 0) app.notify(i18n::tr("app.unlock.failed_attempts", {{"count", std::to_string(failed)}}));
   } else {
     error_ = std::move(outcome.error);
   }

@@ -49,6 +49,8 @@ TEST_CASE("unlock: a wrong passphrase says so and stays; the right one goes home
   CHECK(m.screen() == app::Screen::Home);
   REQUIRE(m.session() != nullptr);
   CHECK(m.session()->volunteer() == "Lan");
+  // The wrong try is reported after the right one (it was counted in the workspace).
+  CHECK(m.notice().text == gocua::i18n::tr("app.unlock.failed_attempts", {{"count", "1"}}));
 }
 
 TEST_CASE("idle lock wipes the session after the configured minutes and runs every screen's reset") {

@@ -49,7 +49,8 @@ TEST_CASE("parseDate: leap years and month lengths") {
 
 TEST_CASE("parseDate: year range") {
   CHECK(code(parseDate("01/01/1849")) == "date.invalid");
-  CHECK(code(parseDate("01/01/2200")) == "date.invalid");
+  CHECK(code(parseDate("01/01/2200")) == "date.future");   // a real day, a mistyped year
+  CHECK(code(parseDate("31/02/2300")) == "date.invalid");  // no such day in any year
   CHECK(code(parseDate("0000", DatePrecision::Year)) == "date.invalid");
 }
 

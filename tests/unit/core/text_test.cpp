@@ -120,6 +120,19 @@ TEST_CASE("foldKey: tone placement, NFC/NFD, case, đ") {
   CHECK(foldKey("Lê Qúy Đôn") == "le quy don");
 }
 
+TEST_CASE("foldKey: Cyrillic and Greek lookalikes in a Latin name fold to the letter they imitate") {
+  CHECK(foldKey("Nguy\xD0\xB5n V\xD0\xB0n An") == "nguyen van an");    // Cyrillic е and а
+  CHECK(foldKey("Nguyễn Văn \xD0\x90n") == foldKey("Nguyễn Văn An"));  // Cyrillic А
+  CHECK(foldKey("Nguyễn \xD0\x9D\xD0\x9E\xD0\x90") == "nguyen hoa");   // Cyrillic Н О А
+  CHECK(foldKey("Nguyễn \xCE\x9D\xCE\x9F") == "nguyen no");            // Greek Ν Ο
+  CHECK(foldKey("V\xCE\xB1n") == "van");                               // Greek α
+  CHECK(foldKey("L\xD1\x91") == "le");                                 // Cyrillic ё (е with a mark)
+  // A name wholly in another script keeps its letters; every key stays a fixed point.
+  CHECK(foldKey("Пётр") == "петр");
+  for (const char* s : {"Nguy\xD0\xB5n V\xD0\xB0n An", "Пётр", "Nguyễn Пётр", "ΑΘΗΝΑ"})
+    CHECK(foldKey(foldKey(s)) == foldKey(s));
+}
+
 TEST_CASE("foldKey: whitespace is collapsed and trimmed") {
   CHECK(foldKey("") == "");
   CHECK(foldKey("   ") == "");

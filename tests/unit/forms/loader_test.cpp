@@ -123,6 +123,11 @@ TEST_CASE("malformed files are refused with file, field, code and line; the good
                 "      {\"id\": \"name\", \"type\": \"name\", \"label\": {\"vi\": \"Tên\", \"en\": \"Name\"}},\n"
                 "      {\"id\": \"phone\", \"type\": \"text\", \"label\": {\"vi\": \"SĐT 2\", \"en\": \"Phone 2\"}}\n"),
        "form.duplicate_id", "main.phone", 12},
+      {"duplicate_key.json",
+       formText("duplicate_key",
+                "      {\"id\": \"x\", \"type\": \"text\", \"type\": \"number\", \"label\": {\"vi\": \"X\", "
+                "\"en\": \"X\"}}\n"),
+       "form.json", "", 0},
       {"typo_key.json",
        formText("typo_key",
                 "      {\"id\": \"x\", \"type\": \"text\", \"label\": {\"vi\": \"X\", \"en\": \"X\"}, \"requried\": "

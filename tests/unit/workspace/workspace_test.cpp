@@ -110,6 +110,15 @@ TEST_CASE("duplicates: same ID refused with the existing id; same name and birth
   REQUIRE(warned->warnings.size() == 1);
   CHECK(warned->warnings[0].code == "possible_duplicate");
   CHECK(warned->warnings[0].existingId == first->id);
+
+  // A lookalike: the same name with a Cyrillic а (U+0430) for the Latin a, same date of birth.
+  json lookalike = sameName;
+  lookalike["full_name"] = "Nguyễn Văn \xD0\xB0n";
+  auto warnedAgain = (*s)->addResident(lookalike, nullptr);
+  REQUIRE(warnedAgain.ok());
+  REQUIRE(warnedAgain->warnings.size() == 1);
+  CHECK(warnedAgain->warnings[0].code == "possible_duplicate");
+  CHECK(warnedAgain->warnings[0].existingId == first->id);
 }
 
 TEST_CASE("validation returns every problem at once") {
@@ -149,7 +158,7 @@ TEST_CASE("import keeps good lines, lists bad ones, rejects duplicates inside th
   CHECK(result->rejected[1].line == 5);
   CHECK(result->rejected[1].errors[0].code == "resident.duplicate");
   CHECK(result->rejected[2].line == 6);
-  CHECK(result->rejected[2].errors[0].code == "date.future");
+  CHECK(result->rejected[2].errors[0].code == "date.birth_future");
   CHECK((*s)->searchResidents("dang hoa", 5).size() == 1);
 }
 
