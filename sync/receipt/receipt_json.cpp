@@ -85,7 +85,7 @@ Result<StatusUpdate> parseUpdate(const nlohmann::json& v, std::size_t i) {
   std::string status;
   if (!getString(v, "id", u.id) || !getI64(v, "revision", u.revision) || !getString(v, "status", status) ||
       !getNote(v, u.sealedNote) || !getString(v, "at", u.at) ||
-      (v.contains("decision") && !getI64(v, "decision", u.decision))) {
+      (v.contains("decision") && (!getI64(v, "decision", u.decision) || u.decision < 1))) {
     return shapeError(entry("updates", i));
   }
   const auto parsed = parseReviewStatus(status);
@@ -110,7 +110,7 @@ std::string receiptBody(const Receipt& r) {
   for (const StatusUpdate& u : r.updates) {
     nlohmann::json e = nlohmann::json::object();
     e["at"] = u.at;
-    e["decision"] = u.decision;
+    if (u.decision > 0) e["decision"] = u.decision;  // absent = numbered before; one spelling each
     e["id"] = u.id;
     e["note"] = vault::toHex(u.sealedNote);
     e["revision"] = u.revision;
