@@ -36,10 +36,16 @@ TEST_CASE("idle connections from one address cannot keep an honest laptop out") 
   const int port = hub.hostPort().port;
   std::vector<std::unique_ptr<RawConnection>> idle;
   for (int i = 0; i < 40; ++i) idle.push_back(std::make_unique<RawConnection>("127.0.0.2", port));
-  // The ninth and later are answered 503 and closed at once; the first eight just sit.
-  CHECK(test_net::statusLineOf(idle.back()->answer(std::chrono::milliseconds(2000))) ==
-        "HTTP/1.1 503 Service Unavailable");
-  CHECK_FALSE(idle.front()->closedWithin(std::chrono::milliseconds(50)));
+  // Eight are held (whichever threads reach the gate first); the other 32 are answered 503 at once.
+  std::size_t refused = 0, held = 0;
+  for (auto& c : idle) {
+    if (c->closedWithin(std::chrono::milliseconds(100)))
+      ++refused;
+    else
+      ++held;
+  }
+  CHECK(held == 8);
+  CHECK(refused == 32);
 
   ClientOptions quick;
   quick.timeoutSeconds = 3;
