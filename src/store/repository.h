@@ -129,10 +129,12 @@ class Repository {
   Result<std::optional<BatchRow>> batchById(std::span<const std::uint8_t> batchId);
   Status setBatchStatus(std::int64_t sequence, std::string_view status);
   // The hub's verdict applies only while the head is still at `revision` (an edit made after
-  // export must travel again). state is "synced", "rejected" or "unsynced". Returns whether the
-  // row changed (false for a verdict already applied).
-  Result<bool> acknowledge(std::span<const std::uint8_t> id, std::int64_t revision, std::string_view state,
-                           std::string_view reason, std::string_view at);
+  // export must travel again) and only if batch `batchSequence` carried that head (it was written
+  // before that batch: out_sequence <= batchSequence). state is "synced", "rejected" or
+  // "unsynced". Returns whether the row changed (false for a verdict already applied or a head
+  // that batch never carried).
+  Result<bool> acknowledge(std::span<const std::uint8_t> id, std::int64_t revision, std::int64_t batchSequence,
+                           std::string_view state, std::string_view reason, std::string_view at);
   // A review decision from the hub; note is sealed to this device (may be empty). Applied only
   // when `decision` is above the one the record holds (none yet: any): a replayed older receipt
   // changes nothing. Returns whether the row changed.

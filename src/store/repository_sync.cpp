@@ -94,14 +94,16 @@ Status Repository::setBatchStatus(std::int64_t sequence, std::string_view status
   return st->bind(1, sequence).bind(2, status).run();
 }
 
-Result<bool> Repository::acknowledge(std::span<const std::uint8_t> id, std::int64_t revision, std::string_view state,
-                                     std::string_view reason, std::string_view at) {
+Result<bool> Repository::acknowledge(std::span<const std::uint8_t> id, std::int64_t revision,
+                                     std::int64_t batchSequence, std::string_view state, std::string_view reason,
+                                     std::string_view at) {
   auto st = db_->cached(
       "UPDATE record SET sync_state=?3, synced_revision=CASE WHEN ?3='synced' THEN ?2 ELSE synced_revision END, "
       "synced_at=CASE WHEN ?3='synced' THEN ?5 ELSE synced_at END, reject_reason=NULLIF(?4, '') "
-      "WHERE id=?1 AND revision=?2 AND sync_state != ?3 AND purged_at IS NULL");
+      "WHERE id=?1 AND revision=?2 AND sync_state != ?3 AND purged_at IS NULL AND out_sequence <= ?6");
   if (!st) return st.error();
-  GOCUA_TRY((*st)->bind(1, id).bind(2, revision).bind(3, state).bind(4, reason).bind(5, at).run());
+  GOCUA_TRY(
+      (*st)->bind(1, id).bind(2, revision).bind(3, state).bind(4, reason).bind(5, at).bind(6, batchSequence).run());
   if (db_->changes() != 1) return false;
   GOCUA_TRY(retag(id));  // the state is bound to the row's tag
   return true;

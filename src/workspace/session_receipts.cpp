@@ -1,6 +1,7 @@
 // Session: applying the hub's receipts and reporting where this laptop's records stand.
 #include <chrono>
 #include <ctime>
+#include <span>
 
 #include "core/record_id.h"
 #include "sync/receipt/receipt.h"
@@ -63,11 +64,22 @@ Result<ReceiptInfo> Session::applyReceipt(std::string_view receiptFile) {
 
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
-  for (const auto& r : receipt->records) {
+  // Verdicts count only for a batch this laptop recorded as sent, and only for heads that batch
+  // carried: a signed receipt naming another batch or a record never sent acknowledges nothing.
+  std::optional<store::Repository::BatchRow> sent;
+  std::span<const sync::RecordOutcome> verdicts;
+  if (receipt->batchStatus != sync::BatchStatus::Status) {
+    auto batch = repo.batchById(receipt->batchId);
+    if (!batch) return batch.error();
+    sent = std::move(*batch);
+    if (sent) verdicts = receipt->records;
+  }
+  for (const auto& r : verdicts) {
     auto id = core::parseRecordId(r.id);
     if (!id) continue;  // the reader checked ids; a record this laptop never had is ignored
     bool rejected = r.outcome == sync::Outcome::Rejected;
-    auto changed = repo.acknowledge(span(*id), r.revision, rejected ? "rejected" : "synced", r.reason, now);
+    auto changed =
+        repo.acknowledge(span(*id), r.revision, sent->sequence, rejected ? "rejected" : "synced", r.reason, now);
     if (!changed) return changed.error();
     if (!*changed) continue;  // edited since export, or not ours: it travels again
     if (rejected)
@@ -83,11 +95,7 @@ Result<ReceiptInfo> Session::applyReceipt(std::string_view receiptFile) {
     if (!changed) return changed.error();
     if (*changed) ++info.statusUpdates;
   }
-  if (receipt->batchStatus != sync::BatchStatus::Status) {
-    auto batch = repo.batchById(receipt->batchId);
-    if (!batch) return batch.error();
-    if (*batch) GOCUA_TRY(repo.setBatchStatus((*batch)->sequence, info.batchStatus));
-  }
+  if (sent) GOCUA_TRY(repo.setBatchStatus(sent->sequence, info.batchStatus));
   // The hub's ledger is the truth about used sequences (a restored backup, a quarantined file).
   auto next = metaInt(repo, kMetaNextSequence, 1);
   if (!next) return next.error();

@@ -26,6 +26,9 @@ namespace gocua::sync {
 inline constexpr std::size_t kMaxReceiptBytes = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxReceiptEntries = 1'000'000;
 inline constexpr std::size_t kMaxNoteBytes = 2000;
+// Highest sequence / next_sequence a receipt may name: far past any laptop's lifetime, yet the
+// laptop can store it as int64 and add 1 (a signed 2^64-1 used to break every later export).
+inline constexpr std::uint64_t kMaxSequence = std::uint64_t{1} << 53;
 // The reason that tells a laptop the hub has revoked it: on a quarantined or rejected batch, and
 // on a status receipt (whose reason is otherwise empty).
 inline constexpr std::string_view kReasonRevoked = "hub.revoked";

@@ -44,12 +44,12 @@ Status checkReceipt(const Receipt& r) {
   const bool status = r.batchStatus == BatchStatus::Status;
   const bool noBatch = std::all_of(r.batchId.begin(), r.batchId.end(), [](std::uint8_t b) { return b == 0; });
   if (status != noBatch) return invalid("batch_id");
-  if (status ? r.sequence != 0 : r.sequence == 0) return invalid("sequence");
+  if ((status ? r.sequence != 0 : r.sequence == 0) || r.sequence > kMaxSequence) return invalid("sequence");
   const bool refused = r.batchStatus == BatchStatus::Quarantined || r.batchStatus == BatchStatus::Rejected;
   // A status receipt has nothing refused to explain, but may tell a revoked laptop so.
   if (!reasonFits(r.reason, refused) && !(status && r.reason == kReasonRevoked)) return invalid("reason");
   if (!isUtcTimestamp(r.hubTime)) return invalid("hub_time");
-  if (r.nextSequence == 0) return invalid("next_sequence");
+  if (r.nextSequence == 0 || r.nextSequence > kMaxSequence) return invalid("next_sequence");
   if (r.records.size() > kMaxReceiptEntries || (status && !r.records.empty())) return invalid("records");
   if (r.updates.size() > kMaxReceiptEntries) return invalid("updates");
   if (r.formPack.size() > kMaxFormPackBytes) return invalid("form_pack");

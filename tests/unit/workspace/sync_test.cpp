@@ -14,6 +14,7 @@
 #include "sync/batch/batch.h"
 #include "sync/keys/keys.h"
 #include "sync/receipt/receipt.h"
+#include "vault/primitives.h"
 #include "vault/secret.h"
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
@@ -316,6 +317,65 @@ TEST_CASE("receipt: synced only at the acknowledged revision; rejected keeps its
   auto next = e.s->exportBatch(e.t.path / "2.gcb");
   REQUIRE(next.ok());
   CHECK(next->records == 1);
+}
+
+TEST_CASE("receipt: only records this laptop sent in that batch are acknowledged") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  Errors problems;
+  auto later = e.s->addResident(resident("Đỗ Thị Én", "001190123459", "08/06/1990", "female"), &problems);
+  REQUIRE(later.ok());  // written after the export: in no batch yet
+
+  // A hub-signed receipt for a batch this laptop never sent acknowledges nothing.
+  auto stranger = e.receiptFor(batch);
+  stranger.batchId[5] ^= 0x40;
+  for (const auto& id : e.ids) stranger.records.push_back({id, 1, sync::Outcome::Accepted, ""});
+  auto ignored = e.s->applyReceipt(e.receipt(stranger));
+  REQUIRE(ignored.ok());
+  CHECK(ignored->synced == 0);
+  CHECK(count(*e.s, "synced") == 0);
+
+  // The real batch's receipt also naming the record that was never sent: that one stays unsynced.
+  auto r = e.receiptFor(batch);
+  for (const auto& id : e.ids) r.records.push_back({id, 1, sync::Outcome::Accepted, ""});
+  r.records.push_back({later->id, 1, sync::Outcome::Accepted, ""});
+  auto applied = e.s->applyReceipt(e.receipt(r));
+  REQUIRE(applied.ok());
+  CHECK(applied->synced == 3);
+  CHECK(count(*e.s, "synced") == 3);
+  CHECK(count(*e.s, "unsynced") == 1);
+  auto next = e.s->exportBatch(e.t.path / "2.gcb");
+  REQUIRE(next.ok());
+  CHECK(next->records == 1);
+}
+
+TEST_CASE("receipt: an absurd sequence, even signed by the hub, is refused and later exports go on") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  const std::string good = e.receipt(e.receiptFor(batch));
+  const std::string from = "\"next_sequence\":2";
+  for (const char* absurd : {"9223372036854775807", "18446744073709551615"}) {
+    INFO(absurd);
+    std::string bad = good;
+    bad.replace(bad.find(from), from.size(), std::string("\"next_sequence\":") + absurd);
+    const std::size_t start = bad.find('\n') + 1, end = bad.size() - 130;
+    const auto sig = vault::sign(std::string_view(bad).substr(start, end - start), e.hub.signSecret);
+    bad = bad.substr(0, end) + "\n" + vault::toHex(sig) + "\n";
+    auto applied = e.s->applyReceipt(bad);
+    CHECK_FALSE(applied.ok());
+  }
+  Errors problems;
+  REQUIRE(e.s->addResident(resident("Đỗ Thị Én", "001190123459", "08/06/1990", "female"), &problems).ok());
+  auto next = e.s->exportBatch(e.t.path / "2.gcb");
+  REQUIRE(next.ok());
+  CHECK(next->sequence == 2);
+  auto third = e.s->exportBatch(e.t.path / "3.gcb");
+  REQUIRE(third.ok());
+  CHECK(third->sequence == 3);
 }
 
 TEST_CASE("receipt: tampered, foreign or misaddressed receipts mark nothing synced") {
