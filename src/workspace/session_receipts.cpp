@@ -47,7 +47,9 @@ std::int64_t nowSeconds() {
 Result<ReceiptInfo> Session::applyReceipt(std::string_view receiptFile) {
   if (ws_->training()) return Error::make(err::kSyncTraining);
   auto& repo = ws_->repo();
-  auto profile = enrolledProfile(repo);
+  // The key the receipt must verify under is trusted only with its tag under the data key: a hub
+  // key swapped in with sqlite3 would otherwise get its own receipts applied.
+  auto profile = enrolledProfile(repo, *cipher_);
   if (!profile) return profile.error();
   auto deviceId = storedDeviceId(repo);
   if (!deviceId) return deviceId.error();

@@ -35,8 +35,13 @@ Status Workspace::resetPassphrase(std::string_view recoveryFile, std::string_vie
 
   auto dataKey = sync::openRecoveryFile(*file, code);
   if (!dataKey) return dataKey.error();
-  if (dataKey->size() != vault::kDataKeyBytes || !dataKeyOpensDevice(repo_, vault::RecordCipher(*dataKey)))
-    return Error::make(err::kRecoveryDamaged);
+  if (dataKey->size() != vault::kDataKeyBytes) return Error::make(err::kRecoveryDamaged);
+  const vault::RecordCipher cipher(*dataKey);
+  if (!dataKeyOpensDevice(repo_, cipher)) return Error::make(err::kRecoveryDamaged);
+  // Only now can the pinned key that verified the file be checked against its tag under the data
+  // key (bound first if an older GoCua enrolled this workspace, as unlock would).
+  GOCUA_TRY(bindLegacyHubPin(repo_, cipher));
+  GOCUA_TRY(checkHubPin(repo_, cipher));
 
   auto name = core::toNfc(volunteerIn);
   auto slots = repo_.keyslots();

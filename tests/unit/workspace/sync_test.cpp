@@ -509,6 +509,76 @@ TEST_CASE("recovery: the hub's one-time file and code set a new passphrase") {
   CHECK(e.ws->resetPassphrase(*recovery, code, "", "một mật khẩu khác nữa", kKdf).error().code == "recovery.used");
 }
 
+namespace {
+
+// Swaps another hub's key and profile into the workspace file with plain SQL, as sqlite3 would,
+// leaving the tag under the data key as it was.
+void swapPinnedHub(const fs::path& wsDir, const sync::HubIdentity& rogue) {
+  auto db = store::Db::open(wsDir / "gocua.db", false);
+  REQUIRE(db.ok());
+  for (const auto& [key, value] :
+       {std::pair<std::string, std::string>{"hub.sign_public", vault::toHex(rogue.signPublic)},
+        std::pair<std::string, std::string>{"hub.profile", profileFor(rogue)}}) {
+    auto st = db->prepare("UPDATE meta SET value=?2 WHERE key=?1");
+    REQUIRE(st.ok());
+    REQUIRE(st->bind(1, key).bind(2, value).run().ok());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("hub pin: a swapped-in hub key gets none of its receipts applied") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  auto rogue = hubIdentity(70);
+  swapPinnedHub(e.t.path / "ws", rogue);
+  auto r = e.receiptFor(batch);
+  for (const auto& id : e.ids) r.records.push_back({id, 1, sync::Outcome::Accepted, ""});
+  auto forged = sync::writeReceipt(r, rogue);
+  REQUIRE(forged.ok());
+  auto applied = e.s->applyReceipt(*forged);
+  REQUIRE_FALSE(applied.ok());
+  CHECK(applied.error().code == "sync.pin_damaged");
+  CHECK(count(*e.s, "synced") == 0);
+}
+
+TEST_CASE("hub pin: a recovery file verified only by a swapped-in or untagged hub key is refused") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  auto slot = vault::fromHex(batch.manifest["recovery_slot"].get<std::string>());
+  REQUIRE(slot.has_value());
+  auto dataKey = sync::openRecoverySlot(*slot, e.hub.recovery);
+  REQUIRE(dataKey.ok());
+  const std::string code = sync::newRecoveryCode();
+  const char* newPass = "mật khẩu mới sau khi quên";
+  e.s->lock();
+
+  // Someone holding the data key signs their own file and pins their own key: refused.
+  auto rogue = hubIdentity(70);
+  auto rogueFile = sync::makeRecoveryFile(e.request.deviceSignPublic, *dataKey, code, rogue);
+  REQUIRE(rogueFile.ok());
+  auto db = store::Db::open(e.t.path / "ws" / "gocua.db", false);
+  REQUIRE(db.ok());
+  swapPinnedHub(e.t.path / "ws", rogue);
+  auto reset = e.ws->resetPassphrase(*rogueFile, code, "", newPass, kKdf);
+  REQUIRE_FALSE(reset.ok());
+  CHECK(reset.error().code == "sync.pin_damaged");
+
+  // The real hub's key back, its tag deleted: the real hub's file is refused too.
+  swapPinnedHub(e.t.path / "ws", e.hub);
+  REQUIRE(db->exec("DELETE FROM meta WHERE key='hub.binding'").ok());
+  auto realFile = sync::makeRecoveryFile(e.request.deviceSignPublic, *dataKey, code, e.hub);
+  REQUIRE(realFile.ok());
+  reset = e.ws->resetPassphrase(*realFile, code, "", newPass, kKdf);
+  REQUIRE_FALSE(reset.ok());
+  CHECK(reset.error().code == "sync.pin_damaged");
+  CHECK(e.ws->unlock("", kPass).ok());  // the old passphrase still opens it: nothing changed
+}
+
 TEST_CASE("a receipt tells how far this laptop's clock is from the hub's") {
   Enrolled e;
   sync::Receipt r = e.statusOnly(1);
