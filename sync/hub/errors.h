@@ -23,14 +23,15 @@ inline constexpr ErrorCode kHubNoRecoverySlot{"hub.no_recovery_slot", ErrorKind:
 inline constexpr ErrorCode kHubNotInitialised{"hub.not_initialised", ErrorKind::NotFound};
 inline constexpr ErrorCode kHubNoteTooLong{"hub.note_too_long", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubRecordNotFound{"hub.record_not_found", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubRecoveryRevoked{"hub.recovery_revoked", ErrorKind::Refused};
 inline constexpr ErrorCode kHubRefused{"hub.refused", ErrorKind::Refused};
 inline constexpr ErrorCode kHubUnknownDevice{"hub.unknown_device", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kHubCodes[] = {
-    kHubBadBackup,     kHubBadDeviceId,    kHubBadForms, kHubBadHex,         kHubBadManifest,
-    kHubBadRecordId,   kHubBadStatus,      kHubDamaged,  kHubDeviceConflict, kHubExists,
-    kHubForeignRecord, kHubInvalid,        kHubIo,       kHubNoRecoverySlot, kHubNotInitialised,
-    kHubNoteTooLong,   kHubRecordNotFound, kHubRefused,  kHubUnknownDevice,
+    kHubBadBackup, kHubBadDeviceId,    kHubBadForms,       kHubBadHex,      kHubBadManifest,    kHubBadRecordId,
+    kHubBadStatus, kHubDamaged,        kHubDeviceConflict, kHubExists,      kHubForeignRecord,  kHubInvalid,
+    kHubIo,        kHubNoRecoverySlot, kHubNotInitialised, kHubNoteTooLong, kHubRecordNotFound, kHubRecoveryRevoked,
+    kHubRefused,   kHubUnknownDevice,
 };
 
 }  // namespace gocua::err

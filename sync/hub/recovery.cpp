@@ -13,6 +13,8 @@ Result<std::pair<RecoveryResult, std::string>> HubSession::recovery(const Device
   auto row = hub_.store().device(device);
   if (!row) return row.error();
   if (!*row) return Error::make(err::kHubUnknownDevice);
+  // A revoked laptop may be lost or stolen: its recovery file and code would hand over the data key.
+  if ((*row)->revokedAt) return Error::make(err::kHubRecoveryRevoked);
   if ((*row)->recoverySlot.empty()) return Error::make(err::kHubNoRecoverySlot);
   auto dataKey = sync::openRecoverySlot((*row)->recoverySlot, impl_->identity.recovery);
   if (!dataKey) return dataKey.error();

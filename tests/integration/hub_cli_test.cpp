@@ -170,6 +170,11 @@ TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; qu
   // Revoked: the next batch is kept aside, never imported.
   REQUIRE(h.run({"device", "revoke", device}).exitCode == 0);
   CHECK_FALSE(h.run({"device", "list"}).parsed()[0]["revoked"].is_null());
+  // No recovery file for a revoked laptop (it may be lost or stolen): a warning, no file.
+  auto noRecovery = h.run({"device", "recovery", device, "--out", (h.sb.root / "r2.gcx").string()});
+  CHECK(noRecovery.exitCode == 1);
+  CHECK(noRecovery.err.find(catalogText("error.hub.recovery_revoked", "vi")) != std::string::npos);
+  CHECK_FALSE(fs::exists(h.sb.root / "r2.gcx"));
   h.sb.addResident({{"full_name", "Trần Văn Bảo"}, {"date_of_birth", "1950"}, {"sex", "male"}});
   auto late = h.exportBatch("b2.gcb");
   auto q = h.run({"import", late.string()});

@@ -120,6 +120,12 @@ TEST_CASE("device recovery opens the latest slot from the manifest") {
   REQUIRE(opened.ok());
   CHECK(std::equal(opened->view().begin(), opened->view().end(), dataKey.view().begin()));
   CHECK(f.session->recovery(Device(8).keys.publicKey).error().code == "hub.unknown_device");
+
+  // Once revoked (lost or stolen, perhaps), the hub issues it no file that would open its data.
+  REQUIRE(f.hub->revoke(f.device.keys.publicKey).ok());
+  auto revoked = f.session->recovery(f.device.keys.publicKey);
+  REQUIRE_FALSE(revoked.ok());
+  CHECK(revoked.error().code == "hub.recovery_revoked");
 }
 
 TEST_CASE("the HTTP endpoint imports uploads and answers status for known devices") {
