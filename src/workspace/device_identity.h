@@ -60,7 +60,6 @@ inline constexpr const char* kMetaRetentionDays = "sync.retention_days";
 // The hub time of the receipt that said the hub revoked this laptop; empty or absent = not revoked.
 inline constexpr const char* kMetaRevoked = "sync.revoked";
 inline constexpr const char* kMetaRecoverySlot = "recovery.slot";
-inline constexpr const char* kMetaRecoveryUsed = "recovery.used";
 
 Result<std::int64_t> metaInt(store::Repository& repo, const char* key, std::int64_t fallback);
 

@@ -15,6 +15,7 @@ inline constexpr ErrorCode kJsonMalformed{"json.malformed", ErrorKind::Invalid};
 inline constexpr ErrorCode kRecordDamaged{"record.damaged", ErrorKind::Damaged};
 inline constexpr ErrorCode kRecordNotFound{"record.not_found", ErrorKind::NotFound};
 inline constexpr ErrorCode kRecoveryUsed{"recovery.used", ErrorKind::Invalid};
+inline constexpr ErrorCode kRecoveryStateDamaged{"recovery.state_damaged", ErrorKind::Damaged};
 inline constexpr ErrorCode kResidentDuplicate{"resident.duplicate", ErrorKind::Duplicate};
 inline constexpr ErrorCode kSyncIo{"sync.io", ErrorKind::Io};
 inline constexpr ErrorCode kSyncNoRequest{"sync.no_request", ErrorKind::Refused};
@@ -44,6 +45,7 @@ inline constexpr ErrorCode kWorkspaceCodes[] = {
     kRecordDamaged,
     kRecordNotFound,
     kRecoveryUsed,
+    kRecoveryStateDamaged,
     kResidentDuplicate,
     kSyncIo,
     kSyncNoRequest,

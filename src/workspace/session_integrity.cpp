@@ -4,6 +4,7 @@
 #include "workspace/errors.h"
 #include "workspace/metadata_text.h"
 #include "workspace/records_internal.h"
+#include "workspace/recovery_used.h"
 #include "workspace/row_tags.h"
 #include "workspace/workspace.h"
 
@@ -16,6 +17,7 @@ Status Session::bindLegacy() {
   // Rows first: a workspace whose seeds already say "bound" had tags, so a missing marker is damage.
   GOCUA_TRY(tagLegacyRows(ws_->repo(), *cipher_, !deviceSeedsBound(ws_->repo(), *cipher_)));
   GOCUA_TRY(bindLegacyHubPin(ws_->repo(), *cipher_));
+  GOCUA_TRY(sealLegacyRecoveryUsed(ws_->repo(), *cipher_));
   return txn->commit();
 }
 

@@ -11,6 +11,7 @@
 #include "workspace/errors.h"
 #include "workspace/metadata_text.h"
 #include "workspace/records_internal.h"
+#include "workspace/recovery_used.h"
 #include "workspace/row_tags.h"
 #include "workspace/workspace.h"
 
@@ -66,6 +67,7 @@ Result<EnrollInfo> Session::enroll(std::string_view profileFile) {
   GOCUA_TRY(storeProfile(ws_->repo(), profileFile, *profile, *cipher_));
   GOCUA_TRY(ws_->repo().setMeta(kMetaRevoked, ""));  // joining again lifts a revocation the laptop learned
   GOCUA_TRY(ws_->repo().setMeta(kMetaRecoverySlot, vault::toHex(*slot)));
+  GOCUA_TRY(sealLegacyRecoveryUsed(ws_->repo(), *cipher_));  // a reset refuses without it
   int formPack = 0;
   if (!profile->formPack.empty()) {
     auto installed = installFormPack(ws_->repo(), *profile, profile->formPack);

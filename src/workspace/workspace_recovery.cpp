@@ -1,6 +1,6 @@
 // Workspace: a new passphrase from the hub's one-time recovery file (sync/README.md, "Recovery").
 // Runs on a locked workspace: the volunteer has forgotten the passphrase that would unlock it.
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
 #include "core/text.h"
 #include "sync/keys/errors.h"
@@ -9,6 +9,7 @@
 #include "workspace/device_identity.h"
 #include "workspace/errors.h"
 #include "workspace/records_internal.h"
+#include "workspace/recovery_used.h"
 #include "workspace/workspace.h"
 
 namespace gocua::workspace {
@@ -24,15 +25,6 @@ Status Workspace::resetPassphrase(std::string_view recoveryFile, std::string_vie
   auto file = sync::readRecoveryFile(recoveryFile, **pinned, **deviceId);
   if (!file) return file.error();
 
-  // One-time: a recovery id this laptop has used before is refused.
-  auto usedText = repo_.meta(kMetaRecoveryUsed);
-  if (!usedText) return usedText.error();
-  nlohmann::json used = *usedText ? nlohmann::json::parse(**usedText, nullptr, false) : nlohmann::json::array();
-  if (!used.is_array()) used = nlohmann::json::array();
-  std::string recoveryId = vault::toHex(file->recoveryId);
-  for (const auto& u : used)
-    if (u == recoveryId) return Error::make(err::kRecoveryUsed);
-
   auto dataKey = sync::openRecoveryFile(*file, code);
   if (!dataKey) return dataKey.error();
   if (dataKey->size() != vault::kDataKeyBytes) return Error::make(err::kRecoveryDamaged);
@@ -42,6 +34,12 @@ Status Workspace::resetPassphrase(std::string_view recoveryFile, std::string_vie
   // key (bound first if an older GoCua enrolled this workspace, as unlock would).
   GOCUA_TRY(bindLegacyHubPin(repo_, cipher));
   GOCUA_TRY(checkHubPin(repo_, cipher));
+  // One-time: a recovery id this laptop has used before is refused. The list is sealed under the
+  // data key, so it can only be read now; a missing or altered list refuses the reset.
+  auto used = usedRecoveryIds(repo_, cipher);
+  if (!used) return used.error();
+  std::string recoveryId = vault::toHex(file->recoveryId);
+  if (std::find(used->begin(), used->end(), recoveryId) != used->end()) return Error::make(err::kRecoveryUsed);
 
   auto name = core::toNfc(volunteerIn);
   auto slots = repo_.keyslots();
@@ -55,11 +53,11 @@ Status Workspace::resetPassphrase(std::string_view recoveryFile, std::string_vie
   GOCUA_TRY(vault::checkPassphrase(newPassphrase));
   auto slot = vault::wrapDataKey(*dataKey, newPassphrase, kdf);
   if (!slot) return slot.error();
-  used.push_back(recoveryId);
+  used->push_back(recoveryId);
   auto txn = store::Txn::begin(db_);
   if (!txn) return txn.error();
   GOCUA_TRY(repo_.replaceKeyslot(toRow(volunteer, *slot)));
-  GOCUA_TRY(repo_.setMeta(kMetaRecoveryUsed, used.dump()));
+  GOCUA_TRY(storeUsedRecoveryIds(repo_, cipher, *used));
   GOCUA_TRY(repo_.audit(nowIso(), volunteer, "passphrase_reset"));
   return txn->commit();
 }

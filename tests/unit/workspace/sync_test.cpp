@@ -509,6 +509,65 @@ TEST_CASE("recovery: the hub's one-time file and code set a new passphrase") {
   CHECK(e.ws->resetPassphrase(*recovery, code, "", "một mật khẩu khác nữa", kKdf).error().code == "recovery.used");
 }
 
+TEST_CASE("recovery: the used-files record is sealed; deleting or altering it does not free a used file") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  auto slot = vault::fromHex(batch.manifest["recovery_slot"].get<std::string>());
+  REQUIRE(slot.has_value());
+  auto dataKey = sync::openRecoverySlot(*slot, e.hub.recovery);
+  REQUIRE(dataKey.ok());
+  const std::string code = sync::newRecoveryCode();
+  auto recovery = sync::makeRecoveryFile(e.request.deviceSignPublic, *dataKey, code, e.hub);
+  REQUIRE(recovery.ok());
+  e.s->lock();
+  const char* newPass = "mật khẩu mới sau khi quên";
+  REQUIRE(e.ws->resetPassphrase(*recovery, code, "", newPass, kKdf).ok());
+
+  auto db = store::Db::open(e.t.path / "ws" / "gocua.db", false);
+  REQUIRE(db.ok());
+  auto again = [&] { return e.ws->resetPassphrase(*recovery, code, "", "một mật khẩu khác nữa", kKdf); };
+  // The plaintext marker older versions kept is gone or ignored: deleting it frees nothing.
+  REQUIRE(db->exec("DELETE FROM meta WHERE key='recovery.used'").ok());
+  CHECK(again().error().code == "recovery.used");
+  // The sealed record deleted, or another sealed value put in its place: no reset at all.
+  REQUIRE(db->exec("UPDATE meta SET value=(SELECT value FROM meta WHERE key='hub.binding') "
+                   "WHERE key='recovery.used_sealed'")
+              .ok());
+  CHECK(again().error().code == "recovery.state_damaged");
+  REQUIRE(db->exec("DELETE FROM meta WHERE key='recovery.used_sealed'").ok());
+  CHECK(again().error().code == "recovery.state_damaged");
+  CHECK(e.ws->unlock("", newPass).ok());  // the passphrase set by the one reset still opens it
+}
+
+TEST_CASE("recovery: the plaintext list an older GoCua kept is sealed at the next unlock") {
+  Enrolled e;
+  auto file = e.t.path / "1.gcb";
+  REQUIRE(e.s->exportBatch(file).ok());
+  auto batch = openBatch(file, e.hub);
+  auto slot = vault::fromHex(batch.manifest["recovery_slot"].get<std::string>());
+  REQUIRE(slot.has_value());
+  auto dataKey = sync::openRecoverySlot(*slot, e.hub.recovery);
+  REQUIRE(dataKey.ok());
+  const std::string code = sync::newRecoveryCode();
+  auto recovery = sync::makeRecoveryFile(e.request.deviceSignPublic, *dataKey, code, e.hub);
+  REQUIRE(recovery.ok());
+  auto parsed = sync::readRecoveryFile(*recovery, e.hub.signPublic, e.request.deviceSignPublic);
+  REQUIRE(parsed.ok());
+  e.s->lock();
+  {  // As an older GoCua left a workspace whose file was used: a plaintext list, nothing sealed.
+    auto db = store::Db::open(e.t.path / "ws" / "gocua.db", false);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("DELETE FROM meta WHERE key='recovery.used_sealed'; INSERT OR REPLACE INTO meta(key, value) "
+                     "VALUES('recovery.used', '[\"" +
+                     vault::toHex(parsed->recoveryId) + "\"]')")
+                .ok());
+  }
+  REQUIRE(e.ws->unlock("", kPass).ok());
+  CHECK(e.ws->resetPassphrase(*recovery, code, "", "mật khẩu mới sau khi quên", kKdf).error().code == "recovery.used");
+}
+
 namespace {
 
 // Swaps another hub's key and profile into the workspace file with plain SQL, as sqlite3 would,
