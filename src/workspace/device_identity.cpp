@@ -24,6 +24,9 @@ constexpr const char* kMetaHubBinding = "hub.binding";
 // (first AD) is bound at its next unlock, one with the second never again without its binding.
 constexpr std::string_view kSeedsAd = "gocua device seeds v1";
 constexpr std::string_view kSeedsBoundAd = "gocua device seeds v2, hub pin bound";
+// Sealed so once a receipt said the hub revoked this laptop (bound as well): deleting the
+// plaintext "sync.revoked" row does not let it export again; enrolling again reseals them bound.
+constexpr std::string_view kSeedsRevokedAd = "gocua device seeds v2, hub pin bound, revoked";
 
 std::span<const std::uint8_t> bytesOf(std::string_view s) {
   return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
@@ -33,6 +36,7 @@ std::span<const std::uint8_t> adBytes() { return bytesOf(kSeedsAd); }
 struct OpenedSeeds {
   std::string seeds;
   bool bound = false;
+  bool revoked = false;
 };
 
 // The device seeds, opened under either AD; nullopt when there are none or they do not open.
@@ -41,8 +45,9 @@ std::optional<OpenedSeeds> openSeeds(store::Repository& repo, const vault::Recor
   if (!sealedHex || !*sealedHex) return std::nullopt;
   auto sealed = vault::fromHex(**sealedHex);
   if (!sealed) return std::nullopt;
-  if (auto seeds = cipher.open(*sealed, bytesOf(kSeedsBoundAd))) return OpenedSeeds{std::move(*seeds), true};
-  if (auto seeds = cipher.open(*sealed, adBytes())) return OpenedSeeds{std::move(*seeds), false};
+  if (auto seeds = cipher.open(*sealed, bytesOf(kSeedsBoundAd))) return OpenedSeeds{std::move(*seeds), true, false};
+  if (auto seeds = cipher.open(*sealed, bytesOf(kSeedsRevokedAd))) return OpenedSeeds{std::move(*seeds), true, true};
+  if (auto seeds = cipher.open(*sealed, adBytes())) return OpenedSeeds{std::move(*seeds), false, false};
   return std::nullopt;
 }
 
@@ -177,6 +182,21 @@ Status checkHubPin(store::Repository& repo, const vault::RecordCipher& cipher) {
   if (!tag || !cipher.open(*tag, bytesOf(hubBindingAd(**pinned, **profile))))
     return Error::make(err::kSyncPinDamaged, "hub");
   return {};
+}
+
+Status markDeviceRevoked(store::Repository& repo, const vault::RecordCipher& cipher) {
+  auto opened = openSeeds(repo, cipher);
+  if (!opened) return Error::make(err::kRecordDamaged, "device");
+  auto resealed = cipher.seal(opened->seeds, bytesOf(kSeedsRevokedAd));
+  vault::wipe(opened->seeds);
+  return repo.setMeta(kMetaSeeds, vault::toHex(resealed));
+}
+
+bool deviceSeedsRevoked(store::Repository& repo, const vault::RecordCipher& cipher) {
+  auto opened = openSeeds(repo, cipher);
+  if (!opened) return false;
+  vault::wipe(opened->seeds);
+  return opened->revoked;
 }
 
 bool deviceSeedsBound(store::Repository& repo, const vault::RecordCipher& cipher) {

@@ -52,6 +52,11 @@ Status checkHubPin(store::Repository& repo, const vault::RecordCipher& cipher);
 Status bindLegacyHubPin(store::Repository& repo, const vault::RecordCipher& cipher);
 // Whether the device seeds are sealed the "bound" way (written by this version or later).
 bool deviceSeedsBound(store::Repository& repo, const vault::RecordCipher& cipher);
+// A receipt said the hub revoked this laptop: the seeds are resealed saying so (call inside the
+// caller's transaction), and export refuses while deviceSeedsRevoked holds. bindHubPin (enrolling
+// again) reseals them bound, which lifts it.
+Status markDeviceRevoked(store::Repository& repo, const vault::RecordCipher& cipher);
+bool deviceSeedsRevoked(store::Repository& repo, const vault::RecordCipher& cipher);
 
 // Meta keys of sync state.
 inline constexpr const char* kMetaNextSequence = "sync.next_sequence";

@@ -108,6 +108,7 @@ Result<ReceiptInfo> Session::applyReceipt(std::string_view receiptFile) {
   if (sync::saysRevoked(*receipt)) {  // kept, so exports stop until this laptop enrolls again
     info.revoked = true;
     GOCUA_TRY(repo.setMeta(kMetaRevoked, receipt->hubTime));
+    GOCUA_TRY(markDeviceRevoked(repo, *cipher_));  // survives deleting that plaintext row
   }
   if (!receipt->formPack.empty()) {
     // A pack that does not install must not cost the acknowledgements: it is reported instead.
@@ -140,7 +141,7 @@ Result<SyncStatus> Session::syncStatus() {
   if (*last) status.lastSync = **last;
   auto revoked = repo.meta(kMetaRevoked);
   if (!revoked) return revoked.error();
-  status.revoked = *revoked && !(*revoked)->empty();
+  status.revoked = (*revoked && !(*revoked)->empty()) || deviceSeedsRevoked(repo, *cipher_);
   auto profile = enrolledProfile(repo);
   if (!profile) {
     if (!profile.error().is(err::kSyncNotEnrolled)) return profile.error();

@@ -108,7 +108,8 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (!device) return device.error();
   auto revoked = ws_->repo().meta(kMetaRevoked);
   if (!revoked) return revoked.error();
-  if (*revoked && !(*revoked)->empty()) return Error::make(err::kSyncRevoked);
+  if ((*revoked && !(*revoked)->empty()) || deviceSeedsRevoked(ws_->repo(), *cipher_))
+    return Error::make(err::kSyncRevoked);
   GOCUA_TRY(checkMetadataText(ws_->repo()));       // the manifest carries names, ids, the recovery slot
   GOCUA_TRY(checkRowTags(ws_->repo(), *cipher_));  // a state set to "synced" on disk would drop a record
 

@@ -638,6 +638,36 @@ TEST_CASE("hub pin: a recovery file verified only by a swapped-in or untagged hu
   CHECK(e.ws->unlock("", kPass).ok());  // the old passphrase still opens it: nothing changed
 }
 
+TEST_CASE(
+    "revocation: export stops once a receipt says so, even with the plaintext mark deleted, until enrolled again") {
+  Enrolled e;
+  auto told = e.statusOnly(1);
+  told.reason = std::string(sync::kReasonRevoked);
+  auto applied = e.s->applyReceipt(e.receipt(told));
+  REQUIRE(applied.ok());
+  CHECK(applied->revoked);
+  const auto out = e.t.path / "1.gcb";
+  auto refusedWith = [&]() -> std::string {
+    auto exported = e.s->exportBatch(out);
+    return exported.ok() ? std::string("exported") : exported.error().code;
+  };
+  CHECK(refusedWith() == "sync.revoked");
+  {  // The mark deleted with sqlite3: still revoked, still nothing exported.
+    auto db = store::Db::open(e.t.path / "ws" / "gocua.db", false);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("DELETE FROM meta WHERE key='sync.revoked'").ok());
+  }
+  CHECK(refusedWith() == "sync.revoked");
+  CHECK_FALSE(fs::exists(out));
+  CHECK(e.s->syncStatus()->revoked);
+  // Enrolling again (the office's new profile) lifts it.
+  REQUIRE(e.s->enroll(profileFor(e.hub)).ok());
+  auto exported = e.s->exportBatch(out);
+  REQUIRE(exported.ok());
+  CHECK(exported->records == 3);
+  CHECK_FALSE(e.s->syncStatus()->revoked);
+}
+
 TEST_CASE("a receipt tells how far this laptop's clock is from the hub's") {
   Enrolled e;
   sync::Receipt r = e.statusOnly(1);
