@@ -23,6 +23,7 @@
 //   hub.sequence_used    quarantine reason: another file under a used sequence
 //   hub.revoked          quarantine reason: device revoked
 //   hub.recovery_revoked no recovery file for a revoked device (a warning for staff)
+//   hub.bad_sequence     batch sequence above sync::kMaxSequence (no receipt can name it)
 //   hub.bad_forms        a form file to publish does not load
 // Per-record reason codes (receipt "reason"): hub.bad_line, hub.unknown_kind, hub.field_too_long,
 //   hub.bad_record, hub.bad_revision (revision not 1..2^63-1; receipt revision 0), hub.unknown_form,

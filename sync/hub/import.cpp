@@ -152,6 +152,9 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
   auto layout = sync::batch_detail::decodeHeader(hb);
   if (!layout) return rejected(std::move(res), layout.error().code);
   res.device = layout->deviceId;
+  // Past the receipt rules' bound no receipt can name it: refused unnamed (sequence 0), so the
+  // answer is an error rather than a receipt the hub cannot sign.
+  if (layout->sequence > sync::kMaxSequence) return rejected(std::move(res), "hub.bad_sequence");
   res.sequence = layout->sequence;
   res.batchId = layout->batchId;
   if (layout->communeCode != impl.commune.code) return rejected(std::move(res), "hub.wrong_commune");

@@ -261,6 +261,19 @@ TEST_CASE("revoked device: one kept copy per batch, a few per device, the rest r
   CHECK(f.recordCount() == 0);
 }
 
+TEST_CASE("a batch numbered past the receipt bound is rejected unnamed; later batches import") {
+  Fixture f;
+  auto absurd = f.import(makeBatch(f.device, sync::kMaxSequence + 1, {residentLine(1)}, f.hubBox()));
+  CHECK(name(absurd.status) == name(sync::BatchStatus::Rejected));
+  CHECK(absurd.reason == "hub.bad_sequence");
+  CHECK(absurd.sequence == 0);  // the HTTP endpoint answers it with an error, not a receipt
+  CHECK(f.recordCount() == 0);
+  CHECK(count(f, "ledger") == 0);
+  auto next = f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox()));
+  CHECK(name(next.status) == name(sync::BatchStatus::Imported));
+  CHECK(next.nextSequence == 2);
+}
+
 TEST_CASE("foreign commune, unknown device, another hub's key: rejected, nothing kept") {
   Fixture f;
   auto foreign = f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox(), "27002"));
