@@ -185,6 +185,7 @@ std::vector<DocumentItem> Form::checklist(const json& answers, const core::Date&
     if (spec.relevant && !spec.relevant->test(env)) continue;
     DocumentItem item = spec.item;
     if (spec.requiredWhen) item.required = spec.requiredWhen->test(env);
+    if (spec.hasWhen) item.hasFromAnswers = spec.hasWhen->test(env);
     out.push_back(std::move(item));
   }
   return out;
@@ -251,6 +252,9 @@ std::string Form::message(const Issue& issue, i18n::Lang lang) const {
     return replaceAll(out, "{remaining}", remaining);
   }
   const std::string label = f ? f->label.in(lang) : issue.field;
+  // A wrong kind of value says what to type in this field ("nhập số, ví dụ 12"), not "wrong type".
+  if (issue.code == "field.type" && f && f->type != FieldType::Group && f->type != FieldType::Repeat)
+    return i18n::tr(lang, "forms.expect." + std::string(fieldTypeName(f->type)), {{"field", label}});
   return i18n::tr(lang, "error." + issue.code, {{"field", label}, {"detail", issue.detail}});
 }
 

@@ -48,6 +48,9 @@ struct DocumentItem {
   std::string id;
   std::string vi, en;
   bool required = false;
+  // The answers already say the resident has it ("has_when": a chip card, a SIM in own name):
+  // the wizard ticks it until the volunteer changes it.
+  bool hasFromAnswers = false;
 };
 
 struct ValidationReport {

@@ -24,6 +24,7 @@ struct DocumentSpec {
   DocumentItem item;
   std::optional<Expression> requiredWhen;
   std::optional<Expression> relevant;
+  std::optional<Expression> hasWhen;  // the answers already say the resident has it
 };
 
 struct DeadlineSpec {

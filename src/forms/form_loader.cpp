@@ -721,9 +721,9 @@ class Loader {
         add(path, "form.duplicate_id", "two documents with id \"" + id + "\"", line);
         continue;
       }
-      checkKeys(d, {"id", "vi", "en", "required", "relevant", "comment"}, path, line);
+      checkKeys(d, {"id", "vi", "en", "required", "relevant", "has_when", "comment"}, path, line);
       detail::DocumentSpec spec;
-      spec.item = DocumentItem{id, d["vi"].get<std::string>(), d["en"].get<std::string>(), false};
+      spec.item = DocumentItem{id, d["vi"].get<std::string>(), d["en"].get<std::string>(), false, false};
       if (d.contains("required")) {
         if (d["required"].is_boolean())
           spec.item.required = d["required"].get<bool>();
@@ -737,6 +737,12 @@ class Loader {
           spec.relevant = compile(d["relevant"], rootScope, path, line, "relevant");
         else
           add(path, "form.schema", "\"relevant\" must be an expression string", line);
+      }
+      if (d.contains("has_when")) {
+        if (d["has_when"].is_string())
+          spec.hasWhen = compile(d["has_when"], rootScope, path, line, "has_when");
+        else
+          add(path, "form.schema", "\"has_when\" must be an expression string", line);
       }
       data_->documents.push_back(spec.item);
       data_->documentSpecs.push_back(std::move(spec));

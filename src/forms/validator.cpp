@@ -23,6 +23,8 @@ using nlohmann::json;
 // Free text is capped even where a form sets no "max": answers travel in batches and print on
 // paper forms; 2,000 characters is far beyond any field on the official forms.
 constexpr std::size_t kTextCap = 2000;
+// A date further back than this is more often a mistyped year than a real one (warned, not refused).
+constexpr int kVeryOldYears = 120;
 
 std::string numberText(double d) {
   if (d == std::floor(d) && std::fabs(d) < 1e15) return std::to_string(static_cast<long long>(d));
@@ -147,6 +149,10 @@ class Validator {
           if (auto s = core::requireNotFuture(*d, today_); !s.ok()) fail(path, s.error());
         if (f.notPast)
           if (auto s = core::requireNotPast(*d, today_); !s.ok()) fail(path, s.error());
+        // Possible (a very old resident, an old paper) but more often a mistyped year: say so
+        // without blocking.
+        if (*d <= today_ && core::ageOn(*d, today_) >= kVeryOldYears)
+          warn(path, "date.very_old", numberText(kVeryOldYears));
         break;
       }
       case FieldType::Choice:

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "app/model/wizard_answers.h"
+#include "app/model/wizard_derive.h"
 #include "app/model/wizard_model.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -98,17 +99,25 @@ void WizardModel::buildField(const forms::FieldDef& def, const std::string& path
   for (const auto& c : def.choices) out->choices.push_back({c.value, c.label.in(lang)});
   out->combo = def.type == forms::FieldType::Choice && def.choices.size() > 5;
   const auto& rep = report();
-  if (showErrorsFor(path))
-    for (const auto& e : rep.errors)
-      if (e.field == path) {
-        if (!out->error.empty()) out->error += " ";
-        out->error += issueText(e);
+  if (typing_.count(path)) {
+    // Being typed in: keep the messages it had when last left, so nothing appears, vanishes or
+    // moves the controls below until the volunteer leaves the field.
+    out->error = held_[path].first;
+    out->warning = held_[path].second;
+  } else {
+    if (showErrorsFor(path))
+      for (const auto& e : rep.errors)
+        if (e.field == path) {
+          if (!out->error.empty()) out->error += " ";
+          out->error += issueText(e);
+        }
+    for (const auto& w : rep.warnings)
+      if (w.field == path && !startsWith(w.code, "deadline.")) {
+        if (!out->warning.empty()) out->warning += " ";
+        out->warning += issueText(w);
       }
-  for (const auto& w : rep.warnings)
-    if (w.field == path && !startsWith(w.code, "deadline.")) {
-      if (!out->warning.empty()) out->warning += " ";
-      out->warning += issueText(w);
-    }
+    if (def.type != forms::FieldType::Repeat) held_[path] = {out->error, out->warning};
+  }
   if (def.type != forms::FieldType::Repeat) return;
   const auto today = core::today();
   const int rows = rowCount(path);
@@ -164,18 +173,22 @@ std::string* WizardModel::textBuffer(const std::string& path) {
   return &it->second;
 }
 
-void WizardModel::commitBuffer(const std::string& path, const std::string& text) {
-  if (!form_) return;
+bool WizardModel::commitBuffer(const std::string& path, const std::string& text) {
+  if (!form_) return false;
   const auto* def = form_->field(path);
-  if (!def) return;
+  if (!def) return false;
   const json* current = wizard::find(answers_, path);
   const bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
   if (blank) {
     if (current && !current->is_null()) {
+      json before = *current;
       wizard::erase(answers_, path);
       changed();
+      derive(path, before);
+      wizard::wipe(before);
+      return true;
     }
-    return;
+    return false;
   }
   json value;
   if (def->type == forms::FieldType::Number) {
@@ -188,9 +201,22 @@ void WizardModel::commitBuffer(const std::string& path, const std::string& text)
   } else {
     value = text;
   }
-  if (current && *current == value) return;
+  if (current && *current == value) return false;
+  json before = current ? *current : json(nullptr);
   wizard::set(answers_, path, std::move(value));
   changed();
+  derive(path, before);
+  wizard::wipe(before);
+  return true;
+}
+
+void WizardModel::derive(const std::string& path, const json& before) {
+  for (const auto& written : wizard::deriveAnswers(*form_, path, before, answers_)) {
+    if (auto it = buffers_.find(written); it != buffers_.end()) {
+      vault::wipe(it->second);
+      it->second = bufferText(wizard::find(answers_, written));
+    }
+  }
 }
 
 void WizardModel::commitBuffers() {
@@ -201,6 +227,7 @@ void WizardModel::fieldLeft(const std::string& path) {
   auto it = buffers_.find(path);
   if (it != buffers_.end()) commitBuffer(path, it->second);
   touched_.insert(path);
+  typing_.erase(path);  // its messages follow the answer again
 }
 
 void WizardModel::setText(const std::string& path, const std::string& text) {
@@ -212,8 +239,10 @@ void WizardModel::setChoice(const std::string& path, const std::string& value) {
   if (!form_) return;
   const json* current = wizard::find(answers_, path);
   if (!current || !current->is_string() || current->get<std::string>() != value) {
+    json before = current ? *current : json(nullptr);
     wizard::set(answers_, path, value.empty() ? json(nullptr) : json(value));
     changed();
+    derive(path, before);
   }
   touched_.insert(path);
 }
@@ -278,6 +307,8 @@ void WizardModel::clearRowBuffers(const std::string& repeatPath) {
   }
   for (auto it = touched_.begin(); it != touched_.end();)
     it = startsWith(*it, prefix) ? touched_.erase(it) : std::next(it);
+  for (auto it = typing_.begin(); it != typing_.end();)
+    it = startsWith(*it, prefix) ? typing_.erase(it) : std::next(it);
 }
 
 void WizardModel::addRow(const std::string& repeatPath) {

@@ -78,6 +78,12 @@ void WizardModel::clearAnswers() {
   buffers_.clear();
   touched_.clear();
   attempted_.clear();
+  typing_.clear();
+  for (auto& [path, messages] : held_) {
+    vault::wipe(messages.first);
+    vault::wipe(messages.second);
+  }
+  held_.clear();
 }
 
 void WizardModel::wipeState() {
@@ -205,7 +211,9 @@ void WizardModel::changed() {
 
 void WizardModel::tick(double now) {
   if (!inProgress()) return;
-  commitBuffers();
+  // Typed text reaches the answers (and the autosave) while typing; its messages wait for leaving.
+  for (const auto& [path, text] : buffers_)
+    if (commitBuffer(path, text)) typing_.insert(path);
   if (clock_.due(now)) flushAutosave();
 }
 
@@ -377,6 +385,7 @@ std::string WizardModel::neighbourSection(int direction) const {
 
 bool WizardModel::next() {
   commitBuffers();
+  typing_.clear();  // "next" checks every field as it is now
   if (step_ == WizardStep::Section && form_) {
     attempted_.insert(sectionId_);
     const std::string prefix = sectionId_ + ".";
@@ -464,9 +473,9 @@ std::vector<WizardDocument> WizardModel::documents() const {
   if (!form_) return out;
   const auto lang = i18n::lang();
   for (const auto& d : form_->checklist(answers_, core::today())) {
-    auto it = has_.find(d.id);
-    out.push_back(
-        {d.id, lang == i18n::Lang::En && !d.en.empty() ? d.en : d.vi, d.required, it != has_.end() && it->second});
+    auto it = has_.find(d.id);  // the volunteer's own tick wins over what the answers say
+    out.push_back({d.id, lang == i18n::Lang::En && !d.en.empty() ? d.en : d.vi, d.required,
+                   it != has_.end() ? it->second : d.hasFromAnswers});
   }
   return out;
 }
@@ -594,8 +603,8 @@ bool WizardModel::save(bool draft) {
   const auto lang = i18n::lang();
   for (const auto& d : checklist) {
     auto it = has_.find(d.id);
-    savedDocuments_.push_back(
-        {d.id, lang == i18n::Lang::En && !d.en.empty() ? d.en : d.vi, d.required, it != has_.end() && it->second});
+    savedDocuments_.push_back({d.id, lang == i18n::Lang::En && !d.en.empty() ? d.en : d.vi, d.required,
+                               it != has_.end() ? it->second : d.hasFromAnswers});
   }
   // The application is stored: this resident's autosaved draft has served its purpose.
   forgetDraft();

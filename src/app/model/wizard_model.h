@@ -15,7 +15,8 @@
 //
 // Files by job: wizard_model.cpp (opening, steps, documents, read-back, save), wizard_fields.cpp
 // (the section step: fields, text buffers, inline messages), wizard_autosave.* (slot and clock),
-// wizard_vneid.* (flags, anti-scam card, appointment list), wizard_answers.* (answers by path).
+// wizard_vneid.* (flags, anti-scam card, appointment list), wizard_answers.* (answers by path),
+// wizard_derive.* (answers filled in from others).
 //
 // Paths: answers and issues use the form's paths ("household.members[1].full_name"); widget ids
 // use wizard::uiId() of them ("wizard.field.household.members.1.full_name").
@@ -233,7 +234,10 @@ class WizardModel {
   void wipeState();
   void changed();
   void commitBuffers();
-  void commitBuffer(const std::string& path, const std::string& text);
+  // Copies typed text into the answer; true when the answer changed.
+  bool commitBuffer(const std::string& path, const std::string& text);
+  // Fills the answers that follow from the one at path (wizard_derive.h), and their buffers.
+  void derive(const std::string& path, const nlohmann::json& before);
   void revalidate() const;
   const forms::ValidationReport& report() const;
   std::vector<std::string> relevantSections() const;
@@ -264,6 +268,9 @@ class WizardModel {
   std::map<std::string, std::string> buffers_;  // text widgets' buffers by answer path
   std::set<std::string> touched_;               // fields left after an edit
   std::set<std::string> attempted_;             // sections where "next" was pressed
+  std::set<std::string> typing_;                // text changed since the field was last left
+  // The (error, warning) each field last showed, kept while it is being typed in.
+  mutable std::map<std::string, std::pair<std::string, std::string>> held_;
   bool saveRefused_ = false;
   std::string error_;
   nlohmann::json resumeState_;  // the autosaved draft offered at Resume

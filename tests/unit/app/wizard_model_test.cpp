@@ -515,6 +515,122 @@ TEST_CASE("wizard: VNeID shows the practical flags and, once saved, the anti-sca
         card.lines.end());
 }
 
+TEST_CASE("wizard: a field's message changes when it is left, not while typing") {
+  i18n::setLang(i18n::Lang::Vi);
+  UnlockedApp a;
+  const std::string rid = addResident(a, mai());
+  WizardModel w;
+  w.start(a.model, rid);
+  w.chooseProcedure("birth_registration");
+  auto errorOf = [&](const std::string& path) {
+    const auto fields = w.sectionFields();
+    const auto* f = findField(fields, path);
+    REQUIRE(f != nullptr);
+    return f->error;
+  };
+  const std::string path = "requester.phone";
+  w.setText(path, "0912345678");  // valid, and left
+  CHECK(errorOf(path).empty());
+  *w.textBuffer(path) = "09";  // typing: half a number
+  w.tick(0.0);
+  CHECK(w.answers()["requester"]["phone"] == "09");  // the answer (and autosave) keeps up
+  CHECK(errorOf(path).empty());                      // no message pops up under the pointer
+  w.fieldLeft(path);
+  const std::string shown = errorOf(path);
+  CHECK_FALSE(shown.empty());       // left: now it says what is wrong
+  *w.textBuffer(path) = "0912345";  // typing again: the message stays put
+  w.tick(0.0);
+  CHECK(errorOf(path) == shown);
+  *w.textBuffer(path) = "0912345679";
+  w.tick(0.0);
+  CHECK(errorOf(path) == shown);
+  w.fieldLeft(path);
+  CHECK(errorOf(path).empty());
+}
+
+TEST_CASE("wizard: a number field typed with words says to type a number") {
+  i18n::setLang(i18n::Lang::Vi);
+  UnlockedApp a;
+  const std::string rid = addResident(a, mai());
+  WizardModel w;
+  w.start(a.model, rid);
+  w.chooseProcedure("birth_registration");
+  w.editSection("request");
+  REQUIRE(w.sectionId() == "request");
+  w.setText("request.extra_copies", "hai");
+  const auto fields = w.sectionFields();
+  const auto* f = findField(fields, "request.extra_copies");
+  REQUIRE(f != nullptr);
+  CHECK(f->error == "«Số bản sao trích lục đề nghị cấp»: nhập số, ví dụ 12");
+}
+
+TEST_CASE("wizard: birth registration by the mother fills her section and the date in words") {
+  i18n::setLang(i18n::Lang::Vi);
+  UnlockedApp a;
+  const std::string rid = addResident(a, mai());
+  WizardModel w;
+  w.start(a.model, rid);
+  w.chooseProcedure("birth_registration");
+  w.setText("requester.residence", "Thôn Đông, xã Tân Lập");
+  w.setChoice("requester.relationship", "mother");
+  CHECK(w.answers()["mother"]["full_name"] == "Trần Thị Mai");  // the requester, prefilled from the resident
+  CHECK(w.answers()["mother"]["personal_id"] == "001195012345");
+  CHECK(w.answers()["mother"]["residence"] == "Thôn Đông, xã Tân Lập");
+  w.setText("requester.residence", "Thôn Tây, xã Tân Lập");  // still the copy: follows
+  CHECK(w.answers()["mother"]["residence"] == "Thôn Tây, xã Tân Lập");
+  w.setText("mother.residence", "Xóm Chùa");  // typed over: stays
+  w.setText("requester.residence", "Thôn Bắc, xã Tân Lập");
+  CHECK(w.answers()["mother"]["residence"] == "Xóm Chùa");
+
+  std::string* words = w.textBuffer("child.date_of_birth_in_words");  // the widget already shown
+  w.setText("child.date_of_birth", "05/03/2024");
+  CHECK(w.answers()["child"]["date_of_birth_in_words"] == "Ngày năm tháng ba năm hai nghìn không trăm hai mươi tư");
+  CHECK(*words == "Ngày năm tháng ba năm hai nghìn không trăm hai mươi tư");
+  w.tick(0.0);  // the buffer does not write the old (empty) text back
+  CHECK(w.answers()["child"]["date_of_birth_in_words"] == "Ngày năm tháng ba năm hai nghìn không trăm hai mươi tư");
+  w.setText("child.date_of_birth", "06/03/2024");  // untouched words follow the date
+  CHECK(w.answers()["child"]["date_of_birth_in_words"] == "Ngày sáu tháng ba năm hai nghìn không trăm hai mươi tư");
+  w.setText("child.date_of_birth_in_words", "Ngày mồng sáu tháng ba năm hai nghìn không trăm hai mươi tư");
+  w.setText("child.date_of_birth", "07/03/2024");  // the volunteer's wording stays
+  CHECK(w.answers()["child"]["date_of_birth_in_words"] ==
+        "Ngày mồng sáu tháng ba năm hai nghìn không trăm hai mươi tư");
+}
+
+TEST_CASE("wizard: birth registration by the father leaves the mother's section empty") {
+  i18n::setLang(i18n::Lang::Vi);
+  UnlockedApp a;
+  const std::string rid = addResident(a, binh());
+  WizardModel w;
+  w.start(a.model, rid);
+  w.chooseProcedure("birth_registration");
+  w.setChoice("requester.relationship", "father");
+  CHECK_FALSE(w.answers().contains("mother"));
+}
+
+TEST_CASE("wizard: VNeID documents the answers already vouch for start ticked") {
+  i18n::setLang(i18n::Lang::Vi);
+  UnlockedApp a;
+  const std::string rid = addResident(a, binh());
+  WizardModel w;
+  w.start(a.model, rid);
+  w.chooseProcedure("vneid_level2");
+  fillVneid(w, "yes", dateFromToday(7));  // chip card, SIM in own name
+  w.back();
+  REQUIRE(w.step() == WizardStep::Documents);
+  auto hasDoc = [&](const std::string& id) {
+    for (const auto& d : w.documents())
+      if (d.id == id) return d.has;
+    FAIL("no document " << id);
+    return false;
+  };
+  CHECK(hasDoc("identity_card"));
+  CHECK(hasDoc("phone_with_sim"));
+  w.setHas("phone_with_sim", false);  // the volunteer's tick wins
+  CHECK_FALSE(hasDoc("phone_with_sim"));
+  w.setChoice("card.card_type", "old_cmnd");
+  CHECK_FALSE(hasDoc("identity_card"));  // an old CMND is not the card asked for
+}
+
 TEST_CASE("wizard: the appointment list has every saved VNeID application, dated first") {
   i18n::setLang(i18n::Lang::Vi);
   UnlockedApp a(true);  // training workspaces work the same

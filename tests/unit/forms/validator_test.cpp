@@ -380,11 +380,28 @@ TEST_CASE("dates, phones and names go through the core validators") {
   a["child"]["date_of_birth"] = "16/11/2025";
   CHECK_ISSUE(form("birth_registration").validate(a, kToday).errors, "child.date_of_birth", "date.future");
   auto v = sample("vneid_level2");
-  v["card"]["card_expiry"] = "14/11/2025";
-  CHECK_ISSUE(form("vneid_level2").validate(v, kToday).errors, "card.card_expiry", "date.past");
   v = sample("vneid_level2");
   v["phone"]["number"] = "0211234567";
   CHECK_ISSUE(form("vneid_level2").validate(v, kToday).errors, "phone.number", "phone.prefix");
+}
+
+TEST_CASE("an expired card and a date over 120 years back warn without blocking") {
+  auto v = sample("vneid_level2");
+  v["card"]["card_expiry"] = "14/11/2025";  // the day before kToday: expired
+  auto r = form("vneid_level2").validate(v, kToday);
+  CHECK_NO_ISSUE(r.errors, "card.card_expiry", "date.past");
+  CHECK_ISSUE(r.warnings, "card.card_expiry", "form.check");
+  CHECK(r.valid());
+  v["card"]["card_expiry"] = "15/11/2025";  // still valid today: no warning
+  CHECK_NO_ISSUE(form("vneid_level2").validate(v, kToday).warnings, "card.card_expiry", "form.check");
+
+  auto b = sample("birth_registration");
+  b["mother"]["date_of_birth"] = "1900";  // 125 years before kToday: most likely a typing slip
+  r = form("birth_registration").validate(b, kToday);
+  CHECK_ISSUE(r.warnings, "mother.date_of_birth", "date.very_old");
+  for (const auto& e : r.errors) CHECK_MESSAGE(e.field != "mother.date_of_birth", dump(r.errors));
+  b["mother"]["date_of_birth"] = "1950";
+  CHECK_NO_ISSUE(form("birth_registration").validate(b, kToday).warnings, "mother.date_of_birth", "date.very_old");
 }
 
 TEST_CASE("every problem is reported at once") {
