@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "vault/errors.h"
 #include "vault/secret.h"
@@ -68,6 +69,11 @@ Result<std::string> readPassphrase(const PassphraseSource& source) {
   vault::wipe(raw);
   if (!nfc) return Error::make(err::kVaultWrongPassphrase);
   return std::move(*nfc);
+}
+
+PassphraseSource passphraseSource(std::string_view envVar, std::string_view promptKey, bool confirm,
+                                  ErrorCode missingCode, ErrorCode mismatchCode) {
+  return {envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm, missingCode, mismatchCode};
 }
 
 }  // namespace gocua::cli

@@ -27,4 +27,9 @@ struct PassphraseSource {
 // method may hand over NFD, and the keyslot must open however it was typed). Callers wipe it.
 Result<std::string> readPassphrase(const PassphraseSource& source);
 
+// A source whose prompts are the catalog's promptKey and "cli.prompt.repeat": how both command
+// lines describe a passphrase; only their error codes differ.
+PassphraseSource passphraseSource(std::string_view envVar, std::string_view promptKey, bool confirm,
+                                  ErrorCode missingCode, ErrorCode mismatchCode);
+
 }  // namespace gocua::cli

@@ -8,9 +8,9 @@
 
 #include "cli/errors.h"
 #include "cli/terminal.h"
+#include "cli/unlock.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "vault/secret.h"
 #include "workspace/errors.h"
 
 namespace gocua::ctl {
@@ -31,29 +31,23 @@ fs::path Context::formsDir() const {
 }
 
 Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
-  return cli::readPassphrase({envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm,
-                              err::kCliNoPassphrase, err::kCliPassphraseMismatch});
+  return cli::readPassphrase(
+      cli::passphraseSource(envVar, promptKey, confirm, err::kCliNoPassphrase, err::kCliPassphraseMismatch));
 }
 
 Result<workspace::Workspace*> Context::openWorkspace() {
-  if (!workspace_) {
-    auto ws = workspace::Workspace::open(workspaceDir());
-    if (!ws) return ws.error();
-    workspace_ = std::move(*ws);
-  }
-  return workspace_.get();
+  return cli::openOnce(workspace_, [&] { return workspace::Workspace::open(workspaceDir()); });
 }
 
 Result<workspace::Session*> Context::unlock() {
   if (session_) return session_.get();
   auto ws = openWorkspace();
   if (!ws) return ws.error();
-  auto pass = passphrase("GOCUA_PASSPHRASE", "cli.prompt.passphrase");
-  if (!pass) return pass.error();
-  auto session = (*ws)->unlock(volunteer(), *pass);
-  vault::wipe(*pass);
+  auto session = cli::openOnce(session_, [&] {
+    return cli::withPassphrase(passphrase("GOCUA_PASSPHRASE", "cli.prompt.passphrase"),
+                               [&](std::string_view pass) { return (*ws)->unlock(volunteer(), pass); });
+  });
   if (!session) return session.error();
-  session_ = std::move(*session);
   if (const int failed = session_->failedUnlocksBefore(); failed > 0)
     std::cerr << i18n::tr("cli.failed_unlocks", {{"count", std::to_string(failed)}}) << "\n";
   if (!session_->damaged().empty())

@@ -5,9 +5,9 @@
 #include <iostream>
 
 #include "cli/terminal.h"
+#include "cli/unlock.h"
 #include "core/text.h"
 #include "hub_cli/errors.h"
-#include "vault/secret.h"
 
 namespace gocua::hubcli {
 namespace fs = std::filesystem;
@@ -17,32 +17,24 @@ fs::path Context::dataDir() const {
 }
 
 Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
-  return cli::readPassphrase(
-      {envVar, i18n::tr(promptKey), i18n::tr("cli.prompt.repeat"), confirm,
-       envVar == "GOCUA_HUB_BACKUP_PASSPHRASE" ? err::kHubNoBackupPassphrase : err::kHubNoPassphrase,
-       err::kHubPassphraseMismatch});
+  return cli::readPassphrase(cli::passphraseSource(
+      envVar, promptKey, confirm,
+      envVar == "GOCUA_HUB_BACKUP_PASSPHRASE" ? err::kHubNoBackupPassphrase : err::kHubNoPassphrase,
+      err::kHubPassphraseMismatch));
 }
 
 Result<hub::Hub*> Context::open() {
-  if (!hub_) {
-    auto h = hub::Hub::open(dataDir());
-    if (!h) return h.error();
-    hub_ = std::move(*h);
-  }
-  return hub_.get();
+  return cli::openOnce(hub_, [&] { return hub::Hub::open(dataDir()); });
 }
 
 Result<hub::HubSession*> Context::unlock() {
   if (session_) return session_.get();
   auto h = open();
   if (!h) return h.error();
-  auto pass = passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.passphrase");
-  if (!pass) return pass.error();
-  auto session = (*h)->unlock(*pass);
-  vault::wipe(*pass);
-  if (!session) return session.error();
-  session_ = std::move(*session);
-  return session_.get();
+  return cli::openOnce(session_, [&] {
+    return cli::withPassphrase(passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.passphrase"),
+                               [&](std::string_view pass) { return (*h)->unlock(pass); });
+  });
 }
 
 int fail(const Error& e) {

@@ -93,6 +93,14 @@ class BatchWriter {
   std::unique_ptr<Impl> impl_;
 };
 
+// True for exactly 5 ASCII digits: the one rule for every file that names a commune.
+bool isCommuneCode(std::string_view code);
+
+// Reads the cleartext header's layout only (magic, version, commune code), checking no signature:
+// lets the hub route or refuse a file before any signature work. A file shorter than the header
+// is batch.format. Trust nothing it returns beyond routing until readBatchHeader has verified it.
+[[nodiscard]] Result<BatchHeader> peekBatchHeader(std::istream& in);
+
 // Reads the cleartext header and checks its signature against the device id it names. Does not
 // decide whether that device is known or allowed: that is the hub's next step.
 [[nodiscard]] Result<BatchHeader> readBatchHeader(std::istream& in);

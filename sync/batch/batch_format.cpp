@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <istream>
 
 namespace gocua::sync::batch_detail {
 
@@ -26,11 +27,6 @@ std::uint64_t getU64(const std::uint8_t* p) {
 }
 
 }  // namespace
-
-bool isCommuneCode(std::string_view code) {
-  return code.size() == kCommuneCodeBytes &&
-         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 void putU32(std::uint8_t* p, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
@@ -82,3 +78,19 @@ Result<BatchHeader> decodeHeader(std::span<const std::uint8_t, kHeaderBytes> byt
 }
 
 }  // namespace gocua::sync::batch_detail
+
+namespace gocua::sync {
+
+bool isCommuneCode(std::string_view code) {
+  return code.size() == batch_detail::kCommuneCodeBytes &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+Result<BatchHeader> peekBatchHeader(std::istream& in) {
+  batch_detail::HeaderBytes hb{};
+  in.read(reinterpret_cast<char*>(hb.data()), static_cast<std::streamsize>(hb.size()));
+  if (static_cast<std::size_t>(in.gcount()) < hb.size()) return Error::make(err::kBatchFormat, {}, "short header");
+  return batch_detail::decodeHeader(hb);
+}
+
+}  // namespace gocua::sync

@@ -1,5 +1,5 @@
-// The .gcb byte layout, shared by writer and reader (internal; not installed). All integers are
-// little-endian. In file order:
+// The .gcb byte layout, shared by writer and reader. Private to sync/batch (layering_check.sh
+// refuses it elsewhere: other modules use batch.h). All integers are little-endian. In file order:
 //   cleartext header  kHeaderBytes: "GCB1" | version u16 | commune 5 ASCII digits | device id 32 |
 //                                   sequence u64 | batch id 16
 //   header signature  64: Ed25519 (device key) over the cleartext header bytes, magic included
@@ -37,7 +37,6 @@ inline constexpr std::size_t kChunkLengthBytes = 4;
 
 using HeaderBytes = std::array<std::uint8_t, kHeaderBytes>;
 
-bool isCommuneCode(std::string_view code);
 HeaderBytes encodeHeader(const BatchHeader& header);
 // Layout checks only (magic, version, commune code); signatures are the caller's job.
 Result<BatchHeader> decodeHeader(std::span<const std::uint8_t, kHeaderBytes> bytes);

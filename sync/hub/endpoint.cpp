@@ -5,7 +5,7 @@
 #include <fstream>
 #include <mutex>
 
-#include "sync/batch/batch_format.h"
+#include "sync/batch/batch.h"
 
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
@@ -29,12 +29,8 @@ class Endpoint final : public sync::transport::HubEndpoint {
     // A device uploads its own batches only: another device's file is not imported on its behalf.
     {
       std::ifstream in(gcbFile, std::ios::binary);
-      sync::batch_detail::HeaderBytes hb{};
-      in.read(reinterpret_cast<char*>(hb.data()), static_cast<std::streamsize>(hb.size()));
-      if (static_cast<std::size_t>(in.gcount()) == hb.size()) {
-        auto layout = sync::batch_detail::decodeHeader(hb);
-        if (layout && layout->deviceId != device) return Error::make(err::kHubForeignRecord, "", "uploader");
-      }
+      auto layout = sync::peekBatchHeader(in);
+      if (layout && layout->deviceId != device) return Error::make(err::kHubForeignRecord, "", "uploader");
     }
     auto res = session_.importFile(gcbFile, options_);
     if (!res) return res.error();

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "core/parallel.h"
-#include "sync/batch/batch_format.h"
+#include "sync/batch/batch.h"
 #include "sync/hub/crash_points.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
@@ -146,10 +146,7 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
   // The clear header's layout first, so commune and device are judged before any signature work.
   std::ifstream in(gcb, std::ios::binary);
   if (!in) return Error::make(err::kHubIo, "", "open batch");
-  sync::batch_detail::HeaderBytes hb{};
-  in.read(reinterpret_cast<char*>(hb.data()), static_cast<std::streamsize>(hb.size()));
-  if (static_cast<std::size_t>(in.gcount()) < hb.size()) return rejected(std::move(res), "batch.format");
-  auto layout = sync::batch_detail::decodeHeader(hb);
+  auto layout = sync::peekBatchHeader(in);
   if (!layout) return rejected(std::move(res), layout.error().code);
   res.device = layout->deviceId;
   // Past the receipt rules' bound no receipt can name it: refused unnamed (sequence 0), so the

@@ -4,7 +4,7 @@
 #include <climits>
 
 #include "core/text.h"
-#include "sync/batch/batch_format.h"  // isCommuneCode
+#include "sync/batch/batch.h"  // isCommuneCode
 #include "sync/keys/errors.h"
 #include "sync/keys/keys.h"
 #include "sync/keys/signed_file.h"
@@ -27,8 +27,7 @@ bool isPackPath(std::string_view path) {
 }
 
 bool isValidPack(const FormPack& p) {
-  if (!batch_detail::isCommuneCode(p.communeCode) || p.version < 1 || !keys_detail::isUtcTimestamp(p.issuedAt))
-    return false;
+  if (!sync::isCommuneCode(p.communeCode) || p.version < 1 || !keys_detail::isUtcTimestamp(p.issuedAt)) return false;
   if (p.files.empty() || p.files.size() > kMaxFormPackFiles) return false;
   return std::all_of(p.files.begin(), p.files.end(),
                      [](const auto& f) { return isPackPath(f.first) && core::isValidUtf8(f.second); });

@@ -5,7 +5,7 @@
 #include <climits>
 #include <set>
 
-#include "sync/batch/batch_format.h"  // isCommuneCode
+#include "sync/batch/batch.h"  // isCommuneCode
 #include "sync/keys/errors.h"
 #include "sync/keys/keys.h"
 #include "sync/keys/signed_file.h"
@@ -26,7 +26,7 @@ bool isHubUrl(std::string_view s) {
 }
 
 bool isValidProfile(const CommuneProfile& p) {
-  if (!batch_detail::isCommuneCode(p.communeCode) || !keys_detail::isCleanLabel(p.communeName)) return false;
+  if (!sync::isCommuneCode(p.communeCode) || !keys_detail::isCleanLabel(p.communeName)) return false;
   if (p.villages.size() > kMaxVillages) return false;
   std::set<std::string_view> seen;
   for (const auto& v : p.villages) {

@@ -66,8 +66,8 @@ struct SignedFileCodes {
 [[nodiscard]] bool getStringList(const nlohmann::json& obj, const char* key, std::size_t maxItems,
                                  std::vector<std::string>& out);
 
-// Text rules shared by the files. (Commune codes: batch_detail::isCommuneCode in
-// sync/batch/batch_format.h, the one rule for every file that names a commune.)
+// Text rules shared by the files. (Commune codes: sync::isCommuneCode in
+// sync/batch/batch.h, the one rule for every file that names a commune.)
 // A display label (commune, village): valid UTF-8 already in NFC, trimmed, 1..200 characters,
 // no control characters (newline included) and no bidi overrides.
 [[nodiscard]] bool isCleanLabel(std::string_view s);

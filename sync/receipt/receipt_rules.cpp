@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "core/record_id.h"
-#include "sync/batch/batch_format.h"  // isCommuneCode
+#include "sync/batch/batch.h"  // isCommuneCode
 #include "sync/keys/signed_file.h"
 #include "sync/receipt/errors.h"
 #include "sync/receipt/receipt_body.h"
@@ -40,7 +40,7 @@ bool isReasonCode(std::string_view s) {
 }
 
 Status checkReceipt(const Receipt& r) {
-  if (!batch_detail::isCommuneCode(r.communeCode)) return invalid("commune_code");
+  if (!sync::isCommuneCode(r.communeCode)) return invalid("commune_code");
   const bool status = r.batchStatus == BatchStatus::Status;
   const bool noBatch = std::all_of(r.batchId.begin(), r.batchId.end(), [](std::uint8_t b) { return b == 0; });
   if (status != noBatch) return invalid("batch_id");

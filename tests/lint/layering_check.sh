@@ -61,5 +61,19 @@ while IFS= read -r file; do
   done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$file")
 done < <(find src sync -type f \( -name '*.h' -o -name '*.cpp' \) | sort)
 
+# A header that says "Private to <folder>" in its comments may be included only from that folder
+# (e.g. sync/batch/batch_format.h: other modules read batches through batch.h).
+while IFS= read -r header; do
+  owner=$(sed -n 's|^//.*Private to \([a-z_/]*[a-z_]\).*|\1|p' "$header" | head -1)
+  inc=${header#src/}
+  while IFS= read -r user; do
+    checked=$((checked + 1))
+    if [[ "$user" != "$owner/"* ]]; then
+      echo "layering: $user includes \"$inc\", which is private to $owner" >&2
+      failures=$((failures + 1))
+    fi
+  done < <(grep -rlF --include='*.h' --include='*.cpp' "#include \"$inc\"" src sync || true)
+done < <(grep -rlE --include='*.h' '^//.*Private to [a-z_/]+' src sync | sort)
+
 echo "layering: ${#order[@]} modules, $checked project includes checked, $failures violations"
 [ "$failures" -eq 0 ]

@@ -134,6 +134,31 @@ TEST_CASE("readBatchHeader returns the cleartext header") {
   CHECK(h->batchId == want.batchId);
 }
 
+TEST_CASE("peekBatchHeader reads the layout without a signature and refuses what is not a header") {
+  const std::string good = makeBatch(smallRecords());
+  std::string unsigned67 = good.substr(0, 67);  // the cleartext header alone, no signature after it
+  std::istringstream in(unsigned67);
+  auto h = peekBatchHeader(in);
+  REQUIRE(h.ok());
+  CHECK(h->deviceId == device().publicKey);
+  CHECK(h->sequence == 7);
+  CHECK(h->communeCode == "26734");
+
+  std::istringstream shortIn(good.substr(0, 66));
+  CHECK(peekBatchHeader(shortIn).error().code == "batch.format");
+  std::string badCommune = good;
+  badCommune[6] = 'x';  // the commune code follows magic (4) and version (2)
+  std::istringstream communeIn(badCommune);
+  CHECK(peekBatchHeader(communeIn).error().code == "batch.format");
+  std::string newer = good;
+  newer[4] = 2;
+  std::istringstream newerIn(newer);
+  CHECK(peekBatchHeader(newerIn).error().code == "batch.unknown_version");
+  CHECK(isCommuneCode("26734"));
+  CHECK_FALSE(isCommuneCode("2673a"));
+  CHECK_FALSE(isCommuneCode("267345"));
+}
+
 TEST_CASE("another hub cannot open the batch") {
   auto r = readAll(makeBatch(smallRecords()), otherHub());
   REQUIRE_FALSE(r.status.ok());
