@@ -89,6 +89,46 @@ TEST_CASE("gocua-hub: passphrase and usage exit codes, messages from the catalog
   CHECK(fs::exists(h.sb.root / "p.gcp"));
 }
 
+TEST_CASE("gocua-hub: init, keys backup and keys restore refuse a weak passphrase with its plain reason") {
+  Hub h;
+  const std::vector<std::string> initArgs = {"init", "--commune-code", "27001", "--commune-name", "Xã"};
+  struct Weak {
+    std::string pass, code;
+  };
+  const std::vector<Weak> weak = {{"12345678", "vault.passphrase_sequence"},
+                                  {std::string(8, ' '), "vault.passphrase_only_spaces"},
+                                  {"mật khẩu\tcán bộ xã", "vault.passphrase_control_char"},
+                                  {"ngắn", "vault.passphrase_too_short"}};
+  for (const auto& w : weak) {
+    CAPTURE(w.code);
+    auto r = h.run(initArgs, {{"GOCUA_HUB_PASSPHRASE", w.pass}});
+    CHECK(r.exitCode == 2);
+    CHECK(r.parsed()["errors"][0]["code"] == w.code);
+    CHECK(r.err.find(catalogText("error." + w.code, "vi")) != std::string::npos);
+  }
+  // Nothing was left behind by the refusals: a good passphrase still creates the hub.
+  auto good = h.run(initArgs);
+  REQUIRE_MESSAGE(good.exitCode == 0, good.describe());
+
+  auto backup = (h.sb.root / "keys.gcbk").string();
+  auto weakBackup = h.run({"keys", "backup", "--out", backup}, {{"GOCUA_HUB_BACKUP_PASSPHRASE", "12345678"}});
+  CHECK(weakBackup.exitCode == 2);
+  CHECK(weakBackup.err.find(catalogText("error.vault.passphrase_sequence", "vi")) != std::string::npos);
+  CHECK_FALSE(fs::exists(backup));
+  const std::string backupPass = "sao lưu khoá của xã 2025";
+  auto made = h.run({"keys", "backup", "--out", backup}, {{"GOCUA_HUB_BACKUP_PASSPHRASE", backupPass}});
+  REQUIRE_MESSAGE(made.exitCode == 0, made.describe());
+
+  h.dir = h.sb.root / "hub-restored";
+  const std::vector<std::string> restoreArgs = {"keys", "restore", "--in", backup, "--commune-name", "Xã"};
+  auto weakRestore =
+      h.run(restoreArgs, {{"GOCUA_HUB_BACKUP_PASSPHRASE", backupPass}, {"GOCUA_HUB_PASSPHRASE", std::string(8, ' ')}});
+  CHECK(weakRestore.exitCode == 2);
+  CHECK(weakRestore.err.find(catalogText("error.vault.passphrase_only_spaces", "vi")) != std::string::npos);
+  auto restored = h.run(restoreArgs, {{"GOCUA_HUB_BACKUP_PASSPHRASE", backupPass}});
+  CHECK_MESSAGE(restored.exitCode == 0, restored.describe());
+}
+
 TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; quarantine after revoke") {
   Hub h;
   auto device = h.setUp();
