@@ -89,38 +89,47 @@ TEST_CASE("gocua-hub: passphrase and usage exit codes, messages from the catalog
   CHECK(fs::exists(h.sb.root / "p.gcp"));
 }
 
-TEST_CASE("gocua-hub: a weak staff or backup passphrase is refused on the command line, with the reason") {
-  // The vault's rule (vault::checkPassphrase) through the real program: nothing is created with a
-  // weak passphrase, the reason is the catalog's plain Vietnamese, the exit code says "invalid".
+TEST_CASE("gocua-hub: init, keys backup and keys restore refuse a weak passphrase with its plain reason") {
   Hub h;
+  const std::vector<std::string> initArgs = {"init", "--commune-code", "27001", "--commune-name", "Xã"};
   struct Weak {
-    std::string passphrase, code;
+    std::string pass, code;
   };
   const std::vector<Weak> weak = {{"12345678", "vault.passphrase_sequence"},
                                   {"aaaaaaaaaa", "vault.passphrase_repeated"},
                                   {"password", "vault.passphrase_common"},
-                                  {std::string(10, ' '), "vault.passphrase_only_spaces"},
-                                  {"mật khẩu\x01 cán bộ xã", "vault.passphrase_control_char"},
+                                  {std::string(8, ' '), "vault.passphrase_only_spaces"},
+                                  {"mật khẩu\tcán bộ xã", "vault.passphrase_control_char"},
                                   {"ngắn", "vault.passphrase_too_short"}};
   for (const auto& w : weak) {
     CAPTURE(w.code);
-    auto r =
-        h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"}, {{"GOCUA_HUB_PASSPHRASE", w.passphrase}});
+    auto r = h.run(initArgs, {{"GOCUA_HUB_PASSPHRASE", w.pass}});
     CHECK(r.exitCode == 2);
     CHECK(r.parsed()["errors"][0]["code"] == w.code);
     CHECK(r.err.find(catalogText("error." + w.code, "vi")) != std::string::npos);
     CHECK_FALSE(fs::exists(h.dir / "hub.db"));
   }
-  REQUIRE(h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"}).exitCode == 0);
-  auto weakBackup = h.run({"keys", "backup", "--out", (h.sb.root / "keys.gcbk").string()},
-                          {{"GOCUA_HUB_BACKUP_PASSPHRASE", "12345678"}});
+  // Nothing was left behind by the refusals: a good passphrase still creates the hub.
+  auto good = h.run(initArgs);
+  REQUIRE_MESSAGE(good.exitCode == 0, good.describe());
+
+  auto backup = (h.sb.root / "keys.gcbk").string();
+  auto weakBackup = h.run({"keys", "backup", "--out", backup}, {{"GOCUA_HUB_BACKUP_PASSPHRASE", "12345678"}});
   CHECK(weakBackup.exitCode == 2);
-  CHECK(weakBackup.parsed()["errors"][0]["code"] == "vault.passphrase_sequence");
-  CHECK_FALSE(fs::exists(h.sb.root / "keys.gcbk"));
-  auto goodBackup = h.run({"keys", "backup", "--out", (h.sb.root / "keys.gcbk").string()},
-                          {{"GOCUA_HUB_BACKUP_PASSPHRASE", "sao lưu khoá của xã 2026"}});
-  CHECK(goodBackup.exitCode == 0);
-  CHECK(fs::exists(h.sb.root / "keys.gcbk"));
+  CHECK(weakBackup.err.find(catalogText("error.vault.passphrase_sequence", "vi")) != std::string::npos);
+  CHECK_FALSE(fs::exists(backup));
+  const std::string backupPass = "sao lưu khoá của xã 2025";
+  auto made = h.run({"keys", "backup", "--out", backup}, {{"GOCUA_HUB_BACKUP_PASSPHRASE", backupPass}});
+  REQUIRE_MESSAGE(made.exitCode == 0, made.describe());
+
+  h.dir = h.sb.root / "hub-restored";
+  const std::vector<std::string> restoreArgs = {"keys", "restore", "--in", backup, "--commune-name", "Xã"};
+  auto weakRestore =
+      h.run(restoreArgs, {{"GOCUA_HUB_BACKUP_PASSPHRASE", backupPass}, {"GOCUA_HUB_PASSPHRASE", std::string(8, ' ')}});
+  CHECK(weakRestore.exitCode == 2);
+  CHECK(weakRestore.err.find(catalogText("error.vault.passphrase_only_spaces", "vi")) != std::string::npos);
+  auto restored = h.run(restoreArgs, {{"GOCUA_HUB_BACKUP_PASSPHRASE", backupPass}});
+  CHECK_MESSAGE(restored.exitCode == 0, restored.describe());
 }
 
 TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; quarantine after revoke") {
