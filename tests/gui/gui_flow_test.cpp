@@ -181,7 +181,12 @@ TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl
   CHECK(list[0]["status"] != "draft");
   auto found = s.sandbox.ctl({"resident", "search", "lo van pang"}, "", pass);
   REQUIRE(found.exitCode == 0);
-  REQUIRE(found.parsed().size() == 1);
+  if (found.parsed().size() != 1) {
+    // Seen once under load (not reproduced): keep what verify says to find out why.
+    auto verify = s.sandbox.ctl({"verify"}, "", pass);
+    MESSAGE(verify.describe());
+  }
+  REQUIRE_MESSAGE(found.parsed().size() == 1, found.describe());
   CHECK(found.parsed()[0]["personal_id"] == "001085012345");
 
   // The commune hub imports the batch from the stick.
