@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "store/db.h"
@@ -132,6 +133,18 @@ struct Enrolled {
       REQUIRE(added.ok());
       ids.push_back(added->id);
     }
+  }
+
+  // What the hub learns from the laptop's first batch: the data key, from the manifest's recovery slot.
+  std::optional<vault::SecretBytes> dataKeyFromFirstBatch() {
+    auto file = t.path / "1.gcb";
+    REQUIRE(s->exportBatch(file).ok());
+    auto batch = openBatch(file, hub);
+    auto slot = vault::fromHex(batch.manifest["recovery_slot"].get<std::string>());
+    REQUIRE(slot.has_value());
+    auto dataKey = sync::openRecoverySlot(*slot, hub.recovery);
+    REQUIRE(dataKey.ok());
+    return std::move(*dataKey);
   }
 
   std::string receipt(const sync::Receipt& r) {
@@ -480,13 +493,7 @@ TEST_CASE("retention: accepted records older than the limit leave a stub; the re
 TEST_CASE("recovery: the hub's one-time file and code set a new passphrase") {
   Enrolled e;
   // The hub learns the recovery slot from the batch manifest and opens it with its recovery key.
-  auto file = e.t.path / "1.gcb";
-  REQUIRE(e.s->exportBatch(file).ok());
-  auto batch = openBatch(file, e.hub);
-  auto slot = vault::fromHex(batch.manifest["recovery_slot"].get<std::string>());
-  REQUIRE(slot.has_value());
-  auto dataKey = sync::openRecoverySlot(*slot, e.hub.recovery);
-  REQUIRE(dataKey.ok());
+  auto dataKey = e.dataKeyFromFirstBatch();
   std::string code = sync::newRecoveryCode();
   auto recovery = sync::makeRecoveryFile(e.request.deviceSignPublic, *dataKey, code, e.hub);
   REQUIRE(recovery.ok());
@@ -511,13 +518,7 @@ TEST_CASE("recovery: the hub's one-time file and code set a new passphrase") {
 
 TEST_CASE("recovery: the used-files record is sealed; deleting or altering it does not free a used file") {
   Enrolled e;
-  auto file = e.t.path / "1.gcb";
-  REQUIRE(e.s->exportBatch(file).ok());
-  auto batch = openBatch(file, e.hub);
-  auto slot = vault::fromHex(batch.manifest["recovery_slot"].get<std::string>());
-  REQUIRE(slot.has_value());
-  auto dataKey = sync::openRecoverySlot(*slot, e.hub.recovery);
-  REQUIRE(dataKey.ok());
+  auto dataKey = e.dataKeyFromFirstBatch();
   const std::string code = sync::newRecoveryCode();
   auto recovery = sync::makeRecoveryFile(e.request.deviceSignPublic, *dataKey, code, e.hub);
   REQUIRE(recovery.ok());
@@ -543,13 +544,7 @@ TEST_CASE("recovery: the used-files record is sealed; deleting or altering it do
 
 TEST_CASE("recovery: the plaintext list an older GoCua kept is sealed at the next unlock") {
   Enrolled e;
-  auto file = e.t.path / "1.gcb";
-  REQUIRE(e.s->exportBatch(file).ok());
-  auto batch = openBatch(file, e.hub);
-  auto slot = vault::fromHex(batch.manifest["recovery_slot"].get<std::string>());
-  REQUIRE(slot.has_value());
-  auto dataKey = sync::openRecoverySlot(*slot, e.hub.recovery);
-  REQUIRE(dataKey.ok());
+  auto dataKey = e.dataKeyFromFirstBatch();
   const std::string code = sync::newRecoveryCode();
   auto recovery = sync::makeRecoveryFile(e.request.deviceSignPublic, *dataKey, code, e.hub);
   REQUIRE(recovery.ok());
@@ -605,13 +600,7 @@ TEST_CASE("hub pin: a swapped-in hub key gets none of its receipts applied") {
 
 TEST_CASE("hub pin: a recovery file verified only by a swapped-in or untagged hub key is refused") {
   Enrolled e;
-  auto file = e.t.path / "1.gcb";
-  REQUIRE(e.s->exportBatch(file).ok());
-  auto batch = openBatch(file, e.hub);
-  auto slot = vault::fromHex(batch.manifest["recovery_slot"].get<std::string>());
-  REQUIRE(slot.has_value());
-  auto dataKey = sync::openRecoverySlot(*slot, e.hub.recovery);
-  REQUIRE(dataKey.ok());
+  auto dataKey = e.dataKeyFromFirstBatch();
   const std::string code = sync::newRecoveryCode();
   const char* newPass = "mật khẩu mới sau khi quên";
   e.s->lock();
