@@ -147,6 +147,19 @@ Result<sync::CommuneProfile> enrolledProfile(store::Repository& repo, const vaul
   return enrolledProfile(repo);
 }
 
+namespace {
+
+// The device seeds sealed again under another label (bound to the hub pin, or revoked).
+Status resealSeeds(store::Repository& repo, const vault::RecordCipher& cipher, std::string_view label) {
+  auto opened = openSeeds(repo, cipher);
+  if (!opened) return Error::make(err::kRecordDamaged, "device");
+  auto resealed = cipher.seal(opened->seeds, bytesOf(label));
+  vault::wipe(opened->seeds);
+  return repo.setMeta(kMetaSeeds, vault::toHex(resealed));
+}
+
+}  // namespace
+
 Status storeProfile(store::Repository& repo, std::string_view profileFile, const sync::CommuneProfile& profile,
                     const vault::RecordCipher& cipher) {
   GOCUA_TRY(repo.setMeta(kMetaProfile, profileFile));
@@ -162,11 +175,7 @@ Status bindHubPin(store::Repository& repo, const vault::RecordCipher& cipher) {
   if (!*pinned || !*profile) return {};
   auto tag = cipher.seal(std::string_view(), bytesOf(hubBindingAd(**pinned, **profile)));
   GOCUA_TRY(repo.setMeta(kMetaHubBinding, vault::toHex(tag)));
-  auto opened = openSeeds(repo, cipher);
-  if (!opened) return Error::make(err::kRecordDamaged, "device");
-  auto resealed = cipher.seal(opened->seeds, bytesOf(kSeedsBoundAd));
-  vault::wipe(opened->seeds);
-  return repo.setMeta(kMetaSeeds, vault::toHex(resealed));
+  return resealSeeds(repo, cipher, kSeedsBoundAd);
 }
 
 Status checkHubPin(store::Repository& repo, const vault::RecordCipher& cipher) {
@@ -185,11 +194,7 @@ Status checkHubPin(store::Repository& repo, const vault::RecordCipher& cipher) {
 }
 
 Status markDeviceRevoked(store::Repository& repo, const vault::RecordCipher& cipher) {
-  auto opened = openSeeds(repo, cipher);
-  if (!opened) return Error::make(err::kRecordDamaged, "device");
-  auto resealed = cipher.seal(opened->seeds, bytesOf(kSeedsRevokedAd));
-  vault::wipe(opened->seeds);
-  return repo.setMeta(kMetaSeeds, vault::toHex(resealed));
+  return resealSeeds(repo, cipher, kSeedsRevokedAd);
 }
 
 bool deviceSeedsRevoked(store::Repository& repo, const vault::RecordCipher& cipher) {
