@@ -98,7 +98,8 @@ void addWorkspaceCommands(CLI::App& app, Action& action) {
       nlohmann::json integrity = nlohmann::json::array();
       for (const auto& p : s.checkIntegrity().problems) {
         integrity.push_back({{"code", p.code}, {"where", p.detail}});
-        sayError(Error::fromText(p.code, "", p.detail, ErrorKind::Damaged));
+        if (!p.field.empty()) integrity.back()["expected"] = p.field;
+        sayError(Error::fromText(p.code, p.field, p.detail, ErrorKind::Damaged));
       }
       printJson({{"residents", s.index().size()},
                  {"households", s.households()},

@@ -131,7 +131,9 @@ Result<Db> Db::open(const std::filesystem::path& path, bool create) {
   return db;
 }
 
-Db::Db(Db&& o) noexcept : db_(o.db_), cache_(std::move(o.cache_)) { o.db_ = nullptr; }
+Db::Db(Db&& o) noexcept : db_(o.db_), cache_(std::move(o.cache_)), onCommit_(std::move(o.onCommit_)) {
+  o.db_ = nullptr;
+}
 
 Db& Db::operator=(Db&& o) noexcept {
   if (this != &o) {
@@ -139,6 +141,7 @@ Db& Db::operator=(Db&& o) noexcept {
     sqlite3_close_v2(db_);
     db_ = o.db_;
     cache_ = std::move(o.cache_);
+    onCommit_ = std::move(o.onCommit_);
     o.db_ = nullptr;
   }
   return *this;
@@ -147,6 +150,27 @@ Db& Db::operator=(Db&& o) noexcept {
 Db::~Db() {
   cache_.clear();
   sqlite3_close_v2(db_);
+}
+
+namespace {
+// SQLite's own automatic checkpoint threshold, which a WAL hook replaces.
+constexpr int kAutoCheckpointPages = 1000;
+
+int walHook(void* arg, sqlite3* db, const char* name, int pages) {
+  (*static_cast<std::function<void()>*>(arg))();
+  if (pages >= kAutoCheckpointPages) sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  return SQLITE_OK;
+}
+}  // namespace
+
+void Db::onCommit(std::function<void()> fn) {
+  if (!fn) {
+    sqlite3_wal_autocheckpoint(db_, kAutoCheckpointPages);
+    onCommit_.reset();
+    return;
+  }
+  onCommit_ = std::make_unique<std::function<void()>>(std::move(fn));
+  sqlite3_wal_hook(db_, walHook, onCommit_.get());
 }
 
 Status Db::exec(std::string_view sql) {

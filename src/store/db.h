@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -80,10 +81,15 @@ class Db {
   // SQLite's PRAGMA integrity_check: the problems it finds (at most `limit`), empty when sound.
   // Its messages name tables, indexes and row numbers, never column values.
   Result<std::vector<std::string>> integrityCheck(int limit = 20);
+  // Called after each commit that wrote to the WAL (none: no call). It may run statements on this
+  // connection. SQLite's automatic checkpoint (every 1,000 WAL pages) is kept.
+  void onCommit(std::function<void()> fn);
 
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+  // Heap-held so its address, given to SQLite, survives a move of the Db.
+  std::unique_ptr<std::function<void()>> onCommit_;
 };
 
 // BEGIN IMMEDIATE on construction (so a writer never deadlocks on upgrade), ROLLBACK on

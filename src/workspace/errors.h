@@ -33,6 +33,7 @@ inline constexpr ErrorCode kWorkspaceDamaged{"workspace.damaged", ErrorKind::Dam
 inline constexpr ErrorCode kWorkspaceExists{"workspace.exists", ErrorKind::Refused};
 inline constexpr ErrorCode kWorkspaceNotFound{"workspace.not_found", ErrorKind::NotFound};
 inline constexpr ErrorCode kWorkspaceNotTraining{"workspace.not_training", ErrorKind::Refused};
+inline constexpr ErrorCode kWorkspaceRecordsLost{"workspace.records_lost", ErrorKind::Damaged};
 inline constexpr ErrorCode kWorkspaceUnlockDelayed{"workspace.unlock_delayed", ErrorKind::Locked};
 
 inline constexpr ErrorCode kWorkspaceCodes[] = {
@@ -63,6 +64,7 @@ inline constexpr ErrorCode kWorkspaceCodes[] = {
     kWorkspaceExists,
     kWorkspaceNotFound,
     kWorkspaceNotTraining,
+    kWorkspaceRecordsLost,
     kWorkspaceUnlockDelayed,
 };
 

@@ -3,6 +3,7 @@
 #include "workspace/device_identity.h"
 #include "workspace/errors.h"
 #include "workspace/metadata_text.h"
+#include "workspace/record_count_seal.h"
 #include "workspace/records_internal.h"
 #include "workspace/recovery_used.h"
 #include "workspace/row_tags.h"
@@ -47,6 +48,15 @@ IntegrityReport Session::checkIntegrity() {
     report.problems.push_back(
         {err::kWorkspaceDamaged.code,
          std::to_string(rows->count - static_cast<std::int64_t>(rows->places.size())) + " more records"});
+  // Records the last commits sealed against what the database held at unlock (session_unlock.cpp):
+  // a lost or torn -wal drops the last import without SQLite noticing.
+  auto sealed = readRecordCount(ws_->dir(), *cipher_);
+  auto found = ws_->repo().countRecords("");
+  if (!sealed) add(sealed.error());
+  if (!found) add(found.error());
+  if (lostRecords_ > 0 && found)
+    report.problems.push_back(
+        {err::kWorkspaceRecordsLost.code, std::to_string(*found), std::to_string(*found + lostRecords_)});
   return report;
 }
 

@@ -10,6 +10,8 @@ Result<int> Session::resetTraining(int residents, std::uint64_t seed) {
     auto txn = store::Txn::begin(ws_->db());
     if (!txn) return txn.error();
     GOCUA_TRY(ws_->repo().clearPracticeData());
+    recordsWritten_ = true;  // the practice records are gone: the sealed count follows
+    lostRecords_ = 0;        // and so are practice records lost earlier
     GOCUA_TRY(txn->commit());
   }
   // What memory held of the old practice data goes too (wiped, as at lock).

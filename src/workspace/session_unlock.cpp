@@ -18,6 +18,7 @@
 #include "store/migrations.h"
 #include "vault/secret.h"
 #include "workspace/demo_data.h"
+#include "workspace/record_count_seal.h"
 #include "workspace/records_internal.h"
 #include "workspace/row_tags.h"
 
@@ -33,13 +34,38 @@ Session::Session(Workspace& ws, std::string volunteer, vault::SecretBytes dataKe
     : ws_(&ws), volunteer_(std::move(volunteer)), dataKey_(std::move(dataKey)) {
   cipher_.emplace(dataKey_);
   // Every record write of this session stores the row's tag (row_tags.h).
-  ws.repo().setRowTagger([this](const store::RowFacts& f) { return rowTag(*cipher_, f); });
+  ws.repo().setRowTagger([this](const store::RowFacts& f) {
+    recordsWritten_ = true;
+    return rowTag(*cipher_, f);
+  });
+  // The count as last sealed; a missing or damaged file is rewritten at the next record write.
+  // Fewer records than sealed means the last commits were lost (a lost or torn -wal): remember how
+  // many, and keep saying so in the file, so that the next write cannot hide it.
+  if (auto sealed = readRecordCount(ws.dir(), *cipher_); sealed && *sealed) {
+    sealed_ = *sealed;
+    lostRecords_ = sealed_->lost;
+    if (auto found = ws.repo().countRecords(""); found && *found < sealed_->count)
+      lostRecords_ += sealed_->count - *found;
+  }
+  ws.db().onCommit([this] { sealRecordCount(); });
+}
+
+void Session::sealRecordCount() {
+  if (!recordsWritten_ || !cipher_) return;
+  recordsWritten_ = false;
+  auto count = ws_->repo().countRecords("");
+  if (!count) return;
+  RecordCount next{*count, lostRecords_};
+  if (sealed_ == next) return;
+  // A failed write leaves the old count: verify then reports a mismatch, never a silent loss.
+  if (writeRecordCount(ws_->dir(), *cipher_, next)) sealed_ = next;
 }
 
 Session::~Session() { lock(); }
 
 void Session::lock() {
   ws_->repo().setRowTagger({});
+  ws_->db().onCommit({});
   index_.clear();
   cipher_.reset();
   dataKey_ = vault::SecretBytes(0);

@@ -31,6 +31,7 @@
 #include "sync/batch/batch.h"
 #include "vault/keyslot.h"
 #include "vault/record_cipher.h"
+#include "workspace/record_count_seal.h"
 #include "workspace/search_index.h"
 #include "workspace/sync_types.h"
 
@@ -135,6 +136,7 @@ struct DamagedRecord {
 struct IntegrityReport {
   struct Problem {
     std::string code, detail;
+    std::string field = {};  // a second value for the message, e.g. the records expected
   };
   std::vector<Problem> problems;
 };
@@ -257,6 +259,12 @@ class Session {
   Status auditNow(std::string_view action, const core::RecordId& id, std::string_view kind);
   IndexedResident indexEntry(const core::RecordId& id, const core::Resident& r) const;
   Result<nlohmann::json> openBody(std::span<const std::uint8_t> id, std::string_view expectedKind);
+  // After a commit that wrote records: the record count file (record_count_seal.h), when the count
+  // changed. One small write per transaction at most.
+  void sealRecordCount();
+  bool recordsWritten_ = false;
+  std::optional<detail::RecordCount> sealed_;
+  std::int64_t lostRecords_ = 0;  // records found missing at an unlock, this one or an earlier one
 
   Workspace* ws_;
   std::string volunteer_;
