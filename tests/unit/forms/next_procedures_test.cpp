@@ -1,0 +1,93 @@
+// The next procedures (issue 11): each new form loads with its legal basis, a source comment,
+// documents and a place in the app's list after the first six; its sample answers validate
+// clean, and one typical mistake on the doorstep is caught at the field it concerns.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "forms/form_data.h"
+#include "shipped_forms.h"
+
+using namespace gocua;
+using namespace gocua::forms;
+using namespace gocua::forms::testing;
+using nlohmann::json;
+
+namespace {
+
+// In the order a commune sees them most (the app lists them by "order").
+const std::vector<std::string> kNewForms = {"death_residence_funeral", "civil_status_extract"};
+
+bool has(const std::vector<Issue>& issues, const std::string& field, const std::string& code) {
+  for (const auto& i : issues)
+    if (i.field == field && i.code == code) return true;
+  return false;
+}
+
+std::string dump(const std::vector<Issue>& issues) {
+  std::string out;
+  for (const auto& i : issues) out += i.field + " " + i.code + " (" + i.detail + "); ";
+  return out;
+}
+
+ValidationReport validate(const std::string& id, const json& answers) { return form(id).validate(answers, kToday); }
+
+}  // namespace
+
+TEST_CASE("the new procedures load, with legal basis, source comment, documents and order") {
+  for (const auto& p : shipped().problems()) FAIL_CHECK(p.file << " " << p.field << " " << p.code << " " << p.detail);
+  int previousOrder = 6;  // the first six procedures take 1..6
+  for (const auto& id : kNewForms) {
+    INFO(id);
+    const auto& data = form(id).data();
+    CHECK_FALSE(data.legalBasis.empty());
+    // The comment names the sources checked and what could not be confirmed.
+    REQUIRE(data.definition["comment"].is_string());
+    CHECK(data.definition["comment"].get<std::string>().find("Checked 2026-12") != std::string::npos);
+    CHECK_FALSE(form(id).documents().empty());
+    REQUIRE(data.order.has_value());
+    CHECK(*data.order == previousOrder + 1);
+    previousOrder = *data.order;
+    CHECK_FALSE(data.plainTitle.vi.empty());
+  }
+}
+
+TEST_CASE("each new procedure's sample validates clean and a typical mistake is caught") {
+  struct Case {
+    std::string form;
+    std::string section, field;
+    json value;
+    std::string path, code;
+  };
+  const std::vector<Case> cases = {
+      // The death notice cannot predate the death.
+      {"death_residence_funeral", "death_notice", "date", "01/11/2025", "death_notice.date", "form.check"},
+      // A copy count of zero.
+      {"civil_status_extract", "record", "copies", 0, "record.copies", "field.too_small"},
+  };
+  REQUIRE(cases.size() == kNewForms.size());
+  for (const auto& c : cases) {
+    INFO(c.form);
+    const auto clean = validate(c.form, sample(c.form));
+    CHECK_MESSAGE(clean.valid(), dump(clean.errors));
+    CHECK_MESSAGE(clean.warnings.empty(), dump(clean.warnings));
+
+    json broken = sample(c.form);
+    broken[c.section][c.field] = c.value;
+    const auto report = validate(c.form, broken);
+    CHECK_FALSE(report.valid());
+    CHECK_MESSAGE(has(report.errors, c.path, c.code), dump(report.errors));
+  }
+}
+
+TEST_CASE("relevance: the funeral money questions go away when no benefit applies") {
+  json answers = sample("death_residence_funeral");
+  answers["funeral"] = {{"benefit", "none"}};
+  const auto report = validate("death_residence_funeral", answers);
+  CHECK_MESSAGE(report.valid(), dump(report.errors));
+  answers["funeral"] = {{"benefit", "social_insurance"}, {"social_insurance_number", "12345"}};
+  const auto missing = validate("death_residence_funeral", answers);
+  CHECK(has(missing.errors, "funeral.social_insurance_number", "field.pattern"));
+  CHECK(has(missing.errors, "funeral.payee_full_name", "field.required"));
+}
