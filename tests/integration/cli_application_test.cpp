@@ -19,7 +19,8 @@ namespace {
 const std::vector<std::string> kForms = {"vneid_level2", "birth_registration", "residence_ct01", "death_registration",
                                          "marriage_registration", "health_insurance_household",
                                          // the next procedures (issue 11)
-                                         "death_residence_funeral", "civil_status_extract"};
+                                         "death_residence_funeral", "civil_status_extract", "marital_status",
+                                         "social_assistance"};
 
 std::set<std::string> fields(const json& issues) {
   std::set<std::string> out;

@@ -17,7 +17,8 @@ using nlohmann::json;
 namespace {
 
 // In the order a commune sees them most (the app lists them by "order").
-const std::vector<std::string> kNewForms = {"death_residence_funeral", "civil_status_extract"};
+const std::vector<std::string> kNewForms = {"death_residence_funeral", "civil_status_extract", "marital_status",
+                                            "social_assistance"};
 
 bool has(const std::vector<Issue>& issues, const std::string& field, const std::string& code) {
   for (const auto& i : issues)
@@ -65,6 +66,10 @@ TEST_CASE("each new procedure's sample validates clean and a typical mistake is 
       {"death_residence_funeral", "death_notice", "date", "01/11/2025", "death_notice.date", "form.check"},
       // A copy count of zero.
       {"civil_status_extract", "record", "copies", 0, "record.copies", "field.too_small"},
+      // A married person asking for the certificate to marry again.
+      {"marital_status", "status", "current", "married", "purpose.kind", "form.check"},
+      // A bank transfer without a usable account number.
+      {"social_assistance", "payment", "method", "bank", "payment.bank_account", "field.required"},
   };
   REQUIRE(cases.size() == kNewForms.size());
   for (const auto& c : cases) {
@@ -90,4 +95,13 @@ TEST_CASE("relevance: the funeral money questions go away when no benefit applie
   const auto missing = validate("death_residence_funeral", answers);
   CHECK(has(missing.errors, "funeral.social_insurance_number", "field.pattern"));
   CHECK(has(missing.errors, "funeral.payee_full_name", "field.required"));
+}
+
+TEST_CASE("a warning that does not block: under the marriage age") {
+  json young = sample("marital_status");
+  young["person"]["date_of_birth"] = "15/06/2009";
+  young["person"]["personal_id"] = "001309012345";
+  const auto underage = validate("marital_status", young);
+  CHECK_MESSAGE(underage.valid(), dump(underage.errors));
+  CHECK(has(underage.warnings, "person.date_of_birth", "form.check"));
 }
