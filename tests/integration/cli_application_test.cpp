@@ -20,7 +20,7 @@ const std::vector<std::string> kForms = {"vneid_level2", "birth_registration", "
                                          "marriage_registration", "health_insurance_household",
                                          // the next procedures (issue 11)
                                          "death_residence_funeral", "civil_status_extract", "marital_status",
-                                         "social_assistance"};
+                                         "social_assistance", "id_card_renewal", "civil_status_correction"};
 
 std::set<std::string> fields(const json& issues) {
   std::set<std::string> out;

@@ -17,8 +17,9 @@ using nlohmann::json;
 namespace {
 
 // In the order a commune sees them most (the app lists them by "order").
-const std::vector<std::string> kNewForms = {"death_residence_funeral", "civil_status_extract", "marital_status",
-                                            "social_assistance"};
+const std::vector<std::string> kNewForms = {"death_residence_funeral", "civil_status_extract",
+                                            "marital_status",          "social_assistance",
+                                            "id_card_renewal",         "civil_status_correction"};
 
 bool has(const std::vector<Issue>& issues, const std::string& field, const std::string& code) {
   for (const auto& i : issues)
@@ -70,6 +71,11 @@ TEST_CASE("each new procedure's sample validates clean and a typical mistake is 
       {"marital_status", "status", "current", "married", "purpose.kind", "form.check"},
       // A bank transfer without a usable account number.
       {"social_assistance", "payment", "method", "bank", "payment.bank_account", "field.required"},
+      // The ID number does not match the date of birth (born 1965, number says 1966).
+      {"id_card_renewal", "person", "personal_id", "038166001234", "person.personal_id", "personal_id.year"},
+      // "Correcting" a value to what it already is.
+      {"civil_status_correction", "record", "requested_value", "Xã Tân Lập, Hà Tây", "record.requested_value",
+       "form.check"},
   };
   REQUIRE(cases.size() == kNewForms.size());
   for (const auto& c : cases) {
@@ -104,4 +110,29 @@ TEST_CASE("a warning that does not block: under the marriage age") {
   const auto underage = validate("marital_status", young);
   CHECK_MESSAGE(underage.valid(), dump(underage.errors));
   CHECK(has(underage.warnings, "person.date_of_birth", "form.check"));
+}
+
+TEST_CASE("a warning that does not block: a card renewal before the age chosen") {
+  json early = sample("id_card_renewal");
+  early["renewal"]["reason"] = "age_40";
+  early["person"]["date_of_birth"] = "20/03/1990";
+  early["person"]["personal_id"] = "038190001234";
+  const auto report = validate("id_card_renewal", early);
+  CHECK_MESSAGE(report.valid(), dump(report.errors));
+  CHECK(has(report.warnings, "renewal.reason", "form.check"));
+}
+
+TEST_CASE("a name change for a person aged 9 or more needs their agreement") {
+  json change = sample("civil_status_correction");
+  change["record"]["kind"] = "change";
+  change["record"]["item"] = "name";
+  change["record"]["current_value"] = "Nguyễn Minh Khôi";
+  change["record"]["requested_value"] = "Nguyễn Minh Khoa";
+  const auto missing = validate("civil_status_correction", change);
+  CHECK(has(missing.errors, "record.person_consents", "field.required"));
+  change["record"]["person_consents"] = false;
+  CHECK(has(validate("civil_status_correction", change).errors, "record.person_consents", "form.check"));
+  change["record"]["person_consents"] = true;
+  const auto agreed = validate("civil_status_correction", change);
+  CHECK_MESSAGE(agreed.valid(), dump(agreed.errors));
 }
