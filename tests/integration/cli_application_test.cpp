@@ -20,7 +20,8 @@ const std::vector<std::string> kForms = {"vneid_level2", "birth_registration", "
                                          "marriage_registration", "health_insurance_household",
                                          // the next procedures (issue 11)
                                          "death_residence_funeral", "civil_status_extract", "marital_status",
-                                         "social_assistance", "id_card_renewal", "civil_status_correction"};
+                                         "social_assistance", "id_card_renewal", "civil_status_correction",
+                                         "parent_child_recognition"};
 
 std::set<std::string> fields(const json& issues) {
   std::set<std::string> out;

@@ -17,9 +17,9 @@ using nlohmann::json;
 namespace {
 
 // In the order a commune sees them most (the app lists them by "order").
-const std::vector<std::string> kNewForms = {"death_residence_funeral", "civil_status_extract",
-                                            "marital_status",          "social_assistance",
-                                            "id_card_renewal",         "civil_status_correction"};
+const std::vector<std::string> kNewForms = {
+    "death_residence_funeral", "civil_status_extract",    "marital_status",          "social_assistance",
+    "id_card_renewal",         "civil_status_correction", "parent_child_recognition"};
 
 bool has(const std::vector<Issue>& issues, const std::string& field, const std::string& code) {
   for (const auto& i : issues)
@@ -76,6 +76,8 @@ TEST_CASE("each new procedure's sample validates clean and a typical mistake is 
       // "Correcting" a value to what it already is.
       {"civil_status_correction", "record", "requested_value", "Xã Tân Lập, Hà Tây", "record.requested_value",
        "form.check"},
+      // A "child" born before the parent.
+      {"parent_child_recognition", "child", "date_of_birth", "1980", "child.date_of_birth", "form.check"},
   };
   REQUIRE(cases.size() == kNewForms.size());
   for (const auto& c : cases) {
