@@ -262,4 +262,29 @@ TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; qu
   CHECK(scanText("stderr", h.stderrLog, needles).empty());
 }
 
+TEST_CASE("gocua-hub: an application for one of the next procedures is exported, imported and listed") {
+  Hub h;
+  h.setUp();
+  const auto resident = h.sb.addResident({{"full_name", "Nguyễn Văn An"},
+                                          {"date_of_birth", "12/04/1985"},
+                                          {"sex", "male"},
+                                          {"personal_id", "001085012345"},
+                                          {"phone", "0912 345 678"}});
+  auto answers = h.sb.writeFile("answers.json", sampleAnswers("civil_status_extract").dump());
+  auto created = h.sb.ctl(
+      {"application", "new", "--form", "civil_status_extract", "--resident", resident, "--file", answers.string()});
+  fs::remove(answers);
+  REQUIRE_MESSAGE(created.exitCode == 0, created.describe());
+  CHECK(created.parsed()["status"] == "ready");
+
+  auto imported = h.run({"import", h.exportBatch("procs.gcb").string()});
+  REQUIRE_MESSAGE(imported.exitCode == 0, imported.describe());
+  CHECK(imported.parsed()["accepted"] == 3);  // the two residents and the application
+  auto listed = h.run({"records", "list", "--procedure", "civil_status_extract"});
+  REQUIRE_MESSAGE(listed.exitCode == 0, listed.describe());
+  REQUIRE(listed.parsed().size() == 1);
+  CHECK(listed.parsed()[0]["kind"] == "application");
+  CHECK(listed.parsed()[0]["procedure"] == "civil_status_extract");
+}
+
 #endif  // GOCUA_HUB

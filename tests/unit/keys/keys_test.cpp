@@ -328,5 +328,5 @@ TEST_CASE("every keys error code has Vietnamese and English text") {
       "profile.format", "profile.unknown_version", "profile.bad_signature", "profile.key_changed", "profile.invalid",
       "enroll.format", "enroll.unknown_version", "enroll.bad_signature", "enroll.invalid"});
   CHECK(i18n::tr(i18n::Lang::Vi, "error.profile.key_changed") ==
-        "Khoá của máy chủ xã đã thay đổi so với lần ghép trước. Không dùng tệp này; hãy hỏi bộ phận một cửa.");
+        "Khoá của máy chủ xã đã thay đổi so với lần tham gia xã trước. Không dùng tệp này; hãy hỏi bộ phận một cửa.");
 }
