@@ -111,6 +111,7 @@ std::string formatBytes(std::uint64_t bytes) {
 void SyncModel::open(AppModel& app) {
   if (busy()) return;
   refresh(app);
+  restorePlaces(app);
   folder.refresh();
   folder.rescan();
 }
@@ -141,6 +142,29 @@ void SyncModel::refresh(AppModel& app) {
     if (auto url = session->hubUrl(); url.ok()) profileHubUrl_ = *url;
 }
 
+void SyncModel::restorePlaces(AppModel& app) {
+  auto* session = app.session();
+  if (placesRestored_ || !session) return;
+  placesRestored_ = true;
+  auto kept = session->syncPlaces();
+  if (!kept.ok()) return;  // damaged: the screen starts empty, as on the first day
+  keptPlaces_ = *kept;
+  if (hubUrl.empty()) hubUrl = kept->hubUrl;
+  std::error_code ec;
+  if (!kept->folder.empty() && fs::is_directory(kept->folder, ec)) {
+    folder.path = kept->folder;
+    folder.edited();  // the volunteer's own choice: a stick plugged in later does not take over
+  }
+}
+
+void SyncModel::keepPlaces(AppModel& app) {
+  auto* session = app.session();
+  if (!session) return;
+  const workspace::SyncPlaces now{hubUrl, folder.path};
+  if (now.hubUrl == keptPlaces_.hubUrl && now.folder == keptPlaces_.folder) return;
+  if (session->saveSyncPlaces(now).ok()) keptPlaces_ = now;
+}
+
 std::int64_t SyncModel::count(const std::string& state) const {
   auto it = counts_.find(state);
   return it == counts_.end() ? 0 : it->second;
@@ -163,6 +187,7 @@ std::string SyncModel::uploadBlocked() const {
 void SyncModel::start(AppModel& app, SyncSummary::Kind kind, BackgroundTask<SyncSummary>::Work work,
                       std::function<void()> wake) {
   if (busy() || !app.session()) return;
+  keepPlaces(app);
   wipeSummary();
   running_ = kind;
   task_.start(std::move(work), std::move(wake));
@@ -376,6 +401,8 @@ void SyncModel::reset() {
   statusError_.clear();
   unticked_.clear();
   hubUrl.clear();
+  placesRestored_ = false;
+  keptPlaces_ = {};
   folder.reset();
 }
 

@@ -65,6 +65,8 @@ class SyncModel {
 
   FolderPicker folder;
   std::string hubUrl;  // the text field; empty = the address in the commune profile
+  // The address and folder are kept sealed in the workspace when an export, upload or receipt run
+  // starts, and open() shows them again after a restart or a lock (a folder only while it exists).
 
   // Why export/upload cannot run now (training, not enrolled, no folder), empty when they can.
   std::string exportBlocked() const;
@@ -105,6 +107,8 @@ class SyncModel {
  private:
   void start(AppModel& app, SyncSummary::Kind kind, BackgroundTask<SyncSummary>::Work work, std::function<void()> wake);
   void collect(AppModel& app, SyncSummary summary);
+  void restorePlaces(AppModel& app);
+  void keepPlaces(AppModel& app);
   void wipeSummary();
 
   bool training_ = false, enrolled_ = false;
@@ -112,6 +116,8 @@ class SyncModel {
   std::map<std::string, std::int64_t> counts_;
   std::vector<workspace::SyncStatus::NeedsDocuments> needs_;
   std::set<std::string> unticked_;
+  bool placesRestored_ = false;
+  workspace::SyncPlaces keptPlaces_;  // as last read or saved: saved again only when changed
   SyncSummary summary_;
   SyncSummary::Kind running_ = SyncSummary::Kind::None;
   BackgroundTask<SyncSummary> task_;

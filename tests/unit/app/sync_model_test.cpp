@@ -269,6 +269,34 @@ TEST_CASE("sync: no hub listening gives the plain network error and keeps the re
   CHECK(s.sync.count("synced") == 0);
 }
 
+TEST_CASE("sync: the hub address and the folder last used come back on a new sync screen and after a lock") {
+  LiveHub hub(false);
+  SyncSetup s;
+  enroll(s.app.session(), hub);
+  addResidents(s.app.session(), 2, 4);
+  const fs::path office = s.app.tmp.path / "gui-xa";
+  fs::create_directories(office);
+  s.sync.open(s.app.model);
+  REQUIRE(s.sync.folder.path == s.stick.string());  // the plugged-in stick comes first
+  s.sync.folder.path = office.string();
+  s.sync.folder.edited();
+  s.sync.hubUrl = "http://192.168.1.20:8443";
+  s.sync.exportToFolder(s.app.model);
+  s.sync.finish(s.app.model);
+  REQUIRE(s.sync.summary().ok);
+
+  auto opened = [&](SyncModel& m) {
+    m.folder = FolderPicker({{s.app.tmp.path / "media" / "lan"}, s.app.tmp.path});
+    m.open(s.app.model);
+    CHECK(m.hubUrl == "http://192.168.1.20:8443");
+    CHECK(m.folder.path == office.string());
+  };
+  SyncModel restarted;
+  opened(restarted);
+  s.sync.reset();  // the idle lock wipes the screen's fields
+  opened(s.sync);
+}
+
 TEST_CASE("sync: a training workspace never exports or uploads, and the reason is shown") {
   SyncSetup s(true);
   CHECK(s.sync.training());
