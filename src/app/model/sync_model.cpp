@@ -136,7 +136,19 @@ void SyncModel::refresh(AppModel& app) {
   communeName_ = st->communeName;
   counts_ = st->counts;
   lastSync_ = formatLocalTime(st->lastSync);
-  needs_ = std::move(st->needsDocuments);
+  std::map<std::string, std::string> formOf;  // application id → form id
+  for (const auto& a : session->listApplications(std::nullopt)) formOf[a.id] = a.formId;
+  for (auto& n : st->needsDocuments) {
+    NeedsDocumentsRow row{n.id, std::move(n.name), {}, std::move(n.note)};
+    if (const auto f = formOf.find(n.id); f != formOf.end()) {  // an application: name its procedure
+      const auto* form = app.forms().find(f->second);
+      const auto lang = i18n::lang();
+      row.procedure = !form                        ? f->second  // no longer offered here: its id beats nothing
+                      : form->plainTitle().empty() ? form->title(lang)
+                                                   : form->plainTitle().in(lang);
+    }
+    needs_.push_back(std::move(row));
+  }
   profileHubUrl_.clear();
   if (enrolled_)
     if (auto url = session->hubUrl(); url.ok()) profileHubUrl_ = *url;

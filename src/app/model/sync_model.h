@@ -23,6 +23,14 @@ std::string formatLocalTime(const std::string& isoUtc);
 // "850 B", "34 KB", "3,2 MB" (Vietnamese decimal comma) / "3.2 MB" in English.
 std::string formatBytes(std::uint64_t bytes);
 
+// A record the office returned for more documents, as the sync screen lists it.
+struct NeedsDocumentsRow {
+  std::string id;
+  std::string name;       // the resident's name; empty when the record is not in the index
+  std::string procedure;  // the application's procedure in plain words; empty for a resident record
+  std::string note;       // the office's note, empty when staff wrote none
+};
+
 // What the last export, upload or receipt run did, already in the volunteer's words.
 struct SyncSummary {
   enum class Kind { None, Export, Upload, Receipts } kind = Kind::None;
@@ -59,7 +67,7 @@ class SyncModel {
   const std::string& communeName() const { return communeName_; }
   std::int64_t count(const std::string& state) const;        // unsynced, sent, synced, rejected
   const std::string& lastSync() const { return lastSync_; }  // dd/mm/yyyy HH:MM, empty = never
-  const std::vector<workspace::SyncStatus::NeedsDocuments>& needsDocuments() const { return needs_; }
+  const std::vector<NeedsDocumentsRow>& needsDocuments() const { return needs_; }
   const std::string& profileHubUrl() const { return profileHubUrl_; }
   const std::string& statusError() const { return statusError_; }
 
@@ -114,7 +122,7 @@ class SyncModel {
   bool training_ = false, enrolled_ = false;
   std::string communeName_, lastSync_, profileHubUrl_, statusError_;
   std::map<std::string, std::int64_t> counts_;
-  std::vector<workspace::SyncStatus::NeedsDocuments> needs_;
+  std::vector<NeedsDocumentsRow> needs_;
   std::set<std::string> unticked_;
   bool placesRestored_ = false;
   workspace::SyncPlaces keptPlaces_;  // as last read or saved: saved again only when changed

@@ -213,6 +213,40 @@ TEST_CASE("sync: needs-documents decisions arrive with the office's note; a fore
   CHECK(s.sync.summary().kind == SyncSummary::Kind::None);
 }
 
+TEST_CASE("sync: a returned application is listed with the resident, its procedure and the office's note") {
+  i18n::setLang(i18n::Lang::Vi);
+  LiveHub hub(false);
+  SyncSetup s;
+  enroll(s.app.session(), hub);
+  addResidents(s.app.session(), 1, 8);
+  const auto& resident = s.app.session().index().residents().at(0);
+  const std::string residentId = core::formatRecordId(resident.id);
+  const auto* form = s.app.model.forms().find("vneid_level2");
+  REQUIRE(form != nullptr);
+  forms::ValidationReport report;
+  auto application = s.app.session().newApplication(*form, residentId, nlohmann::json::object(), true, &report);
+  REQUIRE(application.ok());
+  exportToHub(s, hub, "1.gcr");
+  REQUIRE(hub.session->setReview(*application, "needs_documents", "Thiếu ảnh chụp căn cước").ok());
+  auto devices = hub.hub->devices();
+  REQUIRE(devices.ok());
+  auto status = hub.session->statusReceipt((*devices)[0].id);
+  REQUIRE(status.ok());
+  writeAll(s.stick / "2.gcr", *status);
+  s.sync.folder.rescan();
+  s.sync.applyReceipts(s.app.model);
+  s.sync.finish(s.app.model);
+  REQUIRE(s.sync.summary().ok);
+
+  REQUIRE(s.sync.needsDocuments().size() == 1);
+  const auto& row = s.sync.needsDocuments()[0];
+  CHECK(row.id == *application);
+  CHECK(row.name == resident.fullName);
+  CHECK(row.procedure == form->plainTitle().in(i18n::Lang::Vi));
+  CHECK_FALSE(row.procedure.empty());
+  CHECK(row.note == "Thiếu ảnh chụp căn cước");
+}
+
 TEST_CASE("sync: upload to a live hub on 127.0.0.1 with progress reaching the total, then a plain summary") {
   LiveHub hub(true);
   SyncSetup s;
