@@ -1,6 +1,7 @@
 #include "app/ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "app/ui/fonts.h"
@@ -28,7 +29,16 @@ bool button(const std::string& label, const std::string& id, ButtonKind kind, fl
   const float height = ImGui::GetFontSize() * 2.2f;
   const std::string full = label + "##" + id;
   int pushed = 0;
-  if (kind == ButtonKind::Primary) {
+  // Inside BeginDisabled ImGui only fades the colours, and a faded primary button still reads as
+  // the thing to press: a disabled button is flat, without the primary colour, its label muted.
+  if ((GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0) {
+    const ImVec4 flat = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    ImGui::PushStyleColor(ImGuiCol_Button, flat);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, flat);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, flat);
+    ImGui::PushStyleColor(ImGuiCol_Text, vec(palette().muted));
+    pushed = 4;
+  } else if (kind == ButtonKind::Primary) {
     const auto& p = palette();
     const ImVec4 base = vec(p.primary);
     ImGui::PushStyleColor(ImGuiCol_Button, base);
