@@ -17,10 +17,14 @@ ImVec4 vec(const float (&c)[4]) { return ImVec4(c[0], c[1], c[2], c[3]); }
 }  // namespace
 
 void mark(const std::string& id) {
-  // A widget scrolled out of view cannot be clicked; leaving it out tells the GUI test to scroll.
-  if (!ImGui::IsItemVisible()) return;
+  // Only the part inside the clip rectangle can be clicked; a widget scrolled out of view is left
+  // out, which tells the GUI test to scroll.
+  if (!uiMap().enabled() || !ImGui::IsItemVisible()) return;
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  uiMap().add(id, a.x, a.y, b.x, b.y);
+  auto* draw = ImGui::GetWindowDrawList();
+  const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
+  if (const auto part = clickablePart({a.x, a.y, b.x, b.y}, {c0.x, c0.y, c1.x, c1.y}))
+    uiMap().add(id, (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
 }
 
 float availableWidth() { return ImGui::GetContentRegionAvail().x; }
