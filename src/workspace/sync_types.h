@@ -42,6 +42,14 @@ struct ReceiptInfo {
   bool revoked = false;               // the hub says it revoked this laptop (exports now refused)
 };
 
+// Where the volunteer last sent records from (Session::saveSyncPlaces): the hub address typed on
+// the sync screen (empty = the profile's) and the folder batches went to. Both can name the
+// commune, so they are sealed in the workspace, not kept in the plaintext settings file.
+struct SyncPlaces {
+  std::string hubUrl;
+  std::string folder;
+};
+
 struct SyncStatus {
   bool enrolled = false;
   bool revoked = false;  // a receipt said the hub revoked this laptop; cleared by enrolling again

@@ -219,6 +219,10 @@ class Session {
   Result<std::string> hubUrl();
   // Records accepted by the hub keep their body this many days (default 30).
   Status setRetentionDays(int days);
+  // The sync screen's hub address and folder, sealed under the data key (session_sync_places.cpp).
+  // syncPlaces(): empty values until saved; "workspace.damaged" when the sealed value does not open.
+  Status saveSyncPlaces(const SyncPlaces& places);
+  Result<SyncPlaces> syncPlaces();
 
   // Autosaved drafts (session_autosave.cpp): what a screen was typing, kept across a closed
   // window, an idle lock or a crash. One JSON value per slot ("wizard"), shared by the

@@ -111,6 +111,7 @@ std::string formatBytes(std::uint64_t bytes) {
 void SyncModel::open(AppModel& app) {
   if (busy()) return;
   refresh(app);
+  restorePlaces(app);
   folder.refresh();
   folder.rescan();
 }
@@ -135,10 +136,45 @@ void SyncModel::refresh(AppModel& app) {
   communeName_ = st->communeName;
   counts_ = st->counts;
   lastSync_ = formatLocalTime(st->lastSync);
-  needs_ = std::move(st->needsDocuments);
+  std::map<std::string, std::string> formOf;  // application id → form id
+  for (const auto& a : session->listApplications(std::nullopt)) formOf[a.id] = a.formId;
+  for (auto& n : st->needsDocuments) {
+    NeedsDocumentsRow row{n.id, std::move(n.name), {}, std::move(n.note)};
+    if (const auto f = formOf.find(n.id); f != formOf.end()) {  // an application: name its procedure
+      const auto* form = app.forms().find(f->second);
+      const auto lang = i18n::lang();
+      row.procedure = !form                        ? f->second  // no longer offered here: its id beats nothing
+                      : form->plainTitle().empty() ? form->title(lang)
+                                                   : form->plainTitle().in(lang);
+    }
+    needs_.push_back(std::move(row));
+  }
   profileHubUrl_.clear();
   if (enrolled_)
     if (auto url = session->hubUrl(); url.ok()) profileHubUrl_ = *url;
+}
+
+void SyncModel::restorePlaces(AppModel& app) {
+  auto* session = app.session();
+  if (placesRestored_ || !session) return;
+  placesRestored_ = true;
+  auto kept = session->syncPlaces();
+  if (!kept.ok()) return;  // damaged: the screen starts empty, as on the first day
+  keptPlaces_ = *kept;
+  if (hubUrl.empty()) hubUrl = kept->hubUrl;
+  std::error_code ec;
+  if (!kept->folder.empty() && fs::is_directory(kept->folder, ec)) {
+    folder.path = kept->folder;
+    folder.edited();  // the volunteer's own choice: a stick plugged in later does not take over
+  }
+}
+
+void SyncModel::keepPlaces(AppModel& app) {
+  auto* session = app.session();
+  if (!session) return;
+  const workspace::SyncPlaces now{hubUrl, folder.path};
+  if (now.hubUrl == keptPlaces_.hubUrl && now.folder == keptPlaces_.folder) return;
+  if (session->saveSyncPlaces(now).ok()) keptPlaces_ = now;
 }
 
 std::int64_t SyncModel::count(const std::string& state) const {
@@ -163,6 +199,7 @@ std::string SyncModel::uploadBlocked() const {
 void SyncModel::start(AppModel& app, SyncSummary::Kind kind, BackgroundTask<SyncSummary>::Work work,
                       std::function<void()> wake) {
   if (busy() || !app.session()) return;
+  keepPlaces(app);
   wipeSummary();
   running_ = kind;
   task_.start(std::move(work), std::move(wake));
@@ -376,6 +413,8 @@ void SyncModel::reset() {
   statusError_.clear();
   unticked_.clear();
   hubUrl.clear();
+  placesRestored_ = false;
+  keptPlaces_ = {};
   folder.reset();
 }
 

@@ -23,6 +23,14 @@ std::string formatLocalTime(const std::string& isoUtc);
 // "850 B", "34 KB", "3,2 MB" (Vietnamese decimal comma) / "3.2 MB" in English.
 std::string formatBytes(std::uint64_t bytes);
 
+// A record the office returned for more documents, as the sync screen lists it.
+struct NeedsDocumentsRow {
+  std::string id;
+  std::string name;       // the resident's name; empty when the record is not in the index
+  std::string procedure;  // the application's procedure in plain words; empty for a resident record
+  std::string note;       // the office's note, empty when staff wrote none
+};
+
 // What the last export, upload or receipt run did, already in the volunteer's words.
 struct SyncSummary {
   enum class Kind { None, Export, Upload, Receipts } kind = Kind::None;
@@ -59,12 +67,14 @@ class SyncModel {
   const std::string& communeName() const { return communeName_; }
   std::int64_t count(const std::string& state) const;        // unsynced, sent, synced, rejected
   const std::string& lastSync() const { return lastSync_; }  // dd/mm/yyyy HH:MM, empty = never
-  const std::vector<workspace::SyncStatus::NeedsDocuments>& needsDocuments() const { return needs_; }
+  const std::vector<NeedsDocumentsRow>& needsDocuments() const { return needs_; }
   const std::string& profileHubUrl() const { return profileHubUrl_; }
   const std::string& statusError() const { return statusError_; }
 
   FolderPicker folder;
   std::string hubUrl;  // the text field; empty = the address in the commune profile
+  // The address and folder are kept sealed in the workspace when an export, upload or receipt run
+  // starts, and open() shows them again after a restart or a lock (a folder only while it exists).
 
   // Why export/upload cannot run now (training, not enrolled, no folder), empty when they can.
   std::string exportBlocked() const;
@@ -105,13 +115,17 @@ class SyncModel {
  private:
   void start(AppModel& app, SyncSummary::Kind kind, BackgroundTask<SyncSummary>::Work work, std::function<void()> wake);
   void collect(AppModel& app, SyncSummary summary);
+  void restorePlaces(AppModel& app);
+  void keepPlaces(AppModel& app);
   void wipeSummary();
 
   bool training_ = false, enrolled_ = false;
   std::string communeName_, lastSync_, profileHubUrl_, statusError_;
   std::map<std::string, std::int64_t> counts_;
-  std::vector<workspace::SyncStatus::NeedsDocuments> needs_;
+  std::vector<NeedsDocumentsRow> needs_;
   std::set<std::string> unticked_;
+  bool placesRestored_ = false;
+  workspace::SyncPlaces keptPlaces_;  // as last read or saved: saved again only when changed
   SyncSummary summary_;
   SyncSummary::Kind running_ = SyncSummary::Kind::None;
   BackgroundTask<SyncSummary> task_;

@@ -86,6 +86,13 @@ void WizardModel::clearAnswers() {
   held_.clear();
 }
 
+bool WizardModel::takeStepChanged() {
+  std::pair<WizardStep, std::string> now{step_, sectionId_};
+  if (shownStep_ == now) return false;
+  shownStep_ = std::move(now);
+  return true;
+}
+
 void WizardModel::wipeState() {
   clearAnswers();
   wizard::wipe(resumeState_);
@@ -97,6 +104,7 @@ void WizardModel::wipeState() {
   form_ = nullptr;
   step_ = WizardStep::Procedure;
   sectionId_.clear();
+  shownStep_.reset();  // the next page shown opens at its top
   saveRefused_ = false;
   error_.clear();
   savedId_.clear();

@@ -138,6 +138,9 @@ class WizardModel {
   static constexpr double kAutosaveDelay = AutosaveClock::kDelay;
 
   WizardStep step() const { return step_; }
+  // True once after the step or the section changed since the screen last asked: the screen then
+  // opens the new page at its top, not where that page was scrolled to the last time it was shown.
+  bool takeStepChanged();
   const std::string& residentId() const { return residentId_; }
   const std::string& residentName() const { return residentName_; }
   const std::string& error() const { return error_; }  // a store or load failure, shown at the top
@@ -263,6 +266,7 @@ class WizardModel {
   WizardStep step_ = WizardStep::Procedure;
   WizardStep beforeAppointments_ = WizardStep::Saved;
   std::string sectionId_;
+  std::optional<std::pair<WizardStep, std::string>> shownStep_;  // what takeStepChanged() last saw
   nlohmann::json answers_ = nlohmann::json::object();
   std::map<std::string, bool> has_;             // documents checklist toggles
   std::map<std::string, std::string> buffers_;  // text widgets' buffers by answer path

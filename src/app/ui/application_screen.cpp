@@ -23,10 +23,15 @@ using i18n::tr;
 
 float footerHeight() { return ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3; }
 
+// Set for the frame in which the step or section changed (WizardModel::takeStepChanged).
+bool openAtTop = false;
+
 // The scrolling middle of a step; endBody() then draws the footer bar.
-// Each step and section has its own child (own id), so the next section starts at its top.
+// Each step and section has its own child (own id), and ImGui keeps a child's scroll between
+// visits: a page just entered is put back at its top, so nothing above its fields stays hidden.
 void beginBody(const std::string& id = "body") {
   ImGui::BeginChild(("wizard-" + id).c_str(), ImVec2(0, -footerHeight()), false);
+  if (openAtTop) ImGui::SetScrollY(0);
 }
 void endBody() {
   ImGui::EndChild();
@@ -390,6 +395,7 @@ void drawApplication(App& app) {
   auto& m = app.wizard;
   header(app);
   if (!app.model.session()) return;
+  openAtTop = m.takeStepChanged();
   switch (m.step()) {
     case WizardStep::Procedure:
       if (m.residentId().empty() || m.residentName().empty()) {

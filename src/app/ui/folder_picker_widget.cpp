@@ -36,7 +36,13 @@ void drawFolderPicker(FolderPicker& picker, const std::string& idPrefix, double 
       const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
       if (w < ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine();
     }
-    if (button(label, id, chosen ? ButtonKind::Primary : ButtonKind::Normal)) picker.choose(i);
+    // The chosen place looks selected (the list's highlight), not like the screen's main action.
+    if (chosen) {
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
+      ImGui::PushStyleColor(ImGuiCol_Border, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
+    }
+    if (button(label, id, ButtonKind::Normal)) picker.choose(i);
+    if (chosen) ImGui::PopStyleColor(2);
   }
   ImGui::SameLine();
   if (button(i18n::tr("app.folder.refresh"), idPrefix + ".refresh")) {

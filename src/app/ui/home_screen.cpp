@@ -8,6 +8,7 @@
 
 #include "app/ui/screens.h"
 #include "app/ui/theme.h"
+#include "app/ui/ui_map.h"
 #include "app/ui/widgets.h"
 #include "core/i18n.h"
 #include "vault/secret.h"
@@ -244,8 +245,15 @@ void residentList(App& app, float height) {
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) open = r.id;
       }
       ImGui::PopStyleVar();
-      // Only rows wholly below the frozen header count as visible for the GUI test's ids.
-      if (ImGui::GetItemRectMin().y >= bodyTop - 1) mark("home.row." + std::to_string(visibleIndex++));
+      // Rows numbered from the first one mostly below the frozen header (ui_map.h, rowCounts),
+      // each published as the part of it that is not under the header.
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+      const UiRect body{c0.x, std::max(c0.y, bodyTop), c1.x, c1.y};
+      if (rowCounts({a.x, a.y, b.x, b.y}, body)) {
+        const auto part = clickablePart({a.x, a.y, b.x, b.y}, body);
+        uiMap().add("home.row." + std::to_string(visibleIndex++), (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
+      }
       cell(r.dateOfBirth);
       cell(r.village);
       cell(r.maskedId, true);

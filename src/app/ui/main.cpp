@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <CLI/CLI.hpp>
 
+#include "app/model/frame_budget.h"
 #include "app/model/glyph_ranges.h"
 #include "app/ui/app.h"
 #include "app/ui/fonts.h"
@@ -122,26 +123,21 @@ int run(int argc, char** argv) {
     app.unlock.hint = i18n::tr("app.unlock.demo_hint", {{"passphrase", demoPassphrase}});
   if (app.model.screen() == Screen::FirstRun) app.firstRun.open(app.model);
 
-  int framesLeft = 3;
-  std::uint64_t seenEvents = ui::Platform::inputEvents();
+  FrameBudget frames(ui::Platform::inputEvents(), ui::Platform::wakes());
   app.model.noteActivity(window.now());
   while (!window.shouldClose()) {
     if (app.looksChanged) {
       app.looksChanged = false;
       rebuildLooks(app, *fontDir, ranges, &window);
-      framesLeft = 3;
+      frames.changed();
     }
     // Sleep until something happens; wake for the idle lock or a screen's deadline (the wizard's
     // autosave) at the latest.
     double timeout = app.model.session() ? app.model.secondsToIdleLock(window.now()) : 60.0;
     if (const auto due = app.nextDeadline()) timeout = std::min(timeout, *due - window.now());
-    window.waitEvents(framesLeft > 0 ? 0.0 : std::clamp(timeout, 0.05, 60.0));
+    window.waitEvents(frames.wantsFrame() ? 0.0 : std::clamp(timeout, 0.05, 60.0));
     app.now = window.now();
-    if (const auto events = ui::Platform::inputEvents(); events != seenEvents) {
-      seenEvents = events;
-      app.model.noteActivity(app.now);
-      framesLeft = 3;
-    }
+    if (frames.observe(ui::Platform::inputEvents(), ui::Platform::wakes())) app.model.noteActivity(app.now);
     if (app.model.tick(app.now)) app.unlock.load(app.model);
     app.tick(app.now);
 
@@ -151,12 +147,12 @@ int run(int argc, char** argv) {
     const Screen before = app.model.screen();
     ui::drawFrame(app);
     // A finished task may switch screens inside this frame; draw the new one without waiting for input.
-    if (app.model.screen() != before) framesLeft = 3;
+    if (app.model.screen() != before) frames.changed();
     window.endFrame();
     shots.frameDrawn(window, app.model.screen(), f12);
     window.present();
     frameLog.add((window.now() - frameStart) * 1000.0);
-    if (framesLeft > 0) --framesLeft;
+    frames.frameDrawn();
   }
   app.model.lock();  // every screen saves its draft, then keys and plaintext are wiped
   return 0;

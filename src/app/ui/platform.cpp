@@ -14,6 +14,7 @@ namespace gocua::app::ui {
 
 namespace {
 std::atomic<std::uint64_t> g_inputEvents{0};
+std::atomic<std::uint64_t> g_wakes{0};
 void countKey(GLFWwindow*, int, int, int, int) { ++g_inputEvents; }
 void countChar(GLFWwindow*, unsigned int) { ++g_inputEvents; }
 void countButton(GLFWwindow*, int, int, int) { ++g_inputEvents; }
@@ -72,7 +73,11 @@ void Platform::waitEvents(double timeoutSeconds) {
   else
     glfwWaitEventsTimeout(timeoutSeconds);
 }
-void Platform::wake() { glfwPostEmptyEvent(); }
+void Platform::wake() {
+  ++g_wakes;  // before the event: the woken loop must see the count that woke it
+  glfwPostEmptyEvent();
+}
+std::uint64_t Platform::wakes() { return g_wakes.load(); }
 double Platform::now() const { return glfwGetTime(); }
 void Platform::setTitle(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
 

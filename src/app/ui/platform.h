@@ -28,6 +28,8 @@ class Platform {
   void waitEvents(double timeoutSeconds);
   // Thread-safe: makes waitEvents return (a background task finished or moved on).
   static void wake();
+  // wake() calls so far: the loop then draws as many frames as after input (app/model/frame_budget.h).
+  static std::uint64_t wakes();
   // Input events seen so far (keys, text, mouse): the idle lock and the redraw logic watch it.
   static std::uint64_t inputEvents();
   void beginFrame();

@@ -167,6 +167,8 @@ void needsCard(App& app) {
     ImGui::TextWrapped("%s", needs[i].name.empty() ? needs[i].id.c_str() : needs[i].name.c_str());
     ImGui::PopFont();
     mark("sync.needs." + std::to_string(i));
+    if (!needs[i].procedure.empty())
+      ImGui::TextWrapped("%s", i18n::tr("app.sync.needs_procedure", {{"procedure", needs[i].procedure}}).c_str());
     if (needs[i].note.empty())
       mutedText(i18n::tr("app.sync.needs_no_note"));
     else

@@ -4,12 +4,35 @@
 // rectangles, never what a field holds.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace gocua::app::ui {
+
+// A rectangle in window pixels: x0, y0, x1, y1.
+using UiRect = std::array<float, 4>;
+
+// What of an item drawn under the clip rectangle can be clicked, where it is: the intersection.
+// Nothing when less than a pixel is left (scrolled away, or under a list's frozen header): the
+// test then scrolls instead of clicking whatever covers the item. Plain geometry (tests/unit/app).
+inline std::optional<UiRect> clickablePart(const UiRect& item, const UiRect& clip) {
+  const UiRect part{std::max(item[0], clip[0]), std::max(item[1], clip[1]), std::min(item[2], clip[2]),
+                    std::min(item[3], clip[3])};
+  if (part[2] - part[0] < 1 || part[3] - part[1] < 1) return std::nullopt;
+  return part;
+}
+
+// A list row gets the next visible number ("home.row.N") when at least half of it can be clicked:
+// the first row under the header is row 0 even though ImGui's selectable reaches a few pixels
+// (half the item spacing) up behind the header, and a row mostly scrolled away is not counted.
+inline bool rowCounts(const UiRect& item, const UiRect& clip) {
+  const auto part = clickablePart(item, clip);
+  return part && ((*part)[3] - (*part)[1]) * 2 >= item[3] - item[1];
+}
 
 class UiMap {
  public:

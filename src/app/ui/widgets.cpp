@@ -1,6 +1,7 @@
 #include "app/ui/widgets.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "app/ui/fonts.h"
@@ -16,10 +17,14 @@ ImVec4 vec(const float (&c)[4]) { return ImVec4(c[0], c[1], c[2], c[3]); }
 }  // namespace
 
 void mark(const std::string& id) {
-  // A widget scrolled out of view cannot be clicked; leaving it out tells the GUI test to scroll.
-  if (!ImGui::IsItemVisible()) return;
+  // Only the part inside the clip rectangle can be clicked; a widget scrolled out of view is left
+  // out, which tells the GUI test to scroll.
+  if (!uiMap().enabled() || !ImGui::IsItemVisible()) return;
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  uiMap().add(id, a.x, a.y, b.x, b.y);
+  auto* draw = ImGui::GetWindowDrawList();
+  const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
+  if (const auto part = clickablePart({a.x, a.y, b.x, b.y}, {c0.x, c0.y, c1.x, c1.y}))
+    uiMap().add(id, (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
 }
 
 float availableWidth() { return ImGui::GetContentRegionAvail().x; }
@@ -28,7 +33,16 @@ bool button(const std::string& label, const std::string& id, ButtonKind kind, fl
   const float height = ImGui::GetFontSize() * 2.2f;
   const std::string full = label + "##" + id;
   int pushed = 0;
-  if (kind == ButtonKind::Primary) {
+  // Inside BeginDisabled ImGui only fades the colours, and a faded primary button still reads as
+  // the thing to press: a disabled button is flat, without the primary colour, its label muted.
+  if ((GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0) {
+    const ImVec4 flat = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    ImGui::PushStyleColor(ImGuiCol_Button, flat);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, flat);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, flat);
+    ImGui::PushStyleColor(ImGuiCol_Text, vec(palette().muted));
+    pushed = 4;
+  } else if (kind == ButtonKind::Primary) {
     const auto& p = palette();
     const ImVec4 base = vec(p.primary);
     ImGui::PushStyleColor(ImGuiCol_Button, base);

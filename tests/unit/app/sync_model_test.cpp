@@ -213,6 +213,40 @@ TEST_CASE("sync: needs-documents decisions arrive with the office's note; a fore
   CHECK(s.sync.summary().kind == SyncSummary::Kind::None);
 }
 
+TEST_CASE("sync: a returned application is listed with the resident, its procedure and the office's note") {
+  i18n::setLang(i18n::Lang::Vi);
+  LiveHub hub(false);
+  SyncSetup s;
+  enroll(s.app.session(), hub);
+  addResidents(s.app.session(), 1, 8);
+  const auto& resident = s.app.session().index().residents().at(0);
+  const std::string residentId = core::formatRecordId(resident.id);
+  const auto* form = s.app.model.forms().find("vneid_level2");
+  REQUIRE(form != nullptr);
+  forms::ValidationReport report;
+  auto application = s.app.session().newApplication(*form, residentId, nlohmann::json::object(), true, &report);
+  REQUIRE(application.ok());
+  exportToHub(s, hub, "1.gcr");
+  REQUIRE(hub.session->setReview(*application, "needs_documents", "Thiếu ảnh chụp căn cước").ok());
+  auto devices = hub.hub->devices();
+  REQUIRE(devices.ok());
+  auto status = hub.session->statusReceipt((*devices)[0].id);
+  REQUIRE(status.ok());
+  writeAll(s.stick / "2.gcr", *status);
+  s.sync.folder.rescan();
+  s.sync.applyReceipts(s.app.model);
+  s.sync.finish(s.app.model);
+  REQUIRE(s.sync.summary().ok);
+
+  REQUIRE(s.sync.needsDocuments().size() == 1);
+  const auto& row = s.sync.needsDocuments()[0];
+  CHECK(row.id == *application);
+  CHECK(row.name == resident.fullName);
+  CHECK(row.procedure == form->plainTitle().in(i18n::Lang::Vi));
+  CHECK_FALSE(row.procedure.empty());
+  CHECK(row.note == "Thiếu ảnh chụp căn cước");
+}
+
 TEST_CASE("sync: upload to a live hub on 127.0.0.1 with progress reaching the total, then a plain summary") {
   LiveHub hub(true);
   SyncSetup s;
@@ -267,6 +301,34 @@ TEST_CASE("sync: no hub listening gives the plain network error and keeps the re
   CHECK(s.sync.summary().errorCode == "transport.unreachable");
   CHECK(s.sync.summary().headline == i18n::message(Error::make(err::kTransportUnreachable)));
   CHECK(s.sync.count("synced") == 0);
+}
+
+TEST_CASE("sync: the hub address and the folder last used come back on a new sync screen and after a lock") {
+  LiveHub hub(false);
+  SyncSetup s;
+  enroll(s.app.session(), hub);
+  addResidents(s.app.session(), 2, 4);
+  const fs::path office = s.app.tmp.path / "gui-xa";
+  fs::create_directories(office);
+  s.sync.open(s.app.model);
+  REQUIRE(s.sync.folder.path == s.stick.string());  // the plugged-in stick comes first
+  s.sync.folder.path = office.string();
+  s.sync.folder.edited();
+  s.sync.hubUrl = "http://192.168.1.20:8443";
+  s.sync.exportToFolder(s.app.model);
+  s.sync.finish(s.app.model);
+  REQUIRE(s.sync.summary().ok);
+
+  auto opened = [&](SyncModel& m) {
+    m.folder = FolderPicker({{s.app.tmp.path / "media" / "lan"}, s.app.tmp.path});
+    m.open(s.app.model);
+    CHECK(m.hubUrl == "http://192.168.1.20:8443");
+    CHECK(m.folder.path == office.string());
+  };
+  SyncModel restarted;
+  opened(restarted);
+  s.sync.reset();  // the idle lock wipes the screen's fields
+  opened(s.sync);
 }
 
 TEST_CASE("sync: a training workspace never exports or uploads, and the reason is shown") {

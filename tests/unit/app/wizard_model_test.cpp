@@ -796,3 +796,34 @@ TEST_CASE("wizard: the appointment list is read when its step is entered, not on
   w.showAppointments();
   CHECK(w.appointments().size() == 2);
 }
+
+TEST_CASE("wizard: each new step or section is reported once, so the screen opens it at its top") {
+  UnlockedApp a;
+  const std::string rid = addResident(a, mai());
+  WizardModel w;
+  w.start(a.model, rid);
+  CHECK(w.takeStepChanged());  // the procedure list, first shown
+  CHECK_FALSE(w.takeStepChanged());
+  w.chooseProcedure("birth_registration");
+  CHECK(w.takeStepChanged());
+  CHECK_FALSE(w.takeStepChanged());  // typing on the same page keeps its scroll
+  w.setText("requester.residence", "Thôn Đông, xã Tân Lập");
+  CHECK_FALSE(w.takeStepChanged());
+  fillBirth(w, dateFromToday(-70));  // sections in between
+  CHECK(w.takeStepChanged());
+  REQUIRE(w.next());
+  REQUIRE(w.step() == WizardStep::Documents);
+  CHECK(w.takeStepChanged());
+  REQUIRE(w.next());
+  REQUIRE(w.step() == WizardStep::ReadBack);
+  CHECK(w.takeStepChanged());  // the read-back opens at the requester, not the documents' scroll
+  CHECK_FALSE(w.takeStepChanged());
+  w.back();
+  CHECK(w.takeStepChanged());
+  REQUIRE(w.next());
+  CHECK(w.takeStepChanged());
+
+  w.reset();  // a new application later starts at the top of the procedure list again
+  w.start(a.model, rid);
+  CHECK(w.takeStepChanged());
+}

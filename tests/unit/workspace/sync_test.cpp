@@ -438,6 +438,34 @@ TEST_CASE("review: needs-documents with the staff note opened on the laptop") {
   CHECK(status->needsDocuments[0].note == "Thiếu giấy chứng sinh bản gốc");
 }
 
+TEST_CASE("review: one decision arriving twice (USB status receipt, then over HTTP) counts once") {
+  Enrolled e;
+  auto sealed = sync::sealNote("Thiếu giấy chứng sinh bản gốc", e.request.deviceBoxPublic);
+  REQUIRE(sealed.ok());
+  // The hub made one decision; its status receipt goes out on a stick, and the next HTTP sync
+  // fetches a status receipt of its own carrying the same decision (the note sealed afresh).
+  for (std::int64_t decision : {std::int64_t{1764842400000}, std::int64_t{0}}) {  // 0: a hub before numbering
+    CAPTURE(decision);
+    const std::string& id = e.ids[decision == 0 ? 2 : 1];
+    sync::Receipt usb = e.statusOnly(1);
+    usb.updates = {{id, 1, sync::ReviewStatus::NeedsDocuments, *sealed, "2026-11-23T09:00:00Z", decision}};
+    auto first = e.s->applyReceipt(e.receipt(usb));
+    REQUIRE(first.ok());
+    CHECK(first->statusUpdates == 1);
+    sync::Receipt http = usb;
+    http.hubTime = "2026-11-23T11:30:00Z";
+    auto resealed = sync::sealNote("Thiếu giấy chứng sinh bản gốc", e.request.deviceBoxPublic);
+    REQUIRE(resealed.ok());
+    http.updates[0].sealedNote = *resealed;
+    auto second = e.s->applyReceipt(e.receipt(http));
+    REQUIRE(second.ok());
+    CHECK(second->statusUpdates == 0);
+  }
+  auto status = e.s->syncStatus();
+  REQUIRE(status.ok());
+  CHECK(status->needsDocuments.size() == 2);
+}
+
 TEST_CASE("quarantine: the laptop re-exports under the hub's next free sequence") {
   Enrolled e;
   auto file = e.t.path / "1.gcb";

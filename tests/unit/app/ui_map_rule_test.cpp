@@ -1,0 +1,40 @@
+// What the GUI map publishes (app/ui/ui_map.h): only the part of a widget that can be clicked, and
+// list rows numbered from the first one a volunteer sees under the header.
+#include "app/ui/ui_map.h"
+
+#include <doctest/doctest.h>
+
+using gocua::app::ui::clickablePart;
+using gocua::app::ui::rowCounts;
+using gocua::app::ui::UiRect;
+
+namespace {
+// A list body under its frozen header: x 200..1000, y 300..700. Rows 50 px tall; ImGui's
+// selectable reaches 5 px (half the item spacing) above and below its row.
+const UiRect kBody{200, 300, 1000, 700};
+UiRect row(int i) {
+  return {200, 295.0f + 50.0f * static_cast<float>(i), 1000, 355.0f + 50.0f * static_cast<float>(i)};
+}
+}  // namespace
+
+TEST_CASE("ui map: a widget half scrolled out is published as its visible part, one scrolled away not at all") {
+  const auto whole = clickablePart({300, 400, 500, 450}, kBody);
+  REQUIRE(whole.has_value());
+  CHECK(*whole == UiRect{300, 400, 500, 450});
+  const auto cut = clickablePart({300, 680, 500, 730}, kBody);  // the bottom 30 px are clipped
+  REQUIRE(cut.has_value());
+  CHECK(*cut == UiRect{300, 680, 500, 700});
+  CHECK_FALSE(clickablePart({300, 700, 500, 750}, kBody).has_value());  // touches the edge only
+  CHECK_FALSE(clickablePart({300, 100, 500, 150}, kBody).has_value());
+  CHECK_FALSE(clickablePart({1000, 400, 1100, 450}, kBody).has_value());
+}
+
+TEST_CASE("ui map: the first row under the header is row 0; rows mostly hidden are not numbered") {
+  CHECK(rowCounts(row(0), kBody));  // reaches 5 px behind the header: still the first row
+  CHECK(rowCounts(row(1), kBody));
+  CHECK(rowCounts(row(7), kBody));        // 645..705: 55 of 60 px shown
+  CHECK_FALSE(rowCounts(row(8), kBody));  // 695..755: 5 px shown
+  // Scrolled by 40 px: the old first row shows 15 of its 60 px and does not count.
+  const UiRect scrolled{200, 255, 1000, 315};
+  CHECK_FALSE(rowCounts(scrolled, kBody));
+}
