@@ -197,6 +197,29 @@ TEST_CASE("outside JSON nested a million arrays deep is refused (json.too_deep),
   CHECK(box.ctl({"verify"}).parsed()["residents"] == 1);  // nothing of the refused input was saved
 }
 
+TEST_CASE("resident add: consent that is not an object says what to write, in vi and en") {
+  it::Sandbox box;
+  box.init();
+  for (const json& consent : {json(true), json("có"), json::array({"Nguyễn Văn An", "spoken"})}) {
+    json input = kAn;
+    input["consent"] = consent;
+    for (const std::string lang : {"vi", "en"}) {
+      CAPTURE(lang);
+      auto r = box.ctl({"resident", "add"}, input.dump(), {{"GOCUA_LANG", lang}});
+      auto errors = requireInvalid(r);
+      INFO(r.describe());
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0]["field"] == "consent");
+      CHECK(errors[0]["code"] == "consent.type");
+      const std::string message = errors[0].value("message", "");
+      CHECK(message == it::catalogText("error.consent.type", lang));
+      // It names the keys and the method values to type, not just "wrong kind of value".
+      for (const char* word : {"given_by", "method", "spoken", "signed", "thumbprint"})
+        CHECK(message.find(word) != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("resident add: the same personal ID twice is a duplicate (exit 4) naming the existing record") {
   it::Sandbox box;
   box.init();
