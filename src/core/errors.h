@@ -7,12 +7,14 @@
 namespace gocua::err {
 
 inline constexpr ErrorCode kConsentMethod{"consent.method", ErrorKind::Invalid};
+inline constexpr ErrorCode kConsentType{"consent.type", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateBirthFuture{"date.birth_future", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateFormat{"date.format", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateFuture{"date.future", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateInvalid{"date.invalid", ErrorKind::Invalid};
 inline constexpr ErrorCode kDatePast{"date.past", ErrorKind::Invalid};
 inline constexpr ErrorCode kJsonDuplicateKey{"json.duplicate_key", ErrorKind::Invalid};
+inline constexpr ErrorCode kJsonTooDeep{"json.too_deep", ErrorKind::Invalid};
 inline constexpr ErrorCode kFieldRequired{"field.required", ErrorKind::Invalid};
 inline constexpr ErrorCode kFieldType{"field.type", ErrorKind::Invalid};
 inline constexpr ErrorCode kFieldUnknown{"field.unknown", ErrorKind::Invalid};
@@ -43,6 +45,7 @@ inline constexpr ErrorCode kCoreCodes[] = {
     kNameInvalidChar,  kNameTooLong,     kNameZeroWidth,   kPersonalIdCentury, kPersonalIdFormat, kPersonalIdProvince,
     kPersonalIdSex,    kPersonalIdYear,  kPhoneFormat,     kPhonePrefix,       kRecordBadId,      kSexInvalid,
     kTextBidiOverride, kTextControlChar, kTextInvalidUtf8, kTextTooLong,       kDateBirthFuture,  kJsonDuplicateKey,
+    kJsonTooDeep,      kConsentType,
 };
 
 }  // namespace gocua::err

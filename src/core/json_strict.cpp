@@ -26,9 +26,24 @@ nlohmann::json::parser_callback_t duplicateKeyCallback(std::optional<std::string
 }
 
 Result<nlohmann::json> parseJsonNoDuplicateKeys(std::string_view text) {
+  using Event = nlohmann::json::parse_event_t;
   std::optional<std::string> duplicate;
-  auto j = nlohmann::json::parse(text.begin(), text.end(), duplicateKeyCallback(&duplicate), false);
-  if (duplicate && !j.is_discarded()) return Error::make(err::kJsonDuplicateKey, *duplicate);
+  bool tooDeep = false;
+  auto keys = duplicateKeyCallback(&duplicate);
+  // depth is the number of open containers. A container opened at kMaxJsonDepth is dropped, and
+  // the parser keeps nothing inside it; its keys (one level further in) are not the open
+  // objects' keys, so they do not go to the duplicate check.
+  auto limited = [&](int depth, Event event, nlohmann::json& parsed) {
+    if ((event == Event::object_start || event == Event::array_start) && depth >= kMaxJsonDepth) {
+      tooDeep = true;
+      return false;
+    }
+    return depth > kMaxJsonDepth || keys(depth, event, parsed);
+  };
+  auto j = nlohmann::json::parse(text.begin(), text.end(), limited, false);
+  if (j.is_discarded()) return j;
+  if (tooDeep) return Error::make(err::kJsonTooDeep, "", std::to_string(kMaxJsonDepth));
+  if (duplicate) return Error::make(err::kJsonDuplicateKey, *duplicate);
   return j;
 }
 

@@ -52,7 +52,8 @@ std::string textField(const json& j, const char* key, std::size_t maxChars, bool
 
 std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& out) {
   if (!j.is_object()) {
-    out.push_back(Error::make(err::kFieldType, "consent"));
+    // Its own code, so the message can say what to write instead of "wrong kind of value".
+    out.push_back(Error::make(err::kConsentType, "consent"));
     return std::nullopt;
   }
   Errors local;

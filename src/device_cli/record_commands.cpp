@@ -114,7 +114,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
       if (!session) return fail(session.error());
       auto r = (*session)->getResident(id);
       if (!r) return fail(r.error());
-      printJson(*r);
+      printJson(r->get());
       return static_cast<int>(kOk);
     };
   });

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/errors.h"
+#include "core/json_read.h"
 #include "core/parallel.h"
 #include "core/resident.h"
 #include "core/text.h"
@@ -91,8 +92,8 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
 
   json answers = answersIn;
   for (const auto& target : form.prefillTargets())
-    if (auto v = residentAttribute(*resident, target.attribute)) setPath(answers, target.path, *v);
-  resident->clear();
+    if (auto v = residentAttribute(resident->get(), target.attribute)) setPath(answers, target.path, *v);
+  resident->reset();
 
   auto today = core::today();
   auto report = form.validate(answers, today);
@@ -132,11 +133,12 @@ Result<std::int64_t> Session::updateApplication(std::string_view idText, const f
   if (!answers.is_object()) return Error::make(err::kFieldType, "answers");
   auto old = openBody(span(*id), "application");
   if (!old) return old.error();
-  if (old->value("revision", std::int64_t{0}) != expectedRevision) return Error::make(err::kRecordConflict);
-  auto resident = core::parseRecordId(old->value("resident_id", ""));
-  const std::string createdAt = old->value("created_at", nowIso());
-  const std::string createdBy = old->value("created_by", volunteer_);
-  old->clear();
+  const json& oldBody = old->get();
+  if (jsonValue<std::int64_t>(oldBody, "revision", 0) != expectedRevision) return Error::make(err::kRecordConflict);
+  auto resident = core::parseRecordId(jsonValue(oldBody, "resident_id", ""));
+  const std::string createdAt = jsonValue(oldBody, "created_at", nowIso());
+  const std::string createdBy = jsonValue(oldBody, "created_by", volunteer_);
+  old->reset();
   if (!resident) return Error::make(err::kRecordDamaged);
 
   const auto today = core::today();

@@ -48,19 +48,19 @@ Status Session::saveAutosave(std::string_view slot, const json& value) {
   return ws_->repo().putAutosave(slot, nowIso(), sealed);
 }
 
-Result<std::optional<json>> Session::loadAutosave(std::string_view slot) {
+Result<std::optional<vault::PlainJson>> Session::loadAutosave(std::string_view slot) {
   if (!validSlot(slot)) return Error::make(err::kAutosaveSlot, "slot");
   if (!cipher_) return Error::make(err::kAutosaveLocked);
   auto row = ws_->repo().autosave(slot);
   if (!row) return row.error();
-  if (!*row) return std::optional<json>();
+  if (!*row) return std::optional<vault::PlainJson>();
   const std::string ad = autosaveAd(slot);
   auto text = cipher_->open((*row)->sealed, vault::bytesOf(ad));
   if (!text) return Error::make(err::kAutosaveDamaged, "slot");
-  auto value = json::parse(*text, nullptr, false);
+  vault::PlainJson value(json::parse(*text, nullptr, false));
   vault::wipe(*text);
-  if (value.is_discarded()) return Error::make(err::kAutosaveDamaged, "slot");
-  return std::optional<json>(std::move(value));
+  if (value.get().is_discarded()) return Error::make(err::kAutosaveDamaged, "slot");
+  return std::optional<vault::PlainJson>(std::move(value));
 }
 
 Status Session::clearAutosave(std::string_view slot) {
@@ -70,7 +70,7 @@ Status Session::clearAutosave(std::string_view slot) {
 
 // [SECTION] Session: one application back
 
-Result<json> Session::getApplication(std::string_view idText) {
+Result<vault::PlainJson> Session::getApplication(std::string_view idText) {
   auto id = core::parseRecordId(idText);
   if (!id) return Error::make(err::kRecordBadId, "id");
   return openBody(span(*id), "application");

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "core/errors.h"
+#include "core/json_read.h"
 #include "core/json_strict.h"
 #include "core/parallel.h"
 #include "core/resident.h"
@@ -223,22 +224,23 @@ Result<ImportResult> Session::importResidents(std::istream& in) {
   return result;
 }
 
-Result<json> Session::openBody(std::span<const std::uint8_t> id, std::string_view expectedKind) {
+Result<vault::PlainJson> Session::openBody(std::span<const std::uint8_t> id, std::string_view expectedKind) {
   auto row = ws_->repo().record(id);
   if (!row) return row.error();
   if (!*row || (*row)->kind != expectedKind) return Error::make(err::kRecordNotFound);
   auto body = cipher_->open((*row)->sealed, associatedData(id, (*row)->revision));
   if (!body) return Error::make(err::kRecordDamaged);
-  auto j = json::parse(*body, nullptr, false);
+  vault::PlainJson plain(json::parse(*body, nullptr, false));
   vault::wipe(*body);
-  if (j.is_discarded()) return Error::make(err::kRecordDamaged);
+  if (plain.get().is_discarded()) return Error::make(err::kRecordDamaged);
+  json& j = plain.edit();
   j["id"] = core::formatRecordId(*toRecordId(id));
   j["revision"] = (*row)->revision;
   j["sync_state"] = (*row)->syncState;
-  return j;
+  return plain;
 }
 
-Result<json> Session::getResident(std::string_view idText) {
+Result<vault::PlainJson> Session::getResident(std::string_view idText) {
   auto id = core::parseRecordId(idText);
   if (!id) return Error::make(err::kRecordBadId, "id");
   return openBody(span(*id), "resident");
@@ -256,8 +258,8 @@ Result<std::int64_t> Session::updateResident(std::string_view idText, const json
   if ((*head)->revision != expectedRevision) return Error::make(err::kRecordConflict);
   auto old = openBody(span(*id), "resident");
   if (!old) return old.error();
-  std::string oldPersonalId = old->value("personal_id", "");
-  old->clear();
+  std::string oldPersonalId = jsonValue(old->get(), "personal_id", "");
+  old->reset();
 
   std::array<std::uint8_t, 32> idHash{};
   if (!r->personalId.empty()) {

@@ -30,6 +30,7 @@
 #include "store/repository.h"
 #include "sync/batch/batch.h"
 #include "vault/keyslot.h"
+#include "vault/plain_json.h"
 #include "vault/record_cipher.h"
 #include "workspace/record_count_seal.h"
 #include "workspace/search_index.h"
@@ -161,8 +162,9 @@ class Session {
   Result<AddResult> addResident(const nlohmann::json& resident, Errors* problems);
   // NDJSON, one resident a line, imported in one transaction; bad lines are listed, good ones kept.
   Result<ImportResult> importResidents(std::istream& ndjson);
-  // Errors: "record.bad_id", "record.not_found", "record.damaged".
-  Result<nlohmann::json> getResident(std::string_view id);
+  // Errors: "record.bad_id", "record.not_found", "record.damaged". The plaintext is wiped when
+  // the holder goes (vault/plain_json.h).
+  Result<vault::PlainJson> getResident(std::string_view id);
   // A new revision of a resident (the whole object, as for add). expectedRevision is the revision
   // the edit started from: if the record moved on meanwhile the edit is refused with
   // "record.conflict" instead of silently overwriting. The old revision stays in the history.
@@ -231,12 +233,12 @@ class Session {
   // loadAutosave: nullopt when the slot is empty; "autosave.damaged" when the blob does not open
   // (changed on disk, or moved from another slot). Clearing an empty slot is not an error.
   Status saveAutosave(std::string_view slot, const nlohmann::json& value);
-  Result<std::optional<nlohmann::json>> loadAutosave(std::string_view slot);
+  Result<std::optional<vault::PlainJson>> loadAutosave(std::string_view slot);
   Status clearAutosave(std::string_view slot);
   // One saved application's body ({form_id, form_version, resident_id, answers, status, ...}),
   // for lists built from answers (the VNeID appointment list). "record.bad_id",
   // "record.not_found", "record.damaged".
-  Result<nlohmann::json> getApplication(std::string_view id);
+  Result<vault::PlainJson> getApplication(std::string_view id);
 
   // Checks everything bound to the data key (see IntegrityReport); changes nothing.
   IntegrityReport checkIntegrity();
@@ -262,7 +264,7 @@ class Session {
   store::RecordRow sealNext(store::RecordRow head, std::int64_t expectedRevision, const std::string& body);
   Status auditNow(std::string_view action, const core::RecordId& id, std::string_view kind);
   IndexedResident indexEntry(const core::RecordId& id, const core::Resident& r) const;
-  Result<nlohmann::json> openBody(std::span<const std::uint8_t> id, std::string_view expectedKind);
+  Result<vault::PlainJson> openBody(std::span<const std::uint8_t> id, std::string_view expectedKind);
   // After a commit that wrote records: the record count file (record_count_seal.h), when the count
   // changed. One small write per transaction at most.
   void sealRecordCount();

@@ -10,7 +10,9 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "harness.h"
 
@@ -164,6 +166,58 @@ TEST_CASE("resident add: every problem is listed with field, code and message, i
   // Nothing was saved by the refused attempts.
   auto v = box.ctl({"verify"}).parsed();
   CHECK(v["residents"] == 0);
+}
+
+TEST_CASE("outside JSON nested a million arrays deep is refused (json.too_deep), not a crash") {
+  // Such input once overflowed the stack (exit by SIGSEGV) in resident add and household add
+  // (wiping the refused input) and in application new (copying the answers).
+  it::Sandbox box;
+  box.init();
+  const std::size_t depth = 1'000'000;
+  const std::string deep = std::string(depth, '[') + std::string(depth, ']');
+  const std::string resident =
+      R"({"full_name": "Nguyễn Văn An", "date_of_birth": "1990", "sex": "male", "notes": )" + deep + "}";
+  const std::string id = box.addResident({{"full_name", "Lê Thị Mai"}, {"date_of_birth", "1992"}, {"sex", "female"}});
+  const std::vector<std::pair<std::vector<std::string>, std::string>> runs = {
+      {{"resident", "add"}, resident},
+      {{"household", "add"}, R"({"village": )" + deep + "}"},
+      {{"application", "new", "--form", "birth_registration", "--resident", id, "--draft"},
+       R"({"child": {"surname": )" + deep + "}}"},
+  };
+  for (const auto& [args, input] : runs) {
+    const std::string command = args[0];  // not the structured binding: CAPTURE captures it
+    CAPTURE(command);
+    auto r = box.ctl(args, input);
+    INFO(r.describe());
+    CHECK(r.signal == 0);
+    auto errors = requireInvalid(r);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0]["code"] == "json.too_deep");
+  }
+  CHECK(box.ctl({"verify"}).parsed()["residents"] == 1);  // nothing of the refused input was saved
+}
+
+TEST_CASE("resident add: consent that is not an object says what to write, in vi and en") {
+  it::Sandbox box;
+  box.init();
+  for (const json& consent : {json(true), json("có"), json::array({"Nguyễn Văn An", "spoken"})}) {
+    json input = kAn;
+    input["consent"] = consent;
+    for (const std::string lang : {"vi", "en"}) {
+      CAPTURE(lang);
+      auto r = box.ctl({"resident", "add"}, input.dump(), {{"GOCUA_LANG", lang}});
+      auto errors = requireInvalid(r);
+      INFO(r.describe());
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0]["field"] == "consent");
+      CHECK(errors[0]["code"] == "consent.type");
+      const std::string message = errors[0].value("message", "");
+      CHECK(message == it::catalogText("error.consent.type", lang));
+      // It names the keys and the method values to type, not just "wrong kind of value".
+      for (const char* word : {"given_by", "method", "spoken", "signed", "thumbprint"})
+        CHECK(message.find(word) != std::string::npos);
+    }
+  }
 }
 
 TEST_CASE("resident add: the same personal ID twice is a duplicate (exit 4) naming the existing record") {

@@ -158,7 +158,7 @@ void ResidentModel::openExisting(AppModel& app, const std::string& residentId) {
     loadError_ = i18n::message(got.error());
     return;
   }
-  json& j = *got;
+  const json& j = got->get();  // wiped when got goes
   id_ = stringOf(j, "id");
   revision_ = jsonValue<std::int64_t>(j, "revision", 0);
   fullName = stringOf(j, "full_name");
@@ -179,7 +179,6 @@ void ResidentModel::openExisting(AppModel& app, const std::string& residentId) {
   } else {
     consentGivenBy = fullName;
   }
-  vault::wipe(j);
   rebuildHouseholds();
 }
 

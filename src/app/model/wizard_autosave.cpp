@@ -30,31 +30,29 @@ constexpr int kVersion = 1;
 json empty() { return json{{"version", kVersion}, {"drafts", json::object()}}; }
 }  // namespace
 
-Result<json> load(workspace::Session* s) {
+Result<vault::PlainJson> load(workspace::Session* s) {
   if (!s) return Error::make(err::kAutosaveLocked);
   auto slot = s->loadAutosave(kSlot);
   if (!slot) return slot.error();
-  if (!*slot || !(*slot)->is_object() || !(*slot)->contains("drafts") || !(**slot)["drafts"].is_object())
-    return empty();
+  if (!*slot) return vault::PlainJson(empty());
+  const json& root = (*slot)->get();
+  if (!root.is_object() || !root.contains("drafts") || !root["drafts"].is_object()) return vault::PlainJson(empty());
   return std::move(**slot);
 }
 
 Status put(workspace::Session& s, const std::string& residentId, const json& state) {
   auto slot = load(&s);
-  json root = slot ? std::move(*slot) : empty();
-  root["drafts"][residentId] = state;
-  auto st = s.saveAutosave(kSlot, root);
-  wizard::wipe(root);
-  return st;
+  vault::PlainJson root = slot ? std::move(*slot) : vault::PlainJson(empty());
+  root.edit()["drafts"][residentId] = state;
+  return s.saveAutosave(kSlot, root.get());
 }
 
 Status remove(workspace::Session& s, const std::string& residentId) {
   auto slot = load(&s);
   if (!slot) return Status{};  // nothing readable to remove from; the next save replaces it
-  (*slot)["drafts"].erase(residentId);
-  auto st = (*slot)["drafts"].empty() ? s.clearAutosave(kSlot) : s.saveAutosave(kSlot, *slot);
-  wizard::wipe(*slot);
-  return st;
+  json& drafts = slot->edit()["drafts"];
+  drafts.erase(residentId);
+  return drafts.empty() ? s.clearAutosave(kSlot) : s.saveAutosave(kSlot, slot->get());
 }
 
 }  // namespace wizard_slot

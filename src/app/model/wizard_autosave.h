@@ -44,7 +44,7 @@ namespace wizard_slot {
 
 // The slot, {"version": 1, "drafts": {resident id: state}}; an empty or foreign slot reads as
 // no drafts. Errors: "autosave.locked" without a session, the store's (e.g. "autosave.damaged").
-Result<nlohmann::json> load(workspace::Session* session);
+Result<vault::PlainJson> load(workspace::Session* session);
 // Stores state as the resident's draft (other residents' drafts kept; a damaged slot is replaced).
 Status put(workspace::Session& session, const std::string& residentId, const nlohmann::json& state);
 // Forgets the resident's draft; clears the slot when it was the last one.

@@ -142,20 +142,19 @@ void WizardModel::start(AppModel& app, const std::string& residentId) {
     error_ = i18n::message(resident.error());
     return;
   }
-  residentName_ = jsonValue(*resident, "full_name", "");
-  wizard::wipe(*resident);
+  residentName_ = jsonValue(resident->get(), "full_name", "");
+  resident->reset();
   auto slot = wizard_slot::load(s);
   if (!slot) {
     // A damaged autosave must not block new work: say so; the next autosave replaces it.
     error_ = i18n::message(slot.error());
     return;
   }
-  auto& drafts = (*slot)["drafts"];
+  auto& drafts = slot->edit()["drafts"];  // the rest is wiped when slot goes
   if (drafts.contains(residentId) && drafts[residentId].is_object()) {
     resumeState_ = std::move(drafts[residentId]);
     step_ = WizardStep::Resume;
   }
-  wizard::wipe(*slot);
 }
 
 void WizardModel::openDraft(AppModel& app, const std::string& applicationId) {
@@ -170,25 +169,21 @@ void WizardModel::openDraft(AppModel& app, const std::string& applicationId) {
     error_ = i18n::message(body.error());
     return;
   }
-  residentId_ = jsonValue(*body, "resident_id", "");
-  if (auto resident = s->getResident(residentId_)) {
-    residentName_ = jsonValue(*resident, "full_name", "");
-    wizard::wipe(*resident);
-  }
-  const auto* f = app.forms().find(jsonValue(*body, "form_id", ""));
+  residentId_ = jsonValue(body->get(), "resident_id", "");
+  if (auto resident = s->getResident(residentId_)) residentName_ = jsonValue(resident->get(), "full_name", "");
+  const auto* f = app.forms().find(jsonValue(body->get(), "form_id", ""));
   if (!f) {
     error_ = i18n::tr("app.wizard.resume_no_form");
-    wizard::wipe(*body);
     return;
   }
   openForm(f);
-  if (body->contains("answers") && (*body)["answers"].is_object()) {
+  json& b = body->edit();  // wiped when body goes
+  if (b.contains("answers") && b["answers"].is_object()) {
     wizard::wipe(answers_);
-    answers_ = (*body)["answers"];
+    answers_ = std::move(b["answers"]);
   }
   editingId_ = applicationId;
-  editingRevision_ = jsonValue(*body, "revision", std::int64_t{0});
-  wizard::wipe(*body);
+  editingRevision_ = jsonValue(b, "revision", std::int64_t{0});
   const auto sections = relevantSections();
   sectionId_ = sections.empty() ? "" : sections.front();
   step_ = WizardStep::Section;
@@ -321,12 +316,12 @@ void WizardModel::prefill() {
   if (!s || !form_ || residentId_.empty()) return;
   auto resident = s->getResident(residentId_);
   if (!resident) return;
+  const json& r = resident->get();  // wiped when resident goes
   for (const auto& target : form_->prefillTargets()) {
-    auto it = resident->find(target.attribute);
-    if (it == resident->end() || wizard::answered(wizard::find(answers_, target.path))) continue;
+    auto it = r.find(target.attribute);
+    if (it == r.end() || wizard::answered(wizard::find(answers_, target.path))) continue;
     wizard::set(answers_, target.path, *it);
   }
-  wizard::wipe(*resident);
 }
 
 void WizardModel::chooseProcedure(const std::string& formId) {

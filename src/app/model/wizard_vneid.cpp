@@ -54,8 +54,8 @@ std::vector<VneidAppointment> appointments(workspace::Session& session, const fo
     if (!form) continue;
     auto body = session.getApplication(info.id);
     if (!body) continue;  // damaged or purged after sync: nothing to list
-    json answers = jsonValue(*body, "answers", json::object());
-    wizard::wipe(*body);
+    json answers = jsonValue(body->get(), "answers", json::object());
+    body->reset();
     const auto& paths = *form->appointmentList();
     VneidAppointment a;
     a.applicationId = info.id;

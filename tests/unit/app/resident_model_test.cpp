@@ -192,10 +192,10 @@ TEST_CASE("resident: saving a new resident puts them in the index and the search
   CHECK(hits[0]["id"] == m.residentId());
   auto stored = w.session().getResident(m.residentId());
   REQUIRE(stored.ok());
-  CHECK((*stored)["consent"]["given_by"] == "Trần Văn Nam");
-  CHECK((*stored)["consent"]["method"] == "spoken");
-  CHECK((*stored)["consent"]["date"] == gocua::core::formatDate(gocua::core::today()));
-  CHECK((*stored)["village"] == "Thôn Đông");
+  CHECK(stored->get()["consent"]["given_by"] == "Trần Văn Nam");
+  CHECK(stored->get()["consent"]["method"] == "spoken");
+  CHECK(stored->get()["consent"]["date"] == gocua::core::formatDate(gocua::core::today()));
+  CHECK(stored->get()["village"] == "Thôn Đông");
 
   // Home finds the new resident at once.
   app::HomeModel home;
@@ -259,11 +259,11 @@ TEST_CASE("resident: editing keeps the consent date; a stale revision is refused
   CHECK(m.revision() == 2);
   auto stored = w.session().getResident(w.hoa);
   REQUIRE(stored.ok());
-  CHECK((*stored)["phone"] == "0987654321");
-  CHECK((*stored)["consent"]["date"] == "01/03/2025");
+  CHECK(stored->get()["phone"] == "0987654321");
+  CHECK(stored->get()["consent"]["date"] == "01/03/2025");
 
   // Someone else saves revision 3 meanwhile (another screen, an import).
-  json other = *stored;
+  json other = stored->get();  // a copy the test edits
   for (const char* k : {"id", "revision", "sync_state"}) other.erase(k);
   other["notes"] = "Đã chuyển sang nhà con gái";
   Errors problems;
@@ -276,7 +276,7 @@ TEST_CASE("resident: editing keeps the consent date; a stale revision is refused
   CHECK(m.formError() == msg("record.conflict"));
   auto after = w.session().getResident(w.hoa);
   REQUIRE(after.ok());
-  CHECK((*after)["notes"] == "Đã chuyển sang nhà con gái");  // nothing overwritten
+  CHECK(after->get()["notes"] == "Đã chuyển sang nhà con gái");  // nothing overwritten
 
   m.openExisting(w.model, "0190a0b0-0000-7000-8000-000000000000");
   CHECK_FALSE(m.loadError().empty());
@@ -294,7 +294,7 @@ TEST_CASE("resident: a new household is created with the resident and offered fo
   CHECK(w.session().households() == before + 1);
   auto stored = w.session().getResident(m.residentId());
   REQUIRE(stored.ok());
-  REQUIRE(stored->contains("household_id"));
+  REQUIRE(stored->get().contains("household_id"));
   REQUIRE(m.households().size() == 1);
   CHECK(m.household() == 0);
 
@@ -303,7 +303,7 @@ TEST_CASE("resident: a new household is created with the resident and offered fo
   next.presetVillage("thôn đông");
   CHECK_FALSE(next.dirty());
   REQUIRE(next.households().size() == 1);
-  CHECK(next.households()[0].id == (*stored)["household_id"]);
+  CHECK(next.households()[0].id == stored->get()["household_id"]);
   CHECK(next.households()[0].members == 1);
   next.chooseVillage("Xóm Chùa");
   CHECK(next.households().empty());

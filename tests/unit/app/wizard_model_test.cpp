@@ -245,7 +245,7 @@ TEST_CASE("wizard: birth registration from procedure to saved application") {
   CHECK(apps[0].status == "ready");
   auto body = a.session().getApplication(apps[0].id);
   REQUIRE(body.ok());
-  CHECK((*body)["answers"]["child"]["surname"] == "Lê");
+  CHECK(body->get()["answers"]["child"]["surname"] == "Lê");
   bool noticeHas = false, idMissing = false;
   for (const auto& d : w.savedDocuments()) {
     if (d.id == "birth_notice") noticeHas = d.has;
@@ -706,18 +706,18 @@ TEST_CASE("a saved draft reopens from home, is finished, and becomes a new revis
   CHECK(apps[0].problems == problemsBefore - 1);
   auto body = a.session().getApplication(appId);
   REQUIRE(body.ok());
-  CHECK((*body)["revision"] == 2);
-  CHECK((*body)["answers"]["child"]["given_name"] == "An");
-  CHECK((*body)["sync_state"] == "unsynced");
+  CHECK(body->get()["revision"] == 2);
+  CHECK(body->get()["answers"]["child"]["given_name"] == "An");
+  CHECK(body->get()["sync_state"] == "unsynced");
 
   // A stale revision (the draft changed meanwhile) is refused, plainly, and nothing changes.
   const auto* form = a.model.forms().find("birth_registration");
-  auto stale = a.session().updateApplication(appId, *form, (*body)["answers"], true, 1, nullptr);
+  auto stale = a.session().updateApplication(appId, *form, body->get()["answers"], true, 1, nullptr);
   REQUIRE_FALSE(stale.ok());
   CHECK(stale.error().code == "record.conflict");
-  CHECK((*a.session().getApplication(appId))["revision"] == 2);
+  CHECK(a.session().getApplication(appId)->get()["revision"] == 2);
   // Not a draft any more once it validates; invalid and not a draft is refused.
-  auto refused = a.session().updateApplication(appId, *form, (*body)["answers"], false, 2, nullptr);
+  auto refused = a.session().updateApplication(appId, *form, body->get()["answers"], false, 2, nullptr);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().code == "application.invalid");
 }
@@ -759,7 +759,7 @@ TEST_CASE("wizard: the autosave deadline is a time the event loop waits for, not
   auto slot = a.session().loadAutosave("wizard");
   REQUIRE(slot.ok());
   REQUIRE(slot->has_value());
-  CHECK((**slot)["drafts"][rid]["answers"]["requester"]["residence"] == "Thôn Đông");
+  CHECK((*slot)->get()["drafts"][rid]["answers"]["requester"]["residence"] == "Thôn Đông");
 
   // A change between ticks (a click) asks for a tick at once; that tick starts the delay.
   w.setChoice("requester.relationship", "mother");

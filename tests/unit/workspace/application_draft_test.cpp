@@ -69,7 +69,7 @@ TEST_CASE("draft applications: unknown sections, oversized fields and answers ar
   auto app = (*s)->getApplication(*draft);
   REQUIRE(app.ok());
   auto update = (*s)->updateApplication(*draft, *form, {{"status", {{"notes", huge}}}}, true,
-                                        (*app)["revision"].get<std::int64_t>(), &report);
+                                        app->get()["revision"].get<std::int64_t>(), &report);
   REQUIRE_FALSE(update.ok());
   CHECK(hasIssue(report, "status.notes", "text.too_long"));
 }

@@ -57,19 +57,19 @@ TEST_CASE("autosave: round trip, overwrite, clear; an empty slot is nullopt") {
   auto back = (*s)->loadAutosave("wizard");
   REQUIRE(back.ok());
   REQUIRE(back->has_value());
-  CHECK(**back == draft());
+  CHECK((*back)->get() == draft());
 
   json second = draft();
   second["answers"]["child"]["surname"] = "Lê";
   REQUIRE((*s)->saveAutosave("wizard", second).ok());
-  CHECK((*s)->loadAutosave("wizard")->value() == second);
+  CHECK((*s)->loadAutosave("wizard")->value().get() == second);
   // Slots are independent.
   REQUIRE((*s)->saveAutosave("resident", json{{"x", 1}}).ok());
-  CHECK((*s)->loadAutosave("wizard")->value() == second);
+  CHECK((*s)->loadAutosave("wizard")->value().get() == second);
 
   REQUIRE((*s)->clearAutosave("wizard").ok());
   CHECK_FALSE((*s)->loadAutosave("wizard")->has_value());
-  CHECK((*s)->loadAutosave("resident")->value() == json{{"x", 1}});
+  CHECK((*s)->loadAutosave("resident")->value().get() == json{{"x", 1}});
   CHECK((*s)->clearAutosave("wizard").ok());  // already empty
 }
 
@@ -132,7 +132,7 @@ TEST_CASE("autosave: a blob moved to another slot does not open") {
   auto moved = (*s)->loadAutosave("other");
   REQUIRE_FALSE(moved.ok());
   CHECK(moved.error().code == "autosave.damaged");
-  CHECK((*s)->loadAutosave("wizard")->value() == draft());  // the original still opens
+  CHECK((*s)->loadAutosave("wizard")->value().get() == draft());  // the original still opens
 
   // One changed byte is refused too.
   auto row = (*ws)->repo().autosave("wizard");
@@ -163,7 +163,7 @@ TEST_CASE("autosave: survives closing the workspace and is readable by another v
   auto back = (*minh)->loadAutosave("wizard");
   REQUIRE(back.ok());
   REQUIRE(back->has_value());
-  CHECK(**back == draft());
+  CHECK((*back)->get() == draft());
 }
 
 TEST_CASE("getApplication: reads a saved application's answers back") {
@@ -185,9 +185,9 @@ TEST_CASE("getApplication: reads a saved application's answers back") {
   REQUIRE(id.ok());
   auto app = (*s)->getApplication(*id);
   REQUIRE(app.ok());
-  CHECK((*app)["form_id"] == "vneid_level2");
-  CHECK((*app)["answers"]["phone"]["sim_own_name"] == "no");
-  CHECK((*app)["answers"]["person"]["full_name"] == "Nguyễn Văn An");     // prefilled at save
-  CHECK((*s)->getApplication(r->id).error().code == "record.not_found");  // a resident, not an application
+  CHECK(app->get()["form_id"] == "vneid_level2");
+  CHECK(app->get()["answers"]["phone"]["sim_own_name"] == "no");
+  CHECK(app->get()["answers"]["person"]["full_name"] == "Nguyễn Văn An");  // prefilled at save
+  CHECK((*s)->getApplication(r->id).error().code == "record.not_found");   // a resident, not an application
   CHECK((*s)->getApplication("nope").error().code == "record.bad_id");
 }

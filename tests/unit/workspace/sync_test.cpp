@@ -245,7 +245,7 @@ TEST_CASE("export: only the hub opens the batch; records go out until acknowledg
   CHECK(batch.records[0]["revision"] == 1);
   CHECK(batch.records[0]["body"]["full_name"] == "Nguyễn Văn An");
   CHECK(count(*e.s, "sent") == 3);
-  CHECK((*e.s->getResident(e.ids[0]))["sync_state"] == "sent");
+  CHECK(e.s->getResident(e.ids[0])->get()["sync_state"] == "sent");
 
   // An edit after the export makes that head unsent again; the others stay sent.
   json edited = resident("Nguyễn Văn An", "001090123456", "05/03/1990", "male");
@@ -253,8 +253,8 @@ TEST_CASE("export: only the hub opens the batch; records go out until acknowledg
   REQUIRE(e.s->updateResident(e.ids[0], edited, 1, nullptr).ok());
   CHECK(count(*e.s, "sent") == 2);
   CHECK(count(*e.s, "unsynced") == 1);
-  CHECK((*e.s->getResident(e.ids[0]))["sync_state"] == "unsynced");
-  CHECK((*e.s->getResident(e.ids[1]))["sync_state"] == "sent");
+  CHECK(e.s->getResident(e.ids[0])->get()["sync_state"] == "unsynced");
+  CHECK(e.s->getResident(e.ids[1])->get()["sync_state"] == "sent");
 
   // Another hub cannot open it.
   std::ifstream in(file, std::ios::binary);

@@ -65,8 +65,8 @@ TEST_CASE("create, unlock, add: bodies are sealed and the data survives reopenin
   REQUIRE(hits.size() == 1);
   auto got = (*s)->getResident(hits[0]["id"].get<std::string>());
   REQUIRE(got.ok());
-  CHECK((*got)["full_name"] == "Nguyễn Văn An");
-  CHECK((*got)["revision"] == 1);
+  CHECK(got->get()["full_name"] == "Nguyễn Văn An");
+  CHECK(got->get()["revision"] == 1);
 }
 
 TEST_CASE("create refuses an existing workspace and weak settings") {
@@ -273,7 +273,7 @@ TEST_CASE("an edit makes a new revision chained to the old one; a stale edit is 
   auto history = (*ws)->repo().historyRevisions(std::span<const std::uint8_t>(rid->data(), 16));
   REQUIRE(history->size() == 1);
   CHECK((*head)->parentHash == (*history)[0]);  // revision 2 links to revision 1
-  CHECK((*s)->getResident(id)->at("full_name") == "Nguyễn Văn Ân");
+  CHECK((*s)->getResident(id)->get().at("full_name") == "Nguyễn Văn Ân");
   CHECK((*s)->searchResidents("an", 5)[0]["personal_id"] == "001090123457");
 
   // The corrected-away ID is free again; the new one is taken.
