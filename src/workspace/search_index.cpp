@@ -42,6 +42,14 @@ std::size_t splitWords(std::string_view s, std::array<std::string_view, kMaxName
   return n;
 }
 
+// The next space-separated word of s from at on; at moves past it.
+std::string_view nextWord(std::string_view s, std::size_t& at) {
+  while (at < s.size() && s[at] == ' ') ++at;
+  const std::size_t start = at;
+  while (at < s.size() && s[at] != ' ') ++at;
+  return s.substr(start, at - start);
+}
+
 bool startsWith(std::string_view s, std::string_view p) { return !p.empty() && s.substr(0, p.size()) == p; }
 bool endsWith(std::string_view s, std::string_view p) {
   return !p.empty() && s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
@@ -300,19 +308,23 @@ int SearchIndex::scoreOf(const IndexedResident& r, const SearchQuery& q,
                          const std::vector<std::vector<std::string_view>>& typos) const {
   int score = 0;
   if (!q.words.empty()) {
-    std::array<std::string_view, kMaxNameWords> words, written;
-    const std::size_t m = splitWords(r.folded, words);
+    // Names are stored with single spaces, so counting them counts the words. The name as
+    // written is walked word for word beside the folded one, for the diacritics.
+    const std::size_t m = static_cast<std::size_t>(std::count(r.folded.begin(), r.folded.end(), ' ')) + 1;
     const bool anyMarked = std::any_of(q.words.begin(), q.words.end(), [](const QueryWord& w) { return w.marked; });
-    // The name as written, word for word beside the folded one, for the diacritics.
-    const std::size_t writtenCount = anyMarked ? splitWords(r.fullName, written) : 0;
+    const bool sameWords =
+        anyMarked && static_cast<std::size_t>(std::count(r.fullName.begin(), r.fullName.end(), ' ')) + 1 == m;
     for (std::size_t i = 0; i < q.words.size(); ++i) {
       const QueryWord& w = q.words[i];
       int best = 0;
+      std::size_t atFolded = 0, atWritten = 0;
       for (std::size_t j = 0; j < m; ++j) {
-        const int match = matchWord(words[j], w.folded, typos[i]);
+        const std::string_view word = nextWord(r.folded, atFolded);
+        const std::string_view written = sameWords ? nextWord(r.fullName, atWritten) : std::string_view();
+        const int match = matchWord(word, w.folded, typos[i]);
         if (!match) continue;
         int s = match + roleBonus(i, q.words.size(), j, m, match);
-        if (w.marked && writtenCount == m && marksAgree(w.marks, markedWord(written[j]))) s += kMarksAsTyped;
+        if (w.marked && sameWords && marksAgree(w.marks, written)) s += kMarksAsTyped;
         best = std::max(best, s);
       }
       if (!best) return -1;

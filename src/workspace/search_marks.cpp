@@ -23,7 +23,8 @@ char32_t decodeAt(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-void appendUtf8(std::string& out, char32_t cp) {
+template <class Out>
+void appendUtf8(Out& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {
@@ -80,33 +81,55 @@ const ToneTable& toneTable() {
   return table;
 }
 
-}  // namespace
-
-MarkedWord markedWord(std::string_view nfcWord) {
+// Letters and tones of a word into two outputs with push_back (std::string or a stack buffer).
+template <class Out>
+void markInto(std::string_view nfcWord, Out& letters, Out& tones) {
   const ToneTable& table = toneTable();
-  MarkedWord out;
   for (std::size_t i = 0; i < nfcWord.size();) {
     const char32_t cp = decodeAt(nfcWord, i);
     if (cp == '\'' || cp == '-' || cp == U'’' || cp == U'‘' || cp == U'ʼ') continue;
     if (cp < 0x80) {
-      out.letters.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+      letters.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
       continue;
     }
     const Entry e = table.lookup(cp);
-    if (!e.letter) {
-      appendUtf8(out.letters, cp);
-      continue;
-    }
-    appendUtf8(out.letters, e.letter);
-    if (e.tone) out.tones.push_back(static_cast<char>('0' + e.tone));
+    appendUtf8(letters, e.letter ? e.letter : cp);
+    if (e.tone) tones.push_back(static_cast<char>('0' + e.tone));
   }
+}
+
+// Enough for any word of a name (at most 100 characters); letters never outgrow the UTF-8 input.
+struct SmallText {
+  std::array<char, 512> bytes;
+  std::size_t size = 0;
+  void push_back(char c) { bytes[size++] = c; }
+  std::string_view view() const { return {bytes.data(), size}; }
+};
+
+bool agree(std::string_view typedLetters, std::string_view typedTones, std::string_view letters,
+           std::string_view tones) {
+  if (letters.substr(0, typedLetters.size()) != typedLetters) return false;
+  if (typedTones == tones) return true;
+  return typedTones.empty() && typedLetters.size() < letters.size();
+}
+
+}  // namespace
+
+MarkedWord markedWord(std::string_view nfcWord) {
+  MarkedWord out;
+  markInto(nfcWord, out.letters, out.tones);
   return out;
 }
 
 bool marksAgree(const MarkedWord& typed, const MarkedWord& name) {
-  if (name.letters.compare(0, typed.letters.size(), typed.letters) != 0) return false;
-  if (typed.tones == name.tones) return true;
-  return typed.tones.empty() && typed.letters.size() < name.letters.size();
+  return agree(typed.letters, typed.tones, name.letters, name.tones);
+}
+
+bool marksAgree(const MarkedWord& typed, std::string_view nfcNameWord) {
+  if (nfcNameWord.size() > 400) return marksAgree(typed, markedWord(nfcNameWord));
+  SmallText letters, tones;
+  markInto(nfcNameWord, letters, tones);
+  return agree(typed.letters, typed.tones, letters.view(), tones.view());
 }
 
 bool hasNonAscii(std::string_view s) {

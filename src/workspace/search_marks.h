@@ -21,6 +21,8 @@ MarkedWord markedWord(std::string_view nfcWord);
 // begin the name's (a word still being typed) and the tones are the same, or none were typed yet
 // and the word is not complete.
 bool marksAgree(const MarkedWord& typed, const MarkedWord& name);
+// The same for a name's word as written (NFC), without allocating: it runs on every candidate.
+bool marksAgree(const MarkedWord& typed, std::string_view nfcNameWord);
 
 // True when s has a byte outside ASCII, i.e. something that may carry a mark.
 bool hasNonAscii(std::string_view s);
