@@ -3,13 +3,24 @@
 
 #include <algorithm>
 
-#include "core/text.h"
 #include "vault/secret.h"
+#include "workspace/search_marks.h"
+#include "workspace/search_query.h"
+#include "workspace/search_typos.h"
 
 namespace gocua::workspace {
 namespace {
 
 constexpr std::size_t kCandidateCap = 2000;  // bounds ranking work for common surnames
+constexpr std::size_t kMaxNameWords = 50;    // a name has at most 100 characters
+
+// Score parts. A word written with the typed diacritics outweighs everything else, then a word
+// found where the query puts it; a name typed in full still ranks first among equals.
+constexpr int kWordExact = 30, kWordTypo = 20, kWordPrefix = 10;
+constexpr int kRoleAsPlaced = 20, kRoleSwapped = 10;
+constexpr int kMarksAsTyped = 200;
+constexpr int kWholeName = 100;
+constexpr int kNumberExact = 60, kBirthDate = 50, kNumberPrefix = 20, kBirthYear = 15, kNumberEnd = 12;
 
 std::string keyFor(std::string_view folded, std::string_view dob) {
   std::string k(folded);
@@ -18,17 +29,30 @@ std::string keyFor(std::string_view folded, std::string_view dob) {
   return k;
 }
 
-std::vector<std::string_view> splitWords(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
+// Splits s on spaces into out (at most out.size() words); returns how many.
+std::size_t splitWords(std::string_view s, std::array<std::string_view, kMaxNameWords>& out) {
+  std::size_t n = 0, i = 0;
+  while (i < s.size() && n < out.size()) {
     while (i < s.size() && s[i] == ' ') ++i;
     std::size_t j = i;
     while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
+    if (j > i) out[n++] = s.substr(i, j - i);
     i = j;
   }
-  return out;
+  return n;
+}
+
+// The next space-separated word of s from at on; at moves past it.
+std::string_view nextWord(std::string_view s, std::size_t& at) {
+  while (at < s.size() && s[at] == ' ') ++at;
+  const std::size_t start = at;
+  while (at < s.size() && s[at] != ' ') ++at;
+  return s.substr(start, at - start);
+}
+
+bool startsWith(std::string_view s, std::string_view p) { return !p.empty() && s.substr(0, p.size()) == p; }
+bool endsWith(std::string_view s, std::string_view p) {
+  return !p.empty() && s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
 // "+84912…" or "84912…" typed into search means the phone "0912…".
@@ -37,25 +61,64 @@ std::string phoneQuery(std::string_view digits) {
   return std::string(digits);
 }
 
+// "912345678" is a mobile number typed without its 0.
+std::string withLeadingZero(std::string_view digits) {
+  if (digits.size() < 3 || digits[0] == '0') return {};
+  return "0" + std::string(digits);
+}
+
+// dd/mm/yyyy, mm/yyyy or yyyy as the digits yyyymmdd, yyyymm, yyyy (sorts by year first).
+std::string dateDigits(std::string_view dob) {
+  std::string out;
+  for (std::size_t end = dob.size(); end > 0;) {
+    std::size_t start = dob.rfind('/', end - 1);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    out += dob.substr(start, end - start);
+    end = start == 0 ? 0 : start - 1;
+  }
+  return out;
+}
+
 void wipeString(std::string& s) { vault::wipe(s); }
 
-// How well query word w matches the best word of a folded name, without allocating:
-// 40 = the given name (last word) exactly, 30 = another word exactly, 10 = a word prefix, 0 = none.
-int bestWordScore(std::string_view name, std::string_view w) {
+// How one word of a folded name matches query word q: exactly, as a correction of a typo in q,
+// or as a prefix (still typing); 0 for no match.
+int matchOne(std::string_view word, std::string_view q, const std::vector<std::string_view>& typos) {
+  if (word == q) return kWordExact;
+  for (auto t : typos)
+    if (word == t) return kWordTypo;
+  return word.size() > q.size() && word.compare(0, q.size(), q) == 0 ? kWordPrefix : 0;
+}
+
+// As matchOne, where a word joined by apostrophes or hyphens (h'hen, y-moan) matches by its
+// parts and by the joined whole.
+int matchWord(std::string_view word, std::string_view q, const std::vector<std::string_view>& typos) {
+  if (word.find_first_of("'-") == std::string_view::npos) return matchOne(word, q, typos);
+  std::string joined;
   int best = 0;
   std::size_t i = 0;
-  while (i < name.size()) {
-    while (i < name.size() && name[i] == ' ') ++i;
-    std::size_t j = name.find(' ', i);
-    if (j == std::string_view::npos) j = name.size();
-    std::string_view word = name.substr(i, j - i);
-    if (word == w)
-      best = std::max(best, j == name.size() ? 40 : 30);
-    else if (word.size() > w.size() && word.compare(0, w.size(), w) == 0)
-      best = std::max(best, 10);
-    i = j;
+  while (i <= word.size()) {
+    std::size_t j = std::min(word.find_first_of("'-", i), word.size());
+    if (j > i) best = std::max(best, matchOne(word.substr(i, j - i), q, typos));
+    joined += word.substr(i, j - i);
+    i = j + 1;
   }
-  return best;
+  return std::max(best, matchOne(joined, q, typos));
+}
+
+// Query word i of n found as name word j of m. Vietnamese order puts the surname first and the
+// given name last ("nguyen van an"); many type the given name first ("an nguyen"), so that order
+// counts too, a little less. A single word is more often a surname.
+int roleBonus(std::size_t i, std::size_t n, std::size_t j, std::size_t m, int match) {
+  const bool surname = j == 0, given = j + 1 == m;
+  int bonus = 0;
+  if (n == 1)
+    bonus = surname ? kRoleAsPlaced : given ? kRoleSwapped : 0;
+  else if ((i == 0 && surname) || (i + 1 == n && given))
+    bonus = kRoleAsPlaced;
+  else if ((i == 0 && given) || (i + 1 == n && surname))
+    bonus = kRoleSwapped;
+  return match == kWordPrefix ? bonus / 2 : bonus;
 }
 
 }  // namespace
@@ -63,34 +126,67 @@ int bestWordScore(std::string_view name, std::string_view w) {
 void SearchIndex::reserve(std::size_t n) {
   residents_.reserve(n);
   tokens_.reserve(n * 4);
-  numbers_.reserve(n * 2);
+  numbers_.reserve(n * 3);
+  suffixes_.reserve(n * 2);
   byKey_.reserve(n);
   byId_.reserve(n);
 }
 
+SearchIndex::Token SearchIndex::makeToken(std::string_view text, std::uint32_t resident, std::size_t offset) {
+  std::uint64_t head = 0;
+  for (std::size_t k = 0; k < 8; ++k) head = (head << 8) | (k < text.size() ? static_cast<unsigned char>(text[k]) : 0u);
+  return {head, resident, static_cast<std::uint16_t>(offset), static_cast<std::uint16_t>(text.size())};
+}
+
 void SearchIndex::addTokens(std::uint32_t idx) {
   const std::string& f = residents_[idx].folded;
-  std::size_t i = 0;
-  while (i < f.size()) {
-    while (i < f.size() && f[i] == ' ') ++i;
-    std::size_t j = i;
-    while (j < f.size() && f[j] != ' ') ++j;
-    if (j > i) {
-      std::uint64_t head = 0;
-      for (std::size_t k = 0; k < 8; ++k) head = (head << 8) | (i + k < j ? static_cast<unsigned char>(f[i + k]) : 0u);
-      tokens_.push_back({head, idx, static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j - i)});
+  std::string joined;
+  std::vector<std::pair<std::size_t, std::size_t>> joinedWords;  // offset, length in joined
+  std::array<std::string_view, kMaxNameWords> words;
+  const std::size_t n = splitWords(f, words);
+  for (std::size_t w = 0; w < n; ++w) {
+    const std::size_t start = static_cast<std::size_t>(words[w].data() - f.data());
+    if (words[w].find_first_of("'-") == std::string_view::npos) {
+      tokens_.push_back(makeToken(words[w], idx, start));
+      continue;
     }
-    i = j;
+    // H'Hen → "h", "hen" (each part, in the name) and "hhen" (the joined whole, in joined_).
+    std::size_t parts = 0, joinedStart = joined.size();
+    for (std::size_t i = 0; i <= words[w].size();) {
+      std::size_t j = std::min(words[w].find_first_of("'-", i), words[w].size());
+      if (j > i) {
+        tokens_.push_back(makeToken(words[w].substr(i, j - i), idx, start + i));
+        joined += words[w].substr(i, j - i);
+        ++parts;
+      }
+      i = j + 1;
+    }
+    if (parts > 1)
+      joinedWords.emplace_back(joinedStart, joined.size() - joinedStart);
+    else
+      joined.resize(joinedStart);
   }
+  if (joinedWords.empty()) return;
+  const std::string& stored = joined_[idx] = std::move(joined);
+  for (auto [offset, length] : joinedWords) {
+    Token t = makeToken(std::string_view(stored).substr(offset, length), idx, offset);
+    t.offset |= kJoined;
+    tokens_.push_back(t);
+  }
+}
+
+void SearchIndex::addNumbers(std::uint32_t idx) {
   const auto& r = residents_[idx];
-  for (auto kind : {NumberKind::PersonalId, NumberKind::Phone, NumberKind::BirthYear}) {
-    Number n{0, idx, kind};
-    if (kind == NumberKind::BirthYear && r.dateOfBirth.size() < 4) continue;
-    auto text = numberText(n);
-    if (text.empty()) continue;
-    n.key = numberKey(text);
-    numbers_.push_back(n);
-  }
+  auto add = [&](std::string_view digits, NumberKind kind) {
+    if (digits.empty()) return;
+    numbers_.push_back({numberKey(digits), idx, kind});
+    if (kind == NumberKind::BirthDate) return;
+    std::string reversed(digits.rbegin(), digits.rend());
+    suffixes_.push_back({numberKey(reversed), idx, kind});
+  };
+  add(r.personalId, NumberKind::PersonalId);
+  add(r.phone, NumberKind::Phone);
+  if (r.dateOfBirth.size() >= 4) add(dateDigits(r.dateOfBirth), NumberKind::BirthDate);
 }
 
 std::uint64_t SearchIndex::numberKey(std::string_view digits) {
@@ -112,6 +208,7 @@ void SearchIndex::upsert(IndexedResident r) {
     residents_.push_back(std::move(r));
     byId_.emplace(std::move(idKey), idx);
     addTokens(idx);
+    addNumbers(idx);
   } else {
     // An edit: drop the old entry's tokens and keys, then index the new content in its place.
     std::uint32_t idx = found->second;
@@ -119,11 +216,17 @@ void SearchIndex::upsert(IndexedResident r) {
     byKey_.erase(keyFor(old.folded, old.dateOfBirth));
     std::erase_if(tokens_, [idx](const Token& t) { return t.resident == idx; });
     std::erase_if(numbers_, [idx](const Number& n) { return n.resident == idx; });
+    std::erase_if(suffixes_, [idx](const Number& n) { return n.resident == idx; });
+    if (auto j = joined_.find(idx); j != joined_.end()) {
+      wipeString(j->second);
+      joined_.erase(j);
+    }
     wipeString(old.fullName);
     wipeString(old.folded);
     old = std::move(r);
     byKey_.emplace(keyFor(old.folded, old.dateOfBirth), idx);
     addTokens(idx);
+    addNumbers(idx);
   }
   dirty_ = true;
 }
@@ -138,7 +241,16 @@ void SearchIndex::finalize() const {
     }
     return a.resident < b.resident;
   });
-  std::sort(numbers_.begin(), numbers_.end(), [](const Number& a, const Number& b) { return a.key < b.key; });
+  auto byKey = [](const Number& a, const Number& b) { return a.key < b.key; };
+  std::sort(numbers_.begin(), numbers_.end(), byKey);
+  std::sort(suffixes_.begin(), suffixes_.end(), byKey);
+  vocabulary_.clear();
+  for (const Token& t : tokens_)
+    if (vocabulary_.empty() || vocabulary_.back().head != t.head || tokenText(vocabulary_.back()) != tokenText(t))
+      vocabulary_.push_back(t);
+  std::stable_sort(vocabulary_.begin(), vocabulary_.end(),
+                   [](const Token& a, const Token& b) { return a.length < b.length; });
+  vocabulary_.shrink_to_fit();
   dirty_ = false;
 }
 
@@ -151,98 +263,138 @@ std::pair<std::size_t, std::size_t> SearchIndex::tokenRange(std::string_view pre
   return {static_cast<std::size_t>(lo - tokens_.begin()), static_cast<std::size_t>(hi - tokens_.begin())};
 }
 
-std::vector<SearchHit> SearchIndex::search(std::string_view query, std::size_t limit) const {
+std::pair<std::size_t, std::size_t> SearchIndex::wordRange(std::string_view word) const {
+  auto [lo, hi] = tokenRange(word);
+  // Within the prefix range the word itself sorts before every longer word.
+  auto end = std::upper_bound(tokens_.begin() + static_cast<std::ptrdiff_t>(lo),
+                              tokens_.begin() + static_cast<std::ptrdiff_t>(hi), word,
+                              [this](std::string_view w, const Token& t) { return w < tokenText(t); });
+  return {lo, static_cast<std::size_t>(end - tokens_.begin())};
+}
+
+std::vector<std::string_view> SearchIndex::typoCorrections(std::string_view word) const {
+  std::vector<std::string_view> out;
+  auto first = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), word.size() - 1,
+                                [](const Token& t, std::size_t len) { return t.length < len; });
+  for (auto it = first; it != vocabulary_.end() && it->length <= word.size() + 1; ++it)
+    if (oneEditApart(tokenText(*it), word)) out.push_back(tokenText(*it));
+  return out;
+}
+
+void SearchIndex::numbersStartingWith(const Numbers& list, std::string_view digits, std::optional<NumberKind> only,
+                                      std::vector<std::uint32_t>& out) const {
+  if (digits.empty()) return;
+  // Every key with these leading nibbles lies between them padded with 0s and with Fs.
+  const std::uint64_t lo = numberKey(digits);
+  const std::size_t free = 16 - std::min<std::size_t>(digits.size(), 16);
+  const std::uint64_t hi = lo | ((1ull << (4 * free)) - 1);
+  auto it = std::lower_bound(list.begin(), list.end(), lo, [](const Number& x, std::uint64_t k) { return x.key < k; });
+  for (; it != list.end() && it->key <= hi && out.size() < kCandidateCap; ++it)
+    if (!only || it->kind == *only) out.push_back(it->resident);
+}
+
+void SearchIndex::numberCandidates(const SearchQuery& q, std::vector<std::uint32_t>& out) const {
+  for (const auto& n : q.numbers) {
+    if (n.size() < 3) continue;
+    numbersStartingWith(numbers_, n, std::nullopt, out);
+    if (auto p = phoneQuery(n); p != n) numbersStartingWith(numbers_, p, NumberKind::Phone, out);
+    numbersStartingWith(numbers_, withLeadingZero(n), NumberKind::Phone, out);
+    if (n.size() >= 4) numbersStartingWith(suffixes_, std::string(n.rbegin(), n.rend()), std::nullopt, out);
+  }
+  for (const auto& d : q.dates) numbersStartingWith(numbers_, dateDigits(d), NumberKind::BirthDate, out);
+}
+
+int SearchIndex::scoreOf(const IndexedResident& r, const SearchQuery& q,
+                         const std::vector<std::vector<std::string_view>>& typos) const {
+  int score = 0;
+  if (!q.words.empty()) {
+    // Names are stored with single spaces, so counting them counts the words. The name as
+    // written is walked word for word beside the folded one, for the diacritics.
+    const std::size_t m = static_cast<std::size_t>(std::count(r.folded.begin(), r.folded.end(), ' ')) + 1;
+    const bool anyMarked = std::any_of(q.words.begin(), q.words.end(), [](const QueryWord& w) { return w.marked; });
+    const bool sameWords =
+        anyMarked && static_cast<std::size_t>(std::count(r.fullName.begin(), r.fullName.end(), ' ')) + 1 == m;
+    for (std::size_t i = 0; i < q.words.size(); ++i) {
+      const QueryWord& w = q.words[i];
+      int best = 0;
+      std::size_t atFolded = 0, atWritten = 0;
+      for (std::size_t j = 0; j < m; ++j) {
+        const std::string_view word = nextWord(r.folded, atFolded);
+        const std::string_view written = sameWords ? nextWord(r.fullName, atWritten) : std::string_view();
+        const int match = matchWord(word, w.folded, typos[i]);
+        if (!match) continue;
+        int s = match + roleBonus(i, q.words.size(), j, m, match);
+        if (w.marked && sameWords && marksAgree(w.marks, written)) s += kMarksAsTyped;
+        best = std::max(best, s);
+      }
+      if (!best) return -1;
+      score += best;
+    }
+    if (r.folded == q.folded) score += kWholeName;
+  }
+  for (const auto& n : q.numbers) {
+    const std::string p = phoneQuery(n), z = withLeadingZero(n);
+    std::string_view year =
+        std::string_view(r.dateOfBirth).substr(r.dateOfBirth.size() - std::min<std::size_t>(4, r.dateOfBirth.size()));
+    if (r.personalId == n || (!r.phone.empty() && (r.phone == p || r.phone == z)))
+      score += kNumberExact;
+    else if (startsWith(r.personalId, n) || startsWith(r.phone, p) || startsWith(r.phone, z))
+      score += kNumberPrefix;
+    else if (n.size() == 4 && year == n)
+      score += kBirthYear;
+    else if (n.size() >= 4 && (endsWith(r.personalId, n) || endsWith(r.phone, n)))
+      score += kNumberEnd;
+    else
+      return -1;
+  }
+  for (const auto& d : q.dates) {
+    if (r.dateOfBirth != d) return -1;
+    score += kBirthDate;
+  }
+  return score;
+}
+
+std::vector<SearchHit> SearchIndex::search(std::string_view text, std::size_t limit) const {
   std::vector<SearchHit> hits;
   if (limit == 0 || residents_.empty()) return hits;
   finalize();
-  std::string folded = core::foldKey(query);
-  std::vector<std::string> words;
-  std::vector<std::string> numbers;
-  bool previousWasPhoneLike = false;
-  for (auto w : splitWords(folded)) {
-    std::string word(w);
-    // Numbers are typed as written on paper: "+84 912 000 111", "0912.000.111", "0912-000-111".
-    std::string digits;
-    bool numeric = !word.empty();
-    for (char c : word) {
-      if (c >= '0' && c <= '9')
-        digits += c;
-      else if (c != '+' && c != '.' && c != '-')
-        numeric = false;
-    }
-    if (!numeric || digits.empty()) {
-      words.push_back(std::move(word));
-      previousWasPhoneLike = false;
-      continue;
-    }
-    // Groups after a number starting with 0 or 84 continue it; a year ("1948") stands alone.
-    if (previousWasPhoneLike) {
-      numbers.back() += digits;
-    } else {
-      previousWasPhoneLike = digits[0] == '0' || digits.rfind("84", 0) == 0;
-      numbers.push_back(std::move(digits));
-    }
-  }
-  if (words.empty() && numbers.empty()) return hits;
+  const SearchQuery q = parseSearchQuery(text);
+  if (q.empty()) return hits;
 
-  // Candidates: the smallest posting range among name words, else the number prefix matches.
+  // Candidates: the smallest posting list among name words (a word that matches no name
+  // stands for the words one typo away), else the residents the numbers and dates find.
+  std::vector<std::vector<std::string_view>> typos(q.words.size());
   std::vector<std::uint32_t> candidates;
-  if (!words.empty()) {
-    std::pair<std::size_t, std::size_t> best{0, tokens_.size() + 1};
-    for (const auto& w : words) {
-      auto r = tokenRange(w);
-      if (r.second - r.first < best.second - best.first) best = r;
-    }
-    for (std::size_t i = best.first; i < best.second && candidates.size() < kCandidateCap; ++i)
-      candidates.push_back(tokens_[i].resident);
-  } else {
-    for (const auto& n : numbers) {
-      const std::string asPhone = phoneQuery(n);
-      for (int variant = 0; variant < 2; ++variant) {
-        const std::string& q = variant == 0 ? n : asPhone;
-        if (q.size() < 3 || (variant == 1 && asPhone == n)) continue;
-        // Every number starting with q has a key at least q's (q padded with end nibbles).
-        auto lo = std::lower_bound(numbers_.begin(), numbers_.end(), numberKey(q),
-                                   [](const Number& x, std::uint64_t k) { return x.key < k; });
-        for (auto it = lo;
-             it != numbers_.end() && numberText(*it).substr(0, q.size()) == q && candidates.size() < kCandidateCap;
-             ++it)
-          candidates.push_back(it->resident);
+  if (!q.words.empty()) {
+    std::vector<std::pair<std::size_t, std::size_t>> best;
+    std::size_t bestSize = tokens_.size() + 1;
+    for (std::size_t i = 0; i < q.words.size(); ++i) {
+      const std::string& w = q.words[i].folded;
+      std::vector<std::pair<std::size_t, std::size_t>> ranges{tokenRange(w)};
+      if (ranges[0].first == ranges[0].second && w.size() >= kTypoMinLength) {
+        typos[i] = typoCorrections(w);
+        ranges.clear();
+        for (auto t : typos[i]) ranges.push_back(wordRange(t));
+      }
+      std::size_t size = 0;
+      for (auto [lo, hi] : ranges) size += hi - lo;
+      if (size < bestSize) {
+        best = std::move(ranges);
+        bestSize = size;
       }
     }
+    for (auto [lo, hi] : best)
+      for (std::size_t i = lo; i < hi && candidates.size() < kCandidateCap; ++i)
+        candidates.push_back(tokens_[i].resident);
+  } else {
+    numberCandidates(q, candidates);
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
   // Score every candidate against every query part; a part that matches nothing drops it.
-  for (std::uint32_t idx : candidates) {
-    const auto& r = residents_[idx];
-    int score = 0;
-    bool all = true;
-    for (const auto& w : words) {
-      int best = bestWordScore(r.folded, w);
-      if (!best) {
-        all = false;
-        break;
-      }
-      score += best;
-    }
-    for (const auto& n : numbers) {
-      if (!all) break;
-      std::string p = phoneQuery(n);
-      if (r.personalId == n || r.phone == p)
-        score += 60;
-      else if (r.personalId.compare(0, n.size(), n) == 0 || r.phone.compare(0, p.size(), p) == 0)
-        score += 20;
-      else if (n.size() == 4 && r.dateOfBirth.size() >= 4 && r.dateOfBirth.compare(r.dateOfBirth.size() - 4, 4, n) == 0)
-        score += 15;
-      else
-        all = false;
-    }
-    if (!all) continue;
-    if (!words.empty() && r.folded == folded) score += 100;  // the whole name typed exactly
-    hits.push_back({idx, score});
-  }
+  for (std::uint32_t idx : candidates)
+    if (int score = scoreOf(residents_[idx], q, typos); score >= 0) hits.push_back({idx, score});
   auto byRank = [this](const SearchHit& a, const SearchHit& b) {
     if (a.score != b.score) return a.score > b.score;
     return residents_[a.index].folded < residents_[b.index].folded;
@@ -274,14 +426,20 @@ void SearchIndex::clear() {
   }
   // Map keys are const to the map but ours to wipe before the map forgets them.
   for (auto& [key, idx] : byKey_) wipeString(const_cast<std::string&>(key));
+  for (auto& [idx, words] : joined_) wipeString(words);
   residents_.clear();
   residents_.shrink_to_fit();
   byKey_.clear();
   byId_.clear();
+  joined_.clear();
   tokens_.clear();
   tokens_.shrink_to_fit();
+  vocabulary_.clear();
+  vocabulary_.shrink_to_fit();
   numbers_.clear();
   numbers_.shrink_to_fit();
+  suffixes_.clear();
+  suffixes_.shrink_to_fit();
   dirty_ = false;
 }
 

@@ -1,5 +1,6 @@
 // In-memory search over the residents of an unlocked workspace: names folded for diacritics
-// (đ → d), ID-number and phone prefixes. Nothing here is ever written to disk; clear() wipes it.
+// (đ → d), ID numbers and phones by their first or last digits, dates of birth. Nothing here is
+// ever written to disk; clear() wipes it.
 //
 // Why not SQLite FTS5: its unicode61 tokenizer does not fold đ, and a sorted token array over our
 // own folded keys is smaller and answers in microseconds. Ranking looks only at a bounded
@@ -8,12 +9,15 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace gocua::workspace {
+
+struct SearchQuery;
 
 using RecordId = std::array<std::uint8_t, 16>;
 
@@ -51,9 +55,13 @@ class SearchIndex {
   void finalize() const;
 
   // Best first, at most limit hits. Sorts pending additions first, so one thread at a time.
-  // Query words match name-word prefixes in any order
-  // ("an nguyen" finds "Nguyễn Văn An"); a number of 3+ digits matches ID-number or phone
-  // prefixes (+84 folded to 0); a 4-digit number also matches the birth year.
+  // Query words match name-word prefixes in any order ("an nguyen" finds "Nguyễn Văn An"), and
+  // each part of a name joined by an apostrophe or hyphen as well as the joined whole (H'Hen:
+  // "hen", "hhen"); a word of 5+ letters that matches nothing finds names one typo away.
+  // A number of 3+ digits matches ID-number or phone prefixes (+84 folded to 0, a phone without
+  // its 0 too), 4+ digits also the end of either, and a 4-digit number the birth year;
+  // dd/mm/yyyy (or d/m/yyyy) the date of birth. Ranking: the diacritics as typed, then a word
+  // found where the query puts it (first word the surname, last the given name), then the rest.
   std::vector<SearchHit> search(std::string_view query, std::size_t limit) const;
 
   // The resident with the same folded name and date of birth, if any (possible duplicate).
@@ -70,41 +78,49 @@ class SearchIndex {
   struct Token {
     std::uint64_t head;  // first 8 bytes, big-endian: sorting rarely needs to look further
     std::uint32_t resident;
-    std::uint16_t offset;
+    std::uint16_t offset;  // into the resident's folded name, or with kJoined into joined_
     std::uint16_t length;
   };
+  static constexpr std::uint16_t kJoined = 0x8000;
   std::string_view tokenText(const Token& t) const {
+    if (t.offset & kJoined)
+      return std::string_view(joined_.find(t.resident)->second).substr(t.offset & (kJoined - 1), t.length);
     return std::string_view(residents_[t.resident].folded).substr(t.offset, t.length);
   }
+  static Token makeToken(std::string_view text, std::uint32_t resident, std::size_t offset);
   void addTokens(std::uint32_t idx);
+  void addNumbers(std::uint32_t idx);
   std::pair<std::size_t, std::size_t> tokenRange(std::string_view prefix) const;
+  std::pair<std::size_t, std::size_t> wordRange(std::string_view word) const;
+  std::vector<std::string_view> typoCorrections(std::string_view word) const;
+  void numberCandidates(const SearchQuery& q, std::vector<std::uint32_t>& out) const;
+  int scoreOf(const IndexedResident& r, const SearchQuery& q,
+              const std::vector<std::vector<std::string_view>>& typos) const;
 
   std::vector<IndexedResident> residents_;
   std::unordered_map<std::string, std::uint32_t> byKey_;  // folded name|dob → index
   std::unordered_map<std::string, std::uint32_t> byId_;   // raw 16-byte id → index
+  // Names with an apostrophe or hyphen only: their joined words ("hhen ymoan"), for the tokens.
+  std::unordered_map<std::uint32_t, std::string> joined_;
   // Sorting is deferred (see upsert), so these are mutable behind the const search.
   mutable std::vector<Token> tokens_;  // sorted by text when !dirty_
-  // ID numbers and phones start with 0 and birth years with 1 or 2, so one sorted list serves
-  // all three without a year ever matching an ID prefix.
-  enum class NumberKind : std::uint8_t { PersonalId, Phone, BirthYear };
+  // One token per distinct word, by length then text: the typo scan reads only a few lengths.
+  mutable std::vector<Token> vocabulary_;
+  // ID numbers and phones start with 0 and dates of birth (yyyymmdd) with 1 or 2, so one sorted
+  // list serves all three without a year ever matching an ID prefix.
+  enum class NumberKind : std::uint8_t { PersonalId, Phone, BirthDate };
   struct Number {
     std::uint64_t key;  // the digits as nibbles (digit + 1, then 0s): sorts like the text
     std::uint32_t resident;
     NumberKind kind;
   };
   static std::uint64_t numberKey(std::string_view digits);
-  std::string_view numberText(const Number& n) const {
-    const auto& r = residents_[n.resident];
-    switch (n.kind) {
-      case NumberKind::PersonalId:
-        return r.personalId;
-      case NumberKind::Phone:
-        return r.phone;
-      default:
-        return std::string_view(r.dateOfBirth).substr(r.dateOfBirth.size() - 4);
-    }
-  }
-  mutable std::vector<Number> numbers_;  // sorted by key when !dirty_
+  using Numbers = std::vector<Number>;
+  // Appends the residents whose number in list starts with digits (only of that kind, if given).
+  void numbersStartingWith(const Numbers& list, std::string_view digits, std::optional<NumberKind> only,
+                           std::vector<std::uint32_t>& out) const;
+  mutable Numbers numbers_;   // sorted by key when !dirty_
+  mutable Numbers suffixes_;  // ID numbers and phones with their digits reversed, for the last digits
   mutable bool dirty_ = false;
 };
 
