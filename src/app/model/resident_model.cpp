@@ -112,7 +112,10 @@ void ResidentModel::wipeAll() {
   household_ = kNoHousehold;
   conflict_ = false;
   dirty_ = false;
-  confirmCancel_ = false;
+  leaving_.reset();
+  vault::wipe(seen_);
+  vault::wipe(offered_);
+  clock_.clear();
   focusRequest_ = false;
   scrollTopRequest_ = false;
 }
@@ -123,29 +126,36 @@ bool ResidentModel::holdsPlaintext() const {
     if (!s->empty()) return true;
   for (const auto& m : messages_)
     if (!m.empty()) return true;
-  return !households_.empty() || !villages_.empty() || duplicate_.has_value();
+  return !households_.empty() || !villages_.empty() || duplicate_.has_value() || !seen_.is_null() ||
+         !offered_.is_null();
 }
 
 void ResidentModel::reset() {
-  wipeAll();
-  app_ = nullptr;
+  (void)flushDraft();  // a failure is a notice; the lock goes on
+  close();
 }
 
 void ResidentModel::openNew(AppModel& app) {
+  (void)flushDraft();  // the form open until now, if it has unsaved edits
   wipeAll();
   app_ = &app;
   scrollTopRequest_ = true;
   consentDate_ = core::formatDate(core::today());
   loadVillages(app);
   focusRequest_ = true;
+  seen_ = formState();
+  offerDraft();
 }
 
 void ResidentModel::presetVillage(const std::string& name) {
   village = name;
   rebuildHouseholds();
+  vault::wipe(seen_);
+  seen_ = formState();  // not an edit
 }
 
 void ResidentModel::openExisting(AppModel& app, const std::string& residentId) {
+  (void)flushDraft();
   wipeAll();
   app_ = &app;
   scrollTopRequest_ = true;
@@ -180,6 +190,8 @@ void ResidentModel::openExisting(AppModel& app, const std::string& residentId) {
     consentGivenBy = fullName;
   }
   rebuildHouseholds();
+  seen_ = formState();
+  offerDraft();
 }
 
 void ResidentModel::loadVillages(AppModel& app) {
@@ -345,7 +357,6 @@ void ResidentModel::checkDuplicate() {
 
 void ResidentModel::leave(ResidentField field) {
   dirty_ = true;
-  confirmCancel_ = false;
   auto put = [this, field](std::string text) { setMessage(field, std::move(text)); };
   switch (field) {
     case ResidentField::FullName: {
@@ -511,19 +522,11 @@ void ResidentModel::showProblem(const Error& e) {
 
 // [SECTION] Saving
 
-bool ResidentModel::requestCancel(bool confirmed) {
-  if (!dirty_ || confirmed) {
-    confirmCancel_ = false;
-    return true;
-  }
-  confirmCancel_ = true;
-  return false;
-}
-
 bool ResidentModel::save(AppModel& app) {
   app_ = &app;
-  confirmCancel_ = false;
+  leaving_.reset();
   clearMessages();
+  const std::string draftBefore = draftKey();  // "new" until the first save
   auto* session = app.session();
   if (!session) return false;
   // Every field again, as if each had just been left; required ones too.
@@ -613,7 +616,12 @@ bool ResidentModel::save(AppModel& app) {
     rebuildHouseholds();
   }
   dirty_ = false;
+  vault::wipe(seen_);
+  seen_ = formState();
+  clock_.clear();
   app.notify(i18n::tr("app.resident.saved", {{"name", fullName}}));
+  // Stored: the draft has served its purpose.
+  if (auto st = draft_slot::remove(*session, DraftKind::Resident, draftBefore); !st) showDraftError(st.error());
   return true;
 }
 

@@ -7,15 +7,23 @@
 // field's message. save() checks everything again, refuses with every problem next to its field,
 // and otherwise adds or updates the record (a revision that moved on meanwhile is refused plainly,
 // never overwritten). reset() wipes every buffer that held a resident's data.
+//
+// Nothing typed is lost: like the wizard, the form is sealed into the workspace's autosave slot
+// "resident" (draft_autosave.h; keyed by resident id, "new" for a resident not yet saved) a few
+// seconds after a change, when another resident is opened, and in reset() (lock, idle lock,
+// window close) before memory is wiped. Opening the editor again (also in a new app after a
+// crash) offers the draft back. Leaving with unsaved edits asks once: keep a draft, discard, stay.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/model/app_model.h"
+#include "app/model/draft_autosave.h"
 
 namespace gocua::app {
 
@@ -112,11 +120,35 @@ class ResidentModel {
 
   // Something was typed or chosen since the form was opened or saved.
   bool dirty() const { return dirty_; }
-  // Cancel: true when the form may close now; with unsaved edits it asks first
-  // (confirmingCancel()) and the next requestCancel(true) closes.
-  bool requestCancel(bool confirmed = false);
-  bool confirmingCancel() const { return confirmCancel_; }
-  void keepEditing() { confirmCancel_ = false; }
+
+  // [SECTION] Leaving (a header button, Cancel)
+  // True when the editor may close now (nothing unsaved): it is closed. With unsaved edits it asks
+  // once instead (leaving() says where to), and one of the three answers follows.
+  bool requestLeave(Screen to);
+  std::optional<Screen> leaving() const { return leaving_; }
+  // Seals the draft, closes, returns where to go; nullopt when sealing failed (it stays open).
+  std::optional<Screen> leaveKeepingDraft();
+  Screen leaveDiscarding();  // forgets the draft and the edits, closes
+  void stay() { leaving_.reset(); }
+  // Wipes the form and stops autosaving; the draft slot is left as it is.
+  void close();
+  bool isOpen() const { return app_ != nullptr; }
+
+  // [SECTION] Draft (autosave)
+  // Notices text typed into the fields (the widgets write straight into them) and seals the draft
+  // once AutosaveClock::kDelay seconds passed since the first unsaved change. The event loop
+  // calls it on every wake, with the app clock; nextDeadline() says when it must run next.
+  void tick(double now);
+  std::optional<double> nextDeadline() const;
+  bool autosavePending() const { return clock_.pending(); }
+  // Seals the unsaved edits now. False only when sealing failed (the notice says why).
+  bool flushDraft();
+  // Opening found an autosaved draft: the screen offers it instead of the form.
+  bool draftOffered() const { return offered_.is_object(); }
+  std::string offeredName() const;     // the name typed in it (may be empty)
+  std::string offeredSavedAt() const;  // "dd/mm/yyyy hh:mm" local time
+  void resumeDraft();                  // the form as the draft left it
+  void discardDraft();                 // forgets the draft; the form stays as opened
 
   // Checks every field and saves (add or update). True when saved: the notice says so and
   // residentId()/revision() are the stored ones. False: problems are next to their fields.
@@ -135,6 +167,17 @@ class ResidentModel {
   void clearMessages();
   std::string problemsSummary() const;
   void wipeAll();
+  // The draft's key in the slot, and the form as a draft (everything typed or chosen).
+  std::string draftKey() const { return id_.empty() ? "new" : id_; }
+  nlohmann::json formState() const;
+  void restoreForm(const nlohmann::json& state);
+  // Compares the fields with what was last seen; a change marks the form dirty and due to seal.
+  void noticeTyping();
+  // A form is open to type in: opened, read, and not offering a draft.
+  bool editing() const { return app_ && loadError_.empty() && !seen_.is_null() && !draftOffered(); }
+  void offerDraft();  // after opening: reads this form's draft, if any
+  void forgetDraft();
+  void showDraftError(const Error& e);
 
   AppModel* app_ = nullptr;
   std::string id_;
@@ -158,7 +201,10 @@ class ResidentModel {
   bool conflict_ = false;
   std::optional<DuplicateInfo> duplicate_;
   bool dirty_ = false;
-  bool confirmCancel_ = false;
+  std::optional<Screen> leaving_;  // asking whether to keep the edits before going there
+  nlohmann::json seen_;            // formState() at the last noticeTyping / open / save
+  nlohmann::json offered_;         // the autosaved draft offered after opening
+  AutosaveClock clock_;
   bool focusRequest_ = false;
   bool scrollTopRequest_ = false;
 };

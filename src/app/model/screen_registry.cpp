@@ -7,7 +7,10 @@ void wipeScreens(ScreenModels& models) {
 }
 
 void wipeScreensOnLock(AppModel& app, ScreenModels& models) {
-  app.onLock([&models] { wipeScreens(models); });
+  app.onLock([&app, &models] {
+    models.returnPoint = returnPointOf(app, models);
+    wipeScreens(models);
+  });
 }
 
 }  // namespace gocua::app

@@ -8,6 +8,7 @@
 // kScreens, and its draw function in the draw table of ui/app_shell.cpp (asserted the same way).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <iterator>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "app/model/home_model.h"
 #include "app/model/join_model.h"
 #include "app/model/resident_model.h"
+#include "app/model/return_point.h"
 #include "app/model/settings_model.h"
 #include "app/model/sync_model.h"
 #include "app/model/unlock_model.h"
@@ -35,10 +37,21 @@ struct ScreenModels {
   JoinModel join;
   SettingsModel settings;
 
-  // Work that is due at a time rather than on input (the wizard's autosave): the event loop calls
-  // tick on every wake and sleeps no longer than nextDeadline (app clock, seconds).
-  void tick(double now) { wizard.tick(now); }
-  std::optional<double> nextDeadline() const { return wizard.nextDeadline(); }
+  // Where the volunteer was when the app last locked (return_point.h).
+  ReturnPoint returnPoint;
+
+  // Work that is due at a time rather than on input (the wizard's and the resident editor's
+  // autosave): the event loop calls tick on every wake and sleeps no longer than nextDeadline
+  // (app clock, seconds).
+  void tick(double now) {
+    wizard.tick(now);
+    resident.tick(now);
+  }
+  std::optional<double> nextDeadline() const {
+    const auto w = wizard.nextDeadline(), r = resident.nextDeadline();
+    if (w && r) return std::min(*w, *r);
+    return w ? w : r;
+  }
 };
 
 struct ScreenInfo {
@@ -83,7 +96,8 @@ inline const ScreenInfo& screenInfo(Screen s) {
 
 // Every screen's wipe, in table order (drafts are saved before the session locks).
 void wipeScreens(ScreenModels& models);
-// Registers wipeScreens with app's lock (once, when the window's models are made).
+// Registers with app's lock (once, when the window's models are made): note where the volunteer
+// was (models.returnPoint, for returnAfterUnlock), then wipeScreens.
 void wipeScreensOnLock(AppModel& app, ScreenModels& models);
 
 }  // namespace gocua::app

@@ -144,15 +144,14 @@ void WizardModel::start(AppModel& app, const std::string& residentId) {
   }
   residentName_ = jsonValue(resident->get(), "full_name", "");
   resident->reset();
-  auto slot = wizard_slot::load(s);
-  if (!slot) {
+  auto draft = draft_slot::find(s, DraftKind::Wizard, residentId);
+  if (!draft) {
     // A damaged autosave must not block new work: say so; the next autosave replaces it.
-    error_ = i18n::message(slot.error());
+    error_ = i18n::message(draft.error());
     return;
   }
-  auto& drafts = slot->edit()["drafts"];  // the rest is wiped when slot goes
-  if (drafts.contains(residentId) && drafts[residentId].is_object()) {
-    resumeState_ = std::move(drafts[residentId]);
+  if (*draft) {
+    resumeState_ = std::move(**draft);
     step_ = WizardStep::Resume;
   }
 }
@@ -244,7 +243,7 @@ bool WizardModel::flushAutosave() {
   if (!s || !inProgress()) return false;
   commitBuffers();
   json state = stateJson();
-  auto st = wizard_slot::put(*s, residentId_, state);
+  auto st = draft_slot::put(*s, DraftKind::Wizard, residentId_, state);
   wizard::wipe(state);
   if (!st) {
     error_ = i18n::message(st.error());
@@ -257,7 +256,7 @@ bool WizardModel::flushAutosave() {
 void WizardModel::forgetDraft() {
   auto* s = session();
   if (!s) return;
-  if (auto st = wizard_slot::remove(*s, residentId_); !st) error_ = i18n::message(st.error());
+  if (auto st = draft_slot::remove(*s, DraftKind::Wizard, residentId_); !st) error_ = i18n::message(st.error());
 }
 
 bool WizardModel::restoreState(const json& state) {

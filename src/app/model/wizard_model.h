@@ -5,7 +5,7 @@
 // commune police.
 //
 // Nothing typed is lost: the in-progress state (procedure, step, answers, documents) is sealed
-// into the workspace's autosave slot "wizard" (wizard_autosave.h) a few seconds after a change, on
+// into the workspace's autosave slot "wizard" (draft_autosave.h) a few seconds after a change, on
 // every step, and in reset() (lock, idle lock, window close) before memory is wiped. start() for a
 // resident with an autosaved draft offers to resume it. The slot holds one draft per resident.
 //
@@ -14,7 +14,7 @@
 // only the current section's fields are rebuilt from the answers.
 //
 // Files by job: wizard_model.cpp (opening, steps, documents, read-back, save), wizard_fields.cpp
-// (the section step: fields, text buffers, inline messages), wizard_autosave.* (slot and clock),
+// (the section step: fields, text buffers, inline messages), draft_autosave.* (slot and clock),
 // wizard_vneid.* (flags, anti-scam card, appointment list), wizard_answers.* (answers by path),
 // wizard_derive.* (answers filled in from others).
 //
@@ -30,7 +30,7 @@
 #include <vector>
 
 #include "app/model/app_model.h"
-#include "app/model/wizard_autosave.h"
+#include "app/model/draft_autosave.h"
 #include "app/model/wizard_vneid.h"
 #include "forms/form.h"
 

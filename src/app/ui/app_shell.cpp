@@ -53,7 +53,22 @@ void goSettings(App& app) {
   app.model.go(Screen::Settings);
 }
 
+void goTo(App& app, Screen s) {
+  if (s == Screen::Sync)
+    goSync(app);
+  else if (s == Screen::Settings)
+    goSettings(app);
+  else
+    goHome(app);
+}
+
 namespace {
+
+// A header button: the resident editor with unsaved edits asks first (resident_screen.cpp).
+void leaveTo(App& app, Screen to) {
+  if (app.model.screen() == Screen::Resident && !app.resident.requestLeave(to)) return;
+  goTo(app, to);
+}
 
 void topBar(App& app) {
   auto* session = app.model.session();
@@ -73,13 +88,16 @@ void topBar(App& app) {
     width +=
         ImGui::CalcTextSize(label->c_str()).x + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-  if (button(home, "nav.home", screen == Screen::Home ? ButtonKind::Primary : ButtonKind::Normal)) goHome(app);
+  if (button(home, "nav.home", screen == Screen::Home ? ButtonKind::Primary : ButtonKind::Normal))
+    leaveTo(app, Screen::Home);
   ImGui::SameLine();
-  if (button(sync, "nav.sync", screen == Screen::Sync ? ButtonKind::Primary : ButtonKind::Normal)) goSync(app);
+  if (button(sync, "nav.sync", screen == Screen::Sync ? ButtonKind::Primary : ButtonKind::Normal))
+    leaveTo(app, Screen::Sync);
   ImGui::SameLine();
   if (button(settings, "nav.settings", screen == Screen::Settings ? ButtonKind::Primary : ButtonKind::Normal))
-    goSettings(app);
+    leaveTo(app, Screen::Settings);
   ImGui::SameLine();
+  // Locking never asks: every screen seals its draft and the unlock returns here.
   if (button(lock, "nav.lock")) {
     app.model.lock();
     app.unlock.load(app.model);

@@ -3,6 +3,8 @@
 // bottom. Messages appear under a field when it is left; all checks live in ResidentModel.
 #include <imgui.h>
 
+#include <algorithm>
+#include <optional>
 #include <string>
 
 #include "app/ui/screens.h"
@@ -179,24 +181,13 @@ void consentSection(ResidentModel& m) {
 
 void bottomBar(App& app) {
   auto& m = app.resident;
-  if (!m.formError().empty() && !m.confirmingCancel()) {
+  if (!m.formError().empty()) {
     errorText(m.formError());
     if (m.conflict() && button(i18n::tr("app.resident.reload"), "resident.reload")) {
       const std::string id = m.residentId();
       openExisting(app, id);
       return;
     }
-  }
-  if (m.confirmingCancel()) {
-    warningText(i18n::tr("app.resident.confirm_cancel"));
-    if (button(i18n::tr("app.resident.discard"), "resident.cancel.confirm")) {
-      (void)m.requestCancel(true);
-      goHome(app);
-      return;
-    }
-    ImGui::SameLine();
-    if (button(i18n::tr("app.resident.keep_editing"), "resident.cancel.keep", ButtonKind::Primary)) m.keepEditing();
-    return;
   }
   if (button(i18n::tr("app.resident.save"), "resident.save", ButtonKind::Primary, ImGui::GetFontSize() * 8)) {
     if (m.save(app.model)) {
@@ -217,8 +208,51 @@ void bottomBar(App& app) {
     }
   }
   ImGui::SameLine();
-  if (button(i18n::tr(m.dirty() ? "app.resident.cancel" : "app.resident.back"), "resident.cancel") && m.requestCancel())
+  if (button(i18n::tr(m.dirty() ? "app.resident.cancel" : "app.resident.back"), "resident.cancel") &&
+      m.requestLeave(Screen::Home))
     goHome(app);
+}
+
+// Leaving with unsaved edits (a header button or Cancel) asks once, over the form.
+void leaveDialog(App& app) {
+  auto& m = app.resident;
+  const char* popup = "##resident-leave";
+  if (!m.leaving()) return;
+  if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(viewport->WorkSize.x * 0.9f, ImGui::GetFontSize() * 34), 0));
+  if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) return;
+  largeText(i18n::tr("app.resident.leave.title"));
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(i18n::tr("app.resident.leave.explain").c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  std::optional<Screen> to;
+  if (button(i18n::tr("app.resident.leave.keep_draft"), "resident.leave.keep_draft", ButtonKind::Primary))
+    to = m.leaveKeepingDraft();
+  ImGui::SameLine();
+  if (button(i18n::tr("app.resident.leave.discard"), "resident.leave.discard")) to = m.leaveDiscarding();
+  ImGui::SameLine();
+  if (button(i18n::tr("app.resident.leave.stay"), "resident.leave.stay")) m.stay();
+  if (!m.leaving()) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+  if (to) goTo(app, *to);
+}
+
+// An autosaved draft of this form: take it up again or start from what is stored.
+void draftOffer(App& app) {
+  auto& m = app.resident;
+  warningText(i18n::tr("app.resident.draft.found"));
+  const std::string name = m.offeredName();
+  if (!name.empty()) largeText(name);
+  mutedText(i18n::tr("app.resident.draft.saved_at", {{"time", m.offeredSavedAt()}}));
+  ImGui::Spacing();
+  if (button(i18n::tr("app.resident.draft.resume"), "resident.draft.resume", ButtonKind::Primary)) m.resumeDraft();
+  ImGui::SameLine();
+  if (button(i18n::tr("app.resident.draft.discard"), "resident.draft.discard")) m.discardDraft();
+  ImGui::SameLine();
+  if (button(i18n::tr("app.resident.back"), "resident.cancel") && m.requestLeave(Screen::Home)) goHome(app);
 }
 
 }  // namespace
@@ -232,6 +266,10 @@ void drawResident(App& app) {
     if (button(i18n::tr("app.resident.back"), "resident.cancel")) goHome(app);
     return;
   }
+  if (m.draftOffered()) {
+    draftOffer(app);
+    return;
+  }
   const bool focus = m.takeFocusRequest();
   duplicatePanel(app);
   if (app.model.screen() != Screen::Resident) return;
@@ -240,9 +278,7 @@ void drawResident(App& app) {
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float buttonLine = ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y;
   const float barHeight = buttonLine + ImGui::GetStyle().ItemSpacing.y * 2 +
-                          (m.confirmingCancel()     ? line
-                           : !m.formError().empty() ? line + (m.conflict() ? buttonLine : 0)
-                                                    : 0);
+                          (!m.formError().empty() ? line + (m.conflict() ? buttonLine : 0) : 0);
   ImGui::BeginChild("resident-form", ImVec2(0, -barHeight), false);
   if (m.takeScrollTopRequest()) ImGui::SetScrollY(0);
   if (ImGui::BeginTable("resident-columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
@@ -258,6 +294,7 @@ void drawResident(App& app) {
   ImGui::EndChild();
   ImGui::Separator();
   bottomBar(app);
+  if (app.model.screen() == Screen::Resident) leaveDialog(app);
 }
 
 }  // namespace gocua::app::ui

@@ -19,5 +19,7 @@ void drawSettings(App& app);
 void goHome(App& app);
 void goSync(App& app);
 void goSettings(App& app);
+// One of the above by screen (Home for any other).
+void goTo(App& app, Screen s);
 
 }  // namespace gocua::app::ui

@@ -11,8 +11,8 @@ namespace gocua::app::ui {
 void drawUnlock(App& app) {
   auto& m = app.unlock;
   m.poll(app.model, app.now);
-  if (app.model.screen() != Screen::Unlock) {  // the unlock just finished
-    goHome(app);
+  if (app.model.screen() != Screen::Unlock) {  // the unlock just finished: back where the volunteer was
+    returnAfterUnlock(app.model, app);
     return;
   }
   const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 28);

@@ -55,6 +55,17 @@ inline void makeWorkspace(const fs::path& dir, bool training = false, int demoRe
   }
 }
 
+// Unlocks the app's workspace through the unlock view-model, as the unlock screen does.
+inline void unlockAs(app::AppModel& model, int volunteer = 0, const char* passphrase = kPassphrase) {
+  app::UnlockModel unlock;
+  unlock.load(model);
+  unlock.selected = volunteer;
+  unlock.passphrase = passphrase;
+  unlock.submit(model);
+  unlock.finish(model, 0.0);
+  REQUIRE(model.session() != nullptr);
+}
+
 // An AppModel started on dir's workspace and unlocked through the unlock view-model.
 struct UnlockedApp {
   TempDir tmp;
@@ -62,14 +73,18 @@ struct UnlockedApp {
   explicit UnlockedApp(bool training = false, int demoResidents = 0)
       : model((makeWorkspace(tmp.path, training, demoResidents), optionsIn(tmp.path))) {
     model.start();
-    app::UnlockModel unlock;
-    unlock.load(model);
-    unlock.passphrase = kPassphrase;
-    unlock.submit(model);
-    unlock.finish(model, 0.0);
-    REQUIRE(model.session() != nullptr);
+    unlockAs(model);
   }
   workspace::Session& session() { return *model.session(); }
+};
+
+// A second app on the same workspace, as after a crash: nothing of the first one's memory.
+struct Reopened {
+  app::AppModel model;
+  explicit Reopened(const fs::path& dir) : model(optionsIn(dir)) {
+    model.start();
+    unlockAs(model);
+  }
 };
 
 }  // namespace apptest

@@ -3,6 +3,8 @@
 // household), consent, and wiping at lock.
 #include <doctest/doctest.h>
 
+#include <memory>
+
 #include "app/model/home_model.h"
 #include "app/model/resident_model.h"
 #include "app_fixture.h"
@@ -334,17 +336,24 @@ TEST_CASE("resident: village suggestions come from the workspace and narrow as y
   CHECK(m.dirty());
 }
 
-TEST_CASE("resident: cancel asks only when something was typed; reset wipes every field") {
+TEST_CASE("resident: leaving asks once only when something was typed; reset wipes every field") {
   WithHoa w;
   ResidentModel m;
   m.openNew(w.model);
-  CHECK(m.requestCancel());
+  CHECK(m.requestLeave(app::Screen::Home));  // nothing typed: closes at once
+  CHECK_FALSE(m.isOpen());
+  m.openNew(w.model);
   fillValid(m);
-  CHECK_FALSE(m.requestCancel());
-  CHECK(m.confirmingCancel());
-  m.keepEditing();
-  CHECK_FALSE(m.confirmingCancel());
-  CHECK(m.requestCancel(true));
+  CHECK_FALSE(m.requestLeave(app::Screen::Sync));
+  CHECK(m.leaving() == app::Screen::Sync);
+  m.stay();
+  CHECK_FALSE(m.leaving().has_value());
+  CHECK(m.fullName == "Trần Văn Nam");
+  CHECK_FALSE(m.requestLeave(app::Screen::Home));
+  CHECK(m.leaveDiscarding() == app::Screen::Home);
+  CHECK_FALSE(m.holdsPlaintext());
+  m.openNew(w.model);
+  CHECK_FALSE(m.draftOffered());  // discarded: nothing to offer
 
   m.openExisting(w.model, w.hoa);
   m.fullName = "x1";
@@ -373,4 +382,98 @@ TEST_CASE("resident: an application needs a stored resident, saving first when n
   fillValid(m);
   CHECK(m.readyForApplication(w.model));
   CHECK_FALSE(m.residentId().empty());
+}
+
+TEST_CASE("resident: text typed into a new resident is sealed a few seconds later; after a crash it is offered back") {
+  WithHoa w;
+  {
+    auto m = std::make_unique<ResidentModel>();
+    m->openNew(w.model);
+    m->fullName = "Trần Văn Nam";  // typed, the field not even left
+    m->tick(100.0);
+    CHECK(m->autosavePending());
+    CHECK(m->nextDeadline().has_value());
+    m->tick(101.0);
+    CHECK(m->autosavePending());  // not yet: a few seconds after the change
+    m->tick(100.0 + app::AutosaveClock::kDelay + 0.1);
+    CHECK_FALSE(m->autosavePending());
+    m->dateOfBirth = "05/03/1950";  // typed just before the crash: not sealed yet
+    m->tick(103.0);
+    CHECK(m->autosavePending());
+    // Crash: no reset, no lock; the model simply disappears.
+  }
+  // Sealed: the name is nowhere in the workspace's files as plain text.
+  for (const char* file : {"gocua.db", "gocua.db-wal"})
+    CHECK(readAll(w.tmp.path / "workspace" / file).find("Trần Văn Nam") == std::string::npos);
+
+  Reopened again(w.tmp.path);
+  ResidentModel m2;
+  m2.openNew(again.model);
+  REQUIRE(m2.draftOffered());
+  CHECK(m2.offeredName() == "Trần Văn Nam");
+  CHECK_FALSE(m2.offeredSavedAt().empty());
+  CHECK(m2.fullName.empty());  // offered, not yet taken up
+  m2.resumeDraft();
+  CHECK_FALSE(m2.draftOffered());
+  CHECK(m2.fullName == "Trần Văn Nam");
+  CHECK(m2.dateOfBirth.empty());
+  CHECK(m2.dirty());
+
+  // Editing Hoà is a draft of its own: the new resident's is not offered there.
+  m2.openExisting(again.model, w.hoa);
+  CHECK_FALSE(m2.draftOffered());
+}
+
+TEST_CASE("resident: lock and \"keep draft\" seal the whole form; saving forgets the draft") {
+  WithHoa w;
+  ResidentModel m;
+  m.openExisting(w.model, w.hoa);
+  m.phone = "0912 345 678";
+  m.reset();  // lock or window close, the phone number typed but not left
+  CHECK_FALSE(m.holdsPlaintext());
+  m.openNew(w.model);
+  CHECK_FALSE(m.draftOffered());
+  fillValid(m);
+  m.chooseHousehold(ResidentModel::kNewHousehold);
+  CHECK_FALSE(m.requestLeave(app::Screen::Settings));
+  CHECK(m.leaveKeepingDraft() == app::Screen::Settings);
+  CHECK_FALSE(m.holdsPlaintext());
+
+  m.openExisting(w.model, w.hoa);
+  REQUIRE(m.draftOffered());
+  CHECK(m.offeredName() == "Nguyễn Thị Hoà");
+  CHECK(m.phone.empty());
+  m.resumeDraft();
+  CHECK(m.phone == "0912 345 678");
+  CHECK(m.fullName == "Nguyễn Thị Hoà");
+  REQUIRE(m.save(w.model));
+  m.openExisting(w.model, w.hoa);
+  CHECK_FALSE(m.draftOffered());  // saved: the draft has served its purpose
+  CHECK(m.phone == "0912345678");
+
+  m.openNew(w.model);
+  REQUIRE(m.draftOffered());
+  m.resumeDraft();
+  CHECK(m.fullName == "Trần Văn Nam");
+  CHECK(m.dateOfBirth == "05/03/1950");
+  CHECK(m.sex() == ResidentModel::Sex::Male);
+  CHECK(m.personalId == "001050123456");
+  CHECK(m.village == "Thôn Đông");
+  CHECK(m.household() == ResidentModel::kNewHousehold);
+  CHECK(m.consentMethod() == "spoken");
+  CHECK(m.consentGivenBy == "Trần Văn Nam");
+  REQUIRE(m.save(w.model));
+  m.openNew(w.model);
+  CHECK_FALSE(m.draftOffered());
+
+  // Discarding an offered draft forgets it for good.
+  m.fullName = "Lê Văn Tám";
+  m.reset();
+  m.openNew(w.model);
+  REQUIRE(m.draftOffered());
+  m.discardDraft();
+  CHECK_FALSE(m.draftOffered());
+  CHECK(m.fullName.empty());
+  m.openNew(w.model);
+  CHECK_FALSE(m.draftOffered());
 }

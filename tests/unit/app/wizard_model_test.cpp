@@ -125,20 +125,6 @@ void fillVneid(WizardModel& w, const std::string& sim, const std::string& appoin
   REQUIRE(w.step() == WizardStep::ReadBack);
 }
 
-// A second AppModel on the same workspace directory, unlocked: the app after a restart.
-struct Reopened {
-  app::AppModel model;
-  explicit Reopened(const fs::path& dir) : model(optionsIn(dir)) {
-    model.start();
-    app::UnlockModel unlock;
-    unlock.load(model);
-    unlock.passphrase = kPassphrase;
-    unlock.submit(model);
-    unlock.finish(model, 0.0);
-    REQUIRE(model.session() != nullptr);
-  }
-};
-
 }  // namespace
 
 TEST_CASE("wizard: answer paths, widget ids and display text") {
