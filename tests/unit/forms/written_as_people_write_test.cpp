@@ -1,0 +1,41 @@
+// Answers written the way people write them (issue 11): the validator accepts a way of writing
+// that the export view turns into the one stored form, and refuses with the core codes what it
+// cannot turn into a right value.
+#include <doctest/doctest.h>
+
+#include "forms/registry.h"
+#include "shipped_forms.h"
+
+using namespace gocua;
+using namespace gocua::forms;
+using nlohmann::json;
+using namespace gocua::forms::testing;
+
+namespace {
+
+std::string dump(const std::vector<Issue>& issues) {
+  std::string out;
+  for (const auto& i : issues) out += i.field + " " + i.code + " (" + i.detail + "); ";
+  return out;
+}
+
+// The first error's code on path, or "" when the path has none.
+std::string errorOn(const ValidationReport& r, const std::string& path) {
+  for (const auto& i : r.errors)
+    if (i.field == path) return i.code;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a personal ID grouped with spaces is valid and exported as 12 digits") {
+  const Form& f = form("vneid_level2");
+  auto a = sample("vneid_level2");
+  a["person"]["personal_id"] = " 001 085 012 345 ";
+  auto report = f.validate(a, kToday);
+  CHECK_MESSAGE(report.valid(), dump(report.errors));
+  CHECK(f.exportView(a, kToday)["answers"]["person"]["personal_id"] == "001085012345");
+
+  a["person"]["personal_id"] = "001-085-012345";
+  CHECK(errorOn(f.validate(a, kToday), "person.personal_id") == "personal_id.format");
+}
