@@ -30,6 +30,7 @@ inline constexpr ErrorCode kPersonalIdSex{"personal_id.sex", ErrorKind::Invalid}
 inline constexpr ErrorCode kPersonalIdYear{"personal_id.year", ErrorKind::Invalid};
 inline constexpr ErrorCode kPhoneFormat{"phone.format", ErrorKind::Invalid};
 inline constexpr ErrorCode kPhonePrefix{"phone.prefix", ErrorKind::Invalid};
+inline constexpr ErrorCode kPhoneRetired{"phone.retired", ErrorKind::Invalid};
 inline constexpr ErrorCode kRecordBadId{"record.bad_id", ErrorKind::Invalid};
 inline constexpr ErrorCode kSexInvalid{"sex.invalid", ErrorKind::Invalid};
 inline constexpr ErrorCode kTextBidiOverride{"text.bidi_override", ErrorKind::Invalid};
@@ -43,6 +44,7 @@ inline constexpr ErrorCode kCoreCodes[] = {
     kNameInvalidChar,  kNameTooLong,     kNameZeroWidth,   kPersonalIdCentury, kPersonalIdFormat, kPersonalIdProvince,
     kPersonalIdSex,    kPersonalIdYear,  kPhoneFormat,     kPhonePrefix,       kRecordBadId,      kSexInvalid,
     kTextBidiOverride, kTextControlChar, kTextInvalidUtf8, kTextTooLong,       kDateBirthFuture,  kJsonDuplicateKey,
+    kPhoneRetired,
 };
 
 }  // namespace gocua::err

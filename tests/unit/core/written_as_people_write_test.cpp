@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "core/i18n.h"
+#include "core/phone.h"
 #include "core/resident.h"
 
 using namespace gocua;
@@ -53,4 +55,49 @@ TEST_CASE("personal ID: full-width digits, hyphens and dots stay refused") {
   json j = resident();
   j["personal_id"] = "001 086 012345";  // spaced and with the wrong year: the year check still runs
   CHECK(stored(j, "personal_id") == "!personal_id.year");
+}
+
+TEST_CASE("phone: +84 with the trunk 0 in brackets, (+84) and 0084 are stored as 0xxxxxxxxx") {
+  for (const char* phone : {"+84 (0) 912 345 678", "+84(0)912345678", "(+84) 912 345 678", "(+84)912.345.678",
+                            "0084 912 345 678", "0084912345678", "0084 (0) 912 345 678", "(84) 912 345 678"}) {
+    INFO(std::string(phone));
+    json j = resident();
+    j["phone"] = phone;
+    CHECK(stored(j, "phone") == "0912345678");
+  }
+  for (const char* bad : {"+84 ((0)) 912 345 678", "+84 () 912 345 678", "+84 (0 912 345 678", "84) 912 345 678",
+                          "(+)84 912 345 678", "0084 9123 456 789", "+0084 912 345 678"}) {
+    INFO(std::string(bad));
+    CHECK(core::normalizePhone(bad).error().code == "phone.format");
+  }
+}
+
+TEST_CASE("phone: a retired 11-digit number is refused with its new prefix") {
+  const struct {
+    const char* old;
+    const char* prefixes;
+  } kCases[] = {
+      {"0162 123 4567", "0162 → 032"},    {"0169 123 4567", "0169 → 039"},     {"0120 123 4567", "0120 → 070"},
+      {"0121 123 4567", "0121 → 079"},    {"0122 123 4567", "0122 → 077"},     {"0126 123 4567", "0126 → 076"},
+      {"0128 123 4567", "0128 → 078"},    {"0123 123 4567", "0123 → 083"},     {"0124 123 4567", "0124 → 084"},
+      {"0125 123 4567", "0125 → 085"},    {"0127 123 4567", "0127 → 081"},     {"0129 123 4567", "0129 → 082"},
+      {"0186 123 4567", "0186 → 056"},    {"0188 123 4567", "0188 → 058"},     {"0199 123 4567", "0199 → 059"},
+      {"+84 168 123 4567", "0168 → 038"}, {"0084 163 123 4567", "0163 → 033"},
+  };
+  for (const auto& c : kCases) {
+    INFO(std::string(c.old));
+    json j = resident();
+    j["phone"] = c.old;
+    CHECK(stored(j, "phone") == "!phone.retired");
+    auto e = core::normalizePhone(c.old).error();
+    CHECK(e.code == "phone.retired");
+    CHECK(e.detail == c.prefixes);  // the prefixes only: the number itself never goes into a detail
+  }
+  const auto e = core::normalizePhone("01621234567").error();
+  const std::string vi = i18n::tr(i18n::Lang::Vi, "error." + e.code, {{"detail", e.detail}});
+  CHECK(vi.find("đổi đầu số 0162 → 032 và giữ nguyên 7 số cuối") != std::string::npos);
+  // 11 digits with a prefix that was never a mobile one, and 01x numbers of the wrong length.
+  CHECK(core::normalizePhone("0130 123 4567").error().code == "phone.format");
+  CHECK(core::normalizePhone("0162 123 456").error().code == "phone.prefix");  // 10 digits, no such prefix
+  CHECK(core::normalizePhone("0162 123 45678").error().code == "phone.format");
 }

@@ -39,3 +39,19 @@ TEST_CASE("a personal ID grouped with spaces is valid and exported as 12 digits"
   a["person"]["personal_id"] = "001-085-012345";
   CHECK(errorOn(f.validate(a, kToday), "person.personal_id") == "personal_id.format");
 }
+
+TEST_CASE(
+    "a phone written +84 (0) …, (+84) … or 0084 … is valid and exported as 0xxxxxxxxx; an old 11-digit one is not") {
+  const Form& f = form("vneid_level2");
+  for (const char* phone : {"+84 (0) 912 345 678", "(+84) 912 345 678", "0084 912 345 678"}) {
+    INFO(std::string(phone));
+    auto a = sample("vneid_level2");
+    a["phone"]["number"] = phone;
+    auto report = f.validate(a, kToday);
+    CHECK_MESSAGE(report.valid(), dump(report.errors));
+    CHECK(f.exportView(a, kToday)["answers"]["phone"]["number"] == "0912345678");
+  }
+  auto a = sample("vneid_level2");
+  a["phone"]["number"] = "0169 123 4567";
+  CHECK(errorOn(f.validate(a, kToday), "phone.number") == "phone.retired");
+}
