@@ -8,6 +8,7 @@ namespace gocua::err {
 
 inline constexpr ErrorCode kConsentMethod{"consent.method", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateBirthFuture{"date.birth_future", ErrorKind::Invalid};
+inline constexpr ErrorCode kDateDayFirst{"date.day_first", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateFormat{"date.format", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateFuture{"date.future", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateInvalid{"date.invalid", ErrorKind::Invalid};
@@ -44,7 +45,7 @@ inline constexpr ErrorCode kCoreCodes[] = {
     kNameInvalidChar,  kNameTooLong,     kNameZeroWidth,   kPersonalIdCentury, kPersonalIdFormat, kPersonalIdProvince,
     kPersonalIdSex,    kPersonalIdYear,  kPhoneFormat,     kPhonePrefix,       kRecordBadId,      kSexInvalid,
     kTextBidiOverride, kTextControlChar, kTextInvalidUtf8, kTextTooLong,       kDateBirthFuture,  kJsonDuplicateKey,
-    kPhoneRetired,
+    kPhoneRetired,     kDateDayFirst,
 };
 
 }  // namespace gocua::err

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/phone.h"
 #include "core/resident.h"
@@ -100,4 +101,44 @@ TEST_CASE("phone: a retired 11-digit number is refused with its new prefix") {
   CHECK(core::normalizePhone("0130 123 4567").error().code == "phone.format");
   CHECK(core::normalizePhone("0162 123 456").error().code == "phone.prefix");  // 10 digits, no such prefix
   CHECK(core::normalizePhone("0162 123 45678").error().code == "phone.format");
+}
+
+TEST_CASE("date of birth: yyyy-mm-dd from spreadsheets is stored as dd/mm/yyyy") {
+  json j = resident();
+  j["date_of_birth"] = "1985-03-05";
+  CHECK(stored(j, "date_of_birth") == "05/03/1985");
+  j["date_of_birth"] = "1985-3-5";
+  CHECK(stored(j, "date_of_birth") == "05/03/1985");
+  j["date_of_birth"] = "1985-02-30";
+  CHECK(stored(j, "date_of_birth") == "!date.invalid");
+  j["date_of_birth"] = "1985-13-05";
+  CHECK(stored(j, "date_of_birth") == "!date.invalid");
+}
+
+TEST_CASE("date of birth: 00/00/yyyy of old records is stored as the year") {
+  json j = resident();
+  j["date_of_birth"] = "00/00/1950";
+  CHECK(stored(j, "date_of_birth") == "1950");
+  j["date_of_birth"] = "0/0/1950";
+  CHECK(stored(j, "date_of_birth") == "1950");
+  auto d = core::parseDate("00/00/1950", core::DatePrecision::Year);
+  REQUIRE(d.ok());
+  CHECK(d->precision() == core::DatePrecision::Year);
+  // A field that needs a full date still refuses it, and a known month with no day is no date.
+  CHECK(core::parseDate("00/00/1950").error().code == "date.format");
+  CHECK(core::parseDate("00/05/1950", core::DatePrecision::Year).error().code == "date.invalid");
+}
+
+TEST_CASE("date of birth: a month above 12 with a day that could be a month says to write the day first") {
+  for (const char* swapped : {"03/25/1990", "12/31/1990", "1/13/1990"}) {
+    INFO(std::string(swapped));
+    json j = resident();
+    j["date_of_birth"] = swapped;
+    CHECK(stored(j, "date_of_birth") == "!date.day_first");
+  }
+  CHECK(i18n::tr(i18n::Lang::Vi, "error.date.day_first").find("viết ngày trước, tháng sau") != std::string::npos);
+  // Not a swap: the day is above 12 too, or the "month" is no day of that month.
+  CHECK(core::parseDate("25/13/1990").error().code == "date.invalid");
+  CHECK(core::parseDate("02/31/1990").error().code == "date.invalid");
+  CHECK(core::parseDate("05/45/1990").error().code == "date.invalid");
 }

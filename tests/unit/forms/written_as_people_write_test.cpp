@@ -55,3 +55,21 @@ TEST_CASE(
   a["phone"]["number"] = "0169 123 4567";
   CHECK(errorOn(f.validate(a, kToday), "phone.number") == "phone.retired");
 }
+
+TEST_CASE("dates: yyyy-mm-dd and 00/00/yyyy are valid and exported normalised; a swapped month is refused") {
+  const Form& v = form("vneid_level2");
+  auto a = sample("vneid_level2");
+  a["person"]["date_of_birth"] = "1985-04-12";
+  auto report = v.validate(a, kToday);
+  CHECK_MESSAGE(report.valid(), dump(report.errors));
+  CHECK(v.exportView(a, kToday)["answers"]["person"]["date_of_birth"] == "12/04/1985");
+  a["person"]["date_of_birth"] = "04/13/1985";
+  CHECK(errorOn(v.validate(a, kToday), "person.date_of_birth") == "date.day_first");
+
+  const Form& ct = form("residence_ct01");
+  auto c = sample("residence_ct01");
+  c["moving"]["members"][1]["date_of_birth"] = "00/00/2011";  // a field that accepts a year alone
+  report = ct.validate(c, kToday);
+  CHECK_MESSAGE(report.valid(), dump(report.errors));
+  CHECK(ct.exportView(c, kToday)["answers"]["moving"]["members"][1]["date_of_birth"] == "2011");
+}
