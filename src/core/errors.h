@@ -22,7 +22,10 @@ inline constexpr ErrorCode kNameBidiOverride{"name.bidi_override", ErrorKind::In
 inline constexpr ErrorCode kNameControlChar{"name.control_char", ErrorKind::Invalid};
 inline constexpr ErrorCode kNameEmpty{"name.empty", ErrorKind::Invalid};
 inline constexpr ErrorCode kNameInvalidChar{"name.invalid_char", ErrorKind::Invalid};
+inline constexpr ErrorCode kNameLegacyFont{"name.legacy_font", ErrorKind::Invalid};
+inline constexpr ErrorCode kNameMixedScript{"name.mixed_script", ErrorKind::Invalid};
 inline constexpr ErrorCode kNameTooLong{"name.too_long", ErrorKind::Invalid};
+inline constexpr ErrorCode kNameTypingResidue{"name.typing_residue", ErrorKind::Invalid};
 inline constexpr ErrorCode kNameZeroWidth{"name.zero_width", ErrorKind::Invalid};
 inline constexpr ErrorCode kPersonalIdCentury{"personal_id.century", ErrorKind::Invalid};
 inline constexpr ErrorCode kPersonalIdFormat{"personal_id.format", ErrorKind::Invalid};
@@ -45,7 +48,7 @@ inline constexpr ErrorCode kCoreCodes[] = {
     kNameInvalidChar,  kNameTooLong,     kNameZeroWidth,   kPersonalIdCentury, kPersonalIdFormat, kPersonalIdProvince,
     kPersonalIdSex,    kPersonalIdYear,  kPhoneFormat,     kPhonePrefix,       kRecordBadId,      kSexInvalid,
     kTextBidiOverride, kTextControlChar, kTextInvalidUtf8, kTextTooLong,       kDateBirthFuture,  kJsonDuplicateKey,
-    kPhoneRetired,     kDateDayFirst,
+    kPhoneRetired,     kDateDayFirst,    kNameLegacyFont,  kNameTypingResidue, kNameMixedScript,
 };
 
 }  // namespace gocua::err

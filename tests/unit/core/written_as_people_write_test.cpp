@@ -142,3 +142,42 @@ TEST_CASE("date of birth: a month above 12 with a day that could be a month says
   CHECK(core::parseDate("02/31/1990").error().code == "date.invalid");
   CHECK(core::parseDate("05/45/1990").error().code == "date.invalid");
 }
+
+TEST_CASE("name: Ð and ð from legacy converters are stored as Đ and đ") {
+  json j = resident();
+  j["full_name"] = "\xC3\x90\xE1\xBA\xB7ng Th\xE1\xBB\x8B \xC3\xB0\xC3\xA0o";  // "Ðặng Thị ðào"
+  CHECK(stored(j, "full_name") == "Đặng Thị đào");
+}
+
+TEST_CASE("name: TCVN3/VNI leftovers and letters of another script inside a name are refused") {
+  const struct {
+    const char* name;
+    const char* code;
+  } kCases[] = {
+      {"Hµ V\xC4\x83n An", "name.legacy_font"},          // TCVN3 "Hà" read as Windows-1252
+      {"Nguy\xC3\x94n V\xC3\x9Eu", "name.legacy_font"},  // Þ
+      {"Haø Noäi", "name.legacy_font"},                  // VNI
+      {"Tr\xC5\x93n An", "name.legacy_font"},            // œ
+      {"Nguye6n Va8n An", "name.typing_residue"},        // VNI keys typed without the keyboard
+      {"Nguyễn Văn \xD0\xB0n", "name.mixed_script"},     // Cyrillic а
+      {"Nguyễn V\xCE\xBFn An", "name.mixed_script"},     // Greek ο
+      {"Nguyễn 王 An", "name.mixed_script"},             // Han
+  };
+  for (const auto& c : kCases) {
+    INFO(std::string(c.name));
+    json j = resident();
+    j["full_name"] = c.name;
+    CHECK(stored(j, "full_name") == std::string("!") + c.code);
+    CHECK(i18n::has(std::string("error.") + c.code));
+  }
+  // Still accepted: Vietnamese letters of the same Unicode block, and a name wholly in one other script.
+  for (const char* ok : {"Lê Thị Ánh Tuyết", "Võ Thị Sáu", "ÔNG ÍCH KHIÊM", "Hồ Thị Ý", "王小明", "Ka Nhung"}) {
+    INFO(std::string(ok));
+    json j = resident();
+    j["full_name"] = ok;
+    CHECK(stored(j, "full_name") == ok);
+  }
+  json j = resident();
+  j["full_name"] = "Nguyễn Văn 2";  // a digit on its own is no typing residue, only a wrong character
+  CHECK(stored(j, "full_name") == "!name.invalid_char");
+}

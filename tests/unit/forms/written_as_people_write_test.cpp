@@ -73,3 +73,16 @@ TEST_CASE("dates: yyyy-mm-dd and 00/00/yyyy are valid and exported normalised; a
   CHECK_MESSAGE(report.valid(), dump(report.errors));
   CHECK(ct.exportView(c, kToday)["answers"]["moving"]["members"][1]["date_of_birth"] == "2011");
 }
+
+TEST_CASE("names: Ð is exported as Đ; a Cyrillic lookalike or a TCVN3 leftover is refused") {
+  const Form& v = form("vneid_level2");
+  auto a = sample("vneid_level2");
+  a["person"]["full_name"] = "\xC3\x90\xE1\xBA\xB7ng Văn An";  // Ðặng
+  auto report = v.validate(a, kToday);
+  CHECK_MESSAGE(report.valid(), dump(report.errors));
+  CHECK(v.exportView(a, kToday)["answers"]["person"]["full_name"] == "Đặng Văn An");
+  a["person"]["full_name"] = "Nguyễn Văn \xD0\xB0n";
+  CHECK(errorOn(v.validate(a, kToday), "person.full_name") == "name.mixed_script");
+  a["person"]["full_name"] = "Hµ Văn An";
+  CHECK(errorOn(v.validate(a, kToday), "person.full_name") == "name.legacy_font");
+}
