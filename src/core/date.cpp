@@ -63,21 +63,36 @@ Result<Date> parseDate(std::string_view text, DatePrecision coarsest) {
     for (char c : p) v = v * 10 + (c - '0');
     return v;
   };
-  const std::string_view yearPart = parts[count - 1];
-  if (yearPart.size() != 4) return Error::make(err::kDateFormat);
-  for (std::size_t k = 0; k + 1 < count; ++k)
-    if (parts[k].size() > 2) return Error::make(err::kDateFormat);
-
-  const auto precision = static_cast<DatePrecision>(count);
-  if (precision < coarsest) return Error::make(err::kDateFormat);
+  // yyyy-mm-dd is how spreadsheets export dates; every other form ends with the year.
+  const bool iso = count == 3 && sep == '-' && parts[0].size() == 4;
+  const std::size_t yearIndex = iso ? 0 : count - 1;
+  if (parts[yearIndex].size() != 4) return Error::make(err::kDateFormat);
+  for (std::size_t k = 0; k < count; ++k)
+    if (k != yearIndex && parts[k].size() > 2) return Error::make(err::kDateFormat);
 
   Date d;
-  d.year = number(yearPart);
-  if (count >= 2) d.month = number(parts[count - 2]);
-  if (count == 3) d.day = number(parts[0]);
+  d.year = number(parts[yearIndex]);
+  if (iso) {
+    d.month = number(parts[1]);
+    d.day = number(parts[2]);
+  } else {
+    if (count >= 2) d.month = number(parts[count - 2]);
+    if (count == 3) d.day = number(parts[0]);
+  }
+  // "00/00/yyyy": old registers write an unknown day and month as zeros; what they know is the year.
+  const bool yearOnlyZeros = !iso && count == 3 && d.day == 0 && d.month == 0;
+  const auto precision = yearOnlyZeros ? DatePrecision::Year : static_cast<DatePrecision>(count);
+  if (precision < coarsest) return Error::make(err::kDateFormat);
+
   if (d.year < kMinYear) return Error::make(err::kDateInvalid);
-  if (count >= 2 && (d.month < 1 || d.month > 12)) return Error::make(err::kDateInvalid);
-  if (count == 3 && (d.day < 1 || d.day > daysInMonth(d.year, d.month))) return Error::make(err::kDateInvalid);
+  if (precision >= DatePrecision::Month && (d.month < 1 || d.month > 12)) {
+    // "03/25/1990": month and day swapped (the order of English-language forms and phones).
+    const bool swapped =
+        !iso && count == 3 && d.month > 12 && d.day >= 1 && d.day <= 12 && d.month <= daysInMonth(d.year, d.day);
+    return Error::make(swapped ? err::kDateDayFirst : err::kDateInvalid);
+  }
+  if (precision == DatePrecision::Day && (d.day < 1 || d.day > daysInMonth(d.year, d.month)))
+    return Error::make(err::kDateInvalid);
   // A real day past the calendar's end ("05/03/2300") is a typo for a future year, not a missing day.
   if (d.year > kMaxYear) return Error::make(err::kDateFuture);
   return d;

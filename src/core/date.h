@@ -25,9 +25,11 @@ struct Date {
 
 // Parses "dd/mm/yyyy" (also d/m/yyyy), "mm/yyyy" and "yyyy"; years 1850..2199.
 // coarsest says which partial forms the field accepts (Day = full dates only).
-// Also accepted: '-' or '.' instead of '/' (one separator throughout), surrounding spaces.
+// Also accepted: '-' or '.' instead of '/' (one separator throughout), surrounding spaces,
+// "yyyy-mm-dd" (spreadsheets), and "00/00/yyyy" (old records' unknown day and month) as the year.
 // A year before 1850 is "date.invalid"; a real day after 2199 is "date.future" (a mistyped year).
 // Errors: "date.format" (not one of the forms, or a partial form the field refuses),
+//         "date.day_first" (month above 12 and a day that could be a month: 03/25/1990),
 //         "date.invalid" (no such calendar day, e.g. 30/02/2024 or month 13). Births: birth_date.h.
 Result<Date> parseDate(std::string_view text, DatePrecision coarsest = DatePrecision::Day);
 

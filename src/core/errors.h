@@ -9,6 +9,7 @@ namespace gocua::err {
 inline constexpr ErrorCode kConsentMethod{"consent.method", ErrorKind::Invalid};
 inline constexpr ErrorCode kConsentType{"consent.type", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateBirthFuture{"date.birth_future", ErrorKind::Invalid};
+inline constexpr ErrorCode kDateDayFirst{"date.day_first", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateFormat{"date.format", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateFuture{"date.future", ErrorKind::Invalid};
 inline constexpr ErrorCode kDateInvalid{"date.invalid", ErrorKind::Invalid};
@@ -23,7 +24,10 @@ inline constexpr ErrorCode kNameBidiOverride{"name.bidi_override", ErrorKind::In
 inline constexpr ErrorCode kNameControlChar{"name.control_char", ErrorKind::Invalid};
 inline constexpr ErrorCode kNameEmpty{"name.empty", ErrorKind::Invalid};
 inline constexpr ErrorCode kNameInvalidChar{"name.invalid_char", ErrorKind::Invalid};
+inline constexpr ErrorCode kNameLegacyFont{"name.legacy_font", ErrorKind::Invalid};
+inline constexpr ErrorCode kNameMixedScript{"name.mixed_script", ErrorKind::Invalid};
 inline constexpr ErrorCode kNameTooLong{"name.too_long", ErrorKind::Invalid};
+inline constexpr ErrorCode kNameTypingResidue{"name.typing_residue", ErrorKind::Invalid};
 inline constexpr ErrorCode kNameZeroWidth{"name.zero_width", ErrorKind::Invalid};
 inline constexpr ErrorCode kPersonalIdCentury{"personal_id.century", ErrorKind::Invalid};
 inline constexpr ErrorCode kPersonalIdFormat{"personal_id.format", ErrorKind::Invalid};
@@ -32,6 +36,7 @@ inline constexpr ErrorCode kPersonalIdSex{"personal_id.sex", ErrorKind::Invalid}
 inline constexpr ErrorCode kPersonalIdYear{"personal_id.year", ErrorKind::Invalid};
 inline constexpr ErrorCode kPhoneFormat{"phone.format", ErrorKind::Invalid};
 inline constexpr ErrorCode kPhonePrefix{"phone.prefix", ErrorKind::Invalid};
+inline constexpr ErrorCode kPhoneRetired{"phone.retired", ErrorKind::Invalid};
 inline constexpr ErrorCode kRecordBadId{"record.bad_id", ErrorKind::Invalid};
 inline constexpr ErrorCode kSexInvalid{"sex.invalid", ErrorKind::Invalid};
 inline constexpr ErrorCode kTextBidiOverride{"text.bidi_override", ErrorKind::Invalid};
@@ -45,7 +50,8 @@ inline constexpr ErrorCode kCoreCodes[] = {
     kNameInvalidChar,  kNameTooLong,     kNameZeroWidth,   kPersonalIdCentury, kPersonalIdFormat, kPersonalIdProvince,
     kPersonalIdSex,    kPersonalIdYear,  kPhoneFormat,     kPhonePrefix,       kRecordBadId,      kSexInvalid,
     kTextBidiOverride, kTextControlChar, kTextInvalidUtf8, kTextTooLong,       kDateBirthFuture,  kJsonDuplicateKey,
-    kJsonTooDeep,      kConsentType,
+    kJsonTooDeep,      kConsentType,     kPhoneRetired,    kDateDayFirst,      kNameLegacyFont,   kNameTypingResidue,
+    kNameMixedScript,
 };
 
 }  // namespace gocua::err

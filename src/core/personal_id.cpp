@@ -41,6 +41,21 @@ bool isAsciiDigits(std::string_view s) {
   return true;
 }
 
+// Spaces people put around and inside the number: ASCII space, tab, no-break space (U+00A0).
+std::string withoutSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(12);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' || s[i] == '\t') continue;
+    if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      ++i;
+      continue;
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Sex> parseSex(std::string_view s) {
@@ -70,6 +85,12 @@ Status validatePersonalId(std::string_view id, std::optional<Date> birth, std::o
   if (sex && (g % 2 == 0 ? Sex::Male : Sex::Female) != *sex) return Error::make(err::kPersonalIdSex);
   if (birth && birth->year % 100 != yy) return Error::make(err::kPersonalIdYear);
   return {};
+}
+
+Result<std::string> normalizePersonalId(std::string_view raw, std::optional<Date> birth, std::optional<Sex> sex) {
+  std::string id = withoutSpaces(raw);
+  if (auto s = validatePersonalId(id, birth, sex); !s.ok()) return s.error();
+  return id;
 }
 
 }  // namespace gocua::core

@@ -29,6 +29,13 @@ std::string_view sexName(Sex s);
 Status validatePersonalId(std::string_view id, std::optional<Date> birth = std::nullopt,
                           std::optional<Sex> sex = std::nullopt);
 
+// The ID as people write it down or read it aloud, reduced to its 12 digits and then checked as
+// validatePersonalId does. Spaces (also tabs and no-break spaces) around the number and between
+// digit groups ("001 085 123 456") are dropped; anything else (full-width digits, hyphens, dots)
+// stays "personal_id.format", since no card prints them and they hide a mistyped digit.
+Result<std::string> normalizePersonalId(std::string_view raw, std::optional<Date> birth = std::nullopt,
+                                        std::optional<Sex> sex = std::nullopt);
+
 // Province name for a 3-digit pre-2025 code ("001" → "Hà Nội"), empty if unknown.
 std::string_view birthProvinceName(std::string_view code);
 

@@ -137,12 +137,12 @@ Result<Resident> parseResident(const json& j, const Date& today, Errors* problem
   }
 
   if (auto id = stringField(j, "personal_id", out); id && !id->empty()) {
-    auto check = validatePersonalId(*id, dobOk ? std::optional<Date>(r.dateOfBirth) : std::nullopt,
-                                    sexOk ? std::optional<Sex>(r.sex) : std::nullopt);
-    if (!check)
-      out.push_back(Error::like(check.error(), "personal_id"));
+    auto normalized = normalizePersonalId(*id, dobOk ? std::optional<Date>(r.dateOfBirth) : std::nullopt,
+                                          sexOk ? std::optional<Sex>(r.sex) : std::nullopt);
+    if (!normalized)
+      out.push_back(Error::like(normalized.error(), "personal_id"));
     else
-      r.personalId = *id;
+      r.personalId = *normalized;
   }
 
   if (auto phone = stringField(j, "phone", out); phone && !phone->empty()) {

@@ -315,6 +315,66 @@ const LatinFoldTable& latinFoldTable() {
   return table;
 }
 
+// Vietnamese letters of Latin-1 (U+00C0..U+00FF): the rest of that block, and its symbols, appear
+// in names only as TCVN3/VNI text read as Windows-1252 ("Hµ Néi" for "Hà Nội").
+bool isVietnameseLatin1Letter(char32_t cp) {
+  switch (cp | 0x20) {  // the lowercase partner in this block
+    case 0xE0:
+    case 0xE1:
+    case 0xE2:
+    case 0xE3:
+    case 0xE8:
+    case 0xE9:
+    case 0xEA:
+    case 0xEC:
+    case 0xED:
+    case 0xF2:
+    case 0xF3:
+    case 0xF4:
+    case 0xF5:
+    case 0xF9:
+    case 0xFA:
+    case 0xFD:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool isLegacyFontChar(char32_t cp) {
+  if (cp >= 0x00A1 && cp <= 0x00FF && cp != 0x00AD) return !isVietnameseLatin1Letter(cp);
+  switch (cp) {  // the letters Windows-1252 adds in 0x80..0x9F, which VNI text turns into
+    case 0x0152:
+    case 0x0153:
+    case 0x0160:
+    case 0x0161:
+    case 0x0178:
+    case 0x017D:
+    case 0x017E:
+    case 0x0192:
+    case 0x02C6:
+    case 0x02DC:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool isLatinScript(char32_t cp) { return cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF); }
+
+// Ð/ð → Đ/đ in valid UTF-8: C3 is always a lead byte, so the byte pairs cannot straddle characters.
+void replaceEthWithD(std::string& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != '\xC3') continue;
+    if (s[i + 1] == '\x90') {
+      s[i] = '\xC4';  // U+0110
+    } else if (s[i + 1] == '\xB0') {
+      s[i] = '\xC4';
+      s[i + 1] = '\x91';  // U+0111
+    }
+  }
+}
+
 constexpr std::size_t kMaxNameChars = 100;
 // Vietnamese needs at most two stacked marks (ệ in NFD); more is "Zalgo" text meant to deceive.
 constexpr int kMaxMarksInRow = 4;
@@ -445,8 +505,14 @@ Result<std::string> normalizeName(std::string_view s) {
   if (!nfc.ok()) return nfc.error();
   std::string name = std::move(nfc.value());
   if (name.empty()) return Error::make(err::kNameEmpty);
+  replaceEthWithD(name);
   if (codePointCount(name) > kMaxNameChars) return Error::make(err::kNameTooLong, "", std::to_string(kMaxNameChars));
 
+  bool hasLatin = false;
+  for (std::size_t i = 0; i < name.size() && !hasLatin;) {
+    const char32_t cp = decodeAt(name, i);
+    hasLatin = isLatinScript(cp) && isLetter(utf8proc_category(static_cast<utf8proc_int32_t>(cp)));
+  }
   bool hasLetter = false;
   bool afterLetter = false;  // a combining mark must follow a letter (or another mark)
   int marksInRow = 0;
@@ -457,7 +523,10 @@ Result<std::string> normalizeName(std::string_view s) {
       marksInRow = 0;
       continue;
     }
+    if (isLegacyFontChar(cp)) return Error::make(err::kNameLegacyFont);
+    if (cp >= '0' && cp <= '9' && afterLetter) return Error::make(err::kNameTypingResidue);
     const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    if (isLetter(cat) && hasLatin && !isLatinScript(cp)) return Error::make(err::kNameMixedScript);
     if (isLetter(cat)) {
       hasLetter = afterLetter = true;
       marksInRow = 0;

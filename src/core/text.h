@@ -31,10 +31,18 @@ std::string foldKey(std::string_view s);
 //   "name.bidi_override"   U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C
 //   "name.zero_width"      U+200B..U+200D, U+2060, U+FEFF, U+00AD
 //   "name.too_long"        more than 100 characters after normalisation
+//   "name.legacy_font"     characters that text typed in the old TCVN3/VNI fonts turns into when
+//                          read as Unicode (µ, Þ, ø, Œ…: Latin-1 and Windows-1252 ones that
+//                          Vietnamese does not use)
+//   "name.typing_residue"  a digit right after a letter ("Nguye6n": VNI typing without its keyboard)
+//   "name.mixed_script"    a Latin-letter name holding letters of another script (Cyrillic а,
+//                          Greek ο, Han 王); a name wholly in one other script is accepted
 //   "name.invalid_char"    digits or symbols other than space, hyphen, apostrophe and period
 //                          (’ counts as an apostrophe); also no letter at all, a combining mark
 //                          not on a letter, or more than 4 marks stacked on one letter.
-// Checks run in the order: invalid_utf8, control/bidi/zero-width, empty, too_long, invalid_char.
+// Ð (U+00D0) and ð (U+00F0), which legacy converters write for Đ/đ, are stored as Đ/đ.
+// Checks run in the order: invalid_utf8, control/bidi/zero-width, empty, too_long, then per
+// character legacy_font, typing_residue, mixed_script, invalid_char.
 // toNfc, normalizeName and normalizeText can also return "internal" if utf8proc runs out of memory.
 Result<std::string> normalizeName(std::string_view s);
 

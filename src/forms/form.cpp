@@ -78,8 +78,10 @@ json normalised(const FieldDef& f, const json& v) {
     case FieldType::Date:
       if (auto d = core::parseDate(s, f.coarsest); d.ok()) return core::formatDate(*d);
       break;
-    case FieldType::Text:
     case FieldType::PersonalId:
+      if (auto id = core::normalizePersonalId(s); id.ok()) return *id;
+      [[fallthrough]];  // a draft's wrong ID is kept as text
+    case FieldType::Text:
       if (auto t = core::normalizeText(s, 100000); t.ok()) return *t;
       break;
     default:

@@ -230,11 +230,9 @@ class Validator {
     }
     if (!sexName.empty())
       if (auto parsed = core::parseSex(sexName); parsed.ok()) sex = *parsed;
-    // Surrounding spaces come from copy-paste; anything inside the 12 digits is a real error.
-    const auto first = raw.find_first_not_of(" \t");
-    const auto last = raw.find_last_not_of(" \t");
-    const std::string id = first == std::string::npos ? std::string() : raw.substr(first, last - first + 1);
-    if (auto s = core::validatePersonalId(id, birth, sex); !s.ok()) fail(path, s.error());
+    // Spaces around and between digit groups are dropped (core::normalizePersonalId; the export
+    // view stores the 12 digits); anything else inside the number is a real error.
+    if (auto id = core::normalizePersonalId(raw, birth, sex); !id.ok()) fail(path, id.error());
   }
 
   void checks() {

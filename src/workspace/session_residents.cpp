@@ -30,6 +30,24 @@ using nlohmann::json;
 
 using namespace detail;
 
+namespace {
+
+// The same folded name with the same date of birth, or with a year-only date of birth and a full
+// date in that year (either way round): old records often know only the year of someone the
+// volunteer now writes down with a full date. A year-only date looks up each day of its year.
+const IndexedResident* sameNameAndBirth(const SearchIndex& index, std::string_view folded, const core::Date& dob) {
+  if (auto same = index.findSameNameAndBirth(folded, core::formatDate(dob))) return same;
+  if (dob.precision() == core::DatePrecision::Day)
+    return index.findSameNameAndBirth(folded, core::formatDate(core::Date{dob.year, 0, 0}));
+  if (dob.precision() == core::DatePrecision::Year)
+    for (int m = 1; m <= 12; ++m)
+      for (int d = 1; d <= core::daysInMonth(dob.year, m); ++d)
+        if (auto same = index.findSameNameAndBirth(folded, core::formatDate(core::Date{dob.year, m, d}))) return same;
+  return nullptr;
+}
+
+}  // namespace
+
 // [SECTION] Session: writing records
 
 Result<store::RecordRow> Session::sealNew(std::string_view kind, const std::string& body,
@@ -96,7 +114,7 @@ Result<AddResult> Session::addResident(const json& resident, Errors* problems) {
   }
   AddResult result;
   auto entry = indexEntry({}, *r);
-  if (auto same = index_.findSameNameAndBirth(entry.folded, entry.dateOfBirth))
+  if (auto same = sameNameAndBirth(index_, entry.folded, r->dateOfBirth))
     result.warnings.push_back({"possible_duplicate", core::formatRecordId(same->id)});
 
   std::string body = core::toJson(*r).dump();

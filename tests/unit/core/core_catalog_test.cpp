@@ -31,10 +31,12 @@ void collect(const R& r) {
 std::set<std::string> producedCodes() {
   collected.clear();
   for (const char* s : {"\xC0\xAF"}) collect(toNfc(s));
-  for (const char* s : {"", "\xC0\xAF", "A\tB", "A\xE2\x80\xAE", "A\xE2\x80\x8B", "A1"}) collect(normalizeName(s));
+  for (const char* s :
+       {"", "\xC0\xAF", "A\tB", "A\xE2\x80\xAE", "A\xE2\x80\x8B", "A1", "A@", "Hµ", "V\xC4\x83n \xD0\xB0n"})
+    collect(normalizeName(s));
   collect(normalizeName(std::string(101, 'a')));
   for (const char* s : {"\xC0\xAF", "a\x01", "a\xE2\x80\xAE", "abcdef"}) collect(normalizeText(s, 3));
-  for (const char* s : {"x", "31/04/2024", "1950"}) collect(parseDate(s));
+  for (const char* s : {"x", "31/04/2024", "1950", "03/25/1990"}) collect(parseDate(s));
   const Date t{2025, 6, 15};
   collect(requireNotFuture(Date{2026, 1, 1}, t));
   collect(requireNotPast(Date{2024, 1, 1}, t));
@@ -46,6 +48,7 @@ std::set<std::string> producedCodes() {
   collect(validatePersonalId("001085123456", Date{1986, 0, 0}));
   collect(normalizePhone("1"));
   collect(normalizePhone("0111234567"));
+  collect(normalizePhone("01621234567"));
   return collected;
 }
 
@@ -61,11 +64,12 @@ const std::filesystem::path kLists = std::filesystem::path(GOCUA_SOURCE_DIR) / "
 TEST_CASE("every error code core returns has Vietnamese and English text") {
   const auto codes = producedCodes();
   const std::set<std::string> expected = {
-      "text.invalid_utf8",  "text.control_char",    "text.bidi_override",  "text.too_long",   "name.empty",
-      "name.control_char",  "name.bidi_override",   "name.zero_width",     "name.too_long",   "name.invalid_char",
-      "date.format",        "date.invalid",         "date.future",         "date.past",       "sex.invalid",
-      "personal_id.format", "personal_id.province", "personal_id.century", "personal_id.sex", "personal_id.year",
-      "phone.format",       "phone.prefix"};
+      "text.invalid_utf8",   "text.control_char",    "text.bidi_override",  "text.too_long",   "name.empty",
+      "name.control_char",   "name.bidi_override",   "name.zero_width",     "name.too_long",   "name.invalid_char",
+      "date.format",         "date.invalid",         "date.future",         "date.past",       "sex.invalid",
+      "personal_id.format",  "personal_id.province", "personal_id.century", "personal_id.sex", "personal_id.year",
+      "phone.format",        "phone.prefix",         "phone.retired",       "date.day_first",  "name.legacy_font",
+      "name.typing_residue", "name.mixed_script"};
   CHECK(codes == expected);
   for (const auto& c : expected) {
     INFO("code " << c);

@@ -43,7 +43,8 @@ TEST_CASE("parseDate: leap years and month lengths") {
   for (int m : {1, 3, 5, 7, 8, 10, 12}) CHECK(parseDate("31/" + std::to_string(m) + "/2023").ok());
   CHECK(code(parseDate("00/01/2024")) == "date.invalid");
   CHECK(code(parseDate("32/01/2024")) == "date.invalid");
-  CHECK(code(parseDate("01/13/2024")) == "date.invalid");
+  CHECK(code(parseDate("01/13/2024")) == "date.day_first");  // month and day swapped
+  CHECK(code(parseDate("01/32/2024")) == "date.invalid");
   CHECK(code(parseDate("01/00/2024")) == "date.invalid");
 }
 
@@ -68,7 +69,9 @@ TEST_CASE("parseDate: malformed text") {
                           "01/01/",
                           "01/01/1950/",
                           "01/01-1950",
-                          "1950-01-01",
+                          "1950/01/01",
+                          "1950.01.01",
+                          "1950-001-01",
                           "01 01 1950",
                           "01/01/1950x",
                           "٠١/٠١/١٩٥٠",

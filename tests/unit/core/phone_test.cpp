@@ -66,7 +66,6 @@ TEST_CASE("international and spaced forms normalise to 0xxxxxxxxx") {
   CHECK(normalizePhone("0912.345.678").value() == "0912345678");
   CHECK(normalizePhone("0912-345-678").value() == "0912345678");
   CHECK(normalizePhone("  0912345678  ").value() == "0912345678");
-  CHECK(normalizePhone("+84 (0) 912 345 678").ok() == false);  // brackets are not accepted
   CHECK(normalizePhone("+84 0912 345 678").value() == "0912345678");
   CHECK(normalizePhone("840912345678").value() == "0912345678");
 }
