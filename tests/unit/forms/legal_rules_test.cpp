@@ -1,0 +1,50 @@
+// The shipped forms against real cases the 2025–2026 rules allow (issue 11, "Forms that block
+// real cases"): each case starts from a form's valid sample and changes what the case needs.
+#include <doctest/doctest.h>
+
+#include "shipped_forms.h"
+
+using namespace gocua;
+using namespace gocua::forms;
+using nlohmann::json;
+using namespace gocua::forms::testing;
+
+namespace {
+
+std::string dump(const std::vector<Issue>& issues) {
+  std::string out;
+  for (const auto& i : issues) out += i.field + " " + i.code + " (" + i.detail + "); ";
+  return out;
+}
+
+bool has(const std::vector<Issue>& issues, const std::string& path, const std::string& code) {
+  for (const auto& i : issues)
+    if (i.field == path && i.code == code) return true;
+  return false;
+}
+
+#define CHECK_VALID(report) CHECK_MESSAGE((report).valid(), dump((report).errors))
+#define CHECK_ISSUE(issues, path, code) CHECK_MESSAGE(has(issues, path, code), dump(issues))
+
+}  // namespace
+
+TEST_CASE("vneid_level2: an elderly resident with a year of birth and a card without expiry") {
+  const Form& f = form("vneid_level2");
+  auto a = sample("vneid_level2");
+  a["person"]["date_of_birth"] = "1950";                               // only the year is known
+  a["person"]["personal_id"] = "001050012345";                         // male, born 1950
+  a["card"] = {{"card_type", "chip_cccd"}, {"card_no_expiry", true}};  // "Không thời hạn"
+  auto r = f.validate(a, kToday);
+  CHECK_VALID(r);
+  CHECK_FALSE(has(r.warnings, "card.card_no_expiry", "form.check"));
+  CHECK_FALSE(f.isRelevant("card.card_expiry", a, kToday));
+
+  a["card"]["card_no_expiry"] = false;  // a card with a date still needs it
+  CHECK_ISSUE(f.validate(a, kToday).errors, "card.card_expiry", "field.required");
+
+  auto young = sample("vneid_level2");  // 40 years old: a card without expiry is unlikely, warn
+  young["card"] = {{"card_type", "id_card"}, {"card_no_expiry", true}};
+  r = f.validate(young, kToday);
+  CHECK_VALID(r);
+  CHECK_ISSUE(r.warnings, "card.card_no_expiry", "form.check");
+}
