@@ -48,3 +48,25 @@ TEST_CASE("vneid_level2: an elderly resident with a year of birth and a card wit
   CHECK_VALID(r);
   CHECK_ISSUE(r.warnings, "card.card_no_expiry", "form.check");
 }
+
+TEST_CASE("death_registration: no death notice, a passport or old CMND, copies requested") {
+  const Form& f = form("death_registration");
+  auto a = sample("death_registration");
+  a.erase("death_notice");  // template footnote (4): left blank when there is none
+  a["deceased"].erase("personal_id");
+  a["deceased"]["id_document_type"] = "old_cmnd";
+  a["deceased"]["id_document_number"] = "162345678";
+  a["request"] = {{"extra_copies", 2}};
+  CHECK_VALID(f.validate(a, kToday));
+
+  a["deceased"]["id_document_type"] = "passport";
+  a["deceased"].erase("id_document_number");
+  CHECK_ISSUE(f.validate(a, kToday).errors, "deceased.id_document_number", "field.required");
+
+  auto notice = sample("death_registration");  // a notice that is named still needs its date and issuer
+  notice["death_notice"].erase("date");
+  notice["death_notice"].erase("issuer");
+  auto r = f.validate(notice, kToday);
+  CHECK_ISSUE(r.errors, "death_notice.date", "field.required");
+  CHECK_ISSUE(r.errors, "death_notice.issuer", "field.required");
+}
