@@ -70,3 +70,62 @@ TEST_CASE("death_registration: no death notice, a passport or old CMND, copies r
   CHECK_ISSUE(r.errors, "death_notice.date", "field.required");
   CHECK_ISSUE(r.errors, "death_notice.issuer", "field.required");
 }
+
+TEST_CASE("birth_registration: residence and ID issue details only where the footnote asks for them") {
+  const Form& f = form("birth_registration");
+  auto a = sample("birth_registration");  // the requester gives her personal ID number
+  a["requester"].erase("residence");
+  a["requester"].erase("id_document_issue_date");
+  a["requester"].erase("id_document_issue_place");
+  a["mother"].erase("residence");  // she has a personal ID number too
+  CHECK_VALID(f.validate(a, kToday));
+
+  a["requester"]["id_document_type"] = "passport";  // without a personal ID: residence and issue date
+  a["requester"].erase("personal_id");
+  a["requester"]["id_document_number"] = "C1234567";
+  auto r = f.validate(a, kToday);
+  CHECK_ISSUE(r.errors, "requester.residence", "field.required");
+  CHECK_ISSUE(r.errors, "requester.id_document_issue_date", "field.required");
+  CHECK_FALSE(has(r.errors, "requester.id_document_issue_place", "field.required"));
+}
+
+TEST_CASE("birth_registration: birth + health insurance without residence, and a caregiver as requester") {
+  const Form& f = form("birth_registration");
+  auto a = sample("birth_registration");
+  a["request"]["linked_services"] = "insurance_only";
+  a["linked"] = {{"primary_health_facility", "Trạm y tế xã Đông Anh"}, {"result_delivery", "post"}};
+  a["requester"]["relationship"] = "caregiver";
+  CHECK_VALID(f.validate(a, kToday));
+
+  a["request"].erase("linked_services");  // as in version 1: all three, residence needed
+  CHECK_ISSUE(f.validate(a, kToday).errors, "linked.residence_address", "field.required");
+}
+
+TEST_CASE("birth_registration: the date in words must say the date in figures") {
+  const Form& f = form("birth_registration");
+  auto a = sample("birth_registration");  // born 01/11/2025
+  a["child"]["date_of_birth_in_words"] = "Ngày hai, tháng mười một, năm hai nghìn không trăm hai mươi lăm";
+  auto r = f.validate(a, kToday);
+  CHECK_ISSUE(r.errors, "child.date_of_birth_in_words", "field.constraint");
+  a["child"]["date_of_birth_in_words"] = "ngày một tháng mười một năm hai ngàn không trăm hai mươi nhăm";
+  CHECK_VALID(f.validate(a, kToday));
+}
+
+TEST_CASE("birth_registration: a parent too young to be one is refused, a very young one warned") {
+  const Form& f = form("birth_registration");
+  auto a = sample("birth_registration");  // child born 01/11/2025
+  a["mother"]["date_of_birth"] = "2020";
+  a["mother"]["personal_id"] = "001320012345";  // female, 2000s, born 2020
+  CHECK_ISSUE(f.validate(a, kToday).errors, "mother.date_of_birth", "field.constraint");
+
+  a["mother"]["date_of_birth"] = "2010";  // 15 at the birth: possible, worth a second look
+  a["mother"]["personal_id"] = "001310012345";
+  auto r = f.validate(a, kToday);
+  CHECK_VALID(r);
+  CHECK_ISSUE(r.warnings, "mother.date_of_birth", "form.check");
+
+  auto father = sample("birth_registration");
+  father["father"]["date_of_birth"] = "12/04/2019";
+  father["father"]["personal_id"] = "001219012345";
+  CHECK_ISSUE(f.validate(father, kToday).errors, "father.date_of_birth", "field.constraint");
+}
