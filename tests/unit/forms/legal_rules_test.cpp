@@ -2,6 +2,9 @@
 // real cases"): each case starts from a form's valid sample and changes what the case needs.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "shipped_forms.h"
 
 using namespace gocua;
@@ -128,4 +131,19 @@ TEST_CASE("birth_registration: a parent too young to be one is refused, a very y
   father["father"]["date_of_birth"] = "12/04/2019";
   father["father"]["personal_id"] = "001219012345";
   CHECK_ISSUE(f.validate(father, kToday).errors, "father.date_of_birth", "field.constraint");
+}
+
+TEST_CASE("consent read to the resident: Law 91/2025/QH15, the purpose, the right to refuse and to withdraw") {
+  std::ifstream in(std::filesystem::path(GOCUA_SOURCE_DIR) / "assets/i18n/app_home.json");
+  REQUIRE(in);
+  const json text = json::parse(in)["app.resident.consent_explain"];
+  const std::string vi = text["vi"], en = text["en"];
+  CHECK(vi.find("91/2025/QH15") != std::string::npos);  // in force since 01/01/2026
+  CHECK(vi.find("13/2023") == std::string::npos);
+  CHECK(vi.find("chỉ dùng để") != std::string::npos);  // the purpose
+  CHECK(vi.find("không đồng ý") != std::string::npos);
+  CHECK(vi.find("rút lại") != std::string::npos);
+  CHECK(en.find("91/2025/QH15") != std::string::npos);
+  CHECK(en.find("refuse") != std::string::npos);
+  CHECK(en.find("withdraw") != std::string::npos);
 }
