@@ -147,3 +147,23 @@ TEST_CASE("consent read to the resident: Law 91/2025/QH15, the purpose, the righ
   CHECK(en.find("refuse") != std::string::npos);
   CHECK(en.find("withdraw") != std::string::npos);
 }
+
+TEST_CASE("health_insurance_household: one head, each personal ID once, members insured elsewhere marked") {
+  const Form& f = form("health_insurance_household");
+  auto a = sample("health_insurance_household");
+  a["members"]["members"][1]["covered_elsewhere"] = true;  // the spouse is insured through work
+  CHECK_VALID(f.validate(a, kToday));
+
+  auto heads = sample("health_insurance_household");
+  heads["members"]["members"][1]["relationship_to_head"] = "self";
+  auto r = f.validate(heads, kToday);
+  CHECK_ISSUE(r.errors, "members.members[1].relationship_to_head", "field.duplicate");
+  for (const auto& i : r.errors)
+    if (i.code == "field.duplicate") CHECK(f.message(i, i18n::Lang::Vi).find("dòng 1") != std::string::npos);
+
+  auto twice = sample("health_insurance_household");
+  twice["members"]["members"].push_back(twice["members"]["members"][1]);
+  twice["members"]["members"][2]["relationship_to_head"] = "other";
+  twice["members"]["members"][2]["personal_id"] = " 027175004321";  // the same ID, pasted with a space
+  CHECK_ISSUE(f.validate(twice, kToday).errors, "members.members[2].personal_id", "field.duplicate");
+}
