@@ -2,6 +2,7 @@
 // real cases"): each case starts from a form's valid sample and changes what the case needs.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -166,4 +167,19 @@ TEST_CASE("health_insurance_household: one head, each personal ID once, members 
   twice["members"]["members"][2]["relationship_to_head"] = "other";
   twice["members"]["members"][2]["personal_id"] = " 027175004321";  // the same ID, pasted with a space
   CHECK_ISSUE(f.validate(twice, kToday).errors, "members.members[2].personal_id", "field.duplicate");
+}
+
+TEST_CASE("marriage_registration: copies requested; no marital-status paper when the database has it") {
+  const Form& f = form("marriage_registration");
+  auto a = sample("marriage_registration");  // the groom lives in another commune
+  a["ceremony"]["extra_copies"] = 2;
+  a["groom"]["marital_status_in_database"] = true;
+  CHECK_VALID(f.validate(a, kToday));
+  auto docs = f.checklist(a, kToday);
+  CHECK(std::none_of(docs.begin(), docs.end(), [](const DocumentItem& d) { return d.id == "groom_marital_status"; }));
+
+  a["groom"]["marital_status_in_database"] = false;
+  docs = f.checklist(a, kToday);
+  CHECK(std::any_of(docs.begin(), docs.end(),
+                    [](const DocumentItem& d) { return d.id == "groom_marital_status" && d.required; }));
 }
