@@ -183,3 +183,22 @@ TEST_CASE("marriage_registration: copies requested; no marital-status paper when
   CHECK(std::any_of(docs.begin(), docs.end(),
                     [](const DocumentItem& d) { return d.id == "groom_marital_status" && d.required; }));
 }
+
+TEST_CASE("residence_ct01: temporary residence at most 2 years; a moving member's ID is their own and given once") {
+  const Form& f = form("residence_ct01");
+  auto a = sample("residence_ct01");
+  a["request"]["kind"] = "temporary";
+  a["request"]["temporary_until"] = "15/11/2027";  // two years from kToday
+  CHECK_VALID(f.validate(a, kToday));
+  a["request"]["temporary_until"] = "15/11/2028";  // three
+  CHECK_ISSUE(f.validate(a, kToday).errors, "request.temporary_until", "field.constraint");
+
+  auto same = sample("residence_ct01");
+  same["moving"]["members"][0]["personal_id"] = same["applicant"]["personal_id"];
+  same["moving"]["members"][0]["date_of_birth"] = "1962";
+  CHECK_ISSUE(f.validate(same, kToday).errors, "moving.members[0].personal_id", "field.constraint");
+
+  auto twice = sample("residence_ct01");
+  twice["moving"]["members"].push_back(twice["moving"]["members"][1]);
+  CHECK_ISSUE(f.validate(twice, kToday).errors, "moving.members[2].personal_id", "field.duplicate");
+}
