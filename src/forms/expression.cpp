@@ -9,6 +9,7 @@
 #include <cmath>
 #include <optional>
 
+#include "forms/date_words.h"
 #include "forms/errors.h"
 
 namespace gocua::forms {
@@ -16,7 +17,7 @@ namespace gocua::forms {
 namespace detail {
 
 enum class Op { Eq, Ne, Lt, Le, Gt, Ge };
-enum class Fn { Today, Age, Answered, Selected };
+enum class Fn { Today, Age, AgeOn, Answered, Selected, SameDateInWords };
 
 struct Node {
   enum class Kind { Literal, Ref, Not, And, Or, Compare, Call } kind;
@@ -359,6 +360,10 @@ class Parser {
       node->fn = Fn::Today, node->type = ValueKind::Date, arity = 0;
     } else if (name.text == "age") {
       node->fn = Fn::Age, node->type = ValueKind::Number, arity = 1;
+    } else if (name.text == "age_on") {
+      node->fn = Fn::AgeOn, node->type = ValueKind::Number, arity = 2;
+    } else if (name.text == "same_date_in_words") {
+      node->fn = Fn::SameDateInWords, node->type = ValueKind::Bool, arity = 2;
     } else if (name.text == "answered") {
       node->fn = Fn::Answered, node->type = ValueKind::Bool, arity = 1;
     } else if (name.text == "selected") {
@@ -386,9 +391,12 @@ class Parser {
       if (!advance()) return nullptr;
       NodePtr ref = reference(arg);
       if (!ref) return nullptr;
-      if (node->fn == Fn::Age && ref->type != ValueKind::Date && ref->type != ValueKind::Any)
+      const bool wantDate = node->fn == Fn::Age || node->fn == Fn::AgeOn || (node->fn == Fn::SameDateInWords && i == 1);
+      if (wantDate && ref->type != ValueKind::Date && ref->type != ValueKind::Any)
         return failNull(err::kExprType, arg.pos,
-                        "age() needs a date field, '" + arg.text + "' is a " + kindName(ref->type));
+                        name.text + "() needs a date field, '" + arg.text + "' is a " + kindName(ref->type));
+      if (node->fn == Fn::SameDateInWords && i == 0 && ref->type != ValueKind::String && ref->type != ValueKind::Any)
+        return failNull(err::kExprType, arg.pos, "same_date_in_words() needs a text field first");
       if (node->fn == Fn::Selected && ref->type != ValueKind::List && ref->type != ValueKind::String &&
           ref->type != ValueKind::Any)
         return failNull(err::kExprType, arg.pos, "selected() needs a choice field");
@@ -480,6 +488,22 @@ Value eval(const Node& n, const Environment& env) {
           const Value d = eval(*n.kids[0], env);
           if (auto* date = std::get_if<core::Date>(&d.v))
             return Value::of(static_cast<double>(core::ageOn(*date, env.today())));
+          return Value::null();
+        }
+        case Fn::AgeOn: {
+          const Value birth = eval(*n.kids[0], env);
+          const Value on = eval(*n.kids[1], env);
+          auto* b = std::get_if<core::Date>(&birth.v);
+          auto* o = std::get_if<core::Date>(&on.v);
+          if (b && o) return Value::of(static_cast<double>(core::ageOn(*b, *o)));
+          return Value::null();
+        }
+        case Fn::SameDateInWords: {
+          const Value words = eval(*n.kids[0], env);
+          const Value date = eval(*n.kids[1], env);
+          auto* w = std::get_if<std::string>(&words.v);
+          auto* d = std::get_if<core::Date>(&date.v);
+          if (w && d) return Value::of(sameDateInWords(*w, *d));
           return Value::null();
         }
         case Fn::Answered:

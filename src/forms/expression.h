@@ -1,5 +1,5 @@
 // The tiny expression language of form files (`relevant`, `constraint`, `required`, checks):
-// field references, literals, comparisons, and/or/not, parentheses and four functions.
+// field references, literals, comparisons, and/or/not, parentheses and six functions.
 //
 //   expr       := or
 //   or         := and ("or" and)*
@@ -8,7 +8,8 @@
 //   comparison := primary (("=" | "==" | "!=" | "<" | "<=" | ">" | ">=") primary)?
 //   primary    := "(" expr ")" | number | string | "true" | "false" | call | reference
 //   call       := "today" "(" ")" | "age" "(" reference ")" | "answered" "(" reference ")"
-//               | "selected" "(" reference "," string ")"
+//               | "selected" "(" reference "," string ")" | "age_on" "(" reference "," reference ")"
+//               | "same_date_in_words" "(" reference "," reference ")"
 //   reference  := name ("." name)*          (name = [A-Za-z_][A-Za-z0-9_]*)
 //   string     := '...' | "..."             (backslash escapes the quote and itself)
 //   number     := -?digits(.digits)?
@@ -74,7 +75,7 @@ class Expression {
  public:
   // Parses and binds text. Errors (detail says where and what, e.g. "at 7: expected ')'"):
   //   "expr.syntax"            not a well-formed expression (also empty text)
-  //   "expr.unknown_function"  a call other than today/age/answered/selected
+  //   "expr.unknown_function"  a call other than today/age/age_on/answered/selected/same_date_in_words
   //   "expr.type"              e.g. age() of a non-date, a number compared with a string,
   //                            a non-boolean where a condition is needed
   //   "expr.too_deep"          nesting beyond 64 levels, or text over 4,000 bytes

@@ -77,6 +77,11 @@ struct FieldDef {
   int dateOfBirthSlot = -1, sexSlot = -1;
   std::string fixedSex;  // "male" / "female" / ""
 
+  // Inside a repeat: no two rows may give the same answer ("unique": true), or, for a choice, the
+  // listed values may be chosen in one row only ("unique": ["self"], one household head).
+  bool unique = false;
+  std::vector<std::string> uniqueValues;
+
   std::string prefill;    // one of kPrefillAttributes, or ""
   bool exported = false;  // goes to the one-stop export (on a section or repeat: all of it)
 

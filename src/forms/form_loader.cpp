@@ -42,7 +42,7 @@ bool isIdentifier(const std::string& s) {
 const std::set<std::string>& commonFieldKeys() {
   static const std::set<std::string> keys = {"id",       "type",     "label",      "hint",
                                              "required", "relevant", "constraint", "constraint_message",
-                                             "prefill",  "export",   "comment"};
+                                             "prefill",  "export",   "comment",    "unique"};
   return keys;
 }
 std::set<std::string> typeKeys(FieldType t) {
@@ -363,6 +363,28 @@ class Loader {
     }
   }
 
+  // "unique": true, or a list of choice values each allowed in one row only; rows only.
+  void readUnique(const json& u, FieldDef& d, int nesting, int line) {
+    if (nesting == 0) {
+      add(d.path, "form.schema", "\"unique\" compares the rows of a repeat; this field is not in one", line);
+    } else if (d.type == FieldType::Repeat || d.type == FieldType::MultiChoice || d.type == FieldType::Bool) {
+      add(d.path, "form.schema", "\"unique\" is for single answers (text, name, ID, phone, date, choice, number)",
+          line);
+    } else if (u.is_boolean()) {
+      d.unique = u.get<bool>();
+    } else if (u.is_array() && !u.empty() && d.type == FieldType::Choice) {
+      for (const auto& v : u) {
+        if (!v.is_string() || !d.findChoice(v.get<std::string>())) {
+          add(d.path, "form.schema", "\"unique\" lists values that are not choices of this field", line);
+          return;
+        }
+        d.uniqueValues.push_back(v.get<std::string>());
+      }
+    } else {
+      add(d.path, "form.schema", "\"unique\" must be true/false, or a list of this choice field's values", line);
+    }
+  }
+
   void readFields(const json& arr, FieldDef& parent, int depth, int nesting) {
     const std::string prefix = parent.type == FieldType::Repeat ? parent.path + "[]." : parent.path + ".";
     std::set<std::string> ids;
@@ -432,6 +454,7 @@ class Loader {
           d.prefill = p.get<std::string>();
       }
       d.exported = flag(f, "export", path, line);
+      const bool wantsUnique = f.contains("unique");
 
       switch (d.type) {
         case FieldType::Text: {
@@ -503,6 +526,7 @@ class Loader {
         default:
           break;
       }
+      if (wantsUnique) readUnique(f["unique"], d, nesting, line);
       raw_[d.path] = Raw{&f, line};
       parent.children.push_back(std::move(d));
     }

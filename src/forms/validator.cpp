@@ -5,6 +5,7 @@
 // validators pass through unchanged (they have catalog entries in core.json).
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/personal_id.h"
 #include "core/phone.h"
@@ -198,6 +199,7 @@ class Validator {
         const auto n = static_cast<double>(v.size());
         if (f.min && n < *f.min) error(path, "field.too_few_rows", numberText(*f.min));
         if (f.max && n > *f.max) error(path, "field.too_many_rows", numberText(*f.max));
+        RowKeys seen;
         for (std::size_t i = 0; i < v.size(); ++i) {
           const std::string rowPath = path + "[" + std::to_string(i) + "]";
           if (!v[i].is_object()) {
@@ -206,6 +208,7 @@ class Validator {
           }
           env_.push(&v[i]);
           container(f, v[i], rowPath + ".");
+          uniqueAcrossRows(f, v[i], i, rowPath + ".", seen);
           env_.pop();
         }
         break;
@@ -214,6 +217,24 @@ class Validator {
         break;
     }
     return report_.errors.size() == before;
+  }
+
+  // (field id, compared answer) → the first row that gave it.
+  using RowKeys = std::map<std::pair<std::string, std::string>, std::size_t>;
+
+  // A field marked "unique" whose answer an earlier row already gave: field.duplicate, with the
+  // earlier row's number as people count (1-based). Spacing, case and diacritics do not count.
+  void uniqueAcrossRows(const FieldDef& repeat, const json& row, std::size_t index, const std::string& prefix,
+                        RowKeys& seen) {
+    for (const FieldDef& c : repeat.children) {
+      if (!c.unique && c.uniqueValues.empty()) continue;
+      const json* v = member(&row, c.id);
+      if (detail::isMissing(v) || !detail::isRelevantNow(c, env_) || !v->is_primitive()) continue;
+      const std::string key = v->is_string() ? core::foldKey(v->get_ref<const std::string&>()) : v->dump();
+      if (!c.unique && std::find(c.uniqueValues.begin(), c.uniqueValues.end(), key) == c.uniqueValues.end()) continue;
+      auto [at, fresh] = seen.emplace(std::make_pair(c.id, key), index);
+      if (!fresh) error(prefix + c.id, "field.duplicate", std::to_string(at->second + 1));
+    }
   }
 
   void personalId(const FieldDef& f, const std::string& raw, const std::string& path) {

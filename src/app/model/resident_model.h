@@ -1,6 +1,7 @@
 // View-model of the resident editor: the fields of one resident (core::Resident), checked one by
-// one as the volunteer leaves each field, consent to process personal data (Decree 13/2023:
-// who gave it, how, today), the possible-duplicate panel, and saving through the session.
+// one as the volunteer leaves each field, consent to process personal data (Law 91/2025/QH15,
+// in force 01/01/2026: who gave it, how, today), the possible-duplicate panel, and saving
+// through the session.
 //
 // Field buffers are public so the draw function binds widgets to them directly; after a field is
 // left the draw function calls leave(field), which normalises the text and sets or clears that

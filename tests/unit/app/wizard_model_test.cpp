@@ -79,7 +79,7 @@ void fillBirth(WizardModel& w, const std::string& childBorn) {
   w.setText("child.surname", "Lê");
   w.setText("child.given_name", "An");
   w.setText("child.date_of_birth", childBorn);
-  w.setText("child.date_of_birth_in_words", "Ngày mười, tháng ba, năm hai nghìn không trăm hai mươi lăm");
+  // "ngày sinh ghi bằng chữ" is written from the date (the form checks that they match).
   w.setChoice("child.sex", "female");
   w.setChoice("child.ethnicity", "kinh");
   w.setChoice("child.nationality", "VN");

@@ -123,6 +123,39 @@ TEST_CASE("age() of a missing date is Null, so a condition on it is false") {
   CHECK_FALSE(f.eval("age(nodate) >= 14"));
 }
 
+TEST_CASE("age_on(): full years from one date field to another, Null when either is missing") {
+  Fixture f;
+  f.names["mother.dob"] = {8, ValueKind::Date};
+  f.names["nodate"] = {9, ValueKind::Date};
+  f.values[8] = Value::of(core::Date{2003, 12, 2});  // 11 on child.dob 01/12/2015, 12 a day later
+  CHECK(f.eval("age_on(mother.dob, child.dob) = 11"));
+  CHECK(f.eval("age_on(child.dob, mother.dob) < 0"));  // the other way round: negative
+  f.values[8] = Value::of(core::Date{2003, 0, 0});     // year only: counted from 01/01/2003
+  CHECK(f.eval("age_on(mother.dob, child.dob) = 12"));
+  CHECK_FALSE(f.eval("age_on(nodate, child.dob) < 14"));
+  CHECK_FALSE(f.eval("age_on(nodate, child.dob) >= 14"));
+  CHECK(f.errorCode("age_on(s, child.dob) < 3") == "expr.type");
+  CHECK(f.errorCode("age_on(d) < 3") == "expr.syntax");
+}
+
+TEST_CASE("same_date_in_words(): the words say the date, whatever the case, commas and spoken variants") {
+  Fixture f;
+  f.names["words"] = {8, ValueKind::String};
+  f.names["nodate"] = {9, ValueKind::Date};
+  f.values[8] = Value::of(std::string("Ngày một, tháng mười hai, năm hai nghìn không trăm mười lăm"));
+  CHECK(f.eval("same_date_in_words(words, child.dob)"));  // 01/12/2015
+  f.values[8] = Value::of(std::string("ngày mồng MỘT tháng mười hai năm hai ngàn không trăm mười nhăm"));
+  CHECK(f.eval("same_date_in_words(words, child.dob)"));
+  f.values[8] = Value::of(std::string("Ngày hai, tháng mười hai, năm hai nghìn không trăm mười lăm"));
+  CHECK_FALSE(f.eval("same_date_in_words(words, child.dob)"));  // another day
+  f.values[8] = Value::of(std::string("Ngày một, tháng mười hai, năm hai nghìn không trăm mười sáu"));
+  CHECK_FALSE(f.eval("same_date_in_words(words, child.dob)"));  // another year
+  CHECK_FALSE(f.eval("same_date_in_words(missing, child.dob)"));
+  CHECK_FALSE(f.eval("same_date_in_words(words, nodate)"));
+  CHECK(f.errorCode("same_date_in_words(child.dob, words)") == "expr.type");
+  CHECK(f.errorCode("same_date_in_words(n, d)") == "expr.type");
+}
+
 TEST_CASE("selected() over multi-choice lists and single choices") {
   Fixture f;
   CHECK(f.eval("selected(list, 'a')"));

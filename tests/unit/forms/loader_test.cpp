@@ -270,3 +270,41 @@ TEST_CASE("garbage bytes never crash the loader") {
     CHECK_FALSE(problems.empty());
   }
 }
+
+TEST_CASE(
+    "\"unique\" compares the rows of a repeat: refused elsewhere, on lists and with values not among the choices") {
+  const std::string row = R"({"id": "rows", "type": "repeat", "label": {"vi": "D", "en": "R"}, "fields": [
+        {"id": "kind", "type": "choice", "label": {"vi": "L", "en": "K"}, "unique": UNIQUE,
+         "choices": [{"value": "a", "vi": "A", "en": "A"}, {"value": "b", "vi": "B", "en": "B"}]}]})";
+  auto with = [&](const std::string& unique) {
+    std::string text = row;
+    text.replace(text.find("UNIQUE"), 6, unique);
+    return text + "\n";
+  };
+  struct Case {
+    const char* name;
+    std::string fields;
+    bool loads;
+  };
+  const std::vector<Case> cases = {
+      {"u_true", with("true"), true},
+      {"u_values", with(R"(["a"])"), true},
+      {"u_not_choice", with(R"(["z"])"), false},
+      {"u_number", with("3"), false},
+      {"u_outside",
+       R"({"id": "x", "type": "text", "label": {"vi": "X", "en": "X"}, "unique": true})"
+       "\n",
+       false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    TempDir dir;
+    auto reg = loadBeside(dir, std::string(c.name) + ".json", formText(c.name, c.fields));
+    CHECK(static_cast<bool>(reg.find(c.name)) == c.loads);
+    if (!c.loads) {
+      const LoadProblem* p = problemFor(reg, std::string(c.name) + ".json");
+      REQUIRE_MESSAGE(p, dump(reg));
+      CHECK(p->code == "form.schema");
+    }
+  }
+}

@@ -76,11 +76,11 @@ TEST_CASE("field.required: a required field left empty, blank or null") {
 
 TEST_CASE("a missing section still reports its required fields") {
   auto a = sample("death_registration");
-  a.erase("death_notice");
+  a.erase("deceased");
   auto r = form("death_registration").validate(a, kToday);
-  CHECK_ISSUE(r.errors, "death_notice.date", "field.required");
-  CHECK_ISSUE(r.errors, "death_notice.issuer", "field.required");
-  CHECK_NO_ISSUE(r.errors, "death_notice.number", "field.required");  // optional
+  CHECK_ISSUE(r.errors, "deceased.full_name", "field.required");
+  CHECK_ISSUE(r.errors, "deceased.date_of_death", "field.required");
+  CHECK_NO_ISSUE(r.errors, "deceased.cause_of_death", "field.required");  // optional
 }
 
 TEST_CASE("required as an expression") {
