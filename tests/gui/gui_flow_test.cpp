@@ -119,7 +119,7 @@ TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl
   fill(d, "wizard.field.requester.id_document_issue_date", "10/05/2021");
   fill(d, "wizard.field.requester.id_document_issue_place", "Cục Cảnh sát QLHC về TTXH");
   fill(d, "wizard.field.requester.residence", "Thôn Đông, xã Đông Anh");
-  click(d, "wizard.choice.requester.relationship.father");
+  pick(d, "requester.relationship", "Cha", "father");  // six kinds of requester: a drop-down
   d.screenshot();
   next(d);
   fill(d, "wizard.field.child.surname", "Lò");
