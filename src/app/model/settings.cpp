@@ -36,6 +36,7 @@ Result<Settings> parseSettings(std::string_view text) {
   s.highContrast = jsonValue(j, "high_contrast", s.highContrast);
   s.idleLockMinutes = jsonValue(j, "idle_lock_minutes", s.idleLockMinutes);
   s.languageChosen = jsonValue(j, "language_chosen", s.languageChosen);
+  s.typing = core::typingMethodFromName(jsonValue(j, "typing", "telex")).value_or(s.typing);
   s.clamp();
   return s;
 }
@@ -54,7 +55,8 @@ Status saveSettings(const std::filesystem::path& file, const Settings& s) {
                       {"font_scale_percent", s.fontScalePercent},
                       {"high_contrast", s.highContrast},
                       {"idle_lock_minutes", s.idleLockMinutes},
-                      {"language_chosen", s.languageChosen}};
+                      {"language_chosen", s.languageChosen},
+                      {"typing", std::string(core::typingMethodName(s.typing))}};
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   const std::string text = j.dump(2) + "\n";

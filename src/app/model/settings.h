@@ -1,4 +1,4 @@
-// The desktop app's preferences: language, font scale, contrast, idle lock. Kept in a small JSON
+// The desktop app's preferences: language, font scale, contrast, idle lock, Vietnamese typing. Kept in a small JSON
 // file in the user's config directory; it never holds residents' data, so it is not encrypted.
 #pragma once
 
@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/result.h"
+#include "core/vietnamese_typing.h"
 
 namespace gocua::app {
 
@@ -16,6 +17,9 @@ struct Settings {
   bool highContrast = false;
   int idleLockMinutes = 10;     // 1..120
   bool languageChosen = false;  // first run asks once
+  // The app's own Telex/VNI in name, address and note fields: borrowed laptops often have no
+  // Vietnamese input method, and GLFW shows none of the pre-edit text of one that exists.
+  core::TypingMethod typing = core::TypingMethod::Telex;
 
   // Values out of range are pulled back in (a hand-edited file never breaks the app).
   void clamp();  // into range; text size in steps of 25 %

@@ -12,9 +12,18 @@ bool SettingsModel::apply(AppModel& app) {
   Settings& live = app.settings();
   const bool looks = live.fontScalePercent != draft.fontScalePercent || live.highContrast != draft.highContrast;
   live = draft;
+  if (live.typing != core::TypingMethod::Off) lastTyping_ = live.typing;
   app.commitSettings();
   app.notify(i18n::tr("app.settings.saved"));
   return looks;
+}
+
+void SettingsModel::toggleTyping(AppModel& app) {
+  Settings& live = app.settings();
+  if (live.typing != core::TypingMethod::Off) lastTyping_ = live.typing;
+  live.typing = live.typing == core::TypingMethod::Off ? lastTyping_ : core::TypingMethod::Off;
+  draft.typing = live.typing;
+  app.commitSettings();
 }
 
 bool SettingsModel::resetTraining(AppModel& app) {

@@ -13,6 +13,9 @@ class SettingsModel {
   // Writes the draft to the app (and the settings file). True when the font scale or contrast
   // changed, so the window rebuilds the font atlas and the theme.
   bool apply(AppModel& app);
+  // The one key (F2): Vietnamese typing off, or back on with the method last used (Telex at
+  // first). Saved at once, like Save settings; the open settings screen shows it too.
+  void toggleTyping(AppModel& app);
   bool holdsPlaintext() const { return false; }  // settings hold no resident data
   void reset() {
     draft = Settings{};
@@ -25,6 +28,9 @@ class SettingsModel {
   // Deletes every practice record and draft and makes kTrainingResidents synthetic residents
   // afresh (the notice says how it went). False when nothing was reset.
   bool resetTraining(AppModel& app);
+
+ private:
+  core::TypingMethod lastTyping_ = core::TypingMethod::Telex;  // what F2 turns back on
 };
 
 }  // namespace gocua::app

@@ -49,7 +49,9 @@ void textInput(WizardModel& m, const WizardField& f) {
   if (f.type == FieldType::PersonalId) flags = ImGuiInputTextFlags_CharsDecimal;
   const std::string hint = f.type == FieldType::Date ? i18n::tr("app.wizard.date_hint") : std::string();
   const std::string label = f.required ? f.label + " *" : f.label;
-  if (textField(label, fieldId(f), m.textBuffer(f.path), flags, hint)) m.fieldLeft(f.path);
+  // Free text and names take the app's Vietnamese typing; ID numbers, phones, dates stay plain.
+  const TextKind kind = f.type == FieldType::Text || f.type == FieldType::Name ? TextKind::Words : TextKind::Plain;
+  if (textField(label, fieldId(f), m.textBuffer(f.path), flags, hint, kind)) m.fieldLeft(f.path);
   if (!f.hint.empty()) mutedText(f.hint);
 }
 

@@ -73,7 +73,7 @@ void workspaceStep(App& app) {
   ImGui::Spacing();
   ImGui::BeginDisabled(m.busy());
   if (textField(i18n::tr("app.first_run.volunteer"), "first_run.volunteer", &m.volunteer, 0,
-                i18n::tr("app.first_run.volunteer_hint")))
+                i18n::tr("app.first_run.volunteer_hint"), TextKind::Words))
     m.volunteerLeft();
   if (!m.volunteerError().empty()) errorText(m.volunteerError());
   ImGui::Spacing();

@@ -18,6 +18,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/shell.h"
 #include "app/ui/theme.h"
+#include "app/ui/typing_input.h"
 #include "app/ui/ui_map.h"
 #include "core/i18n.h"
 #include "core/main_guard.h"
@@ -144,6 +145,9 @@ int run(int argc, char** argv) {
     const double frameStart = window.now();
     window.beginFrame();
     const bool f12 = ImGui::IsKeyPressed(GLFW_KEY_F12, false);
+    // F2 turns the app's Vietnamese typing off and on again, on every screen.
+    if (ImGui::IsKeyPressed(GLFW_KEY_F2, false)) app.settings.toggleTyping(app.model);
+    ui::setTypingMethod(app.model.settings().typing);
     const Screen before = app.model.screen();
     ui::drawFrame(app);
     // A finished task may switch screens inside this frame; draw the new one without waiting for input.

@@ -25,7 +25,11 @@ void problem(const ResidentModel& m, ResidentField f) {
 // note: what a correct value tells (the carrier of a phone number), shown when there is no problem.
 void field(ResidentModel& m, ResidentField f, const std::string& labelKey, const std::string& id, std::string* value,
            const std::string& hintKey = {}, std::string (ResidentModel::*note)() const = nullptr) {
-  if (textField(i18n::tr(labelKey), id, value, 0, hintKey.empty() ? std::string() : i18n::tr(hintKey))) m.leave(f);
+  // Names and notes take the app's Vietnamese typing; dates, ID numbers and phones stay plain.
+  const bool words = f == ResidentField::FullName || f == ResidentField::Notes || f == ResidentField::ConsentGivenBy;
+  if (textField(i18n::tr(labelKey), id, value, 0, hintKey.empty() ? std::string() : i18n::tr(hintKey),
+                words ? TextKind::Words : TextKind::Plain))
+    m.leave(f);
   problem(m, f);
   if (note)
     if (auto text = (m.*note)(); !text.empty()) mutedText(text);
@@ -104,7 +108,7 @@ void homeColumn(ResidentModel& m) {
         &ResidentModel::phoneNote);
 
   if (textField(i18n::tr("app.resident.village"), "resident.village", &m.village, 0,
-                i18n::tr("app.resident.village_hint")))
+                i18n::tr("app.resident.village_hint"), TextKind::Words))
     m.leave(ResidentField::Village);
   problem(m, ResidentField::Village);
   // Villages already in the workspace, as buttons, wrapping to the next line when full.

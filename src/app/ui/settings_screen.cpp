@@ -1,7 +1,8 @@
-// Settings: language, text size, contrast, idle lock. Applied with one button.
+// Settings: language, text size, contrast, idle lock, Vietnamese typing. Applied with one button.
 #include <imgui.h>
 
 #include "app/ui/screens.h"
+#include "app/ui/typing_input.h"
 #include "app/ui/widgets.h"
 #include "core/i18n.h"
 
@@ -32,6 +33,16 @@ void drawSettings(App& app) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   ImGui::SliderInt("##idle-lock", &d.idleLockMinutes, 1, 60);
   mark("settings.idle_lock");
+  ImGui::Spacing();
+  ImGui::TextUnformatted(i18n::tr("app.settings.typing").c_str());
+  for (const auto method : {core::TypingMethod::Off, core::TypingMethod::Telex, core::TypingMethod::Vni}) {
+    const std::string name(core::typingMethodName(method));
+    if (method != core::TypingMethod::Off) ImGui::SameLine();
+    if (ImGui::RadioButton((typingMethodLabel(method) + "##typing-" + name).c_str(), d.typing == method))
+      d.typing = method;
+    mark("settings.typing." + name);
+  }
+  mutedText(i18n::tr("app.settings.typing_explain"));
   ImGui::Spacing();
   if (button(i18n::tr("app.settings.apply"), "settings.apply", ButtonKind::Primary))
     app.looksChanged = app.settings.apply(app.model) || app.looksChanged;

@@ -6,6 +6,7 @@
 
 #include "app/ui/fonts.h"
 #include "app/ui/theme.h"
+#include "app/ui/typing_input.h"
 #include "app/ui/ui_map.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -66,12 +67,17 @@ static bool normalizeOnLeave(std::string* value) {
   return true;
 }
 
-bool textField(const std::string& label, const std::string& id, std::string* value, int flags,
-               const std::string& hint) {
-  if (!label.empty()) ImGui::TextUnformatted(label.c_str());
+bool textField(const std::string& label, const std::string& id, std::string* value, int flags, const std::string& hint,
+               TextKind kind) {
+  if (!label.empty()) {
+    ImGui::TextUnformatted(label.c_str());
+    if (kind == TextKind::Words) typingNote(id + ".typing");
+  }
   ImGui::SetNextItemWidth(-1);
   const std::string hidden = "##" + id;
-  if (hint.empty())
+  if (kind == TextKind::Words)
+    typingInputText(hidden.c_str(), hint, value, flags);
+  else if (hint.empty())
     ImGui::InputText(hidden.c_str(), value, flags);
   else
     ImGui::InputTextWithHint(hidden.c_str(), hint.c_str(), value, flags);

@@ -14,10 +14,15 @@ enum class ButtonKind { Primary, Normal };
 // A button at least 48 px (scaled) tall. width 0 = fit the label; -1 = the rest of the line.
 bool button(const std::string& label, const std::string& id, ButtonKind kind = ButtonKind::Normal, float width = 0);
 
+// What a text field holds. Words (names, addresses, notes) get the app's own Telex/VNI typing
+// (typing_input.h) and show the method by the label; Plain (ID numbers, phones, dates, paths,
+// addresses of servers) take keys as typed.
+enum class TextKind { Plain, Words };
+
 // A label above a full-width text box. Returns true once when the volunteer leaves the field
 // after editing it (the moment to validate); the text is then NFC. Flags as ImGuiInputTextFlags.
 bool textField(const std::string& label, const std::string& id, std::string* value, int flags = 0,
-               const std::string& hint = {});
+               const std::string& hint = {}, TextKind kind = TextKind::Plain);
 bool passwordField(const std::string& label, const std::string& id, std::string* value, bool* enterPressed);
 
 void heading(const std::string& text);
