@@ -54,7 +54,10 @@ TEST_CASE("the catalog's messages for answers use no jargon") {
     std::ifstream in(std::filesystem::path(GOCUA_SOURCE_DIR) / "assets/i18n" / file);
     REQUIRE(in);
     const json catalog = json::parse(in);
-    for (const auto& [key, text] : catalog.items()) {
+    for (const auto& item : catalog.items()) {
+      // Not a structured binding: clang cannot capture one in CAPTURE's lambda.
+      const std::string key = item.key();
+      const json& text = item.value();
       CAPTURE(file);
       CAPTURE(key);
       if (text.is_object() && text.contains("vi")) CHECK_FALSE(jargon(text["vi"].get<std::string>()));
