@@ -15,12 +15,6 @@ using namespace gocua::forms::testing;
 
 namespace {
 
-std::string dump(const std::vector<Issue>& issues) {
-  std::string out;
-  for (const auto& i : issues) out += i.field + " " + i.code + " (" + i.detail + "); ";
-  return out;
-}
-
 bool has(const std::vector<Issue>& issues, const std::string& path, const std::string& code) {
   for (const auto& i : issues)
     if (i.field == path && i.code == code) return true;

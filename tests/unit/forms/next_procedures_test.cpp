@@ -27,12 +27,6 @@ bool has(const std::vector<Issue>& issues, const std::string& field, const std::
   return false;
 }
 
-std::string dump(const std::vector<Issue>& issues) {
-  std::string out;
-  for (const auto& i : issues) out += i.field + " " + i.code + " (" + i.detail + "); ";
-  return out;
-}
-
 ValidationReport validate(const std::string& id, const json& answers) { return form(id).validate(answers, kToday); }
 
 }  // namespace

@@ -33,4 +33,11 @@ inline const Form& form(const std::string& id) {
   return *f;
 }
 
+// The issues as one line, for a failing check's message.
+inline std::string dump(const std::vector<Issue>& issues) {
+  std::string out;
+  for (const auto& i : issues) out += i.field + " " + i.code + " (" + i.detail + "); ";
+  return out;
+}
+
 }  // namespace gocua::forms::testing

@@ -24,12 +24,6 @@ const Issue* find(const std::vector<Issue>& issues, const std::string& path, con
   return nullptr;
 }
 
-std::string dump(const std::vector<Issue>& issues) {
-  std::string out;
-  for (const auto& i : issues) out += i.field + " " + i.code + " (" + i.detail + "); ";
-  return out;
-}
-
 #define CHECK_ISSUE(issues, path, code) CHECK_MESSAGE(find(issues, path, code), dump(issues))
 #define CHECK_NO_ISSUE(issues, path, code) CHECK_MESSAGE(!find(issues, path, code), dump(issues))
 

@@ -13,12 +13,6 @@ using namespace gocua::forms::testing;
 
 namespace {
 
-std::string dump(const std::vector<Issue>& issues) {
-  std::string out;
-  for (const auto& i : issues) out += i.field + " " + i.code + " (" + i.detail + "); ";
-  return out;
-}
-
 // The first error's code on path, or "" when the path has none.
 std::string errorOn(const ValidationReport& r, const std::string& path) {
   for (const auto& i : r.errors)
