@@ -1,5 +1,8 @@
 #include "gui_driver.h"
 
+#include "vault/primitives.h"
+#include "vault/secret.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -8,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <iostream>
 #include <stdexcept>
 #include <thread>
 
@@ -208,12 +212,39 @@ std::string Driver::failure() {
   return out;
 }
 
-bool Driver::fill(const std::string& id, const std::string& text) {
+bool Driver::fillKeys(const std::string& id, const std::string& keys) {
   if (!click(id)) return false;
   key("ctrl+a");
   key("BackSpace");
-  type(text);
+  type(keys);
   return true;
+}
+
+bool Driver::fill(const std::string& id, const std::string& text) {
+  constexpr int kTries = 3;
+  for (int attempt = 1; attempt <= kTries; ++attempt) {
+    if (!fillKeys(id, text)) return false;
+    if (digestKeyHex_.empty() || holds(id, text, 2.0)) return true;
+    std::cerr << "gui: the text typed into " << id << " did not arrive whole (try " << attempt << ")\n";
+  }
+  error_ = "the text typed into " + id + " did not arrive whole after " + std::to_string(kTries) + " tries";
+  return false;
+}
+
+bool Driver::holds(const std::string& id, const std::string& text, double seconds) {
+  const auto key = gocua::vault::fromHex(digestKeyHex_);
+  if (!key) return false;
+  const std::string want = gocua::vault::Blake2b(16, *key).update(text).finalHex();
+  const auto start = std::chrono::steady_clock::now();
+  while (since(start) < seconds) {
+    const auto active = map().value("active", nlohmann::json::object());
+    if (active.value("id", std::string()) == id) {
+      const auto digest = active.value("digest", std::string());
+      if (digest.empty() || digest == want) return true;  // empty: a passphrase, never digested
+    }
+    sleepFor(0.05);
+  }
+  return false;
 }
 
 void Driver::type(const std::string& text) {

@@ -67,8 +67,14 @@ class Driver {
   bool click(const std::string& id, double seconds = 10);
   // For a failed step: a screenshot of the window and what is on screen (widget names only).
   std::string failure();
-  // Clicks the field, selects what it holds and types text (Vietnamese welcome).
+  // Clicks the field, selects what it holds and types text (Vietnamese welcome), then checks
+  // through the map's keyed digest (ui_map.h) that the field holds exactly text, typing it again
+  // when a letter was lost (xdotool drops remapped letters under load); false after 3 tries.
   bool fill(const std::string& id, const std::string& text);
+  // The same without the check, for keys the field turns into other text (Telex).
+  bool fillKeys(const std::string& id, const std::string& keys);
+  // The key the app digests typed text with (GOCUA_UI_MAP_KEY, hex).
+  void setDigestKey(std::string hex) { digestKeyHex_ = std::move(hex); }
   void type(const std::string& text);
   void key(const std::string& keysym);
   // Presses F12 and waits for the new PNG; returns its path (empty on timeout).
@@ -79,10 +85,14 @@ class Driver {
 
  private:
   it::RunResult xdotool(const std::vector<std::string>& args);
+  // Waits until the map names id as the field being edited and, for a text field, its digest is
+  // that of text; false when it does not within seconds.
+  bool holds(const std::string& id, const std::string& text, double seconds);
   std::string display_;
   fs::path mapFile_, shotsDir_;
   std::string window_;
   std::string error_;
+  std::string digestKeyHex_;
 };
 
 }  // namespace gui

@@ -3,11 +3,14 @@
 // <build>/gui-screenshots/<name>/ so a person can look at them after the run.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 
 #include "gui_driver.h"
 #include "harness.h"
+#include "vault/secret.h"
 
 namespace gui {
 
@@ -33,9 +36,14 @@ struct Session {
     env["DISPLAY"] = x.display();
     env["GOCUA_UI_MAP"] = (sandbox.root / "ui-map.json").string();
     env["GOCUA_SCREENSHOT_DIR"] = shots.string();
+    // A fresh key per run for the map's digest of typed text (ui_map.h).
+    std::array<std::uint8_t, 32> key{};
+    gocua::vault::randomBytes(key);
+    env["GOCUA_UI_MAP_KEY"] = gocua::vault::toHex(key);
     env["LIBGL_ALWAYS_SOFTWARE"] = "1";
     app = std::make_unique<Background>(argv, env, log());
     driver = std::make_unique<Driver>(x.display(), sandbox.root / "ui-map.json", shots);
+    driver->setDigestKey(env["GOCUA_UI_MAP_KEY"]);
     return driver->attach();
   }
 };

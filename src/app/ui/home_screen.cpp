@@ -106,6 +106,7 @@ void searchBar(App& app) {
       "##home.search", i18n::tr("app.home.search_hint").c_str(), &m.query,
       ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory, history, &arrow);
   mark("home.search");
+  if (ImGui::IsItemActive()) uiMap().active("home.search", &m.query);
   const bool escape =
       (ImGui::IsItemActive() || ImGui::IsItemDeactivated()) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
   ImGui::PopStyleVar();

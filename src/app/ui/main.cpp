@@ -113,6 +113,8 @@ int run(int argc, char** argv) {
   auto& window = **platform;
   app.wake = [] { ui::Platform::wake(); };
   if (const char* map = std::getenv("GOCUA_UI_MAP"); map && *map) ui::uiMap().enable(map);
+  if (const char* key = std::getenv("GOCUA_UI_MAP_KEY"); key && *key)
+    if (auto bytes = vault::fromHex(key); bytes && bytes->size() == 32) ui::uiMap().setDigestKey(std::move(*bytes));
   Screenshots shots;
   FrameLog frameLog;
   if (const char* dir = std::getenv("GOCUA_SCREENSHOT_DIR"); dir && *dir) shots.dir = dir;

@@ -82,6 +82,7 @@ bool textField(const std::string& label, const std::string& id, std::string* val
   else
     ImGui::InputTextWithHint(hidden.c_str(), hint.c_str(), value, flags);
   mark(id);
+  if (ImGui::IsItemActive()) uiMap().active(id, value);
   return normalizeOnLeave(value);
 }
 
@@ -92,6 +93,7 @@ bool passwordField(const std::string& label, const std::string& id, std::string*
   const bool enter =
       ImGui::InputText(hidden.c_str(), value, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
   mark(id);
+  if (ImGui::IsItemActive()) uiMap().active(id, nullptr);
   if (enterPressed) *enterPressed = enter;
   return normalizeOnLeave(value);
 }

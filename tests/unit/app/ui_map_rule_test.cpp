@@ -1,8 +1,16 @@
 // What the GUI map publishes (app/ui/ui_map.h): only the part of a widget that can be clicked, and
-// list rows numbered from the first one a volunteer sees under the header.
+// list rows numbered from the first one a volunteer sees under the header, and the field being
+// edited named with a keyed digest, never its text.
 #include "app/ui/ui_map.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using gocua::app::ui::clickablePart;
 using gocua::app::ui::rowCounts;
@@ -37,4 +45,57 @@ TEST_CASE("ui map: the first row under the header is row 0; rows mostly hidden a
   // Scrolled by 40 px: the old first row shows 15 of its 60 px and does not count.
   const UiRect scrolled{200, 255, 1000, 315};
   CHECK_FALSE(rowCounts(scrolled, kBody));
+}
+
+namespace {
+nlohmann::json readMap(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return nlohmann::json::parse(in, nullptr, false);
+}
+std::string fileText(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+}  // namespace
+
+TEST_CASE("ui map: the field being edited is named with a keyed digest of its text, never the text") {
+  const auto dir = std::filesystem::temp_directory_path() / ("gocua-ui-map-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "map.json";
+  gocua::app::ui::UiMap map;
+  map.enable(file);
+  const std::string name = "Lò Văn Pấng";
+
+  // Without a key: the field is named, its digest empty (the test then cannot check, nor can anyone).
+  map.beginFrame("resident");
+  map.add("resident.full_name", 10, 10, 200, 40);
+  map.active("resident.full_name", &name);
+  map.endFrame();
+  auto j = readMap(file);
+  CHECK(j["active"]["id"] == "resident.full_name");
+  CHECK(j["active"]["digest"] == "");
+
+  // With a key: the digest is the keyed BLAKE2b of exactly the text; one lost letter changes it.
+  std::vector<std::uint8_t> key(32, 7);
+  map.setDigestKey(key);
+  map.beginFrame("resident");
+  map.active("resident.full_name", &name);
+  map.endFrame();
+  j = readMap(file);
+  const std::string digest = j["active"]["digest"];
+  CHECK(digest == gocua::app::ui::typedTextDigest(key, name));
+  CHECK(digest.size() == 32);
+  CHECK(digest != gocua::app::ui::typedTextDigest(key, "L Văn Pấng"));
+  CHECK(digest != gocua::app::ui::typedTextDigest(std::vector<std::uint8_t>(32, 8), name));
+  CHECK(fileText(file).find("Văn") == std::string::npos);
+
+  // A passphrase field is named but never digested; a frame with no field edited names none.
+  map.beginFrame("unlock");
+  map.active("unlock.passphrase", nullptr);
+  map.endFrame();
+  CHECK(readMap(file)["active"]["digest"] == "");
+  map.beginFrame("unlock");
+  map.endFrame();
+  CHECK_FALSE(readMap(file).contains("active"));
+  std::filesystem::remove_all(dir);
 }
