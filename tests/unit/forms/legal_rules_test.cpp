@@ -196,3 +196,68 @@ TEST_CASE("residence_ct01: temporary residence at most 2 years; a moving member'
   twice["moving"]["members"].push_back(twice["moving"]["members"][1]);
   CHECK_ISSUE(f.validate(twice, kToday).errors, "moving.members[2].personal_id", "field.duplicate");
 }
+
+namespace {
+bool listsDocument(const std::vector<forms::DocumentItem>& docs, const std::string& id) {
+  return std::any_of(docs.begin(), docs.end(), [&](const forms::DocumentItem& d) { return d.id == id; });
+}
+}  // namespace
+
+TEST_CASE("residence_ct01: removing a registration asks for the reason, not for a home, consents or members") {
+  const Form& f = form("residence_ct01");
+  nlohmann::json a = {
+      {"request",
+       {{"kind", "permanent_removal"},
+        {"details", "Xoá đăng ký thường trú cho mẹ tôi"},
+        {"address", "Số 5, thôn Bắc, xã Hoằng Hoá, Thanh Hoá"}}},
+      {"applicant",
+       {{"full_name", "Lê Thị Cúc"}, {"date_of_birth", "1962"}, {"sex", "female"}, {"personal_id", "038162001234"}}},
+      {"household",
+       {{"relationship_to_head", "spouse"},
+        {"head_full_name", "Phạm Văn Dũng"},
+        {"head_personal_id", "038060004321"}}}};
+  CHECK_ISSUE(f.validate(a, kToday).errors, "request.removal_reason", "field.required");
+  a["request"]["removal_reason"] = "Người được xoá đã chết";
+  CHECK_VALID(f.validate(a, kToday));  // no owner, no head consent, no moving members needed
+  const auto docs = f.checklist(a, kToday);
+  CHECK(listsDocument(docs, "removal_proof"));
+  CHECK_FALSE(listsDocument(docs, "residence_proof"));
+  CHECK_FALSE(listsDocument(docs, "head_consent"));
+}
+
+TEST_CASE("residence_ct01: splitting a household needs the new head and the head's consent") {
+  const Form& f = form("residence_ct01");
+  auto a = sample("residence_ct01");
+  a["request"]["kind"] = "household_split";
+  a["request"]["details"] = "Tách hộ cho tôi và 2 con";
+  auto report = f.validate(a, kToday);
+  CHECK_ISSUE(report.errors, "request.new_head_full_name", "field.required");
+  CHECK_ISSUE(report.errors, "request.new_head_personal_id", "field.required");
+  a["request"]["new_head_full_name"] = "Lê Thị Cúc";
+  a["request"]["new_head_personal_id"] = "038162001234";
+  CHECK_VALID(f.validate(a, kToday));
+  a["consents"]["head_consent"] = false;
+  CHECK_ISSUE(f.validate(a, kToday).errors, "consents.head_consent", "field.constraint");
+}
+
+TEST_CASE(
+    "residence_ct01: extending temporary residence keeps the 2-year limit; a confirmation asks only who and where") {
+  const Form& f = form("residence_ct01");
+  auto a = sample("residence_ct01");
+  a["request"]["kind"] = "temporary_extension";
+  CHECK_ISSUE(f.validate(a, kToday).errors, "request.temporary_until", "field.required");
+  a["request"]["temporary_until"] = "15/11/2028";
+  CHECK_ISSUE(f.validate(a, kToday).errors, "request.temporary_until", "field.constraint");
+  a["request"]["temporary_until"] = "15/11/2027";
+  CHECK_VALID(f.validate(a, kToday));
+
+  nlohmann::json c = {
+      {"request",
+       {{"kind", "confirmation"},
+        {"details", "Xác nhận nơi thường trú để bổ sung hồ sơ xin việc"},
+        {"address", "Số 5, thôn Bắc, xã Hoằng Hoá, Thanh Hoá"}}},
+      {"applicant",
+       {{"full_name", "Lê Thị Cúc"}, {"date_of_birth", "1962"}, {"sex", "female"}, {"personal_id", "038162001234"}}},
+      {"household", {{"relationship_to_head", "self"}}}};
+  CHECK_VALID(f.validate(c, kToday));
+}
