@@ -2,6 +2,7 @@
 #include "core/durable_write.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -13,15 +14,16 @@
 
 namespace gocua::core {
 namespace fs = std::filesystem;
-namespace {
 
 // Unique per process and per call, so two threads replacing files in one folder never collide.
-fs::path tempBeside(const fs::path& path) {
+fs::path tempPathBeside(const fs::path& path) {
   static std::atomic<unsigned> counter{0};
   const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   return dir / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
                 std::to_string(counter.fetch_add(1)));
 }
+
+namespace {
 
 bool writeAll(int fd, std::string_view bytes) {
   std::size_t done = 0;
@@ -55,7 +57,7 @@ std::optional<WriteFailure> writeFileDurably(const fs::path& path, std::string_v
   const auto at = [&how](std::string_view step) {
     if (how.at) how.at(step);
   };
-  const fs::path temp = tempBeside(path);
+  const fs::path temp = tempPathBeside(path);
   const auto fail = [&temp](WriteFailure why) {
     ::unlink(temp.c_str());
     return std::optional<WriteFailure>(why);
@@ -77,6 +79,21 @@ std::optional<WriteFailure> writeFileDurably(const fs::path& path, std::string_v
   if (UniqueFd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)); dirFd) ::fsync(dirFd.get());
   at("after_dir_fsync");
   if (how.readBack && !readsBackAs(path, bytes)) return WriteFailure::ReadBack;
+  return std::nullopt;
+}
+
+std::optional<WriteFailure> commitFileDurably(const fs::path& temp, const fs::path& path) {
+  const auto fail = [&temp](WriteFailure why) {
+    ::unlink(temp.c_str());
+    return std::optional<WriteFailure>(why);
+  };
+  UniqueFd fd(::open(temp.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+  if (!fd) return fail(WriteFailure::Create);
+  if (::fchmod(fd.get(), 0600) != 0 || ::fsync(fd.get()) != 0) return fail(WriteFailure::Sync);
+  if (!fd.close()) return fail(WriteFailure::Sync);
+  if (::rename(temp.c_str(), path.c_str()) != 0) return fail(WriteFailure::Rename);
+  const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  if (UniqueFd dirFd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)); dirFd) ::fsync(dirFd.get());
   return std::nullopt;
 }
 

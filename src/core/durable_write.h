@@ -25,4 +25,11 @@ struct DurableWrite {
 [[nodiscard]] std::optional<WriteFailure> writeFileDurably(const std::filesystem::path& path, std::string_view bytes,
                                                            const DurableWrite& how = {});
 
+// For a file a library writes itself (a spreadsheet): the hidden temp path to write it to, then
+// commitFileDurably makes it 0600, fsyncs it, renames it over path and fsyncs the directory. On
+// failure the temp file is gone and path untouched.
+[[nodiscard]] std::filesystem::path tempPathBeside(const std::filesystem::path& path);
+[[nodiscard]] std::optional<WriteFailure> commitFileDurably(const std::filesystem::path& temp,
+                                                            const std::filesystem::path& path);
+
 }  // namespace gocua::core

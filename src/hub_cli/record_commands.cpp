@@ -30,16 +30,24 @@ void addRecordCommands(CLI::App& app, Action& action) {
   });
 
   auto* exportCmd = records->add_subcommand("export", i18n::tr("hub.cmd.records_export"));
-  static std::string format, out;
+  static std::string format, out, exportProcedure, exportStatus;
   exportCmd->add_option("--format", format, i18n::tr("hub.opt.format"))
       ->required()
-      ->check(CLI::IsMember({"csv", "jsonl"}));
+      ->check(CLI::IsMember({"xlsx", "csv", "jsonl"}));
   exportCmd->add_option("--out", out, i18n::tr("hub.opt.out"))->required();
+  exportCmd->add_option("--procedure", exportProcedure, i18n::tr("hub.opt.procedure"));
+  exportCmd->add_option("--status", exportStatus, i18n::tr("hub.opt.status_filter"));
   exportCmd->callback([&action] {
     action = [](Context& ctx) {
       auto session = ctx.unlock();
       if (!session) return fail(session.error());
-      auto n = (*session)->exportRecords(format == "csv" ? hub::ExportFormat::Csv : hub::ExportFormat::Jsonl, out);
+      hub::ExportFilter filter;
+      if (!exportProcedure.empty()) filter.procedure = exportProcedure;
+      if (!exportStatus.empty()) filter.status = exportStatus;
+      const auto kind = format == "xlsx"  ? hub::ExportFormat::Xlsx
+                        : format == "csv" ? hub::ExportFormat::Csv
+                                          : hub::ExportFormat::Jsonl;
+      auto n = (*session)->exportRecords(kind, out, filter);
       if (!n) return fail(n.error());
       printJson({{"records", *n}, {"format", format}, {"out", out}});
       say("hub.export.done", {{"count", std::to_string(*n)}});

@@ -26,12 +26,13 @@ inline constexpr ErrorCode kHubRecordNotFound{"hub.record_not_found", ErrorKind:
 inline constexpr ErrorCode kHubRecoveryRevoked{"hub.recovery_revoked", ErrorKind::Refused};
 inline constexpr ErrorCode kHubRefused{"hub.refused", ErrorKind::Refused};
 inline constexpr ErrorCode kHubUnknownDevice{"hub.unknown_device", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubUnknownProcedure{"hub.unknown_procedure", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kHubCodes[] = {
-    kHubBadBackup, kHubBadDeviceId,    kHubBadForms,       kHubBadHex,      kHubBadManifest,    kHubBadRecordId,
-    kHubBadStatus, kHubDamaged,        kHubDeviceConflict, kHubExists,      kHubForeignRecord,  kHubInvalid,
-    kHubIo,        kHubNoRecoverySlot, kHubNotInitialised, kHubNoteTooLong, kHubRecordNotFound, kHubRecoveryRevoked,
-    kHubRefused,   kHubUnknownDevice,
+    kHubBadBackup, kHubBadDeviceId,    kHubBadForms,         kHubBadHex,      kHubBadManifest,    kHubBadRecordId,
+    kHubBadStatus, kHubDamaged,        kHubDeviceConflict,   kHubExists,      kHubForeignRecord,  kHubInvalid,
+    kHubIo,        kHubNoRecoverySlot, kHubNotInitialised,   kHubNoteTooLong, kHubRecordNotFound, kHubRecoveryRevoked,
+    kHubRefused,   kHubUnknownDevice,  kHubUnknownProcedure,
 };
 
 }  // namespace gocua::err

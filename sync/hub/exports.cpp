@@ -1,10 +1,16 @@
 // Exports a person asked for: every record opened and written as CSV or JSON lines. This is the
 // one place plaintext leaves memory, and only into the file named on the command line.
+#include <cstdlib>
 #include <cstring>
+#include <iterator>
+#include <variant>
 
+#include "core/i18n.h"
 #include "core/json_read.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
+#include "sync/hub/xlsx_sheet.h"
+#include "vault/plain_json.h"
 
 namespace gocua::hub {
 
@@ -30,25 +36,110 @@ std::string field(const json& j, const char* key) {
   return it->is_string() ? it->get<std::string>() : it->dump();
 }
 
-constexpr const char* kCsvHeader =
-    "id,kind,procedure,form_version,device,revision,review_status,volunteer,created_at,updated_at,full_name,"
-    "date_of_birth,sex,personal_id,phone,village,body\r\n";
+// The columns of every export, in order; the CSV header is the keys, the XLSX header the
+// catalog's "hub.col.<key>" (Vietnamese for staff).
+enum class CellKind { Text, Number, Date };
+struct Column {
+  const char* key;
+  CellKind kind;
+};
+constexpr Column kColumns[] = {
+    {"id", CellKind::Text},
+    {"kind", CellKind::Text},
+    {"procedure", CellKind::Text},
+    {"form_version", CellKind::Number},
+    {"device", CellKind::Text},
+    {"revision", CellKind::Number},
+    {"review_status", CellKind::Text},
+    {"volunteer", CellKind::Text},
+    {"received_at", CellKind::Date},
+    {"created_at", CellKind::Date},
+    {"updated_at", CellKind::Date},
+    {"full_name", CellKind::Text},
+    {"date_of_birth", CellKind::Date},
+    {"sex", CellKind::Text},
+    {"personal_id", CellKind::Text},
+    {"phone", CellKind::Text},
+    {"village", CellKind::Text},
+    {"body", CellKind::Text},
+};
+constexpr std::size_t kColumnCount = std::size(kColumns);
+// The last column, the whole body as JSON, is for programs (CSV, JSON lines): in a spreadsheet it
+// is a wall of text staff cannot use, and it would double the file and the time to write it.
+constexpr std::size_t kSpreadsheetColumns = kColumnCount - 1;
+
+// Excel reads a CSV file as UTF-8 only when it starts with the byte-order mark.
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// A date cell from "dd/mm/yyyy" or an ISO time ("2026-11-23T10:00:00Z"); a year or month alone
+// stays text, as the volunteer wrote it.
+XlsxCell dateCell(const std::string& text) {
+  if (text.size() >= 10 && text[4] == '-' && text[7] == '-') {
+    const core::Date d{std::atoi(text.substr(0, 4).c_str()), std::atoi(text.substr(5, 2).c_str()),
+                       std::atoi(text.substr(8, 2).c_str())};
+    if (d.year > 0 && d.month > 0 && d.day > 0) return d;
+  }
+  if (auto d = core::parseDate(text); d.ok() && d->precision() == core::DatePrecision::Day) return *d;
+  return text;
+}
+
+XlsxCell typedCell(CellKind kind, std::string text) {
+  if (text.empty()) return std::monostate{};
+  if (kind == CellKind::Date) return dateCell(text);
+  if (kind == CellKind::Number) {
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (end && *end == '\0') return v;
+  }
+  return text;
+}
+
+// Keeps the records the filter names; "new" is a record without a decision yet.
+bool wanted(const ExportFilter& filter, const StoredRecord& r) {
+  if (!filter.status) return true;
+  return *filter.status == "new" ? !r.reviewStatus : r.reviewStatus == filter.status;
+}
+
+Status checkExportFilter(const forms::FormRegistry& forms, const ExportFilter& filter) {
+  if (filter.procedure && !forms.find(*filter.procedure))
+    return Error::make(err::kHubUnknownProcedure, "procedure", *filter.procedure);
+  if (filter.status && *filter.status != "new" && !sync::parseReviewStatus(*filter.status))
+    return Error::make(err::kHubBadStatus, "status", *filter.status);
+  return {};
+}
 
 }  // namespace
 
-Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::path& outPath) {
+Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::path& outPath,
+                                              const ExportFilter& filter) {
+  GOCUA_TRY(checkExportFilter(impl_->forms, filter));
   std::string out;
-  if (format == ExportFormat::Csv) out = kCsvHeader;
+  std::unique_ptr<XlsxSheet> sheet;
+  if (format == ExportFormat::Csv) {
+    out = kUtf8Bom;
+    for (std::size_t c = 0; c < kColumnCount; ++c) out += std::string(c ? "," : "") + kColumns[c].key;
+    out += "\r\n";
+  } else if (format == ExportFormat::Xlsx) {
+    std::vector<std::string> headers;
+    for (std::size_t c = 0; c < kSpreadsheetColumns; ++c)
+      headers.push_back(i18n::tr(std::string("hub.col.") + kColumns[c].key));
+    auto made = XlsxSheet::create(outPath, i18n::tr("hub.sheet.records"), headers);
+    if (!made) return made.error();
+    sheet = std::move(*made);
+  }
   std::size_t count = 0;
-  auto st = hub_.store().forEachRecord(std::nullopt, true, [&](const StoredRecord& r) -> Status {
+  auto st = hub_.store().forEachRecord(filter.procedure, true, [&](const StoredRecord& r) -> Status {
+    if (!wanted(filter, r)) return {};
     auto line = impl_->cipher.open(r.sealed, recordAd(r.id, r.revision));
     if (!line) return Error::make(err::kHubDamaged, "record");
-    auto rec = json::parse(*line, nullptr, false);
+    vault::PlainJson held(json::parse(*line, nullptr, false));
     vault::wipe(*line);
+    const json& rec = held.get();
     if (!rec.is_object()) return Error::make(err::kHubDamaged, "record");
     core::RecordId id{};
     std::memcpy(id.data(), r.id.data(), id.size());
-    const json body = jsonValue(rec, "body", json::object());
+    const vault::PlainJson heldBody(jsonValue(rec, "body", json::object()));
+    const json& body = heldBody.get();
     if (format == ExportFormat::Jsonl) {
       json o = {{"id", core::formatRecordId(id)},
                 {"kind", r.kind},
@@ -58,10 +149,12 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
                 {"revision", r.revision},
                 {"review_status", r.reviewStatus ? json(*r.reviewStatus) : json()},
                 {"volunteer", jsonValue(rec, "volunteer", json())},
+                {"received_at", r.receivedAt},
                 {"created_at", jsonValue(rec, "created_at", json())},
                 {"updated_at", jsonValue(rec, "updated_at", json())},
                 {"body", body}};
-      out += o.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+      const vault::PlainJson heldOut(std::move(o));
+      out += heldOut.get().dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     } else {
       std::vector<std::string> cells = {core::formatRecordId(id),
                                         r.kind,
@@ -71,6 +164,7 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
                                         std::to_string(r.revision),
                                         r.reviewStatus.value_or(""),
                                         field(rec, "volunteer"),
+                                        r.receivedAt,
                                         field(rec, "created_at"),
                                         field(rec, "updated_at"),
                                         field(body, "full_name"),
@@ -78,10 +172,21 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
                                         field(body, "sex"),
                                         field(body, "personal_id"),
                                         field(body, "phone"),
-                                        field(body, "village"),
-                                        body.dump(-1, ' ', false, json::error_handler_t::replace)};
-      for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csvCell(std::move(cells[i]));
-      out += "\r\n";
+                                        field(body, "village")};
+      if (!sheet) cells.push_back(body.dump(-1, ' ', false, json::error_handler_t::replace));
+      if (sheet) {
+        std::vector<XlsxCell> typed;
+        typed.reserve(cells.size());
+        for (std::size_t i = 0; i < cells.size(); ++i) typed.push_back(typedCell(kColumns[i].kind, cells[i]));
+        auto written = sheet->row(typed);
+        for (auto& cell : typed)
+          if (auto* text = std::get_if<std::string>(&cell)) vault::wipe(*text);
+        for (auto& cell : cells) vault::wipe(cell);
+        GOCUA_TRY(written);
+      } else {
+        for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csvCell(std::move(cells[i]));
+        out += "\r\n";
+      }
     }
     ++count;
     return {};
@@ -89,6 +194,10 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
   if (!st) {
     vault::wipe(out);
     return st.error();
+  }
+  if (sheet) {
+    GOCUA_TRY(sheet->commit());
+    return count;
   }
   auto written = writeFileAtomic(outPath, out);
   vault::wipe(out);

@@ -159,7 +159,14 @@ class Hub {
   std::unique_ptr<HubStore> store_;
 };
 
-enum class ExportFormat { Csv, Jsonl };
+enum class ExportFormat { Csv, Jsonl, Xlsx };
+
+// Which records an export holds: one procedure (a form id), one review status ("new" = no
+// decision yet, "accepted", "needs_documents", "returned"); unset = all.
+struct ExportFilter {
+  std::optional<std::string> procedure;
+  std::optional<std::string> status;
+};
 
 struct RecoveryResult {
   DeviceId device{};
@@ -205,8 +212,11 @@ class HubSession {
   // Staff decision on the record's current head revision; note optional (<= 2000 bytes).
   [[nodiscard]] Status setReview(std::string_view recordId, std::string_view status, std::string_view note);
 
-  // Writes every record (plaintext: the person asked for it) temp → fsync → rename.
-  [[nodiscard]] Result<std::size_t> exportRecords(ExportFormat format, const fs::path& out);
+  // Writes the records the filter keeps (plaintext: the person asked for it) temp → fsync →
+  // rename: CSV (UTF-8 with a byte-order mark, for Excel), JSON lines, or XLSX (xlsx_sheet.h).
+  // "hub.unknown_procedure" / "hub.bad_status" for a filter naming neither; nothing written.
+  [[nodiscard]] Result<std::size_t> exportRecords(ExportFormat format, const fs::path& out,
+                                                  const ExportFilter& filter = {});
 
   // Opens the device's latest recovery slot and makes the .gcx content for a fresh code.
   [[nodiscard]] Result<std::pair<RecoveryResult, std::string>> recovery(const DeviceId& device);

@@ -262,6 +262,47 @@ TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; qu
   CHECK(scanText("stderr", h.stderrLog, needles).empty());
 }
 
+TEST_CASE("gocua-hub: records export --format xlsx opens in a spreadsheet reader with Vietnamese headers and dates") {
+  Hub h;
+  h.setUp();
+  auto gcb = h.exportBatch("b1.gcb");
+  REQUIRE(h.run({"import", gcb.string()}).exitCode == 0);
+  auto out = h.sb.root / "ho-so.xlsx";
+  auto exported = h.run({"records", "export", "--format", "xlsx", "--out", out.string()});
+  REQUIRE_MESSAGE(exported.exitCode == 0, exported.describe());
+  CHECK(exported.parsed()["records"] == 1);
+  // Read back as Excel would, with openpyxl: header row, one record row, a real date cell.
+  const std::string script = R"(import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = list(ws.iter_rows(values_only=True))
+head = [c for c in rows[0]]
+row = dict(zip(head, rows[1]))
+print(json.dumps({"rows": len(rows), "head": head, "name": row["Họ và tên"],
+                  "dob": str(row["Ngày sinh"]), "dob_is_date": hasattr(row["Ngày sinh"], "year"),
+                  "frozen": ws.freeze_panes, "filter": ws.auto_filter.ref}, ensure_ascii=False)))";
+  // The sandbox has no PATH of its own: Debian's python3 by its path (scripts/setup.sh installs openpyxl).
+  auto read = runProcess({"/usr/bin/python3", "-c", script, out.string()}, h.env(), "");
+  REQUIRE_MESSAGE(read.exitCode == 0, read.describe());
+  auto j = read.parsed();
+  CHECK(j["rows"] == 2);
+  CHECK(j["head"][0] == "Mã hồ sơ");
+  CHECK(j["name"] == kName);  // every diacritic intact
+  CHECK(j["dob_is_date"] == true);
+  CHECK(j["dob"].get<std::string>().rfind("1990-02-01", 0) == 0);
+  CHECK(j["frozen"] == "A2");
+  CHECK(j["filter"].get<std::string>().rfind("A1:", 0) == 0);
+
+  // A filter naming no procedure or status: exit 2, nothing written.
+  auto never = h.sb.root / "never.xlsx";
+  CHECK(h.run({"records", "export", "--format", "xlsx", "--out", never.string(), "--procedure", "khong_co"}).exitCode ==
+        2);
+  CHECK(h.run({"records", "export", "--format", "xlsx", "--out", never.string(), "--status", "xong"}).exitCode == 2);
+  CHECK_FALSE(fs::exists(never));
+  // No temp file left beside the export.
+  for (const auto& e : fs::directory_iterator(h.sb.root))
+    CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
 TEST_CASE("gocua-hub: an application for one of the next procedures is exported, imported and listed") {
   Hub h;
   h.setUp();

@@ -78,9 +78,31 @@ TEST_CASE("records list holds no personal data; export holds what was asked for"
   auto csv = f.tmp.path / "out.csv";
   REQUIRE(f.session->exportRecords(hub::ExportFormat::Csv, csv).ok());
   auto text = readAll(csv);
-  CHECK(text.rfind("id,kind,", 0) == 0);
+  CHECK(text.rfind("\xEF\xBB\xBFid,kind,", 0) == 0);  // the byte-order mark Excel needs for UTF-8
   CHECK(text.find("\"Bùi Văn Nam\"") != std::string::npos);
   CHECK(std::count(text.begin(), text.end(), '\n') == 3);
+
+  // Filters: by status ("new" = no decision yet), by procedure; unknown ones write nothing.
+  REQUIRE(f.session->setReview(uuid(1), "accepted", "").ok());
+  auto accepted = f.session->exportRecords(hub::ExportFormat::Jsonl, jsonl, {std::nullopt, "accepted"});
+  REQUIRE(accepted.ok());
+  CHECK(*accepted == 1);
+  CHECK(readAll(jsonl).find(uuid(1)) != std::string::npos);
+  auto fresh = f.session->exportRecords(hub::ExportFormat::Jsonl, jsonl, {std::nullopt, "new"});
+  REQUIRE(fresh.ok());
+  CHECK(*fresh == 1);
+  CHECK(readAll(jsonl).find(uuid(2)) != std::string::npos);
+  auto none = f.session->exportRecords(hub::ExportFormat::Jsonl, jsonl, {"birth_registration", std::nullopt});
+  REQUIRE(none.ok());
+  CHECK(*none == 0);  // residents only so far
+  auto nowhere = f.tmp.path / "never.csv";
+  auto badProcedure = f.session->exportRecords(hub::ExportFormat::Csv, nowhere, {"no_such_form", std::nullopt});
+  REQUIRE_FALSE(badProcedure.ok());
+  CHECK(badProcedure.error().code == "hub.unknown_procedure");
+  auto badStatus = f.session->exportRecords(hub::ExportFormat::Csv, nowhere, {std::nullopt, "done"});
+  REQUIRE_FALSE(badStatus.ok());
+  CHECK(badStatus.error().code == "hub.bad_status");
+  CHECK_FALSE(fs::exists(nowhere));
 }
 
 TEST_CASE("record bodies are sealed in the hub database") {
