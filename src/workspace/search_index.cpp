@@ -11,8 +11,9 @@
 namespace gocua::workspace {
 namespace {
 
-constexpr std::size_t kCandidateCap = 2000;  // bounds ranking work for common surnames
-constexpr std::size_t kMaxNameWords = 50;    // a name has at most 100 characters
+// Bounds ranking work for common surnames; a caller asking for every hit (the true count) lifts it.
+constexpr std::size_t kCandidateCap = 2000;
+constexpr std::size_t kMaxNameWords = 50;  // a name has at most 100 characters
 
 // Score parts. A word written with the typed diacritics outweighs everything else, then a word
 // found where the query puts it; a name typed in full still ranks first among equals.
@@ -304,9 +305,10 @@ void SearchIndex::numberCandidates(const SearchQuery& q, std::vector<std::uint32
   for (const auto& d : q.dates) numbersStartingWith(numbers_, dateDigits(d), NumberKind::BirthDate, out);
 }
 
-int SearchIndex::scoreOf(const IndexedResident& r, const SearchQuery& q,
+int SearchIndex::scoreOf(const IndexedResident& r, const SearchQuery& q, std::uint8_t& matched,
                          const std::vector<std::vector<std::string_view>>& typos) const {
   int score = 0;
+  matched = 0;
   if (!q.words.empty()) {
     // Names are stored with single spaces, so counting them counts the words. The name as
     // written is walked word for word beside the folded one, for the diacritics.
@@ -331,30 +333,40 @@ int SearchIndex::scoreOf(const IndexedResident& r, const SearchQuery& q,
       score += best;
     }
     if (r.folded == q.folded) score += kWholeName;
+    matched |= kMatchedName;
   }
   for (const auto& n : q.numbers) {
     const std::string p = phoneQuery(n), z = withLeadingZero(n);
     std::string_view year =
         std::string_view(r.dateOfBirth).substr(r.dateOfBirth.size() - std::min<std::size_t>(4, r.dateOfBirth.size()));
-    if (r.personalId == n || (!r.phone.empty() && (r.phone == p || r.phone == z)))
+    const bool phoneExact = !r.phone.empty() && (r.phone == p || r.phone == z);
+    if (r.personalId == n || phoneExact) {
       score += kNumberExact;
-    else if (startsWith(r.personalId, n) || startsWith(r.phone, p) || startsWith(r.phone, z))
+      matched |= phoneExact ? kMatchedPhone : kMatchedPersonalId;
+    } else if (startsWith(r.personalId, n) || startsWith(r.phone, p) || startsWith(r.phone, z)) {
       score += kNumberPrefix;
-    else if (n.size() == 4 && year == n)
+      matched |= startsWith(r.personalId, n) ? kMatchedPersonalId : kMatchedPhone;
+    } else if (n.size() == 4 && year == n) {
       score += kBirthYear;
-    else if (n.size() >= 4 && (endsWith(r.personalId, n) || endsWith(r.phone, n)))
+      matched |= kMatchedBirth;
+    } else if (n.size() >= 4 && (endsWith(r.personalId, n) || endsWith(r.phone, n))) {
       score += kNumberEnd;
-    else
+      matched |= endsWith(r.personalId, n) ? kMatchedPersonalId : kMatchedPhone;
+    } else {
       return -1;
+    }
   }
   for (const auto& d : q.dates) {
     if (r.dateOfBirth != d) return -1;
     score += kBirthDate;
+    matched |= kMatchedBirth;
   }
   return score;
 }
 
-std::vector<SearchHit> SearchIndex::search(std::string_view text, std::size_t limit) const {
+std::vector<SearchHit> SearchIndex::search(std::string_view text, std::size_t limit,
+                                           std::vector<std::uint32_t>* everyHit) const {
+  if (everyHit) everyHit->clear();
   std::vector<SearchHit> hits;
   if (limit == 0 || residents_.empty()) return hits;
   finalize();
@@ -384,7 +396,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view text, std::size_t li
       }
     }
     for (auto [lo, hi] : best)
-      for (std::size_t i = lo; i < hi && candidates.size() < kCandidateCap; ++i)
+      for (std::size_t i = lo; i < hi && (everyHit || candidates.size() < kCandidateCap); ++i)
         candidates.push_back(tokens_[i].resident);
   } else {
     numberCandidates(q, candidates);
@@ -393,8 +405,14 @@ std::vector<SearchHit> SearchIndex::search(std::string_view text, std::size_t li
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
   // Score every candidate against every query part; a part that matches nothing drops it.
-  for (std::uint32_t idx : candidates)
-    if (int score = scoreOf(residents_[idx], q, typos); score >= 0) hits.push_back({idx, score});
+  for (std::uint32_t idx : candidates) {
+    std::uint8_t matched = 0;
+    if (int score = scoreOf(residents_[idx], q, matched, typos); score >= 0) hits.push_back({idx, score, matched});
+  }
+  if (everyHit) {
+    everyHit->reserve(hits.size());
+    for (const auto& h : hits) everyHit->push_back(h.index);
+  }
   auto byRank = [this](const SearchHit& a, const SearchHit& b) {
     if (a.score != b.score) return a.score > b.score;
     return residents_[a.index].folded < residents_[b.index].folded;

@@ -33,9 +33,19 @@ struct IndexedResident {
   std::string householdId;
 };
 
+// What of a resident a query matched, so the list can say why a row is there (bits; a name
+// query with a number sets both).
+enum MatchedField : std::uint8_t {
+  kMatchedName = 1,
+  kMatchedPersonalId = 2,
+  kMatchedPhone = 4,
+  kMatchedBirth = 8,  // the date of birth or the birth year
+};
+
 struct SearchHit {
   std::uint32_t index;  // into SearchIndex::residents()
   int score;
+  std::uint8_t matched = 0;  // MatchedField bits
 };
 
 class SearchIndex {
@@ -62,7 +72,10 @@ class SearchIndex {
   // its 0 too), 4+ digits also the end of either, and a 4-digit number the birth year;
   // dd/mm/yyyy (or d/m/yyyy) the date of birth. Ranking: the diacritics as typed, then a word
   // found where the query puts it (first word the surname, last the given name), then the rest.
-  std::vector<SearchHit> search(std::string_view query, std::size_t limit) const;
+  // everyHit, when given, receives every resident the query matched (unordered, not capped by
+  // limit), for the true count and the counts per village.
+  std::vector<SearchHit> search(std::string_view query, std::size_t limit,
+                                std::vector<std::uint32_t>* everyHit = nullptr) const;
 
   // The resident with the same folded name and date of birth, if any (possible duplicate).
   const IndexedResident* findSameNameAndBirth(std::string_view folded, std::string_view dob) const;
@@ -94,7 +107,7 @@ class SearchIndex {
   std::pair<std::size_t, std::size_t> wordRange(std::string_view word) const;
   std::vector<std::string_view> typoCorrections(std::string_view word) const;
   void numberCandidates(const SearchQuery& q, std::vector<std::uint32_t>& out) const;
-  int scoreOf(const IndexedResident& r, const SearchQuery& q,
+  int scoreOf(const IndexedResident& r, const SearchQuery& q, std::uint8_t& matched,
               const std::vector<std::vector<std::string_view>>& typos) const;
 
   std::vector<IndexedResident> residents_;

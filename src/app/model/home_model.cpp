@@ -9,6 +9,7 @@
 #include "core/record_id.h"
 #include "core/text.h"
 #include "vault/secret.h"
+#include "workspace/search_index.h"
 
 namespace gocua::app {
 namespace {
@@ -183,8 +184,12 @@ void HomeModel::reset() {
   householdOf_.clear();
   rows_.clear();
   rows_.shrink_to_fit();
+  rowMatched_.clear();
+  rowMatched_.shrink_to_fit();
   village_ = household_ = -1;
   truncated_ = false;
+  searching_ = false;
+  matchCount_ = 0;
   selectedId_.clear();
   selectedIndex_.reset();
   selectedApplications_ = 0;
@@ -272,7 +277,11 @@ void HomeModel::rebuildHouseholds() {
 
 void HomeModel::rebuildRows() {
   rows_.clear();
+  rowMatched_.clear();
   truncated_ = false;
+  searching_ = false;
+  matchCount_ = 0;
+  for (auto& v : villages_) v.matches = 0;
   const auto* idx = index();
   if (!idx || idx->size() != indexSize_) return;
   auto keep = [this](std::uint32_t i) {
@@ -297,9 +306,17 @@ void HomeModel::rebuildRows() {
     const std::string_view last = std::string_view(folded).substr(space + 1);
     if (last.size() < 3 && last.find_first_not_of("0123456789") == std::string_view::npos) folded.resize(space);
   }
-  auto hits = idx->search(folded, kSearchLimit);
+  std::vector<std::uint32_t> everyHit;
+  auto hits = idx->search(folded, kSearchLimit, &everyHit);
   vault::wipe(folded);
-  truncated_ = hits.size() >= kSearchLimit;
+  searching_ = true;
+  // Counts over every hit, not only those shown: per village (the panel follows the search) and
+  // in the chosen village or household (the true count beside the capped list).
+  for (std::uint32_t i : everyHit) {
+    if (i >= villageOf_.size()) continue;
+    ++villages_[villageOf_[i]].matches;
+    if (keep(i)) ++matchCount_;
+  }
   // Best matches first; equally good ones in the list's own order (by given name).
   std::stable_sort(hits.begin(), hits.end(), [this](const workspace::SearchHit& a, const workspace::SearchHit& b) {
     if (a.score != b.score) return a.score > b.score;
@@ -307,7 +324,11 @@ void HomeModel::rebuildRows() {
   });
   rows_.reserve(hits.size());
   for (const auto& h : hits)
-    if (h.index < villageOf_.size() && keep(h.index)) rows_.push_back(h.index);
+    if (h.index < villageOf_.size() && keep(h.index)) {
+      rows_.push_back(h.index);
+      rowMatched_.push_back(h.matched);
+    }
+  truncated_ = matchCount_ > rows_.size();
 }
 
 // [SECTION] Rows
@@ -325,6 +346,19 @@ HomeRow HomeModel::row(std::size_t i) const {
   if (r.personalId.size() >= 4)
     out.maskedId = i18n::tr("app.home.masked_id", {{"last", r.personalId.substr(r.personalId.size() - 4)}});
   out.phone = groupPhone(r.phone);
+  if (i < rowMatched_.size()) {
+    const std::uint8_t matched = rowMatched_[i];
+    out.matchedBirth = (matched & workspace::kMatchedBirth) != 0;
+    out.matchedId = (matched & workspace::kMatchedPersonalId) != 0;
+    out.matchedPhone = (matched & workspace::kMatchedPhone) != 0;
+    // The name is on the row for all to see; a number or date that matched is worth saying.
+    if (out.matchedId)
+      out.matchedBy = i18n::tr("app.home.matched.personal_id");
+    else if (out.matchedPhone)
+      out.matchedBy = i18n::tr("app.home.matched.phone");
+    else if (out.matchedBirth)
+      out.matchedBy = i18n::tr("app.home.matched.birth");
+  }
   out.selected = selectedIndex_ && *selectedIndex_ == rows_[i];
   return out;
 }

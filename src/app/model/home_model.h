@@ -28,12 +28,17 @@ struct HomeRow {
   std::string village;      // empty when none was recorded
   std::string maskedId;     // "•••• 1234": enough to recognise the person; the editor shows all
   std::string phone;        // "0912 345 678", empty when none
+  // Why a search shows this row when it was not the name: "Khớp số điện thoại" (empty otherwise).
+  std::string matchedBy;
+  // The cells the search matched, to make them stand out.
+  bool matchedBirth = false, matchedId = false, matchedPhone = false;
   bool selected = false;
 };
 
 struct VillageEntry {
   std::string name;  // empty = residents recorded without a village
   std::size_t residents = 0;
+  std::size_t matches = 0;  // residents the current search finds here (0 when not searching)
 };
 
 struct HouseholdEntry {
@@ -65,6 +70,9 @@ class HomeModel {
   void clearQuery();
   // A search matched more people than the list shows: type more to narrow it down.
   bool truncated() const { return truncated_; }
+  bool searching() const { return searching_; }
+  // Everyone the search found in the chosen village or household, shown or not.
+  std::size_t matchCount() const { return matchCount_; }
 
   const std::vector<VillageEntry>& villages() const { return villages_; }
   int selectedVillage() const { return village_; }  // -1 = all villages
@@ -121,7 +129,10 @@ class HomeModel {
   std::vector<std::int32_t> householdOf_;  // resident → position in households_, -1 none
   std::vector<VillageEntry> villages_;
   std::vector<HouseholdEntry> households_;
-  std::vector<std::uint32_t> rows_;  // residents shown, in display order
+  std::vector<std::uint32_t> rows_;       // residents shown, in display order
+  std::vector<std::uint8_t> rowMatched_;  // beside rows_ while searching: what matched
+  bool searching_ = false;
+  std::size_t matchCount_ = 0;
   int village_ = -1;
   int household_ = -1;
   bool truncated_ = false;

@@ -60,7 +60,9 @@ void villagePanel(HomeModel& m) {
   for (std::size_t i = 0; i < villages.size(); ++i) {
     const int v = static_cast<int>(i);
     const std::string name = villages[i].name.empty() ? i18n::tr("app.home.no_village") : villages[i].name;
-    if (panelEntry(name, villages[i].residents, m.selectedVillage() == v, "home.village." + std::to_string(i)))
+    // While searching, each village counts the people the search finds there.
+    const std::size_t shown = m.searching() ? villages[i].matches : villages[i].residents;
+    if (panelEntry(name, shown, m.selectedVillage() == v, "home.village." + std::to_string(i)))
       m.selectVillage(m.selectedVillage() == v ? -1 : v);
   }
   const auto& households = m.households();
@@ -169,7 +171,8 @@ void counters(App& app) {
   counter(m.needsDocuments() > 0 ? i18n::tr("app.home.needs_documents", {{"count", count(m.needsDocuments())}})
                                  : i18n::tr("app.home.no_documents_needed"),
           m.needsDocuments() > 0, "home.needs_documents");
-  if (m.truncated()) mutedText(i18n::tr("app.home.truncated"));
+  if (m.truncated())
+    mutedText(i18n::tr("app.home.truncated", {{"count", count(m.matchCount())}, {"shown", count(m.rowCount())}}));
 }
 
 void emptyList(HomeModel& m) {
@@ -220,12 +223,13 @@ void residentList(App& app, float height) {
   }
 
   const float textOffset = (rowHeight - ImGui::GetFontSize()) / 2;
-  auto cell = [&](const std::string& text, bool muted = false) {
+  auto cell = [&](const std::string& text, bool muted = false, bool matched = false) {
     ImGui::TableNextColumn();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + textOffset);
-    if (muted) ImGui::PushStyleColor(ImGuiCol_Text, colour(palette().muted));
+    const bool coloured = muted || matched;
+    if (coloured) ImGui::PushStyleColor(ImGuiCol_Text, colour(matched ? palette().primary : palette().muted));
     ImGui::TextUnformatted(text.c_str());
-    if (muted) ImGui::PopStyleColor();
+    if (coloured) ImGui::PopStyleColor();
   };
 
   int visibleIndex = 0;
@@ -255,10 +259,12 @@ void residentList(App& app, float height) {
         const auto part = clickablePart({a.x, a.y, b.x, b.y}, body);
         uiMap().add("home.row." + std::to_string(visibleIndex++), (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
       }
-      cell(r.dateOfBirth);
+      if (!r.matchedBy.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.matchedBy.c_str());
+      // The cell the search matched, when not the name, stands out: the volunteer sees why.
+      cell(r.dateOfBirth, false, r.matchedBirth);
       cell(r.village);
-      cell(r.maskedId, true);
-      cell(r.phone);
+      cell(r.maskedId, true, r.matchedId);
+      cell(r.phone, false, r.matchedPhone);
     }
   }
   ImGui::EndTable();

@@ -283,3 +283,46 @@ TEST_CASE("home: reset at lock wipes the search text and forgets the rows") {
   CHECK(m.selectedId().empty());
   CHECK(m.row(0).name.empty());
 }
+
+TEST_CASE("home: a search says why a row is there and the village counts follow it") {
+  Village v;
+  app::HomeModel m;
+  m.open(v.model);
+  CHECK_FALSE(m.searching());
+  m.query = "tran";
+  m.queryChanged();
+  CHECK(m.searching());
+  CHECK(m.matchCount() == 2);
+  const int dong = v.villageIndex(m, "Thôn Đông"), chua = v.villageIndex(m, "Xóm Chùa");
+  REQUIRE(dong >= 0);
+  REQUIRE(chua >= 0);
+  CHECK(m.villages()[static_cast<std::size_t>(dong)].matches == 2);
+  CHECK(m.villages()[static_cast<std::size_t>(chua)].matches == 0);
+  CHECK(m.row(0).matchedBy.empty());  // the name matched: it is on the row already
+
+  m.query = "0912";
+  m.queryChanged();
+  REQUIRE(m.rowCount() == 1);
+  CHECK(m.row(0).matchedPhone);
+  CHECK(m.row(0).matchedBy == gocua::i18n::tr("app.home.matched.phone"));
+  m.query = "001152";
+  m.queryChanged();
+  REQUIRE(m.rowCount() == 1);
+  CHECK(m.row(0).matchedId);
+  CHECK(m.row(0).matchedBy == gocua::i18n::tr("app.home.matched.personal_id"));
+  m.query = "1948";
+  m.queryChanged();
+  REQUIRE(m.rowCount() == 1);
+  CHECK(m.row(0).matchedBirth);
+  CHECK(m.villages()[static_cast<std::size_t>(chua)].matches == 1);
+
+  // Inside a village the count is the village's; clearing the search clears the counts.
+  m.query = "van";
+  m.queryChanged();
+  m.selectVillage(dong);
+  CHECK(m.matchCount() == 1);  // Trần Văn An (Bình and Dũng live elsewhere)
+  CHECK_FALSE(m.truncated());
+  m.clearQuery();
+  CHECK_FALSE(m.searching());
+  CHECK(m.villages()[static_cast<std::size_t>(dong)].matches == 0);
+}

@@ -108,3 +108,30 @@ TEST_CASE("a common surname over many residents returns a bounded, full result l
   CHECK(idx.search("nguyen", 20).size() == 20);
   CHECK(idx.search("nguyen van nguoi1", 5).size() == 5);
 }
+
+TEST_CASE("a hit says what matched; every hit is counted beyond the display limit and the ranking cap") {
+  auto idx = sample();
+  auto first = [&](std::string_view q) { return idx.search(q, 5).at(0); };
+  CHECK(first("nguyen van").matched == kMatchedName);
+  CHECK(first("0912").matched == kMatchedPhone);
+  CHECK(first("001090").matched == kMatchedPersonalId);
+  CHECK(first("3456").matched == kMatchedPersonalId);  // the end of the ID number
+  CHECK(first("1948").matched == kMatchedBirth);
+  CHECK(first("05/03/1990").matched == kMatchedBirth);
+  CHECK(first("an 0912").matched == (kMatchedName | kMatchedPhone));
+
+  std::vector<std::uint32_t> every;
+  CHECK(idx.search("nguyen", 1, &every).size() == 1);
+  CHECK(every.size() == 2);
+
+  // A common surname: more people than the 2,000 candidates ranked for the list.
+  SearchIndex many;
+  for (int i = 0; i < 2500; ++i) {
+    auto r = person(0, "Nguyễn Văn Số " + std::to_string(i), "1990");
+    r.id[0] = static_cast<std::uint8_t>(i & 0xff);
+    r.id[1] = static_cast<std::uint8_t>(i >> 8);
+    many.upsert(std::move(r));
+  }
+  CHECK(many.search("nguyen", 10, &every).size() == 10);
+  CHECK(every.size() == 2500);
+}
