@@ -31,6 +31,7 @@ enum Exit {
 
 struct GlobalOptions {
   std::string dataDir;  // empty = hub::defaultHubDir()
+  std::string staff;    // --staff; empty = GOCUA_STAFF, else the first staff member
 };
 
 class Context {
@@ -38,10 +39,12 @@ class Context {
   explicit Context(GlobalOptions options) : options_(std::move(options)) {}
 
   std::filesystem::path dataDir() const;
+  // --staff, else GOCUA_STAFF, else empty (the first staff member).
+  std::string staff() const;
   // envVar if set, else the terminal; "hub.no_passphrase" when neither. NFC; callers wipe it.
   Result<std::string> passphrase(std::string_view envVar, std::string_view promptKey, bool confirm = false) const;
   Result<hub::Hub*> open();
-  // Opens and unlocks with GOCUA_HUB_PASSPHRASE or the terminal.
+  // Opens and unlocks as staff() with GOCUA_HUB_PASSPHRASE or the terminal.
   Result<hub::HubSession*> unlock();
 
  private:
@@ -58,6 +61,7 @@ void addDeviceCommands(CLI::App& app, Action& action);  // device enroll/list/re
 void addImportCommands(CLI::App& app, Action& action);  // import, status-out
 void addRecordCommands(CLI::App& app, Action& action);  // records list/export, review set
 void addServeCommand(CLI::App& app, Action& action);    // serve
+void addStaffCommands(CLI::App& app, Action& action);   // staff add/list/remove, audit
 
 using cli::exitCodeFor;
 using cli::printJson;

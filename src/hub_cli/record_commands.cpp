@@ -41,6 +41,8 @@ void addRecordCommands(CLI::App& app, Action& action) {
       if (!session) return fail(session.error());
       auto n = (*session)->exportRecords(format == "csv" ? hub::ExportFormat::Csv : hub::ExportFormat::Jsonl, out);
       if (!n) return fail(n.error());
+      auto audited = (*session)->audit("records.export", std::filesystem::path(out).filename().string());
+      if (!audited) return fail(audited.error());
       printJson({{"records", *n}, {"format", format}, {"out", out}});
       say("hub.export.done", {{"count", std::to_string(*n)}});
       return static_cast<int>(kOk);

@@ -22,7 +22,9 @@ void addSetupCommands(CLI::App& app, Action& action) {
     action = [](Context& ctx) {
       auto pass = ctx.passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.new_passphrase", true);
       if (!pass) return fail(pass.error());
-      auto h = hub::Hub::create(ctx.dataDir(), commune, *pass, vault::defaultKdfParams());
+      auto staff = ctx.staff();
+      auto h = hub::Hub::create(ctx.dataDir(), commune, staff.empty() ? hub::kFirstStaffName : staff, *pass,
+                                vault::defaultKdfParams());
       vault::wipe(*pass);
       if (!h) return fail(h.error());
       auto key = (*h)->signPublic();

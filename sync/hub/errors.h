@@ -26,12 +26,15 @@ inline constexpr ErrorCode kHubRecordNotFound{"hub.record_not_found", ErrorKind:
 inline constexpr ErrorCode kHubRecoveryRevoked{"hub.recovery_revoked", ErrorKind::Refused};
 inline constexpr ErrorCode kHubRefused{"hub.refused", ErrorKind::Refused};
 inline constexpr ErrorCode kHubUnknownDevice{"hub.unknown_device", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubUnknownStaff{"hub.unknown_staff", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubStaffExists{"hub.staff_exists", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubStaffSelf{"hub.staff_self", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kHubCodes[] = {
     kHubBadBackup, kHubBadDeviceId,    kHubBadForms,       kHubBadHex,      kHubBadManifest,    kHubBadRecordId,
     kHubBadStatus, kHubDamaged,        kHubDeviceConflict, kHubExists,      kHubForeignRecord,  kHubInvalid,
     kHubIo,        kHubNoRecoverySlot, kHubNotInitialised, kHubNoteTooLong, kHubRecordNotFound, kHubRecoveryRevoked,
-    kHubRefused,   kHubUnknownDevice,
+    kHubRefused,   kHubUnknownDevice,  kHubUnknownStaff,   kHubStaffExists, kHubStaffSelf,
 };
 
 }  // namespace gocua::err

@@ -287,4 +287,60 @@ TEST_CASE("gocua-hub: an application for one of the next procedures is exported,
   CHECK(listed.parsed()[0]["procedure"] == "civil_status_extract");
 }
 
+TEST_CASE("gocua-hub: staff members with their own passphrases; every action in the audit log") {
+  Hub h;
+  auto device = h.setUp();  // init and enroll (twice) as the default staff member
+  const std::string lanPass = "mật khẩu riêng của chị Lan";
+  const EnvOverrides asLan = {{"GOCUA_STAFF", "Chị Lan"}, {"GOCUA_HUB_PASSPHRASE", lanPass}};
+
+  auto list = h.run({"staff", "list"});
+  REQUIRE(list.exitCode == 0);
+  REQUIRE(list.parsed().size() == 1);
+  CHECK(list.parsed()[0]["name"] == "Cán bộ 1");
+  CHECK(list.parsed()[0]["added_by"] == "");
+
+  auto noNewPass = h.run({"staff", "add", "Chị Lan"});
+  CHECK(noNewPass.exitCode == 3);
+  auto added = h.run({"staff", "add", "Chị Lan"}, {{"GOCUA_NEW_PASSPHRASE", lanPass}});
+  REQUIRE_MESSAGE(added.exitCode == 0, added.describe());
+  CHECK(added.parsed()["added_by"] == "Cán bộ 1");
+  auto twice = h.run({"staff", "add", "Chị Lan"}, {{"GOCUA_NEW_PASSPHRASE", lanPass}});
+  CHECK(twice.exitCode == 2);
+  CHECK(twice.parsed()["errors"][0]["code"] == "hub.staff_exists");
+
+  // Lan's passphrase opens the hub as Lan only (GOCUA_STAFF or --staff), not as the first staff member.
+  auto out = h.sb.root / "ho-so.csv";
+  auto exported = h.run({"records", "export", "--format", "csv", "--out", out.string()}, asLan);
+  REQUIRE_MESSAGE(exported.exitCode == 0, exported.describe());
+  CHECK(h.run({"staff", "list"}, {{"GOCUA_HUB_PASSPHRASE", lanPass}}).exitCode == 0);  // no unlock needed
+  CHECK(h.run({"profile", "--out", (h.sb.root / "p.gcp").string()}, {{"GOCUA_HUB_PASSPHRASE", lanPass}}).exitCode == 3);
+  REQUIRE(h.run({"--staff", "Chị Lan", "device", "revoke", device}, {{"GOCUA_HUB_PASSPHRASE", lanPass}}).exitCode == 0);
+
+  auto unknown = h.run({"--staff", "Anh Tuấn", "audit"});
+  CHECK(unknown.exitCode == 2);
+  CHECK(unknown.parsed()["errors"][0]["code"] == "hub.unknown_staff");
+  CHECK(unknown.err.find(catalogText("error.hub.unknown_staff", "vi")) != std::string::npos);
+  CHECK(h.run({"audit", "--since", "hôm qua"}).exitCode == 2);
+
+  auto self = h.run({"staff", "remove", "Chị Lan"}, asLan);
+  CHECK(self.exitCode == 2);
+  CHECK(self.parsed()["errors"][0]["code"] == "hub.staff_self");
+  REQUIRE(h.run({"staff", "remove", "Chị Lan"}).exitCode == 0);
+  CHECK(h.run({"audit"}, asLan).exitCode == 2);  // removed: no longer on the staff list
+
+  auto audit = h.run({"audit", "--since", "2000-01-01"});
+  REQUIRE_MESSAGE(audit.exitCode == 0, audit.describe());
+  std::vector<std::string> lines;
+  for (const auto& e : audit.parsed()) {
+    CHECK(e["at"].get<std::string>().size() == 20);
+    lines.push_back(e["staff"].get<std::string>() + " " + e["action"].get<std::string>() + " " +
+                    e["target"].get<std::string>());
+  }
+  CHECK(lines == std::vector<std::string>{"Cán bộ 1 device.enroll " + device, "Cán bộ 1 device.enroll " + device,
+                                          "Cán bộ 1 staff.add Chị Lan", "Chị Lan records.export ho-so.csv",
+                                          "Chị Lan device.revoke " + device, "Cán bộ 1 staff.remove Chị Lan"});
+  CHECK(h.run({"audit", "--since", "2199-01-01"}).parsed().empty());
+  CHECK(h.stderrLog.find(kName) == std::string::npos);
+}
+
 #endif  // GOCUA_HUB
