@@ -56,12 +56,13 @@ class Context {
 // The command chosen on the command line sets this; main runs it after parsing.
 using Action = std::function<int(Context&)>;
 
-void addSetupCommands(CLI::App& app, Action& action);   // init, profile, keys backup
-void addDeviceCommands(CLI::App& app, Action& action);  // device enroll/list/revoke/recovery
-void addImportCommands(CLI::App& app, Action& action);  // import, status-out
-void addRecordCommands(CLI::App& app, Action& action);  // records list/export, review set
-void addServeCommand(CLI::App& app, Action& action);    // serve
-void addStaffCommands(CLI::App& app, Action& action);   // staff add/list/remove, audit
+void addSetupCommands(CLI::App& app, Action& action);    // init, profile, keys backup
+void addDeviceCommands(CLI::App& app, Action& action);   // device enroll/list/revoke/recovery
+void addImportCommands(CLI::App& app, Action& action);   // import, status-out
+void addRecordCommands(CLI::App& app, Action& action);   // records list/export, review set
+void addServeCommand(CLI::App& app, Action& action);     // serve
+void addStaffCommands(CLI::App& app, Action& action);    // staff add/list/remove, audit
+void addCommuneCommands(CLI::App& app, Action& action);  // communes --search
 
 using cli::exitCodeFor;
 using cli::printJson;

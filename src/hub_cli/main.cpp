@@ -28,6 +28,7 @@ int run(int argc, char** argv) {
   hubcli::addRecordCommands(app, action);
   hubcli::addServeCommand(app, action);
   hubcli::addStaffCommands(app, action);
+  hubcli::addCommuneCommands(app, action);
 
   if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   hubcli::Context context(options);

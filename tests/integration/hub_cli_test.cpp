@@ -41,7 +41,7 @@ struct Hub {
   std::string setUp() {
     sb.init("Lan");
     sb.addResident({{"full_name", kName}, {"date_of_birth", "01/02/1990"}, {"sex", "female"}, {"village", "Thôn 1"}});
-    auto init = run({"init", "--commune-code", "27001", "--commune-name", "Xã Thử", "--village", "Thôn 1"});
+    auto init = run({"init", "--commune-code", "27004", "--commune-name", "Xã Thử", "--village", "Thôn 1"});
     REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
     auto gcq = sb.root / "req.gcq", gcp = sb.root / "profile.gcp";
     REQUIRE(sb.ctl({"enroll-request", "--out", gcq.string()}).exitCode == 0);
@@ -66,12 +66,12 @@ struct Hub {
 TEST_CASE("gocua-hub: passphrase and usage exit codes, messages from the catalog") {
   Hub h;
   auto noPass =
-      h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"}, {{"GOCUA_HUB_PASSPHRASE", std::nullopt}});
+      h.run({"init", "--commune-code", "27004", "--commune-name", "Xã"}, {{"GOCUA_HUB_PASSPHRASE", std::nullopt}});
   CHECK(noPass.exitCode == 3);
   CHECK(noPass.err.find(catalogText("error.hub.no_passphrase", "vi")) != std::string::npos);
   CHECK(h.run({"init", "--commune-code", "2700", "--commune-name", "Xã"}).exitCode == 2);
-  REQUIRE(h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"}).exitCode == 0);
-  auto twice = h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"});
+  REQUIRE(h.run({"init", "--commune-code", "27004", "--commune-name", "Xã"}).exitCode == 0);
+  auto twice = h.run({"init", "--commune-code", "27004", "--commune-name", "Xã"});
   CHECK(twice.exitCode == 2);
   CHECK(twice.parsed()["errors"][0]["code"] == "hub.exists");
   auto wrong =
@@ -91,7 +91,7 @@ TEST_CASE("gocua-hub: passphrase and usage exit codes, messages from the catalog
 
 TEST_CASE("gocua-hub: init, keys backup and keys restore refuse a weak passphrase with its plain reason") {
   Hub h;
-  const std::vector<std::string> initArgs = {"init", "--commune-code", "27001", "--commune-name", "Xã"};
+  const std::vector<std::string> initArgs = {"init", "--commune-code", "27004", "--commune-name", "Xã"};
   struct Weak {
     std::string pass, code;
   };
@@ -207,7 +207,7 @@ TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; qu
     REQUIRE_MESSAGE(rebuiltHub.exitCode == 0, rebuiltHub.describe());
     auto oldProfile = h.run({"profile", "--out", (h.sb.root / "old.gcp").string()});
     CHECK(rebuiltHub.parsed()["fingerprint"] == oldProfile.parsed()["fingerprint"]);
-    CHECK(rebuiltHub.parsed()["commune_code"] == "27001");
+    CHECK(rebuiltHub.parsed()["commune_code"] == "27004");
   }
 
   // Revoked: the next batch is kept aside, never imported.
@@ -341,6 +341,29 @@ TEST_CASE("gocua-hub: staff members with their own passphrases; every action in 
                                           "Chị Lan device.revoke " + device, "Cán bộ 1 staff.remove Chị Lan"});
   CHECK(h.run({"audit", "--since", "2199-01-01"}).parsed().empty());
   CHECK(h.stderrLog.find(kName) == std::string::npos);
+}
+
+TEST_CASE("gocua-hub: init takes the commune from the 2025 list; communes --search folds diacritics") {
+  Hub h;
+  auto unknown = h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"});
+  CHECK(unknown.exitCode == 2);
+  CHECK(unknown.parsed()["errors"][0]["code"] == "hub.unknown_commune");
+  CHECK(unknown.err.find(catalogText("error.hub.unknown_commune", "vi")) != std::string::npos);
+  CHECK_FALSE(fs::exists(h.dir));  // nothing created
+
+  auto found = h.run({"communes", "--search", "ba đinh"});
+  REQUIRE(found.exitCode == 0);
+  REQUIRE(found.parsed().size() >= 3);
+  CHECK(found.parsed()[0]["code"] == "00004");
+  CHECK(found.parsed()[0]["name"] == "Phường Ba Đình");
+  CHECK(found.parsed()[0]["province"] == "Thành phố Hà Nội");
+  CHECK(h.run({"communes", "--search", "không có xã này"}).parsed().empty());
+
+  auto init = h.run({"init", "--commune-code", "00004"});
+  REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
+  CHECK(init.parsed()["commune_name"] == "Phường Ba Đình");
+  CHECK(init.parsed()["province"] == "Thành phố Hà Nội");
+  CHECK(h.run({"profile", "--out", (h.sb.root / "p.gcp").string()}).parsed()["commune_name"] == "Phường Ba Đình");
 }
 
 #endif  // GOCUA_HUB
