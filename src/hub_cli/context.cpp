@@ -16,6 +16,12 @@ fs::path Context::dataDir() const {
   return options_.dataDir.empty() ? hub::defaultHubDir() : fs::path(options_.dataDir);
 }
 
+std::string Context::staff() const {
+  if (!options_.staff.empty()) return options_.staff;
+  const char* env = std::getenv("GOCUA_STAFF");
+  return env ? env : "";
+}
+
 Result<std::string> Context::passphrase(std::string_view envVar, std::string_view promptKey, bool confirm) const {
   return cli::readPassphrase(cli::passphraseSource(
       envVar, promptKey, confirm,
@@ -32,8 +38,10 @@ Result<hub::HubSession*> Context::unlock() {
   auto h = open();
   if (!h) return h.error();
   return cli::openOnce(session_, [&] {
-    return cli::withPassphrase(passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.passphrase"),
-                               [&](std::string_view pass) { return (*h)->unlock(pass); });
+    return cli::withPassphrase(passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.passphrase"), [&](std::string_view pass) {
+      auto name = staff();
+      return name.empty() ? (*h)->unlock(pass) : (*h)->unlock(name, pass);
+    });
   });
 }
 

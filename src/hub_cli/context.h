@@ -31,6 +31,7 @@ enum Exit {
 
 struct GlobalOptions {
   std::string dataDir;  // empty = hub::defaultHubDir()
+  std::string staff;    // --staff; empty = GOCUA_STAFF, else the first staff member
 };
 
 class Context {
@@ -38,10 +39,12 @@ class Context {
   explicit Context(GlobalOptions options) : options_(std::move(options)) {}
 
   std::filesystem::path dataDir() const;
+  // --staff, else GOCUA_STAFF, else empty (the first staff member).
+  std::string staff() const;
   // envVar if set, else the terminal; "hub.no_passphrase" when neither. NFC; callers wipe it.
   Result<std::string> passphrase(std::string_view envVar, std::string_view promptKey, bool confirm = false) const;
   Result<hub::Hub*> open();
-  // Opens and unlocks with GOCUA_HUB_PASSPHRASE or the terminal.
+  // Opens and unlocks as staff() with GOCUA_HUB_PASSPHRASE or the terminal.
   Result<hub::HubSession*> unlock();
 
  private:
@@ -53,11 +56,13 @@ class Context {
 // The command chosen on the command line sets this; main runs it after parsing.
 using Action = std::function<int(Context&)>;
 
-void addSetupCommands(CLI::App& app, Action& action);   // init, profile, keys backup
-void addDeviceCommands(CLI::App& app, Action& action);  // device enroll/list/revoke/recovery
-void addImportCommands(CLI::App& app, Action& action);  // import, status-out
-void addRecordCommands(CLI::App& app, Action& action);  // records list/export, review set
-void addServeCommand(CLI::App& app, Action& action);    // serve
+void addSetupCommands(CLI::App& app, Action& action);    // init, profile, keys backup
+void addDeviceCommands(CLI::App& app, Action& action);   // device enroll/list/revoke/recovery
+void addImportCommands(CLI::App& app, Action& action);   // import, status-out
+void addRecordCommands(CLI::App& app, Action& action);   // records list/export, review set
+void addServeCommand(CLI::App& app, Action& action);     // serve
+void addStaffCommands(CLI::App& app, Action& action);    // staff add/list/remove, audit
+void addCommuneCommands(CLI::App& app, Action& action);  // communes --search
 
 using cli::exitCodeFor;
 using cli::printJson;

@@ -75,9 +75,9 @@ void addDeviceCommands(CLI::App& app, Action& action) {
     action = [](Context& ctx) {
       auto id = hub::parseDeviceId(deviceId);
       if (!id) return fail(id.error());
-      auto h = ctx.open();
-      if (!h) return fail(h.error());
-      if (auto st = (*h)->revoke(*id); !st) return fail(st.error());
+      auto session = ctx.unlock();  // audited: who revoked
+      if (!session) return fail(session.error());
+      if (auto st = (*session)->revoke(*id); !st) return fail(st.error());
       printJson({{"device_id", deviceId}, {"revoked", true}});
       say("hub.revoke.done");
       return static_cast<int>(kOk);

@@ -10,12 +10,10 @@ inline constexpr ErrorCode kHubBadArg{"hub.bad_arg", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubNoBackupPassphrase{"hub.no_backup_passphrase", ErrorKind::Locked};
 inline constexpr ErrorCode kHubNoPassphrase{"hub.no_passphrase", ErrorKind::Locked};
 inline constexpr ErrorCode kHubPassphraseMismatch{"hub.passphrase_mismatch", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubUnknownCommune{"hub.unknown_commune", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kHubCliCodes[] = {
-    kHubBadArg,
-    kHubNoBackupPassphrase,
-    kHubNoPassphrase,
-    kHubPassphraseMismatch,
+    kHubBadArg, kHubNoBackupPassphrase, kHubNoPassphrase, kHubPassphraseMismatch, kHubUnknownCommune,
 };
 
 }  // namespace gocua::err

@@ -19,6 +19,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   hubcli::GlobalOptions options;
   app.add_option("--data", options.dataDir, i18n::tr("hub.opt.data"));
+  app.add_option("--staff", options.staff, i18n::tr("hub.opt.staff"));
 
   hubcli::Action action;
   hubcli::addSetupCommands(app, action);
@@ -26,6 +27,8 @@ int run(int argc, char** argv) {
   hubcli::addImportCommands(app, action);
   hubcli::addRecordCommands(app, action);
   hubcli::addServeCommand(app, action);
+  hubcli::addStaffCommands(app, action);
+  hubcli::addCommuneCommands(app, action);
 
   if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   hubcli::Context context(options);

@@ -49,6 +49,8 @@ void addRecordCommands(CLI::App& app, Action& action) {
                                           : hub::ExportFormat::Jsonl;
       auto n = (*session)->exportRecords(kind, out, filter);
       if (!n) return fail(n.error());
+      auto audited = (*session)->audit("records.export", std::filesystem::path(out).filename().string());
+      if (!audited) return fail(audited.error());
       printJson({{"records", *n}, {"format", format}, {"out", out}});
       say("hub.export.done", {{"count", std::to_string(*n)}});
       return static_cast<int>(kOk);

@@ -6,29 +6,54 @@
 #include <sstream>
 
 #include "hub_cli/context.h"
+#include "hub_cli/errors.h"
+#include "sync/hub/communes.h"
 #include "sync/hub/errors.h"
 #include "vault/keyslot.h"
 
 namespace gocua::hubcli {
 
+namespace {
+
+// "hub.unknown_commune" for a code not on the 2025 list.
+Result<hub::AdminUnit> communeFromList(const std::string& code) {
+  auto units = hub::loadAdminUnits(hub::defaultAdminUnitsFile());
+  if (!units) return units.error();
+  auto unit = hub::communeByCode(*units, code);
+  if (!unit) return Error::make(err::kHubUnknownCommune, "commune_code");
+  return *unit;
+}
+
+}  // namespace
+
 void addSetupCommands(CLI::App& app, Action& action) {
   auto* init = app.add_subcommand("init", i18n::tr("hub.cmd.init"));
   static hub::CommuneInfo commune;
   init->add_option("--commune-code", commune.code, i18n::tr("hub.opt.commune_code"))->required();
-  init->add_option("--commune-name", commune.name, i18n::tr("hub.opt.commune_name"))->required();
+  init->add_option("--commune-name", commune.name, i18n::tr("hub.opt.commune_name"));  // default: the list's
   init->add_option("--village", commune.villages, i18n::tr("hub.opt.village"));
   init->add_option("--url", commune.hubUrl, i18n::tr("hub.opt.url"));
   init->callback([&action] {
     action = [](Context& ctx) {
+      // The code must be one of the 2025 list's communes; the name comes from it unless given.
+      auto unit = communeFromList(commune.code);
+      if (!unit) return fail(unit.error());
+      if (commune.name.empty()) commune.name = unit->name;
       auto pass = ctx.passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.new_passphrase", true);
       if (!pass) return fail(pass.error());
-      auto h = hub::Hub::create(ctx.dataDir(), commune, *pass, vault::defaultKdfParams());
+      auto staff = ctx.staff();
+      auto h = hub::Hub::create(ctx.dataDir(), commune, staff.empty() ? hub::kFirstStaffName : staff, *pass,
+                                vault::defaultKdfParams());
       vault::wipe(*pass);
       if (!h) return fail(h.error());
       auto key = (*h)->signPublic();
       if (!key) return fail(key.error());
       auto fp = sync::fingerprint(*key);
-      printJson({{"data", ctx.dataDir().string()}, {"commune_code", commune.code}, {"fingerprint", fp}});
+      printJson({{"data", ctx.dataDir().string()},
+                 {"commune_code", commune.code},
+                 {"commune_name", commune.name},
+                 {"province", unit->provinceName},
+                 {"fingerprint", fp}});
       say("hub.init.done", {{"fingerprint", fp}});
       return static_cast<int>(kOk);
     };

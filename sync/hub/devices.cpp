@@ -92,7 +92,8 @@ Result<DeviceId> HubSession::enroll(std::string_view gcqFile) {
     if (*existing) {
       // The same laptop asking again (lost profile, new volunteer): same keys, same answer.
       if ((*existing)->boxPublic != req->deviceBoxPublic) return Error::make(err::kHubDeviceConflict);
-      return store.updateVolunteers(req->deviceSignPublic, volunteers);
+      GOCUA_TRY(store.updateVolunteers(req->deviceSignPublic, volunteers));
+      return audit("device.enroll", deviceHex(req->deviceSignPublic));
     }
     DeviceRow row;
     row.id = req->deviceSignPublic;
@@ -100,7 +101,8 @@ Result<DeviceId> HubSession::enroll(std::string_view gcqFile) {
     row.volunteers = volunteers;
     row.workspaceId = req->workspaceId;
     row.enrolledAt = nowIso();
-    return store.insertDevice(row);
+    GOCUA_TRY(store.insertDevice(row));
+    return audit("device.enroll", deviceHex(row.id));
   });
   if (!st) return st.error();
   return req->deviceSignPublic;

@@ -27,12 +27,15 @@ inline constexpr ErrorCode kHubRecoveryRevoked{"hub.recovery_revoked", ErrorKind
 inline constexpr ErrorCode kHubRefused{"hub.refused", ErrorKind::Refused};
 inline constexpr ErrorCode kHubUnknownDevice{"hub.unknown_device", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubUnknownProcedure{"hub.unknown_procedure", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubUnknownStaff{"hub.unknown_staff", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubStaffExists{"hub.staff_exists", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubStaffSelf{"hub.staff_self", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kHubCodes[] = {
-    kHubBadBackup, kHubBadDeviceId,    kHubBadForms,         kHubBadHex,      kHubBadManifest,    kHubBadRecordId,
-    kHubBadStatus, kHubDamaged,        kHubDeviceConflict,   kHubExists,      kHubForeignRecord,  kHubInvalid,
-    kHubIo,        kHubNoRecoverySlot, kHubNotInitialised,   kHubNoteTooLong, kHubRecordNotFound, kHubRecoveryRevoked,
-    kHubRefused,   kHubUnknownDevice,  kHubUnknownProcedure,
+    kHubBadBackup, kHubBadDeviceId, kHubBadForms, kHubBadHex, kHubBadManifest, kHubBadRecordId,
+    kHubBadStatus, kHubDamaged, kHubDeviceConflict, kHubExists, kHubForeignRecord, kHubInvalid,
+    kHubIo, kHubNoRecoverySlot, kHubNotInitialised, kHubNoteTooLong, kHubRecordNotFound, kHubRecoveryRevoked,
+    kHubRefused, kHubUnknownDevice, kHubUnknownProcedure, kHubUnknownStaff, kHubStaffExists, kHubStaffSelf,
 };
 
 }  // namespace gocua::err

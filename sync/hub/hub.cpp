@@ -1,6 +1,7 @@
 // Hub: creating and opening the data dir, keys at rest, unlocking. The hub's secret keys
 // (sign 64 || box 32 || recovery 32 bytes) are sealed under the hub data key, which is wrapped
 // under the staff passphrase; public keys and commune details sit in clear in meta.
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -67,8 +68,19 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
   return create(dir, commune, passphrase, kdf, sync::HubIdentity::generate());
 }
 
-Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo& communeIn, std::string_view passphrase,
+Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo& commune, std::string_view passphrase,
                                          const vault::KdfParams& kdf, sync::HubIdentity identity) {
+  return createHub(dir, commune, kFirstStaffName, passphrase, kdf, std::move(identity));
+}
+
+Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo& commune, std::string_view firstStaff,
+                                         std::string_view passphrase, const vault::KdfParams& kdf) {
+  return createHub(dir, commune, firstStaff, passphrase, kdf, sync::HubIdentity::generate());
+}
+
+Result<std::unique_ptr<Hub>> Hub::createHub(const fs::path& dir, const CommuneInfo& communeIn,
+                                            std::string_view firstStaff, std::string_view passphrase,
+                                            const vault::KdfParams& kdf, sync::HubIdentity identity) {
   GOCUA_TRY(vault::init());
   if (backendIn(dir)) return Error::make(err::kHubExists);
 
@@ -93,6 +105,8 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
                              nowIso(),
                              {}};
   if (auto p = sync::writeProfile(probe, identity); !p) return Error::make(err::kHubInvalid, "", p.error().detail);
+  auto staffName = core::normalizeText(firstStaff, sync::kMaxFieldChars);
+  if (!staffName || staffName->empty()) return Error::make(err::kHubInvalid, "staff");
 
   auto dataKey = vault::newDataKey();
   auto slot = vault::wrapDataKey(dataKey, passphrase, kdf);
@@ -121,7 +135,7 @@ Result<std::unique_ptr<Hub>> Hub::create(const fs::path& dir, const CommuneInfo&
     GOCUA_TRY(s.setMeta("sign_public", identity.signPublic));
     GOCUA_TRY(s.setMeta("box_public", identity.box.publicKey));
     GOCUA_TRY(s.setMeta("recovery_public", identity.recovery.publicKey));
-    GOCUA_TRY(s.setMeta("keyslot", vault::encodeKeyslot(*slot)));
+    GOCUA_TRY(s.insertStaff({*staffName, vault::encodeKeyslot(*slot), nowIso(), ""}));
     GOCUA_TRY(s.setMeta("secrets", sealed));
     GOCUA_TRY(s.setMeta("created_at", nowIso()));
     return {};
@@ -172,12 +186,21 @@ Result<std::array<std::uint8_t, 32>> Hub::signPublic() {
 }
 
 Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view passphrase) {
-  auto slotBlob = store_->meta("keyslot");
-  if (!slotBlob) return slotBlob.error();
+  auto staff = store_->staff();
+  if (!staff) return staff.error();
+  if (staff->empty()) return Error::make(err::kHubDamaged, "keyslot");
+  return unlock(staff->front().name, passphrase);
+}
+
+Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view staffName, std::string_view passphrase) {
+  auto staff = store_->staff();
+  if (!staff) return staff.error();
+  auto member = std::find_if(staff->begin(), staff->end(), [&](const StaffRow& r) { return r.name == staffName; });
+  if (member == staff->end()) return Error::make(err::kHubUnknownStaff, "staff");
   auto sealed = store_->meta("secrets");
   if (!sealed) return sealed.error();
-  if (!*slotBlob || !*sealed) return Error::make(err::kHubDamaged, "keyslot");
-  auto slot = vault::decodeKeyslot(**slotBlob);
+  if (!*sealed) return Error::make(err::kHubDamaged, "secrets");
+  auto slot = vault::decodeKeyslot(member->keyslot);
   if (!slot) return slot.error();
   auto dataKey = vault::unwrapDataKey(*slot, passphrase);
   if (!dataKey) return dataKey.error();
@@ -211,6 +234,7 @@ Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view passphrase) {
   if (!commune) return commune.error();
   auto impl = std::make_unique<HubSession::Impl>(
       std::move(id), std::move(*dataKey), forms::FormRegistry::load(forms::defaultFormsDir()), std::move(*commune));
+  impl->staff = member->name;
   GOCUA_TRY(detail::loadPublishedForms(*store_, *impl));
   return std::unique_ptr<HubSession>(new HubSession(*this, std::move(impl)));
 }

@@ -25,6 +25,8 @@
 //   hub.recovery_revoked no recovery file for a revoked device (a warning for staff)
 //   hub.bad_sequence     batch sequence above sync::kMaxSequence (no receipt can name it)
 //   hub.bad_forms        a form file to publish does not load
+//   hub.unknown_staff    no staff member by that name   hub.staff_exists   add: the name is taken
+//   hub.staff_self       remove: a staff member cannot remove themselves (nor so the last one)
 // Per-record reason codes (receipt "reason"): hub.bad_line, hub.unknown_kind, hub.field_too_long,
 //   hub.bad_record, hub.bad_revision (revision not 1..2^63-1; receipt revision 0), hub.unknown_form,
 //   hub.foreign_record, hub.kind_changed, or the first error of core::parseResident (e.g. "personal_id.checksum").
@@ -113,6 +115,19 @@ struct ImportOptions {
 inline constexpr std::size_t kMaxQuarantinedPerDevice = 4;
 inline constexpr std::uint64_t kMaxQuarantineBytesPerDevice = std::uint64_t{256} << 20;
 
+struct StaffInfo {
+  std::string name;
+  std::string addedAt;
+  std::string addedBy;  // empty for the first
+};
+
+struct AuditEntry {
+  std::string at, staff, action, target;
+};
+
+// The name a hub's first passphrase gets when it was made without one, or before staff accounts.
+inline constexpr std::string_view kFirstStaffName = "Cán bộ 1";
+
 class Hub {
  public:
   // Creates dir (0700) with a new identity (HubIdentity::generate()) or the one given (tests),
@@ -122,6 +137,9 @@ class Hub {
   [[nodiscard]] static Result<std::unique_ptr<Hub>> create(const fs::path& dir, const CommuneInfo& commune,
                                                            std::string_view passphrase, const vault::KdfParams& kdf,
                                                            sync::HubIdentity identity);
+  [[nodiscard]] static Result<std::unique_ptr<Hub>> create(const fs::path& dir, const CommuneInfo& commune,
+                                                           std::string_view firstStaff, std::string_view passphrase,
+                                                           const vault::KdfParams& kdf);
   // A hub rebuilt from a key backup (HubSession::backup) after the old machine was lost: the same
   // commune code and keys, so enrolled laptops keep trusting it (they re-enroll with their
   // request; their pinned key still matches). commune.code is taken from the backup. The old
@@ -137,8 +155,10 @@ class Hub {
   Hub(const Hub&) = delete;
   Hub& operator=(const Hub&) = delete;
 
-  // "vault.wrong_passphrase" for a wrong passphrase.
+  // "vault.wrong_passphrase" for a wrong passphrase. The one-argument form unlocks as the first
+  // staff member; "hub.unknown_staff" for a name not on the staff list.
   [[nodiscard]] Result<std::unique_ptr<HubSession>> unlock(std::string_view passphrase);
+  [[nodiscard]] Result<std::unique_ptr<HubSession>> unlock(std::string_view staff, std::string_view passphrase);
 
   const fs::path& dir() const { return dir_; }
   [[nodiscard]] Result<CommuneInfo> commune();
@@ -150,11 +170,19 @@ class Hub {
   [[nodiscard]] Result<std::vector<RecordInfo>> records(const std::optional<std::string>& procedure);
   [[nodiscard]] Result<std::vector<QuarantineInfo>> quarantined();
 
+  // Staff members in the order added (no keyslots) and the audit log from since (YYYY-MM-DD...,
+  // empty = all); defined in staff.cpp.
+  [[nodiscard]] Result<std::vector<StaffInfo>> staff();
+  [[nodiscard]] Result<std::vector<AuditEntry>> auditLog(std::string_view since);
+
   // The rows behind this hub (hub_store.h), for the endpoint and tests.
   HubStore& store() { return *store_; }
 
  private:
   Hub(fs::path dir, std::unique_ptr<HubStore> store);
+  static Result<std::unique_ptr<Hub>> createHub(const fs::path& dir, const CommuneInfo& commune,
+                                                std::string_view firstStaff, std::string_view passphrase,
+                                                const vault::KdfParams& kdf, sync::HubIdentity identity);
   fs::path dir_;
   std::unique_ptr<HubStore> store_;
 };
@@ -223,6 +251,20 @@ class HubSession {
 
   // The secret keys (and hub data key) encrypted under backupPassphrase: a self-describing file.
   [[nodiscard]] Result<std::string> backup(std::string_view backupPassphrase, const vault::KdfParams& kdf);
+
+  // [SECTION] staff accounts and audit (staff.cpp)
+  // Who unlocked this session.
+  const std::string& staffName() const;
+  // Appends (now, staffName(), action, target) to the audit log. target: a record id, device id,
+  // staff name or file name, never residents' data.
+  [[nodiscard]] Status audit(std::string_view action, std::string_view target);
+  // A new staff member with their own keyslot over the same hub data key; audited.
+  // "hub.invalid" for an empty name, "hub.staff_exists" when taken.
+  [[nodiscard]] Status addStaff(std::string_view name, std::string_view passphrase, const vault::KdfParams& kdf);
+  // "hub.unknown_staff", or "hub.staff_self" for the session's own name (so one always remains); audited.
+  [[nodiscard]] Status removeStaff(std::string_view name);
+  // Hub::revoke, audited.
+  [[nodiscard]] Status revoke(const DeviceId& device);
 
   struct Impl;
 

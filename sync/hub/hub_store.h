@@ -66,6 +66,20 @@ struct ReviewRow {
   std::int64_t decision = 0;  // orders the record's decisions: see setReview
 };
 
+struct StaffRow {
+  std::string name;
+  Blob keyslot;  // vault::encodeKeyslot: the hub data key under this staff member's passphrase
+  std::string addedAt;
+  std::string addedBy;  // empty for the first
+};
+
+struct AuditRow {
+  std::string at;  // UTC ISO 8601
+  std::string staff;
+  std::string action;  // "review.accepted", "device.enroll", "staff.add", "records.export", ...
+  std::string target;  // record id, device id, staff name or file name; never residents' data
+};
+
 struct QuarantineRow {
   DeviceKey device{};
   std::int64_t sequence = 0;
@@ -135,6 +149,18 @@ class HubStore {
   [[nodiscard]] virtual Status setReview(const ReviewRow& row) = 0;
   // Decisions on the device's records, in the records' order.
   [[nodiscard]] virtual Result<std::vector<ReviewRow>> reviewsForDevice(const DeviceKey& device) = 0;
+
+  // [SECTION] staff: one keyslot per staff member, in the order added
+  [[nodiscard]] virtual Result<std::vector<StaffRow>> staff() = 0;
+  // "store.constraint" when the name is taken.
+  [[nodiscard]] virtual Status insertStaff(const StaffRow& row) = 0;
+  // Nothing happens for a name not there.
+  [[nodiscard]] virtual Status removeStaff(std::string_view name) = 0;
+
+  // [SECTION] audit log: append only
+  [[nodiscard]] virtual Status appendAudit(const AuditRow& row) = 0;
+  // Rows with at >= since (ISO text order; empty = all), in the order appended.
+  [[nodiscard]] virtual Result<std::vector<AuditRow>> audit(std::string_view since) = 0;
 };
 
 // A kind of store a hub data dir can hold. Plain function pointers: a backend is a table, not an object.

@@ -47,6 +47,7 @@ struct HubSession::Impl {
   CommuneInfo commune;
   int formPackVersion = 0;
   std::string formPackFile;  // the signed pack (meta "form_pack.file"), empty before the first publish
+  std::string staff;         // who unlocked
 
   Impl(sync::HubIdentity id, vault::SecretBytes key, forms::FormRegistry f, CommuneInfo c)
       : identity(std::move(id)), dataKey(std::move(key)), cipher(dataKey), forms(std::move(f)), commune(std::move(c)) {}

@@ -38,7 +38,8 @@ Status HubSession::setReview(std::string_view recordId, std::string_view statusT
     row.decision =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
-    return store.setReview(row);
+    GOCUA_TRY(store.setReview(row));
+    return audit("review." + row.status, core::formatRecordId(*id));
   });
 }
 

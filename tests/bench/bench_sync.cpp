@@ -170,7 +170,7 @@ int main(int argc, char** argv) {
   // Hub and an enrolled laptop with N residents (KDF at the floor: it is not what is measured).
   fs::path hubDir = dir / "hub";
   auto initHub = run(
-      {hubBin, "--data", hubDir.string(), "init", "--commune-code", "27001", "--commune-name", "Xã Bench"}, hubEnv());
+      {hubBin, "--data", hubDir.string(), "init", "--commune-code", "27004", "--commune-name", "Xã Bench"}, hubEnv());
   if (initHub.status != 0) die("gocua-hub init");
   auto ws = workspace::Workspace::create(dir / "ws", "Bench", kPass, false, vault::interactiveKdf());
   if (!ws) die(ws.error());

@@ -60,7 +60,7 @@ TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl
   gui::Session s("flow");
   const fs::path stick = s.sandbox.root / "usb";
   fs::create_directories(stick);
-  auto init = hub(s, {"init", "--commune-code", "27001", "--commune-name", "Xã Đông Anh", "--village", "Thôn Đông"});
+  auto init = hub(s, {"init", "--commune-code", "27004", "--commune-name", "Xã Đông Anh", "--village", "Thôn Đông"});
   REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
 
   REQUIRE_MESSAGE(s.start(), it::readFile(s.log()));

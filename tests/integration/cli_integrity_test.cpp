@@ -29,7 +29,7 @@ void enroll(Sandbox& sb) {
   path hubDir = sb.root / "hub", usb = sb.root / "usb";
   it::fs::create_directories(usb);
   auto init =
-      hub(sb, hubDir, {"init", "--commune-code", "27001", "--commune-name", "Xã Tân Lập", "--village", "Thôn Đông"});
+      hub(sb, hubDir, {"init", "--commune-code", "27004", "--commune-name", "Xã Tân Lập", "--village", "Thôn Đông"});
   REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
   auto request = sb.ctl({"enroll-request", "--out", (usb / "lan.gcq").string()});
   REQUIRE_MESSAGE(request.exitCode == 0, request.describe());

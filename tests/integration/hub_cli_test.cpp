@@ -41,7 +41,7 @@ struct Hub {
   std::string setUp() {
     sb.init("Lan");
     sb.addResident({{"full_name", kName}, {"date_of_birth", "01/02/1990"}, {"sex", "female"}, {"village", "Thôn 1"}});
-    auto init = run({"init", "--commune-code", "27001", "--commune-name", "Xã Thử", "--village", "Thôn 1"});
+    auto init = run({"init", "--commune-code", "27004", "--commune-name", "Xã Thử", "--village", "Thôn 1"});
     REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
     auto gcq = sb.root / "req.gcq", gcp = sb.root / "profile.gcp";
     REQUIRE(sb.ctl({"enroll-request", "--out", gcq.string()}).exitCode == 0);
@@ -66,12 +66,12 @@ struct Hub {
 TEST_CASE("gocua-hub: passphrase and usage exit codes, messages from the catalog") {
   Hub h;
   auto noPass =
-      h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"}, {{"GOCUA_HUB_PASSPHRASE", std::nullopt}});
+      h.run({"init", "--commune-code", "27004", "--commune-name", "Xã"}, {{"GOCUA_HUB_PASSPHRASE", std::nullopt}});
   CHECK(noPass.exitCode == 3);
   CHECK(noPass.err.find(catalogText("error.hub.no_passphrase", "vi")) != std::string::npos);
   CHECK(h.run({"init", "--commune-code", "2700", "--commune-name", "Xã"}).exitCode == 2);
-  REQUIRE(h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"}).exitCode == 0);
-  auto twice = h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"});
+  REQUIRE(h.run({"init", "--commune-code", "27004", "--commune-name", "Xã"}).exitCode == 0);
+  auto twice = h.run({"init", "--commune-code", "27004", "--commune-name", "Xã"});
   CHECK(twice.exitCode == 2);
   CHECK(twice.parsed()["errors"][0]["code"] == "hub.exists");
   auto wrong =
@@ -91,7 +91,7 @@ TEST_CASE("gocua-hub: passphrase and usage exit codes, messages from the catalog
 
 TEST_CASE("gocua-hub: init, keys backup and keys restore refuse a weak passphrase with its plain reason") {
   Hub h;
-  const std::vector<std::string> initArgs = {"init", "--commune-code", "27001", "--commune-name", "Xã"};
+  const std::vector<std::string> initArgs = {"init", "--commune-code", "27004", "--commune-name", "Xã"};
   struct Weak {
     std::string pass, code;
   };
@@ -207,7 +207,7 @@ TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; qu
     REQUIRE_MESSAGE(rebuiltHub.exitCode == 0, rebuiltHub.describe());
     auto oldProfile = h.run({"profile", "--out", (h.sb.root / "old.gcp").string()});
     CHECK(rebuiltHub.parsed()["fingerprint"] == oldProfile.parsed()["fingerprint"]);
-    CHECK(rebuiltHub.parsed()["commune_code"] == "27001");
+    CHECK(rebuiltHub.parsed()["commune_code"] == "27004");
   }
 
   // Revoked: the next batch is kept aside, never imported.
@@ -326,6 +326,85 @@ TEST_CASE("gocua-hub: an application for one of the next procedures is exported,
   REQUIRE(listed.parsed().size() == 1);
   CHECK(listed.parsed()[0]["kind"] == "application");
   CHECK(listed.parsed()[0]["procedure"] == "civil_status_extract");
+}
+
+TEST_CASE("gocua-hub: staff members with their own passphrases; every action in the audit log") {
+  Hub h;
+  auto device = h.setUp();  // init and enroll (twice) as the default staff member
+  const std::string lanPass = "mật khẩu riêng của chị Lan";
+  const EnvOverrides asLan = {{"GOCUA_STAFF", "Chị Lan"}, {"GOCUA_HUB_PASSPHRASE", lanPass}};
+
+  auto list = h.run({"staff", "list"});
+  REQUIRE(list.exitCode == 0);
+  REQUIRE(list.parsed().size() == 1);
+  CHECK(list.parsed()[0]["name"] == "Cán bộ 1");
+  CHECK(list.parsed()[0]["added_by"] == "");
+
+  auto noNewPass = h.run({"staff", "add", "Chị Lan"});
+  CHECK(noNewPass.exitCode == 3);
+  auto added = h.run({"staff", "add", "Chị Lan"}, {{"GOCUA_NEW_PASSPHRASE", lanPass}});
+  REQUIRE_MESSAGE(added.exitCode == 0, added.describe());
+  CHECK(added.parsed()["added_by"] == "Cán bộ 1");
+  auto twice = h.run({"staff", "add", "Chị Lan"}, {{"GOCUA_NEW_PASSPHRASE", lanPass}});
+  CHECK(twice.exitCode == 2);
+  CHECK(twice.parsed()["errors"][0]["code"] == "hub.staff_exists");
+
+  // Lan's passphrase opens the hub as Lan only (GOCUA_STAFF or --staff), not as the first staff member.
+  auto out = h.sb.root / "ho-so.csv";
+  auto exported = h.run({"records", "export", "--format", "csv", "--out", out.string()}, asLan);
+  REQUIRE_MESSAGE(exported.exitCode == 0, exported.describe());
+  CHECK(h.run({"staff", "list"}, {{"GOCUA_HUB_PASSPHRASE", lanPass}}).exitCode == 0);  // no unlock needed
+  CHECK(h.run({"profile", "--out", (h.sb.root / "p.gcp").string()}, {{"GOCUA_HUB_PASSPHRASE", lanPass}}).exitCode == 3);
+  REQUIRE(h.run({"--staff", "Chị Lan", "device", "revoke", device}, {{"GOCUA_HUB_PASSPHRASE", lanPass}}).exitCode == 0);
+
+  auto unknown = h.run({"--staff", "Anh Tuấn", "audit"});
+  CHECK(unknown.exitCode == 2);
+  CHECK(unknown.parsed()["errors"][0]["code"] == "hub.unknown_staff");
+  CHECK(unknown.err.find(catalogText("error.hub.unknown_staff", "vi")) != std::string::npos);
+  CHECK(h.run({"audit", "--since", "hôm qua"}).exitCode == 2);
+
+  auto self = h.run({"staff", "remove", "Chị Lan"}, asLan);
+  CHECK(self.exitCode == 2);
+  CHECK(self.parsed()["errors"][0]["code"] == "hub.staff_self");
+  REQUIRE(h.run({"staff", "remove", "Chị Lan"}).exitCode == 0);
+  CHECK(h.run({"audit"}, asLan).exitCode == 2);  // removed: no longer on the staff list
+
+  auto audit = h.run({"audit", "--since", "2000-01-01"});
+  REQUIRE_MESSAGE(audit.exitCode == 0, audit.describe());
+  std::vector<std::string> lines;
+  for (const auto& e : audit.parsed()) {
+    CHECK(e["at"].get<std::string>().size() == 20);
+    lines.push_back(e["staff"].get<std::string>() + " " + e["action"].get<std::string>() + " " +
+                    e["target"].get<std::string>());
+  }
+  CHECK(lines == std::vector<std::string>{"Cán bộ 1 device.enroll " + device, "Cán bộ 1 device.enroll " + device,
+                                          "Cán bộ 1 staff.add Chị Lan", "Chị Lan records.export ho-so.csv",
+                                          "Chị Lan device.revoke " + device, "Cán bộ 1 staff.remove Chị Lan"});
+  CHECK(h.run({"audit", "--since", "2199-01-01"}).parsed().empty());
+  CHECK(h.stderrLog.find(kName) == std::string::npos);
+}
+
+TEST_CASE("gocua-hub: init takes the commune from the 2025 list; communes --search folds diacritics") {
+  Hub h;
+  auto unknown = h.run({"init", "--commune-code", "27001", "--commune-name", "Xã"});
+  CHECK(unknown.exitCode == 2);
+  CHECK(unknown.parsed()["errors"][0]["code"] == "hub.unknown_commune");
+  CHECK(unknown.err.find(catalogText("error.hub.unknown_commune", "vi")) != std::string::npos);
+  CHECK_FALSE(fs::exists(h.dir));  // nothing created
+
+  auto found = h.run({"communes", "--search", "ba đinh"});
+  REQUIRE(found.exitCode == 0);
+  REQUIRE(found.parsed().size() >= 3);
+  CHECK(found.parsed()[0]["code"] == "00004");
+  CHECK(found.parsed()[0]["name"] == "Phường Ba Đình");
+  CHECK(found.parsed()[0]["province"] == "Thành phố Hà Nội");
+  CHECK(h.run({"communes", "--search", "không có xã này"}).parsed().empty());
+
+  auto init = h.run({"init", "--commune-code", "00004"});
+  REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
+  CHECK(init.parsed()["commune_name"] == "Phường Ba Đình");
+  CHECK(init.parsed()["province"] == "Thành phố Hà Nội");
+  CHECK(h.run({"profile", "--out", (h.sb.root / "p.gcp").string()}).parsed()["commune_name"] == "Phường Ba Đình");
 }
 
 #endif  // GOCUA_HUB

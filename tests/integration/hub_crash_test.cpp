@@ -57,7 +57,7 @@ TEST_CASE("hub import: a crash at every crash point loses nothing and duplicates
 
   auto env = h.hubEnv();
   auto init =
-      h.hub(h.hubDir, {"init", "--commune-code", "27001", "--commune-name", "Xã Thử", "--village", "Thôn 1"}, env);
+      h.hub(h.hubDir, {"init", "--commune-code", "27004", "--commune-name", "Xã Thử", "--village", "Thôn 1"}, env);
   REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
   auto gcq = h.sb.root / "req.gcq", gcp = h.sb.root / "profile.gcp", gcb = h.sb.root / "batch.gcb";
   auto req = h.sb.ctl({"enroll-request", "--out", gcq.string()});

@@ -79,7 +79,7 @@ TEST_CASE("the hub keeps serving honest laptops under idle, slow, flooding and b
     argv.insert(argv.end(), args.begin(), args.end());
     return runProcess(argv, env, "");
   };
-  REQUIRE(hub({"init", "--commune-code", "27001", "--commune-name", "Xã Thử"}).exitCode == 0);
+  REQUIRE(hub({"init", "--commune-code", "27004", "--commune-name", "Xã Thử"}).exitCode == 0);
   for (auto& sb : laptops) {
     const auto gcq = sb->root / "req.gcq", gcp = sb->root / "p.gcp";
     REQUIRE(sb->ctl({"enroll-request", "--out", gcq.string()}).exitCode == 0);

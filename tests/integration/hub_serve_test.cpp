@@ -23,7 +23,7 @@ TEST_CASE("gocua-hub serve takes a sync over HTTP and stops on SIGTERM") {
     argv.insert(argv.end(), args.begin(), args.end());
     return runProcess(argv, env, "");
   };
-  REQUIRE(hub({"init", "--commune-code", "27001", "--commune-name", "Xã Thử"}).exitCode == 0);
+  REQUIRE(hub({"init", "--commune-code", "27004", "--commune-name", "Xã Thử"}).exitCode == 0);
   auto gcq = sb.root / "req.gcq", gcp = sb.root / "p.gcp";
   REQUIRE(sb.ctl({"enroll-request", "--out", gcq.string()}).exitCode == 0);
   REQUIRE(hub({"device", "enroll", gcq.string(), "--profile-out", gcp.string()}).exitCode == 0);

@@ -92,7 +92,7 @@ TEST_CASE("sync end to end: enroll, export, import, review, receipt, needs-docum
   fs::create_directories(usb);
 
   auto init = hub(sb, hubDir,
-                  {"init", "--commune-code", "27001", "--commune-name", "Xã Tân Lập", "--village", "Thôn Đông",
+                  {"init", "--commune-code", "27004", "--commune-name", "Xã Tân Lập", "--village", "Thôn Đông",
                    "--village", "Thôn Tây"},
                   &hubErr);
   REQUIRE_MESSAGE(init.exitCode == 0, init.describe());

@@ -66,6 +66,12 @@ class SqliteHubStore final : public HubStore {
   Status setReview(const ReviewRow& row) override;
   Result<std::vector<ReviewRow>> reviewsForDevice(const DeviceKey& device) override;
 
+  Result<std::vector<StaffRow>> staff() override;
+  Status insertStaff(const StaffRow& row) override;
+  Status removeStaff(std::string_view name) override;
+  Status appendAudit(const AuditRow& row) override;
+  Result<std::vector<AuditRow>> audit(std::string_view since) override;
+
  private:
   store::Db db_;
   bool inTransaction_ = false;
@@ -430,6 +436,54 @@ Result<std::vector<ReviewRow>> SqliteHubStore::reviewsForDevice(const DeviceKey&
   }
   (*st)->reset();
   return out;
+}
+
+// [SECTION] staff and audit
+
+Result<std::vector<StaffRow>> SqliteHubStore::staff() {
+  auto st = db_.prepare("SELECT name, keyslot, added_at, added_by FROM staff ORDER BY seq");
+  if (!st) return st.error();
+  std::vector<StaffRow> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({st->columnText(0), toBlob(st->columnBlob(1)), st->columnText(2), st->columnText(3)});
+  }
+}
+
+Status SqliteHubStore::insertStaff(const StaffRow& r) {
+  auto st = db_.prepare("INSERT INTO staff(name, keyslot, added_at, added_by) VALUES (?, ?, ?, ?)");
+  if (!st) return st.error();
+  st->bind(1, r.name).bind(2, std::span<const std::uint8_t>(r.keyslot)).bind(3, r.addedAt).bind(4, r.addedBy);
+  return st->run();
+}
+
+Status SqliteHubStore::removeStaff(std::string_view name) {
+  auto st = db_.prepare("DELETE FROM staff WHERE name = ?");
+  if (!st) return st.error();
+  st->bind(1, name);
+  return st->run();
+}
+
+Status SqliteHubStore::appendAudit(const AuditRow& r) {
+  auto st = db_.prepare("INSERT INTO audit(at, staff, action, target) VALUES (?, ?, ?, ?)");
+  if (!st) return st.error();
+  st->bind(1, r.at).bind(2, r.staff).bind(3, r.action).bind(4, r.target);
+  return st->run();
+}
+
+Result<std::vector<AuditRow>> SqliteHubStore::audit(std::string_view since) {
+  auto st = db_.prepare("SELECT at, staff, action, target FROM audit WHERE at >= ifnull(?, '') ORDER BY seq");
+  if (!st) return st.error();
+  st->bind(1, since);
+  std::vector<AuditRow> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({st->columnText(0), st->columnText(1), st->columnText(2), st->columnText(3)});
+  }
 }
 
 }  // namespace gocua::hub::sqlite

@@ -341,6 +341,51 @@ TEST_CASE("hub store: one review per record, listed per device in record order")
   });
 }
 
+TEST_CASE("hub store: staff keyslots by unique name in the order added; removal by name") {
+  forEachBackend([](HubStore& s, const HubStoreBackend&, const fs::path&) {
+    CHECK(s.staff()->empty());
+    REQUIRE(s.insertStaff({"Cán bộ 1", blob("slot 1"), "2026-11-23T10:00:00Z", ""}).ok());
+    REQUIRE(s.insertStaff({"Chị Lan", blob("slot 2"), "2026-11-24T10:00:00Z", "Cán bộ 1"}).ok());
+    auto taken = s.insertStaff({"Chị Lan", blob("slot 3"), "2026-11-25T10:00:00Z", "Cán bộ 1"});
+    REQUIRE_FALSE(taken.ok());
+    CHECK(taken.error().code == "store.constraint");
+    auto staff = s.staff();
+    REQUIRE(staff.ok());
+    REQUIRE(staff->size() == 2);
+    CHECK((*staff)[0].name == "Cán bộ 1");
+    CHECK((*staff)[0].addedBy.empty());
+    CHECK((*staff)[1].keyslot == blob("slot 2"));
+    CHECK((*staff)[1].addedAt == "2026-11-24T10:00:00Z");
+    CHECK((*staff)[1].addedBy == "Cán bộ 1");
+    REQUIRE(s.removeStaff("Cán bộ 1").ok());
+    REQUIRE(s.removeStaff("Không có").ok());
+    REQUIRE(s.staff()->size() == 1);
+    CHECK(s.staff()->front().name == "Chị Lan");
+  });
+}
+
+TEST_CASE("hub store: the audit log lists rows in the order appended, from a time on") {
+  forEachBackend([](HubStore& s, const HubStoreBackend&, const fs::path&) {
+    CHECK(s.audit("")->empty());
+    REQUIRE(s.appendAudit({"2026-11-24T10:00:00Z", "Chị Lan", "review.accepted", "r1"}).ok());
+    REQUIRE(s.appendAudit({"2026-11-23T09:00:00Z", "Cán bộ 1", "device.enroll", "d1"}).ok());  // clock back
+    REQUIRE(s.appendAudit({"2026-11-25T08:00:00Z", "Cán bộ 1", "staff.add", "Anh Tuấn"}).ok());
+    auto all = s.audit("");
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 3);
+    CHECK((*all)[0].staff == "Chị Lan");
+    CHECK((*all)[0].action == "review.accepted");
+    CHECK((*all)[0].target == "r1");
+    CHECK((*all)[1].at == "2026-11-23T09:00:00Z");
+    CHECK((*all)[2].target == "Anh Tuấn");
+    auto since = s.audit("2026-11-24");
+    REQUIRE(since.ok());
+    REQUIRE(since->size() == 2);
+    CHECK((*since)[0].target == "r1");
+    CHECK((*since)[1].target == "Anh Tuấn");
+  });
+}
+
 TEST_CASE("hub store: a transaction commits everything when fn succeeds, and fn reads its own writes") {
   forEachBackend([](HubStore& s, const HubStoreBackend& backend, const fs::path& dir) {
     auto st = s.transaction([&]() -> Status {

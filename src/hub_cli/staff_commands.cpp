@@ -1,0 +1,96 @@
+// staff add / list / remove (each staff member's own passphrase over the same hub data key) and
+// audit (who did what, when).
+#include <cstdio>
+
+#include "core/date.h"
+#include "hub_cli/context.h"
+#include "hub_cli/errors.h"
+#include "vault/keyslot.h"
+
+namespace gocua::hubcli {
+
+namespace {
+
+// --since as the ISO day the log's UTC times compare against; any form core::parseDate reads.
+Result<std::string> sinceDay(const std::string& text) {
+  if (text.empty()) return std::string();
+  auto d = core::parseDate(text);
+  if (!d) return Error::make(err::kHubBadArg, "since", d.error().code);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
+  return std::string(buf);
+}
+
+}  // namespace
+
+void addStaffCommands(CLI::App& app, Action& action) {
+  auto* staff = app.add_subcommand("staff", i18n::tr("hub.cmd.staff"));
+  staff->require_subcommand(1);
+  static std::string name;
+
+  auto* add = staff->add_subcommand("add", i18n::tr("hub.cmd.staff_add"));
+  add->add_option("NAME", name, i18n::tr("hub.opt.staff_name"))->required();
+  add->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto pass = ctx.passphrase("GOCUA_NEW_PASSPHRASE", "hub.prompt.staff_passphrase", true);
+      if (!pass) return fail(pass.error());
+      auto st = (*session)->addStaff(name, *pass, vault::defaultKdfParams());
+      vault::wipe(*pass);
+      if (!st) return fail(st.error());
+      printJson({{"staff", name}, {"added_by", (*session)->staffName()}});
+      say("hub.staff.added", {{"name", name}});
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* list = staff->add_subcommand("list", i18n::tr("hub.cmd.staff_list"));
+  list->callback([&action] {
+    action = [](Context& ctx) {
+      auto h = ctx.open();
+      if (!h) return fail(h.error());
+      auto rows = (*h)->staff();
+      if (!rows) return fail(rows.error());
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& s : *rows) out.push_back({{"name", s.name}, {"added_at", s.addedAt}, {"added_by", s.addedBy}});
+      printJson(out);
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* remove = staff->add_subcommand("remove", i18n::tr("hub.cmd.staff_remove"));
+  remove->add_option("NAME", name, i18n::tr("hub.opt.staff_name"))->required();
+  remove->callback([&action] {
+    action = [](Context& ctx) {
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      if (auto st = (*session)->removeStaff(name); !st) return fail(st.error());
+      printJson({{"staff", name}, {"removed", true}});
+      say("hub.staff.removed", {{"name", name}});
+      return static_cast<int>(kOk);
+    };
+  });
+
+  auto* audit = app.add_subcommand("audit", i18n::tr("hub.cmd.audit"));
+  static std::string since;
+  audit->add_option("--since", since, i18n::tr("hub.opt.since"));
+  audit->callback([&action] {
+    action = [](Context& ctx) {
+      auto day = sinceDay(since);
+      if (!day) return fail(day.error());
+      // The log says who handled which record: staff only.
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto rows = (*session)->hub().auditLog(*day);
+      if (!rows) return fail(rows.error());
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& e : *rows)
+        out.push_back({{"at", e.at}, {"staff", e.staff}, {"action", e.action}, {"target", e.target}});
+      printJson(out);
+      return static_cast<int>(kOk);
+    };
+  });
+}
+
+}  // namespace gocua::hubcli
