@@ -62,23 +62,7 @@ char32_t decodeAt(std::string_view s, std::size_t& i) {
   return kInvalid;  // C0, C1 (overlong 2-byte), F5..FF, or a stray continuation byte
 }
 
-void appendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+void appendUtf8(std::string& out, char32_t cp) { out.append(encodeUtf8(cp).view()); }
 
 bool isAsciiSpace(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f';
@@ -380,6 +364,27 @@ constexpr std::size_t kMaxNameChars = 100;
 constexpr int kMaxMarksInRow = 4;
 
 }  // namespace
+
+Utf8Char encodeUtf8(char32_t cp) {
+  Utf8Char c;
+  const auto put = [&c](unsigned byte) { c.bytes[c.size++] = static_cast<char>(byte); };
+  if (cp < 0x80) {
+    put(cp);
+  } else if (cp < 0x800) {
+    put(0xC0 | (cp >> 6));
+    put(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    put(0xE0 | (cp >> 12));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  } else {
+    put(0xF0 | (cp >> 18));
+    put(0x80 | ((cp >> 12) & 0x3F));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  }
+  return c;
+}
 
 bool isValidUtf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {

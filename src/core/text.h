@@ -2,6 +2,8 @@
 // Pure functions, no I/O. All inputs are UTF-8 byte strings.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -11,6 +13,14 @@ namespace gocua::core {
 
 // True when s is well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
 bool isValidUtf8(std::string_view s);
+
+// The UTF-8 bytes of one code point (a valid scalar value), on the stack so hot loops skip allocating.
+struct Utf8Char {
+  std::array<char, 4> bytes{};
+  std::size_t size = 0;
+  std::string_view view() const { return {bytes.data(), size}; }
+};
+Utf8Char encodeUtf8(char32_t cp);
 
 // NFC form of s. Error "text.invalid_utf8" when s is not valid UTF-8.
 Result<std::string> toNfc(std::string_view s);

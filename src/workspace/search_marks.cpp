@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include "core/text.h"
+
 namespace gocua::workspace {
 namespace {
 
@@ -21,25 +23,6 @@ char32_t decodeAt(std::string_view s, std::size_t& i) {
   ++i;
   for (int k = 0; k < extra && i < s.size(); ++k, ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
   return cp;
-}
-
-template <class Out>
-void appendUtf8(Out& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 struct Entry {
@@ -93,7 +76,8 @@ void markInto(std::string_view nfcWord, Out& letters, Out& tones) {
       continue;
     }
     const Entry e = table.lookup(cp);
-    appendUtf8(letters, e.letter ? e.letter : cp);
+    const auto bytes = core::encodeUtf8(e.letter ? e.letter : cp);
+    for (const char b : bytes.view()) letters.push_back(b);
     if (e.tone) tones.push_back(static_cast<char>('0' + e.tone));
   }
 }

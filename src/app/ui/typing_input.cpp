@@ -14,6 +14,7 @@
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 namespace gocua::app::ui {
 
@@ -36,22 +37,6 @@ void insertAtCursor(ImGuiInputTextCallbackData* d, const std::string& text) {
   d->InsertChars(d->CursorPos, text.data(), text.data() + text.size());
 }
 
-std::string utf8Of(ImWchar c) {
-  std::string s;
-  const unsigned u = c;
-  if (u < 0x80) {
-    s += static_cast<char>(u);
-  } else if (u < 0x800) {
-    s += static_cast<char>(0xC0 | (u >> 6));
-    s += static_cast<char>(0x80 | (u & 0x3F));
-  } else {
-    s += static_cast<char>(0xE0 | (u >> 12));
-    s += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (u & 0x3F));
-  }
-  return s;
-}
-
 void typeHeldKeys(ImGuiInputTextCallbackData* d, HeldKeys& held) {
   if (d->SelectionStart != d->SelectionEnd) {  // typing over a selection replaces it
     const int lo = std::min(d->SelectionStart, d->SelectionEnd), hi = std::max(d->SelectionStart, d->SelectionEnd);
@@ -60,7 +45,7 @@ void typeHeldKeys(ImGuiInputTextCallbackData* d, HeldKeys& held) {
   }
   for (const ImWchar c : held.keys) {
     if (c >= 0x80 || !core::isTypingKey(static_cast<char>(c), held.method)) {
-      insertAtCursor(d, utf8Of(c));
+      insertAtCursor(d, std::string(core::encodeUtf8(c).view()));
       continue;
     }
     int start = d->CursorPos;

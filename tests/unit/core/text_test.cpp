@@ -350,3 +350,10 @@ TEST_CASE("toNfc: singletons and marks outside the fast path still normalise") {
   CHECK(toNfc("\xE1\xBA\xA0\xCC\x82").value() == "\xE1\xBA\xAC");      // Ạ + circumflex → Ậ
   CHECK(toNfc("\xC3\xA0\xCC\xA3").value() == "\xE1\xBA\xA1\xCC\x80");  // à + dot below → ạ + grave
 }
+
+TEST_CASE("encodeUtf8 writes one, two, three and four bytes") {
+  CHECK(encodeUtf8(U'a').view() == "a");
+  CHECK(encodeUtf8(U'\u0111').view() == "\xC4\x91");      // đ
+  CHECK(encodeUtf8(U'\u1EC5').view() == "\xE1\xBB\x85");  // ễ
+  CHECK(encodeUtf8(U'\U0001F600').view() == "\xF0\x9F\x98\x80");
+}
