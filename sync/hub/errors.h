@@ -32,10 +32,10 @@ inline constexpr ErrorCode kHubStaffExists{"hub.staff_exists", ErrorKind::Invali
 inline constexpr ErrorCode kHubStaffSelf{"hub.staff_self", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kHubCodes[] = {
-    kHubBadBackup, kHubBadDeviceId, kHubBadForms, kHubBadHex, kHubBadManifest, kHubBadRecordId,
-    kHubBadStatus, kHubDamaged, kHubDeviceConflict, kHubExists, kHubForeignRecord, kHubInvalid,
-    kHubIo, kHubNoRecoverySlot, kHubNotInitialised, kHubNoteTooLong, kHubRecordNotFound, kHubRecoveryRevoked,
-    kHubRefused, kHubUnknownDevice, kHubUnknownProcedure, kHubUnknownStaff, kHubStaffExists, kHubStaffSelf,
+    kHubBadBackup, kHubBadDeviceId,    kHubBadForms,         kHubBadHex,       kHubBadManifest,    kHubBadRecordId,
+    kHubBadStatus, kHubDamaged,        kHubDeviceConflict,   kHubExists,       kHubForeignRecord,  kHubInvalid,
+    kHubIo,        kHubNoRecoverySlot, kHubNotInitialised,   kHubNoteTooLong,  kHubRecordNotFound, kHubRecoveryRevoked,
+    kHubRefused,   kHubUnknownDevice,  kHubUnknownProcedure, kHubUnknownStaff, kHubStaffExists,    kHubStaffSelf,
 };
 
 }  // namespace gocua::err
