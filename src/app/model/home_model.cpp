@@ -280,7 +280,7 @@ void HomeModel::rebuildRows() {
   rowMatched_.clear();
   truncated_ = false;
   searching_ = false;
-  matchCount_ = 0;
+  matchCount_ = allMatches_ = 0;
   for (auto& v : villages_) v.matches = 0;
   const auto* idx = index();
   if (!idx || idx->size() != indexSize_) return;
@@ -315,6 +315,7 @@ void HomeModel::rebuildRows() {
   for (std::uint32_t i : everyHit) {
     if (i >= villageOf_.size()) continue;
     ++villages_[villageOf_[i]].matches;
+    ++allMatches_;
     if (keep(i)) ++matchCount_;
   }
   // Best matches first; equally good ones in the list's own order (by given name).

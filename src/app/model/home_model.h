@@ -73,6 +73,8 @@ class HomeModel {
   bool searching() const { return searching_; }
   // Everyone the search found in the chosen village or household, shown or not.
   std::size_t matchCount() const { return matchCount_; }
+  // Everyone the search found in all villages ("Tất cả các thôn" while searching).
+  std::size_t allMatches() const { return allMatches_; }
 
   const std::vector<VillageEntry>& villages() const { return villages_; }
   int selectedVillage() const { return village_; }  // -1 = all villages
@@ -132,7 +134,7 @@ class HomeModel {
   std::vector<std::uint32_t> rows_;       // residents shown, in display order
   std::vector<std::uint8_t> rowMatched_;  // beside rows_ while searching: what matched
   bool searching_ = false;
-  std::size_t matchCount_ = 0;
+  std::size_t matchCount_ = 0, allMatches_ = 0;
   int village_ = -1;
   int household_ = -1;
   bool truncated_ = false;

@@ -54,7 +54,8 @@ bool panelEntry(const std::string& label, std::size_t n, bool chosen, const std:
 
 void villagePanel(HomeModel& m) {
   mutedText(i18n::tr("app.home.villages"));
-  if (panelEntry(i18n::tr("app.home.all_villages"), m.totalResidents(), m.selectedVillage() < 0, "home.village.all"))
+  if (panelEntry(i18n::tr("app.home.all_villages"), m.searching() ? m.allMatches() : m.totalResidents(),
+                 m.selectedVillage() < 0, "home.village.all"))
     m.selectVillage(-1);
   const auto& villages = m.villages();
   for (std::size_t i = 0; i < villages.size(); ++i) {

@@ -293,6 +293,7 @@ TEST_CASE("home: a search says why a row is there and the village counts follow 
   m.queryChanged();
   CHECK(m.searching());
   CHECK(m.matchCount() == 2);
+  CHECK(m.allMatches() == 2);
   const int dong = v.villageIndex(m, "Thôn Đông"), chua = v.villageIndex(m, "Xóm Chùa");
   REQUIRE(dong >= 0);
   REQUIRE(chua >= 0);
@@ -321,6 +322,7 @@ TEST_CASE("home: a search says why a row is there and the village counts follow 
   m.queryChanged();
   m.selectVillage(dong);
   CHECK(m.matchCount() == 1);  // Trần Văn An (Bình and Dũng live elsewhere)
+  CHECK(m.allMatches() == 3);
   CHECK_FALSE(m.truncated());
   m.clearQuery();
   CHECK_FALSE(m.searching());
