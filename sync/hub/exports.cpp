@@ -1,5 +1,7 @@
-// Exports a person asked for: every record opened and written as CSV or JSON lines. This is the
-// one place plaintext leaves memory, and only into the file named on the command line.
+// Exports a person asked for: the records a filter keeps, opened and written as CSV, JSON lines or
+// XLSX. This is the one place plaintext leaves memory, and only into the file named on the
+// command line (and, for XLSX, libxlsxwriter's unlinked scratch files in the same folder).
+// Dates in the received/created/updated columns are the UTC day the hub recorded.
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
