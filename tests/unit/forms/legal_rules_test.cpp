@@ -201,21 +201,22 @@ namespace {
 bool listsDocument(const std::vector<forms::DocumentItem>& docs, const std::string& id) {
   return std::any_of(docs.begin(), docs.end(), [&](const forms::DocumentItem& d) { return d.id == id; });
 }
+
+// A CT01 request that needs no home: who asks, what for, where.
+nlohmann::json ct01Request(const std::string& kind, const std::string& details, const nlohmann::json& household) {
+  return {
+      {"request", {{"kind", kind}, {"details", details}, {"address", "Số 5, thôn Bắc, xã Hoằng Hoá, Thanh Hoá"}}},
+      {"applicant",
+       {{"full_name", "Lê Thị Cúc"}, {"date_of_birth", "1962"}, {"sex", "female"}, {"personal_id", "038162001234"}}},
+      {"household", household}};
+}
 }  // namespace
 
 TEST_CASE("residence_ct01: removing a registration asks for the reason, not for a home, consents or members") {
   const Form& f = form("residence_ct01");
-  nlohmann::json a = {
-      {"request",
-       {{"kind", "permanent_removal"},
-        {"details", "Xoá đăng ký thường trú cho mẹ tôi"},
-        {"address", "Số 5, thôn Bắc, xã Hoằng Hoá, Thanh Hoá"}}},
-      {"applicant",
-       {{"full_name", "Lê Thị Cúc"}, {"date_of_birth", "1962"}, {"sex", "female"}, {"personal_id", "038162001234"}}},
-      {"household",
-       {{"relationship_to_head", "spouse"},
-        {"head_full_name", "Phạm Văn Dũng"},
-        {"head_personal_id", "038060004321"}}}};
+  auto a = ct01Request(
+      "permanent_removal", "Xoá đăng ký thường trú cho mẹ tôi",
+      {{"relationship_to_head", "spouse"}, {"head_full_name", "Phạm Văn Dũng"}, {"head_personal_id", "038060004321"}});
   CHECK_ISSUE(f.validate(a, kToday).errors, "request.removal_reason", "field.required");
   a["request"]["removal_reason"] = "Người được xoá đã chết";
   CHECK_VALID(f.validate(a, kToday));  // no owner, no head consent, no moving members needed
@@ -251,13 +252,7 @@ TEST_CASE(
   a["request"]["temporary_until"] = "15/11/2027";
   CHECK_VALID(f.validate(a, kToday));
 
-  nlohmann::json c = {
-      {"request",
-       {{"kind", "confirmation"},
-        {"details", "Xác nhận nơi thường trú để bổ sung hồ sơ xin việc"},
-        {"address", "Số 5, thôn Bắc, xã Hoằng Hoá, Thanh Hoá"}}},
-      {"applicant",
-       {{"full_name", "Lê Thị Cúc"}, {"date_of_birth", "1962"}, {"sex", "female"}, {"personal_id", "038162001234"}}},
-      {"household", {{"relationship_to_head", "self"}}}};
+  const auto c = ct01Request("confirmation", "Xác nhận nơi thường trú để bổ sung hồ sơ xin việc",
+                             {{"relationship_to_head", "self"}});
   CHECK_VALID(f.validate(c, kToday));
 }
