@@ -1,4 +1,5 @@
 // records list / export and review set.
+#include "core/date.h"
 #include "hub_cli/context.h"
 
 namespace gocua::hubcli {
@@ -8,13 +9,37 @@ void addRecordCommands(CLI::App& app, Action& action) {
   records->require_subcommand(1);
 
   auto* list = records->add_subcommand("list", i18n::tr("hub.cmd.records_list"));
-  static std::string procedure;
+  static std::string procedure, listStatus, village, since;
   list->add_option("--procedure", procedure, i18n::tr("hub.opt.procedure"));
+  list->add_option("--status", listStatus, i18n::tr("hub.opt.status_filter"));
+  list->add_option("--village", village, i18n::tr("hub.opt.list_village"));
+  list->add_option("--since", since, i18n::tr("hub.opt.since"));
   list->callback([&action] {
     action = [](Context& ctx) {
-      auto h = ctx.open();
-      if (!h) return fail(h.error());
-      auto rows = (*h)->records(procedure.empty() ? std::nullopt : std::optional<std::string>(procedure));
+      hub::RecordFilter filter;
+      if (!procedure.empty()) filter.procedure = procedure;
+      if (!listStatus.empty()) filter.status = listStatus;
+      if (!since.empty()) {
+        auto day = core::parseDate(since);
+        if (!day) return fail(day.error());
+        filter.since = *day;
+      }
+      // Only the village is inside the sealed body: only then does listing ask for the passphrase.
+      Result<std::vector<hub::RecordInfo>> rows = std::vector<hub::RecordInfo>{};
+      if (village.empty()) {
+        auto h = ctx.open();
+        if (!h) return fail(h.error());
+        rows = (*h)->records(filter);
+      } else {
+        filter.village = village;
+        auto session = ctx.unlock();
+        if (!session) return fail(session.error());
+        auto st = (*session)->forEachRecord(filter, [&rows](const hub::OpenRecord& r) -> Status {
+          rows->push_back(r.info);
+          return {};
+        });
+        if (!st) return fail(st.error());
+      }
       if (!rows) return fail(rows.error());
       nlohmann::json out = nlohmann::json::array();
       for (const auto& r : *rows)
@@ -41,7 +66,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
     action = [](Context& ctx) {
       auto session = ctx.unlock();
       if (!session) return fail(session.error());
-      hub::ExportFilter filter;
+      hub::RecordFilter filter;
       if (!exportProcedure.empty()) filter.procedure = exportProcedure;
       if (!exportStatus.empty()) filter.status = exportStatus;
       const auto kind = format == "xlsx"  ? hub::ExportFormat::Xlsx

@@ -43,15 +43,7 @@ Status Hub::revoke(const DeviceId& device) {
 }
 
 Result<std::vector<RecordInfo>> Hub::records(const std::optional<std::string>& procedure) {
-  std::vector<RecordInfo> out;
-  auto st = store_->forEachRecord(procedure, false, [&](const StoredRecord& r) -> Status {
-    core::RecordId id{};
-    std::memcpy(id.data(), r.id.data(), id.size());
-    out.push_back({core::formatRecordId(id), r.kind, r.procedure, r.device, r.revision, r.reviewStatus});
-    return {};
-  });
-  if (!st) return st.error();
-  return out;
+  return records(RecordFilter{.procedure = procedure});
 }
 
 Result<std::vector<QuarantineInfo>> Hub::quarantined() {

@@ -96,24 +96,17 @@ XlsxCell typedCell(CellKind kind, std::string text) {
   return text;
 }
 
-// Keeps the records the filter names; "new" is a record without a decision yet.
-bool wanted(const ExportFilter& filter, const StoredRecord& r) {
-  if (!filter.status) return true;
-  return *filter.status == "new" ? !r.reviewStatus : r.reviewStatus == filter.status;
-}
-
-Status checkExportFilter(const forms::FormRegistry& forms, const ExportFilter& filter) {
+// Checked before the output file is made, so a wrong filter writes nothing.
+Status checkExportFilter(const forms::FormRegistry& forms, const RecordFilter& filter) {
   if (filter.procedure && !forms.find(*filter.procedure))
     return Error::make(err::kHubUnknownProcedure, "procedure", *filter.procedure);
-  if (filter.status && *filter.status != "new" && !sync::parseReviewStatus(*filter.status))
-    return Error::make(err::kHubBadStatus, "status", *filter.status);
-  return {};
+  return checkFilter(filter);
 }
 
 }  // namespace
 
 Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::path& outPath,
-                                              const ExportFilter& filter) {
+                                              const RecordFilter& filter) {
   GOCUA_TRY(checkExportFilter(impl_->forms, filter));
   std::string out;
   std::unique_ptr<XlsxSheet> sheet;
@@ -130,26 +123,19 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
     sheet = std::move(*made);
   }
   std::size_t count = 0;
-  auto st = hub_.store().forEachRecord(filter.procedure, true, [&](const StoredRecord& r) -> Status {
-    if (!wanted(filter, r)) return {};
-    auto line = impl_->cipher.open(r.sealed, recordAd(r.id, r.revision));
-    if (!line) return Error::make(err::kHubDamaged, "record");
-    vault::PlainJson held(json::parse(*line, nullptr, false));
-    vault::wipe(*line);
-    const json& rec = held.get();
-    if (!rec.is_object()) return Error::make(err::kHubDamaged, "record");
-    core::RecordId id{};
-    std::memcpy(id.data(), r.id.data(), id.size());
-    const vault::PlainJson heldBody(jsonValue(rec, "body", json::object()));
-    const json& body = heldBody.get();
+  auto st = forEachRecord(filter, [&](const OpenRecord& r) -> Status {
+    const json& rec = r.plain;
+    static const json kNoBody = json::object();
+    const auto bodyIt = rec.find("body");  // read in place: the holder wipes it after this call
+    const json& body = bodyIt != rec.end() && bodyIt->is_object() ? *bodyIt : kNoBody;
     if (format == ExportFormat::Jsonl) {
-      json o = {{"id", core::formatRecordId(id)},
-                {"kind", r.kind},
-                {"procedure", r.procedure.empty() ? json() : json(r.procedure)},
-                {"form_version", r.procedure.empty() ? json() : json(r.formVersion)},
-                {"device", hex(r.device)},
-                {"revision", r.revision},
-                {"review_status", r.reviewStatus ? json(*r.reviewStatus) : json()},
+      json o = {{"id", r.info.id},
+                {"kind", r.info.kind},
+                {"procedure", r.info.procedure.empty() ? json() : json(r.info.procedure)},
+                {"form_version", r.info.procedure.empty() ? json() : json(r.formVersion)},
+                {"device", hex(r.info.device)},
+                {"revision", r.info.revision},
+                {"review_status", r.info.reviewStatus ? json(*r.info.reviewStatus) : json()},
                 {"volunteer", jsonValue(rec, "volunteer", json())},
                 {"received_at", r.receivedAt},
                 {"created_at", jsonValue(rec, "created_at", json())},
@@ -158,13 +144,13 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
       const vault::PlainJson heldOut(std::move(o));
       out += heldOut.get().dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
     } else {
-      std::vector<std::string> cells = {core::formatRecordId(id),
-                                        r.kind,
-                                        r.procedure,
-                                        r.procedure.empty() ? "" : std::to_string(r.formVersion),
-                                        hex(r.device),
-                                        std::to_string(r.revision),
-                                        r.reviewStatus.value_or(""),
+      std::vector<std::string> cells = {r.info.id,
+                                        r.info.kind,
+                                        r.info.procedure,
+                                        r.info.procedure.empty() ? "" : std::to_string(r.formVersion),
+                                        hex(r.info.device),
+                                        std::to_string(r.info.revision),
+                                        r.info.reviewStatus.value_or(""),
                                         field(rec, "volunteer"),
                                         r.receivedAt,
                                         field(rec, "created_at"),

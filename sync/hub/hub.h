@@ -35,12 +35,16 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
 #include "core/result.h"
 #include "sync/keys/keys.h"
 #include "sync/receipt/receipt.h"
@@ -80,6 +84,23 @@ struct RecordInfo {
   DeviceId device{};
   std::int64_t revision = 0;
   std::optional<std::string> reviewStatus;
+};
+
+// Which records HubSession::forEachRecord opens; an empty field matches every record.
+struct RecordFilter {
+  std::optional<std::string> procedure{};
+  std::optional<std::string> status{};   // "new" (no decision yet) or a review status
+  std::optional<std::string> village{};  // the body's "village", exactly as written
+  std::optional<core::Date> since{};     // received (UTC) on or after this day
+};
+
+// One record opened for the caller: metadata, and the decrypted record line (volunteer,
+// created_at, body...), valid only during the callback and wiped right after it.
+struct OpenRecord {
+  RecordInfo info;
+  std::int64_t formVersion = 0;
+  std::string receivedAt;  // UTC "2026-11-23T10:00:00Z"
+  const nlohmann::json& plain;
 };
 
 struct QuarantineInfo {
@@ -168,6 +189,9 @@ class Hub {
   // Idempotent; later batches above the last accepted sequence are quarantined.
   [[nodiscard]] Status revoke(const DeviceId& device);
   [[nodiscard]] Result<std::vector<RecordInfo>> records(const std::optional<std::string>& procedure);
+  // Metadata only, no passphrase: procedure, status and since filter here; a village needs the
+  // plaintext (HubSession::forEachRecord) and is "hub.invalid" here. "hub.bad_status" as there.
+  [[nodiscard]] Result<std::vector<RecordInfo>> records(const RecordFilter& filter);
   [[nodiscard]] Result<std::vector<QuarantineInfo>> quarantined();
 
   // Staff members in the order added (no keyslots) and the audit log from since (YYYY-MM-DD...,
@@ -188,13 +212,6 @@ class Hub {
 };
 
 enum class ExportFormat { Csv, Jsonl, Xlsx };
-
-// Which records an export holds: one procedure (a form id), one review status ("new" = no
-// decision yet, "accepted", "needs_documents", "returned"); unset = all.
-struct ExportFilter {
-  std::optional<std::string> procedure;
-  std::optional<std::string> status;
-};
 
 struct RecoveryResult {
   DeviceId device{};
@@ -240,11 +257,16 @@ class HubSession {
   // Staff decision on the record's current head revision; note optional (<= 2000 bytes).
   [[nodiscard]] Status setReview(std::string_view recordId, std::string_view status, std::string_view note);
 
+  // The one place records are opened: every record matching filter, in the order first received,
+  // decrypted for fn. "hub.bad_status" for a status that is neither "new" nor a review status;
+  // "hub.damaged" when a record does not open; fn's error stops the walk and is returned.
+  [[nodiscard]] Status forEachRecord(const RecordFilter& filter, const std::function<Status(const OpenRecord&)>& fn);
+
   // Writes the records the filter keeps (plaintext: the person asked for it) temp → fsync →
   // rename: CSV (UTF-8 with a byte-order mark, for Excel), JSON lines, or XLSX (xlsx_sheet.h).
   // "hub.unknown_procedure" / "hub.bad_status" for a filter naming neither; nothing written.
   [[nodiscard]] Result<std::size_t> exportRecords(ExportFormat format, const fs::path& out,
-                                                  const ExportFilter& filter = {});
+                                                  const RecordFilter& filter = {});
 
   // Opens the device's latest recovery slot and makes the .gcx content for a fresh code.
   [[nodiscard]] Result<std::pair<RecoveryResult, std::string>> recovery(const DeviceId& device);

@@ -31,6 +31,12 @@ using vault::recordAd;
 std::array<std::uint8_t, 28> noteAd(std::span<const std::uint8_t, 16> id, std::int64_t revision);
 // BLAKE2b-256 of a file's bytes, streamed (vault::Blake2b).
 Result<std::array<std::uint8_t, 32>> fileHash(const std::filesystem::path& path);
+// The metadata of a stored record as the interface shows it.
+RecordInfo recordInfo(const StoredRecord& r);
+// "hub.bad_status" for a status filter that is neither "new" nor a review status.
+Status checkFilter(const RecordFilter& filter);
+// The filters that need no plaintext (status, since; procedure is the store's own).
+bool metadataMatches(const RecordFilter& filter, const StoredRecord& r);
 // mkdir with 0700 if missing (and chmod 0700 when we created it).
 Status ensurePrivateDir(const std::filesystem::path& dir);
 

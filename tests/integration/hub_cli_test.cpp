@@ -163,6 +163,15 @@ TEST_CASE("gocua-hub: import, replay, review and status-out reach the laptop; qu
   CHECK(h.run({"review", "set", id, "--status", "maybe"}).exitCode == 2);
   REQUIRE(h.run({"review", "set", id, "--status", "needs_documents", "--note", "Thiếu CCCD"}).exitCode == 0);
   CHECK(h.run({"records", "list"}).parsed()[0]["review_status"] == "needs_documents");
+  // Filters: status and received-since from the metadata; the village only with the passphrase.
+  CHECK(h.run({"records", "list", "--status", "needs_documents"}).parsed().size() == 1);
+  CHECK(h.run({"records", "list", "--status", "new"}).parsed().empty());
+  CHECK(h.run({"records", "list", "--status", "xong"}).exitCode == 2);
+  CHECK(h.run({"records", "list", "--since", "01/01/2020"}).parsed().size() == 1);
+  CHECK(h.run({"records", "list", "--since", "2099-12-31"}).parsed().empty());
+  CHECK(h.run({"records", "list", "--since", "hôm qua"}).exitCode == 2);
+  CHECK(h.run({"records", "list", "--village", "Thôn 1"}).parsed().size() == 1);
+  CHECK(h.run({"records", "list", "--village", "Thôn 9", "--status", "needs_documents"}).parsed().empty());
   auto status = h.sb.root / "status.gcr";
   REQUIRE(h.run({"status-out", "--device", device, "--out", status.string()}).exitCode == 0);
   auto applied = h.sb.ctl({"receipt", "apply", status.string()});
