@@ -5,6 +5,7 @@
 
 #include "core/birth_date.h"
 #include "core/errors.h"
+#include "core/json_fields.h"
 #include "core/phone.h"
 #include "core/record_id.h"
 #include "core/text.h"
@@ -17,38 +18,6 @@ using nlohmann::json;
 constexpr std::size_t kMaxVillage = 120;
 constexpr std::size_t kMaxAddress = 300;
 constexpr std::size_t kMaxNotes = 2000;
-
-// Reads an optional string member; a non-string is a type error.
-std::optional<std::string> stringField(const json& j, const char* key, Errors& out) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return std::nullopt;
-  if (!it->is_string()) {
-    out.push_back(Error::make(err::kFieldType, key));
-    return std::nullopt;
-  }
-  return it->get<std::string>();
-}
-
-void checkKnownKeys(const json& j, const std::set<std::string>& allowed, Errors& out) {
-  for (auto it = j.begin(); it != j.end(); ++it)
-    if (!allowed.count(it.key())) out.push_back(Error::make(err::kFieldUnknown, it.key()));
-}
-
-// The limit stays in the error's detail: the message reads "at most {detail} characters".
-std::string textField(const json& j, const char* key, std::size_t maxChars, bool required, Errors& out) {
-  auto raw = stringField(j, key, out);
-  if (!raw || raw->empty()) {
-    if (required) out.push_back(Error::make(err::kFieldRequired, key));
-    return {};
-  }
-  auto norm = normalizeText(*raw, maxChars);
-  if (!norm) {
-    out.push_back(Error::like(norm.error(), key, norm.error().detail));
-    return {};
-  }
-  if (required && norm->empty()) out.push_back(Error::make(err::kFieldRequired, key));
-  return *norm;
-}
 
 std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& out) {
   if (!j.is_object()) {

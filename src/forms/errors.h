@@ -13,9 +13,17 @@ inline constexpr ErrorCode kExprType{"expr.type", ErrorKind::Damaged};
 inline constexpr ErrorCode kExprUnknownField{"expr.unknown_field", ErrorKind::Damaged};
 inline constexpr ErrorCode kExprUnknownFunction{"expr.unknown_function", ErrorKind::Damaged};
 inline constexpr ErrorCode kFormBadPattern{"form.bad_pattern", ErrorKind::Damaged};
+inline constexpr ErrorCode kSkillsBadCount{"skills.bad_count", ErrorKind::Invalid};
+inline constexpr ErrorCode kSkillsHelpedMoreThanAttended{"skills.helped_more_than_attended", ErrorKind::Invalid};
+inline constexpr ErrorCode kSkillsNoAttendees{"skills.no_attendees", ErrorKind::Invalid};
+inline constexpr ErrorCode kSkillsNoTopic{"skills.no_topic", ErrorKind::Invalid};
+inline constexpr ErrorCode kSkillsUnknownTopic{"skills.unknown_topic", ErrorKind::Invalid};
 
 inline constexpr ErrorCode kFormsCodes[] = {
-    kExprRefIntoRepeat, kExprSyntax, kExprTooDeep, kExprType, kExprUnknownField, kExprUnknownFunction, kFormBadPattern,
+    kExprRefIntoRepeat, kExprSyntax,       kExprTooDeep,
+    kExprType,          kExprUnknownField, kExprUnknownFunction,
+    kFormBadPattern,    kSkillsBadCount,   kSkillsHelpedMoreThanAttended,
+    kSkillsNoAttendees, kSkillsNoTopic,    kSkillsUnknownTopic,
 };
 
 }  // namespace gocua::err
