@@ -136,7 +136,10 @@ std::optional<json> parseSkillsSession(const json& s, const core::Date& today, c
     problems.push_back(Error::make(err::kFieldType, "session"));
     return std::nullopt;
   }
-  core::checkKnownKeys(s, {"date", "village", "place", "topics", "trainers", "attendees", "helped", "notes"}, problems);
+  // created_at/created_by: what the laptop adds when it stores a session (the hub checks that form).
+  core::checkKnownKeys(
+      s, {"date", "village", "place", "topics", "trainers", "attendees", "helped", "notes", "created_at", "created_by"},
+      problems);
   json out = json::object();
   out["date"] = dateField(s, today, problems);
   out["village"] = core::textField(s, "village", kMaxVillage, true, problems);
@@ -162,7 +165,9 @@ std::optional<json> parseSkillsSession(const json& s, const core::Date& today, c
   out["attendees"] = attendees;
   out["helped"] = countGroup(s, "helped", kHelped, "helped", problems);
   out["notes"] = core::textField(s, "notes", kMaxNotes, false, problems);
-  if (!problems.empty()) return std::nullopt;
+  // The sums mean something only when every count read; the other fields' problems do not matter.
+  for (const auto& p : problems)
+    if (p.field.starts_with("attendees") || p.field.starts_with("helped")) return std::nullopt;
 
   const int attended = sessionAttendance(out);
   if (attended == 0) problems.push_back(Error::make(err::kSkillsNoAttendees, "attendees"));

@@ -240,6 +240,15 @@ class Session {
   // "record.not_found", "record.damaged".
   Result<vault::PlainJson> getApplication(std::string_view id);
 
+  // Digital-skills sessions a trainer logged (session_skills.cpp): checked by
+  // forms::parseSkillsSession against topics (the form pack's training_topics list), every problem
+  // in problems and the first returned; stored normalised with created_at/created_by, synced like
+  // every record. skillsSessions(): each stored session with id, revision and sync_state, oldest
+  // first; "record.damaged" when one does not open.
+  Result<std::string> addSkillsSession(const nlohmann::json& session, const forms::ChoiceList* topics,
+                                       Errors* problems);
+  Result<std::vector<vault::PlainJson>> skillsSessions();
+
   // Checks everything bound to the data key (see IntegrityReport); changes nothing.
   IntegrityReport checkIntegrity();
 

@@ -6,6 +6,7 @@
 
 #include "core/json_read.h"
 #include "core/resident.h"
+#include "forms/skills_session.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
 
@@ -101,7 +102,7 @@ RecordLine checkRecordLine(std::string_view line, const forms::FormRegistry& for
     return r;
   }
   r.kind = optString(j, "kind").value_or("");
-  if (r.kind != "household" && r.kind != "resident" && r.kind != "application") {
+  if (r.kind != "household" && r.kind != "resident" && r.kind != "application" && r.kind != "skills_session") {
     r.reason = "hub.unknown_kind";
     return r;
   }
@@ -114,6 +115,12 @@ RecordLine checkRecordLine(std::string_view line, const forms::FormRegistry& for
     Errors problems;
     auto res = core::parseResident(*body, today, &problems);
     if (!res) r.reason = problems.empty() ? res.error().code : problems.front().code;
+  } else if (r.kind == "skills_session") {
+    // The laptop ran the same check when the trainer saved it; a hand-edited or buggy line is
+    // rejected alone, with the first problem as its reason.
+    Errors problems;
+    if (!forms::parseSkillsSession(*body, today, forms.list(forms::kTrainingTopicsList), problems))
+      r.reason = problems.empty() ? "hub.bad_record" : problems.front().code;
   } else if (r.kind == "application") {
     auto formId = optString(j, "form_id");
     if (!formId) formId = optString(*body, "form_id");

@@ -1,0 +1,84 @@
+// A trainer's skills-session log is a record like the others: sealed on disk (the village is not
+// in the file in clear), listed back normalised, refused with every problem when the hub would
+// reject it (nothing stored then). Real workspace, real forms.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "forms/registry.h"
+#include "forms/skills_session.h"
+#include "workspace/workspace.h"
+#include "workspace_fixture.h"
+
+using namespace gocua;
+using namespace gocua::workspace;
+using nlohmann::json;
+using wstest::kKdf;
+using wstest::kPass;
+using wstest::TempDir;
+
+namespace {
+
+json sessionOn(const std::string& date) {
+  return {{"date", date},
+          {"village", "Thôn Xuân Đài"},
+          {"topics", {"vneid_install", "scam_awareness"}},
+          {"trainers", {"Lan"}},
+          {"attendees", {{"female", {{"60_plus", 5}}}, {"male", {{"18_59", 3}}}}},
+          {"helped", {{"vneid_installed", 4}}}};
+}
+
+std::string fileText(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+}  // namespace
+
+TEST_CASE("skills sessions: stored sealed, listed back normalised, a bad one refused and not stored") {
+  TempDir t;
+  auto ws = Workspace::create(t.path / "ws", "Lan", kPass, false, kKdf);
+  REQUIRE(ws.ok());
+  auto s = (*ws)->unlock("Lan", kPass);
+  REQUIRE(s.ok());
+  const auto forms = forms::FormRegistry::load(std::filesystem::path(GOCUA_SOURCE_DIR) / "forms");
+  const auto* topics = forms.list(forms::kTrainingTopicsList);
+  REQUIRE(topics != nullptr);
+
+  const std::string today = core::formatDate(core::today());
+  Errors problems;
+  auto id = (*s)->addSkillsSession(sessionOn(today), topics, &problems);
+  REQUIRE_MESSAGE(id.ok(), (problems.empty() ? "" : problems.front().code));
+
+  json tomorrow = sessionOn(core::formatDate(core::dateFromDays(core::daysSinceEpoch(core::today()) + 1)));
+  tomorrow["helped"]["vneid_activated"] = 99;
+  auto refused = (*s)->addSkillsSession(tomorrow, topics, &problems);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == ErrorKind::Invalid);
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].code == "date.future");
+  CHECK(problems[1].code == "skills.helped_more_than_attended");
+
+  auto listed = (*s)->skillsSessions();
+  REQUIRE(listed.ok());
+  REQUIRE(listed->size() == 1);
+  const json& got = (*listed)[0].get();
+  CHECK(got["id"] == *id);
+  CHECK(got["village"] == "Thôn Xuân Đài");
+  CHECK(got["date"] == today);
+  CHECK(got["created_by"] == "Lan");
+  CHECK(got["sync_state"] == "unsynced");
+  CHECK(got["attendees"]["female"]["under_18"] == 0);
+  CHECK(forms::sessionAttendance(got) == 8);
+
+  (*s)->lock();
+  int files = 0;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(t.path / "ws")) {
+    if (!f.is_regular_file()) continue;
+    ++files;
+    CAPTURE(f.path().string());
+    CHECK(fileText(f.path()).find("Xuân Đài") == std::string::npos);
+  }
+  CHECK(files > 0);
+}
