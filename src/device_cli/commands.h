@@ -17,5 +17,16 @@ void addApplicationCommands(CLI::App& app, Action& action);  // application, for
 // enroll-request, enroll, export, receipt, sync, status, retention, passphrase reset; after
 // addWorkspaceCommands, whose "passphrase" command it extends.
 void addSyncCommands(CLI::App& app, Action& action);
+void addSkillsSessionCommands(CLI::App& app, Action& action);  // session add, session list
+
+// What a record-writing command starts from: the unlocked session and one JSON object read
+// from --file or stdin (error "json.malformed" when it is not JSON).
+struct SessionAndObject {
+  workspace::Session* session;
+  nlohmann::json object;
+};
+Result<SessionAndObject> unlockAndRead(Context& ctx, const std::string& file);
+// Exit code for a failed write: every validation problem (exit 2), or the error's own code.
+int failWrite(const Error& e, const Errors& problems);
 
 }  // namespace gocua::ctl

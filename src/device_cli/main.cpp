@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
   ctl::addRecordCommands(app, action);
   ctl::addApplicationCommands(app, action);
   ctl::addSyncCommands(app, action);
+  ctl::addSkillsSessionCommands(app, action);
 
   if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   ctl::Context context(options);

@@ -10,14 +10,6 @@
 #include "workspace/errors.h"
 
 namespace gocua::ctl {
-namespace {
-
-// What a record-writing command starts from: the unlocked session and one JSON object read
-// from --file or stdin (error "json.malformed" when it is not JSON).
-struct SessionAndObject {
-  workspace::Session* session;
-  nlohmann::json object;
-};
 
 Result<SessionAndObject> unlockAndRead(Context& ctx, const std::string& file) {
   auto session = ctx.unlock();
@@ -31,8 +23,9 @@ Result<SessionAndObject> unlockAndRead(Context& ctx, const std::string& file) {
   return SessionAndObject{*session, std::move(*j)};
 }
 
-// Exit code for a failed write: every validation problem (exit 2), or the error's own code.
 int failWrite(const Error& e, const Errors& problems) { return problems.empty() ? fail(e) : failInvalid(problems); }
+
+namespace {
 
 nlohmann::json warningsJson(const std::vector<workspace::Warning>& warnings) {
   nlohmann::json out = nlohmann::json::array();

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "harness.h"
 
 namespace {
@@ -414,6 +416,46 @@ TEST_CASE("gocua-hub: init takes the commune from the 2025 list; communes --sear
   CHECK(init.parsed()["commune_name"] == "Phường Ba Đình");
   CHECK(init.parsed()["province"] == "Thành phố Hà Nội");
   CHECK(h.run({"profile", "--out", (h.sb.root / "p.gcp").string()}).parsed()["commune_name"] == "Phường Ba Đình");
+}
+
+TEST_CASE("gocuactl session add/list: a trainer's session is refused as the hub would, synced and counted") {
+  Hub h;
+  h.setUp();
+  const json good = json::parse(R"({"date":"01/12/2026","village":"Thôn 1","place":"Nhà văn hoá thôn",
+    "topics":["vneid_install","scam_awareness"],"trainers":["Lan"],
+    "attendees":{"female":{"under_18":0,"18_59":12,"60_plus":5},"male":{"under_18":1,"18_59":8,"60_plus":3}},
+    "helped":{"vneid_installed":9,"vneid_activated":7,"platform_enrolled":4},"notes":"Bà Hoà cần thêm buổi"})");
+  auto added = h.sb.ctl({"session", "add"}, good.dump());
+  REQUIRE_MESSAGE(added.exitCode == 0, added.describe());
+  const std::string id = added.parsed()["id"];
+
+  json bad = good;
+  bad["date"] = "01/01/2099";
+  bad["helped"]["vneid_installed"] = 40;
+  bad["topics"] = json::array({"crypto_trading"});
+  auto refused = h.sb.ctl({"session", "add", "--file", h.sb.writeFile("bad.json", bad.dump()).string()});
+  CHECK(refused.exitCode == 2);
+  std::set<std::string> codes;
+  const json answer = refused.parsed();  // held: a loop over a temporary's member would dangle
+  for (const auto& e : answer["errors"]) codes.insert(e["code"].get<std::string>());
+  CHECK(codes == std::set<std::string>{"date.future", "skills.unknown_topic", "skills.helped_more_than_attended"});
+  CHECK(refused.err.find("nhiều hơn số người tham dự") != std::string::npos);  // Vietnamese by default
+
+  auto listed = h.sb.ctl({"session", "list"}).parsed();
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0]["id"] == id);
+  CHECK(listed[0]["attended"] == 29);
+  CHECK(listed[0]["notes"] == "Bà Hoà cần thêm buổi");
+  CHECK(listed[0]["sync_state"] == "unsynced");
+
+  auto imported = h.run({"import", h.exportBatch("s.gcb").string()});
+  REQUIRE_MESSAGE(imported.exitCode == 0, imported.describe());
+  CHECK(imported.parsed()["accepted"] == 2);  // the resident from setUp and the session
+  auto sessions = h.run({"records", "list"}).parsed();
+  int seen = 0;
+  for (const auto& r : sessions) seen += r["kind"] == "skills_session" && r["id"] == id;
+  CHECK(seen == 1);
+  CHECK(scanDir(h.dir, {{"note", "Bà Hoà cần thêm buổi"}}).empty());
 }
 
 #endif  // GOCUA_HUB

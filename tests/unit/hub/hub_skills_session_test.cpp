@@ -40,7 +40,7 @@ TEST_CASE("skills sessions: the laptop's check decides at the hub, each bad sess
       sessionLine(1),
       sessionLine(2, {{"helped", {{"vneid_installed", 18}}}}),
       sessionLine(3, {{"date", "01/01/2099"}}),
-      sessionLine(4, {{"topics", {"crypto_trading"}}}),
+      sessionLine(4, {{"topics", json::array({"crypto_trading"})}}),
       sessionLine(5, {{"attendees", {{"male", {{"60_plus", -2}}}}}}),
   };
   auto r = f.import(makeBatch(f.device, 1, lines, f.hubBox()));
