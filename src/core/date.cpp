@@ -1,12 +1,14 @@
 // Dates as Vietnamese forms write them (dd/mm/yyyy, and mm/yyyy or yyyy where a field accepts a
 // partial date), the calendar arithmetic the validators need (age on a day, days between two
 // days) and the not-in-the-future / not-in-the-past rules. Everything is proleptic Gregorian,
-// no time zones; only today() reads the clock.
+// no time zones except localDayOfUtc; only today() and the now* functions read the clock.
 #include "core/date.h"
-#include "core/errors.h"
 
 #include <array>
+#include <cstdio>
 #include <ctime>
+
+#include "core/errors.h"
 
 namespace gocua::core {
 namespace {
@@ -137,6 +139,26 @@ std::string formatNow(const char* format, bool utc) {
 
 std::string nowIso() { return formatNow("%Y-%m-%dT%H:%M:%SZ", true); }
 std::string nowLocalDisplay() { return formatNow("%d/%m/%Y %H:%M", false); }
+
+std::optional<Date> localDayOfUtc(std::string_view iso) {
+  std::tm tm{};
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+  char z = 0;
+  const std::string text(iso);
+  if (text.size() != 20 || std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 ||
+      z != 'Z' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60)
+    return std::nullopt;
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = se;
+  const std::time_t t = timegm(&tm);
+  std::tm local{};
+  if (t == static_cast<std::time_t>(-1) || !localtime_r(&t, &local)) return std::nullopt;
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
 
 int ageOn(const Date& birth, const Date& on) {
   const Date b = earliestDay(birth), o = earliestDay(on);

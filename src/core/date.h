@@ -3,6 +3,7 @@
 #pragma once
 
 #include <compare>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,9 @@ Date today();
 std::string nowIso();
 // Now in local time as shown to people: "23/11/2026 17:00".
 std::string nowLocalDisplay();
+// The local calendar day (this PC's time zone) of a UTC timestamp "2026-11-23T20:00:00Z" as
+// nowIso writes it; nullopt for anything else. Months and days in reports are the people's own.
+std::optional<Date> localDayOfUtc(std::string_view isoUtc);
 
 // Full years between birth and on; partial dates count from their earliest day.
 // Negative when on is before birth. Born 29/02: a year older on 01/03 in common years.

@@ -63,6 +63,7 @@ void addRecordCommands(CLI::App& app, Action& action);   // records list/export,
 void addServeCommand(CLI::App& app, Action& action);     // serve
 void addStaffCommands(CLI::App& app, Action& action);    // staff add/list/remove, audit
 void addCommuneCommands(CLI::App& app, Action& action);  // communes --search
+void addReportCommand(CLI::App& app, Action& action);    // report --month
 
 using cli::exitCodeFor;
 using cli::printJson;

@@ -29,6 +29,7 @@ int run(int argc, char** argv) {
   hubcli::addServeCommand(app, action);
   hubcli::addStaffCommands(app, action);
   hubcli::addCommuneCommands(app, action);
+  hubcli::addReportCommand(app, action);
 
   if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   hubcli::Context context(options);

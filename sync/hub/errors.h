@@ -11,6 +11,7 @@ inline constexpr ErrorCode kHubBadDeviceId{"hub.bad_device_id", ErrorKind::Inval
 inline constexpr ErrorCode kHubBadForms{"hub.bad_forms", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubBadHex{"hub.bad_hex", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubBadManifest{"hub.bad_manifest", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubBadMonth{"hub.bad_month", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubBadRecordId{"hub.bad_record_id", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubBadStatus{"hub.bad_status", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubDamaged{"hub.damaged", ErrorKind::Damaged};
@@ -36,6 +37,7 @@ inline constexpr ErrorCode kHubCodes[] = {
     kHubBadStatus, kHubDamaged,        kHubDeviceConflict,   kHubExists,       kHubForeignRecord,  kHubInvalid,
     kHubIo,        kHubNoRecoverySlot, kHubNotInitialised,   kHubNoteTooLong,  kHubRecordNotFound, kHubRecoveryRevoked,
     kHubRefused,   kHubUnknownDevice,  kHubUnknownProcedure, kHubUnknownStaff, kHubStaffExists,    kHubStaffSelf,
+    kHubBadMonth,
 };
 
 }  // namespace gocua::err

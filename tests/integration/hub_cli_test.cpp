@@ -456,6 +456,32 @@ TEST_CASE("gocuactl session add/list: a trainer's session is refused as the hub 
   for (const auto& r : sessions) seen += r["kind"] == "skills_session" && r["id"] == id;
   CHECK(seen == 1);
   CHECK(scanDir(h.dir, {{"note", "Bà Hoà cần thêm buổi"}}).empty());
+
+  // The monthly report (the month the session was held): per village and volunteer, in Excel.
+  auto report = h.sb.root / "bao-cao.xlsx";
+  CHECK(h.run({"report", "--month", "2026-13", "--out", report.string()}).exitCode == 2);
+  CHECK_FALSE(fs::exists(report));
+  auto made = h.run({"report", "--month", "2026-12", "--out", report.string()});
+  REQUIRE_MESSAGE(made.exitCode == 0, made.describe());
+  CHECK(made.parsed()["total"]["sessions"] == 1);
+  CHECK(made.parsed()["total"]["trained"] == 29);
+  const std::string script = R"(import json, sys, openpyxl
+rows = list(openpyxl.load_workbook(sys.argv[1]).active.iter_rows(values_only=True))
+print(json.dumps({"head": list(rows[0]), "rows": [list(r) for r in rows[1:]]}, ensure_ascii=False)))";
+  auto read = runProcess({"/usr/bin/python3", "-c", script, report.string()}, h.env(), "");
+  REQUIRE_MESSAGE(read.exitCode == 0, read.describe());
+  auto sheet = read.parsed();
+  CHECK(sheet["head"][0] == "Nhóm");
+  CHECK(sheet["head"][10] == "Người được hướng dẫn");
+  // Thôn 1 (the session), Lan (volunteer), the total.
+  REQUIRE(sheet["rows"].size() == 3);
+  CHECK(sheet["rows"][0][0] == "Thôn");
+  CHECK(sheet["rows"][0][1] == "Thôn 1");
+  CHECK(sheet["rows"][0][10] == 29);
+  CHECK(sheet["rows"][1][1] == "Lan");
+  CHECK(sheet["rows"][2][0] == "Tổng cộng");
+  auto audit = h.run({"audit"}).parsed();
+  CHECK(audit.back()["action"] == "report");
 }
 
 #endif  // GOCUA_HUB
