@@ -56,14 +56,15 @@ class Context {
 // The command chosen on the command line sets this; main runs it after parsing.
 using Action = std::function<int(Context&)>;
 
-void addSetupCommands(CLI::App& app, Action& action);    // init, profile, keys backup
-void addDeviceCommands(CLI::App& app, Action& action);   // device enroll/list/revoke/recovery
-void addImportCommands(CLI::App& app, Action& action);   // import, status-out
-void addRecordCommands(CLI::App& app, Action& action);   // records list/export, review set
-void addServeCommand(CLI::App& app, Action& action);     // serve
-void addStaffCommands(CLI::App& app, Action& action);    // staff add/list/remove, audit
-void addCommuneCommands(CLI::App& app, Action& action);  // communes --search
-void addReportCommand(CLI::App& app, Action& action);    // report --month
+void addSetupCommands(CLI::App& app, Action& action);      // init, profile, keys backup
+void addDeviceCommands(CLI::App& app, Action& action);     // device enroll/list/revoke/recovery
+void addImportCommands(CLI::App& app, Action& action);     // import, status-out
+void addRecordCommands(CLI::App& app, Action& action);     // records list/export, review set
+void addServeCommand(CLI::App& app, Action& action);       // serve
+void addStaffCommands(CLI::App& app, Action& action);      // staff add/list/remove, audit
+void addCommuneCommands(CLI::App& app, Action& action);    // communes --search
+void addReportCommand(CLI::App& app, Action& action);      // report --month
+void addDuplicatesCommand(CLI::App& app, Action& action);  // duplicates
 
 using cli::exitCodeFor;
 using cli::printJson;

@@ -30,6 +30,7 @@ int run(int argc, char** argv) {
   hubcli::addStaffCommands(app, action);
   hubcli::addCommuneCommands(app, action);
   hubcli::addReportCommand(app, action);
+  hubcli::addDuplicatesCommand(app, action);
 
   if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   hubcli::Context context(options);

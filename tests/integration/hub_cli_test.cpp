@@ -482,6 +482,10 @@ print(json.dumps({"head": list(rows[0]), "rows": [list(r) for r in rows[1:]]}, e
   CHECK(sheet["rows"][2][0] == "Tổng cộng");
   auto audit = h.run({"audit"}).parsed();
   CHECK(audit.back()["action"] == "report");
+  // One laptop only: nothing to compare across laptops.
+  auto dups = h.run({"duplicates"});
+  CHECK(dups.exitCode == 0);
+  CHECK(dups.parsed() == json::array());
 }
 
 #endif  // GOCUA_HUB
