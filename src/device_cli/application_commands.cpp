@@ -67,95 +67,82 @@ void addApplicationCommands(CLI::App& app, Action& action) {
   create->add_option("--resident", residentId, i18n::tr("cli.opt.resident"))->required();
   create->add_option("--file", file, i18n::tr("cli.opt.file"));
   create->add_flag("--draft", draft, i18n::tr("cli.opt.draft"));
-  create->callback([&action] {
-    action = [](Context& ctx) {
-      auto form = findForm(ctx, formId);
-      if (!form) return fail(form.error());
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      // Without --file the answers come from the resident alone (prefilled fields).
-      auto answers = readAnswers(ctx, file, /*optional=*/true);
-      if (!answers) return fail(answers.error());
-      forms::ValidationReport report;
-      std::vector<forms::DocumentItem> checklist;
-      auto id = (*session)->newApplication(**form, residentId, *answers, draft, &report, &checklist);
-      answers->clear();
-      if (!id) {
-        if (id.error().is(err::kApplicationInvalid)) return failReport(**form, report);
-        return fail(id.error());
-      }
-      printJson({{"id", *id},
-                 {"status", report.valid() ? "ready" : "draft"},
-                 {"errors", issuesJson(**form, report.errors)},
-                 {"warnings", issuesJson(**form, report.warnings)},
-                 {"documents", documentsJson(checklist)}});
-      for (const auto& w : report.warnings) std::cerr << (*form)->message(w, i18n::lang()) << "\n";
-      return static_cast<int>(kOk);
-    };
+  onChosen(create, action, [](Context& ctx) {
+    auto form = findForm(ctx, formId);
+    if (!form) return fail(form.error());
+    auto session = ctx.unlock();
+    if (!session) return fail(session.error());
+    // Without --file the answers come from the resident alone (prefilled fields).
+    auto answers = readAnswers(ctx, file, /*optional=*/true);
+    if (!answers) return fail(answers.error());
+    forms::ValidationReport report;
+    std::vector<forms::DocumentItem> checklist;
+    auto id = (*session)->newApplication(**form, residentId, *answers, draft, &report, &checklist);
+    answers->clear();
+    if (!id) {
+      if (id.error().is(err::kApplicationInvalid)) return failReport(**form, report);
+      return fail(id.error());
+    }
+    printJson({{"id", *id},
+               {"status", report.valid() ? "ready" : "draft"},
+               {"errors", issuesJson(**form, report.errors)},
+               {"warnings", issuesJson(**form, report.warnings)},
+               {"documents", documentsJson(checklist)}});
+    for (const auto& w : report.warnings) std::cerr << (*form)->message(w, i18n::lang()) << "\n";
+    return static_cast<int>(kOk);
   });
 
   auto* list = application->add_subcommand("list", i18n::tr("cli.cmd.application_list"));
   list->add_option("--resident", residentId, i18n::tr("cli.opt.resident"));
-  list->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      nlohmann::json out = nlohmann::json::array();
-      auto filter = residentId.empty() ? std::nullopt : std::optional<std::string>(residentId);
-      for (const auto& a : (*session)->listApplications(filter))
-        out.push_back({{"id", a.id},
-                       {"form_id", a.formId},
-                       {"form_version", a.formVersion},
-                       {"resident_id", a.residentId},
-                       {"status", a.status},
-                       {"created_at", a.createdAt},
-                       {"problems", a.problems}});
-      printJson(out);
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(list, action, [](Context&, auto& session) {
+    nlohmann::json out = nlohmann::json::array();
+    auto filter = residentId.empty() ? std::nullopt : std::optional<std::string>(residentId);
+    for (const auto& a : session.listApplications(filter))
+      out.push_back({{"id", a.id},
+                     {"form_id", a.formId},
+                     {"form_version", a.formVersion},
+                     {"resident_id", a.residentId},
+                     {"status", a.status},
+                     {"created_at", a.createdAt},
+                     {"problems", a.problems}});
+    printJson(out);
+    return static_cast<int>(kOk);
   });
 
   auto* validate = application->add_subcommand("validate", i18n::tr("cli.cmd.application_validate"));
   validate->add_option("--form", formId, i18n::tr("cli.opt.form"))->required();
   validate->add_option("--file", file, i18n::tr("cli.opt.file"));
-  validate->callback([&action] {
-    action = [](Context& ctx) {
-      auto form = findForm(ctx, formId);
-      if (!form) return fail(form.error());
-      auto answers = readAnswers(ctx, file, /*optional=*/false);
-      if (!answers) return fail(answers.error());
-      auto report = (*form)->validate(*answers, core::today());
-      auto checklist = (*form)->checklist(*answers, core::today());
-      answers->clear();
-      if (!report.valid()) return failReport(**form, report);
-      printJson({{"valid", true},
-                 {"warnings", issuesJson(**form, report.warnings)},
-                 {"documents", documentsJson(checklist)}});
-      return static_cast<int>(kOk);
-    };
+  onChosen(validate, action, [](Context& ctx) {
+    auto form = findForm(ctx, formId);
+    if (!form) return fail(form.error());
+    auto answers = readAnswers(ctx, file, /*optional=*/false);
+    if (!answers) return fail(answers.error());
+    auto report = (*form)->validate(*answers, core::today());
+    auto checklist = (*form)->checklist(*answers, core::today());
+    answers->clear();
+    if (!report.valid()) return failReport(**form, report);
+    printJson(
+        {{"valid", true}, {"warnings", issuesJson(**form, report.warnings)}, {"documents", documentsJson(checklist)}});
+    return static_cast<int>(kOk);
   });
 
   auto* formsCmd = app.add_subcommand("forms", i18n::tr("cli.cmd.forms"));
   formsCmd->require_subcommand(1);
   auto* formsList = formsCmd->add_subcommand("list", i18n::tr("cli.cmd.forms_list"));
-  formsList->callback([&action] {
-    action = [](Context& ctx) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto* f : ctx.forms().all())
-        out.push_back({{"id", f->id()}, {"version", f->version()}, {"title", f->title(i18n::lang())}});
-      printJson(out);
-      return ctx.forms().problems().empty() ? static_cast<int>(kOk) : static_cast<int>(kOther);
-    };
+  onChosen(formsList, action, [](Context& ctx) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto* f : ctx.forms().all())
+      out.push_back({{"id", f->id()}, {"version", f->version()}, {"title", f->title(i18n::lang())}});
+    printJson(out);
+    return ctx.forms().problems().empty() ? static_cast<int>(kOk) : static_cast<int>(kOther);
   });
   auto* formsShow = formsCmd->add_subcommand("show", i18n::tr("cli.cmd.forms_show"));
   formsShow->add_option("ID", formId)->required();
-  formsShow->callback([&action] {
-    action = [](Context& ctx) {
-      auto form = findForm(ctx, formId);
-      if (!form) return fail(form.error());
-      printJson((*form)->definition());
-      return static_cast<int>(kOk);
-    };
+  onChosen(formsShow, action, [](Context& ctx) {
+    auto form = findForm(ctx, formId);
+    if (!form) return fail(form.error());
+    printJson((*form)->definition());
+    return static_cast<int>(kOk);
   });
 }
 

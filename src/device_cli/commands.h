@@ -4,12 +4,23 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 
+#include "cli/command.h"
 #include "device_cli/context.h"
 
 namespace gocua::ctl {
 
 // The command chosen on the command line sets this; main runs it after parsing.
 using Action = std::function<int(Context&)>;
+
+// The command skeleton (cli/command.h) with this program's Context and fail.
+template <class Body>
+void onChosen(CLI::App* cmd, Action& action, Body body) {
+  cli::onChosen(cmd, action, std::move(body));
+}
+template <class Body>
+void onUnlocked(CLI::App* cmd, Action& action, Body body) {
+  cli::onUnlocked(cmd, action, &fail, std::move(body));
+}
 
 void addWorkspaceCommands(CLI::App& app, Action& action);    // init, volunteer, passphrase, verify
 void addRecordCommands(CLI::App& app, Action& action);       // household, resident, demo-data

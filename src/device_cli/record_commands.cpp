@@ -45,71 +45,59 @@ void addRecordCommands(CLI::App& app, Action& action) {
   household->require_subcommand(1);
   auto* hAdd = household->add_subcommand("add", i18n::tr("cli.cmd.household_add"));
   hAdd->add_option("--file", file, i18n::tr("cli.opt.file"));
-  hAdd->callback([&action] {
-    action = [](Context& ctx) {
-      auto in = unlockAndRead(ctx, file);
-      if (!in) return fail(in.error());
-      Errors problems;
-      auto id = in->session->addHousehold(in->object, &problems);
-      vault::wipe(in->object);
-      if (!id) return failWrite(id.error(), problems);
-      printJson({{"id", *id}});
-      return static_cast<int>(kOk);
-    };
+  onChosen(hAdd, action, [](Context& ctx) {
+    auto in = unlockAndRead(ctx, file);
+    if (!in) return fail(in.error());
+    Errors problems;
+    auto id = in->session->addHousehold(in->object, &problems);
+    vault::wipe(in->object);
+    if (!id) return failWrite(id.error(), problems);
+    printJson({{"id", *id}});
+    return static_cast<int>(kOk);
   });
 
   auto* resident = app.add_subcommand("resident", i18n::tr("cli.cmd.resident"));
   resident->require_subcommand(1);
   auto* rAdd = resident->add_subcommand("add", i18n::tr("cli.cmd.resident_add"));
   rAdd->add_option("--file", file, i18n::tr("cli.opt.file"));
-  rAdd->callback([&action] {
-    action = [](Context& ctx) {
-      auto in = unlockAndRead(ctx, file);
-      if (!in) return fail(in.error());
-      Errors problems;
-      auto added = in->session->addResident(in->object, &problems);
-      vault::wipe(in->object);
-      if (!added) return failWrite(added.error(), problems);
-      printJson({{"id", added->id}, {"warnings", warningsJson(added->warnings)}});
-      return static_cast<int>(kOk);
-    };
+  onChosen(rAdd, action, [](Context& ctx) {
+    auto in = unlockAndRead(ctx, file);
+    if (!in) return fail(in.error());
+    Errors problems;
+    auto added = in->session->addResident(in->object, &problems);
+    vault::wipe(in->object);
+    if (!added) return failWrite(added.error(), problems);
+    printJson({{"id", added->id}, {"warnings", warningsJson(added->warnings)}});
+    return static_cast<int>(kOk);
   });
 
   auto* rImport = resident->add_subcommand("import", i18n::tr("cli.cmd.resident_import"));
   rImport->add_option("--file", file, i18n::tr("cli.opt.file"));
-  rImport->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto text = ctx.readInput(file);
-      if (!text) return fail(text.error());
-      std::istringstream in(std::move(*text));
-      auto result = (*session)->importResidents(in);
-      std::string consumed = std::move(in).str();
-      vault::wipe(consumed);
-      if (!result) return fail(result.error());
-      nlohmann::json rejected = nlohmann::json::array();
-      for (const auto& r : result->rejected) rejected.push_back({{"line", r.line}, {"errors", errorsJson(r.errors)}});
-      printJson({{"imported", result->imported}, {"rejected", rejected}});
-      std::cerr << i18n::tr("cli.import.done", {{"imported", std::to_string(result->imported)},
-                                                {"rejected", std::to_string(result->rejected.size())}})
-                << "\n";
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(rImport, action, [](Context& ctx, auto& session) {
+    auto text = ctx.readInput(file);
+    if (!text) return fail(text.error());
+    std::istringstream in(std::move(*text));
+    auto result = session.importResidents(in);
+    std::string consumed = std::move(in).str();
+    vault::wipe(consumed);
+    if (!result) return fail(result.error());
+    nlohmann::json rejected = nlohmann::json::array();
+    for (const auto& r : result->rejected) rejected.push_back({{"line", r.line}, {"errors", errorsJson(r.errors)}});
+    printJson({{"imported", result->imported}, {"rejected", rejected}});
+    std::cerr << i18n::tr("cli.import.done", {{"imported", std::to_string(result->imported)},
+                                              {"rejected", std::to_string(result->rejected.size())}})
+              << "\n";
+    return static_cast<int>(kOk);
   });
 
   static std::string id;
   auto* rGet = resident->add_subcommand("get", i18n::tr("cli.cmd.resident_get"));
   rGet->add_option("ID", id)->required();
-  rGet->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto r = (*session)->getResident(id);
-      if (!r) return fail(r.error());
-      printJson(r->get());
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(rGet, action, [](Context&, auto& session) {
+    auto r = session.getResident(id);
+    if (!r) return fail(r.error());
+    printJson(r->get());
+    return static_cast<int>(kOk);
   });
 
   static std::int64_t revision = 0;
@@ -117,17 +105,15 @@ void addRecordCommands(CLI::App& app, Action& action) {
   rUpdate->add_option("ID", id)->required();
   rUpdate->add_option("--revision", revision, i18n::tr("cli.opt.revision"))->required();
   rUpdate->add_option("--file", file, i18n::tr("cli.opt.file"));
-  rUpdate->callback([&action] {
-    action = [](Context& ctx) {
-      auto in = unlockAndRead(ctx, file);
-      if (!in) return fail(in.error());
-      Errors problems;
-      auto rev = in->session->updateResident(id, in->object, revision, &problems);
-      vault::wipe(in->object);
-      if (!rev) return failWrite(rev.error(), problems);
-      printJson({{"id", id}, {"revision", *rev}});
-      return static_cast<int>(kOk);
-    };
+  onChosen(rUpdate, action, [](Context& ctx) {
+    auto in = unlockAndRead(ctx, file);
+    if (!in) return fail(in.error());
+    Errors problems;
+    auto rev = in->session->updateResident(id, in->object, revision, &problems);
+    vault::wipe(in->object);
+    if (!rev) return failWrite(rev.error(), problems);
+    printJson({{"id", id}, {"revision", *rev}});
+    return static_cast<int>(kOk);
   });
 
   static std::string query;
@@ -135,13 +121,9 @@ void addRecordCommands(CLI::App& app, Action& action) {
   auto* rSearch = resident->add_subcommand("search", i18n::tr("cli.cmd.resident_search"));
   rSearch->add_option("QUERY", query)->required();
   rSearch->add_option("--limit", limit, i18n::tr("cli.opt.limit"))->check(CLI::Range(1, 10000));
-  rSearch->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      printJson((*session)->searchResidents(query, limit));
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(rSearch, action, [](Context&, auto& session) {
+    printJson(session.searchResidents(query, limit));
+    return static_cast<int>(kOk);
   });
 
   static int residents = 0;
@@ -149,15 +131,11 @@ void addRecordCommands(CLI::App& app, Action& action) {
   auto* demo = app.add_subcommand("demo-data", i18n::tr("cli.cmd.demo_data"));
   demo->add_option("--residents", residents, i18n::tr("cli.opt.residents"))->required()->check(CLI::Range(1, 1000000));
   demo->add_option("--seed", seed, i18n::tr("cli.opt.seed"));
-  demo->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto n = (*session)->addDemoData(residents, seed);
-      if (!n) return fail(n.error());
-      printJson({{"imported", *n}});
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(demo, action, [](Context&, auto& session) {
+    auto n = session.addDemoData(residents, seed);
+    if (!n) return fail(n.error());
+    printJson({{"imported", *n}});
+    return static_cast<int>(kOk);
   });
 }
 

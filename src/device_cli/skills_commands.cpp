@@ -13,36 +13,32 @@ void addSkillsSessionCommands(CLI::App& app, Action& action) {
 
   auto* add = session->add_subcommand("add", i18n::tr("cli.cmd.session_add"));
   add->add_option("--file", file, i18n::tr("cli.opt.file"));
-  add->callback([&action] {
-    action = [](Context& ctx) {
-      auto in = unlockAndRead(ctx, file);
-      if (!in) return fail(in.error());
-      Errors problems;
-      auto id = in->session->addSkillsSession(in->object, ctx.forms().list(forms::kTrainingTopicsList), &problems);
-      vault::wipe(in->object);
-      if (!id) return failWrite(id.error(), problems);
-      printJson({{"id", *id}});
-      return static_cast<int>(kOk);
-    };
+  onChosen(add, action, [](Context& ctx) {
+    auto in = unlockAndRead(ctx, file);
+    if (!in) return fail(in.error());
+    Errors problems;
+    auto id = in->session->addSkillsSession(in->object, ctx.forms().list(forms::kTrainingTopicsList), &problems);
+    vault::wipe(in->object);
+    if (!id) return failWrite(id.error(), problems);
+    printJson({{"id", *id}});
+    return static_cast<int>(kOk);
   });
 
   auto* list = session->add_subcommand("list", i18n::tr("cli.cmd.session_list"));
-  list->callback([&action] {
-    action = [](Context& ctx) {
-      auto s = ctx.unlock();
-      if (!s) return fail(s.error());
-      auto sessions = (*s)->skillsSessions();
-      if (!sessions) return fail(sessions.error());
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& held : *sessions) {
-        nlohmann::json row = held.get();
-        row["attended"] = forms::sessionAttendance(row);
-        out.push_back(std::move(row));
-      }
-      printJson(out);
-      vault::wipe(out);
-      return static_cast<int>(kOk);
-    };
+  onChosen(list, action, [](Context& ctx) {
+    auto s = ctx.unlock();
+    if (!s) return fail(s.error());
+    auto sessions = (*s)->skillsSessions();
+    if (!sessions) return fail(sessions.error());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& held : *sessions) {
+      nlohmann::json row = held.get();
+      row["attended"] = forms::sessionAttendance(row);
+      out.push_back(std::move(row));
+    }
+    printJson(out);
+    vault::wipe(out);
+    return static_cast<int>(kOk);
   });
 }
 

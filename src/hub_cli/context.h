@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/command.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/result.h"
@@ -71,5 +72,15 @@ using cli::printJson;
 using cli::say;
 // Prints the error ({"errors":[...]} on stdout for exit 2, a line on stderr always); returns the code.
 int fail(const Error& e);
+
+// The command skeleton (cli/command.h) with this program's Context and fail.
+template <class Body>
+void onChosen(CLI::App* cmd, Action& action, Body body) {
+  cli::onChosen(cmd, action, std::move(body));
+}
+template <class Body>
+void onUnlocked(CLI::App* cmd, Action& action, Body body) {
+  cli::onUnlocked(cmd, action, &fail, std::move(body));
+}
 
 }  // namespace gocua::hubcli

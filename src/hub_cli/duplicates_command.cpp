@@ -6,18 +6,14 @@ namespace gocua::hubcli {
 
 void addDuplicatesCommand(CLI::App& app, Action& action) {
   auto* duplicates = app.add_subcommand("duplicates", i18n::tr("hub.cmd.duplicates"));
-  duplicates->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto pairs = hub::findDuplicates(**session);
-      if (!pairs) return fail(pairs.error());
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& p : *pairs) out.push_back({{"a", p.a}, {"b", p.b}, {"reason", p.reason}});
-      printJson(out);
-      say("hub.duplicates.done", {{"count", std::to_string(pairs->size())}});
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(duplicates, action, [](Context&, auto& session) {
+    auto pairs = hub::findDuplicates(session);
+    if (!pairs) return fail(pairs.error());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& p : *pairs) out.push_back({{"a", p.a}, {"b", p.b}, {"reason", p.reason}});
+    printJson(out);
+    say("hub.duplicates.done", {{"count", std::to_string(pairs->size())}});
+    return static_cast<int>(kOk);
   });
 }
 

@@ -60,51 +60,47 @@ void addImportCommands(CLI::App& app, Action& action) {
   static std::string source, receiptOut;
   import->add_option("SOURCE", source, i18n::tr("hub.opt.gcb"))->required();
   import->add_option("--receipt-out", receiptOut, i18n::tr("hub.opt.receipt_out"));
-  import->callback([&action] {
-    action = [](Context& ctx) {
-      std::error_code ec;
-  const bool isDir = fs::is_directory(source, ec);
-  if (!isDir && !fs::is_regular_file(source, ec)) return fail(Error::make(err::kHubBadArg, "SOURCE", "not found"));
-  auto session = ctx.unlock();
-  if (!session) return fail(session.error());
-  if (!isDir) {
-    nlohmann::json summary;
-    int rc = importOne(**session, source, receiptOut, summary);
-    if (summary.is_null()) return rc;
-    hub::crashPoint("import.before_summary");
-    printJson(summary);
-    hub::crashPoint("import.after_summary");
-    hub::crashPoint("import.done");
-    return rc;
-  }
-  // A USB stick's folder: every batch, in name order, each receipt beside its batch.
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(source, ec))
-    if (e.is_regular_file() && e.path().extension() == ".gcb") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  nlohmann::json all = nlohmann::json::array();
-  int worst = kOk;
-  for (const auto& f : files) {
-    nlohmann::json summary;
-    fs::path gcr = f;
-    gcr.replace_extension(".gcr");
-    int rc = importOne(**session, f, gcr, summary);
-    if (summary.is_null()) return rc;  // the hub itself failed: stop here
-    all.push_back(summary);
-    if (rc == kRejected || (rc == kQuarantined && worst == kOk)) worst = rc;
-  }
-  printJson(all);
-  return worst;
-};
-}  // namespace gocua::hubcli
-);
+  onChosen(import, action, [](Context& ctx) {
+    std::error_code ec;
+    const bool isDir = fs::is_directory(source, ec);
+    if (!isDir && !fs::is_regular_file(source, ec)) return fail(Error::make(err::kHubBadArg, "SOURCE", "not found"));
+    auto session = ctx.unlock();
+    if (!session) return fail(session.error());
+    if (!isDir) {
+      nlohmann::json summary;
+      int rc = importOne(**session, source, receiptOut, summary);
+      if (summary.is_null()) return rc;
+      hub::crashPoint("import.before_summary");
+      printJson(summary);
+      hub::crashPoint("import.after_summary");
+      hub::crashPoint("import.done");
+      return rc;
+    }
+    // A USB stick's folder: every batch, in name order, each receipt beside its batch.
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(source, ec))
+      if (e.is_regular_file() && e.path().extension() == ".gcb") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    nlohmann::json all = nlohmann::json::array();
+    int worst = kOk;
+    for (const auto& f : files) {
+      nlohmann::json summary;
+      fs::path gcr = f;
+      gcr.replace_extension(".gcr");
+      int rc = importOne(**session, f, gcr, summary);
+      if (summary.is_null()) return rc;  // the hub itself failed: stop here
+      all.push_back(summary);
+      if (rc == kRejected || (rc == kQuarantined && worst == kOk)) worst = rc;
+    }
+    printJson(all);
+    return worst;
+  });
 
-// Quarantined batches stay in <data>/quarantine/ for staff to look into; they are never deleted.
-auto* quarantine = app.add_subcommand("quarantine", i18n::tr("hub.cmd.quarantine"));
-quarantine->require_subcommand(1);
-auto* qlist = quarantine->add_subcommand("list", i18n::tr("hub.cmd.quarantine_list"));
-qlist->callback([&action] {
-  action = [](Context& ctx) {
+  // Quarantined batches stay in <data>/quarantine/ for staff to look into; they are never deleted.
+  auto* quarantine = app.add_subcommand("quarantine", i18n::tr("hub.cmd.quarantine"));
+  quarantine->require_subcommand(1);
+  auto* qlist = quarantine->add_subcommand("list", i18n::tr("hub.cmd.quarantine_list"));
+  onChosen(qlist, action, [](Context& ctx) {
     auto h = ctx.open();
     if (!h) return fail(h.error());
     auto rows = (*h)->quarantined();
@@ -118,15 +114,13 @@ qlist->callback([&action] {
                      {"received", q.receivedAt}});
     printJson(out);
     return static_cast<int>(kOk);
-  };
-});
+  });
 
-auto* statusOut = app.add_subcommand("status-out", i18n::tr("hub.cmd.status_out"));
-static std::string deviceId, out;
-statusOut->add_option("--device", deviceId, i18n::tr("hub.opt.device_id"))->required();
-statusOut->add_option("--out", out, i18n::tr("hub.opt.out"))->required();
-statusOut->callback([&action] {
-  action = [](Context& ctx) {
+  auto* statusOut = app.add_subcommand("status-out", i18n::tr("hub.cmd.status_out"));
+  static std::string deviceId, out;
+  statusOut->add_option("--device", deviceId, i18n::tr("hub.opt.device_id"))->required();
+  statusOut->add_option("--out", out, i18n::tr("hub.opt.out"))->required();
+  onChosen(statusOut, action, [](Context& ctx) {
     auto id = hub::parseDeviceId(deviceId);
     if (!id) return fail(id.error());
     auto session = ctx.unlock();
@@ -137,8 +131,7 @@ statusOut->callback([&action] {
     printJson({{"device_id", deviceId}, {"receipt", out}});
     say("hub.status.done");
     return static_cast<int>(kOk);
-  };
-});
+  });
 }
 
 }  // namespace gocua::hubcli

@@ -14,44 +14,42 @@ void addRecordCommands(CLI::App& app, Action& action) {
   list->add_option("--status", listStatus, i18n::tr("hub.opt.status_filter"));
   list->add_option("--village", village, i18n::tr("hub.opt.list_village"));
   list->add_option("--since", since, i18n::tr("hub.opt.since"));
-  list->callback([&action] {
-    action = [](Context& ctx) {
-      hub::RecordFilter filter;
-      if (!procedure.empty()) filter.procedure = procedure;
-      if (!listStatus.empty()) filter.status = listStatus;
-      if (!since.empty()) {
-        auto day = core::parseDate(since);
-        if (!day) return fail(day.error());
-        filter.since = *day;
-      }
-      // Only the village is inside the sealed body: only then does listing ask for the passphrase.
-      Result<std::vector<hub::RecordInfo>> rows = std::vector<hub::RecordInfo>{};
-      if (village.empty()) {
-        auto h = ctx.open();
-        if (!h) return fail(h.error());
-        rows = (*h)->records(filter);
-      } else {
-        filter.village = village;
-        auto session = ctx.unlock();
-        if (!session) return fail(session.error());
-        auto st = (*session)->forEachRecord(filter, [&rows](const hub::OpenRecord& r) -> Status {
-          rows->push_back(r.info);
-          return {};
-        });
-        if (!st) return fail(st.error());
-      }
-      if (!rows) return fail(rows.error());
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& r : *rows)
-        out.push_back({{"id", r.id},
-                       {"kind", r.kind},
-                       {"procedure", r.procedure.empty() ? nlohmann::json() : nlohmann::json(r.procedure)},
-                       {"device", hub::deviceHex(r.device)},
-                       {"revision", r.revision},
-                       {"review_status", r.reviewStatus ? nlohmann::json(*r.reviewStatus) : nlohmann::json()}});
-      printJson(out);
-      return static_cast<int>(kOk);
-    };
+  onChosen(list, action, [](Context& ctx) {
+    hub::RecordFilter filter;
+    if (!procedure.empty()) filter.procedure = procedure;
+    if (!listStatus.empty()) filter.status = listStatus;
+    if (!since.empty()) {
+      auto day = core::parseDate(since);
+      if (!day) return fail(day.error());
+      filter.since = *day;
+    }
+    // Only the village is inside the sealed body: only then does listing ask for the passphrase.
+    Result<std::vector<hub::RecordInfo>> rows = std::vector<hub::RecordInfo>{};
+    if (village.empty()) {
+      auto h = ctx.open();
+      if (!h) return fail(h.error());
+      rows = (*h)->records(filter);
+    } else {
+      filter.village = village;
+      auto session = ctx.unlock();
+      if (!session) return fail(session.error());
+      auto st = (*session)->forEachRecord(filter, [&rows](const hub::OpenRecord& r) -> Status {
+        rows->push_back(r.info);
+        return {};
+      });
+      if (!st) return fail(st.error());
+    }
+    if (!rows) return fail(rows.error());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : *rows)
+      out.push_back({{"id", r.id},
+                     {"kind", r.kind},
+                     {"procedure", r.procedure.empty() ? nlohmann::json() : nlohmann::json(r.procedure)},
+                     {"device", hub::deviceHex(r.device)},
+                     {"revision", r.revision},
+                     {"review_status", r.reviewStatus ? nlohmann::json(*r.reviewStatus) : nlohmann::json()}});
+    printJson(out);
+    return static_cast<int>(kOk);
   });
 
   auto* exportCmd = records->add_subcommand("export", i18n::tr("hub.cmd.records_export"));
@@ -62,24 +60,20 @@ void addRecordCommands(CLI::App& app, Action& action) {
   exportCmd->add_option("--out", out, i18n::tr("hub.opt.out"))->required();
   exportCmd->add_option("--procedure", exportProcedure, i18n::tr("hub.opt.procedure"));
   exportCmd->add_option("--status", exportStatus, i18n::tr("hub.opt.status_filter"));
-  exportCmd->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      hub::RecordFilter filter;
-      if (!exportProcedure.empty()) filter.procedure = exportProcedure;
-      if (!exportStatus.empty()) filter.status = exportStatus;
-      const auto kind = format == "xlsx"  ? hub::ExportFormat::Xlsx
-                        : format == "csv" ? hub::ExportFormat::Csv
-                                          : hub::ExportFormat::Jsonl;
-      auto n = (*session)->exportRecords(kind, out, filter);
-      if (!n) return fail(n.error());
-      auto audited = (*session)->audit("records.export", std::filesystem::path(out).filename().string());
-      if (!audited) return fail(audited.error());
-      printJson({{"records", *n}, {"format", format}, {"out", out}});
-      say("hub.export.done", {{"count", std::to_string(*n)}});
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(exportCmd, action, [](Context&, auto& session) {
+    hub::RecordFilter filter;
+    if (!exportProcedure.empty()) filter.procedure = exportProcedure;
+    if (!exportStatus.empty()) filter.status = exportStatus;
+    const auto kind = format == "xlsx"  ? hub::ExportFormat::Xlsx
+                      : format == "csv" ? hub::ExportFormat::Csv
+                                        : hub::ExportFormat::Jsonl;
+    auto n = session.exportRecords(kind, out, filter);
+    if (!n) return fail(n.error());
+    auto audited = session.audit("records.export", std::filesystem::path(out).filename().string());
+    if (!audited) return fail(audited.error());
+    printJson({{"records", *n}, {"format", format}, {"out", out}});
+    say("hub.export.done", {{"count", std::to_string(*n)}});
+    return static_cast<int>(kOk);
   });
 
   auto* review = app.add_subcommand("review", i18n::tr("hub.cmd.review"));
@@ -89,15 +83,11 @@ void addRecordCommands(CLI::App& app, Action& action) {
   set->add_option("RECORD_ID", recordId, i18n::tr("hub.opt.record_id"))->required();
   set->add_option("--status", status, i18n::tr("hub.opt.status"))->required();
   set->add_option("--note", note, i18n::tr("hub.opt.note"));
-  set->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      if (auto st = (*session)->setReview(recordId, status, note); !st) return fail(st.error());
-      printJson({{"id", recordId}, {"status", status}});
-      say("hub.review.done");
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(set, action, [](Context&, auto& session) {
+    if (auto st = session.setReview(recordId, status, note); !st) return fail(st.error());
+    printJson({{"id", recordId}, {"status", status}});
+    say("hub.review.done");
+    return static_cast<int>(kOk);
   });
 }
 

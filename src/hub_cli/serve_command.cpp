@@ -12,27 +12,23 @@ void addServeCommand(CLI::App& app, Action& action) {
   auto* serve = app.add_subcommand("serve", i18n::tr("hub.cmd.serve"));
   static std::string listen;
   serve->add_option("--listen", listen, i18n::tr("hub.opt.listen"))->required();
-  serve->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      sigset_t stopSignals;
-      sigemptyset(&stopSignals);
-      sigaddset(&stopSignals, SIGINT);
-      sigaddset(&stopSignals, SIGTERM);
-      pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
-      auto endpoint = hub::makeEndpoint(**session);
-      auto server = sync::transport::HubServer::start(listen, *endpoint, ctx.dataDir() / "incoming");
-      if (!server) return fail(server.error());
-      const std::string bound = (*server)->boundAddress();
-      printJson({{"listening", bound}});
-      say("hub.serve.listening", {{"address", bound}});
-      int sig = 0;
-      sigwait(&stopSignals, &sig);
-      (*server)->stop();
-      say("hub.serve.stopped");
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(serve, action, [](Context& ctx, auto& session) {
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    auto endpoint = hub::makeEndpoint(session);
+    auto server = sync::transport::HubServer::start(listen, *endpoint, ctx.dataDir() / "incoming");
+    if (!server) return fail(server.error());
+    const std::string bound = (*server)->boundAddress();
+    printJson({{"listening", bound}});
+    say("hub.serve.listening", {{"address", bound}});
+    int sig = 0;
+    sigwait(&stopSignals, &sig);
+    (*server)->stop();
+    say("hub.serve.stopped");
+    return static_cast<int>(kOk);
   });
 }
 

@@ -33,51 +33,45 @@ void addSetupCommands(CLI::App& app, Action& action) {
   init->add_option("--commune-name", commune.name, i18n::tr("hub.opt.commune_name"));  // default: the list's
   init->add_option("--village", commune.villages, i18n::tr("hub.opt.village"));
   init->add_option("--url", commune.hubUrl, i18n::tr("hub.opt.url"));
-  init->callback([&action] {
-    action = [](Context& ctx) {
-      // The code must be one of the 2025 list's communes; the name comes from it unless given.
-      auto unit = communeFromList(commune.code);
-      if (!unit) return fail(unit.error());
-      if (commune.name.empty()) commune.name = unit->name;
-      auto pass = ctx.passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.new_passphrase", true);
-      if (!pass) return fail(pass.error());
-      auto staff = ctx.staff();
-      auto h = hub::Hub::create(ctx.dataDir(), commune, staff.empty() ? hub::kFirstStaffName : staff, *pass,
-                                vault::defaultKdfParams());
-      vault::wipe(*pass);
-      if (!h) return fail(h.error());
-      auto key = (*h)->signPublic();
-      if (!key) return fail(key.error());
-      auto fp = sync::fingerprint(*key);
-      printJson({{"data", ctx.dataDir().string()},
-                 {"commune_code", commune.code},
-                 {"commune_name", commune.name},
-                 {"province", unit->provinceName},
-                 {"fingerprint", fp}});
-      say("hub.init.done", {{"fingerprint", fp}});
-      return static_cast<int>(kOk);
-    };
+  onChosen(init, action, [](Context& ctx) {
+    // The code must be one of the 2025 list's communes; the name comes from it unless given.
+    auto unit = communeFromList(commune.code);
+    if (!unit) return fail(unit.error());
+    if (commune.name.empty()) commune.name = unit->name;
+    auto pass = ctx.passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.new_passphrase", true);
+    if (!pass) return fail(pass.error());
+    auto staff = ctx.staff();
+    auto h = hub::Hub::create(ctx.dataDir(), commune, staff.empty() ? hub::kFirstStaffName : staff, *pass,
+                              vault::defaultKdfParams());
+    vault::wipe(*pass);
+    if (!h) return fail(h.error());
+    auto key = (*h)->signPublic();
+    if (!key) return fail(key.error());
+    auto fp = sync::fingerprint(*key);
+    printJson({{"data", ctx.dataDir().string()},
+               {"commune_code", commune.code},
+               {"commune_name", commune.name},
+               {"province", unit->provinceName},
+               {"fingerprint", fp}});
+    say("hub.init.done", {{"fingerprint", fp}});
+    return static_cast<int>(kOk);
   });
 
   auto* profile = app.add_subcommand("profile", i18n::tr("hub.cmd.profile"));
   static std::string profileOut;
   profile->add_option("--out", profileOut, i18n::tr("hub.opt.out"))->required();
-  profile->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto file = (*session)->profile();
-      if (!file) return fail(file.error());
-      if (auto st = hub::writeFileAtomic(profileOut, *file); !st) return fail(st.error());
-      auto fp = sync::fingerprint((*session)->identity().signPublic);
-      auto commune = (*session)->hub().commune();
-      printJson({{"fingerprint", fp},
-                 {"commune_code", commune ? commune->code : ""},
-                 {"commune_name", commune ? commune->name : ""},
-                 {"profile", profileOut}});
-      say("hub.profile.done", {{"fingerprint", fp}});
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(profile, action, [](Context&, auto& session) {
+    auto file = session.profile();
+    if (!file) return fail(file.error());
+    if (auto st = hub::writeFileAtomic(profileOut, *file); !st) return fail(st.error());
+    auto fp = sync::fingerprint(session.identity().signPublic);
+    auto commune = session.hub().commune();
+    printJson({{"fingerprint", fp},
+               {"commune_code", commune ? commune->code : ""},
+               {"commune_name", commune ? commune->name : ""},
+               {"profile", profileOut}});
+    say("hub.profile.done", {{"fingerprint", fp}});
+    return static_cast<int>(kOk);
   });
 
   auto* forms = app.add_subcommand("forms", i18n::tr("hub.cmd.forms"));
@@ -85,16 +79,12 @@ void addSetupCommands(CLI::App& app, Action& action) {
   auto* publish = forms->add_subcommand("publish", i18n::tr("hub.cmd.forms_publish"));
   static std::string formsDir;
   publish->add_option("--dir", formsDir, i18n::tr("hub.opt.forms_dir"))->required();
-  publish->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto info = (*session)->publishForms(formsDir);
-      if (!info) return fail(info.error());
-      printJson({{"form_pack", info->version}, {"forms", info->forms}});
-      say("hub.forms.published", {{"version", std::to_string(info->version)}, {"count", std::to_string(info->forms)}});
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(publish, action, [](Context&, auto& session) {
+    auto info = session.publishForms(formsDir);
+    if (!info) return fail(info.error());
+    printJson({{"form_pack", info->version}, {"forms", info->forms}});
+    say("hub.forms.published", {{"version", std::to_string(info->version)}, {"count", std::to_string(info->forms)}});
+    return static_cast<int>(kOk);
   });
 
   auto* keys = app.add_subcommand("keys", i18n::tr("hub.cmd.keys"));
@@ -102,20 +92,16 @@ void addSetupCommands(CLI::App& app, Action& action) {
   auto* backup = keys->add_subcommand("backup", i18n::tr("hub.cmd.keys_backup"));
   static std::string backupOut;
   backup->add_option("--out", backupOut, i18n::tr("hub.opt.out"))->required();
-  backup->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto pass = ctx.passphrase("GOCUA_HUB_BACKUP_PASSPHRASE", "hub.prompt.backup_passphrase", true);
-      if (!pass) return fail(pass.error());
-      auto file = (*session)->backup(*pass, vault::defaultKdfParams());
-      vault::wipe(*pass);
-      if (!file) return fail(file.error());
-      if (auto st = hub::writeFileAtomic(backupOut, *file); !st) return fail(st.error());
-      printJson({{"backup", backupOut}});
-      say("hub.backup.done");
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(backup, action, [](Context& ctx, auto& session) {
+    auto pass = ctx.passphrase("GOCUA_HUB_BACKUP_PASSPHRASE", "hub.prompt.backup_passphrase", true);
+    if (!pass) return fail(pass.error());
+    auto file = session.backup(*pass, vault::defaultKdfParams());
+    vault::wipe(*pass);
+    if (!file) return fail(file.error());
+    if (auto st = hub::writeFileAtomic(backupOut, *file); !st) return fail(st.error());
+    printJson({{"backup", backupOut}});
+    say("hub.backup.done");
+    return static_cast<int>(kOk);
   });
 
   auto* restore = keys->add_subcommand("restore", i18n::tr("hub.cmd.keys_restore"));
@@ -125,32 +111,29 @@ void addSetupCommands(CLI::App& app, Action& action) {
   restore->add_option("--commune-name", restored.name, i18n::tr("hub.opt.commune_name"))->required();
   restore->add_option("--village", restored.villages, i18n::tr("hub.opt.village"));
   restore->add_option("--url", restored.hubUrl, i18n::tr("hub.opt.url"));
-  restore->callback([&action] {
-    action = [](Context& ctx) {
-      std::ifstream in(backupIn, std::ios::binary);
-      if (!in) return fail(Error::make(err::kHubIo, "", "read backup"));
-      std::stringstream text;
-      text << in.rdbuf();
-      auto backupPass = ctx.passphrase("GOCUA_HUB_BACKUP_PASSPHRASE", "hub.prompt.backup_passphrase", false);
-      if (!backupPass) return fail(backupPass.error());
-      auto pass = ctx.passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.new_passphrase", true);
-      if (!pass) {
-        vault::wipe(*backupPass);
-        return fail(pass.error());
-      }
-      auto h = hub::Hub::restore(ctx.dataDir(), text.str(), *backupPass, restored, *pass, vault::defaultKdfParams());
+  onChosen(restore, action, [](Context& ctx) {
+    std::ifstream in(backupIn, std::ios::binary);
+    if (!in) return fail(Error::make(err::kHubIo, "", "read backup"));
+    std::stringstream text;
+    text << in.rdbuf();
+    auto backupPass = ctx.passphrase("GOCUA_HUB_BACKUP_PASSPHRASE", "hub.prompt.backup_passphrase", false);
+    if (!backupPass) return fail(backupPass.error());
+    auto pass = ctx.passphrase("GOCUA_HUB_PASSPHRASE", "hub.prompt.new_passphrase", true);
+    if (!pass) {
       vault::wipe(*backupPass);
-      vault::wipe(*pass);
-      if (!h) return fail(h.error());
-      auto key = (*h)->signPublic();
-      if (!key) return fail(key.error());
-      auto commune = (*h)->commune();
-      auto fp = sync::fingerprint(*key);
-      printJson(
-          {{"data", ctx.dataDir().string()}, {"commune_code", commune ? commune->code : ""}, {"fingerprint", fp}});
-      say("hub.restore.done", {{"fingerprint", fp}});
-      return static_cast<int>(kOk);
-    };
+      return fail(pass.error());
+    }
+    auto h = hub::Hub::restore(ctx.dataDir(), text.str(), *backupPass, restored, *pass, vault::defaultKdfParams());
+    vault::wipe(*backupPass);
+    vault::wipe(*pass);
+    if (!h) return fail(h.error());
+    auto key = (*h)->signPublic();
+    if (!key) return fail(key.error());
+    auto commune = (*h)->commune();
+    auto fp = sync::fingerprint(*key);
+    printJson({{"data", ctx.dataDir().string()}, {"commune_code", commune ? commune->code : ""}, {"fingerprint", fp}});
+    say("hub.restore.done", {{"fingerprint", fp}});
+    return static_cast<int>(kOk);
   });
 }
 

@@ -30,66 +30,54 @@ void addStaffCommands(CLI::App& app, Action& action) {
 
   auto* add = staff->add_subcommand("add", i18n::tr("hub.cmd.staff_add"));
   add->add_option("NAME", name, i18n::tr("hub.opt.staff_name"))->required();
-  add->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto pass = ctx.passphrase("GOCUA_NEW_PASSPHRASE", "hub.prompt.staff_passphrase", true);
-      if (!pass) return fail(pass.error());
-      auto st = (*session)->addStaff(name, *pass, vault::defaultKdfParams());
-      vault::wipe(*pass);
-      if (!st) return fail(st.error());
-      printJson({{"staff", name}, {"added_by", (*session)->staffName()}});
-      say("hub.staff.added", {{"name", name}});
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(add, action, [](Context& ctx, auto& session) {
+    auto pass = ctx.passphrase("GOCUA_NEW_PASSPHRASE", "hub.prompt.staff_passphrase", true);
+    if (!pass) return fail(pass.error());
+    auto st = session.addStaff(name, *pass, vault::defaultKdfParams());
+    vault::wipe(*pass);
+    if (!st) return fail(st.error());
+    printJson({{"staff", name}, {"added_by", session.staffName()}});
+    say("hub.staff.added", {{"name", name}});
+    return static_cast<int>(kOk);
   });
 
   auto* list = staff->add_subcommand("list", i18n::tr("hub.cmd.staff_list"));
-  list->callback([&action] {
-    action = [](Context& ctx) {
-      auto h = ctx.open();
-      if (!h) return fail(h.error());
-      auto rows = (*h)->staff();
-      if (!rows) return fail(rows.error());
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& s : *rows) out.push_back({{"name", s.name}, {"added_at", s.addedAt}, {"added_by", s.addedBy}});
-      printJson(out);
-      return static_cast<int>(kOk);
-    };
+  onChosen(list, action, [](Context& ctx) {
+    auto h = ctx.open();
+    if (!h) return fail(h.error());
+    auto rows = (*h)->staff();
+    if (!rows) return fail(rows.error());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : *rows) out.push_back({{"name", s.name}, {"added_at", s.addedAt}, {"added_by", s.addedBy}});
+    printJson(out);
+    return static_cast<int>(kOk);
   });
 
   auto* remove = staff->add_subcommand("remove", i18n::tr("hub.cmd.staff_remove"));
   remove->add_option("NAME", name, i18n::tr("hub.opt.staff_name"))->required();
-  remove->callback([&action] {
-    action = [](Context& ctx) {
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      if (auto st = (*session)->removeStaff(name); !st) return fail(st.error());
-      printJson({{"staff", name}, {"removed", true}});
-      say("hub.staff.removed", {{"name", name}});
-      return static_cast<int>(kOk);
-    };
+  onUnlocked(remove, action, [](Context&, auto& session) {
+    if (auto st = session.removeStaff(name); !st) return fail(st.error());
+    printJson({{"staff", name}, {"removed", true}});
+    say("hub.staff.removed", {{"name", name}});
+    return static_cast<int>(kOk);
   });
 
   auto* audit = app.add_subcommand("audit", i18n::tr("hub.cmd.audit"));
   static std::string since;
   audit->add_option("--since", since, i18n::tr("hub.opt.since"));
-  audit->callback([&action] {
-    action = [](Context& ctx) {
-      auto day = sinceDay(since);
-      if (!day) return fail(day.error());
-      // The log says who handled which record: staff only.
-      auto session = ctx.unlock();
-      if (!session) return fail(session.error());
-      auto rows = (*session)->hub().auditLog(*day);
-      if (!rows) return fail(rows.error());
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& e : *rows)
-        out.push_back({{"at", e.at}, {"staff", e.staff}, {"action", e.action}, {"target", e.target}});
-      printJson(out);
-      return static_cast<int>(kOk);
-    };
+  onChosen(audit, action, [](Context& ctx) {
+    auto day = sinceDay(since);
+    if (!day) return fail(day.error());
+    // The log says who handled which record: staff only.
+    auto session = ctx.unlock();
+    if (!session) return fail(session.error());
+    auto rows = (*session)->hub().auditLog(*day);
+    if (!rows) return fail(rows.error());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& e : *rows)
+      out.push_back({{"at", e.at}, {"staff", e.staff}, {"action", e.action}, {"target", e.target}});
+    printJson(out);
+    return static_cast<int>(kOk);
   });
 }
 
