@@ -1,7 +1,8 @@
 // The skeleton every command of both command lines shares: CLI11 calls the chosen subcommand's
 // callback while parsing, which stores what to run; main runs it afterwards with the Context
 // (workspace or hub) built from the global options. onUnlocked adds the unlock every command
-// that reads or writes sealed data starts with; a failed unlock goes to the program's own fail.
+// that reads or writes sealed data starts with; a failed unlock goes to the program's own
+// commandFailed(Context&, const Error&), found next to its Context.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -20,10 +21,10 @@ void onChosen(CLI::App* cmd, std::function<int(Context&)>& action, Body body) {
 
 // When cmd is chosen, action unlocks (ctx.unlock()) and runs body(ctx, session) → exit code.
 template <class Context, class Body>
-void onUnlocked(CLI::App* cmd, std::function<int(Context&)>& action, int (*fail)(const Error&), Body body) {
-  onChosen(cmd, action, [fail, body = std::move(body)](Context& ctx) {
+void onUnlocked(CLI::App* cmd, std::function<int(Context&)>& action, Body body) {
+  onChosen(cmd, action, [body = std::move(body)](Context& ctx) {
     auto session = ctx.unlock();
-    if (!session) return fail(session.error());
+    if (!session) return commandFailed(ctx, session.error());
     return body(ctx, **session);
   });
 }

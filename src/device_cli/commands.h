@@ -12,15 +12,10 @@ namespace gocua::ctl {
 // The command chosen on the command line sets this; main runs it after parsing.
 using Action = std::function<int(Context&)>;
 
-// The command skeleton (cli/command.h) with this program's Context and fail.
-template <class Body>
-void onChosen(CLI::App* cmd, Action& action, Body body) {
-  cli::onChosen(cmd, action, std::move(body));
-}
-template <class Body>
-void onUnlocked(CLI::App* cmd, Action& action, Body body) {
-  cli::onUnlocked(cmd, action, &fail, std::move(body));
-}
+// The command skeleton (cli/command.h); a failed unlock is reported as every other failure.
+using cli::onChosen;
+using cli::onUnlocked;
+inline int commandFailed(Context&, const Error& e) { return fail(e); }
 
 void addWorkspaceCommands(CLI::App& app, Action& action);    // init, volunteer, passphrase, verify
 void addRecordCommands(CLI::App& app, Action& action);       // household, resident, demo-data

@@ -73,14 +73,9 @@ using cli::say;
 // Prints the error ({"errors":[...]} on stdout for exit 2, a line on stderr always); returns the code.
 int fail(const Error& e);
 
-// The command skeleton (cli/command.h) with this program's Context and fail.
-template <class Body>
-void onChosen(CLI::App* cmd, Action& action, Body body) {
-  cli::onChosen(cmd, action, std::move(body));
-}
-template <class Body>
-void onUnlocked(CLI::App* cmd, Action& action, Body body) {
-  cli::onUnlocked(cmd, action, &fail, std::move(body));
-}
+// The command skeleton (cli/command.h); a failed unlock is reported as every other failure.
+using cli::onChosen;
+using cli::onUnlocked;
+inline int commandFailed(Context&, const Error& e) { return fail(e); }
 
 }  // namespace gocua::hubcli
