@@ -11,6 +11,12 @@ void printJson(const nlohmann::json& j) {
 
 void say(std::string_view key, const i18n::Args& args) { std::cerr << i18n::tr(key, args) << "\n"; }
 
+int succeed(const nlohmann::json& out, std::string_view sayKey, const i18n::Args& args) {
+  printJson(out);
+  if (!sayKey.empty()) say(sayKey, args);
+  return kOk;
+}
+
 void sayError(const Error& e) { std::cerr << i18n::tr("cli.error_prefix") << " " << i18n::message(e) << "\n"; }
 
 int exitCodeFor(const Error& e) {

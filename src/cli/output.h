@@ -22,6 +22,8 @@ int exitCodeFor(const Error& e);
 void printJson(const nlohmann::json& j);
 // One catalog line on stderr.
 void say(std::string_view key, const i18n::Args& args = {});
+// A command's success: out on stdout, then the catalog line sayKey (if any) on stderr; returns kOk.
+int succeed(const nlohmann::json& out, std::string_view sayKey = {}, const i18n::Args& args = {});
 // "Lỗi: <message>" on stderr.
 void sayError(const Error& e);
 // [{"field","code","message"}, ...] for {"errors": ...} on stdout.

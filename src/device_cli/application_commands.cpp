@@ -105,8 +105,7 @@ void addApplicationCommands(CLI::App& app, Action& action) {
                      {"status", a.status},
                      {"created_at", a.createdAt},
                      {"problems", a.problems}});
-    printJson(out);
-    return static_cast<int>(kOk);
+    return succeed(out);
   });
 
   auto* validate = application->add_subcommand("validate", i18n::tr("cli.cmd.application_validate"));
@@ -121,9 +120,8 @@ void addApplicationCommands(CLI::App& app, Action& action) {
     auto checklist = (*form)->checklist(*answers, core::today());
     answers->clear();
     if (!report.valid()) return failReport(**form, report);
-    printJson(
+    return succeed(
         {{"valid", true}, {"warnings", issuesJson(**form, report.warnings)}, {"documents", documentsJson(checklist)}});
-    return static_cast<int>(kOk);
   });
 
   auto* formsCmd = app.add_subcommand("forms", i18n::tr("cli.cmd.forms"));
@@ -141,8 +139,7 @@ void addApplicationCommands(CLI::App& app, Action& action) {
   onChosen(formsShow, action, [](Context& ctx) {
     auto form = findForm(ctx, formId);
     if (!form) return fail(form.error());
-    printJson((*form)->definition());
-    return static_cast<int>(kOk);
+    return succeed((*form)->definition());
   });
 }
 

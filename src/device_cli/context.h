@@ -64,6 +64,7 @@ using cli::errorsJson;
 using cli::exitCodeFor;
 using cli::printJson;
 using cli::sayError;
+using cli::succeed;
 // Prints the error in the contract's shape for its exit code and returns that code.
 int fail(const Error& e);
 // exit 2 with every problem listed.

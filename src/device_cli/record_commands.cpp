@@ -52,8 +52,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
     auto id = in->session->addHousehold(in->object, &problems);
     vault::wipe(in->object);
     if (!id) return failWrite(id.error(), problems);
-    printJson({{"id", *id}});
-    return static_cast<int>(kOk);
+    return succeed({{"id", *id}});
   });
 
   auto* resident = app.add_subcommand("resident", i18n::tr("cli.cmd.resident"));
@@ -67,8 +66,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
     auto added = in->session->addResident(in->object, &problems);
     vault::wipe(in->object);
     if (!added) return failWrite(added.error(), problems);
-    printJson({{"id", added->id}, {"warnings", warningsJson(added->warnings)}});
-    return static_cast<int>(kOk);
+    return succeed({{"id", added->id}, {"warnings", warningsJson(added->warnings)}});
   });
 
   auto* rImport = resident->add_subcommand("import", i18n::tr("cli.cmd.resident_import"));
@@ -96,8 +94,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
   onUnlocked(rGet, action, [](Context&, auto& session) {
     auto r = session.getResident(id);
     if (!r) return fail(r.error());
-    printJson(r->get());
-    return static_cast<int>(kOk);
+    return succeed(r->get());
   });
 
   static std::int64_t revision = 0;
@@ -112,8 +109,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
     auto rev = in->session->updateResident(id, in->object, revision, &problems);
     vault::wipe(in->object);
     if (!rev) return failWrite(rev.error(), problems);
-    printJson({{"id", id}, {"revision", *rev}});
-    return static_cast<int>(kOk);
+    return succeed({{"id", id}, {"revision", *rev}});
   });
 
   static std::string query;
@@ -121,10 +117,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
   auto* rSearch = resident->add_subcommand("search", i18n::tr("cli.cmd.resident_search"));
   rSearch->add_option("QUERY", query)->required();
   rSearch->add_option("--limit", limit, i18n::tr("cli.opt.limit"))->check(CLI::Range(1, 10000));
-  onUnlocked(rSearch, action, [](Context&, auto& session) {
-    printJson(session.searchResidents(query, limit));
-    return static_cast<int>(kOk);
-  });
+  onUnlocked(rSearch, action, [](Context&, auto& session) { return succeed(session.searchResidents(query, limit)); });
 
   static int residents = 0;
   static std::uint64_t seed = 1;
@@ -134,8 +127,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
   onUnlocked(demo, action, [](Context&, auto& session) {
     auto n = session.addDemoData(residents, seed);
     if (!n) return fail(n.error());
-    printJson({{"imported", *n}});
-    return static_cast<int>(kOk);
+    return succeed({{"imported", *n}});
   });
 }
 

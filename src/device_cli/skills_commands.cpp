@@ -20,8 +20,7 @@ void addSkillsSessionCommands(CLI::App& app, Action& action) {
     auto id = in->session->addSkillsSession(in->object, ctx.forms().list(forms::kTrainingTopicsList), &problems);
     vault::wipe(in->object);
     if (!id) return failWrite(id.error(), problems);
-    printJson({{"id", *id}});
-    return static_cast<int>(kOk);
+    return succeed({{"id", *id}});
   });
 
   auto* list = session->add_subcommand("list", i18n::tr("cli.cmd.session_list"));

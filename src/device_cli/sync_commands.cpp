@@ -162,16 +162,14 @@ void addSyncCommands(CLI::App& app, Action& action) {
                     {"needs_documents", needs}};
     for (const auto& [state, n] : s->counts) outJson[state] = n;
     if (s->enrolled) outJson["commune"] = s->communeName;
-    printJson(outJson);
-    return static_cast<int>(kOk);
+    return succeed(outJson);
   });
 
   auto* retention = app.add_subcommand("retention", i18n::tr("cli.cmd.retention"));
   retention->add_option("--days", days, i18n::tr("cli.opt.days"))->required();
   onUnlocked(retention, action, [](Context&, auto& session) {
     if (auto st = session.setRetentionDays(days); !st) return fail(st.error());
-    printJson({{"retention_days", days}});
-    return static_cast<int>(kOk);
+    return succeed({{"retention_days", days}});
   });
 
   // passphrase reset joins the "passphrase" command the workspace commands made.

@@ -36,15 +36,13 @@ void addWorkspaceCommands(CLI::App& app, Action& action) {
     auto st = session.addVolunteer(name, *pass, vault::defaultKdfParams());
     vault::wipe(*pass);
     if (!st) return fail(st.error());
-    printJson({{"volunteer", name}, {"added", true}});
-    return static_cast<int>(kOk);
+    return succeed({{"volunteer", name}, {"added", true}});
   });
   auto* remove = volunteer->add_subcommand("remove", i18n::tr("cli.cmd.volunteer_remove"));
   remove->add_option("NAME", name)->required();
   onUnlocked(remove, action, [](Context&, auto& session) {
     if (auto st = session.removeVolunteer(name); !st) return fail(st.error());
-    printJson({{"volunteer", name}, {"removed", true}});
-    return static_cast<int>(kOk);
+    return succeed({{"volunteer", name}, {"removed", true}});
   });
   auto* list = volunteer->add_subcommand("list", i18n::tr("cli.cmd.volunteer_list"));
   onChosen(list, action, [](Context& ctx) {
@@ -52,8 +50,7 @@ void addWorkspaceCommands(CLI::App& app, Action& action) {
     if (!ws) return fail(ws.error());
     auto names = (*ws)->volunteers();
     if (!names) return fail(names.error());
-    printJson(*names);
-    return static_cast<int>(kOk);
+    return succeed(*names);
   });
 
   auto* passphrase = app.add_subcommand("passphrase", i18n::tr("cli.cmd.passphrase"));
@@ -65,8 +62,7 @@ void addWorkspaceCommands(CLI::App& app, Action& action) {
     auto st = session.changePassphrase(*pass, vault::defaultKdfParams());
     vault::wipe(*pass);
     if (!st) return fail(st.error());
-    printJson({{"volunteer", session.volunteer()}, {"changed", true}});
-    return static_cast<int>(kOk);
+    return succeed({{"volunteer", session.volunteer()}, {"changed", true}});
   });
 
   auto* verify = app.add_subcommand("verify", i18n::tr("cli.cmd.verify"));

@@ -16,8 +16,7 @@ void addCommuneCommands(CLI::App& app, Action& action) {
     for (const auto& u : hub::findCommunes(*units, query))
       out.push_back(
           {{"code", u.code}, {"name", u.name}, {"province_code", u.provinceCode}, {"province", u.provinceName}});
-    printJson(out);
-    return static_cast<int>(kOk);
+    return succeed(out);
   });
 }
 

@@ -70,6 +70,7 @@ void addDuplicatesCommand(CLI::App& app, Action& action);  // duplicates
 using cli::exitCodeFor;
 using cli::printJson;
 using cli::say;
+using cli::succeed;
 // Prints the error ({"errors":[...]} on stdout for exit 2, a line on stderr always); returns the code.
 int fail(const Error& e);
 

@@ -41,9 +41,8 @@ void addDeviceCommands(CLI::App& app, Action& action) {
       if (!profile) return fail(profile.error());
       if (auto st = hub::writeFileAtomic(profileOut, *profile); !st) return fail(st.error());
     }
-    printJson({{"device_id", hub::deviceHex(*id)}});
-    say("hub.enroll.done", {{"fingerprint", sync::fingerprint((*session)->identity().signPublic)}});
-    return static_cast<int>(kOk);
+    return succeed({{"device_id", hub::deviceHex(*id)}}, "hub.enroll.done",
+                   {{"fingerprint", sync::fingerprint((*session)->identity().signPublic)}});
   });
 
   auto* list = device->add_subcommand("list", i18n::tr("hub.cmd.device_list"));
@@ -60,8 +59,7 @@ void addDeviceCommands(CLI::App& app, Action& action) {
                      {"enrolled", d.enrolledAt},
                      {"revoked", d.revokedAt ? nlohmann::json(*d.revokedAt) : nlohmann::json()},
                      {"recovery_slot", d.hasRecoverySlot}});
-    printJson(out);
-    return static_cast<int>(kOk);
+    return succeed(out);
   });
 
   static std::string deviceId;
@@ -73,9 +71,7 @@ void addDeviceCommands(CLI::App& app, Action& action) {
     auto session = ctx.unlock();  // audited: who revoked
     if (!session) return fail(session.error());
     if (auto st = (*session)->revoke(*id); !st) return fail(st.error());
-    printJson({{"device_id", deviceId}, {"revoked", true}});
-    say("hub.revoke.done");
-    return static_cast<int>(kOk);
+    return succeed({{"device_id", deviceId}, {"revoked", true}}, "hub.revoke.done");
   });
 
   auto* recovery = device->add_subcommand("recovery", i18n::tr("hub.cmd.device_recovery"));

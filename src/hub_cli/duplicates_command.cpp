@@ -11,9 +11,7 @@ void addDuplicatesCommand(CLI::App& app, Action& action) {
     if (!pairs) return fail(pairs.error());
     nlohmann::json out = nlohmann::json::array();
     for (const auto& p : *pairs) out.push_back({{"a", p.a}, {"b", p.b}, {"reason", p.reason}});
-    printJson(out);
-    say("hub.duplicates.done", {{"count", std::to_string(pairs->size())}});
-    return static_cast<int>(kOk);
+    return succeed(out, "hub.duplicates.done", {{"count", std::to_string(pairs->size())}});
   });
 }
 

@@ -112,8 +112,7 @@ void addImportCommands(CLI::App& app, Action& action) {
                      {"reason", q.reason},
                      {"file", q.fileName},
                      {"received", q.receivedAt}});
-    printJson(out);
-    return static_cast<int>(kOk);
+    return succeed(out);
   });
 
   auto* statusOut = app.add_subcommand("status-out", i18n::tr("hub.cmd.status_out"));
@@ -128,9 +127,7 @@ void addImportCommands(CLI::App& app, Action& action) {
     auto receipt = (*session)->statusReceipt(*id);
     if (!receipt) return fail(receipt.error());
     if (auto st = hub::writeFileAtomic(out, *receipt, "receipt"); !st) return fail(st.error());
-    printJson({{"device_id", deviceId}, {"receipt", out}});
-    say("hub.status.done");
-    return static_cast<int>(kOk);
+    return succeed({{"device_id", deviceId}, {"receipt", out}}, "hub.status.done");
   });
 }
 

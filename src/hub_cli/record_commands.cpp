@@ -48,8 +48,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
                      {"device", hub::deviceHex(r.device)},
                      {"revision", r.revision},
                      {"review_status", r.reviewStatus ? nlohmann::json(*r.reviewStatus) : nlohmann::json()}});
-    printJson(out);
-    return static_cast<int>(kOk);
+    return succeed(out);
   });
 
   auto* exportCmd = records->add_subcommand("export", i18n::tr("hub.cmd.records_export"));
@@ -71,9 +70,8 @@ void addRecordCommands(CLI::App& app, Action& action) {
     if (!n) return fail(n.error());
     auto audited = session.audit("records.export", std::filesystem::path(out).filename().string());
     if (!audited) return fail(audited.error());
-    printJson({{"records", *n}, {"format", format}, {"out", out}});
-    say("hub.export.done", {{"count", std::to_string(*n)}});
-    return static_cast<int>(kOk);
+    return succeed({{"records", *n}, {"format", format}, {"out", out}}, "hub.export.done",
+                   {{"count", std::to_string(*n)}});
   });
 
   auto* review = app.add_subcommand("review", i18n::tr("hub.cmd.review"));
@@ -85,9 +83,7 @@ void addRecordCommands(CLI::App& app, Action& action) {
   set->add_option("--note", note, i18n::tr("hub.opt.note"));
   onUnlocked(set, action, [](Context&, auto& session) {
     if (auto st = session.setReview(recordId, status, note); !st) return fail(st.error());
-    printJson({{"id", recordId}, {"status", status}});
-    say("hub.review.done");
-    return static_cast<int>(kOk);
+    return succeed({{"id", recordId}, {"status", status}}, "hub.review.done");
   });
 }
 

@@ -20,17 +20,16 @@ void addReportCommand(CLI::App& app, Action& action) {
     auto audited = (*session)->audit("report", month);
     if (!audited) return fail(audited.error());
     const auto& t = figures->total;
-    printJson({{"month", month},
-               {"out", out},
-               {"rows", figures->rows.size()},
-               {"total",
-                {{"residents", t.residents},
-                 {"vneid_level2", t.vneidLevel2},
-                 {"applications", t.applications},
-                 {"sessions", t.sessions},
-                 {"trained", t.trainedTotal()}}}});
-    say("hub.report.done", {{"month", month}});
-    return static_cast<int>(kOk);
+    return succeed({{"month", month},
+                    {"out", out},
+                    {"rows", figures->rows.size()},
+                    {"total",
+                     {{"residents", t.residents},
+                      {"vneid_level2", t.vneidLevel2},
+                      {"applications", t.applications},
+                      {"sessions", t.sessions},
+                      {"trained", t.trainedTotal()}}}},
+                   "hub.report.done", {{"month", month}});
   });
 }
 

@@ -48,13 +48,12 @@ void addSetupCommands(CLI::App& app, Action& action) {
     auto key = (*h)->signPublic();
     if (!key) return fail(key.error());
     auto fp = sync::fingerprint(*key);
-    printJson({{"data", ctx.dataDir().string()},
-               {"commune_code", commune.code},
-               {"commune_name", commune.name},
-               {"province", unit->provinceName},
-               {"fingerprint", fp}});
-    say("hub.init.done", {{"fingerprint", fp}});
-    return static_cast<int>(kOk);
+    return succeed({{"data", ctx.dataDir().string()},
+                    {"commune_code", commune.code},
+                    {"commune_name", commune.name},
+                    {"province", unit->provinceName},
+                    {"fingerprint", fp}},
+                   "hub.init.done", {{"fingerprint", fp}});
   });
 
   auto* profile = app.add_subcommand("profile", i18n::tr("hub.cmd.profile"));
@@ -66,12 +65,11 @@ void addSetupCommands(CLI::App& app, Action& action) {
     if (auto st = hub::writeFileAtomic(profileOut, *file); !st) return fail(st.error());
     auto fp = sync::fingerprint(session.identity().signPublic);
     auto commune = session.hub().commune();
-    printJson({{"fingerprint", fp},
-               {"commune_code", commune ? commune->code : ""},
-               {"commune_name", commune ? commune->name : ""},
-               {"profile", profileOut}});
-    say("hub.profile.done", {{"fingerprint", fp}});
-    return static_cast<int>(kOk);
+    return succeed({{"fingerprint", fp},
+                    {"commune_code", commune ? commune->code : ""},
+                    {"commune_name", commune ? commune->name : ""},
+                    {"profile", profileOut}},
+                   "hub.profile.done", {{"fingerprint", fp}});
   });
 
   auto* forms = app.add_subcommand("forms", i18n::tr("hub.cmd.forms"));
@@ -82,9 +80,8 @@ void addSetupCommands(CLI::App& app, Action& action) {
   onUnlocked(publish, action, [](Context&, auto& session) {
     auto info = session.publishForms(formsDir);
     if (!info) return fail(info.error());
-    printJson({{"form_pack", info->version}, {"forms", info->forms}});
-    say("hub.forms.published", {{"version", std::to_string(info->version)}, {"count", std::to_string(info->forms)}});
-    return static_cast<int>(kOk);
+    return succeed({{"form_pack", info->version}, {"forms", info->forms}}, "hub.forms.published",
+                   {{"version", std::to_string(info->version)}, {"count", std::to_string(info->forms)}});
   });
 
   auto* keys = app.add_subcommand("keys", i18n::tr("hub.cmd.keys"));
@@ -99,9 +96,7 @@ void addSetupCommands(CLI::App& app, Action& action) {
     vault::wipe(*pass);
     if (!file) return fail(file.error());
     if (auto st = hub::writeFileAtomic(backupOut, *file); !st) return fail(st.error());
-    printJson({{"backup", backupOut}});
-    say("hub.backup.done");
-    return static_cast<int>(kOk);
+    return succeed({{"backup", backupOut}}, "hub.backup.done");
   });
 
   auto* restore = keys->add_subcommand("restore", i18n::tr("hub.cmd.keys_restore"));
@@ -131,9 +126,9 @@ void addSetupCommands(CLI::App& app, Action& action) {
     if (!key) return fail(key.error());
     auto commune = (*h)->commune();
     auto fp = sync::fingerprint(*key);
-    printJson({{"data", ctx.dataDir().string()}, {"commune_code", commune ? commune->code : ""}, {"fingerprint", fp}});
-    say("hub.restore.done", {{"fingerprint", fp}});
-    return static_cast<int>(kOk);
+    return succeed(
+        {{"data", ctx.dataDir().string()}, {"commune_code", commune ? commune->code : ""}, {"fingerprint", fp}},
+        "hub.restore.done", {{"fingerprint", fp}});
   });
 }
 

@@ -36,9 +36,7 @@ void addStaffCommands(CLI::App& app, Action& action) {
     auto st = session.addStaff(name, *pass, vault::defaultKdfParams());
     vault::wipe(*pass);
     if (!st) return fail(st.error());
-    printJson({{"staff", name}, {"added_by", session.staffName()}});
-    say("hub.staff.added", {{"name", name}});
-    return static_cast<int>(kOk);
+    return succeed({{"staff", name}, {"added_by", session.staffName()}}, "hub.staff.added", {{"name", name}});
   });
 
   auto* list = staff->add_subcommand("list", i18n::tr("hub.cmd.staff_list"));
@@ -49,17 +47,14 @@ void addStaffCommands(CLI::App& app, Action& action) {
     if (!rows) return fail(rows.error());
     nlohmann::json out = nlohmann::json::array();
     for (const auto& s : *rows) out.push_back({{"name", s.name}, {"added_at", s.addedAt}, {"added_by", s.addedBy}});
-    printJson(out);
-    return static_cast<int>(kOk);
+    return succeed(out);
   });
 
   auto* remove = staff->add_subcommand("remove", i18n::tr("hub.cmd.staff_remove"));
   remove->add_option("NAME", name, i18n::tr("hub.opt.staff_name"))->required();
   onUnlocked(remove, action, [](Context&, auto& session) {
     if (auto st = session.removeStaff(name); !st) return fail(st.error());
-    printJson({{"staff", name}, {"removed", true}});
-    say("hub.staff.removed", {{"name", name}});
-    return static_cast<int>(kOk);
+    return succeed({{"staff", name}, {"removed", true}}, "hub.staff.removed", {{"name", name}});
   });
 
   auto* audit = app.add_subcommand("audit", i18n::tr("hub.cmd.audit"));
@@ -76,8 +71,7 @@ void addStaffCommands(CLI::App& app, Action& action) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : *rows)
       out.push_back({{"at", e.at}, {"staff", e.staff}, {"action", e.action}, {"target", e.target}});
-    printJson(out);
-    return static_cast<int>(kOk);
+    return succeed(out);
   });
 }
 
