@@ -107,12 +107,9 @@ Result<std::string> Session::newApplication(const forms::Form& form, std::string
   auto row = sealNew("application", text, form.id(), form.version());
   vault::wipe(text);
   if (!row) return row.error();
-  auto id = *toRecordId(row->id);
-  auto txn = store::Txn::begin(ws_->db());
-  if (!txn) return txn.error();
-  GOCUA_TRY(ws_->repo().insertRecord(*row));
-  GOCUA_TRY(auditNow("create", id, "application"));
-  GOCUA_TRY(txn->commit());
+  auto created = insertCreated(*row, "application");
+  if (!created) return created.error();
+  const core::RecordId id = *created;
   ApplicationInfo info{core::formatRecordId(id),
                        form.id(),
                        core::formatRecordId(*rid),

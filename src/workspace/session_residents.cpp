@@ -89,14 +89,20 @@ Result<std::string> Session::addHousehold(const json& household, Errors* problem
   auto row = sealNew("household", body, std::nullopt, std::nullopt);
   vault::wipe(body);
   if (!row) return row.error();
+  auto id = insertCreated(*row, "household");
+  if (!id) return id.error();
+  ++households_;
+  return core::formatRecordId(*id);
+}
+
+Result<core::RecordId> Session::insertCreated(const store::RecordRow& row, std::string_view kind) {
+  auto id = *toRecordId(row.id);
   auto txn = store::Txn::begin(ws_->db());
   if (!txn) return txn.error();
-  GOCUA_TRY(ws_->repo().insertRecord(*row));
-  auto id = *toRecordId(row->id);
-  GOCUA_TRY(auditNow("create", id, "household"));
+  GOCUA_TRY(ws_->repo().insertRecord(row));
+  GOCUA_TRY(auditNow("create", id, kind));
   GOCUA_TRY(txn->commit());
-  ++households_;
-  return core::formatRecordId(id);
+  return id;
 }
 
 Result<AddResult> Session::addResident(const json& resident, Errors* problems) {

@@ -30,13 +30,9 @@ Result<std::string> Session::addSkillsSession(const json& session, const forms::
   auto row = sealNew(kSkillsKind, text, std::nullopt, std::nullopt);
   vault::wipe(text);
   if (!row) return row.error();
-  auto id = *toRecordId(row->id);
-  auto txn = store::Txn::begin(ws_->db());
-  if (!txn) return txn.error();
-  GOCUA_TRY(ws_->repo().insertRecord(*row));
-  GOCUA_TRY(auditNow("create", id, kSkillsKind));
-  GOCUA_TRY(txn->commit());
-  return core::formatRecordId(id);
+  auto id = insertCreated(*row, kSkillsKind);
+  if (!id) return id.error();
+  return core::formatRecordId(*id);
 }
 
 Result<std::vector<vault::PlainJson>> Session::skillsSessions() {

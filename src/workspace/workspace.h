@@ -272,6 +272,8 @@ class Session {
   // head's next revision holding body: chained to head's hash, unsynced, updated now.
   store::RecordRow sealNext(store::RecordRow head, std::int64_t expectedRevision, const std::string& body);
   Status auditNow(std::string_view action, const core::RecordId& id, std::string_view kind);
+  // Inserts a sealNew row and its "create" audit line in one transaction; returns the record id.
+  Result<core::RecordId> insertCreated(const store::RecordRow& row, std::string_view kind);
   IndexedResident indexEntry(const core::RecordId& id, const core::Resident& r) const;
   Result<vault::PlainJson> openBody(std::span<const std::uint8_t> id, std::string_view expectedKind);
   // After a commit that wrote records: the record count file (record_count_seal.h), when the count
