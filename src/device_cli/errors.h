@@ -1,5 +1,6 @@
 // Every error code src/device_cli returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -7,9 +8,5 @@
 namespace gocua::err {
 
 inline constexpr ErrorCode kFormUnknown{"form.unknown", ErrorKind::Invalid};
-
-inline constexpr ErrorCode kDeviceCliCodes[] = {
-    kFormUnknown,
-};
 
 }  // namespace gocua::err

@@ -1,5 +1,6 @@
 // Every error code src/forms returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -18,12 +19,5 @@ inline constexpr ErrorCode kSkillsHelpedMoreThanAttended{"skills.helped_more_tha
 inline constexpr ErrorCode kSkillsNoAttendees{"skills.no_attendees", ErrorKind::Invalid};
 inline constexpr ErrorCode kSkillsNoTopic{"skills.no_topic", ErrorKind::Invalid};
 inline constexpr ErrorCode kSkillsUnknownTopic{"skills.unknown_topic", ErrorKind::Invalid};
-
-inline constexpr ErrorCode kFormsCodes[] = {
-    kExprRefIntoRepeat, kExprSyntax,       kExprTooDeep,
-    kExprType,          kExprUnknownField, kExprUnknownFunction,
-    kFormBadPattern,    kSkillsBadCount,   kSkillsHelpedMoreThanAttended,
-    kSkillsNoAttendees, kSkillsNoTopic,    kSkillsUnknownTopic,
-};
 
 }  // namespace gocua::err

@@ -1,5 +1,6 @@
 // Every error code src/store returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -14,10 +15,5 @@ inline constexpr ErrorCode kStoreError{"store.error", ErrorKind::Internal};
 inline constexpr ErrorCode kStoreIo{"store.io", ErrorKind::Io};
 inline constexpr ErrorCode kStoreNotFound{"store.not_found", ErrorKind::Internal};
 inline constexpr ErrorCode kStoreSchemaTooNew{"store.schema_too_new", ErrorKind::Damaged};
-
-inline constexpr ErrorCode kStoreCodes[] = {
-    kRecordConflict, kStoreBusy, kStoreConstraint, kStoreCorrupt,
-    kStoreError,     kStoreIo,   kStoreNotFound,   kStoreSchemaTooNew,
-};
 
 }  // namespace gocua::err

@@ -1,5 +1,6 @@
 // Every error code src/vault returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -19,21 +20,5 @@ inline constexpr ErrorCode kVaultPassphraseRepeated{"vault.passphrase_repeated",
 inline constexpr ErrorCode kVaultPassphraseSequence{"vault.passphrase_sequence", ErrorKind::Invalid};
 inline constexpr ErrorCode kVaultPassphraseCommon{"vault.passphrase_common", ErrorKind::Invalid};
 inline constexpr ErrorCode kVaultWrongPassphrase{"vault.wrong_passphrase", ErrorKind::Locked};
-
-inline constexpr ErrorCode kVaultCodes[] = {
-    kVaultDamaged,
-    kVaultInit,
-    kVaultKdfOutOfRange,
-    kVaultKdfTooWeak,
-    kVaultKeyslotDamaged,
-    kVaultOutOfMemory,
-    kVaultPassphraseTooShort,
-    kVaultWrongPassphrase,
-    kVaultPassphraseControlChar,
-    kVaultPassphraseOnlySpaces,
-    kVaultPassphraseRepeated,
-    kVaultPassphraseSequence,
-    kVaultPassphraseCommon,
-};
 
 }  // namespace gocua::err

@@ -1,5 +1,6 @@
 // Every error code src/workspace returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -35,37 +36,5 @@ inline constexpr ErrorCode kWorkspaceNotFound{"workspace.not_found", ErrorKind::
 inline constexpr ErrorCode kWorkspaceNotTraining{"workspace.not_training", ErrorKind::Refused};
 inline constexpr ErrorCode kWorkspaceRecordsLost{"workspace.records_lost", ErrorKind::Damaged};
 inline constexpr ErrorCode kWorkspaceUnlockDelayed{"workspace.unlock_delayed", ErrorKind::Locked};
-
-inline constexpr ErrorCode kWorkspaceCodes[] = {
-    kApplicationInvalid,
-    kAutosaveDamaged,
-    kAutosaveLocked,
-    kAutosaveSlot,
-    kIo,
-    kJsonMalformed,
-    kRecordDamaged,
-    kRecordNotFound,
-    kRecoveryUsed,
-    kRecoveryStateDamaged,
-    kResidentDuplicate,
-    kSyncIo,
-    kSyncNoRequest,
-    kSyncNotEnrolled,
-    kSyncPinDamaged,
-    kSyncRetentionDays,
-    kSyncRevoked,
-    kSyncTraining,
-    kSyncVerifyFailed,
-    kVolunteerExists,
-    kVolunteerLast,
-    kVolunteerName,
-    kVolunteerNotFound,
-    kWorkspaceDamaged,
-    kWorkspaceExists,
-    kWorkspaceNotFound,
-    kWorkspaceNotTraining,
-    kWorkspaceRecordsLost,
-    kWorkspaceUnlockDelayed,
-};
 
 }  // namespace gocua::err

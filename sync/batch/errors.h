@@ -1,5 +1,6 @@
 // Every error code sync/batch returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -19,11 +20,5 @@ inline constexpr ErrorCode kBatchTooLarge{"batch.too_large", ErrorKind::Invalid}
 inline constexpr ErrorCode kBatchTrailingData{"batch.trailing_data", ErrorKind::Invalid};
 inline constexpr ErrorCode kBatchTruncated{"batch.truncated", ErrorKind::Invalid};
 inline constexpr ErrorCode kBatchUnknownVersion{"batch.unknown_version", ErrorKind::Invalid};
-
-inline constexpr ErrorCode kBatchCodes[] = {
-    kBatchBadHeader,    kBatchBadLine,   kBatchBadSignature,   kBatchCrypto, kBatchDamaged,
-    kBatchFormat,       kBatchIo,        kBatchNotForThisHub,  kBatchState,  kBatchTooLarge,
-    kBatchTrailingData, kBatchTruncated, kBatchUnknownVersion,
-};
 
 }  // namespace gocua::err

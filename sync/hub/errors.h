@@ -1,5 +1,6 @@
 // Every error code sync/hub returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -31,13 +32,5 @@ inline constexpr ErrorCode kHubUnknownProcedure{"hub.unknown_procedure", ErrorKi
 inline constexpr ErrorCode kHubUnknownStaff{"hub.unknown_staff", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubStaffExists{"hub.staff_exists", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubStaffSelf{"hub.staff_self", ErrorKind::Invalid};
-
-inline constexpr ErrorCode kHubCodes[] = {
-    kHubBadBackup, kHubBadDeviceId,    kHubBadForms,         kHubBadHex,       kHubBadManifest,    kHubBadRecordId,
-    kHubBadStatus, kHubDamaged,        kHubDeviceConflict,   kHubExists,       kHubForeignRecord,  kHubInvalid,
-    kHubIo,        kHubNoRecoverySlot, kHubNotInitialised,   kHubNoteTooLong,  kHubRecordNotFound, kHubRecoveryRevoked,
-    kHubRefused,   kHubUnknownDevice,  kHubUnknownProcedure, kHubUnknownStaff, kHubStaffExists,    kHubStaffSelf,
-    kHubBadMonth,
-};
 
 }  // namespace gocua::err

@@ -1,5 +1,6 @@
 // Every error code sync/keys returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -26,12 +27,5 @@ inline constexpr ErrorCode kRecoveryInvalid{"recovery.invalid", ErrorKind::Inval
 inline constexpr ErrorCode kRecoveryUnknownVersion{"recovery.unknown_version", ErrorKind::Invalid};
 inline constexpr ErrorCode kRecoveryWrongCode{"recovery.wrong_code", ErrorKind::Locked};
 inline constexpr ErrorCode kRecoveryWrongDevice{"recovery.wrong_device", ErrorKind::Invalid};
-
-inline constexpr ErrorCode kKeysCodes[] = {
-    kEnrollBadSignature, kEnrollFormat,      kEnrollInvalid,          kEnrollUnknownVersion, kFormpackBadSignature,
-    kFormpackFormat,     kFormpackInvalid,   kFormpackUnknownVersion, kProfileBadSignature,  kProfileFormat,
-    kProfileInvalid,     kProfileKeyChanged, kProfileUnknownVersion,  kRecoveryBadSignature, kRecoveryDamaged,
-    kRecoveryFormat,     kRecoveryInvalid,   kRecoveryUnknownVersion, kRecoveryWrongCode,    kRecoveryWrongDevice,
-};
 
 }  // namespace gocua::err

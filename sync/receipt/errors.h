@@ -1,5 +1,6 @@
 // Every error code sync/receipt returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -12,10 +13,5 @@ inline constexpr ErrorCode kReceiptInvalid{"receipt.invalid", ErrorKind::Invalid
 inline constexpr ErrorCode kReceiptNoteDamaged{"receipt.note_damaged", ErrorKind::Invalid};
 inline constexpr ErrorCode kReceiptUnknownVersion{"receipt.unknown_version", ErrorKind::Invalid};
 inline constexpr ErrorCode kReceiptWrongDevice{"receipt.wrong_device", ErrorKind::Invalid};
-
-inline constexpr ErrorCode kReceiptCodes[] = {
-    kReceiptBadSignature, kReceiptFormat,         kReceiptInvalid,
-    kReceiptNoteDamaged,  kReceiptUnknownVersion, kReceiptWrongDevice,
-};
 
 }  // namespace gocua::err

@@ -1,5 +1,6 @@
 // Every error code sync/transport returns, declared once with its kind (core/result.h: what kinds mean).
-// The catalog has "error.<code>" in Vietnamese and English for each (a test checks this list).
+// The catalog has "error.<code>" in Vietnamese and English for each: tests/unit/app/error_codes_test.cpp
+// reads these declarations, one per line, and checks it.
 #pragma once
 
 #include "core/result.h"
@@ -16,10 +17,5 @@ inline constexpr ErrorCode kTransportRejected{"transport.rejected", ErrorKind::R
 inline constexpr ErrorCode kTransportServer{"transport.server", ErrorKind::Io};
 inline constexpr ErrorCode kTransportTooLarge{"transport.too_large", ErrorKind::Io};
 inline constexpr ErrorCode kTransportUnreachable{"transport.unreachable", ErrorKind::Io};
-
-inline constexpr ErrorCode kTransportCodes[] = {
-    kTransportBadUrl,  kTransportBusy,     kTransportCancelled, kTransportIo,       kTransportListen,
-    kTransportRefused, kTransportRejected, kTransportServer,    kTransportTooLarge, kTransportUnreachable,
-};
 
 }  // namespace gocua::err
