@@ -140,7 +140,7 @@ std::string formatNow(const char* format, bool utc) {
 std::string nowIso() { return formatNow("%Y-%m-%dT%H:%M:%SZ", true); }
 std::string nowLocalDisplay() { return formatNow("%d/%m/%Y %H:%M", false); }
 
-std::optional<Date> localDayOfUtc(std::string_view iso) {
+std::optional<std::int64_t> parseIsoUtc(std::string_view iso) {
   std::tm tm{};
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
   char z = 0;
@@ -155,8 +155,16 @@ std::optional<Date> localDayOfUtc(std::string_view iso) {
   tm.tm_min = mi;
   tm.tm_sec = se;
   const std::time_t t = timegm(&tm);
+  if (t == static_cast<std::time_t>(-1)) return std::nullopt;
+  return static_cast<std::int64_t>(t);
+}
+
+std::optional<Date> localDayOfUtc(std::string_view iso) {
+  const auto seconds = parseIsoUtc(iso);
+  if (!seconds) return std::nullopt;
+  const auto t = static_cast<std::time_t>(*seconds);
   std::tm local{};
-  if (t == static_cast<std::time_t>(-1) || !localtime_r(&t, &local)) return std::nullopt;
+  if (!localtime_r(&t, &local)) return std::nullopt;
   return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 

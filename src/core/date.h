@@ -3,6 +3,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,9 @@ Date today();
 std::string nowIso();
 // Now in local time as shown to people: "23/11/2026 17:00".
 std::string nowLocalDisplay();
+// Seconds since the epoch of a UTC timestamp "2026-11-23T20:00:00Z" as nowIso writes it; nullopt
+// for anything else.
+std::optional<std::int64_t> parseIsoUtc(std::string_view isoUtc);
 // The local calendar day (this PC's time zone) of a UTC timestamp "2026-11-23T20:00:00Z" as
 // nowIso writes it; nullopt for anything else. Months and days in reports are the people's own.
 std::optional<Date> localDayOfUtc(std::string_view isoUtc);

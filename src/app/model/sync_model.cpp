@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 
 #include "app/model/errors.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/record_id.h"
 #include "sync/client/client.h"
@@ -81,16 +81,8 @@ SyncSummary failed(SyncSummary::Kind kind, const Error& e) {
 }  // namespace
 
 std::string formatLocalTime(const std::string& isoUtc) {
-  std::tm tm{};
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (std::sscanf(isoUtc.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) return {};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return localDateTime(static_cast<std::int64_t>(::timegm(&tm)));
+  const auto seconds = core::parseIsoUtc(isoUtc);
+  return seconds ? localDateTime(*seconds) : std::string();
 }
 
 std::string formatBytes(std::uint64_t bytes) {
