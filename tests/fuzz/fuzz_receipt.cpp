@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "../unit/fixed_keys.h"
 #include "sync/keys/keys.h"
 #include "sync/receipt/receipt.h"
 #include "sync/receipt/receipt_body.h"
@@ -19,11 +20,7 @@ using namespace gocua;
 
 namespace {
 
-std::array<std::uint8_t, 32> seed(std::uint8_t v) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(v);
-  return s;
-}
+using fixedkeys::seed;
 
 // The keys tests/fuzz/seeds/receipt/*.gcr were made with.
 struct Keys {

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "../unit/fixed_keys.h"
 #include "sync/keys/keys.h"
 #include "sync/keys/recovery_internal.h"
 
@@ -20,11 +21,7 @@ using namespace gocua;
 
 namespace {
 
-std::array<std::uint8_t, 32> seed(std::uint8_t v) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(v);
-  return s;
-}
+using fixedkeys::seed;
 
 // The keys tests/fuzz/seeds/request/recovery.gcx was made with.
 struct Keys {

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 
+#include "../file_bytes.h"
 #include "../temp_dir.h"
 #include "app/model/app_model.h"
 #include "app/model/unlock_model.h"
@@ -22,19 +23,8 @@ namespace apptest {
 namespace fs = std::filesystem;
 using namespace gocua;
 
-inline std::string readAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Writes a file as a volunteer's stick would hold it (receipts, profiles, junk).
-inline void writeAll(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  REQUIRE(out.good());
-}
+using gocua::test::readAll;
+using gocua::test::writeAll;
 
 inline const char* kPassphrase = "mật khẩu thử 2026";
 

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "../catalog_check.h"
+#include "../file_bytes.h"
+#include "../fixed_keys.h"
 #include "core/i18n.h"
 #include "sync/batch/batch.h"
 
@@ -19,11 +21,7 @@ using namespace gocua::sync;
 
 namespace {
 
-std::array<std::uint8_t, 32> seed(std::uint8_t v) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(v);
-  return s;
-}
+using fixedkeys::seed;
 
 const DeviceKeys& device() {
   static const DeviceKeys k = DeviceKeys::fromSeed(seed(1));
@@ -370,8 +368,7 @@ TEST_CASE("every batch error code has Vietnamese and English text") {
 
 TEST_CASE("the frozen fuzz seed batch (written before the crypto primitives moved into the vault) still opens") {
   // tests/fuzz/seeds/batch/small.gcb is sealed to the fuzz target's hub (seed 3), as hub() here.
-  std::ifstream in(std::string(GOCUA_SOURCE_DIR) + "/tests/fuzz/seeds/batch/small.gcb", std::ios::binary);
-  const std::string file{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::string file = test::readAll(std::string(GOCUA_SOURCE_DIR) + "/tests/fuzz/seeds/batch/small.gcb");
   REQUIRE(!file.empty());
   std::istringstream hin(file);
   auto header = readBatchHeader(hin);

@@ -15,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../file_bytes.h"
+#include "../fixed_keys.h"
 #include "../temp_dir.h"
 #include "sync/batch/batch.h"
 #include "sync/hub/hub.h"
@@ -28,11 +30,7 @@ namespace fs = std::filesystem;
 using namespace gocua;
 using nlohmann::json;
 
-inline std::array<std::uint8_t, 32> seed(std::uint8_t v) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(v);
-  return s;
-}
+using fixedkeys::seed;
 
 // Enum names as std::string: doctest would otherwise pick sync::toString by ADL and fail to build.
 template <class E>
@@ -47,18 +45,8 @@ using TempDir = gocua::test::TempDir;
 
 inline sync::HubIdentity testIdentity() { return sync::HubIdentity::fromSeed(seed(11), seed(12), seed(13)); }
 
-inline std::string readAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-inline void writeAll(const fs::path& p, const std::string& bytes) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << bytes;
-  REQUIRE(out.good());
-}
+using gocua::test::readAll;
+using gocua::test::writeAll;
 
 struct Device {
   sync::DeviceKeys keys;

@@ -9,6 +9,7 @@
 
 #include "../catalog_check.h"
 #include "../fixed_keys.h"
+#include "../signed_file_edits.h"
 #include "core/i18n.h"
 #include "sync/keys/keys.h"
 #include "vault/primitives.h"
@@ -63,25 +64,12 @@ std::string requestOk(const EnrollmentRequest& r, const DeviceKeys& k = device()
   return *f;
 }
 
-// Re-signs the body of an edited file (one whose framing is intact) with secret: what a hub or
-// device that signs whatever it is handed would produce.
-std::string resignedBody(const std::string& file, const vault::SecretBytes& secret) {
-  const std::size_t start = file.find('\n') + 1;
-  const std::size_t end = file.size() - 130;
-  const std::string body = file.substr(start, end - start);
-  const auto sig = vault::sign(body, secret);
-  return file.substr(0, end) + "\n" + vault::toHex(sig) + "\n";
-}
+using test::resignedBody;
 
 std::string codeOf(const Result<CommuneProfile>& r) { return r.ok() ? "ok" : r.error().code; }
 std::string codeOf(const Result<EnrollmentRequest>& r) { return r.ok() ? "ok" : r.error().code; }
 
-// Replaces the first occurrence of from in file (which must be there).
-std::string replaced(std::string file, const std::string& from, const std::string& to) {
-  const auto at = file.find(from);
-  REQUIRE(at != std::string::npos);
-  return file.replace(at, from.size(), to);
-}
+using test::replaced;
 
 }  // namespace
 

@@ -10,7 +10,9 @@
 #include <string>
 
 #include "../catalog_check.h"
+#include "../file_bytes.h"
 #include "../fixed_keys.h"
+#include "../signed_file_edits.h"
 #include "sync/keys/keys.h"
 #include "sync/keys/recovery_internal.h"
 #include "vault/keyslot.h"
@@ -62,19 +64,8 @@ const std::string& recoveryFile() {
 std::string codeOf(const Result<RecoveryFile>& r) { return r.ok() ? "ok" : r.error().code; }
 std::string codeOf(const Result<vault::SecretBytes>& r) { return r.ok() ? "ok" : r.error().code; }
 
-std::string resignedBody(const std::string& file, const vault::SecretBytes& secret) {
-  const std::size_t start = file.find('\n') + 1;
-  const std::size_t end = file.size() - 130;
-  const std::string body = file.substr(start, end - start);
-  const auto sig = vault::sign(body, secret);
-  return file.substr(0, end) + "\n" + vault::toHex(sig) + "\n";
-}
-
-std::string replaced(std::string file, const std::string& from, const std::string& to) {
-  const auto at = file.find(from);
-  REQUIRE(at != std::string::npos);
-  return file.replace(at, from.size(), to);
-}
+using test::replaced;
+using test::resignedBody;
 
 }  // namespace
 
@@ -214,8 +205,7 @@ TEST_CASE("every recovery error code has Vietnamese and English text") {
 
 TEST_CASE("the fuzz seeds are valid files, so the replays start from real inputs") {
   const auto slurp = [](const std::string& rel) {
-    std::ifstream in(std::string(GOCUA_SOURCE_DIR) + "/tests/fuzz/seeds/" + rel, std::ios::binary);
-    return std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return test::readAll(std::string(GOCUA_SOURCE_DIR) + "/tests/fuzz/seeds/" + rel);
   };
   const HubIdentity seedHub = HubIdentity::fromSeed(seed(1), seed(2));
   CHECK(codeOf(readRecoveryFile(slurp("request/recovery.gcx"), seedHub.signPublic, deviceId())) == "ok");

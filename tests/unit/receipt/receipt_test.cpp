@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "../catalog_check.h"
+#include "../file_bytes.h"
 #include "../fixed_keys.h"
+#include "../signed_file_edits.h"
 #include "core/record_id.h"
 #include "sync/receipt/receipt.h"
 #include "vault/primitives.h"
@@ -106,18 +108,9 @@ std::string written(const Receipt& r) { return codeOf(writeReceipt(r, hub())); }
 
 // Re-signs the body of an edited file with the real hub key: the reader must refuse on shape alone.
 std::string resignedBody(const std::string& file, const vault::SecretBytes& secret = hub().signSecret) {
-  const std::size_t start = file.find('\n') + 1;
-  const std::size_t end = file.size() - 130;
-  const std::string body = file.substr(start, end - start);
-  const auto sig = vault::sign(body, secret);
-  return file.substr(0, end) + "\n" + vault::toHex(sig) + "\n";
+  return test::resignedBody(file, secret);
 }
-
-std::string replaced(std::string file, const std::string& from, const std::string& to) {
-  const auto at = file.find(from);
-  REQUIRE(at != std::string::npos);
-  return file.replace(at, from.size(), to);
-}
+using test::replaced;
 
 }  // namespace
 
@@ -448,8 +441,7 @@ TEST_CASE("every receipt error code has Vietnamese and English text") {
 TEST_CASE("the fuzz seeds are valid receipts, so the replay starts from real inputs") {
   for (const char* name : {"imported.gcr", "quarantined.gcr", "status.gcr"}) {
     INFO(name);
-    std::ifstream in(std::string(GOCUA_SOURCE_DIR) + "/tests/fuzz/seeds/receipt/" + name, std::ios::binary);
-    const std::string file{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const std::string file = test::readAll(std::string(GOCUA_SOURCE_DIR) + "/tests/fuzz/seeds/receipt/" + name);
     auto r = readOk(file);
     REQUIRE(r.ok());
     for (const auto& u : r->updates) {

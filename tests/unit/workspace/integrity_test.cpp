@@ -12,16 +12,9 @@
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
 
-using namespace gocua;
-using namespace gocua::workspace;
-using nlohmann::json;
-namespace fs = std::filesystem;
+using namespace wstest;
 
 namespace {
-
-using wstest::kKdf;
-using wstest::kPass;
-using wstest::TempDir;
 
 sync::HubIdentity hubIdentity(std::uint8_t b) {
   std::array<std::uint8_t, 32> s1{}, s2{}, s3{};
@@ -78,16 +71,13 @@ struct Enrolled {
   std::string seedsAtRequest;  // the device seeds as an older GoCua left them (before binding)
 
   Enrolled() {
-    auto ws = Workspace::create(dir, "Lan", kPass, false, kKdf);
-    REQUIRE(ws.ok());
-    auto s = (*ws)->unlock("", kPass);
-    REQUIRE(s.ok());
-    REQUIRE((*s)->enrollmentRequest().ok());
+    auto [ws, s] = createUnlocked(dir);
+    REQUIRE(s->enrollmentRequest().ok());
     seedsAtRequest = metaValue(dir, "device.seeds");
-    REQUIRE((*s)->enroll(profileFor(hub)).ok());
+    REQUIRE(s->enroll(profileFor(hub)).ok());
     Errors problems;
     json r = {{"full_name", "Nguyễn Văn An"}, {"date_of_birth", "05/03/1990"}, {"sex", "male"}};
-    REQUIRE((*s)->addResident(r, &problems).ok());
+    REQUIRE(s->addResident(r, &problems).ok());
   }
 
   struct Opened {

@@ -5,11 +5,7 @@
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
 
-using namespace gocua;
-using namespace gocua::workspace;
-using wstest::kKdf;
-using wstest::kPass;
-using wstest::TempDir;
+using namespace wstest;
 
 TEST_CASE("passphrase change never lowers the slot's KDF cost below the old slot's") {
   TempDir t;

@@ -9,15 +9,9 @@
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
 
-using namespace gocua;
-using namespace gocua::workspace;
-using nlohmann::json;
+using namespace wstest;
 
 namespace {
-
-using wstest::kKdf;
-using wstest::kPass;
-using wstest::TempDir;
 
 // Ê Đê and Jrai names with apostrophes and hyphens, names that fold alike, and a few others.
 const char* const kResidents[] = {

@@ -11,12 +11,7 @@
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
 
-using namespace gocua;
-using namespace gocua::workspace;
-using nlohmann::json;
-using wstest::kKdf;
-using wstest::kPass;
-using wstest::TempDir;
+using namespace wstest;
 
 namespace {
 
@@ -29,38 +24,30 @@ json sessionOn(const std::string& date) {
           {"helped", {{"vneid_installed", 4}}}};
 }
 
-std::string fileText(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 }  // namespace
 
 TEST_CASE("skills sessions: stored sealed, listed back normalised, a bad one refused and not stored") {
   TempDir t;
-  auto ws = Workspace::create(t.path / "ws", "Lan", kPass, false, kKdf);
-  REQUIRE(ws.ok());
-  auto s = (*ws)->unlock("Lan", kPass);
-  REQUIRE(s.ok());
-  const auto forms = forms::FormRegistry::load(std::filesystem::path(GOCUA_SOURCE_DIR) / "forms");
+  auto [ws, s] = createUnlocked(t.path / "ws");
+  const auto& forms = shippedForms();
   const auto* topics = forms.list(forms::kTrainingTopicsList);
   REQUIRE(topics != nullptr);
 
   const std::string today = core::formatDate(core::today());
   Errors problems;
-  auto id = (*s)->addSkillsSession(sessionOn(today), topics, &problems);
+  auto id = s->addSkillsSession(sessionOn(today), topics, &problems);
   REQUIRE_MESSAGE(id.ok(), (problems.empty() ? "" : problems.front().code));
 
   json tomorrow = sessionOn(core::formatDate(core::dateFromDays(core::daysSinceEpoch(core::today()) + 1)));
   tomorrow["helped"]["vneid_activated"] = 99;
-  auto refused = (*s)->addSkillsSession(tomorrow, topics, &problems);
+  auto refused = s->addSkillsSession(tomorrow, topics, &problems);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().kind == ErrorKind::Invalid);
   REQUIRE(problems.size() == 2);
   CHECK(problems[0].code == "date.future");
   CHECK(problems[1].code == "skills.helped_more_than_attended");
 
-  auto listed = (*s)->skillsSessions();
+  auto listed = s->skillsSessions();
   REQUIRE(listed.ok());
   REQUIRE(listed->size() == 1);
   const json& got = (*listed)[0].get();
@@ -72,13 +59,13 @@ TEST_CASE("skills sessions: stored sealed, listed back normalised, a bad one ref
   CHECK(got["attendees"]["female"]["under_18"] == 0);
   CHECK(forms::sessionAttendance(got) == 8);
 
-  (*s)->lock();
+  s->lock();
   int files = 0;
   for (const auto& f : std::filesystem::recursive_directory_iterator(t.path / "ws")) {
     if (!f.is_regular_file()) continue;
     ++files;
     CAPTURE(f.path().string());
-    CHECK(fileText(f.path()).find("Xuân Đài") == std::string::npos);
+    CHECK(readAll(f.path()).find("Xuân Đài") == std::string::npos);
   }
   CHECK(files > 0);
 }

@@ -8,8 +8,6 @@
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
 
-using namespace gocua;
-using namespace gocua::workspace;
 using namespace wstest;
 
 TEST_CASE("sync places: kept across a lock, sealed on disk, a swapped value is damage") {
@@ -34,11 +32,9 @@ TEST_CASE("sync places: kept across a lock, sealed on disk, a swapped value is d
 
   // Neither value is readable in the database file or its log.
   for (const char* name : {"gocua.db", "gocua.db-wal"}) {
-    std::ifstream in(t.path / "ws" / name, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    CHECK(bytes.str().find("tan-lap") == std::string::npos);
-    CHECK(bytes.str().find("XA_TAN_LAP") == std::string::npos);
+    const std::string bytes = readAll(t.path / "ws" / name);
+    CHECK(bytes.find("tan-lap") == std::string::npos);
+    CHECK(bytes.find("XA_TAN_LAP") == std::string::npos);
   }
 
   // One byte changed on disk: not obeyed, reported as damage.

@@ -11,6 +11,8 @@
 #include <optional>
 #include <sstream>
 
+#include "../fixed_keys.h"
+#include "../signed_file_edits.h"
 #include "store/db.h"
 #include "sync/batch/batch.h"
 #include "sync/keys/keys.h"
@@ -20,22 +22,11 @@
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
 
-using namespace gocua;
-using namespace gocua::workspace;
-using nlohmann::json;
-namespace fs = std::filesystem;
+using namespace wstest;
 
 namespace {
 
-using wstest::kKdf;
-using wstest::kPass;
-using wstest::TempDir;
-
-std::array<std::uint8_t, 32> seed(std::uint8_t b) {
-  std::array<std::uint8_t, 32> s{};
-  s.fill(b);
-  return s;
-}
+using fixedkeys::seed;
 
 sync::HubIdentity hubIdentity(std::uint8_t b = 1) {
   auto s1 = seed(b), s2 = seed(static_cast<std::uint8_t>(b + 1)), s3 = seed(static_cast<std::uint8_t>(b + 2));
@@ -69,13 +60,6 @@ bool noTempFileBeside(const fs::path& file) {
     if (other.rfind("." + name + ".tmp", 0) == 0 || other == name + ".part") return false;
   }
   return true;
-}
-
-std::string readAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 struct BatchContent {
@@ -183,17 +167,14 @@ std::int64_t count(Session& s, const std::string& state) { return s.syncStatus()
 
 TEST_CASE("enrollment: the request carries the device keys and volunteers; the profile pins the hub key") {
   TempDir t;
-  auto ws = Workspace::create(t.path / "ws", "Lan", kPass, false, kKdf);
-  REQUIRE(ws.ok());
-  auto s = (*ws)->unlock("", kPass);
-  REQUIRE(s.ok());
+  auto [ws, s] = createUnlocked(t.path / "ws");
   auto hub = hubIdentity();
-  CHECK((*s)->enroll(profileFor(hub)).error().code == "sync.no_request");
-  CHECK((*s)->exportBatch(t.path / "b.gcb").error().code == "sync.not_enrolled");
+  CHECK(s->enroll(profileFor(hub)).error().code == "sync.no_request");
+  CHECK(s->exportBatch(t.path / "b.gcb").error().code == "sync.not_enrolled");
 
-  auto first = (*s)->enrollmentRequest();
+  auto first = s->enrollmentRequest();
   REQUIRE(first.ok());
-  auto again = (*s)->enrollmentRequest();
+  auto again = s->enrollmentRequest();
   REQUIRE(again.ok());
   auto a = sync::readEnrollmentRequest(*first), b = sync::readEnrollmentRequest(*again);
   REQUIRE(a.ok());
@@ -201,25 +182,22 @@ TEST_CASE("enrollment: the request carries the device keys and volunteers; the p
   CHECK(a->deviceSignPublic == b->deviceSignPublic);  // keys are made once, then kept
   CHECK(a->volunteers == std::vector<std::string>{"Lan"});
 
-  auto info = (*s)->enroll(profileFor(hub));
+  auto info = s->enroll(profileFor(hub));
   REQUIRE(info.ok());
   CHECK(info->communeName == "Xã Tân Lập");
   CHECK(info->fingerprint == sync::fingerprint(hub.signPublic));
   // A new profile from the same hub is fine; one signed by another key is refused.
-  CHECK((*s)->enroll(profileFor(hub, "Xã Tân Lập mới")).ok());
+  CHECK(s->enroll(profileFor(hub, "Xã Tân Lập mới")).ok());
   auto other = hubIdentity(9);
-  CHECK((*s)->enroll(profileFor(other)).error().code == "profile.key_changed");
-  CHECK((*s)->hubUrl().value() == "http://127.0.0.1:8080");
+  CHECK(s->enroll(profileFor(other)).error().code == "profile.key_changed");
+  CHECK(s->hubUrl().value() == "http://127.0.0.1:8080");
 }
 
 TEST_CASE("training workspaces never sync") {
   TempDir t;
-  auto ws = Workspace::create(t.path / "ws", "Lan", kPass, true, kKdf);
-  REQUIRE(ws.ok());
-  auto s = (*ws)->unlock("", kPass);
-  REQUIRE(s.ok());
-  CHECK((*s)->enrollmentRequest().error().code == "sync.training");
-  CHECK((*s)->exportBatch(t.path / "b.gcb").error().code == "sync.training");
+  auto [ws, s] = createUnlocked(t.path / "ws", true);
+  CHECK(s->enrollmentRequest().error().code == "sync.training");
+  CHECK(s->exportBatch(t.path / "b.gcb").error().code == "sync.training");
 }
 
 TEST_CASE("export: only the hub opens the batch; records go out until acknowledged") {
@@ -373,11 +351,8 @@ TEST_CASE("receipt: an absurd sequence, even signed by the hub, is refused and l
   const std::string from = "\"next_sequence\":2";
   for (const char* absurd : {"9223372036854775807", "18446744073709551615"}) {
     INFO(absurd);
-    std::string bad = good;
-    bad.replace(bad.find(from), from.size(), std::string("\"next_sequence\":") + absurd);
-    const std::size_t start = bad.find('\n') + 1, end = bad.size() - 130;
-    const auto sig = vault::sign(std::string_view(bad).substr(start, end - start), e.hub.signSecret);
-    bad = bad.substr(0, end) + "\n" + vault::toHex(sig) + "\n";
+    const std::string bad =
+        test::resignedBody(test::replaced(good, from, std::string("\"next_sequence\":") + absurd), e.hub.signSecret);
     auto applied = e.s->applyReceipt(bad);
     CHECK_FALSE(applied.ok());
   }

@@ -7,11 +7,7 @@
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
 
-using namespace gocua;
-using namespace gocua::workspace;
-using wstest::kKdf;
-using wstest::kPass;
-using wstest::TempDir;
+using namespace wstest;
 
 namespace {
 

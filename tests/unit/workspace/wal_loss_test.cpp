@@ -10,15 +10,9 @@
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
 
-using namespace gocua;
-using namespace gocua::workspace;
-namespace fs = std::filesystem;
+using namespace wstest;
 
 namespace {
-
-using wstest::kKdf;
-using wstest::kPass;
-using wstest::TempDir;
 
 const std::string kDb = "gocua.db";
 
@@ -36,12 +30,9 @@ struct Crashed {
 
   Crashed() {
     {
-      auto ws = Workspace::create(dir, "Lan", kPass, false, kKdf);
-      REQUIRE(ws.ok());
-      auto s = (*ws)->unlock("", kPass);
-      REQUIRE(s.ok());
+      auto [ws, s] = createUnlocked(dir);
       std::istringstream one(residentLine(0));
-      REQUIRE((*s)->importResidents(one).ok());
+      REQUIRE(s->importResidents(one).ok());
     }  // closing checkpoints the WAL into gocua.db
     if (fs::exists(dir / "gocua.db.count")) fs::copy_file(dir / "gocua.db.count", countAfterFirst);
     auto ws = Workspace::open(dir);

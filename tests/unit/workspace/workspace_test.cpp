@@ -13,27 +13,13 @@
 #include "workspace/workspace.h"
 #include "workspace_fixture.h"
 
-using namespace gocua;
-using namespace gocua::workspace;
-using nlohmann::json;
-namespace fs = std::filesystem;
+using namespace wstest;
 
 namespace {
-
-using wstest::kKdf;
-using wstest::kPass;
-using wstest::TempDir;
 
 json an() {
   return {{"full_name", "Nguyễn Văn An"},  {"date_of_birth", "05/03/1990"}, {"sex", "male"},
           {"personal_id", "001090123456"}, {"phone", "0912345678"},         {"village", "Thôn Đông"}};
-}
-
-std::string fileBytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 }  // namespace
@@ -42,16 +28,13 @@ TEST_CASE("create, unlock, add: bodies are sealed and the data survives reopenin
   TempDir t;
   auto dir = t.path / "ws";
   {
-    auto ws = Workspace::create(dir, "Lan", kPass, false, kKdf);
-    REQUIRE(ws.ok());
-    auto s = (*ws)->unlock("", kPass);
-    REQUIRE(s.ok());
+    auto [ws, s] = createUnlocked(dir);
     Errors problems;
-    auto added = (*s)->addResident(an(), &problems);
+    auto added = s->addResident(an(), &problems);
     REQUIRE(added.ok());
     CHECK(problems.empty());
   }
-  auto bytes = fileBytes(dir / "gocua.db") + fileBytes(dir / "gocua.db-wal");
+  auto bytes = readAll(dir / "gocua.db") + readAll(dir / "gocua.db-wal");
   CHECK(bytes.find("001090123456") == std::string::npos);
   CHECK(bytes.find("0912345678") == std::string::npos);
   CHECK(bytes.find("Nguy") == std::string::npos);
@@ -122,17 +105,14 @@ TEST_CASE("duplicates: same ID refused with the existing id; same name and birth
 
 TEST_CASE("duplicates: the same name with a year-only date of birth and a full date in that year is warned") {
   TempDir t;
-  auto ws = Workspace::create(t.path, "Lan", kPass, false, kKdf);
-  REQUIRE(ws.ok());
-  auto s = (*ws)->unlock("", kPass);
-  REQUIRE(s.ok());
+  auto [ws, s] = createUnlocked(t.path);
   json yearOnly = {{"full_name", "Trần Thị Bưởi"}, {"date_of_birth", "1950"}, {"sex", "female"}};
-  auto first = (*s)->addResident(yearOnly, nullptr);
+  auto first = s->addResident(yearOnly, nullptr);
   REQUIRE(first.ok());
   json full = yearOnly;
   full["full_name"] = "TRAN THI BUOI";
   full["date_of_birth"] = "17/08/1950";
-  auto second = (*s)->addResident(full, nullptr);
+  auto second = s->addResident(full, nullptr);
   REQUIRE(second.ok());
   REQUIRE(second->warnings.size() == 1);
   CHECK(second->warnings[0].code == "possible_duplicate");
@@ -140,18 +120,18 @@ TEST_CASE("duplicates: the same name with a year-only date of birth and a full d
 
   // The other way round: a full date known first, then the year alone.
   json fullFirst = {{"full_name", "Lò Văn Pằn"}, {"date_of_birth", "31/12/1948"}, {"sex", "male"}};
-  auto third = (*s)->addResident(fullFirst, nullptr);
+  auto third = s->addResident(fullFirst, nullptr);
   REQUIRE(third.ok());
   json yearLater = fullFirst;
   yearLater["date_of_birth"] = "1948";
-  auto fourth = (*s)->addResident(yearLater, nullptr);
+  auto fourth = s->addResident(yearLater, nullptr);
   REQUIRE(fourth.ok());
   REQUIRE(fourth->warnings.size() == 1);
   CHECK(fourth->warnings[0].existingId == third->id);
 
   // Another year is another person.
   yearLater["date_of_birth"] = "1949";
-  auto fifth = (*s)->addResident(yearLater, nullptr);
+  auto fifth = s->addResident(yearLater, nullptr);
   REQUIRE(fifth.ok());
   CHECK(fifth->warnings.empty());
 }
