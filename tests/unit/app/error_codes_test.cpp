@@ -16,6 +16,7 @@
 #include "device_cli/errors.h"
 #include "forms/errors.h"
 #include "hub_cli/errors.h"
+#include "print/errors.h"
 #include "store/errors.h"
 #include "sync/batch/errors.h"
 #include "sync/client/errors.h"
@@ -42,6 +43,7 @@ const std::map<std::string, std::span<const ErrorCode>>& declaredLists() {
       {"transport", err::kTransportCodes},
       {"workspace", err::kWorkspaceCodes},
       {"hub", err::kHubCodes},
+      {"print", err::kPrintCodes},
       {"client", err::kClientCodes},
       {"cli", err::kCliCodes},
       {"device_cli", err::kDeviceCliCodes},
