@@ -33,12 +33,13 @@ std::string sortKey(const std::string& date) {
   return buf;
 }
 
-void header(PageCursor& cursor) {
+void header(PageCursor& cursor) {  // the column titles and a rule under them
   cursor.keep(40);
   cursor.skip(kText * 1.6f);
   for (const auto& c : kColumns) cursor.place(c.header, c.x, kText, true);
   cursor.skip(4);
-  cursor.place(std::string(110, '-'), kMargin, 6, false);
+  const float rule = kColumns.back().x + kColumns.back().width - kMargin;
+  cursor.place(std::string(static_cast<std::size_t>(rule / cursor.measure("-", 6, false)), '-'), kMargin, 6, false);
 }
 
 }  // namespace
@@ -57,7 +58,7 @@ Result<PageLayout> layoutAppointments(const AppointmentList& list, const Measure
   cursor.centered("Độc lập - Tự do - Hạnh phúc", 12, true);
   cursor.skip(12);
   cursor.centered("DANH SÁCH HẸN LÀM ĐỊNH DANH ĐIỆN TỬ MỨC 2 (VNeID)", 14, true);
-  auto where = core::toNfc("Kính gửi: Công an " + list.communeName + " — " + list.village);
+  auto where = core::toNfc("Kính gửi: Công an " + communeInText(list.communeName) + " — " + list.village);
   if (!where) return where.error();
   cursor.centered(*where, 11, false);
   cursor.centered("Số người: " + std::to_string(rows.size()), 11, false);

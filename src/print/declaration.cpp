@@ -105,12 +105,6 @@ std::string displayValue(const forms::FieldDef& field, const json& answer) {
   }
 }
 
-std::string communeInText(std::string_view name) {
-  for (auto [upper, lower] : {std::pair{"Xã ", "xã "}, {"Phường ", "phường "}, {"Đặc khu ", "đặc khu "}})
-    if (name.starts_with(upper)) return lower + std::string(name.substr(std::string_view(upper).size()));
-  return std::string(name);
-}
-
 Result<PageLayout> layoutDeclaration(const DeclarationInput& in, const Measure& measure) {
   PageLayout layout;
   layout.qrCodes.push_back({0, kPageWidth - kMargin - kQrSide, 24, kQrSide, in.recordId});

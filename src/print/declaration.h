@@ -26,9 +26,6 @@ struct DeclarationInput {
 // dd/mm/yyyy, yes/no as Có/Không); empty when not answered.
 std::string displayValue(const forms::FieldDef& field, const nlohmann::json& answer);
 
-// "Xã Thử" → "xã Thử" after "Uỷ ban nhân dân", as the paper writes it.
-std::string communeInText(std::string_view communeName);
-
 // Errors: "text.invalid_utf8" when an answer is not valid UTF-8.
 Result<PageLayout> layoutDeclaration(const DeclarationInput& in, const Measure& measure = estimateWidth);
 

@@ -1,6 +1,8 @@
 // PageCursor: the line-by-line writer both layouts share (wrapping, page breaks).
 #include "print/layout.h"
 
+#include <utility>
+
 namespace gocua::print {
 
 namespace {
@@ -15,6 +17,12 @@ std::size_t codepoints(std::string_view s) {
 }
 
 }  // namespace
+
+std::string communeInText(std::string_view name) {
+  for (auto [upper, lower] : {std::pair{"Xã ", "xã "}, {"Phường ", "phường "}, {"Đặc khu ", "đặc khu "}})
+    if (name.starts_with(upper)) return lower + std::string(name.substr(std::string_view(upper).size()));
+  return std::string(name);
+}
 
 float estimateWidth(std::string_view text, float size, bool bold) {
   return static_cast<float>(codepoints(text)) * size * (bold ? 0.6f : 0.55f);

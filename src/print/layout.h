@@ -34,6 +34,9 @@ struct PageLayout {
   std::vector<QrMark> qrCodes;
 };
 
+// "Xã Thử" → "xã Thử" inside a sentence ("Uỷ ban nhân dân xã Thử"), as the paper writes it.
+std::string communeInText(std::string_view communeName);
+
 // Width of text in points at this size: the PDF writer measures with the real font; tests and
 // the estimate below use an average glyph width.
 using Measure = std::function<float(std::string_view text, float size, bool bold)>;
