@@ -157,6 +157,7 @@ std::string Form::title(i18n::Lang lang) const { return data_->title.in(lang); }
 std::string Form::authority(i18n::Lang lang) const { return data_->authority.in(lang); }
 const std::optional<int>& Form::order() const { return data_->order; }
 const LocalText& Form::plainTitle() const { return data_->plainTitle; }
+const LocalText& Form::printTitle() const { return data_->printTitle; }
 const LocalText& Form::plainDetail() const { return data_->plainDetail; }
 const std::vector<FormFlag>& Form::flags() const { return data_->flags; }
 const std::optional<AppointmentPaths>& Form::appointmentList() const { return data_->appointments; }

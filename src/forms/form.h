@@ -103,6 +103,8 @@ class Form {
   const std::optional<int>& order() const;
   const LocalText& plainTitle() const;
   const LocalText& plainDetail() const;
+  // The title printed on the declaration ("TỜ KHAI ĐĂNG KÝ KHAI SINH"); empty: print title().
+  const LocalText& printTitle() const;
   const std::vector<FormFlag>& flags() const;
   // Set when the procedure keeps an appointment list (VNeID level 2: the commune police).
   const std::optional<AppointmentPaths>& appointmentList() const;

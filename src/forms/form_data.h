@@ -57,6 +57,7 @@ struct FormData {
   core::Date effectiveDate;
   std::optional<int> order;
   LocalText plainTitle, plainDetail;
+  LocalText printTitle;
   std::vector<FormFlag> flags;
   std::optional<AppointmentPaths> appointments;
   FieldDef root;  // Group; children = sections

@@ -212,11 +212,11 @@ class Loader {
   // --- pass one: header and tree ------------------------------------------------------------
 
   void readHeader(const json& doc) {
-    checkKeys(
-        doc,
-        {"id", "version", "title", "legal_basis", "procedure_code", "effective_date", "authority", "sections",
-         "documents", "deadline", "checks", "comment", "order", "plain_title", "plain_detail", "flags", "appointments"},
-        "", 0);
+    checkKeys(doc,
+              {"id", "version", "title", "legal_basis", "procedure_code", "effective_date", "authority", "sections",
+               "documents", "deadline", "checks", "comment", "order", "plain_title", "plain_detail", "print_title",
+               "flags", "appointments"},
+              "", 0);
     auto id = doc.find("id");
     if (id == doc.end() || !id->is_string() || !isIdentifier(id->get<std::string>())) {
       add("", "form.schema", "\"id\" must be a lowercase identifier like \"birth_registration\"", lineOfKey("id"));
@@ -654,6 +654,7 @@ class Loader {
         data_->order = static_cast<int>(it->get<long long>());
     }
     if (auto t = localText(doc, "plain_title", false, "", lineOfKey("plain_title"))) data_->plainTitle = *t;
+    if (auto t = localText(doc, "print_title", false, "", lineOfKey("print_title"))) data_->printTitle = *t;
     if (auto t = localText(doc, "plain_detail", false, "", lineOfKey("plain_detail"))) data_->plainDetail = *t;
 
     if (auto it = doc.find("flags"); it != doc.end()) {

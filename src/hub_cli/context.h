@@ -66,6 +66,7 @@ void addStaffCommands(CLI::App& app, Action& action);      // staff add/list/rem
 void addCommuneCommands(CLI::App& app, Action& action);    // communes --search
 void addReportCommand(CLI::App& app, Action& action);      // report --month
 void addDuplicatesCommand(CLI::App& app, Action& action);  // duplicates
+void addPrintCommands(CLI::App& app, Action& action);      // print RECORD_ID | print appointments
 
 using cli::exitCodeFor;
 using cli::printJson;

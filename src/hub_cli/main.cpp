@@ -31,6 +31,7 @@ int run(int argc, char** argv) {
   hubcli::addCommuneCommands(app, action);
   hubcli::addReportCommand(app, action);
   hubcli::addDuplicatesCommand(app, action);
+  hubcli::addPrintCommands(app, action);
 
   if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   hubcli::Context context(options);

@@ -46,6 +46,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "forms/form.h"
 #include "sync/keys/keys.h"
 #include "sync/receipt/receipt.h"
 #include "vault/keyslot.h"
@@ -261,6 +262,12 @@ class HubSession {
   // decrypted for fn. "hub.bad_status" for a status that is neither "new" nor a review status;
   // "hub.damaged" when a record does not open; fn's error stops the walk and is returned.
   [[nodiscard]] Status forEachRecord(const RecordFilter& filter, const std::function<Status(const OpenRecord&)>& fn);
+  // The one record with this id (its head revision), opened and wiped as forEachRecord does.
+  // "hub.bad_record_id" when id is not a record id, "hub.record_not_found" when the hub has none.
+  [[nodiscard]] Status withRecord(std::string_view recordId, const std::function<Status(const OpenRecord&)>& fn);
+  // The form applications are checked against (the published pack, else the installed forms);
+  // nullptr when there is none of that id.
+  const forms::Form* form(std::string_view id) const;
 
   // Writes the records the filter keeps (plaintext: the person asked for it) temp → fsync →
   // rename: CSV (UTF-8 with a byte-order mark, for Excel), JSON lines, or XLSX (xlsx_sheet.h).

@@ -56,22 +56,54 @@ RecordInfo detail::recordInfo(const StoredRecord& r) {
   return {core::formatRecordId(id), r.kind, r.procedure, r.device, r.revision, r.reviewStatus};
 }
 
+namespace {
+
+// Decrypts one stored record for fn (when its body's village is the one asked for, if any) and
+// wipes the plaintext after fn.
+Status openStored(HubSession::Impl& impl, const StoredRecord& r, const std::optional<std::string>& village,
+                  const std::function<Status(const OpenRecord&)>& fn) {
+  auto line = impl.cipher.open(r.sealed, recordAd(r.id, r.revision));
+  if (!line) return Error::make(err::kHubDamaged, "record");
+  vault::PlainJson plain(json::parse(*line, nullptr, false));
+  vault::wipe(*line);
+  if (!plain.get().is_object()) return Error::make(err::kHubDamaged, "record");
+  if (village) {
+    const auto body = plain.get().find("body");  // looked at in place: no copy to wipe
+    if (body == plain.get().end() || !body->is_object() || jsonField<std::string>(*body, "village") != village)
+      return {};
+  }
+  return fn(OpenRecord{recordInfo(r), r.formVersion, r.receivedAt, plain.get()});
+}
+
+}  // namespace
+
 Status HubSession::forEachRecord(const RecordFilter& filter, const std::function<Status(const OpenRecord&)>& fn) {
   if (auto st = checkFilter(filter); !st) return st;
   return hub_.store().forEachRecord(filter.procedure, true, [&](const StoredRecord& r) -> Status {
     if (!metadataMatches(filter, r)) return {};
-    auto line = impl_->cipher.open(r.sealed, recordAd(r.id, r.revision));
-    if (!line) return Error::make(err::kHubDamaged, "record");
-    vault::PlainJson plain(json::parse(*line, nullptr, false));
-    vault::wipe(*line);
-    if (!plain.get().is_object()) return Error::make(err::kHubDamaged, "record");
-    if (filter.village) {
-      const auto body = plain.get().find("body");  // looked at in place: no copy to wipe
-      if (body == plain.get().end() || !body->is_object() || jsonField<std::string>(*body, "village") != filter.village)
-        return {};
-    }
-    return fn(OpenRecord{recordInfo(r), r.formVersion, r.receivedAt, plain.get()});
+    return openStored(*impl_, r, filter.village, fn);
   });
 }
+
+Status HubSession::withRecord(std::string_view recordId, const std::function<Status(const OpenRecord&)>& fn) {
+  auto id = core::parseRecordId(recordId);
+  if (!id) return Error::make(err::kHubBadRecordId);
+  auto& store = hub_.store();
+  auto head = store.record(*id);  // metadata only: an unknown id costs no walk
+  if (!head) return head.error();
+  if (!*head) return Error::make(err::kHubRecordNotFound);
+  const std::optional<std::string> procedure =
+      (*head)->procedure.empty() ? std::nullopt : std::optional<std::string>((*head)->procedure);
+  bool found = false;
+  auto st = store.forEachRecord(procedure, true, [&](const StoredRecord& r) -> Status {
+    if (found || r.id != (*head)->id) return {};
+    found = true;
+    return openStored(*impl_, r, std::nullopt, fn);
+  });
+  if (!st) return st;
+  return found ? Status{} : Error::make(err::kHubRecordNotFound);
+}
+
+const forms::Form* HubSession::form(std::string_view id) const { return impl_->forms.find(id); }
 
 }  // namespace gocua::hub
