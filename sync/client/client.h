@@ -33,6 +33,16 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
                                const std::function<bool(const SyncProgress&)>& progress = {},
                                const transport::ClientOptions& options = {});
 
+// Runs one short Session step under the caller's lock, for a Session shared with another thread.
+using SessionStep = std::function<Status(workspace::Session&)>;
+using SessionAccess = std::function<Status(const SessionStep&)>;
+
+// The same sync, touching the Session only inside withSession (hub address, keys, export,
+// receipts); the uploads and the status fetch run outside it, so the other thread can go on.
+Result<SyncReport> syncWithHub(const SessionAccess& withSession, std::string hubUrl,
+                               const std::function<bool(const SyncProgress&)>& progress = {},
+                               const transport::ClientOptions& options = {});
+
 // Where "sync now" keeps the batch it is sending until the hub's receipt is applied.
 std::filesystem::path outboxDir(const workspace::Session& session);
 
