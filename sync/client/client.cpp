@@ -35,6 +35,13 @@ Result<std::array<std::uint8_t, 16>> batchIdOf(const fs::path& file) {
 
 }  // namespace
 
+bool hubUnreachable(const Error& e) {
+  return e.code == err::kTransportUnreachable.code || e.code == err::kTransportBusy.code ||
+         e.code == err::kTransportIo.code || e.code == err::kTransportServer.code;
+}
+bool syncCancelled(const Error& e) { return e.code == err::kTransportCancelled.code; }
+Error syncCancelledError() { return Error::make(err::kTransportCancelled); }
+
 std::filesystem::path outboxDir(const workspace::Session& session) { return session.workspace().dir() / kOutboxDir; }
 
 Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
@@ -47,8 +54,9 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
 Result<SyncReport> syncWithHub(const SessionAccess& withSession, std::string hubUrl,
                                const std::function<bool(const SyncProgress&)>& progress,
                                const transport::ClientOptions& options) {
+  std::int64_t records = 0;  // of the batch in flight, for "120/300 records" progress
   auto report = [&](SyncProgress::Stage stage, std::uint64_t done, std::uint64_t total) {
-    return !progress || progress(SyncProgress{stage, done, total});
+    return !progress || progress(SyncProgress{stage, done, total, records});
   };
   std::optional<DeviceKeys> keys;
   fs::path outbox;
@@ -99,6 +107,7 @@ Result<SyncReport> syncWithHub(const SessionAccess& withSession, std::string hub
       if (out.exported.records == 0) break;
       file = target;
     }
+    records = wasPending ? 0 : out.exported.records;
     auto batchId = batchIdOf(*file);
     if (!batchId) return batchId.error();
     auto uploaded = transport::uploadBatch(
