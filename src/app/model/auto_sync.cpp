@@ -48,6 +48,7 @@ void AutoSync::open(AppModel& app) {
     return;
   }
   enabled_ = true;
+  savesSeen_ = app.recordsSaved();
   if (state_ == State::Hidden || state_ == State::Off) state_ = State::Waiting;
   timerDue_ = clock_();
 }
@@ -71,6 +72,10 @@ bool AutoSync::tick(AppModel& app, bool manualBusy, const std::function<void()>&
   const std::int64_t now = clock_();
   bool brought = false;
   if (auto done = task_.take()) brought = collect(*done, now);
+  if (app.recordsSaved() != savesSeen_) {
+    savesSeen_ = app.recordsSaved();
+    noteSave();
+  }
   if (!enabled_ || running() || manualBusy || !app.session()) return brought;
   const auto due = nextAttempt();
   if (!due || *due > now) return brought;

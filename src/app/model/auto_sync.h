@@ -47,7 +47,8 @@ class AutoSync {
   // After unlock (and after the setting changed or the laptop joined): decides whether it runs
   // and, if so, attempts at the next tick. UI thread, with the gate held.
   void open(AppModel& app);
-  // A record was saved: attempt debounceSeconds after the last such call.
+  // A record was saved: attempt debounceSeconds after the last such call. tick() calls it when
+  // app.recordsSaved() moved since the last frame.
   void noteSave();
   // UI thread, each frame: collects a finished attempt (true: it brought data, so screens that
   // show sync state should re-read) and starts one that is due — unless manualBusy (the sync
@@ -87,7 +88,8 @@ class AutoSync {
   std::optional<std::int64_t> saveDue_, timerDue_;
   std::int64_t lastSent_ = 0, retryAt_ = 0;
   int failures_ = 0, batteryPercent_ = 100;
-  std::string failure_;  // the last error in plain words (Failed)
+  std::uint64_t savesSeen_ = 0;  // app.recordsSaved() at the last tick
+  std::string failure_;          // the last error in plain words (Failed)
   BackgroundTask<Outcome> task_;
 };
 

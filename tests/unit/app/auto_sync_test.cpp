@@ -258,3 +258,15 @@ TEST_CASE("auto sync: the setting is on by default, kept in the settings file, a
   REQUIRE(app::saveSettings(dir.path / "settings.json", off).ok());
   CHECK_FALSE(app::loadSettings(dir.path / "settings.json")->autoSync);
 }
+
+TEST_CASE("auto sync: a record saved on any screen schedules an attempt after the debounce") {
+  LiveHub hub(false, hubAddressDown(freeLoopbackPort()));
+  AutoSetup s;
+  enroll(s.app.session(), hub);
+  s.autoSync.open(s.app.model);
+  REQUIRE(s.attempt());
+  REQUIRE(s.autoSync.nextAttempt() == s.now + 60);
+  s.app.model.noteRecordSaved();  // as the resident editor and the wizard do
+  CHECK_FALSE(s.attempt());       // the tick notices the save; not due yet
+  CHECK(s.autoSync.nextAttempt() == s.now + 20);
+}
