@@ -35,24 +35,54 @@ Result<std::array<std::uint8_t, 16>> batchIdOf(const fs::path& file) {
 
 }  // namespace
 
+bool hubUnreachable(const Error& e) {
+  return e.code == err::kTransportUnreachable.code || e.code == err::kTransportBusy.code ||
+         e.code == err::kTransportIo.code || e.code == err::kTransportServer.code;
+}
+bool syncCancelled(const Error& e) { return e.code == err::kTransportCancelled.code; }
+Error syncCancelledError() { return Error::make(err::kTransportCancelled); }
+
 std::filesystem::path outboxDir(const workspace::Session& session) { return session.workspace().dir() / kOutboxDir; }
 
 Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
                                const std::function<bool(const SyncProgress&)>& progress,
                                const transport::ClientOptions& options) {
-  auto report = [&](SyncProgress::Stage stage, std::uint64_t done, std::uint64_t total) {
-    return !progress || progress(SyncProgress{stage, done, total});
-  };
-  if (hubUrl.empty()) {
-    auto url = session.hubUrl();
-    if (!url) return url.error();
-    hubUrl = *url;
-  }
-  if (hubUrl.empty()) return Error::make(err::kSyncNoHubUrl);
-  auto keys = session.deviceSignKeys();
-  if (!keys) return keys.error();
+  return syncWithHub([&session](const SessionStep& step) { return step(session); }, std::move(hubUrl), progress,
+                     options);
+}
 
-  fs::path outbox = outboxDir(session);
+Result<SyncReport> syncWithHub(const SessionAccess& withSession, std::string hubUrl,
+                               const std::function<bool(const SyncProgress&)>& progress,
+                               const transport::ClientOptions& options) {
+  std::int64_t records = 0;  // of the batch in flight, for "120/300 records" progress
+  auto report = [&](SyncProgress::Stage stage, std::uint64_t done, std::uint64_t total) {
+    return !progress || progress(SyncProgress{stage, done, total, records});
+  };
+  std::optional<DeviceKeys> keys;
+  fs::path outbox;
+  GOCUA_TRY(withSession([&](workspace::Session& session) -> Status {
+    if (hubUrl.empty()) {
+      auto url = session.hubUrl();
+      if (!url) return url.error();
+      hubUrl = *url;
+    }
+    if (hubUrl.empty()) return Error::make(err::kSyncNoHubUrl);
+    auto signKeys = session.deviceSignKeys();
+    if (!signKeys) return signKeys.error();
+    keys.emplace(std::move(*signKeys));
+    outbox = outboxDir(session);
+    return {};
+  }));
+  // Applies a receipt under the lock; a revoked device ends the sync.
+  auto applyReceipt = [&](const auto& receipt, workspace::ReceiptInfo& into) {
+    return withSession([&](workspace::Session& session) -> Status {
+      auto applied = session.applyReceipt(receipt);
+      if (!applied) return applied.error();
+      into = *applied;
+      return {};
+    });
+  };
+
   std::error_code ec;
   fs::create_directories(outbox, ec);
   fs::permissions(outbox, fs::perms::owner_all, ec);
@@ -68,12 +98,16 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
     } else {
       if (!report(SyncProgress::Stage::Export, 0, 0)) return Error::make(err::kTransportCancelled);
       fs::path target = outbox / "next.gcb";
-      auto exported = session.exportBatch(target);
-      if (!exported) return exported.error();
-      out.exported = *exported;
-      if (exported->records == 0) break;
+      GOCUA_TRY(withSession([&](workspace::Session& session) -> Status {
+        auto exported = session.exportBatch(target);
+        if (!exported) return exported.error();
+        out.exported = *exported;
+        return {};
+      }));
+      if (out.exported.records == 0) break;
       file = target;
     }
+    records = wasPending ? 0 : out.exported.records;
     auto batchId = batchIdOf(*file);
     if (!batchId) return batchId.error();
     auto uploaded = transport::uploadBatch(
@@ -84,21 +118,17 @@ Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
     if (wasPending && attempt == 0) out.resumedFrom = uploaded->resumedFrom;
     out.bytesSent += uploaded->bytesSent;
     report(SyncProgress::Stage::Receipt, 0, 0);
-    auto applied = session.applyReceipt(uploaded->receipt);
-    if (!applied) return applied.error();
-    out.batchReceipt = *applied;
+    GOCUA_TRY(applyReceipt(uploaded->receipt, out.batchReceipt));
     fs::remove(*file, ec);  // the hub has it (or has quarantined it): the outbox is empty again
-    if (applied->revoked) return Error::make(err::kSyncRevoked);  // no re-export, no further round
-    if (!wasPending && applied->batchStatus != "quarantined") break;
+    if (out.batchReceipt.revoked) return Error::make(err::kSyncRevoked);  // no re-export, no further round
+    if (!wasPending && out.batchReceipt.batchStatus != "quarantined") break;
   }
 
   if (!report(SyncProgress::Stage::Status, 0, 0)) return Error::make(err::kTransportCancelled);
   auto status = transport::fetchStatus(hubUrl, *keys, options);
   if (!status) return status.error();
-  auto applied = session.applyReceipt(*status);
-  if (!applied) return applied.error();
-  if (applied->revoked) return Error::make(err::kSyncRevoked);
-  out.statusReceipt = *applied;
+  GOCUA_TRY(applyReceipt(*status, out.statusReceipt));
+  if (out.statusReceipt.revoked) return Error::make(err::kSyncRevoked);
   return out;
 }
 

@@ -16,6 +16,7 @@ namespace gocua::sync {
 struct SyncProgress {
   enum class Stage { Export, Upload, Receipt, Status } stage = Stage::Export;
   std::uint64_t done = 0, total = 0;  // bytes during Upload
+  std::int64_t records = 0;           // in the batch being uploaded; 0 when unknown (a resumed batch)
 };
 
 struct SyncReport {
@@ -32,6 +33,23 @@ struct SyncReport {
 Result<SyncReport> syncWithHub(workspace::Session& session, std::string hubUrl,
                                const std::function<bool(const SyncProgress&)>& progress = {},
                                const transport::ClientOptions& options = {});
+
+// Runs one short Session step under the caller's lock, for a Session shared with another thread.
+using SessionStep = std::function<Status(workspace::Session&)>;
+using SessionAccess = std::function<Status(const SessionStep&)>;
+
+// The same sync, touching the Session only inside withSession (hub address, keys, export,
+// receipts); the uploads and the status fetch run outside it, so the other thread can go on.
+Result<SyncReport> syncWithHub(const SessionAccess& withSession, std::string hubUrl,
+                               const std::function<bool(const SyncProgress&)>& progress = {},
+                               const transport::ClientOptions& options = {});
+
+// How the app tells an attempt's failures apart without reaching into the transport: the hub
+// could not be reached (down, no network, busy, failing) — worth trying again later — or the
+// caller asked to stop (progress returned false; an access gate gave up waiting).
+bool hubUnreachable(const Error& e);
+bool syncCancelled(const Error& e);
+Error syncCancelledError();
 
 // Where "sync now" keeps the batch it is sending until the hub's receipt is applied.
 std::filesystem::path outboxDir(const workspace::Session& session);

@@ -75,6 +75,10 @@ class AppModel {
   bool tick(double now);
   double secondsToIdleLock(double now) const;
 
+  // Screens count each record they store; automatic sync sends them after a quiet moment.
+  void noteRecordSaved() { ++recordsSaved_; }
+  std::uint64_t recordsSaved() const { return recordsSaved_; }
+
   void notify(std::string text, bool error = false) { notice_ = Notice{std::move(text), error}; }
   const Notice& notice() const { return notice_; }
   void clearNotice() { notice_ = {}; }
@@ -90,6 +94,7 @@ class AppModel {
   double lastActivity_ = 0;
   std::vector<std::function<void()>> lockHooks_;
   Notice notice_;
+  std::uint64_t recordsSaved_ = 0;
 };
 
 }  // namespace gocua::app

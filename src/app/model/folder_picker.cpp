@@ -139,14 +139,19 @@ fs::path uniqueFileIn(const fs::path& dir, const std::string& stem, const std::s
   return candidate;
 }
 
-std::string localDateTime(std::int64_t epochSeconds) {
+namespace {
+std::string localTimeAs(std::int64_t epochSeconds, const char* format) {
   const std::time_t t = static_cast<std::time_t>(epochSeconds);
   std::tm local{};
   if (!::localtime_r(&t, &local)) return {};
   char buf[32];
-  std::strftime(buf, sizeof buf, "%d/%m/%Y %H:%M", &local);
+  std::strftime(buf, sizeof buf, format, &local);
   return buf;
 }
+}  // namespace
+
+std::string localDateTime(std::int64_t epochSeconds) { return localTimeAs(epochSeconds, "%d/%m/%Y %H:%M"); }
+std::string localClockTime(std::int64_t epochSeconds) { return localTimeAs(epochSeconds, "%H:%M"); }
 
 std::string fileStamp() {
   const std::time_t t = std::time(nullptr);

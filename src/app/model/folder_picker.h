@@ -75,6 +75,8 @@ class FolderPicker {
 std::filesystem::path uniqueFileIn(const std::filesystem::path& dir, const std::string& stem, const std::string& ext);
 // Seconds since the epoch as local "dd/mm/yyyy HH:MM" (how the app shows a moment).
 std::string localDateTime(std::int64_t epochSeconds);
+// Seconds since the epoch as local "HH:MM" (a time later today, in a status line).
+std::string localClockTime(std::int64_t epochSeconds);
 // Local time as YYYYMMDD-HHMM for file names (ASCII: FAT sticks and Windows at the office).
 std::string fileStamp();
 

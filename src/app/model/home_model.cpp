@@ -165,6 +165,11 @@ void HomeModel::open(AppModel& app) {
 void HomeModel::refreshIfStale() {
   const auto* idx = index();
   if (!idx || idx->size() == indexSize_) return;
+  reread();
+}
+
+void HomeModel::reread() {
+  if (!app_) return;
   const bool focus = focusRequest_;
   open(*app_);
   queryChanged();

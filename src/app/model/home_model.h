@@ -56,6 +56,8 @@ class HomeModel {
   // Re-reads when residents were added elsewhere since open() (an import, another screen), so
   // rows never point past what was read. Cheap when nothing changed.
   void refreshIfStale();
+  // Re-reads now, keeping the search and focus as they are (automatic sync brought news).
+  void reread();
   // Wipes the search text and forgets everything read from the index (lock).
   void reset();
   // Anything read from the index (names, villages, households, rows) or the search text.

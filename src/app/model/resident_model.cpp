@@ -620,6 +620,7 @@ bool ResidentModel::save(AppModel& app) {
   seen_ = formState();
   clock_.clear();
   app.notify(i18n::tr("app.resident.saved", {{"name", fullName}}));
+  app.noteRecordSaved();  // automatic sync sends it a little later
   // Stored: the draft has served its purpose.
   if (auto st = draft_slot::remove(*session, DraftKind::Resident, draftBefore); !st) showDraftError(st.error());
   return true;

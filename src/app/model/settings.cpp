@@ -37,6 +37,7 @@ Result<Settings> parseSettings(std::string_view text) {
   s.idleLockMinutes = jsonValue(j, "idle_lock_minutes", s.idleLockMinutes);
   s.languageChosen = jsonValue(j, "language_chosen", s.languageChosen);
   s.typing = core::typingMethodFromName(jsonValue(j, "typing", "telex")).value_or(s.typing);
+  s.autoSync = jsonValue(j, "auto_sync", s.autoSync);
   s.clamp();
   return s;
 }
@@ -56,7 +57,8 @@ Status saveSettings(const std::filesystem::path& file, const Settings& s) {
                       {"high_contrast", s.highContrast},
                       {"idle_lock_minutes", s.idleLockMinutes},
                       {"language_chosen", s.languageChosen},
-                      {"typing", std::string(core::typingMethodName(s.typing))}};
+                      {"typing", std::string(core::typingMethodName(s.typing))},
+                      {"auto_sync", s.autoSync}};
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   const std::string text = j.dump(2) + "\n";

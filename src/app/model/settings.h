@@ -20,6 +20,8 @@ struct Settings {
   // The app's own Telex/VNI in name, address and note fields: borrowed laptops often have no
   // Vietnamese input method, and GLFW shows none of the pre-edit text of one that exists.
   core::TypingMethod typing = core::TypingMethod::Telex;
+  // Sync with the commune hub by itself once the workspace knows the hub's address.
+  bool autoSync = true;
 
   // Values out of range are pulled back in (a hand-edited file never breaks the app).
   void clamp();  // into range; text size in steps of 25 %

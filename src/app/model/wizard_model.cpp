@@ -598,6 +598,7 @@ bool WizardModel::save(bool draft) {
     error_ = i18n::message(id.error());
     return false;
   }
+  if (app_) app_->noteRecordSaved();  // automatic sync sends it a little later
   savedId_ = *id;
   savedDraft_ = !rep.valid();
   savedProblems_ = problems();

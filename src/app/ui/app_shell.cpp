@@ -38,6 +38,23 @@ static_assert(drawsInEnumOrder(), "kDraw rows must follow the order of enum Scre
 
 const char* screenName(Screen s) { return screenInfo(s).name; }
 
+void App::tickAutoSync() {
+  const Screen screen = model.screen();
+  const bool leftJoin = lastScreen_ == Screen::Join && screen != Screen::Join;  // may have enrolled
+  lastScreen_ = screen;
+  if (!model.session()) {
+    autoSyncOpened_ = false;
+    return;
+  }
+  if (!autoSyncOpened_ || leftJoin) {
+    autoSyncOpened_ = true;
+    autoSync.open(model);
+  }
+  if (!autoSync.tick(model, sync.busy(), wake)) return;
+  if (screen == Screen::Home) home.reread();  // records returned for documents show at once
+  if (screen == Screen::Sync) sync.refresh(model);
+}
+
 void goHome(App& app) {
   app.home.open(app.model);
   app.model.go(Screen::Home);
@@ -119,6 +136,7 @@ void drawFrame(App& app) {
   uiMap().beginFrame(screenName(app.model.screen()));
   if (app.model.training()) trainingBanner();
   topBar(app);
+  if (const std::string status = app.autoSync.statusText(); !status.empty()) mutedText(status);
   ImGui::Separator();
 
   const auto& notice = app.model.notice();

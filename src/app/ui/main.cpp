@@ -128,6 +128,7 @@ int run(int argc, char** argv) {
 
   FrameBudget frames(ui::Platform::inputEvents(), ui::Platform::wakes());
   app.model.noteActivity(window.now());
+  std::unique_lock frameLock(app.gate.mutex());
   while (!window.shouldClose()) {
     if (app.looksChanged) {
       app.looksChanged = false;
@@ -138,11 +139,16 @@ int run(int argc, char** argv) {
     // autosave) at the latest.
     double timeout = app.model.session() ? app.model.secondsToIdleLock(window.now()) : 60.0;
     if (const auto due = app.nextDeadline()) timeout = std::min(timeout, *due - window.now());
+    if (const auto next = app.autoSync.secondsToNextAttempt(); next >= 0)
+      timeout = std::min(timeout, static_cast<double>(next));
+    frameLock.unlock();  // automatic sync may use the Session while the window sleeps
     window.waitEvents(frames.wantsFrame() ? 0.0 : std::clamp(timeout, 0.05, 60.0));
+    frameLock.lock();
     app.now = window.now();
     if (frames.observe(ui::Platform::inputEvents(), ui::Platform::wakes())) app.model.noteActivity(app.now);
     if (app.model.tick(app.now)) app.unlock.load(app.model);
     app.tick(app.now);
+    app.tickAutoSync();
 
     const double frameStart = window.now();
     window.beginFrame();

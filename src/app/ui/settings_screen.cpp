@@ -44,8 +44,15 @@ void drawSettings(App& app) {
   }
   mutedText(i18n::tr("app.settings.typing_explain"));
   ImGui::Spacing();
-  if (button(i18n::tr("app.settings.apply"), "settings.apply", ButtonKind::Primary))
+  if (!app.model.training()) {  // a training copy never syncs: nothing to switch
+    ImGui::Checkbox(i18n::tr("app.settings.auto_sync").c_str(), &d.autoSync);
+    mark("settings.auto_sync");
+    ImGui::Spacing();
+  }
+  if (button(i18n::tr("app.settings.apply"), "settings.apply", ButtonKind::Primary)) {
     app.looksChanged = app.settings.apply(app.model) || app.looksChanged;
+    app.autoSync.open(app.model);  // switched on or off
+  }
 
   if (!app.model.training()) return;
   ImGui::Spacing();

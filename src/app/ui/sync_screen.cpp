@@ -215,6 +215,10 @@ void drawSync(App& app) {
   statusCard(app);
   ImGui::Spacing();
   summaryCard(app);  // right under the counters: the answer to what was just clicked
+  // Automatic sync works on the same outbox and Session: the buttons wait until it is done.
+  const bool autoRunning = app.autoSync.running();
+  if (autoRunning) mutedText(i18n::tr("app.autosync.manual_refused"));
+  ImGui::BeginDisabled(autoRunning);
   if (ImGui::BeginTable("sync-columns", 2, ImGuiTableFlags_SizingStretchSame)) {
     ImGui::TableNextColumn();
     usbCard(app);
@@ -224,6 +228,7 @@ void drawSync(App& app) {
     receiptsCard(app);
     ImGui::EndTable();
   }
+  ImGui::EndDisabled();
   ImGui::Spacing();
   needsCard(app);
   busyModal(app);

@@ -11,6 +11,7 @@
 
 #include "app_fixture.h"
 #include "core/i18n.h"
+#include "live_hub.h"
 #include "sync/hub/endpoint.h"
 #include "sync/hub/hub.h"
 #include "sync/transport/errors.h"
@@ -22,55 +23,6 @@ using gocua::app::SyncModel;
 using gocua::app::SyncSummary;
 
 namespace {
-
-// A commune hub, optionally serving HTTP on a free loopback port.
-struct LiveHub {
-  TempDir dir;
-  std::unique_ptr<hub::Hub> hub;
-  std::unique_ptr<hub::HubSession> session;
-  std::unique_ptr<sync::transport::HubEndpoint> endpoint;
-  std::unique_ptr<sync::transport::HubServer> server;
-  std::string url;
-
-  explicit LiveHub(bool serve) {
-    ::setenv("GOCUA_FORMS", GOCUA_SOURCE_DIR "/forms", 1);
-    hub::CommuneInfo commune{"27001", "Xã Tân Lập", {"Thôn Đông"}, ""};
-    auto created = hub::Hub::create(dir.path / "hub", commune, "mật khẩu cán bộ xã", vault::interactiveKdf());
-    REQUIRE(created.ok());
-    hub = std::move(*created);
-    auto unlocked = hub->unlock("mật khẩu cán bộ xã");
-    REQUIRE(unlocked.ok());
-    session = std::move(*unlocked);
-    if (!serve) return;
-    endpoint = hub::makeEndpoint(*session);
-    auto started = sync::transport::HubServer::start("127.0.0.1:0", *endpoint, dir.path / "incoming");
-    REQUIRE(started.ok());
-    server = std::move(*started);
-    url = "http://" + server->boundAddress();
-  }
-  std::size_t records() { return hub->records(std::nullopt).value().size(); }
-};
-
-void enroll(workspace::Session& s, LiveHub& hub) {
-  auto request = s.enrollmentRequest();
-  REQUIRE(request.ok());
-  REQUIRE(hub.session->enroll(*request).ok());
-  auto profile = hub.session->profile();
-  REQUIRE(profile.ok());
-  REQUIRE(s.enroll(*profile).ok());
-}
-
-int addResidents(workspace::Session& s, int count, std::uint64_t seed) {
-  workspace::DemoOptions options;
-  options.residents = count;
-  options.seed = seed;
-  options.today = core::Date{2026, 11, 23};
-  std::stringstream ndjson;
-  workspace::writeDemoResidentsNdjson(ndjson, options);
-  auto imported = s.importResidents(ndjson);
-  REQUIRE(imported.ok());
-  return imported->imported;
-}
 
 // The unlocked app and its sync view-model, with a "USB stick" at <tmp>/media/lan/USB.
 struct SyncSetup {
