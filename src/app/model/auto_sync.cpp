@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <ctime>
 
-#include "app/model/folder_picker.h"
 #include "app/model/power_supply.h"
 #include "app/model/sync_model.h"
 #include "core/i18n.h"
 #include "sync/client/client.h"
+#include "ui/model/folder_picker.h"
 
 namespace gocua::app {
 

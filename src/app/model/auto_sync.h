@@ -13,11 +13,14 @@
 #include <vector>
 
 #include "app/model/app_model.h"
-#include "app/model/background_task.h"
 #include "app/model/session_gate.h"
 #include "sync/client/client.h"
+#include "ui/model/background_task.h"
 
 namespace gocua::app {
+
+using ui::BackgroundTask;
+using ui::TaskProgress;
 
 struct AutoSyncConfig {
   std::int64_t debounceSeconds = 20;                     // after the last save

@@ -8,10 +8,13 @@
 #include <string>
 
 #include "app/model/app_model.h"
-#include "app/model/background_task.h"
 #include "app/model/passphrase_strength.h"
+#include "ui/model/background_task.h"
 
 namespace gocua::app {
+
+using ui::BackgroundTask;
+using ui::TaskProgress;
 
 class FirstRunModel {
  public:

@@ -1,9 +1,9 @@
 #include "app/model/join_model.h"
 
-#include "app/model/errors.h"
 #include "core/i18n.h"
 #include "sync/keys/errors.h"
 #include "sync/keys/keys.h"
+#include "ui/model/errors.h"
 #include "workspace/durable_file.h"
 
 namespace gocua::app {

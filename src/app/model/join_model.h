@@ -13,9 +13,16 @@
 #include <vector>
 
 #include "app/model/app_model.h"
-#include "app/model/folder_picker.h"
+#include "ui/model/folder_picker.h"
 
 namespace gocua::app {
+
+using ui::fileStamp;
+using ui::FolderFile;
+using ui::FolderPicker;
+using ui::localDateTime;
+using ui::readSmallFile;
+using ui::uniqueFileIn;
 
 class JoinModel {
  public:

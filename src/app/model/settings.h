@@ -1,30 +1,23 @@
-// The desktop app's preferences: language, font scale, contrast, idle lock, Vietnamese typing. Kept in a small JSON
-// file in the user's config directory; it never holds residents' data, so it is not encrypted.
+// The desktop app's preferences: language, font scale, contrast, idle lock, Vietnamese typing, automatic sync. Kept
+// in a small JSON file in the user's config directory; it never holds residents' data, so it is not encrypted.
 #pragma once
 
 #include <filesystem>
 #include <string_view>
 
-#include "core/i18n.h"
 #include "core/result.h"
-#include "core/vietnamese_typing.h"
+#include "ui/model/display_settings.h"
 
 namespace gocua::app {
 
-struct Settings {
-  i18n::Lang lang = i18n::Lang::Vi;
-  int fontScalePercent = 100;  // 100..250
-  bool highContrast = false;
-  int idleLockMinutes = 10;     // 1..120
+// The display settings both programs share (ui/model/display_settings.h), and the app's own.
+struct Settings : ui::DisplaySettings {
   bool languageChosen = false;  // first run asks once
-  // The app's own Telex/VNI in name, address and note fields: borrowed laptops often have no
-  // Vietnamese input method, and GLFW shows none of the pre-edit text of one that exists.
-  core::TypingMethod typing = core::TypingMethod::Telex;
   // Sync with the commune hub by itself once the workspace knows the hub's address.
   bool autoSync = true;
 
   // Values out of range are pulled back in (a hand-edited file never breaks the app).
-  void clamp();  // into range; text size in steps of 25 %
+  void clamp() { clampDisplay(); }  // into range; text size in steps of 25 %
 };
 
 // $GOCUA_CONFIG, else $XDG_CONFIG_HOME/gocua/settings.json, else ~/.config/gocua/settings.json.

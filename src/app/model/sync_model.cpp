@@ -4,11 +4,11 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "app/model/errors.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/record_id.h"
 #include "sync/client/client.h"
+#include "ui/model/errors.h"
 #include "vault/secret.h"
 #include "workspace/errors.h"
 
@@ -79,26 +79,6 @@ SyncSummary failed(SyncSummary::Kind kind, const Error& e) {
 }
 
 }  // namespace
-
-std::string formatLocalTime(const std::string& isoUtc) {
-  const auto seconds = core::parseIsoUtc(isoUtc);
-  return seconds ? localDateTime(*seconds) : std::string();
-}
-
-std::string formatBytes(std::uint64_t bytes) {
-  char buf[32];
-  if (bytes < 1000) {
-    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
-  } else if (bytes < 1000 * 1000) {
-    std::snprintf(buf, sizeof buf, "%llu KB", static_cast<unsigned long long>((bytes + 512) / 1024));
-  } else {
-    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    if (i18n::lang() == i18n::Lang::Vi)
-      for (char* c = buf; *c; ++c)
-        if (*c == '.') *c = ',';
-  }
-  return buf;
-}
 
 void SyncModel::open(AppModel& app) {
   if (busy()) return;

@@ -12,16 +12,23 @@
 #include <vector>
 
 #include "app/model/app_model.h"
-#include "app/model/background_task.h"
-#include "app/model/folder_picker.h"
+#include "ui/model/background_task.h"
+#include "ui/model/folder_picker.h"
 
 namespace gocua::app {
 
-// "2026-11-23T10:05:00Z" (UTC, as the workspace stores it) → "23/11/2026 17:05" in local time;
-// "" for an empty or unreadable value.
-std::string formatLocalTime(const std::string& isoUtc);
-// "850 B", "34 KB", "3,2 MB" (Vietnamese decimal comma) / "3.2 MB" in English.
-std::string formatBytes(std::uint64_t bytes);
+using ui::BackgroundTask;
+using ui::fileStamp;
+using ui::formatLocalTime;
+using ui::FolderFile;
+using ui::FolderPicker;
+using ui::formatBytes;
+using ui::localClockTime;
+using ui::localDateTime;
+using ui::readSmallFile;
+using ui::TaskProgress;
+using ui::uniqueFileIn;
+
 
 // A record the office returned for more documents, as the sync screen lists it.
 struct NeedsDocumentsRow {

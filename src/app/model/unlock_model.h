@@ -8,9 +8,12 @@
 #include <vector>
 
 #include "app/model/app_model.h"
-#include "app/model/background_task.h"
+#include "ui/model/background_task.h"
 
 namespace gocua::app {
+
+using ui::BackgroundTask;
+using ui::TaskProgress;
 
 class UnlockModel {
  public:

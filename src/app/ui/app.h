@@ -12,6 +12,9 @@
 
 namespace gocua::app::ui {
 
+// The app's screens draw with the shared widgets (src/ui) as if they were their own.
+using namespace gocua::ui;
+
 struct App : ScreenModels {
   explicit App(AppOptions options) : model(std::move(options)) {
     model.onLock([this] { autoSync.reset(); });  // first: no attempt outlives the Session

@@ -4,13 +4,13 @@
 
 #include <iterator>
 
-#include "app/ui/fonts.h"
 #include "app/ui/screens.h"
 #include "app/ui/shell.h"
-#include "app/ui/theme.h"
-#include "app/ui/ui_map.h"
-#include "app/ui/widgets.h"
 #include "core/i18n.h"
+#include "ui/fonts.h"
+#include "ui/page.h"
+#include "ui/ui_map.h"
+#include "ui/widgets.h"
 
 namespace gocua::app::ui {
 
@@ -124,15 +124,7 @@ void topBar(App& app) {
 }  // namespace
 
 void drawFrame(App& app) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
-  // Transparent: Platform::endFrame clears to the page colour instead (software GL fill cost).
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
-  ImGui::Begin("gocua", nullptr, flags);
-  ImGui::PopStyleColor();
+  beginPage("gocua");
   uiMap().beginFrame(screenName(app.model.screen()));
   if (app.model.training()) trainingBanner();
   topBar(app);
@@ -140,32 +132,12 @@ void drawFrame(App& app) {
   ImGui::Separator();
 
   const auto& notice = app.model.notice();
-  const float noticeHeight =
-      notice.text.empty() ? 0 : ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-  ImGui::BeginChild("screen", ImVec2(0, -noticeHeight), false);
-  ImGui::PopStyleColor();
+  beginScreenArea(notice.text);
   const auto screen = static_cast<std::size_t>(app.model.screen());
   if (screen < kScreenCount) kDraw[screen].draw(app);
-  ImGui::EndChild();
-  if (!notice.text.empty()) {
-    ImGui::Separator();
-    // The message wraps in the space left of the dismiss button.
-    const std::string dismiss = i18n::tr("app.notice.dismiss");
-    const float width = ImGui::CalcTextSize(dismiss.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
-    const float textRight = ImGui::GetWindowContentRegionMax().x - width - ImGui::GetStyle().ItemSpacing.x;
-    const auto& p = palette();
-    const float* c = notice.error ? p.error : p.ok;
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
-    ImGui::PushTextWrapPos(textRight);
-    ImGui::TextUnformatted(notice.text.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-    if (button(dismiss, "notice.dismiss", ButtonKind::Normal, width)) app.model.clearNotice();
-  }
-  ImGui::End();
+  endScreenArea();
+  if (noticeLine(notice.text, notice.error, i18n::tr("app.notice.dismiss"))) app.model.clearNotice();
+  endPage();
   uiMap().endFrame();
 }
 

@@ -8,11 +8,11 @@
 #include <iterator>
 
 #include "app/ui/application_widgets.h"
-#include "app/ui/fonts.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
 #include "core/i18n.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace gocua::app::ui {
 

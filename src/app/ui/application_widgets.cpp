@@ -4,11 +4,11 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "app/ui/fonts.h"
-#include "app/ui/theme.h"
-#include "app/ui/ui_map.h"
-#include "app/ui/widgets.h"
 #include "core/i18n.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+#include "ui/ui_map.h"
+#include "ui/widgets.h"
 
 namespace gocua::app::ui::application {
 

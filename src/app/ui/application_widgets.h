@@ -7,6 +7,10 @@
 
 #include "app/model/wizard_model.h"
 
+namespace gocua::app::ui {
+using namespace gocua::ui;  // the shared widgets (src/ui), as in app.h
+}
+
 // Own namespace: other screens have helpers with the same short names (beginCard...).
 namespace gocua::app::ui::application {
 

@@ -7,10 +7,10 @@
 #include <algorithm>
 
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/ui_map.h"
-#include "app/ui/widgets.h"
 #include "core/i18n.h"
+#include "ui/theme.h"
+#include "ui/ui_map.h"
+#include "ui/widgets.h"
 #include "vault/secret.h"
 
 namespace gocua::app::ui {

@@ -3,17 +3,17 @@
 // large type to compare with the office's poster, and two buttons, "identical" or "not the same".
 #include <imgui.h>
 
-#include "app/ui/folder_picker_widget.h"
-#include "app/ui/fonts.h"
 #include "app/ui/screens.h"
-#include "app/ui/widgets.h"
 #include "core/i18n.h"
+#include "ui/folder_picker_widget.h"
+#include "ui/fonts.h"
+#include "ui/widgets.h"
 
 namespace gocua::app::ui {
 
 namespace {
 
-using namespace syncui;
+using namespace gocua::ui::panels;
 
 void previewCard(App& app) {
   auto& m = app.join;

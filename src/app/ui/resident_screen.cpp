@@ -8,9 +8,9 @@
 #include <string>
 
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
 #include "core/i18n.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace gocua::app::ui {
 namespace {

@@ -6,17 +6,17 @@
 
 #include <algorithm>
 
-#include "app/ui/folder_picker_widget.h"
-#include "app/ui/fonts.h"
 #include "app/ui/screens.h"
-#include "app/ui/widgets.h"
 #include "core/i18n.h"
+#include "ui/folder_picker_widget.h"
+#include "ui/fonts.h"
+#include "ui/widgets.h"
 
 namespace gocua::app::ui {
 
 namespace {
 
-using namespace syncui;
+using namespace gocua::ui::panels;
 
 void subheading(const std::string& text) {
   ImGui::PushFont(fonts().heading);

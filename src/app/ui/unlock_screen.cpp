@@ -3,8 +3,8 @@
 #include <imgui.h>
 
 #include "app/ui/screens.h"
-#include "app/ui/widgets.h"
 #include "core/i18n.h"
+#include "ui/widgets.h"
 
 namespace gocua::app::ui {
 

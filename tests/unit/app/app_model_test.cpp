@@ -6,10 +6,10 @@
 
 #include <stb_truetype.h>
 
-#include "app/model/glyph_ranges.h"
 #include "app/model/settings_model.h"
 #include "app_fixture.h"
 #include "core/i18n.h"
+#include "ui/model/glyph_ranges.h"
 
 using namespace apptest;
 
@@ -146,12 +146,12 @@ TEST_CASE("glyph ranges: every character of the catalogs and forms is in the atl
   TempDir t;
   app::AppModel m(optionsIn(t.path));
   m.start();
-  const auto texts = app::displayTexts(m.forms());
-  const auto ranges = app::glyphRanges(texts);
-  CHECK(app::inRanges(ranges, U'—'));
-  CHECK(app::inRanges(ranges, U'ữ'));
-  CHECK(app::inRanges(ranges, U'Đ'));
-  CHECK_FALSE(app::inRanges(ranges, U'漢'));
+  const auto texts = gocua::ui::displayTexts(m.forms());
+  const auto ranges = gocua::ui::glyphRanges(texts);
+  CHECK(gocua::ui::inRanges(ranges, U'—'));
+  CHECK(gocua::ui::inRanges(ranges, U'ữ'));
+  CHECK(gocua::ui::inRanges(ranges, U'Đ'));
+  CHECK_FALSE(gocua::ui::inRanges(ranges, U'漢'));
 
   std::ifstream in("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", std::ios::binary);
   REQUIRE_MESSAGE(in, "fonts-noto-core is missing (scripts/setup.sh installs it)");
@@ -159,11 +159,11 @@ TEST_CASE("glyph ranges: every character of the catalogs and forms is in the atl
   stbtt_fontinfo info;
   REQUIRE(stbtt_InitFont(&info, reinterpret_cast<const unsigned char*>(font.data()), 0));
   for (const auto& text : texts) {
-    for (char32_t c : app::codePoints(text)) {
+    for (char32_t c : gocua::ui::codePoints(text)) {
       if (c == U'\n') continue;
       INFO(text);
       CHECK(c <= 0xFFFF);
-      CHECK(app::inRanges(ranges, c));
+      CHECK(gocua::ui::inRanges(ranges, c));
       CHECK(stbtt_FindGlyphIndex(&info, static_cast<int>(c)) != 0);
     }
   }

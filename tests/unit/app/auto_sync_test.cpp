@@ -4,7 +4,6 @@
 // rules that keep it quiet: training, no address, the setting, a low battery, a save's debounce.
 #include "app/model/auto_sync.h"
 
-#include "app/model/folder_picker.h"
 #include "app/model/home_model.h"
 #include "app/model/power_supply.h"
 #include "app_fixture.h"
@@ -12,6 +11,7 @@
 #include "core/record_id.h"
 #include "live_hub.h"
 #include "sync/client/client.h"
+#include "ui/model/folder_picker.h"
 
 using namespace apptest;
 using gocua::app::AutoSync;
@@ -126,7 +126,7 @@ TEST_CASE("auto sync: hub down backs off 1, 2, 4, 8, then every 15 minutes; up a
     CHECK(s.autoSync.state() == State::Unreachable);
     REQUIRE(s.autoSync.nextAttempt() == s.now + wait);
     CHECK(s.autoSync.statusText() ==
-          i18n::tr("app.autosync.unreachable", {{"time", app::localClockTime(s.now + wait)}}));
+          i18n::tr("app.autosync.unreachable", {{"time", ui::localClockTime(s.now + wait)}}));
     s.now += wait - 1;
     CHECK_FALSE(s.attempt());  // not due yet
     s.now += 1;
@@ -137,7 +137,7 @@ TEST_CASE("auto sync: hub down backs off 1, 2, 4, 8, then every 15 minutes; up a
   REQUIRE(s.attempt());
   CHECK(s.autoSync.state() == State::Sent);
   CHECK(s.autoSync.failures() == 0);
-  CHECK(s.autoSync.statusText() == i18n::tr("app.autosync.sent", {{"time", app::localClockTime(s.now)}}));
+  CHECK(s.autoSync.statusText() == i18n::tr("app.autosync.sent", {{"time", ui::localClockTime(s.now)}}));
   CHECK(hub.records() == static_cast<std::size_t>(residents));
   CHECK(s.synced() == residents);                  // the receipt was applied
   CHECK(s.autoSync.nextAttempt() == s.now + 900);  // then a quiet check for review decisions

@@ -8,13 +8,13 @@
 #include <sstream>
 
 #include "../fixed_keys.h"
-#include "app/model/errors.h"
-#include "app/model/folder_picker.h"
 #include "app_fixture.h"
 #include "core/i18n.h"
 #include "sync/hub/hub.h"
 #include "sync/keys/errors.h"
 #include "sync/keys/keys.h"
+#include "ui/model/errors.h"
+#include "ui/model/folder_picker.h"
 #include "workspace/errors.h"
 
 using namespace apptest;

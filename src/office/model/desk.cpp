@@ -1,0 +1,77 @@
+#include "office/model/desk.h"
+
+namespace gocua::office {
+
+const char* screenName(Screen s) {
+  const auto i = static_cast<std::size_t>(s);
+  return i < kScreenCount ? kScreens[i].name : "unknown";
+}
+
+Desk::Desk(OfficeOptions options, ui::FolderPicker::Roots roots)
+    : model(std::move(options)), inbox(roots), record(std::move(roots)) {
+  model.onLock([this] { forgetScreens(); });
+}
+
+void Desk::forgetScreens() {
+  inbox.reset();  // first: an import running on the session stops and is waited for
+  unlock.reset();
+  queue.reset();
+  record.reset();
+  settings.reset();
+}
+
+void Desk::pollUnlock(double now) {
+  const bool locked = !model.session();
+  unlock.poll(model, now);
+  if (locked && model.session()) goQueue();
+}
+
+void Desk::finishUnlock(double now) {
+  const bool locked = !model.session();
+  unlock.finish(model, now);
+  if (locked && model.session()) goQueue();
+}
+
+void Desk::lock() {
+  model.lock();
+  unlock.load(model);
+}
+
+void Desk::goInbox() {
+  inbox.open(model);
+  model.go(Screen::Inbox);
+}
+
+void Desk::goQueue() {
+  queue.open(model);
+  model.go(Screen::Queue);
+}
+
+void Desk::goSettings() {
+  settings.open(model);
+  model.go(Screen::Settings);
+}
+
+void Desk::openRecord(const std::string& id) {
+  if (record.open(model, id)) {
+    model.go(Screen::Record);
+    return;
+  }
+  model.notify(record.error(), true);
+}
+
+void Desk::goTo(Screen s) {
+  if (s == Screen::Inbox)
+    goInbox();
+  else if (s == Screen::Settings)
+    goSettings();
+  else
+    goQueue();
+}
+
+bool Desk::holdsPlaintext() const {
+  return unlock.holdsPlaintext() || inbox.holdsPlaintext() || queue.holdsPlaintext() || record.holdsPlaintext() ||
+         settings.holdsPlaintext();
+}
+
+}  // namespace gocua::office

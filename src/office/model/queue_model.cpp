@@ -1,0 +1,131 @@
+#include "office/model/queue_model.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/i18n.h"
+#include "core/json_read.h"
+#include "ui/model/folder_picker.h"
+#include "vault/secret.h"
+
+namespace gocua::office {
+
+using nlohmann::json;
+
+namespace {
+
+struct ResidentBrief {
+  std::string name, village;
+};
+
+const json& bodyOf(const json& plain) {
+  static const json kNone = json::object();
+  const auto it = plain.find("body");
+  return it != plain.end() && it->is_object() ? *it : kNone;
+}
+
+// "2026-11-23T10:00:00Z" → the local day, dd/mm/yyyy.
+std::string localDay(const std::string& isoUtc) {
+  const std::string moment = ui::formatLocalTime(isoUtc);
+  return moment.substr(0, moment.find(' '));
+}
+
+void wipeRow(QueueRow& r) {
+  vault::wipe(r.name);
+  vault::wipe(r.village);
+}
+
+}  // namespace
+
+const std::vector<std::string>& queueStatuses() {
+  static const std::vector<std::string> kStatuses = {"", "new", "needs_documents", "returned", "accepted"};
+  return kStatuses;
+}
+
+std::string statusLabel(const std::string& status) {
+  return i18n::tr("office.status." + (status.empty() ? std::string("all") : status));
+}
+
+void QueueModel::open(OfficeModel& office) {
+  forgetRows();
+  auto* session = office.session();
+  if (!session) return;
+  std::map<std::string, ResidentBrief> residents;
+  auto st = session->forEachRecord({}, [&](const hub::OpenRecord& r) -> Status {
+    const json& body = bodyOf(r.plain);
+    if (r.info.kind == "resident") {
+      residents[r.info.id] = {jsonField<std::string>(body, "full_name").value_or(""),
+                              jsonField<std::string>(body, "village").value_or("")};
+      return {};
+    }
+    if (r.info.procedure.empty()) return {};
+    QueueRow row;
+    row.id = r.info.id;
+    row.procedure = r.info.procedure;
+    const auto* form = session->form(r.info.procedure);
+    row.procedureTitle = form ? form->title(i18n::lang()) : r.info.procedure;
+    row.status = r.info.reviewStatus.value_or("new");
+    row.receivedAt = r.receivedAt;
+    row.receivedDay = localDay(r.receivedAt);
+    row.volunteer = jsonField<std::string>(r.plain, "volunteer").value_or("");
+    row.residentId = jsonField<std::string>(body, "resident_id").value_or("");
+    all_.push_back(std::move(row));
+    return {};
+  });
+  if (!st) {
+    for (auto& [id, brief] : residents) vault::wipe(brief.name), vault::wipe(brief.village);
+    forgetRows();
+    error_ = i18n::message(st.error());
+    return;
+  }
+  std::set<std::string> villages;
+  if (auto commune = office.hub()->commune()) villages.insert(commune->villages.begin(), commune->villages.end());
+  std::map<std::string, std::string> titles;
+  for (auto& row : all_) {
+    const auto it = residents.find(row.residentId);
+    if (it != residents.end()) {
+      row.name = it->second.name;
+      row.village = it->second.village;
+    }
+    if (!row.village.empty()) villages.insert(row.village);
+    titles.emplace(row.procedure, row.procedureTitle);
+  }
+  for (auto& [id, brief] : residents) vault::wipe(brief.name), vault::wipe(brief.village);
+  villages_.assign(villages.begin(), villages.end());
+  procedures_.assign(titles.begin(), titles.end());
+  std::sort(procedures_.begin(), procedures_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::stable_sort(all_.begin(), all_.end(), [](const QueueRow& a, const QueueRow& b) { return a.receivedAt < b.receivedAt; });
+  apply();
+}
+
+void QueueModel::apply() {
+  shown_.clear();
+  for (const auto& row : all_) {
+    if (!procedure.empty() && row.procedure != procedure) continue;
+    if (!village.empty() && row.village != village) continue;
+    if (!status.empty() && row.status != status) continue;
+    shown_.push_back(row);
+  }
+}
+
+void QueueModel::reset() {
+  forgetRows();
+  procedure.clear();
+  vault::wipe(village);
+  village.clear();
+  status.clear();
+}
+
+void QueueModel::forgetRows() {
+  for (auto& r : all_) wipeRow(r);
+  for (auto& r : shown_) wipeRow(r);
+  all_.clear();
+  shown_.clear();
+  for (auto& v : villages_) vault::wipe(v);
+  villages_.clear();
+  procedures_.clear();
+  error_.clear();
+}
+
+}  // namespace gocua::office

@@ -1,0 +1,63 @@
+// The review queue: every application the hub holds, with the resident's name and village, the
+// procedure, the day received and the office's decision, filtered by procedure, village and
+// status (mới nhận, cần bổ sung, trả lại, đã nhận) and sorted by the day received, oldest first
+// (first come, first served). Names and villages are residents' data: wiped at lock.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "office/model/office_model.h"
+
+namespace gocua::office {
+
+struct QueueRow {
+  std::string id;
+  std::string residentId;
+  std::string procedure;       // form id
+  std::string procedureTitle;  // in the current language
+  std::string name;            // the resident's full name ("" when the resident has not arrived)
+  std::string village;
+  std::string status;      // "new", "needs_documents", "returned", "accepted"
+  std::string receivedAt;  // UTC ISO (sorts as text)
+  std::string receivedDay;  // local dd/mm/yyyy
+  std::string volunteer;
+};
+
+// The statuses a filter offers, "" (all) first; and each one's label in words.
+const std::vector<std::string>& queueStatuses();
+std::string statusLabel(const std::string& status);
+
+class QueueModel {
+ public:
+  // Opens every record once (the names and villages are sealed), then applies the filter.
+  void open(OfficeModel& office);
+  void reload(OfficeModel& office) { open(office); }
+
+  // The filter; "" = all. Call apply() after changing it.
+  std::string procedure, village, status;
+  void apply();
+
+  const std::vector<QueueRow>& rows() const { return shown_; }  // filtered and sorted
+  std::size_t total() const { return all_.size(); }
+  // The procedures and villages the filter offers: (form id, title) of the forms with at least
+  // one application, and the commune's villages plus any the records name.
+  const std::vector<std::pair<std::string, std::string>>& procedures() const { return procedures_; }
+  const std::vector<std::string>& villages() const { return villages_; }
+  const std::string& error() const { return error_; }
+
+  // At lock: the rows and the filter are forgotten.
+  void reset();
+  bool holdsPlaintext() const { return !all_.empty() || !shown_.empty() || !village.empty(); }
+
+ private:
+  std::vector<QueueRow> all_, shown_;
+  std::vector<std::pair<std::string, std::string>> procedures_;
+  std::vector<std::string> villages_;
+  std::string error_;
+  void forgetRows();
+};
+
+}  // namespace gocua::office

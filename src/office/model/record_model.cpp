@@ -1,0 +1,202 @@
+#include "office/model/record_model.h"
+
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/json_read.h"
+#include "hub_print/hub_print.h"
+#include "office/model/errors.h"
+#include "office/model/queue_model.h"
+#include "print/declaration.h"
+#include "ui/model/errors.h"
+#include "vault/secret.h"
+
+namespace gocua::office {
+
+using nlohmann::json;
+
+namespace {
+
+const json kNone;
+
+const json& member(const json& o, const std::string& key) {
+  if (!o.is_object()) return kNone;
+  const auto it = o.find(key);
+  return it == o.end() ? kNone : *it;
+}
+
+std::string text(const json& o, const char* key) { return jsonField<std::string>(o, key).value_or(""); }
+
+// The answers of one section (or a repeat's row) as lines, relevant fields only, in form order.
+class AnswerWalker {
+ public:
+  AnswerWalker(const forms::Form& form, const json& answers) : form_(form), answers_(answers) {}
+
+  void field(const forms::FieldDef& f, const json& scope, const std::string& path, int indent,
+             std::vector<AnswerLine>& out) const {
+    if (!form_.isRelevant(path, answers_, today_)) return;
+    const json& answer = member(scope, f.id);
+    const std::string label = f.label.in(i18n::lang());
+    if (f.type == forms::FieldType::Repeat) {
+      out.push_back({indent, label, answer.is_array() && !answer.empty() ? std::string() : kUnanswered});
+      if (!answer.is_array()) return;
+      for (std::size_t row = 0; row < answer.size(); ++row) {
+        out.push_back({indent + 1, std::to_string(row + 1) + ".", {}});
+        for (const auto& child : f.children)
+          field(child, answer[row], path + "[" + std::to_string(row) + "]." + child.id, indent + 2, out);
+      }
+      return;
+    }
+    std::string value = print::displayValue(f, answer);
+    out.push_back({indent, label, value.empty() ? kUnanswered : std::move(value)});
+  }
+
+ private:
+  static inline const std::string kUnanswered = "—";
+  const forms::Form& form_;
+  const json& answers_;
+  core::Date today_ = core::today();
+};
+
+void wipeAll(std::vector<AnswerSection>& sections) {
+  for (auto& s : sections)
+    for (auto& l : s.lines) vault::wipe(l.value);
+  sections.clear();
+}
+
+void wipeResident(ResidentView& r) {
+  for (auto* s : {&r.name, &r.dateOfBirth, &r.sex, &r.personalId, &r.phone, &r.village}) vault::wipe(*s);
+  r = {};
+}
+
+}  // namespace
+
+bool RecordModel::open(OfficeModel& office, const std::string& recordId) {
+  reset();
+  auto* session = office.session();
+  if (!session) return false;
+  std::string residentId;
+  auto st = session->withRecord(recordId, [&](const hub::OpenRecord& r) -> Status {
+    id_ = r.info.id;
+    procedure_ = r.info.procedure;
+    status_ = r.info.reviewStatus.value_or("new");
+    receivedDay_ = ui::formatLocalTime(r.receivedAt).substr(0, 10);
+    volunteer_ = text(r.plain, "volunteer");
+    const json& body = member(r.plain, "body");
+    residentId = text(body, "resident_id");
+    const auto* form = procedure_.empty() ? nullptr : session->form(procedure_);
+    procedureTitle_ = form ? form->title(i18n::lang()) : procedure_;
+    if (!form) return {};
+    const json& answers = member(body, "answers");
+    const AnswerWalker walker(*form, answers);
+    for (const auto& section : form->root().children) {
+      AnswerSection out{section.label.in(i18n::lang()), {}};
+      const json& scope = member(answers, section.id);
+      for (const auto& f : section.children) walker.field(f, scope, section.id + "." + f.id, 0, out.lines);
+      if (!out.lines.empty()) sections_.push_back(std::move(out));
+    }
+    return {};
+  });
+  if (!st) {
+    reset();
+    error_ = i18n::message(st.error());
+    return false;
+  }
+  if (!residentId.empty()) {
+    // The resident may not have reached the hub yet (a later batch): the application still shows.
+    (void)session->withRecord(residentId, [&](const hub::OpenRecord& r) -> Status {
+      const json& body = member(r.plain, "body");
+      resident_.found = true;
+      resident_.name = text(body, "full_name");
+      resident_.dateOfBirth = text(body, "date_of_birth");
+      const std::string sex = text(body, "sex");
+      resident_.sex = sex.empty() ? std::string() : i18n::tr("sex." + sex);
+      resident_.personalId = text(body, "personal_id");
+      resident_.phone = text(body, "phone");
+      resident_.village = text(body, "village");
+      return {};
+    });
+  }
+  printFolder.refresh();
+  return true;
+}
+
+void RecordModel::choose(const std::string& status) {
+  decision = status;
+  error_.clear();
+}
+
+std::vector<std::string> RecordModel::noteTemplates() const {
+  std::vector<std::string> out;
+  if (!noteRequired()) return out;
+  const std::string prefix = "office.note." + decision + ".";
+  for (int i = 1; i18n::has(prefix + std::to_string(i)); ++i) out.push_back(i18n::tr(prefix + std::to_string(i)));
+  return out;
+}
+
+void RecordModel::useTemplate(std::size_t i) {
+  const auto templates = noteTemplates();
+  if (i >= templates.size()) return;
+  note = blankNote() ? templates[i] : note + "; " + templates[i];
+}
+
+bool RecordModel::blankNote() const { return note.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+bool RecordModel::decide(OfficeModel& office) {
+  error_.clear();
+  auto* session = office.session();
+  if (!session || decision.empty()) return false;
+  if (noteRequired() && blankNote()) {
+    error_ = i18n::message(Error::make(err::kOfficeNoteRequired));
+    return false;
+  }
+  if (auto st = session->setReview(id_, decision, noteRequired() ? note : std::string()); !st) {
+    error_ = i18n::message(st.error());
+    return false;
+  }
+  status_ = decision;
+  office.notify(i18n::tr("office.record.decided", {{"status", statusLabel(status_)}}));
+  decision.clear();
+  vault::wipe(note);
+  note.clear();
+  return true;
+}
+
+bool RecordModel::print(OfficeModel& office) {
+  error_.clear();
+  auto* session = office.session();
+  if (!session || id_.empty()) return false;
+  if (!printFolder.exists()) {
+    error_ = i18n::message(Error::make(err::kFolderMissing));
+    return false;
+  }
+  const auto out = ui::uniqueFileIn(printFolder.folder(), "to-khai-" + id_.substr(0, 8), ".pdf");
+  if (auto st = hubprint::printDeclaration(*session, id_, out); !st) {
+    error_ = i18n::message(st.error());
+    return false;
+  }
+  lastPrinted_ = out;
+  office.notify(i18n::tr("office.record.printed", {{"file", out.string()}}));
+  return true;
+}
+
+void RecordModel::reset() {
+  id_.clear();
+  procedure_.clear();
+  procedureTitle_.clear();
+  status_.clear();
+  receivedDay_.clear();
+  volunteer_.clear();
+  error_.clear();
+  wipeResident(resident_);
+  wipeAll(sections_);
+  decision.clear();
+  vault::wipe(note);
+  note.clear();
+  lastPrinted_.clear();
+}
+
+bool RecordModel::holdsPlaintext() const {
+  return !id_.empty() || resident_.found || !sections_.empty() || !note.empty();
+}
+
+}  // namespace gocua::office

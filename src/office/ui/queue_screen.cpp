@@ -1,0 +1,154 @@
+// The review queue: filters (procedure and village as drop-downs, status as big buttons), then
+// the applications oldest first; one click on a row opens it.
+#include <imgui.h>
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/i18n.h"
+#include "office/ui/office_app.h"
+#include "ui/theme.h"
+#include "ui/ui_map.h"
+#include "ui/widgets.h"
+
+namespace gocua::office::window {
+
+namespace {
+
+// A drop-down of (value, label) options; "" is the first option ("all"). Items "<id>.<index>".
+// True when the choice changed.
+bool filterCombo(const std::string& id, const std::string& label, float width,
+                 const std::vector<std::pair<std::string, std::string>>& options, std::string& value) {
+  ImGui::BeginGroup();
+  ImGui::TextUnformatted(label.c_str());
+  std::string preview = options.front().second;
+  for (const auto& [v, text] : options)
+    if (v == value) preview = text;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::SetNextItemWidth(width);
+  const bool open = ImGui::BeginCombo(("##" + id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge);
+  uiMap().add(id, pos.x, pos.y, pos.x + width, pos.y + ImGui::GetFrameHeight());  // the popup replaces the item
+  bool changed = false;
+  if (open) {
+    for (std::size_t i = 0; i < options.size(); ++i) {
+      if (ImGui::Selectable((options[i].second + "##" + std::to_string(i)).c_str(), options[i].first == value, 0,
+                            ImVec2(0, ImGui::GetFontSize() * 1.6f))) {
+        changed = options[i].first != value;
+        value = options[i].first;
+      }
+      mark(id + "." + std::to_string(i));
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::EndGroup();
+  return changed;
+}
+
+void filters(OfficeApp& app) {
+  auto& m = app.queue;
+  bool changed = false;
+  const float width = std::max(ImGui::GetFontSize() * 12, (availableWidth() - ImGui::GetStyle().ItemSpacing.x) / 2);
+  std::vector<std::pair<std::string, std::string>> procedures{{"", i18n::tr("office.queue.all_procedures")}};
+  procedures.insert(procedures.end(), m.procedures().begin(), m.procedures().end());
+  changed |= filterCombo("queue.filter.procedure", i18n::tr("office.queue.procedure"), width, procedures, m.procedure);
+  if (availableWidth() > width * 2) ImGui::SameLine();
+  std::vector<std::pair<std::string, std::string>> villages{{"", i18n::tr("office.queue.all_villages")}};
+  for (const auto& v : m.villages()) villages.emplace_back(v, v);
+  changed |= filterCombo("queue.filter.village", i18n::tr("office.queue.village"), width, villages, m.village);
+  ImGui::TextUnformatted(i18n::tr("office.queue.status").c_str());
+  for (const auto& status : queueStatuses()) {
+    const std::string label = statusLabel(status);
+    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+    if (status != queueStatuses().front() && availableWidth() > w + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine();
+    if (button(label, "queue.status." + (status.empty() ? std::string("all") : status),
+               m.status == status ? ButtonKind::Primary : ButtonKind::Normal)) {
+      changed |= m.status != status;
+      m.status = status;
+    }
+  }
+  if (changed) m.apply();
+}
+
+void table(OfficeApp& app, float height) {
+  auto& m = app.queue;
+  const float rowHeight = ImGui::GetFontSize() * 2.2f;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("queue", 5, flags, ImVec2(0, height))) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(i18n::tr("office.queue.col.received").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn(i18n::tr("office.queue.col.name").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+  ImGui::TableSetupColumn(i18n::tr("office.queue.col.procedure").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.6f);
+  ImGui::TableSetupColumn(i18n::tr("office.queue.col.village").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  ImGui::TableSetupColumn(i18n::tr("office.queue.col.status").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+  ImGui::TableHeadersRow();
+  const float bodyTop = ImGui::GetItemRectMax().y;
+  const float textOffset = (rowHeight - ImGui::GetFontSize()) / 2;
+  auto cell = [&](const std::string& text, const float* colour = nullptr) {
+    ImGui::TableNextColumn();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + textOffset);
+    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(colour[0], colour[1], colour[2], colour[3]));
+    ImGui::TextUnformatted(text.c_str());
+    if (colour) ImGui::PopStyleColor();
+  };
+  int visibleIndex = 0;
+  std::optional<std::string> open;
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(m.rows().size()), rowHeight);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const QueueRow& r = m.rows()[static_cast<std::size_t>(i)];
+      ImGui::TableNextRow(0, rowHeight);
+      ImGui::TableNextColumn();
+      ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+      if (ImGui::Selectable((r.receivedDay + "##row" + std::to_string(i)).c_str(), false,
+                            ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, rowHeight)))
+        open = r.id;
+      ImGui::PopStyleVar();
+      // Rows numbered from the first one mostly below the frozen header (ui_map.h, rowCounts).
+      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
+      const UiRect body{c0.x, std::max(c0.y, bodyTop), c1.x, c1.y};
+      if (rowCounts({a.x, a.y, b.x, b.y}, body)) {
+        const auto part = clickablePart({a.x, a.y, b.x, b.y}, body);
+        uiMap().add("queue.row." + std::to_string(visibleIndex++), (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
+      }
+      if (r.name.empty())
+        cell(i18n::tr("office.queue.no_name"), palette().muted);
+      else
+        cell(r.name);
+      cell(r.procedureTitle);
+      cell(r.village);
+      const auto& p = palette();
+      cell(statusLabel(r.status), r.status == "new"               ? p.primary
+                                  : r.status == "accepted"        ? p.ok
+                                  : r.status == "needs_documents" ? p.warning
+                                                                  : p.error);
+    }
+  }
+  ImGui::EndTable();
+  if (open) app.openRecord(*open);
+}
+
+}  // namespace
+
+void drawQueue(OfficeApp& app) {
+  auto& m = app.queue;
+  heading(i18n::tr("office.queue.title"));
+  filters(app);
+  ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
+  mutedText(i18n::tr("office.queue.count",
+                     {{"shown", i18n::formatCount(m.rows().size())}, {"total", i18n::formatCount(m.total())}}));
+  if (!m.error().empty()) errorText(m.error());
+  if (m.rows().empty()) {
+    mutedText(i18n::tr("office.queue.empty"));
+    return;
+  }
+  const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFontSize() * 8);
+  table(app, height);
+}
+
+}  // namespace gocua::office::window

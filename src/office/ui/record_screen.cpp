@@ -1,0 +1,154 @@
+// One application: the resident and the declaration's answers section by section on the left;
+// the decision (accepted / needs documents / returned, with the note) and printing on the right
+// (one column under the other when the text is large).
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/i18n.h"
+#include "office/ui/office_app.h"
+#include "ui/folder_picker_widget.h"
+#include "ui/fonts.h"
+#include "ui/widgets.h"
+
+namespace gocua::office::window {
+
+namespace {
+
+using namespace gocua::ui::panels;
+
+// "Label" in muted text, the value beside it; a value wraps in its own column.
+void labelled(const std::string& id, const std::vector<std::pair<std::string, std::string>>& rows, float indent = 0) {
+  if (!ImGui::BeginTable(id.c_str(), 2, ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  for (const auto& [label, value] : rows) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    if (indent > 0) ImGui::Indent(indent);
+    mutedText(label);
+    if (indent > 0) ImGui::Unindent(indent);
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", value.c_str());
+  }
+  ImGui::EndTable();
+}
+
+void residentCard(const RecordModel& m) {
+  beginCard("record-resident");
+  heading(i18n::tr("office.record.resident"));
+  const auto& r = m.resident();
+  if (!r.found) {
+    warningText(i18n::tr("office.record.resident_missing"));
+  } else {
+    largeText(r.name);
+    labelled("resident", {{i18n::tr("office.record.date_of_birth"), r.dateOfBirth},
+                          {i18n::tr("office.record.sex"), r.sex},
+                          {i18n::tr("office.record.personal_id"), r.personalId},
+                          {i18n::tr("office.record.phone"), r.phone},
+                          {i18n::tr("office.record.village"), r.village}});
+  }
+  endCard();
+  mark("record.resident");
+}
+
+void answersCard(const RecordModel& m) {
+  beginCard("record-answers");
+  heading(i18n::tr("office.record.answers"));
+  for (std::size_t s = 0; s < m.sections().size(); ++s) {
+    const auto& section = m.sections()[s];
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextWrapped("%s", section.title.c_str());
+    ImGui::PopFont();
+    // Lines of one indent level go into one table; a deeper level starts a new one.
+    std::size_t i = 0;
+    while (i < section.lines.size()) {
+      const int indent = section.lines[i].indent;
+      std::vector<std::pair<std::string, std::string>> rows;
+      for (; i < section.lines.size() && section.lines[i].indent == indent; ++i)
+        rows.emplace_back(section.lines[i].label, section.lines[i].value);
+      labelled("answers-" + std::to_string(s) + "-" + std::to_string(i), rows, ImGui::GetFontSize() * indent);
+    }
+    ImGui::Spacing();
+  }
+  endCard();
+}
+
+void decisionCard(OfficeApp& app) {
+  auto& m = app.record;
+  beginCard("record-decision");
+  heading(i18n::tr("office.record.decide"));
+  for (const char* status : {"accepted", "needs_documents", "returned"}) {
+    const std::string label = i18n::tr(std::string("office.record.choose.") + status);
+    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+    if (std::string(status) != "accepted" && availableWidth() > w + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine();
+    if (button(label, std::string("record.choose.") + status,
+               m.decision == status ? ButtonKind::Primary : ButtonKind::Normal))
+      m.choose(status);
+  }
+  if (m.noteRequired()) {
+    textField(i18n::tr("office.record.note." + m.decision), "record.note", &m.note, 0, {}, TextKind::Words);
+    const auto templates = m.noteTemplates();
+    if (!templates.empty()) mutedText(i18n::tr("office.record.templates"));
+    for (std::size_t i = 0; i < templates.size(); ++i) {
+      const float w = ImGui::CalcTextSize(templates[i].c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+      if (i > 0 && availableWidth() > w + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine();
+      if (button(templates[i], "record.template." + std::to_string(i))) m.useTemplate(i);
+    }
+  }
+  if (!m.error().empty()) errorText(m.error());
+  ImGui::BeginDisabled(!m.canDecide());
+  if (button(i18n::tr("office.record.confirm"), "record.confirm", ButtonKind::Primary, -1)) m.decide(app.model);
+  ImGui::EndDisabled();
+  endCard();
+}
+
+void printCard(OfficeApp& app) {
+  auto& m = app.record;
+  beginCard("record-print");
+  heading(i18n::tr("office.record.print"));
+  mutedText(i18n::tr("office.record.print_to"));
+  drawFolderPicker(m.printFolder, "record.print_folder", app.now);
+  ImGui::BeginDisabled(!m.printFolder.exists());
+  if (button(i18n::tr("office.record.print"), "record.print", ButtonKind::Normal, -1)) m.print(app.model);
+  ImGui::EndDisabled();
+  endCard();
+}
+
+}  // namespace
+
+void drawRecord(OfficeApp& app) {
+  auto& m = app.record;
+  if (button(i18n::tr("office.record.back"), "record.back")) {
+    app.backToQueue();
+    return;
+  }
+  heading(m.procedureTitle());
+  mutedText(i18n::tr("office.record.received", {{"day", m.receivedDay()},
+                                                {"volunteer", m.volunteer()},
+                                                {"status", statusLabel(m.status())}}));
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const bool twoColumns = avail > ImGui::GetFontSize() * 48;
+  const float height = ImGui::GetContentRegionAvail().y;
+  if (!twoColumns) {
+    ImGui::BeginChild("record-all", ImVec2(0, height));
+    decisionCard(app);
+    residentCard(m);
+    answersCard(m);
+    printCard(app);
+    ImGui::EndChild();
+    return;
+  }
+  const float right = avail * 0.4f;
+  ImGui::BeginChild("record-left", ImVec2(avail - right - ImGui::GetStyle().ItemSpacing.x, height));
+  residentCard(m);
+  answersCard(m);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("record-right", ImVec2(right, height));
+  decisionCard(app);
+  printCard(app);
+  ImGui::EndChild();
+}
+
+}  // namespace gocua::office::window

@@ -1,0 +1,92 @@
+// The frame around every screen of the desk: the top bar (the program, who is at the desk, where
+// to go, lock), the current screen, and the notice line.
+#include <imgui.h>
+
+#include <iterator>
+
+#include "core/i18n.h"
+#include "office/ui/office_app.h"
+#include "ui/fonts.h"
+#include "ui/page.h"
+#include "ui/ui_map.h"
+#include "ui/widgets.h"
+
+namespace gocua::office::window {
+
+namespace {
+
+// The draw function of each screen, in the order of kScreens (office/model/desk.h).
+struct ScreenDraw {
+  Screen id;
+  void (*draw)(OfficeApp&);
+};
+constexpr ScreenDraw kDraw[] = {
+    {Screen::NoHub, drawNoHub}, {Screen::Unlock, drawUnlock}, {Screen::Inbox, drawInbox},
+    {Screen::Queue, drawQueue}, {Screen::Record, drawRecord}, {Screen::Settings, drawSettings},
+};
+static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
+constexpr bool drawsInEnumOrder() {
+  for (std::size_t i = 0; i < std::size(kDraw); ++i)
+    if (kDraw[i].id != static_cast<Screen>(i)) return false;
+  return true;
+}
+static_assert(drawsInEnumOrder(), "kDraw rows must follow the order of enum Screen");
+
+float buttonWidth(const std::string& label) {
+  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+}
+
+void topBar(OfficeApp& app) {
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted(i18n::tr("office.title").c_str());
+  ImGui::PopFont();
+  if (!app.model.session()) return;
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  mutedText(i18n::tr("office.bar.staff", {{"name", app.model.staffName()}}));
+  const Screen screen = app.model.screen();
+  struct Nav {
+    const char* key;
+    const char* id;
+    Screen to;
+  };
+  constexpr Nav kNav[] = {{"office.nav.queue", "nav.queue", Screen::Queue},
+                          {"office.nav.inbox", "nav.inbox", Screen::Inbox},
+                          {"office.nav.settings", "nav.settings", Screen::Settings}};
+  const std::string lock = i18n::tr("office.nav.lock");
+  float width = buttonWidth(lock);
+  for (const auto& n : kNav) width += buttonWidth(i18n::tr(n.key)) + ImGui::GetStyle().ItemSpacing.x;
+  // Right-aligned when the line has room; under the title at a large text size.
+  const float right = ImGui::GetWindowContentRegionMax().x - width;
+  if (right > ImGui::GetCursorPosX() + ImGui::GetStyle().ItemSpacing.x)
+    ImGui::SameLine(right);
+  // While an import runs on the session, the desk stays on the inbox.
+  ImGui::BeginDisabled(app.model.busy());
+  for (const auto& n : kNav) {
+    const bool here = screen == n.to || (n.to == Screen::Queue && screen == Screen::Record);
+    if (button(i18n::tr(n.key), n.id, here ? ButtonKind::Primary : ButtonKind::Normal)) app.goTo(n.to);
+    ImGui::SameLine();
+  }
+  if (button(lock, "nav.lock")) app.lock();
+  ImGui::EndDisabled();
+}
+
+}  // namespace
+
+void drawFrame(OfficeApp& app) {
+  beginPage("gocua-office");
+  uiMap().beginFrame(screenName(app.model.screen()));
+  topBar(app);
+  if (app.model.busy()) mutedText(i18n::tr("office.nav.busy"));
+  ImGui::Separator();
+  const auto& notice = app.model.notice();
+  beginScreenArea(notice.text);
+  const auto screen = static_cast<std::size_t>(app.model.screen());
+  if (screen < kScreenCount) kDraw[screen].draw(app);
+  endScreenArea();
+  if (noticeLine(notice.text, notice.error, i18n::tr("office.notice.dismiss"))) app.model.clearNotice();
+  endPage();
+  uiMap().endFrame();
+}
+
+}  // namespace gocua::office::window

@@ -1,0 +1,51 @@
+#include "ui/page.h"
+
+#include <imgui.h>
+
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace gocua::ui {
+
+void beginPage(const char* name) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+  ImGui::Begin(name, nullptr, flags);
+  ImGui::PopStyleColor();
+}
+
+void endPage() { ImGui::End(); }
+
+void beginScreenArea(const std::string& notice) {
+  const float noticeHeight =
+      notice.empty() ? 0 : ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+  ImGui::BeginChild("screen", ImVec2(0, -noticeHeight), false);
+  ImGui::PopStyleColor();
+}
+
+void endScreenArea() { ImGui::EndChild(); }
+
+bool noticeLine(const std::string& text, bool error, const std::string& dismissLabel) {
+  if (text.empty()) return false;
+  ImGui::Separator();
+  // The message wraps in the space left of the dismiss button.
+  const float width = ImGui::CalcTextSize(dismissLabel.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+  const float textRight = ImGui::GetWindowContentRegionMax().x - width - ImGui::GetStyle().ItemSpacing.x;
+  const auto& p = palette();
+  const float* c = error ? p.error : p.ok;
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+  ImGui::PushTextWrapPos(textRight);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+  return button(dismissLabel, "notice.dismiss", ButtonKind::Normal, width);
+}
+
+}  // namespace gocua::ui

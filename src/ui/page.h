@@ -1,0 +1,22 @@
+// The frame both programs draw every screen in: one full-window ImGui window, the screen's area,
+// and the notice line at the bottom (a message in the ok or error colour, wrapped left of its
+// dismiss button, id "notice.dismiss").
+#pragma once
+
+#include <string>
+
+namespace gocua::ui {
+
+// The full-window page (transparent: Platform::endFrame clears to the page colour, which on
+// software GL is cheaper than a full-window rectangle).
+void beginPage(const char* name);
+void endPage();
+
+// The screen's area: what is left above a notice line holding text (none when empty).
+void beginScreenArea(const std::string& notice);
+void endScreenArea();
+
+// The notice line (nothing when text is empty); true when the dismiss button was pressed.
+bool noticeLine(const std::string& text, bool error, const std::string& dismissLabel);
+
+}  // namespace gocua::ui

@@ -1,0 +1,178 @@
+// The review queue (filters, order) and one application opened, decided and printed through the
+// hub's own calls: `gocua-hub review set` and `print` see exactly what the desk did.
+#include <cstdlib>
+
+#include "office/model/errors.h"
+#include "office_fixture.h"
+
+using namespace officetest;
+
+namespace {
+
+// Two villages, three applications received on different days.
+void receiveThree(DeskFixture& f) {
+  auto birth = sampleAnswers("birth_registration");
+  auto ct01 = sampleAnswers("residence_ct01");
+  f.import(makeBatch(f.device, 1,
+                     {residentLine(1, 1, "Trần Thị Bình"), residentLine(2, 1, "Lò Văn Pấng", {{"village", "Thôn 2"}}),
+                      applicationLine(10, "birth_registration", birth, 1)},
+                     f.hubBox()));
+  f.import(makeBatch(f.device, 2, {applicationLine(11, "residence_ct01", ct01, 2)}, f.hubBox()));
+  f.import(makeBatch(f.device, 3, {applicationLine(12, "birth_registration", birth, 2)}, f.hubBox()));
+}
+
+}  // namespace
+
+TEST_CASE("queue: applications oldest first with the resident's name and village; filters narrow it") {
+  DeskFixture f;
+  f.unlock();
+  receiveThree(f);
+  f.desk.goQueue();
+  auto& q = f.desk.queue;
+  REQUIRE(q.total() == 3);
+  REQUIRE(q.rows().size() == 3);
+  CHECK(q.rows()[0].id == uuid(10));
+  CHECK(q.rows()[0].name == "Trần Thị Bình");
+  CHECK(q.rows()[0].village == "Thôn 1");
+  CHECK(q.rows()[0].status == "new");
+  CHECK(q.rows()[0].procedureTitle == f.session->form("birth_registration")->title(i18n::lang()));
+  CHECK(q.rows()[1].name == "Lò Văn Pấng");
+  CHECK(q.rows()[1].village == "Thôn 2");
+  for (std::size_t i = 1; i < q.rows().size(); ++i) CHECK(q.rows()[i - 1].receivedAt <= q.rows()[i].receivedAt);
+  CHECK(q.villages() == std::vector<std::string>{"Thôn 1", "Thôn 2"});
+  REQUIRE(q.procedures().size() == 2);
+
+  q.village = "Thôn 2";
+  q.apply();
+  CHECK(q.rows().size() == 2);
+  q.procedure = "birth_registration";
+  q.apply();
+  REQUIRE(q.rows().size() == 1);
+  CHECK(q.rows()[0].id == uuid(12));
+
+  REQUIRE(f.session->setReview(uuid(12), "accepted", "").ok());
+  f.desk.queue.reload(f.desk.model);  // the filter stays
+  q.status = "new";
+  q.apply();
+  CHECK(q.rows().empty());
+  q.status = "accepted";
+  q.apply();
+  REQUIRE(q.rows().size() == 1);
+  CHECK(statusLabel(q.rows()[0].status) == i18n::tr("office.status.accepted"));
+}
+
+TEST_CASE("record: the resident and the answers in words; needs documents wants a note; the hub has it audited") {
+  DeskFixture f;
+  f.unlock();
+  receiveThree(f);
+  f.desk.goQueue();
+  f.desk.openRecord(uuid(10));
+  REQUIRE(f.desk.model.screen() == Screen::Record);
+  auto& r = f.desk.record;
+  CHECK(r.status() == "new");
+  CHECK(r.resident().found);
+  CHECK(r.resident().name == "Trần Thị Bình");
+  CHECK(r.resident().dateOfBirth == "01/02/1990");
+  CHECK(r.resident().village == "Thôn 1");
+  REQUIRE_FALSE(r.sections().empty());
+  // Choice labels and dates as the form writes them, section by section.
+  const auto* form = f.session->form("birth_registration");
+  CHECK(r.sections()[0].title == form->root().children[0].label.in(i18n::lang()));
+  auto lineOf = [&](const std::string& label) -> std::string {
+    for (const auto& s : r.sections())
+      for (const auto& l : s.lines)
+        if (l.label == label) return l.value;
+    return "(none)";
+  };
+  CHECK(lineOf(form->field("child.sex")->label.in(i18n::lang())) == form->field("child.sex")->findChoice("female")->label.vi);
+  CHECK(lineOf(form->field("child.date_of_birth")->label.in(i18n::lang())) == "01/11/2025");
+  CHECK(lineOf(form->field("child.given_name")->label.in(i18n::lang())) == "Anh");
+
+  // Needs documents: no note, no decision.
+  r.choose("needs_documents");
+  CHECK(r.noteRequired());
+  CHECK_FALSE(r.canDecide());
+  CHECK_FALSE(r.decide(f.desk.model));
+  CHECK(r.error() == i18n::message(Error::make(err::kOfficeNoteRequired)));
+  const auto templates = r.noteTemplates();
+  REQUIRE_FALSE(templates.empty());
+  CHECK(templates[0] == "Thiếu giấy chứng sinh");
+  r.useTemplate(0);
+  r.useTemplate(1);
+  CHECK(r.note == templates[0] + "; " + templates[1]);
+  REQUIRE(r.decide(f.desk.model));
+  CHECK(r.status() == "needs_documents");
+  CHECK(r.note.empty());
+
+  // The laptop's next status receipt carries the decision and the note sealed to it.
+  auto receipt = f.receipt(*f.session->statusReceipt(f.device.keys.publicKey), f.device);
+  REQUIRE(receipt.updates.size() == 1);
+  CHECK(receipt.updates[0].id == uuid(10));
+  CHECK(*sync::openNote(receipt.updates[0].sealedNote, f.device.box) == templates[0] + "; " + templates[1]);
+  auto audit = f.hub->auditLog("");
+  REQUIRE(audit.ok());
+  REQUIRE_FALSE(audit->empty());
+  CHECK(audit->back().staff == hub::kFirstStaffName);
+  CHECK(audit->back().action == "review.needs_documents");
+  CHECK(audit->back().target == uuid(10));
+
+  // Returned wants a reason too; accepted sends no note.
+  r.choose("returned");
+  CHECK_FALSE(r.canDecide());
+  r.note = "   ";
+  CHECK_FALSE(r.canDecide());
+  r.choose("accepted");
+  CHECK(r.canDecide());
+  REQUIRE(r.decide(f.desk.model));
+  CHECK((*f.hub->records(std::nullopt))[2].reviewStatus == std::optional<std::string>("accepted"));
+}
+
+TEST_CASE("record: the declaration printed into the chosen folder, audited as gocua-hub print is") {
+  DeskFixture f;
+  f.unlock();
+  receiveThree(f);
+  f.desk.openRecord(uuid(10));
+  auto& r = f.desk.record;
+  r.printFolder.path = (f.home.path / "missing").string();
+  CHECK_FALSE(r.print(f.desk.model));
+  r.printFolder.path = f.home.path.string();
+  REQUIRE(r.print(f.desk.model));
+  CHECK(r.lastPrinted().parent_path() == f.home.path);
+  CHECK(r.lastPrinted().extension() == ".pdf");
+  CHECK(readAll(r.lastPrinted()).rfind("%PDF-", 0) == 0);
+  REQUIRE(r.print(f.desk.model));  // again: a second file, the first kept
+  CHECK(r.lastPrinted().filename().string().find("-2.pdf") != std::string::npos);
+  auto audit = f.hub->auditLog("");
+  REQUIRE(audit.ok());
+  CHECK(audit->back().action == "print");
+  CHECK(audit->back().target == uuid(10));
+}
+
+TEST_CASE("record: an id the hub does not have stays on the queue with the reason") {
+  DeskFixture f;
+  f.unlock();
+  f.desk.goQueue();
+  f.desk.openRecord(uuid(77));
+  CHECK(f.desk.model.screen() == Screen::Queue);
+  CHECK(f.desk.model.notice().error);
+  CHECK(f.desk.model.notice().text == i18n::message(Error::fromText("hub.record_not_found")));
+  CHECK_FALSE(f.desk.record.holdsPlaintext());
+}
+
+TEST_CASE("settings: the display settings are saved in their own file and read back") {
+  DeskFixture f;
+  f.desk.goSettings();
+  f.desk.settings.draft.fontScalePercent = 200;
+  f.desk.settings.draft.highContrast = true;
+  CHECK(f.desk.settings.apply(f.desk.model));
+  CHECK_FALSE(f.desk.settings.apply(f.desk.model));  // nothing changed the looks
+  Desk again(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json"}, ui::FolderPicker::Roots{{}, f.home.path});
+  again.model.start();
+  CHECK(again.model.settings().fontScalePercent == 200);
+  CHECK(again.model.settings().highContrast);
+  writeAll(f.home.path / "office.json", "not json");
+  Desk broken(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json"}, ui::FolderPicker::Roots{{}, f.home.path});
+  broken.model.start();
+  CHECK(broken.model.notice().error);
+  CHECK(broken.model.settings().fontScalePercent == 100);
+}

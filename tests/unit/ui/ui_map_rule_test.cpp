@@ -1,0 +1,101 @@
+// What the GUI map publishes (ui/ui_map.h): only the part of a widget that can be clicked, and
+// list rows numbered from the first one a volunteer sees under the header, and the field being
+// edited named with a keyed digest, never its text.
+#include "ui/ui_map.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using gocua::ui::clickablePart;
+using gocua::ui::rowCounts;
+using gocua::ui::UiRect;
+
+namespace {
+// A list body under its frozen header: x 200..1000, y 300..700. Rows 50 px tall; ImGui's
+// selectable reaches 5 px (half the item spacing) above and below its row.
+const UiRect kBody{200, 300, 1000, 700};
+UiRect row(int i) {
+  return {200, 295.0f + 50.0f * static_cast<float>(i), 1000, 355.0f + 50.0f * static_cast<float>(i)};
+}
+}  // namespace
+
+TEST_CASE("ui map: a widget half scrolled out is published as its visible part, one scrolled away not at all") {
+  const auto whole = clickablePart({300, 400, 500, 450}, kBody);
+  REQUIRE(whole.has_value());
+  CHECK(*whole == UiRect{300, 400, 500, 450});
+  const auto cut = clickablePart({300, 680, 500, 730}, kBody);  // the bottom 30 px are clipped
+  REQUIRE(cut.has_value());
+  CHECK(*cut == UiRect{300, 680, 500, 700});
+  CHECK_FALSE(clickablePart({300, 700, 500, 750}, kBody).has_value());  // touches the edge only
+  CHECK_FALSE(clickablePart({300, 100, 500, 150}, kBody).has_value());
+  CHECK_FALSE(clickablePart({1000, 400, 1100, 450}, kBody).has_value());
+}
+
+TEST_CASE("ui map: the first row under the header is row 0; rows mostly hidden are not numbered") {
+  CHECK(rowCounts(row(0), kBody));  // reaches 5 px behind the header: still the first row
+  CHECK(rowCounts(row(1), kBody));
+  CHECK(rowCounts(row(7), kBody));        // 645..705: 55 of 60 px shown
+  CHECK_FALSE(rowCounts(row(8), kBody));  // 695..755: 5 px shown
+  // Scrolled by 40 px: the old first row shows 15 of its 60 px and does not count.
+  const UiRect scrolled{200, 255, 1000, 315};
+  CHECK_FALSE(rowCounts(scrolled, kBody));
+}
+
+namespace {
+nlohmann::json readMap(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return nlohmann::json::parse(in, nullptr, false);
+}
+std::string fileText(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+}  // namespace
+
+TEST_CASE("ui map: the field being edited is named with a keyed digest of its text, never the text") {
+  const auto dir = std::filesystem::temp_directory_path() / ("gocua-ui-map-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "map.json";
+  gocua::ui::UiMap map;
+  map.enable(file);
+  const std::string name = "Lò Văn Pấng";
+
+  // Without a key: the field is named, its digest empty (the test then cannot check, nor can anyone).
+  map.beginFrame("resident");
+  map.add("resident.full_name", 10, 10, 200, 40);
+  map.active("resident.full_name", &name);
+  map.endFrame();
+  auto j = readMap(file);
+  CHECK(j["active"]["id"] == "resident.full_name");
+  CHECK(j["active"]["digest"] == "");
+
+  // With a key: the digest is the keyed BLAKE2b of exactly the text; one lost letter changes it.
+  std::vector<std::uint8_t> key(32, 7);
+  map.setDigestKey(key);
+  map.beginFrame("resident");
+  map.active("resident.full_name", &name);
+  map.endFrame();
+  j = readMap(file);
+  const std::string digest = j["active"]["digest"];
+  CHECK(digest == gocua::ui::typedTextDigest(key, name));
+  CHECK(digest.size() == 32);
+  CHECK(digest != gocua::ui::typedTextDigest(key, "L Văn Pấng"));
+  CHECK(digest != gocua::ui::typedTextDigest(std::vector<std::uint8_t>(32, 8), name));
+  CHECK(fileText(file).find("Văn") == std::string::npos);
+
+  // A passphrase field is named but never digested; a frame with no field edited names none.
+  map.beginFrame("unlock");
+  map.active("unlock.passphrase", nullptr);
+  map.endFrame();
+  CHECK(readMap(file)["active"]["digest"] == "");
+  map.beginFrame("unlock");
+  map.endFrame();
+  CHECK_FALSE(readMap(file).contains("active"));
+  std::filesystem::remove_all(dir);
+}
