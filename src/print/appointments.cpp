@@ -98,6 +98,7 @@ Result<PageLayout> layoutAppointments(const AppointmentList& list, const Measure
   cursor.line(list.communeName + date, 11, false, kPageWidth / 2 - 20);
   cursor.line("NGƯỜI LẬP DANH SÁCH", 11, true, kPageWidth / 2 + 30);
   cursor.line("(Ký, ghi rõ họ, chữ đệm, tên)", 9, false, kPageWidth / 2 + 30);
+  addPageMarks(layout, measure);
   return layout;
 }
 
