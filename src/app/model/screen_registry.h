@@ -20,6 +20,7 @@
 #include "app/model/resident_model.h"
 #include "app/model/return_point.h"
 #include "app/model/settings_model.h"
+#include "app/model/skills_session_model.h"
 #include "app/model/sync_model.h"
 #include "app/model/unlock_model.h"
 #include "app/model/wizard_model.h"
@@ -36,6 +37,7 @@ struct ScreenModels {
   SyncModel sync;
   JoinModel join;
   SettingsModel settings;
+  SkillsSessionModel sessions;
 
   // Where the volunteer was when the app last locked (return_point.h).
   ReturnPoint returnPoint;
@@ -78,6 +80,8 @@ inline constexpr ScreenInfo kScreens[] = {
      [](const ScreenModels& m) { return m.join.holdsPlaintext(); }},
     {Screen::Settings, "settings", [](ScreenModels& m) { m.settings.reset(); },
      [](const ScreenModels& m) { return m.settings.holdsPlaintext(); }},
+    {Screen::Sessions, "sessions", [](ScreenModels& m) { m.sessions.reset(); },
+     [](const ScreenModels& m) { return m.sessions.holdsPlaintext(); }},
 };
 
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <iterator>
+#include <string>
+#include <vector>
 
 #include "app/ui/fonts.h"
 #include "app/ui/screens.h"
@@ -10,6 +12,7 @@
 #include "app/ui/theme.h"
 #include "app/ui/ui_map.h"
 #include "app/ui/widgets.h"
+#include "core/date.h"
 #include "core/i18n.h"
 
 namespace gocua::app::ui {
@@ -24,7 +27,7 @@ struct ScreenDraw {
 constexpr ScreenDraw kDraw[] = {
     {Screen::FirstRun, drawFirstRun}, {Screen::Unlock, drawUnlock},           {Screen::Home, drawHome},
     {Screen::Resident, drawResident}, {Screen::Application, drawApplication}, {Screen::Sync, drawSync},
-    {Screen::Join, drawJoin},         {Screen::Settings, drawSettings},
+    {Screen::Join, drawJoin},         {Screen::Settings, drawSettings},       {Screen::Sessions, drawSessions},
 };
 static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
 constexpr bool drawsInEnumOrder() {
@@ -70,8 +73,17 @@ void goSettings(App& app) {
   app.model.go(Screen::Settings);
 }
 
+void goSessions(App& app) {
+  std::vector<std::string> villages;  // the villages residents live in, as Home lists them
+  for (const auto& v : app.home.villages()) villages.push_back(v.name);
+  app.sessions.open(app.model, core::today(), std::move(villages));
+  app.model.go(Screen::Sessions);
+}
+
 void goTo(App& app, Screen s) {
-  if (s == Screen::Sync)
+  if (s == Screen::Sessions)
+    goSessions(app);
+  else if (s == Screen::Sync)
     goSync(app);
   else if (s == Screen::Settings)
     goSettings(app);

@@ -172,6 +172,8 @@ void counters(App& app) {
   counter(m.needsDocuments() > 0 ? i18n::tr("app.home.needs_documents", {{"count", count(m.needsDocuments())}})
                                  : i18n::tr("app.home.no_documents_needed"),
           m.needsDocuments() > 0, "home.needs_documents");
+  ImGui::SameLine();
+  if (button(i18n::tr("app.home.sessions"), "home.sessions")) goSessions(app);  // trainers log a session
   if (m.truncated())
     mutedText(i18n::tr("app.home.truncated", {{"count", count(m.matchCount())}, {"shown", count(m.rowCount())}}));
 }

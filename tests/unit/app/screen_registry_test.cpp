@@ -126,6 +126,11 @@ TEST_CASE("lock wipes every screen's copy of residents' data") {
          REQUIRE(m.join.preview(stick / "xa.gcp"));
        }},
       {Screen::Settings, [&] { m.settings.open(a.model); }},  // no resident data to hold
+      {Screen::Sessions,
+       [&] {
+         m.sessions.open(a.model, core::Date{2026, 12, 5}, {"Thôn Đông"});
+         m.sessions.notes = "bà Tư cần hướng dẫn thêm";
+       }},
   };
 
   for (const auto& screen : kScreens) {
