@@ -19,6 +19,7 @@
 #include "app/model/join_model.h"
 #include "app/model/resident_model.h"
 #include "app/model/return_point.h"
+#include "app/model/scenario_model.h"
 #include "app/model/settings_model.h"
 #include "app/model/skills_session_model.h"
 #include "app/model/sync_model.h"
@@ -38,6 +39,7 @@ struct ScreenModels {
   JoinModel join;
   SettingsModel settings;
   SkillsSessionModel sessions;
+  ScenarioModel scenarios;
 
   // Where the volunteer was when the app last locked (return_point.h).
   ReturnPoint returnPoint;
@@ -82,6 +84,8 @@ inline constexpr ScreenInfo kScreens[] = {
      [](const ScreenModels& m) { return m.settings.holdsPlaintext(); }},
     {Screen::Sessions, "sessions", [](ScreenModels& m) { m.sessions.reset(); },
      [](const ScreenModels& m) { return m.sessions.holdsPlaintext(); }},
+    {Screen::Scenarios, "scenarios", [](ScreenModels& m) { m.scenarios.reset(); },
+     [](const ScreenModels& m) { return m.scenarios.holdsPlaintext(); }},
 };
 
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);

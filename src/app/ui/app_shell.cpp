@@ -25,9 +25,10 @@ struct ScreenDraw {
   void (*draw)(App&);
 };
 constexpr ScreenDraw kDraw[] = {
-    {Screen::FirstRun, drawFirstRun}, {Screen::Unlock, drawUnlock},           {Screen::Home, drawHome},
-    {Screen::Resident, drawResident}, {Screen::Application, drawApplication}, {Screen::Sync, drawSync},
-    {Screen::Join, drawJoin},         {Screen::Settings, drawSettings},       {Screen::Sessions, drawSessions},
+    {Screen::FirstRun, drawFirstRun},   {Screen::Unlock, drawUnlock},           {Screen::Home, drawHome},
+    {Screen::Resident, drawResident},   {Screen::Application, drawApplication}, {Screen::Sync, drawSync},
+    {Screen::Join, drawJoin},           {Screen::Settings, drawSettings},       {Screen::Sessions, drawSessions},
+    {Screen::Scenarios, drawScenarios},
 };
 static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
 constexpr bool drawsInEnumOrder() {
@@ -80,9 +81,16 @@ void goSessions(App& app) {
   app.model.go(Screen::Sessions);
 }
 
+void goScenarios(App& app) {
+  app.scenarios.open(app.model);
+  app.model.go(Screen::Scenarios);
+}
+
 void goTo(App& app, Screen s) {
   if (s == Screen::Sessions)
     goSessions(app);
+  else if (s == Screen::Scenarios)
+    goScenarios(app);
   else if (s == Screen::Sync)
     goSync(app);
   else if (s == Screen::Settings)

@@ -174,6 +174,10 @@ void counters(App& app) {
           m.needsDocuments() > 0, "home.needs_documents");
   ImGui::SameLine();
   if (button(i18n::tr("app.home.sessions"), "home.sessions")) goSessions(app);  // trainers log a session
+  if (app.model.training()) {  // practice happens in training workspaces only
+    ImGui::SameLine();
+    if (button(i18n::tr("app.home.scenarios"), "home.scenarios")) goScenarios(app);
+  }
   if (m.truncated())
     mutedText(i18n::tr("app.home.truncated", {{"count", count(m.matchCount())}, {"shown", count(m.rowCount())}}));
 }
