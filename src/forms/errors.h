@@ -16,6 +16,7 @@ inline constexpr ErrorCode kExprUnknownFunction{"expr.unknown_function", ErrorKi
 inline constexpr ErrorCode kFormBadPattern{"form.bad_pattern", ErrorKind::Damaged};
 inline constexpr ErrorCode kSkillsBadCount{"skills.bad_count", ErrorKind::Invalid};
 inline constexpr ErrorCode kSkillsHelpedMoreThanAttended{"skills.helped_more_than_attended", ErrorKind::Invalid};
+inline constexpr ErrorCode kSkillsNamedMoreThanAttended{"skills.named_more_than_attended", ErrorKind::Invalid};
 inline constexpr ErrorCode kSkillsNoAttendees{"skills.no_attendees", ErrorKind::Invalid};
 inline constexpr ErrorCode kSkillsNoTopic{"skills.no_topic", ErrorKind::Invalid};
 inline constexpr ErrorCode kSkillsUnknownTopic{"skills.unknown_topic", ErrorKind::Invalid};

@@ -67,7 +67,34 @@ void SkillsSessionModel::clearForm(const std::string& trainer) {
   topicChosen.assign(topics_.size(), false);
   attendees = {};
   helped = {};
+  participantQuery.clear();
+  found_.clear();
+  participants_.clear();
   messages_.clear();
+}
+
+void SkillsSessionModel::searchParticipants(AppModel& app) {
+  found_.clear();
+  if (!app.session() || participantQuery.find_first_not_of(' ') == std::string::npos) return;
+  for (const auto& r : app.session()->searchResidents(participantQuery, 6)) {
+    Person p{jsonValue(r, "id", ""), jsonValue(r, "full_name", ""), {}};
+    const std::string dob = jsonValue(r, "date_of_birth", ""), village = jsonValue(r, "village", "");
+    p.detail = dob + (dob.empty() || village.empty() ? "" : " · ") + village;
+    const bool named =
+        std::any_of(participants_.begin(), participants_.end(), [&](const Person& x) { return x.id == p.id; });
+    if (!named) found_.push_back(std::move(p));
+  }
+}
+
+void SkillsSessionModel::addParticipant(std::size_t foundIndex) {
+  if (foundIndex >= found_.size()) return;
+  participants_.push_back(std::move(found_[foundIndex]));
+  found_.clear();
+  participantQuery.clear();
+}
+
+void SkillsSessionModel::removeParticipant(std::size_t index) {
+  if (index < participants_.size()) participants_.erase(participants_.begin() + static_cast<long>(index));
 }
 
 int SkillsSessionModel::attendance() const {
@@ -87,6 +114,8 @@ json SkillsSessionModel::toJson() const {
     for (std::size_t band = 0; band < kAgeBands.size(); ++band)
       s["attendees"][kSexes[sex]][kAgeBands[band]] = attendees[sex][band];
   for (std::size_t i = 0; i < kHelped.size(); ++i) s["helped"][kHelped[i]] = helped[i];
+  s["participants"] = json::array();
+  for (const auto& p : participants_) s["participants"].push_back(p.id);
   return s;
 }
 
@@ -159,6 +188,9 @@ void SkillsSessionModel::reset() {
   topicChosen.clear();
   attendees = {};
   helped = {};
+  participantQuery.clear();
+  found_.clear();
+  participants_.clear();
   topics_.clear();
   villages_.clear();
   messages_.clear();
@@ -170,7 +202,7 @@ void SkillsSessionModel::reset() {
 
 bool SkillsSessionModel::holdsPlaintext() const {
   return !trainers.empty() || !notes.empty() || !place.empty() || !village.empty() || !logged_.empty() ||
-         !villages_.empty();
+         !villages_.empty() || !participants_.empty() || !found_.empty() || !participantQuery.empty();
 }
 
 }  // namespace gocua::app

@@ -33,6 +33,18 @@ class SkillsSessionModel {
   std::array<std::array<int, 3>, 2> attendees{};  // [sex][age band]
   std::array<int, 3> helped{};
 
+  // Named attendees (optional): residents of this laptop, found by the search box; each named
+  // resident gave consent on their own record (the workspace refuses one who did not).
+  struct Person {
+    std::string id, name, detail;  // detail: date of birth and village, to tell namesakes apart
+  };
+  std::string participantQuery;
+  void searchParticipants(AppModel& app);  // after participantQuery changed
+  const std::vector<Person>& found() const { return found_; }
+  void addParticipant(std::size_t foundIndex);
+  void removeParticipant(std::size_t index);
+  const std::vector<Person>& participants() const { return participants_; }
+
   struct Topic {
     std::string value, label;
   };
@@ -72,6 +84,7 @@ class SkillsSessionModel {
   std::vector<std::string> villages_;
   std::map<std::string, std::string> messages_;
   std::vector<Logged> logged_;
+  std::vector<Person> found_, participants_;
   std::string saved_, loadError_;
   bool scrollToProblem_ = false;
 };

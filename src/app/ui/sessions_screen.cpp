@@ -69,6 +69,34 @@ void helpedInputs(SkillsSessionModel& m) {
   }
 }
 
+// Named attendees: a search box, the residents it finds (one click adds), the names added.
+void participants(App& app, SkillsSessionModel& m) {
+  const std::string before = m.participantQuery;
+  textField(i18n::tr("app.sessions.participants"), "sessions.participant_search", &m.participantQuery, 0,
+            i18n::tr("app.sessions.participants_hint"), TextKind::Words);
+  if (m.participantQuery != before) m.searchParticipants(app.model);
+  for (std::size_t i = 0; i < m.found().size(); ++i) {
+    const auto& p = m.found()[i];
+    if (button(i18n::tr("app.sessions.participant_add", {{"name", p.name}, {"detail", p.detail}}),
+               "sessions.found." + std::to_string(i))) {
+      m.addParticipant(i);
+      break;  // the list changed under the loop
+    }
+  }
+  for (std::size_t i = 0; i < m.participants().size(); ++i) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted((m.participants()[i].name + "  ·  " + m.participants()[i].detail).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(
+            (i18n::tr("app.sessions.participant_remove") + "##participant-" + std::to_string(i)).c_str())) {
+      m.removeParticipant(i);
+      break;
+    }
+    mark("sessions.participant_remove." + std::to_string(i));
+  }
+  fieldMessage(m, "participants");
+}
+
 void form(SkillsSessionModel& m) {
   textField(i18n::tr("app.sessions.date"), "sessions.date", &m.date, 0, "dd/mm/yyyy");
   fieldMessage(m, "date");
@@ -128,6 +156,7 @@ void drawSessions(App& app) {
   const float barHeight = ImGui::GetFrameHeightWithSpacing() * 1.6f + ImGui::GetFontSize() * 1.5f;
   ImGui::BeginChild("sessions-form", ImVec2(0, -barHeight), false);
   form(m);
+  participants(app, m);
   ImGui::Spacing();
   ImGui::Separator();
   loggedList(m);

@@ -112,6 +112,42 @@ TEST_CASE("sessions: impossible counts, a future date and no topic are refused n
   CHECK_FALSE(m.refused());
 }
 
+TEST_CASE("sessions: attendees named from the search are stored by record, once each") {
+  UnlockedApp a(true);
+  Errors problems;
+  std::vector<std::string> ids;
+  for (const char* name : {"Lò Thị Mai", "Lò Thị Mại"}) {  // namesakes but for a tone mark
+    auto added =
+        a.session().addResident({{"full_name", name},
+                                 {"date_of_birth", "1958"},
+                                 {"sex", "female"},
+                                 {"consent", {{"given_by", name}, {"method", "spoken"}, {"date", "01/12/2026"}}}},
+                                &problems);
+    REQUIRE(added.ok());
+    ids.push_back(added->id);
+  }
+  SkillsSessionModel m;
+  m.open(a.model, kToday, {});
+  fillValid(m);
+  const auto someone = a.session().searchResidents("Lò Thị Mai", 2);
+  REQUIRE(someone.size() == 2);
+  m.participantQuery = someone[0]["full_name"].get<std::string>();
+  m.searchParticipants(a.model);
+  REQUIRE(!m.found().empty());
+  CHECK(m.found()[0].id == someone[0]["id"]);
+  m.addParticipant(0);
+  CHECK(m.participantQuery.empty());
+  REQUIRE(m.participants().size() == 1);
+  m.participantQuery = m.participants()[0].name;
+  m.searchParticipants(a.model);
+  for (const auto& f : m.found()) CHECK(f.id != m.participants()[0].id);  // not offered twice
+  REQUIRE(m.save(a.model));
+  auto stored = a.session().skillsSessions();
+  REQUIRE(stored.ok());
+  CHECK((*stored)[0].get()["participants"] == nlohmann::json::array({someone[0]["id"]}));
+  CHECK(m.participants().empty());  // the next session starts without names
+}
+
 TEST_CASE("sessions: the lock forgets the form and the list") {
   UnlockedApp a;
   SkillsSessionModel m;
