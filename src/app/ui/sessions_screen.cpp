@@ -104,7 +104,7 @@ void form(SkillsSessionModel& m) {
   if (!m.villages().empty()) {  // the villages residents live in, one click each
     for (std::size_t i = 0; i < m.villages().size(); ++i) {
       const auto& v = m.villages()[i];
-      if (i > 0 && ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize(v.c_str()).x * 1.5f) ImGui::SameLine();
+      if (i > 0) sameLineIfFits(ImGui::CalcTextSize(v.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
       if (ImGui::SmallButton((v + "##village-" + std::to_string(i)).c_str())) m.village = v;
       mark("sessions.village." + std::to_string(i));
     }
