@@ -37,7 +37,10 @@ GuideLibrary GuideLibrary::load(const std::filesystem::path& dir, const FormRegi
 
 GuideLibrary GuideLibrary::fromFiles(const std::map<std::string, std::string>& files, const FormRegistry& forms) {
   GuideLibrary lib;
-  for (const auto& [name, text] : files) {
+  for (const auto& entry : files) {
+    // Plain references: clang cannot capture structured bindings in a lambda.
+    const std::string& name = entry.first;
+    const std::string& text = entry.second;
     if (name.find('/') != std::string::npos || !name.ends_with(".json")) continue;
     auto refuse = [&lib, &name](const Error& e) {
       lib.problems_.push_back(LoadProblem{name, e.field, e.code, e.detail, 0});
