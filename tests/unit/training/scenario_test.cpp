@@ -61,25 +61,26 @@ json vneid(const std::string& name, const std::string& dob, const std::string& p
 }
 
 // A trainee's correct work for each shipped scenario; answers to its questions go in *answers.
-using Solution = std::function<void(Session&, std::map<std::string, std::string>*)>;
+using Answers = std::map<std::string, std::string>;
+using Solution = std::function<void(Session&, Answers*)>;
 const std::map<std::string, Solution>& solutions() {
   static const std::map<std::string, Solution> all = {
       {"sim_in_sons_name",
-       [](Session& s, auto* answers) {
+       [](Session& s, Answers* answers) {
          auto a = vneid("Lò Thị Mai", "14/02/1958", "014158000321", "0910001234");
          a["phone"]["sim_own_name"] = "no";
          apply(s, "Lò Thị Mai", "vneid_level2", a);
          (*answers)["sim_next_step"] = "reregister";
        }},
       {"id_digit_mismatch",
-       [](Session& s, auto*) {
+       [](Session& s, Answers*) {
          addResident(s, {{"full_name", "Trần Thị Hạnh"},
                          {"date_of_birth", "12/03/1985"},
                          {"sex", "female"},
                          {"personal_id", "001185000456"}});
        }},
       {"late_birth",
-       [](Session& s, auto* answers) {
+       [](Session& s, Answers* answers) {
          auto a = sample("birth_registration");
          a["requester"]["full_name"] = "Hà Thị Lan";
          a["requester"]["relationship"] = "mother";
@@ -90,7 +91,7 @@ const std::map<std::string, Solution>& solutions() {
          (*answers)["late_understood"] = "still_register";
        }},
       {"old_phone",
-       [](Session& s, auto*) {
+       [](Session& s, Answers*) {
          const auto id = residentId(s, "Vi Văn Tùng");
          auto r = s.getResident(id);
          REQUIRE(r.ok());
@@ -103,19 +104,19 @@ const std::map<std::string, Solution>& solutions() {
          REQUIRE_MESSAGE(rev.ok(), rev.error().code, " ", rev.error().field);
        }},
       {"otp_scam",
-       [](Session&, auto* answers) {
+       [](Session&, Answers* answers) {
          (*answers)["never_share_otp"] = "hang_up";
          (*answers)["no_links"] = "ignore";
        }},
       {"birth_year_only",
-       [](Session& s, auto*) {
+       [](Session& s, Answers*) {
          addResident(s, {{"full_name", "Giàng Thị Dua"},
                          {"date_of_birth", "1942"},
                          {"sex", "female"},
                          {"personal_id", "010142000135"}});
        }},
       {"hi_missing_member",
-       [](Session& s, auto*) {
+       [](Session& s, Answers*) {
          auto a = sample("health_insurance_household");
          a["household"]["head_full_name"] = "Triệu Văn Phúc";
          auto member = [](const char* pid, const char* name, std::string dob, const char* sex, const char* rel) {
@@ -133,7 +134,7 @@ const std::map<std::string, Solution>& solutions() {
          apply(s, "Triệu Văn Phúc", "health_insurance_household", a);
        }},
       {"late_death",
-       [](Session& s, auto* answers) {
+       [](Session& s, Answers* answers) {
          auto a = sample("death_registration");
          a["requester"]["full_name"] = "Lò Thị Nga";
          a["requester"]["relationship"] = "child";
@@ -144,14 +145,14 @@ const std::map<std::string, Solution>& solutions() {
          (*answers)["late_death_ok"] = "yes";
        }},
       {"elderly_no_expiry",
-       [](Session& s, auto*) {
+       [](Session& s, Answers*) {
          auto a = vneid("Nguyễn Thị Tâm", "03/05/1960", "001160000975", "0860001470");
          a["phone"]["sim_own_name"] = "yes";
          a["card"] = {{"card_type", "chip_cccd"}, {"card_no_expiry", true}};
          apply(s, "Nguyễn Thị Tâm", "vneid_level2", a);
        }},
       {"residence_after_death",
-       [](Session& s, auto*) {
+       [](Session& s, Answers*) {
          auto a = sample("residence_ct01");
          a["applicant"]["full_name"] = "Lò Thị Nga";
          a["request"] = {{"kind", "permanent_removal"},
