@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "core/json_fields.h"
 #include "core/json_read.h"
+#include "core/record_id.h"
 #include "core/text.h"
 #include "forms/errors.h"
 
@@ -127,6 +128,29 @@ std::string dateField(const json& s, const core::Date& today, Errors& out) {
   return core::formatDate(*d);
 }
 
+// Named attendees: optional record ids of residents (who consented on their own record), each once.
+json participantsField(const json& s, Errors& out) {
+  json result = json::array();
+  const auto it = s.find("participants");
+  if (it == s.end() || it->is_null()) return result;
+  if (!it->is_array() || it->size() > static_cast<std::size_t>(kMaxSessionCount)) {
+    out.push_back(Error::make(err::kFieldType, "participants"));
+    return result;
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& p = (*it)[i];
+    const auto id = p.is_string() ? core::parseRecordId(p.get_ref<const std::string&>()) : std::nullopt;
+    if (!id) {
+      out.push_back(Error::make(err::kFieldType, "participants[" + std::to_string(i) + "]"));
+      continue;
+    }
+    const std::string text = core::formatRecordId(*id);
+    if (seen.insert(text).second) result.push_back(text);  // named twice counts once
+  }
+  return result;
+}
+
 }  // namespace
 
 std::optional<json> parseSkillsSession(const json& s, const core::Date& today, const ChoiceList* topics,
@@ -137,9 +161,10 @@ std::optional<json> parseSkillsSession(const json& s, const core::Date& today, c
     return std::nullopt;
   }
   // created_at/created_by: what the laptop adds when it stores a session (the hub checks that form).
-  core::checkKnownKeys(
-      s, {"date", "village", "place", "topics", "trainers", "attendees", "helped", "notes", "created_at", "created_by"},
-      problems);
+  core::checkKnownKeys(s,
+                       {"date", "village", "place", "topics", "trainers", "attendees", "helped", "participants",
+                        "notes", "created_at", "created_by"},
+                       problems);
   json out = json::object();
   out["date"] = dateField(s, today, problems);
   out["village"] = core::textField(s, "village", kMaxVillage, true, problems);
@@ -165,12 +190,15 @@ std::optional<json> parseSkillsSession(const json& s, const core::Date& today, c
   out["attendees"] = attendees;
   out["helped"] = countGroup(s, "helped", kHelped, "helped", problems);
   out["notes"] = core::textField(s, "notes", kMaxNotes, false, problems);
+  out["participants"] = participantsField(s, problems);
   // The sums mean something only when every count read; the other fields' problems do not matter.
   for (const auto& p : problems)
     if (p.field.starts_with("attendees") || p.field.starts_with("helped")) return std::nullopt;
 
   const int attended = sessionAttendance(out);
   if (attended == 0) problems.push_back(Error::make(err::kSkillsNoAttendees, "attendees"));
+  if (static_cast<int>(out["participants"].size()) > attended)
+    problems.push_back(Error::make(err::kSkillsNamedMoreThanAttended, "participants", std::to_string(attended)));
   for (const char* k : kHelped)
     if (out["helped"][k].get<int>() > attended)
       problems.push_back(

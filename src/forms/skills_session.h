@@ -21,7 +21,8 @@ inline constexpr int kMaxSessionCount = 10000;  // one band or one "helped" figu
 // or nullopt with every problem in problems, each against its field ("attendees.female.60_plus").
 // Refused: a missing or future date, no village, no topic or one not in topics, no trainer, a
 // count that is not a whole number from 0 to kMaxSessionCount, nobody attending, more people
-// helped with one thing than attended, unknown keys (created_at/created_by, which the laptop adds when
+// helped with one thing than attended, more named participants (optional resident record ids,
+// each kept once) than attended, unknown keys (created_at/created_by, which the laptop adds when
 // it stores one, are allowed and left out of the result). topics null: the list is missing from the
 // form pack, every topic is refused.
 std::optional<nlohmann::json> parseSkillsSession(const nlohmann::json& session, const core::Date& today,

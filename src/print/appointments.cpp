@@ -58,7 +58,9 @@ Result<PageLayout> layoutAppointments(const AppointmentList& list, const Measure
   cursor.centered("Độc lập - Tự do - Hạnh phúc", 12, true);
   cursor.skip(12);
   cursor.centered("DANH SÁCH HẸN LÀM ĐỊNH DANH ĐIỆN TỬ MỨC 2 (VNeID)", 14, true);
-  auto where = core::toNfc("Kính gửi: Công an " + communeInText(list.communeName) + " — " + list.village);
+  // A laptop not yet enrolled knows no commune name: "Công an xã" then, and no dash without villages.
+  const std::string commune = list.communeName.empty() ? "xã" : communeInText(list.communeName);
+  auto where = core::toNfc("Kính gửi: Công an " + commune + (list.village.empty() ? "" : " — " + list.village));
   if (!where) return where.error();
   cursor.centered(*where, 11, false);
   cursor.centered("Số người: " + std::to_string(rows.size()), 11, false);
@@ -94,10 +96,13 @@ Result<PageLayout> layoutAppointments(const AppointmentList& list, const Measure
   cursor.skip(24);
   const auto& d = list.printDate;
   char date[64];
-  std::snprintf(date, sizeof date, ", ngày %02d tháng %02d năm %d", d.day, d.month, d.year);
+  std::snprintf(date, sizeof date,
+                list.communeName.empty() ? "Ngày %02d tháng %02d năm %d" : ", ngày %02d tháng %02d năm %d", d.day,
+                d.month, d.year);
   cursor.line(list.communeName + date, 11, false, kPageWidth / 2 - 20);
   cursor.line("NGƯỜI LẬP DANH SÁCH", 11, true, kPageWidth / 2 + 30);
   cursor.line("(Ký, ghi rõ họ, chữ đệm, tên)", 9, false, kPageWidth / 2 + 30);
+  addPageMarks(layout, measure);
   return layout;
 }
 

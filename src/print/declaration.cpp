@@ -156,6 +156,7 @@ Result<PageLayout> layoutDeclaration(const DeclarationInput& in, const Measure& 
               kBody, false, signLeft - 30);
   cursor.line("NGƯỜI YÊU CẦU", kBody, true, signLeft + 50);
   cursor.line("(Ký, ghi rõ họ, chữ đệm, tên)", kSmall, false, signLeft + 36);
+  addPageMarks(layout, measure, in.recordId);
   return layout;
 }
 

@@ -1,6 +1,7 @@
 // PageCursor: the line-by-line writer both layouts share (wrapping, page breaks).
 #include "print/layout.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace gocua::print {
@@ -26,6 +27,23 @@ std::string communeInText(std::string_view name) {
 
 float estimateWidth(std::string_view text, float size, bool bold) {
   return static_cast<float>(codepoints(text)) * size * (bold ? 0.6f : 0.55f);
+}
+
+void addPageMarks(PageLayout& layout, const Measure& measure, std::string_view recordId) {
+  constexpr float kNumberSize = 9, kIdSize = 6, kSmallQr = 40;
+  const std::string total = std::to_string(layout.pages);
+  for (int page = 0; page < layout.pages; ++page) {
+    if (layout.pages > 1) {
+      const std::string number = "Trang " + std::to_string(page + 1) + "/" + total;
+      layout.texts.push_back(
+          {page, (kPageWidth - measure(number, kNumberSize, false)) / 2, kPageHeight - 26, kNumberSize, false, number});
+    }
+    if (page == 0 || recordId.empty()) continue;  // the first page has the large code at the top
+    const float qrX = kPageWidth - kMargin - kSmallQr;
+    layout.qrCodes.push_back({page, qrX, kBottom + 8, kSmallQr, std::string(recordId)});
+    layout.texts.push_back({page, qrX - 6 - measure(recordId, kIdSize, false), kBottom + 8 + kSmallQr, kIdSize, false,
+                            std::string(recordId)});
+  }
 }
 
 PageCursor::PageCursor(PageLayout& layout, Measure measure, float top)
@@ -61,8 +79,10 @@ void PageCursor::keep(float needed) {
 
 void PageCursor::line(std::string_view text, float size, bool bold, float left, float right, float hang) {
   const float lead = size * 1.45f;
+  auto pieces = wrap(text, size, bold, right - left - hang);
+  keep(lead * static_cast<float>(std::min<std::size_t>(pieces.size(), 3)));  // a short item never splits
   bool first = true;
-  for (auto& piece : wrap(text, size, bold, right - left - hang)) {
+  for (auto& piece : pieces) {
     keep(lead);
     y_ += lead;
     layout_.texts.push_back({page_, first ? left : left + hang, y_, size, bold, std::move(piece)});

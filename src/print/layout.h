@@ -42,6 +42,12 @@ std::string communeInText(std::string_view communeName);
 using Measure = std::function<float(std::string_view text, float size, bool bold)>;
 float estimateWidth(std::string_view text, float size, bool bold);
 
+// Footer marks, added once a layout is complete: "Trang 2/3" centred under every page of a
+// document longer than one page, and — when recordId is given — a small QR code with the id in the
+// bottom-right corner of every page after the first, so a page that comes loose still finds its
+// record. Both sit in the bottom margin, below any text the cursor writes.
+void addPageMarks(PageLayout& layout, const Measure& measure, std::string_view recordId = {});
+
 // Writes lines top-down, wrapping long ones at spaces and starting a new page at the bottom margin.
 class PageCursor {
  public:

@@ -16,6 +16,7 @@ UiMap& uiMap() {
 void UiMap::beginFrame(const std::string& screen) {
   screen_ = screen;
   items_.clear();
+  cut_.clear();
   activeId_.clear();
   activeDigest_.clear();
 }
@@ -40,6 +41,7 @@ void UiMap::endFrame() {
   if (!enabled()) return;
   nlohmann::json j = {{"screen", screen_}, {"items", nlohmann::json::object()}};
   for (const auto& [id, r] : items_) j["items"][id] = r;
+  if (!cut_.empty()) j["cut"] = cut_;
   if (!activeId_.empty()) j["active"] = {{"id", activeId_}, {"digest", activeDigest_}};
   std::string text = j.dump();
   if (text == lastWritten_) return;

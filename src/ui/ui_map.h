@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,6 +48,11 @@ class UiMap {
   bool enabled() const { return !file_.empty(); }
   void beginFrame(const std::string& screen);
   void add(const std::string& id, float x0, float y0, float x1, float y1);
+  // A widget that runs past the window's left or right edge: nothing scrolls sideways, so part of
+  // it can never be seen (the layout test counts these). Written as "cut": [ids].
+  void cut(const std::string& id) {
+    if (enabled()) cut_.insert(id);
+  }
   // Names the field being edited this frame; its text is digested only when a key is set and
   // text is given (never for passphrases).
   void active(const std::string& id, const std::string* text);
@@ -57,6 +63,7 @@ class UiMap {
   std::filesystem::path file_;
   std::string screen_;
   std::map<std::string, std::array<int, 4>> items_;
+  std::set<std::string> cut_;
   std::string activeId_, activeDigest_;
   std::vector<std::uint8_t> key_;
   std::string lastWritten_;

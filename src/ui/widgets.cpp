@@ -20,8 +20,11 @@ ImVec4 vec(const float (&c)[4]) { return ImVec4(c[0], c[1], c[2], c[3]); }
 void mark(const std::string& id) {
   // Only the part inside the clip rectangle can be clicked; a widget scrolled out of view is left
   // out, which tells the GUI test to scroll.
-  if (!uiMap().enabled() || !ImGui::IsItemVisible()) return;
+  if (!uiMap().enabled()) return;
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  const ImGuiViewport* view = ImGui::GetMainViewport();
+  if (a.x < view->Pos.x - 0.5f || b.x > view->Pos.x + view->Size.x + 0.5f) uiMap().cut(id);
+  if (!ImGui::IsItemVisible()) return;
   auto* draw = ImGui::GetWindowDrawList();
   const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
   if (const auto part = clickablePart({a.x, a.y, b.x, b.y}, {c0.x, c0.y, c1.x, c1.y}))
@@ -52,12 +55,21 @@ bool button(const std::string& label, const std::string& id, ButtonKind kind, fl
     ImGui::PushStyleColor(ImGuiCol_Text, vec(p.primaryText));
     pushed = 4;
   }
-  if (width == 0) width = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+  if (width == 0) width = buttonWidthFor(label);
   if (width < 0) width = availableWidth();
   const bool clicked = ImGui::Button(full.c_str(), ImVec2(width, height));
   ImGui::PopStyleColor(pushed);
   mark(id);
   return clicked;
+}
+
+float buttonWidthFor(const std::string& label) {
+  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+}
+
+void sameLineIfFits(float nextWidth) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + nextWidth <= right) ImGui::SameLine();
 }
 
 static bool normalizeOnLeave(std::string* value) {

@@ -38,5 +38,10 @@ void trainingBanner();
 void progress(float fraction, const std::string& caption);
 // Horizontal space the rest of the line has.
 float availableWidth();
+// The width button() gives a label (width 0).
+float buttonWidthFor(const std::string& label);
+// Puts the next item of this width beside the last one when it fits in the window, else on the
+// next line: rows of buttons wrap instead of running off the edge at large text sizes.
+void sameLineIfFits(float nextWidth);
 
 }  // namespace gocua::ui

@@ -21,6 +21,8 @@ inline constexpr ErrorCode kResidentDuplicate{"resident.duplicate", ErrorKind::D
 inline constexpr ErrorCode kSyncIo{"sync.io", ErrorKind::Io};
 inline constexpr ErrorCode kSyncNoRequest{"sync.no_request", ErrorKind::Refused};
 inline constexpr ErrorCode kSyncPinDamaged{"sync.pin_damaged", ErrorKind::Damaged};
+inline constexpr ErrorCode kSkillsParticipantNoConsent{"skills.participant_no_consent", ErrorKind::Invalid};
+inline constexpr ErrorCode kSkillsParticipantUnknown{"skills.participant_unknown", ErrorKind::Invalid};
 inline constexpr ErrorCode kSyncNotEnrolled{"sync.not_enrolled", ErrorKind::Refused};
 inline constexpr ErrorCode kSyncRetentionDays{"sync.retention_days", ErrorKind::Invalid};
 inline constexpr ErrorCode kSyncRevoked{"sync.revoked", ErrorKind::Revoked};

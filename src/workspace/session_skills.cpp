@@ -24,6 +24,17 @@ Result<std::string> Session::addSkillsSession(const json& session, const forms::
     return first;
   }
   json& body = *parsed;
+  // A named attendee is a resident of this laptop who gave consent on their own record.
+  for (std::size_t i = 0; i < body["participants"].size(); ++i) {
+    const std::string field = "participants[" + std::to_string(i) + "]";
+    auto resident = getResident(body["participants"][i].get<std::string>());
+    Error problem = !resident                              ? Error::make(err::kSkillsParticipantUnknown, field)
+                    : !resident->get().contains("consent") ? Error::make(err::kSkillsParticipantNoConsent, field)
+                                                           : Error{};
+    if (problem.code.empty()) continue;
+    if (problems) *problems = {problem};
+    return problem;
+  }
   body["created_at"] = nowIso();
   body["created_by"] = volunteer_;
   std::string text = body.dump();

@@ -141,6 +141,8 @@ class HubStore {
   // status; sealed bodies only when withBodies. Stops at, and returns, fn's first error.
   [[nodiscard]] virtual Status forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
                                              const std::function<Status(const StoredRecord&)>& fn) = 0;
+  // One record as forEachRecord gives it, with its sealed body: nullopt for an unknown id.
+  [[nodiscard]] virtual Result<std::optional<StoredRecord>> recordWithBody(std::span<const std::uint8_t, 16> id) = 0;
   [[nodiscard]] virtual Result<std::int64_t> recordCount() = 0;
 
   // [SECTION] review: one decision per record (the latest replaces)

@@ -88,20 +88,10 @@ Status HubSession::forEachRecord(const RecordFilter& filter, const std::function
 Status HubSession::withRecord(std::string_view recordId, const std::function<Status(const OpenRecord&)>& fn) {
   auto id = core::parseRecordId(recordId);
   if (!id) return Error::make(err::kHubBadRecordId);
-  auto& store = hub_.store();
-  auto head = store.record(*id);  // metadata only: an unknown id costs no walk
-  if (!head) return head.error();
-  if (!*head) return Error::make(err::kHubRecordNotFound);
-  const std::optional<std::string> procedure =
-      (*head)->procedure.empty() ? std::nullopt : std::optional<std::string>((*head)->procedure);
-  bool found = false;
-  auto st = store.forEachRecord(procedure, true, [&](const StoredRecord& r) -> Status {
-    if (found || r.id != (*head)->id) return {};
-    found = true;
-    return openStored(*impl_, r, std::nullopt, fn);
-  });
-  if (!st) return st;
-  return found ? Status{} : Error::make(err::kHubRecordNotFound);
+  auto row = hub_.store().recordWithBody(*id);  // one row by its key, never a walk
+  if (!row) return row.error();
+  if (!*row) return Error::make(err::kHubRecordNotFound);
+  return openStored(*impl_, **row, std::nullopt, fn);
 }
 
 const forms::Form* HubSession::form(std::string_view id) const { return impl_->forms.find(id); }

@@ -82,7 +82,8 @@ int Background::stop(double seconds) {
 
 Background::~Background() { stop(2); }
 
-XServer::XServer() {
+XServer::XServer(int width, int height) {
+  const std::string screen = std::to_string(width) + "x" + std::to_string(height) + "x24";
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
   const std::string xvfb = which("Xvfb");
@@ -95,7 +96,7 @@ XServer::XServer() {
     ::dup2(devnull, 0);
     ::dup2(devnull, 1);
     ::dup2(devnull, 2);
-    ::execl(xvfb.c_str(), "Xvfb", "-displayfd", fdArg.c_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+    ::execl(xvfb.c_str(), "Xvfb", "-displayfd", fdArg.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp",
             "-noreset", static_cast<char*>(nullptr));
     _exit(127);
   }

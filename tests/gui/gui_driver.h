@@ -40,7 +40,7 @@ class Background {
 // Xvfb on a free display number (-displayfd), 1280×800, 24-bit.
 class XServer {
  public:
-  XServer();
+  explicit XServer(int width = 1280, int height = 800);
   ~XServer();
   const std::string& display() const { return display_; }
 

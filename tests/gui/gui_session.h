@@ -15,7 +15,9 @@
 namespace gui {
 
 struct Session {
-  explicit Session(const std::string& name) : shots(fs::path(GOCUA_BINARY_DIR) / "gui-screenshots" / name) {
+  // The display is width × height pixels (the app's window as well, with --window-width/-height).
+  explicit Session(const std::string& name, int width = 1280, int height = 800)
+      : x(width, height), shots(fs::path(GOCUA_BINARY_DIR) / "gui-screenshots" / name) {
     fs::remove_all(shots);
     fs::create_directories(shots);
   }

@@ -82,4 +82,46 @@ TEST_CASE("gocua-hub print: a birth registration and the village's appointment l
   CHECK(prints == 2);
 }
 
+TEST_CASE("gocua-hub print: death, marriage, CT01 and household health insurance, each under its official title") {
+  struct Case {
+    const char* form;
+    const char* section;
+    const char* title;
+  };
+  const Case cases[] = {{"death_registration", "requester", "TỜ KHAI ĐĂNG KÝ KHAI TỬ"},
+                        {"marriage_registration", "bride", "TỜ KHAI ĐĂNG KÝ KẾT HÔN"},
+                        {"residence_ct01", "applicant", "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ"},
+                        {"health_insurance_household", "household", "TỜ KHAI THAM GIA BẢO HIỂM Y TẾ"}};
+  const std::string name = "Lê Thị Ngọc Diễm";
+  Hub h;
+  h.setUp();
+  const auto resident = h.sb.addResident({{"full_name", name},
+                                          {"date_of_birth", "03/09/1990"},
+                                          {"sex", "female"},
+                                          {"personal_id", "001190012345"},
+                                          {"village", "Thôn 1"}});
+  std::vector<std::string> ids;
+  for (const auto& c : cases) {
+    auto answers = sampleAnswers(c.form);
+    answers[c.section][std::string(c.section) == "household" ? "head_full_name" : "full_name"] = name;
+    auto made =
+        h.sb.ctl({"application", "new", "--form", c.form, "--resident", resident, "--file", "-"}, answers.dump());
+    REQUIRE_MESSAGE(made.exitCode == 0, c.form, ": ", made.describe());
+    ids.push_back(made.parsed()["id"]);
+  }
+  auto imported = h.run({"import", h.exportBatch("four.gcb").string()});
+  REQUIRE_MESSAGE(imported.exitCode == 0, imported.describe());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const auto pdf = h.sb.root / (std::string(cases[i].form) + ".pdf");
+    auto printed = h.run({"print", ids[i], "--out", pdf.string()});
+    REQUIRE_MESSAGE(printed.exitCode == 0, cases[i].form, ": ", printed.describe());
+    const auto text = pdfText(pdf);
+    CHECK_MESSAGE(text.find(name) != std::string::npos, cases[i].form);
+    CHECK_MESSAGE(text.find(ids[i]) != std::string::npos, cases[i].form);
+    CHECK_MESSAGE(text.find(cases[i].title) != std::string::npos, cases[i].form);
+    if (const char* keep = std::getenv("GOCUA_KEEP_PDF"))
+      fs::copy_file(pdf, fs::path(keep) / pdf.filename(), fs::copy_options::overwrite_existing);
+  }
+}
+
 #endif  // GOCUA_HUB

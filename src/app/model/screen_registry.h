@@ -19,7 +19,9 @@
 #include "app/model/join_model.h"
 #include "app/model/resident_model.h"
 #include "app/model/return_point.h"
+#include "app/model/scenario_model.h"
 #include "app/model/settings_model.h"
+#include "app/model/skills_session_model.h"
 #include "app/model/sync_model.h"
 #include "app/model/unlock_model.h"
 #include "app/model/wizard_model.h"
@@ -36,6 +38,8 @@ struct ScreenModels {
   SyncModel sync;
   JoinModel join;
   SettingsModel settings;
+  SkillsSessionModel sessions;
+  ScenarioModel scenarios;
 
   // Where the volunteer was when the app last locked (return_point.h).
   ReturnPoint returnPoint;
@@ -78,6 +82,10 @@ inline constexpr ScreenInfo kScreens[] = {
      [](const ScreenModels& m) { return m.join.holdsPlaintext(); }},
     {Screen::Settings, "settings", [](ScreenModels& m) { m.settings.reset(); },
      [](const ScreenModels& m) { return m.settings.holdsPlaintext(); }},
+    {Screen::Sessions, "sessions", [](ScreenModels& m) { m.sessions.reset(); },
+     [](const ScreenModels& m) { return m.sessions.holdsPlaintext(); }},
+    {Screen::Scenarios, "scenarios", [](ScreenModels& m) { m.scenarios.reset(); },
+     [](const ScreenModels& m) { return m.scenarios.holdsPlaintext(); }},
 };
 
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);

@@ -26,6 +26,22 @@ void SettingsModel::toggleTyping(AppModel& app) {
   app.commitSettings();
 }
 
+bool SettingsModel::stepTextSize(AppModel& app, int steps) {
+  Settings& live = app.settings();
+  const int before = live.fontScalePercent;
+  live.fontScalePercent += steps * kTextSizeStep;
+  live.clamp();
+  draft.fontScalePercent = live.fontScalePercent;
+  if (live.fontScalePercent == before) return false;
+  app.commitSettings();
+  app.notify(i18n::tr("app.settings.text_size", {{"percent", std::to_string(live.fontScalePercent)}}));
+  return true;
+}
+
+bool SettingsModel::resetTextSize(AppModel& app) {
+  return stepTextSize(app, (100 - app.settings().fontScalePercent) / kTextSizeStep);
+}
+
 bool SettingsModel::resetTraining(AppModel& app) {
   confirmingTrainingReset = false;
   auto* session = app.session();

@@ -16,6 +16,11 @@ class SettingsModel {
   // The one key (F2): Vietnamese typing off, or back on with the method last used (Telex at
   // first). Saved at once, like Save settings; the open settings screen shows it too.
   void toggleTyping(AppModel& app);
+  // Ctrl + / Ctrl − / Ctrl 0: the text size one step (50 %) larger, smaller, or back to 100 %,
+  // within 100–250 %, saved at once. True when it changed (the window rebuilds its fonts).
+  static constexpr int kTextSizeStep = 50;
+  bool stepTextSize(AppModel& app, int steps);
+  bool resetTextSize(AppModel& app);
   bool holdsPlaintext() const { return false; }  // settings hold no resident data
   void reset() {
     draft = Settings{};

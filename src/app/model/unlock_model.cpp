@@ -58,6 +58,8 @@ void UnlockModel::finish(AppModel& app, double now) {
 
 void UnlockModel::reset() {
   vault::wipe(passphrase);
+  recovery.reset();
+  recovering = false;
   error_.clear();
 }
 

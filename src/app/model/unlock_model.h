@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/model/app_model.h"
+#include "app/model/recovery_reset_model.h"
 #include "ui/model/background_task.h"
 
 namespace gocua::app {
@@ -37,8 +38,12 @@ class UnlockModel {
   // Blocks until a running unlock ends, then polls (tests).
   void finish(AppModel& app, double now);
 
+  // "Quên mật khẩu?": the reset with the commune's recovery file, shown instead of the passphrase.
+  RecoveryResetModel recovery;
+  bool recovering = false;
+
   void reset();
-  bool holdsPlaintext() const { return !passphrase.empty(); }
+  bool holdsPlaintext() const { return !passphrase.empty() || recovery.holdsPlaintext(); }
 
  private:
   // Not a Result<unique_ptr>: GCC 12 reports a false -Wfree-nonheap-object on that variant.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "app/model/appointment_print.h"
 #include "app/model/wizard_answers.h"
 #include "core/date.h"
 #include "core/errors.h"
@@ -641,13 +642,29 @@ void WizardModel::showAppointments() {
   if (inProgress()) flushAutosave();
   vneid::wipe(appointments_);
   appointments_ = vneid::appointments(*s, app_->forms());
+  appointmentsFolder.refresh();
+  appointmentsMessage_.clear();
   step_ = WizardStep::Appointments;
+}
+
+bool WizardModel::writeAppointments() {
+  auto* s = session();
+  if (!s) return false;
+  auto written = writeAppointmentList(*s, appointments_, appointmentsFolder.folder(), core::today());
+  appointmentsError_ = !written;
+  appointmentsMessage_ = written
+                             ? i18n::tr("app.vneid.appointments.written", {{"count", std::to_string(written->rows)},
+                                                                           {"file", written->file.filename().string()},
+                                                                           {"folder", appointmentsFolder.path}})
+                             : i18n::message(written.error());
+  return written.ok();
 }
 
 void WizardModel::closeAppointments() {
   if (step_ != WizardStep::Appointments) return;
   step_ = beforeAppointments_;
   vneid::wipe(appointments_);
+  appointmentsMessage_.clear();
 }
 
 }  // namespace gocua::app

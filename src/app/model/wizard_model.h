@@ -31,6 +31,7 @@
 
 #include "app/model/app_model.h"
 #include "app/model/draft_autosave.h"
+#include "ui/model/folder_picker.h"
 #include "app/model/wizard_vneid.h"
 #include "forms/form.h"
 
@@ -224,6 +225,12 @@ class WizardModel {
   const std::vector<VneidAppointment>& appointments() const { return appointments_; }
   void showAppointments();
   void closeAppointments();
+  // The list for the commune police as a PDF in the chosen folder (appointment_print.h); the
+  // message says where it went, or why not.
+  FolderPicker appointmentsFolder;
+  bool writeAppointments();
+  const std::string& appointmentsMessage() const { return appointmentsMessage_; }
+  bool appointmentsError() const { return appointmentsError_; }
 
   // For tests: whether the in-progress state has changes not yet autosaved.
   bool autosavePending() const { return clock_.pending(); }
@@ -259,6 +266,8 @@ class WizardModel {
   void forgetDraft();  // this resident's autosaved draft
 
   AppModel* app_ = nullptr;
+  std::string appointmentsMessage_;
+  bool appointmentsError_ = false;
   std::string residentId_, residentName_;
   std::string editingId_;             // the saved application being finished (openDraft), else empty
   std::int64_t editingRevision_ = 0;  // its revision when opened

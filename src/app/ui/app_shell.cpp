@@ -2,13 +2,18 @@
 // lock) and the notice line, then the current screen's draw function.
 #include <imgui.h>
 
+#include <algorithm>
 #include <iterator>
+#include <string>
+#include <vector>
 
 #include "app/ui/screens.h"
 #include "app/ui/shell.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "ui/fonts.h"
 #include "ui/page.h"
+#include "ui/theme.h"
 #include "ui/ui_map.h"
 #include "ui/widgets.h"
 
@@ -22,9 +27,10 @@ struct ScreenDraw {
   void (*draw)(App&);
 };
 constexpr ScreenDraw kDraw[] = {
-    {Screen::FirstRun, drawFirstRun}, {Screen::Unlock, drawUnlock},           {Screen::Home, drawHome},
-    {Screen::Resident, drawResident}, {Screen::Application, drawApplication}, {Screen::Sync, drawSync},
-    {Screen::Join, drawJoin},         {Screen::Settings, drawSettings},
+    {Screen::FirstRun, drawFirstRun},   {Screen::Unlock, drawUnlock},           {Screen::Home, drawHome},
+    {Screen::Resident, drawResident},   {Screen::Application, drawApplication}, {Screen::Sync, drawSync},
+    {Screen::Join, drawJoin},           {Screen::Settings, drawSettings},       {Screen::Sessions, drawSessions},
+    {Screen::Scenarios, drawScenarios},
 };
 static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
 constexpr bool drawsInEnumOrder() {
@@ -70,8 +76,24 @@ void goSettings(App& app) {
   app.model.go(Screen::Settings);
 }
 
+void goSessions(App& app) {
+  std::vector<std::string> villages;  // the villages residents live in, as Home lists them
+  for (const auto& v : app.home.villages()) villages.push_back(v.name);
+  app.sessions.open(app.model, core::today(), std::move(villages));
+  app.model.go(Screen::Sessions);
+}
+
+void goScenarios(App& app) {
+  app.scenarios.open(app.model);
+  app.model.go(Screen::Scenarios);
+}
+
 void goTo(App& app, Screen s) {
-  if (s == Screen::Sync)
+  if (s == Screen::Sessions)
+    goSessions(app);
+  else if (s == Screen::Scenarios)
+    goScenarios(app);
+  else if (s == Screen::Sync)
     goSync(app);
   else if (s == Screen::Settings)
     goSettings(app);
@@ -93,27 +115,35 @@ void topBar(App& app) {
   ImGui::TextUnformatted("GoCua");
   ImGui::PopFont();
   if (!session) return;
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  mutedText(i18n::tr("app.bar.volunteer", {{"name", session->volunteer()}}));
   const Screen screen = app.model.screen();
   // Right-aligned navigation: the four places a volunteer goes back to.
   const std::string home = i18n::tr("app.nav.home"), sync = i18n::tr("app.nav.sync"),
                     settings = i18n::tr("app.nav.settings"), lock = i18n::tr("app.nav.lock");
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   float width = 0;
-  for (const auto* label : {&home, &sync, &settings, &lock})
-    width +=
-        ImGui::CalcTextSize(label->c_str()).x + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+  for (const auto* label : {&home, &sync, &settings, &lock}) width += buttonWidthFor(*label) + spacing;
+  // Who is working, in full when it fits beside the buttons, else the name alone, else the buttons
+  // go on a line of their own (and wrap) at large text sizes on a small screen.
+  const float navLeft = ImGui::GetWindowContentRegionMax().x - width;
+  const float nameLeft = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + spacing;
+  std::string who = i18n::tr("app.bar.volunteer", {{"name", session->volunteer()}});
+  if (nameLeft + ImGui::CalcTextSize(who.c_str()).x + 2 * spacing > navLeft) who = session->volunteer();
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  mutedText(who);
+  if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + spacing <= navLeft)
+    ImGui::SameLine(navLeft);
+  else
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), navLeft));
   if (button(home, "nav.home", screen == Screen::Home ? ButtonKind::Primary : ButtonKind::Normal))
     leaveTo(app, Screen::Home);
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidthFor(sync));
   if (button(sync, "nav.sync", screen == Screen::Sync ? ButtonKind::Primary : ButtonKind::Normal))
     leaveTo(app, Screen::Sync);
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidthFor(settings));
   if (button(settings, "nav.settings", screen == Screen::Settings ? ButtonKind::Primary : ButtonKind::Normal))
     leaveTo(app, Screen::Settings);
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidthFor(lock));
   // Locking never asks: every screen seals its draft and the unlock returns here.
   if (button(lock, "nav.lock")) {
     app.model.lock();
@@ -128,7 +158,8 @@ void drawFrame(App& app) {
   uiMap().beginFrame(screenName(app.model.screen()));
   if (app.model.training()) trainingBanner();
   topBar(app);
-  if (const std::string status = app.autoSync.statusText(); !status.empty()) mutedText(status);
+  // A training workspace's orange banner already says it never syncs: no second line for it.
+  if (const std::string status = app.autoSync.statusText(); !status.empty() && !app.model.training()) mutedText(status);
   ImGui::Separator();
 
   const auto& notice = app.model.notice();

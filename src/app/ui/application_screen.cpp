@@ -385,6 +385,13 @@ void drawAppointments(App& app) {
       ImGui::EndTable();
     }
   }
+  if (!list.empty()) {  // for the commune police: a PDF on the stick, or at home to print
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr("app.vneid.appointments.print_where").c_str());
+    syncui::drawFolderPicker(m.appointmentsFolder, "wizard.appointments.folder", app.now);
+    if (button(tr("app.vneid.appointments.print"), "wizard.appointments.print")) m.writeAppointments();
+    if (!m.appointmentsMessage().empty()) (m.appointmentsError() ? errorText : okText)(m.appointmentsMessage());
+  }
   endBody();
   if (button(tr("app.vneid.appointments.close"), "wizard.appointments.close")) m.closeAppointments();
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/ui/screens.h"
+#include "app/ui/strength_meter.h"
 #include "core/i18n.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -43,25 +44,6 @@ void languageStep(App& app, float width) {
   ImGui::Spacing();
   ImGui::Spacing();
   if (button(i18n::tr("app.first_run.next"), "first_run.next", ButtonKind::Primary, width)) m.next(app.model);
-}
-
-void strengthMeter(const StrengthHint& hint) {
-  const auto& p = palette();
-  const float* c = hint.level == Strength::Strong ? p.ok : hint.level == Strength::Medium ? p.warning : p.error;
-  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(c[0], c[1], c[2], 1));
-  ImGui::ProgressBar(std::max(0.08f, hint.score / 5.0f), ImVec2(-1, ImGui::GetFontSize() * 0.5f), "");
-  ImGui::PopStyleColor();
-  const std::string label = i18n::tr("app.first_run.strength", {{"label", i18n::tr(hint.labelKey)}});
-  if (hint.level == Strength::Strong)
-    okText(label);
-  else if (hint.level == Strength::Medium)
-    warningText(label);
-  else
-    errorText(label);
-  if (!hint.reasonKey.empty()) {
-    ImGui::SameLine();
-    mutedText(i18n::tr(hint.reasonKey));
-  }
 }
 
 void workspaceStep(App& app) {

@@ -156,10 +156,10 @@ void counters(App& app) {
     total = i18n::tr("app.home.count_all", {{"count", count(m.totalResidents())}});
   }
   largeText(total);
-  ImGui::SameLine(0, ImGui::GetFontSize() * 2);
   // The two things to act on; each opens the sync screen, where they are listed.
   const auto& p = palette();
   auto counter = [&](const std::string& text, bool attention, const std::string& id) {
+    sameLineIfFits(ImGui::CalcTextSize(text.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
     ImGui::PushStyleColor(ImGuiCol_Text, attention ? colour(p.warning) : colour(p.ok));
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     const bool clicked = ImGui::Button((text + "##" + id).c_str());
@@ -168,10 +168,16 @@ void counters(App& app) {
     if (clicked) goSync(app);
   };
   counter(m.syncCounterText(), m.syncNeedsAttention(), "home.unsynced");
-  ImGui::SameLine();
   counter(m.needsDocuments() > 0 ? i18n::tr("app.home.needs_documents", {{"count", count(m.needsDocuments())}})
                                  : i18n::tr("app.home.no_documents_needed"),
           m.needsDocuments() > 0, "home.needs_documents");
+  const std::string sessions = i18n::tr("app.home.sessions"), scenarios = i18n::tr("app.home.scenarios");
+  sameLineIfFits(buttonWidthFor(sessions));
+  if (button(sessions, "home.sessions")) goSessions(app);  // trainers log a session
+  if (app.model.training()) {                              // practice happens in training workspaces only
+    sameLineIfFits(buttonWidthFor(scenarios));
+    if (button(scenarios, "home.scenarios")) goScenarios(app);
+  }
   if (m.truncated())
     mutedText(i18n::tr("app.home.truncated", {{"count", count(m.matchCount())}, {"shown", count(m.rowCount())}}));
 }
@@ -253,7 +259,11 @@ void residentList(App& app, float height) {
       ImGui::PopStyleVar();
       // Rows numbered from the first one mostly below the frozen header (ui_map.h, rowCounts),
       // each published as the part of it that is not under the header.
-      const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+      // A selectable reaches half the item spacing into the rows above and below (no gaps to
+      // click between rows); the part that is this row's alone is what gets published.
+      const float shared = ImGui::GetStyle().ItemSpacing.y * 0.5f;
+      const ImVec2 a(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y + shared),
+          b(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y - shared);
       const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
       const UiRect body{c0.x, std::max(c0.y, bodyTop), c1.x, c1.y};
       if (rowCounts({a.x, a.y, b.x, b.y}, body)) {

@@ -37,6 +37,9 @@ int run(int argc, char** argv) {
   cli.add_option("--workspace", options.workspaceDir, i18n::tr("cli.opt.workspace"));
   cli.add_option("--forms", options.formsDir, i18n::tr("cli.opt.forms"));
   cli.add_option("--demo-passphrase", demoPassphrase, i18n::tr("app.opt.demo_passphrase"));
+  int windowWidth = 1280, windowHeight = 800;  // a small laptop screen is 1024×600
+  cli.add_option("--window-width", windowWidth, i18n::tr("app.opt.window_width"))->check(CLI::Range(640, 7680));
+  cli.add_option("--window-height", windowHeight, i18n::tr("app.opt.window_height"))->check(CLI::Range(480, 4320));
   CLI11_PARSE(cli, argc, argv);
 
   if (auto st = vault::init(); !st.ok()) {
@@ -50,7 +53,7 @@ int run(int argc, char** argv) {
   }
   app::ui::App app(options);
   app.model.start();
-  auto platform = ui::Platform::create(i18n::tr("app.window_title"), 1280, 800);
+  auto platform = ui::Platform::create(i18n::tr("app.window_title"), windowWidth, windowHeight);
   if (!platform.ok()) {
     std::cerr << i18n::message(platform.error()) << "\n";
     return 1;
@@ -93,6 +96,15 @@ int run(int argc, char** argv) {
     loop.frame(app::ui::screenName(app.model.screen()), [&] {
       // F2 turns the app's Vietnamese typing off and on again, on every screen.
       if (ImGui::IsKeyPressed(GLFW_KEY_F2, false)) app.settings.toggleTyping(app.model);
+      // Ctrl + / Ctrl - / Ctrl 0: larger or smaller text at once, as in a web browser.
+      if (ImGui::GetIO().KeyCtrl) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD, false))
+          app.looksChanged = app.settings.stepTextSize(app.model, 1) || app.looksChanged;
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT, false))
+          app.looksChanged = app.settings.stepTextSize(app.model, -1) || app.looksChanged;
+        if (ImGui::IsKeyPressed(GLFW_KEY_0, false))
+          app.looksChanged = app.settings.resetTextSize(app.model) || app.looksChanged;
+      }
       ui::setTypingMethod(app.model.settings().typing);
       app::ui::drawFrame(app);
       return std::string(app::ui::screenName(app.model.screen()));

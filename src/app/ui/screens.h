@@ -14,11 +14,15 @@ void drawApplication(App& app);
 void drawSync(App& app);
 void drawJoin(App& app);
 void drawSettings(App& app);
+void drawSessions(App& app);
+void drawScenarios(App& app);
 
 // Navigation helpers shared by screens: each opens its target's view-model, then switches.
 void goHome(App& app);
 void goSync(App& app);
 void goSettings(App& app);
+void goSessions(App& app);
+void goScenarios(App& app);
 // One of the above by screen (Home for any other).
 void goTo(App& app, Screen s);
 

@@ -2,11 +2,69 @@
 // focus so a volunteer can type and press Enter.
 #include <imgui.h>
 
+#include <algorithm>
+
+#include "ui/folder_picker_widget.h"
 #include "app/ui/screens.h"
+#include "app/ui/strength_meter.h"
 #include "core/i18n.h"
 #include "ui/widgets.h"
 
 namespace gocua::app::ui {
+
+namespace {
+
+// "Quên mật khẩu?": the recovery file from the commune office, its code, a new passphrase twice.
+void drawRecovery(App& app, float width) {
+  auto& m = app.unlock;
+  auto& r = m.recovery;
+  r.poll(app.model, app.now);
+  if (app.model.screen() != Screen::Unlock) {
+    m.recovering = false;
+    returnAfterUnlock(app.model, app);
+    return;
+  }
+  const auto& names = m.volunteers();
+  const std::string who = names.empty() ? std::string() : names[static_cast<std::size_t>(m.selected)];
+  // The form scrolls inside the column; the two buttons stay below it, always in view.
+  const float barHeight = ImGui::GetFrameHeightWithSpacing() * 2.4f + ImGui::GetFontSize();
+  ImGui::BeginChild("recovery-form",
+                    ImVec2(width, std::max(ImGui::GetContentRegionAvail().y - barHeight, ImGui::GetFontSize() * 8)));
+  heading(i18n::tr("app.recovery.title", {{"name", who}}));
+  mutedText(i18n::tr("app.recovery.explain"));
+  syncui::drawFolderPicker(r.folder, "recovery.folder", app.now);
+  const auto& files = r.files();
+  if (files.empty()) mutedText(i18n::tr("app.recovery.no_file"));
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (syncui::fileRow(files[i], "recovery.file." + std::to_string(i), r.chosen == files[i].path))
+      r.chosen = files[i].path;
+  ImGui::Spacing();
+  textField(i18n::tr("app.recovery.code"), "recovery.code", &r.code, 0, i18n::tr("app.recovery.code_hint"));
+  bool enter = false;
+  passwordField(i18n::tr("app.recovery.new_passphrase"), "recovery.passphrase", &r.passphrase, &enter);
+  if (!r.passphrase.empty()) strengthMeter(r.strength(who));
+  // A weak meter already says why; otherwise the vault's own refusal, if any, in words.
+  if (const auto e = r.passphraseError(); !e.empty() && r.strength(who).level != Strength::Weak) errorText(e);
+  passwordField(i18n::tr("app.recovery.confirm"), "recovery.confirm", &r.confirm, &enter);
+  if (const auto e = r.confirmError(); !e.empty()) errorText(e);
+  ImGui::EndChild();
+  if (!r.error().empty()) errorText(r.error());  // under the form, next to the button that failed
+  if (r.busy()) {
+    ImGui::TextUnformatted(i18n::tr("app.recovery.busy").c_str());
+    return;
+  }
+  ImGui::BeginDisabled(!r.canSubmit());
+  if (button(i18n::tr("app.recovery.submit"), "recovery.submit", ButtonKind::Primary, width) ||
+      (enter && r.canSubmit()))
+    r.submit(app.model, who, app.wake);
+  ImGui::EndDisabled();
+  if (button(i18n::tr("app.recovery.back"), "recovery.back")) {
+    r.reset();
+    m.recovering = false;
+  }
+}
+
+}  // namespace
 
 void drawUnlock(App& app) {
   auto& m = app.unlock;
@@ -26,6 +84,12 @@ void drawUnlock(App& app) {
     return;
   }
   ImGui::PushItemWidth(width);
+  if (m.recovering) {
+    drawRecovery(app, width);
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    return;
+  }
   ImGui::TextUnformatted(i18n::tr("app.unlock.volunteer").c_str());
   const auto& names = m.volunteers();
   for (int i = 0; i < static_cast<int>(names.size()); ++i) {
@@ -54,7 +118,10 @@ void drawUnlock(App& app) {
     ImGui::EndDisabled();
   }
   ImGui::Spacing();
-  mutedText(i18n::tr("app.unlock.forgot"));
+  if (button(i18n::tr("app.unlock.forgot"), "unlock.forgot")) {  // reset with the commune's recovery file
+    m.recovering = true;
+    m.recovery.open();
+  }
   ImGui::PopItemWidth();
   ImGui::EndGroup();
 }

@@ -59,6 +59,7 @@ class SqliteHubStore final : public HubStore {
 
   Result<std::optional<StoredRecord>> record(std::span<const std::uint8_t, 16> id) override;
   Status upsertRecord(const StoredRecord& row) override;
+  Result<std::optional<StoredRecord>> recordWithBody(std::span<const std::uint8_t, 16> id) override;
   Status forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
                        const std::function<Status(const StoredRecord&)>& fn) override;
   Result<std::int64_t> recordCount() override;
@@ -352,11 +353,31 @@ Status SqliteHubStore::upsertRecord(const StoredRecord& r) {
   return s.run();
 }
 
+namespace {
+
+// The record columns forEachRecord and recordWithBody share, read from one row of kRecordSelect.
+constexpr const char* kRecordSelect =
+    "SELECT r.id, r.kind, COALESCE(r.procedure, ''), COALESCE(r.form_version, 0), r.device, r.revision, "
+    "r.received_at, v.status";
+
+Result<StoredRecord> readRecordRow(store::Stmt& st, bool withBodies) {
+  StoredRecord r;
+  if (!copyBlob(st.columnBlob(0), r.id) || !copyBlob(st.columnBlob(4), r.device)) return damaged("record row");
+  r.kind = st.columnText(1);
+  r.procedure = st.columnText(2);
+  r.formVersion = st.columnInt(3);
+  r.revision = st.columnInt(5);
+  r.receivedAt = st.columnText(6);
+  if (!st.columnIsNull(7)) r.reviewStatus = st.columnText(7);
+  if (withBodies) r.sealed = toBlob(st.columnBlob(8));
+  return r;
+}
+
+}  // namespace
+
 Status SqliteHubStore::forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
                                      const std::function<Status(const StoredRecord&)>& fn) {
-  std::string sql =
-      "SELECT r.id, r.kind, COALESCE(r.procedure, ''), COALESCE(r.form_version, 0), r.device, r.revision, "
-      "r.received_at, v.status";
+  std::string sql = kRecordSelect;
   sql += withBodies ? ", r.sealed" : ", NULL";
   sql += " FROM record r LEFT JOIN review v ON v.record_id = r.id";
   if (procedure) sql += " WHERE r.procedure = ?";
@@ -368,18 +389,25 @@ Status SqliteHubStore::forEachRecord(const std::optional<std::string>& procedure
     auto row = st->step();
     if (!row) return row.error();
     if (!*row) break;
-    StoredRecord r;
-    if (!copyBlob(st->columnBlob(0), r.id) || !copyBlob(st->columnBlob(4), r.device)) return damaged("record row");
-    r.kind = st->columnText(1);
-    r.procedure = st->columnText(2);
-    r.formVersion = st->columnInt(3);
-    r.revision = st->columnInt(5);
-    r.receivedAt = st->columnText(6);
-    if (!st->columnIsNull(7)) r.reviewStatus = st->columnText(7);
-    if (withBodies) r.sealed = toBlob(st->columnBlob(8));
-    GOCUA_TRY(fn(r));
+    auto r = readRecordRow(*st, withBodies);
+    if (!r) return r.error();
+    GOCUA_TRY(fn(*r));
   }
   return {};
+}
+
+Result<std::optional<StoredRecord>> SqliteHubStore::recordWithBody(std::span<const std::uint8_t, 16> id) {
+  auto st = db_.cached(std::string(kRecordSelect) +
+                       ", r.sealed FROM record r LEFT JOIN review v ON v.record_id = r.id WHERE r.id = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, std::span<const std::uint8_t>(id));
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<StoredRecord>{};
+  auto r = readRecordRow(**st, true);
+  (*st)->reset();
+  if (!r) return r.error();
+  return std::optional<StoredRecord>{std::move(*r)};
 }
 
 Result<std::int64_t> SqliteHubStore::recordCount() {

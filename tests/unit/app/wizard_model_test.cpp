@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 #include "app/model/home_model.h"
@@ -20,6 +21,14 @@ using gocua::app::WizardStep;
 using nlohmann::json;
 
 namespace {
+
+// The PDF's text as pdftotext reads it (poppler-utils, installed by scripts/setup.sh).
+std::string pdfText(const fs::path& pdf) {
+  const fs::path out = pdf.parent_path().parent_path() / "pdf.txt";
+  const std::string cmd = "pdftotext -enc UTF-8 '" + pdf.string() + "' '" + out.string() + "'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return readAll(out);
+}
 
 std::string dateFromToday(int days) {
   const auto today = core::today();
@@ -654,6 +663,43 @@ TEST_CASE("wizard: the appointment list has every saved VNeID application, dated
   CHECK(list[1].residentId == b);
   w.closeAppointments();
   CHECK(w.step() == WizardStep::Saved);
+}
+
+TEST_CASE("wizard: the appointment list is written as the police's PDF into the chosen folder") {
+  i18n::setLang(i18n::Lang::Vi);
+  UnlockedApp a(true);
+  const std::string m = addResident(a, mai());
+  const std::string b = addResident(a, binh());
+  WizardModel w;
+  w.start(a.model, m);
+  w.chooseProcedure("vneid_level2");
+  fillVneid(w, "yes", dateFromToday(3));
+  REQUIRE(w.confirm());
+  w.start(a.model, b);
+  w.chooseProcedure("vneid_level2");
+  REQUIRE(w.saveDraft());  // not finished: not for the police
+
+  w.showAppointments();
+  REQUIRE(w.appointments().size() == 2);
+  const fs::path stick = a.tmp.path / "stick";
+  fs::create_directories(stick);
+  w.appointmentsFolder.path = stick.string();
+  REQUIRE(w.writeAppointments());
+  CHECK_FALSE(w.appointmentsError());
+  CHECK(w.appointmentsMessage().find("1") != std::string::npos);
+  std::vector<fs::path> pdfs;
+  for (const auto& e : fs::directory_iterator(stick)) pdfs.push_back(e.path());
+  REQUIRE(pdfs.size() == 1);  // the PDF and nothing else
+  CHECK(pdfs[0].extension() == ".pdf");
+  const std::string text = pdfText(pdfs[0]);
+  CHECK(text.find("Trần Thị Mai") != std::string::npos);
+  CHECK(text.find("Nguyễn Văn Bình") == std::string::npos);
+  CHECK(text.find("DANH SÁCH HẸN") != std::string::npos);
+
+  w.appointmentsFolder.path = (a.tmp.path / "no-such-folder").string();
+  CHECK_FALSE(w.writeAppointments());
+  CHECK(w.appointmentsError());
+  CHECK_FALSE(w.appointmentsMessage().empty());
 }
 
 TEST_CASE("a saved draft reopens from home, is finished, and becomes a new revision of the same application") {

@@ -113,3 +113,25 @@ TEST_CASE("skills session: nobody attending, a missing topic list, and not an ob
   CHECK_FALSE(parseSkillsSession(json::array(), testing::kToday, topics(), problems).has_value());
   CHECK(problems.at(0).code == "field.type");
 }
+
+TEST_CASE("skills session: named participants are record ids, each once, never more than attended") {
+  json s = validSession();
+  const std::string a = "0d6b1c8e-1f2a-4b3c-8d9e-0a1b2c3d4e5f", b = "1d6b1c8e-1f2a-4b3c-8d9e-0a1b2c3d4e5f";
+  s["participants"] = {a, b, a};
+  Errors problems;
+  auto ok = parseSkillsSession(s, testing::kToday, topics(), problems);
+  REQUIRE_MESSAGE(ok.has_value(), codes(problems));
+  CHECK((*ok)["participants"] == json::array({a, b}));  // named twice counts once
+  CHECK(parseSkillsSession(validSession(), testing::kToday, topics(), problems)->at("participants").empty());
+
+  s["participants"] = {a, "Nguyễn Văn An"};  // a name is not a record
+  CHECK_FALSE(parseSkillsSession(s, testing::kToday, topics(), problems).has_value());
+  CHECK(codes(problems) == "participants[1] field.type; ");
+
+  json few = validSession();
+  few["attendees"] = {{"female", {{"60_plus", 1}}}};
+  few["helped"] = json::object();
+  few["participants"] = {a, b};
+  CHECK_FALSE(parseSkillsSession(few, testing::kToday, topics(), problems).has_value());
+  CHECK(codes(problems) == "participants skills.named_more_than_attended; ");
+}

@@ -262,6 +262,18 @@ TEST_CASE("hub store: records keep their head revision, in the order first recei
     CHECK((*one)->sealed.empty());
     CHECK_FALSE(s.record(recordKey(7))->has_value());
 
+    auto opened = s.recordWithBody(recordKey(1));  // one row by its key, as forEachRecord gives it
+    REQUIRE(opened.ok());
+    REQUIRE(opened->has_value());
+    CHECK((*opened)->revision == 2);
+    CHECK((*opened)->procedure == "birth_registration");
+    CHECK((*opened)->formVersion == 3);
+    CHECK((*opened)->sealed == head.sealed);
+    CHECK_FALSE((*opened)->reviewStatus.has_value());
+    auto unknown = s.recordWithBody(recordKey(7));
+    REQUIRE(unknown.ok());
+    CHECK_FALSE(unknown->has_value());
+
     auto all = allRecords(s, std::nullopt, false);
     REQUIRE(all.size() == 3);
     CHECK(all[0].id == recordKey(1));

@@ -54,4 +54,7 @@ TEST_CASE("appointments: a long list goes on, with the header again on the next 
   CHECK(l->pages >= 2);
   CHECK(yOf(*l, "Họ và tên").size() == static_cast<std::size_t>(l->pages));
   CHECK(yOf(*l, "80").size() == 1);
+  CHECK(yOf(*l, "Trang 1/" + std::to_string(l->pages)).size() == 1);
+  CHECK(yOf(*l, "Trang " + std::to_string(l->pages) + "/" + std::to_string(l->pages)).size() == 1);
+  CHECK(l->qrCodes.empty());  // a list has no record id to carry
 }

@@ -47,7 +47,8 @@ TEST_CASE("declaration: header, title, addressee, fields in the form's order, si
   CHECK(signature > child);
   CHECK(find(l, "Làm tại xã Thử, ngày 15 tháng 11 năm 2025") >= 0);
   if (requester >= 0) CHECK(requester < child);
-  REQUIRE(l.qrCodes.size() == 1);
+  REQUIRE(l.qrCodes.size() == static_cast<std::size_t>(l.pages));  // the large one, then one per later page
+  CHECK(l.qrCodes[0].page == 0);
   CHECK(l.qrCodes[0].payload == kId);
   CHECK(find(l, kId) >= 0);
 }
@@ -95,7 +96,40 @@ TEST_CASE("declaration: many rows go on to a second page, every line inside the 
   CHECK(many.pages > one.pages);
   for (const auto& t : many.texts) {
     CHECK(t.page < many.pages);
-    CHECK(t.y <= print::kPageHeight - print::kMargin + 0.5f);
+    const bool footer = t.text.starts_with("Trang ") || t.text == kId;  // the page marks, in the bottom margin
+    CHECK_MESSAGE((footer || t.y <= print::kPageHeight - print::kMargin + 0.5f), t.text);
+    CHECK(t.y <= print::kPageHeight - 8);
+  }
+}
+
+TEST_CASE("declaration: every page of a long one is numbered, and pages after the first carry the id") {
+  int onePagers = 0;
+  for (const char* id : {"vneid_level2", "death_registration", "marriage_registration", "residence_ct01"}) {
+    const auto l = laidOut(sample(id), id);
+    CHECK_MESSAGE((l.pages > 1) == (find(l, "Trang ") >= 0), id);  // one page: no number
+    onePagers += l.pages == 1;
+  }
+  CHECK(onePagers > 0);
+  auto answers = sample("health_insurance_household");
+  for (auto& [section, fields] : answers.items())
+    for (auto& [id, value] : fields.items())
+      if (value.is_array() && !value.empty() && value[0].is_object())
+        while (value.size() < 12) value.push_back(value[0]);
+  const auto l = laidOut(answers, "health_insurance_household");
+  REQUIRE(l.pages >= 2);
+  REQUIRE(l.qrCodes.size() == static_cast<std::size_t>(l.pages));
+  for (int page = 0; page < l.pages; ++page) {
+    const std::string number = "Trang " + std::to_string(page + 1) + "/" + std::to_string(l.pages);
+    const long at = find(l, number);
+    REQUIRE_MESSAGE(at >= 0, number);
+    CHECK(l.texts[static_cast<std::size_t>(at)].page == page);
+    CHECK(l.qrCodes[static_cast<std::size_t>(page)].page == page);
+    CHECK(l.qrCodes[static_cast<std::size_t>(page)].payload == kId);
+  }
+  for (std::size_t i = 1; i < l.qrCodes.size(); ++i) {  // the later codes sit below every body line
+    const auto& qr = l.qrCodes[i];
+    CHECK(qr.y >= print::kPageHeight - print::kMargin);
+    CHECK(qr.y + qr.side <= print::kPageHeight);
   }
 }
 

@@ -69,3 +69,39 @@ TEST_CASE("skills sessions: stored sealed, listed back normalised, a bad one ref
   }
   CHECK(files > 0);
 }
+
+TEST_CASE("skills sessions: a named attendee is a resident of this laptop who consented") {
+  TempDir t;
+  auto [ws, s] = createUnlocked(t.path / "ws");
+  const auto* topics = shippedForms().list(forms::kTrainingTopicsList);
+  const std::string today = core::formatDate(core::today());
+  Errors problems;
+  auto consented = s->addResident({{"full_name", "Lò Thị Mai"},
+                                   {"date_of_birth", "1958"},
+                                   {"sex", "female"},
+                                   {"consent", {{"given_by", "Lò Thị Mai"}, {"method", "spoken"}, {"date", today}}}},
+                                  &problems);
+  REQUIRE(consented.ok());
+  auto silent = s->addResident({{"full_name", "Vi Văn Tùng"}, {"date_of_birth", "1950"}, {"sex", "male"}}, &problems);
+  REQUIRE(silent.ok());
+
+  json named = sessionOn(today);
+  named["participants"] = {consented->id};
+  auto id = s->addSkillsSession(named, topics, &problems);
+  REQUIRE(id.ok());
+  auto listed = s->skillsSessions();
+  REQUIRE(listed.ok());
+  CHECK((*listed)[0].get()["participants"] == json::array({consented->id}));
+
+  named["participants"] = {consented->id, silent->id};
+  auto refused = s->addSkillsSession(named, topics, &problems);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "skills.participant_no_consent");
+  CHECK(refused.error().field == "participants[1]");
+
+  named["participants"] = {"00000000-0000-4000-8000-000000000000"};
+  refused = s->addSkillsSession(named, topics, &problems);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "skills.participant_unknown");
+  CHECK(s->skillsSessions()->size() == 1);  // neither refused one was stored
+}
