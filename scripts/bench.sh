@@ -12,3 +12,5 @@ echo "== sync: $residents residents (export vs sqlite|zstd|age, batch size, hub 
 build/tests/bench/gocua-bench-sync --residents "$residents" --hub-bin build/src/hub_cli/gocua-hub
 echo "== desktop app: $residents residents under Xvfb (launch, frame times scrolling and typing, idle CPU, RSS)" >&2
 build/tests/bench/gocua-bench-gui --residents "$residents"
+echo "== desktop app layout: every screen at 100-250 % text (screenshots, faults in build/gui-screenshots/layout-faults.txt)" >&2
+GOCUA_KDF=interactive GOCUA_LAYOUT_MAX_PERCENT=250 build/tests/gui/test_gui -tc="gui: at 100*" >&2

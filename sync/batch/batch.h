@@ -106,8 +106,10 @@ bool isCommuneCode(std::string_view code);
 [[nodiscard]] Result<BatchHeader> readBatchHeader(std::istream& in);
 
 // Checks, decrypts and decompresses the whole batch; onLine sees the records (without newline)
-// only after the trailer signature verified, so a forged file never reaches the importer. An error
-// from onLine stops delivery and is returned as is.
+// only after the trailer signature verified and every chunk opened within the limits, so a forged
+// or damaged file never reaches the importer. Holds the file's ciphertext in memory, never the
+// whole plaintext: lines come one at a time from a second decryption (callers cap the file's
+// size). An error from onLine stops delivery and is returned as is.
 [[nodiscard]] Status readBatch(std::istream& in, const HubKeys& hub,
                                const std::function<Status(std::string_view line)>& onLine, BatchLimits limits = {});
 

@@ -1,6 +1,6 @@
 // readBatchHeader and readBatch: the hub's side. Every length and tag comes from an untrusted file,
-// so each read is bounded, checks follow the order promised in batch.h, and decompressed records
-// stay in one wiped buffer until the trailer signature has verified.
+// so each read is bounded, checks follow the order promised in batch.h, and no record leaves the
+// reader before the trailer signature has verified.
 #include <zstd.h>
 
 #include <algorithm>
@@ -77,12 +77,16 @@ Result<VerifiedHeader> readVerifiedHeader(HashedInput& in) {
   return VerifiedHeader{std::move(header).value(), hb};
 }
 
-// Decompressed records, held until the trailer verifies. Caps are checked before each append.
+// Decompressed records, checked against the caps as they come; on the delivering pass also cut
+// into lines for onLine. Only a line that spans two output blocks is copied (into carry_), so the
+// plaintext in memory is one output block and one line, whatever the batch's size.
 class PlainSink {
  public:
-  explicit PlainSink(const BatchLimits& limits) : limits_(limits) {}
+  // onLine null: check only.
+  PlainSink(const BatchLimits& limits, const std::function<Status(std::string_view)>* onLine)
+      : limits_(limits), onLine_(onLine) {}
   ~PlainSink() {
-    vault::wipe(data_);
+    vault::wipe(carry_);
     vault::wipe(out_);
   }
   PlainSink(const PlainSink&) = delete;
@@ -107,56 +111,93 @@ class PlainSink {
       } else if (in.pos != before) {
         frameDone_ = false;
       }
-      GOCUA_TRY(append(o.pos));
+      GOCUA_TRY(take(o.pos));
       if (in.pos == in.size && o.pos < o.size) return {};
     }
   }
 
   // The writer ends every record with '\n' and closes the zstd frame.
-  bool complete() const { return frameDone_ && (data_.empty() || data_.back() == '\n'); }
+  bool complete() const { return frameDone_ && lineLength_ == 0; }
 
-  Status deliver(const std::function<Status(std::string_view)>& onLine) const {
-    std::string_view rest = data_;
-    while (!rest.empty()) {
-      const std::size_t nl = rest.find('\n');
-      GOCUA_TRY(onLine(rest.substr(0, nl)));
-      rest.remove_prefix(nl + 1);
+ private:
+  Status take(std::size_t n) {
+    if (n > limits_.maxDecompressedBytes - total_) return Error::make(err::kBatchTooLarge, {}, "decompressed size");
+    total_ += n;
+    std::string_view block(reinterpret_cast<const char*>(out_.data()), n);
+    while (!block.empty()) {
+      const std::size_t nl = block.find('\n');
+      const std::size_t len = nl == std::string_view::npos ? block.size() : nl;
+      if (len > limits_.maxLineBytes - lineLength_) return Error::make(err::kBatchTooLarge, {}, "line length");
+      lineLength_ += len;
+      if (nl == std::string_view::npos) {
+        if (onLine_) carry_.append(block);
+        return {};
+      }
+      if (onLine_) GOCUA_TRY(deliver(block.substr(0, nl)));
+      lineLength_ = 0;
+      block.remove_prefix(nl + 1);
     }
     return {};
   }
 
- private:
-  Status append(std::size_t n) {
-    if (n > limits_.maxDecompressedBytes - data_.size()) {
-      return Error::make(err::kBatchTooLarge, {}, "decompressed size");
-    }
-    const char* p = reinterpret_cast<const char*>(out_.data());
-    for (std::size_t i = 0; i < n; ++i) {
-      if (p[i] == '\n') {
-        lineLength_ = 0;
-      } else if (++lineLength_ > limits_.maxLineBytes) {
-        return Error::make(err::kBatchTooLarge, {}, "line length");
-      }
-    }
-    // Grow by doubling within the cap so the buffer is not reallocated (and old copies left
-    // unwiped) on every chunk.
-    if (data_.size() + n > data_.capacity()) {
-      std::string bigger;
-      bigger.reserve(std::min(limits_.maxDecompressedBytes, std::max(data_.capacity() * 2, data_.size() + n)));
-      bigger.assign(data_);
-      vault::wipe(data_);
-      data_ = std::move(bigger);
-    }
-    data_.append(p, n);
-    return {};
+  Status deliver(std::string_view tail) {
+    if (carry_.empty()) return (*onLine_)(tail);
+    carry_.append(tail);
+    auto st = (*onLine_)(carry_);
+    vault::wipe(carry_);
+    return st;
   }
 
   BatchLimits limits_;
+  const std::function<Status(std::string_view)>* onLine_;
   ZstdDCtx dctx_;
-  std::string data_;
+  std::string carry_;
   std::vector<std::uint8_t> out_ = std::vector<std::uint8_t>(ZSTD_DStreamOutSize());
+  std::size_t total_ = 0;
   std::size_t lineLength_ = 0;
   bool frameDone_ = false;
+};
+
+// Opens the chunks of one pass in file order: authenticates each in its place in the stream,
+// checks its tag and feeds its plaintext to the sink.
+class ChunkOpener {
+ public:
+  ChunkOpener(const BatchLimits& limits, const std::function<Status(std::string_view)>* onLine,
+              std::span<const std::uint8_t> headerHash)
+      : sink_(limits, onLine), headerHash_(headerHash) {}
+  ~ChunkOpener() { vault::wipe(plain_); }
+  ChunkOpener(const ChunkOpener&) = delete;
+  ChunkOpener& operator=(const ChunkOpener&) = delete;
+
+  Status init(std::span<const std::uint8_t, kStreamHeaderBytes> streamHeader, const vault::SecretBytes& fileKey) {
+    if (!sink_.ready()) return Error::make(err::kBatchCrypto, {}, "ZSTD_createDCtx");
+    sink_.configure();
+    if (!stream_.init(streamHeader, fileKey)) return Error::make(err::kBatchDamaged, {}, "stream header");
+    return {};
+  }
+
+  // True after the final chunk.
+  Result<bool> open(std::span<const std::uint8_t> cipher) {
+    const auto chunk = stream_.pull(plain_, cipher, first_ ? headerHash_ : std::span<const std::uint8_t>());
+    first_ = false;
+    if (!chunk) return Error::make(err::kBatchDamaged, {}, "chunk authentication");
+    const bool final = chunk->tag == vault::StreamTag::Final;
+    // Only full MESSAGE chunks and one FINAL are written; anything else is not ours.
+    if (!final && (chunk->tag != vault::StreamTag::Message || chunk->length != kChunkPlainBytes)) {
+      return Error::make(err::kBatchDamaged, {}, "chunk tag");
+    }
+    GOCUA_TRY(sink_.feed(plain_.data(), chunk->length));
+    return final;
+  }
+
+  bool complete() const { return sink_.complete(); }
+
+ private:
+  vault::SecretStreamPull stream_;  // wipes its state on every way out
+  PlainSink sink_;
+  std::vector<std::uint8_t> plain_ = std::vector<std::uint8_t>(kChunkPlainBytes);
+  std::span<const std::uint8_t> headerHash_;
+  bool first_ = true;
 };
 
 }  // namespace
@@ -169,6 +210,11 @@ Result<BatchHeader> readBatchHeader(std::istream& in) {
   return std::move(vh->header);
 }
 
+// Two passes over the chunks. The first reads the file, authenticates and decompresses every chunk
+// against the caps and verifies the trailer, keeping only the ciphertext (a fifth of the NDJSON);
+// the second decrypts and decompresses the kept chunks again and hands each line to onLine as it
+// comes. So nothing reaches onLine from a file that fails anywhere, errors come in file order as
+// before, and the plaintext is never held whole (a 100,000-record batch: 23 MB of NDJSON).
 Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Status(std::string_view line)>& onLine,
                  BatchLimits limits) {
   if (!vault::init().ok()) return Error::make(err::kBatchCrypto, {}, "sodium_init");
@@ -187,44 +233,31 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
   if (hashed.read(streamHeader.data(), streamHeader.size()) < streamHeader.size()) {
     return truncated("stream header");
   }
-  vault::SecretStreamPull stream;  // wipes its state on every way out
-  if (!stream.init(streamHeader, fileKey)) {
-    return Error::make(err::kBatchDamaged, {}, "stream header");
-  }
-
   const auto headerHash = vault::blake2b256(vh->bytes);
 
-  PlainSink sink(limits);
-  if (!sink.ready()) return Error::make(err::kBatchCrypto, {}, "ZSTD_createDCtx");
-  sink.configure();
-  std::vector<std::uint8_t> cipher;
-  std::vector<std::uint8_t> plain(kChunkPlainBytes);
-  struct PlainWiper {
-    std::vector<std::uint8_t>& v;
-    ~PlainWiper() { vault::wipe(v); }
-  } plainWiper{plain};
-
-  for (bool first = true;; first = false) {
-    std::array<std::uint8_t, kChunkLengthBytes> len{};
-    if (hashed.read(len.data(), len.size()) < len.size()) return truncated("chunk length");
-    const std::uint32_t clen = getU32(len.data());
-    if (clen < kChunkOverhead || clen > kChunkPlainBytes + kChunkOverhead) {
-      return Error::make(err::kBatchDamaged, {}, "chunk length");
+  // The chunks as in the file (length, ciphertext), kept for the second pass.
+  std::vector<std::uint8_t> chunks;
+  {
+    ChunkOpener checker(limits, nullptr, headerHash);
+    GOCUA_TRY(checker.init(streamHeader, fileKey));
+    for (bool final = false; !final;) {
+      std::array<std::uint8_t, kChunkLengthBytes> len{};
+      if (hashed.read(len.data(), len.size()) < len.size()) return truncated("chunk length");
+      const std::uint32_t clen = getU32(len.data());
+      if (clen < kChunkOverhead || clen > kChunkPlainBytes + kChunkOverhead) {
+        return Error::make(err::kBatchDamaged, {}, "chunk length");
+      }
+      const std::size_t at = chunks.size();
+      chunks.resize(at + len.size() + clen);
+      std::copy(len.begin(), len.end(), chunks.begin() + static_cast<std::ptrdiff_t>(at));
+      std::uint8_t* cipher = chunks.data() + at + len.size();
+      if (hashed.read(cipher, clen) < clen) return truncated("chunk");
+      auto opened = checker.open({cipher, clen});
+      if (!opened) return opened.error();
+      final = *opened;
     }
-    cipher.resize(clen);
-    if (hashed.read(cipher.data(), clen) < clen) return truncated("chunk");
-    const auto chunk =
-        stream.pull(plain, cipher, first ? std::span<const std::uint8_t>(headerHash) : std::span<const std::uint8_t>());
-    if (!chunk) return Error::make(err::kBatchDamaged, {}, "chunk authentication");
-    const bool final = chunk->tag == vault::StreamTag::Final;
-    // Only full MESSAGE chunks and one FINAL are written; anything else is not ours.
-    if (!final && (chunk->tag != vault::StreamTag::Message || chunk->length != kChunkPlainBytes)) {
-      return Error::make(err::kBatchDamaged, {}, "chunk tag");
-    }
-    GOCUA_TRY(sink.feed(plain.data(), chunk->length));
-    if (final) break;
+    if (!checker.complete()) return Error::make(err::kBatchDamaged, {}, "payload incomplete");
   }
-  if (!sink.complete()) return Error::make(err::kBatchDamaged, {}, "payload incomplete");
 
   const auto digest = hashed.digest();
   std::array<std::uint8_t, kSignatureBytes> trailer{};
@@ -234,7 +267,17 @@ Status readBatch(std::istream& in, const HubKeys& hub, const std::function<Statu
   if (!vault::verify(trailer, digest, vh->header.deviceId)) {
     return Error::make(err::kBatchBadSignature, {}, "trailer");
   }
-  return sink.deliver(onLine);
+
+  ChunkOpener reader(limits, &onLine, headerHash);
+  GOCUA_TRY(reader.init(streamHeader, fileKey));
+  for (std::size_t pos = 0; pos < chunks.size();) {
+    const std::uint32_t clen = getU32(chunks.data() + pos);
+    pos += kChunkLengthBytes;
+    auto opened = reader.open({chunks.data() + pos, clen});
+    if (!opened) return opened.error();
+    pos += clen;
+  }
+  return {};
 }
 
 }  // namespace gocua::sync

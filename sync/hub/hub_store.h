@@ -147,7 +147,8 @@ class HubStore {
 
   // [SECTION] review: one decision per record (the latest replaces)
   // Stores row.decision raised to at least 1 and at least one more than the record's previous
-  // decision, so each record's decisions grow strictly whatever the caller's clock says.
+  // decision, so each record's decisions grow strictly whatever the caller's clock says. The
+  // record is in the store already (its device is where reviewsForDevice finds the decision).
   [[nodiscard]] virtual Status setReview(const ReviewRow& row) = 0;
   // Decisions on the device's records, in the records' order.
   [[nodiscard]] virtual Result<std::vector<ReviewRow>> reviewsForDevice(const DeviceKey& device) = 0;

@@ -1,14 +1,15 @@
 // The import pipeline (DESIGN.md "Sync" point 3): size → commune code → device known → header
 // signature → revocation rule → ledger → decrypt and decompress in memory → trailer signature →
-// one transaction → signed receipt. readBatch hands over lines only after the trailer verified,
-// so records are inserted as they come inside the open transaction and everything rolls back if
-// anything fails; nothing plaintext is ever buffered on disk.
+// one transaction → signed receipt. readBatch hands over lines only after the trailer verified;
+// they are checked and sealed on a reader thread and inserted as they come inside the open
+// transaction, and everything rolls back if anything fails; nothing plaintext is ever buffered on
+// disk.
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
-#include "core/parallel.h"
 #include "sync/batch/batch.h"
+#include "sync/hub/checked_records.h"
 #include "sync/hub/crash_points.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
@@ -207,29 +208,28 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
   auto committed = store.transaction([&]() -> Status {
     crashPoint("import.after_begin");
 
-    const auto today = core::today();
     const std::string receivedAt = nowIso();
-    bool first = true, inserted = false;
-    std::optional<Manifest> manifest;
+    bool inserted = false;
+    std::optional<Manifest> manifest;  // written by the reader thread, read once it has ended
     std::optional<Error> hubFailure;
     std::vector<sync::RecordOutcome> outcomes;
+    StoredRecord row;  // one row reused: only what differs per record is assigned
+    row.device = devId;
+    row.receivedAt = receivedAt;
 
-    // Checking and sealing lines is independent work, spread over the cores a chunk at a time;
-    // lookups and inserts stay on this thread, in file order.
-    constexpr std::size_t kChunk = 4096;
-    std::vector<std::string> pending;
-    std::vector<RecordLine> checked;
-    std::vector<std::vector<std::uint8_t>> sealedLines;
-    auto decide = [&](RecordLine& rec, std::vector<std::uint8_t>& sealed) -> Status {
+    // The reader thread decrypts, checks and seals the lines (checked_records.h); lookups and
+    // inserts stay on this thread, in file order.
+    auto decide = [&](CheckedRecord& checked) -> Status {
+      RecordLine& rec = checked.line;
       auto reject = [&](std::string reason) {
         ++res.rejectedRecords;
         if (rec.idText.empty())
           ++res.unreadableLines;
         else
-          outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Rejected, std::move(reason)});
+          outcomes.push_back({std::move(rec.idText), rec.revision, sync::Outcome::Rejected, std::move(reason)});
       };
       if (!rec.reason.empty()) {
-        reject(rec.reason);
+        reject(std::move(rec.reason));
         return {};
       }
       auto existing = store.record(rec.id);
@@ -249,19 +249,16 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
         }
         if (rec.revision <= (*existing)->revision) {
           ++res.duplicates;
-          outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Duplicate, ""});
+          outcomes.push_back({std::move(rec.idText), rec.revision, sync::Outcome::Duplicate, ""});
           return {};
         }
       }
-      StoredRecord row;
       row.id = rec.id;
-      row.kind = rec.kind;
-      row.procedure = rec.procedure;
+      row.kind = std::move(rec.kind);
+      row.procedure = std::move(rec.procedure);
       row.formVersion = rec.formVersion;
-      row.device = devId;
       row.revision = rec.revision;
-      row.receivedAt = receivedAt;
-      row.sealed = std::move(sealed);
+      row.sealed = std::move(checked.sealed);
       if (!inserted) crashPoint("import.before_record_insert");
       if (auto st = store.upsertRecord(row); !st) {
         hubFailure = st.error();
@@ -270,44 +267,26 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
       if (!inserted) crashPoint("import.after_record_insert");
       inserted = true;
       ++res.accepted;
-      outcomes.push_back({rec.idText, rec.revision, sync::Outcome::Accepted, ""});
-      return {};
-    };
-    auto flush = [&]() -> Status {
-      checked.assign(pending.size(), RecordLine{});
-      sealedLines.assign(pending.size(), {});
-      parallelFor(pending.size(), [&](std::size_t i) {
-        checked[i] = checkRecordLine(pending[i], impl.forms, today);
-        if (checked[i].reason.empty())
-          sealedLines[i] = impl.cipher.seal(pending[i], recordAd(checked[i].id, checked[i].revision));
-      });
-      Status st;
-      for (std::size_t i = 0; i < pending.size() && st; ++i) st = decide(checked[i], sealedLines[i]);
-      for (auto& line : pending) vault::wipe(line);  // residents' data: not left in freed memory
-      pending.clear();
-      return st;
-    };
-
-    auto onLine = [&](std::string_view line) -> Status {
-      if (first) {
-        first = false;
-        crashPoint("import.after_trailer_signature");
-        auto m = parseManifest(line);
-        if (!m) return m.error();
-        manifest = std::move(*m);
-        crashPoint("import.after_manifest");
-        return {};
-      }
-      pending.emplace_back(line);
-      if (pending.size() >= kChunk) return flush();
+      outcomes.push_back({std::move(rec.idText), rec.revision, sync::Outcome::Accepted, ""});
       return {};
     };
 
-    std::ifstream body(gcb, std::ios::binary);
-    if (!body) return Error::make(err::kHubIo, "", "open batch");
-    auto read = sync::readBatch(body, impl.identity.box, onLine,
-                                {options.maxDecompressedBytes, sync::BatchLimits{}.maxLineBytes});
-    if (read && !pending.empty()) read = flush();
+    auto onManifest = [&](std::string_view line) -> Status {
+      crashPoint("import.after_trailer_signature");
+      auto m = parseManifest(line);
+      if (!m) return m.error();
+      manifest = std::move(*m);
+      crashPoint("import.after_manifest");
+      return {};
+    };
+
+    auto read = readCheckedRecords({gcb,
+                                    impl.identity.box,
+                                    {options.maxDecompressedBytes, sync::BatchLimits{}.maxLineBytes},
+                                    impl.forms,
+                                    impl.cipher,
+                                    core::today()},
+                                   onManifest, decide);
     if (!read) {
       if (hubFailure || isHubFailure(read.error())) return read.error();
       res.accepted = res.duplicates = res.rejectedRecords = res.unreadableLines = 0;

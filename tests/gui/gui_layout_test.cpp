@@ -9,7 +9,9 @@
 // <build>/gui-screenshots/layout-faults.txt and in the test's output instead of failing it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <fstream>
 
 #include "gui_session.h"
@@ -73,6 +75,13 @@ struct Grid {
 
 }  // namespace
 
+// The suite holds 100 % to it; GOCUA_LAYOUT_MAX_PERCENT=250 (scripts/bench.sh) walks the larger
+// sizes too, for screenshots and the faults list, which takes a few minutes more.
+int maxPercent() {
+  const char* env = std::getenv("GOCUA_LAYOUT_MAX_PERCENT");
+  return env ? std::clamp(std::atoi(env), 100, 250) : 100;
+}
+
 TEST_CASE("gui: at 100-250 % text on 1280x800 and 1024x600, no widget overlaps another or leaves the window") {
   for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{1024, 600}}) {
     const std::string size = std::to_string(width) + "x" + std::to_string(height);
@@ -89,7 +98,7 @@ TEST_CASE("gui: at 100-250 % text on 1280x800 and 1024x600, no widget overlaps a
     REQUIRE(d.fill("unlock.passphrase", s.sandbox.passphrase));
     d.key("Return");
     REQUIRE_MESSAGE(d.waitScreen("home", 30), d.failure());
-    for (int percent = 100; percent <= 250; percent += 50) {
+    for (int percent = 100; percent <= maxPercent(); percent += 50) {
       if (percent > 100) {
         d.key("ctrl+equal");  // one step larger, as a volunteer would
         d.settle(1.0);

@@ -74,8 +74,22 @@ class SqliteHubStore final : public HubStore {
   Result<std::vector<AuditRow>> audit(std::string_view since) override;
 
  private:
+  // The import's two statements per record, kept at hand: Db::cached would copy and hash their
+  // SQL text on every call.
+  Result<store::Stmt*> hot(store::Stmt*& slot, std::string_view sql) {
+    if (slot) {
+      slot->reset();
+      return slot;
+    }
+    auto st = db_.cached(sql);
+    if (st) slot = *st;
+    return st;
+  }
+
   store::Db db_;
   bool inTransaction_ = false;
+  store::Stmt* recordLookup_ = nullptr;
+  store::Stmt* recordUpsert_ = nullptr;
 };
 
 bool holdsStore(const fs::path& dir) {
@@ -317,7 +331,7 @@ Result<std::vector<QuarantineRow>> SqliteHubStore::quarantined() {
 // [SECTION] records
 
 Result<std::optional<StoredRecord>> SqliteHubStore::record(std::span<const std::uint8_t, 16> id) {
-  auto st = db_.cached("SELECT kind, device, revision FROM record WHERE id = ?");
+  auto st = hot(recordLookup_, "SELECT kind, device, revision FROM record WHERE id = ?");
   if (!st) return st.error();
   (*st)->bind(1, std::span<const std::uint8_t>(id));
   auto row = (*st)->step();
@@ -334,11 +348,11 @@ Result<std::optional<StoredRecord>> SqliteHubStore::record(std::span<const std::
 }
 
 Status SqliteHubStore::upsertRecord(const StoredRecord& r) {
-  auto st = db_.cached(
-      "INSERT INTO record(id, kind, procedure, form_version, device, revision, received_at, sealed) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
-      "procedure = excluded.procedure, form_version = excluded.form_version, revision = excluded.revision, "
-      "received_at = excluded.received_at, sealed = excluded.sealed");
+  auto st = hot(recordUpsert_,
+                "INSERT INTO record(id, kind, procedure, form_version, device, revision, received_at, sealed) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
+                "procedure = excluded.procedure, form_version = excluded.form_version, revision = excluded.revision, "
+                "received_at = excluded.received_at, sealed = excluded.sealed");
   if (!st) return st.error();
   auto& s = **st;
   s.bind(1, std::span<const std::uint8_t>(r.id)).bind(2, r.kind);
@@ -422,9 +436,10 @@ Result<std::int64_t> SqliteHubStore::recordCount() {
 
 Status SqliteHubStore::setReview(const ReviewRow& r) {
   auto st = db_.prepare(
-      "INSERT INTO review(record_id, revision, status, note, at, decision) VALUES (?1, ?2, ?3, ?4, ?5, max(?6, 1)) "
+      "INSERT INTO review(record_id, revision, status, note, at, decision, device) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "max(?6, 1), (SELECT device FROM record WHERE id = ?1)) "
       "ON CONFLICT(record_id) DO UPDATE SET revision=excluded.revision, status=excluded.status, note=excluded.note, "
-      "at=excluded.at, decision=max(excluded.decision, review.decision + 1)");
+      "at=excluded.at, decision=max(excluded.decision, review.decision + 1), device=excluded.device");
   if (!st) return st.error();
   st->bind(1, std::span<const std::uint8_t>(r.recordId)).bind(2, r.revision).bind(3, r.status);
   if (r.note.empty())
@@ -438,8 +453,7 @@ Status SqliteHubStore::setReview(const ReviewRow& r) {
 Result<std::vector<ReviewRow>> SqliteHubStore::reviewsForDevice(const DeviceKey& device) {
   auto st = db_.cached(
       "SELECT v.record_id, v.revision, v.status, v.note, v.at, v.decision FROM review v JOIN record r ON r.id = "
-      "v.record_id "
-      "WHERE r.device = ? ORDER BY r.seq");
+      "v.record_id WHERE v.device = ? ORDER BY r.seq");
   if (!st) return st.error();
   (*st)->bind(1, std::span<const std::uint8_t>(device));
   std::vector<ReviewRow> out;

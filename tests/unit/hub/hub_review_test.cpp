@@ -1,6 +1,7 @@
 // Review decisions reach the laptop (status-out and the next import receipt) with notes only its
 // box key opens; record listing and exports; bodies sealed at rest; recovery; the HTTP endpoint.
 #include "hub_fixture.h"
+#include "store/db.h"
 #include "sync/hub/endpoint.h"
 
 using namespace hubtest;
@@ -47,6 +48,33 @@ TEST_CASE("review set: status-out and the next receipt carry the update, note se
   REQUIRE(list.ok());
   CHECK((*list)[0].reviewStatus == std::optional<std::string>("needs_documents"));
   CHECK_FALSE((*list)[2].reviewStatus);
+}
+
+TEST_CASE("review set: decisions made before schema v5 still reach their device's receipts") {
+  Fixture f;
+  REQUIRE(f.import(makeBatch(f.device, 1, {residentLine(1), residentLine(2)}, f.hubBox())).accepted == 2);
+  REQUIRE(f.session->setReview(uuid(2), "returned", "Sai tên").ok());
+  f.session.reset();
+  f.hub.reset();
+  {
+    // Back to schema v4: no device on review rows, the old indexes on record.
+    auto db = store::Db::open(f.tmp.path / "hub" / "hub.db", false);
+    REQUIRE(db.ok());
+    REQUIRE(db->exec(kBackToSchemaV4).ok());
+    REQUIRE(db->setUserVersion(4).ok());
+  }
+  auto h = hub::Hub::open(f.tmp.path / "hub");
+  REQUIRE(h.ok());
+  f.hub = std::move(*h);
+  auto s = f.hub->unlock(kPassphrase);
+  REQUIRE(s.ok());
+  f.session = std::move(*s);
+  auto status = f.session->statusReceipt(f.device.keys.publicKey);
+  REQUIRE(status.ok());
+  auto r = f.receipt(*status, f.device);
+  REQUIRE(r.updates.size() == 1);
+  CHECK(r.updates[0].id == uuid(2));
+  CHECK(name(r.updates[0].status) == name(sync::ReviewStatus::Returned));
 }
 
 TEST_CASE("records list holds no personal data; export holds what was asked for") {

@@ -88,9 +88,10 @@ TEST_CASE("hub staff: a hub made before staff accounts opens with its passphrase
     REQUIRE(h.ok());
   }
   {
-    // Back to schema v3: the one keyslot in meta, no staff or audit tables.
+    // Back to schema v3: the one keyslot in meta, no staff or audit tables (nor v5's indexes).
     auto db = store::Db::open(dir / "hub.db", false);
     REQUIRE(db.ok());
+    REQUIRE(db->exec(kBackToSchemaV4).ok());
     REQUIRE(db->exec("INSERT INTO meta(key, value) SELECT 'keyslot', keyslot FROM staff; DROP TABLE staff; "
                      "DROP TABLE audit;")
                 .ok());
