@@ -21,8 +21,7 @@ void beginPage(const char* name) {
 void endPage() { ImGui::End(); }
 
 void beginScreenArea(const std::string& notice) {
-  const float noticeHeight =
-      notice.empty() ? 0 : ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
+  const float noticeHeight = notice.empty() ? 0 : ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
   ImGui::BeginChild("screen", ImVec2(0, -noticeHeight), false);
   ImGui::PopStyleColor();

@@ -9,11 +9,17 @@
 #include <string>
 
 #include "app/model/app_model.h"
+#include "app/model/passphrase_strength.h"
 #include "ui/model/background_task.h"
 #include "ui/model/folder_picker.h"
-#include "app/model/passphrase_strength.h"
 
 namespace gocua::app {
+
+using ui::BackgroundTask;
+using ui::FolderFile;
+using ui::FolderPicker;
+using ui::readSmallFile;
+using ui::TaskProgress;
 
 class RecoveryResetModel {
  public:

@@ -19,16 +19,15 @@ namespace gocua::app {
 
 using ui::BackgroundTask;
 using ui::fileStamp;
-using ui::formatLocalTime;
 using ui::FolderFile;
 using ui::FolderPicker;
 using ui::formatBytes;
+using ui::formatLocalTime;
 using ui::localClockTime;
 using ui::localDateTime;
 using ui::readSmallFile;
 using ui::TaskProgress;
 using ui::uniqueFileIn;
-
 
 // A record the office returned for more documents, as the sync screen lists it.
 struct NeedsDocumentsRow {

@@ -31,11 +31,13 @@
 
 #include "app/model/app_model.h"
 #include "app/model/draft_autosave.h"
-#include "ui/model/folder_picker.h"
 #include "app/model/wizard_vneid.h"
 #include "forms/form.h"
+#include "ui/model/folder_picker.h"
 
 namespace gocua::app {
+
+using ui::FolderPicker;
 
 enum class WizardStep {
   Procedure,     // pick what the resident needs

@@ -10,6 +10,7 @@
 #include "app/ui/application_widgets.h"
 #include "app/ui/screens.h"
 #include "core/i18n.h"
+#include "ui/folder_picker_widget.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -388,7 +389,7 @@ void drawAppointments(App& app) {
   if (!list.empty()) {  // for the commune police: a PDF on the stick, or at home to print
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("app.vneid.appointments.print_where").c_str());
-    syncui::drawFolderPicker(m.appointmentsFolder, "wizard.appointments.folder", app.now);
+    panels::drawFolderPicker(m.appointmentsFolder, "wizard.appointments.folder", app.now);
     if (button(tr("app.vneid.appointments.print"), "wizard.appointments.print")) m.writeAppointments();
     if (!m.appointmentsMessage().empty()) (m.appointmentsError() ? errorText : okText)(m.appointmentsMessage());
   }

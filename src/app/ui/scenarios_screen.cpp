@@ -5,8 +5,8 @@
 #include <string>
 
 #include "app/ui/screens.h"
-#include "ui/widgets.h"
 #include "core/i18n.h"
+#include "ui/widgets.h"
 
 namespace gocua::app::ui {
 

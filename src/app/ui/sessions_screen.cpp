@@ -6,9 +6,9 @@
 #include <string>
 
 #include "app/ui/screens.h"
+#include "core/i18n.h"
 #include "ui/typing_input.h"
 #include "ui/widgets.h"
-#include "core/i18n.h"
 
 namespace gocua::app::ui {
 

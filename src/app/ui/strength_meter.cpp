@@ -5,11 +5,13 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
-#include "core/i18n.h"
 
 namespace gocua::app::ui {
+
+using namespace gocua::ui;  // the shared widgets and theme (src/ui)
 
 void strengthMeter(const StrengthHint& hint) {
   const auto& p = palette();

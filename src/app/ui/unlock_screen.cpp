@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "ui/folder_picker_widget.h"
 #include "app/ui/screens.h"
 #include "app/ui/strength_meter.h"
 #include "core/i18n.h"
+#include "ui/folder_picker_widget.h"
 #include "ui/widgets.h"
 
 namespace gocua::app::ui {
@@ -32,11 +32,11 @@ void drawRecovery(App& app, float width) {
                     ImVec2(width, std::max(ImGui::GetContentRegionAvail().y - barHeight, ImGui::GetFontSize() * 8)));
   heading(i18n::tr("app.recovery.title", {{"name", who}}));
   mutedText(i18n::tr("app.recovery.explain"));
-  syncui::drawFolderPicker(r.folder, "recovery.folder", app.now);
+  panels::drawFolderPicker(r.folder, "recovery.folder", app.now);
   const auto& files = r.files();
   if (files.empty()) mutedText(i18n::tr("app.recovery.no_file"));
   for (std::size_t i = 0; i < files.size(); ++i)
-    if (syncui::fileRow(files[i], "recovery.file." + std::to_string(i), r.chosen == files[i].path))
+    if (panels::fileRow(files[i], "recovery.file." + std::to_string(i), r.chosen == files[i].path))
       r.chosen = files[i].path;
   ImGui::Spacing();
   textField(i18n::tr("app.recovery.code"), "recovery.code", &r.code, 0, i18n::tr("app.recovery.code_hint"));

@@ -26,9 +26,8 @@ BatchSummary summarize(const std::string& file, const hub::ImportResult& r, cons
   s.duplicates = r.duplicates;
   s.rejected = r.rejectedRecords + r.unreadableLines;
   const std::string key = "office.inbox.batch." + std::string(sync::toString(r.status));
-  s.headline = i18n::tr(key, {{"accepted", count(s.accepted)},
-                              {"duplicates", count(s.duplicates)},
-                              {"rejected", count(s.rejected)}});
+  s.headline = i18n::tr(
+      key, {{"accepted", count(s.accepted)}, {"duplicates", count(s.duplicates)}, {"rejected", count(s.rejected)}});
   if (!r.reason.empty()) s.reasons.push_back(words(r.reason));
   // The records refused, by reason: the signed receipt names each one (the hub's own words for
   // the laptop), so the desk reads it back rather than guessing.
@@ -39,7 +38,8 @@ BatchSummary summarize(const std::string& file, const hub::ImportResult& r, cons
       for (const auto& rec : receipt->records)
         if (rec.outcome == sync::Outcome::Rejected) ++byReason[rec.reason];
       for (const auto& [reason, n] : byReason)
-        s.reasons.push_back(i18n::tr("office.inbox.records_rejected", {{"count", count(n)}, {"reason", words(reason)}}));
+        s.reasons.push_back(
+            i18n::tr("office.inbox.records_rejected", {{"count", count(n)}, {"reason", words(reason)}}));
     }
   }
   if (r.unreadableLines > 0)
@@ -62,8 +62,8 @@ void InboxModel::refreshQuarantine(OfficeModel& office) {
     return;
   }
   for (const auto& q : *rows)
-    quarantine_.push_back({q.fileName, hub::deviceHex(q.device).substr(0, 12), ui::formatLocalTime(q.receivedAt),
-                           words(q.reason)});
+    quarantine_.push_back(
+        {q.fileName, hub::deviceHex(q.device).substr(0, 12), ui::formatLocalTime(q.receivedAt), words(q.reason)});
 }
 
 void InboxModel::importAll(OfficeModel& office, std::function<void()> wake) {
@@ -123,16 +123,18 @@ ImportProgress InboxModel::progress() {
   out.records = records_;
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   if (elapsed > 0) out.recordsPerSecond = static_cast<double>(out.records) / elapsed;
-  if (done > 0 && total >= done) out.secondsLeft = elapsed * static_cast<double>(total - done) / static_cast<double>(done);
+  if (done > 0 && total >= done)
+    out.secondsLeft = elapsed * static_cast<double>(total - done) / static_cast<double>(done);
   return out;
 }
 
 std::string InboxModel::progressCaption() {
   const ImportProgress p = progress();
-  std::string text = i18n::tr("office.inbox.progress", {{"done", count(p.filesDone)},
-                                                         {"total", count(p.filesTotal)},
-                                                         {"records", count(p.records)},
-                                                         {"rate", count(static_cast<std::uint64_t>(p.recordsPerSecond))}});
+  std::string text =
+      i18n::tr("office.inbox.progress", {{"done", count(p.filesDone)},
+                                         {"total", count(p.filesTotal)},
+                                         {"records", count(p.records)},
+                                         {"rate", count(static_cast<std::uint64_t>(p.recordsPerSecond))}});
   if (p.secondsLeft)
     text += " · " + i18n::tr("office.inbox.time_left",
                              {{"seconds", count(static_cast<std::uint64_t>(std::ceil(*p.secondsLeft)))}});

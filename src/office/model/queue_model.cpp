@@ -95,7 +95,8 @@ void QueueModel::open(OfficeModel& office) {
   villages_.assign(villages.begin(), villages.end());
   procedures_.assign(titles.begin(), titles.end());
   std::sort(procedures_.begin(), procedures_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  std::stable_sort(all_.begin(), all_.end(), [](const QueueRow& a, const QueueRow& b) { return a.receivedAt < b.receivedAt; });
+  std::stable_sort(all_.begin(), all_.end(),
+                   [](const QueueRow& a, const QueueRow& b) { return a.receivedAt < b.receivedAt; });
   apply();
 }
 

@@ -20,8 +20,8 @@ struct QueueRow {
   std::string procedureTitle;  // in the current language
   std::string name;            // the resident's full name ("" when the resident has not arrived)
   std::string village;
-  std::string status;      // "new", "needs_documents", "returned", "accepted"
-  std::string receivedAt;  // UTC ISO (sorts as text)
+  std::string status;       // "new", "needs_documents", "returned", "accepted"
+  std::string receivedAt;   // UTC ISO (sorts as text)
   std::string receivedDay;  // local dd/mm/yyyy
   std::string volunteer;
 };

@@ -25,7 +25,8 @@ void UnlockModel::load(OfficeModel& office) {
 void UnlockModel::submit(OfficeModel& office, std::function<void()> wake) {
   if (!canSubmit() || !office.hub()) return;
   error_.clear();
-  const std::string who = staff_[static_cast<std::size_t>(std::clamp(selected, 0, static_cast<int>(staff_.size()) - 1))];
+  const std::string who =
+      staff_[static_cast<std::size_t>(std::clamp(selected, 0, static_cast<int>(staff_.size()) - 1))];
   std::string secret = std::move(passphrase);
   vault::wipe(passphrase);
   passphrase.clear();

@@ -124,9 +124,8 @@ void drawRecord(OfficeApp& app) {
     return;
   }
   heading(m.procedureTitle());
-  mutedText(i18n::tr("office.record.received", {{"day", m.receivedDay()},
-                                                {"volunteer", m.volunteer()},
-                                                {"status", statusLabel(m.status())}}));
+  mutedText(i18n::tr("office.record.received",
+                     {{"day", m.receivedDay()}, {"volunteer", m.volunteer()}, {"status", statusLabel(m.status())}}));
   const float avail = ImGui::GetContentRegionAvail().x;
   const bool twoColumns = avail > ImGui::GetFontSize() * 48;
   const float height = ImGui::GetContentRegionAvail().y;

@@ -58,8 +58,7 @@ void topBar(OfficeApp& app) {
   for (const auto& n : kNav) width += buttonWidth(i18n::tr(n.key)) + ImGui::GetStyle().ItemSpacing.x;
   // Right-aligned when the line has room; under the title at a large text size.
   const float right = ImGui::GetWindowContentRegionMax().x - width;
-  if (right > ImGui::GetCursorPosX() + ImGui::GetStyle().ItemSpacing.x)
-    ImGui::SameLine(right);
+  if (right > ImGui::GetCursorPosX() + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine(right);
   // While an import runs on the session, the desk stays on the inbox.
   ImGui::BeginDisabled(app.model.busy());
   for (const auto& n : kNav) {

@@ -9,10 +9,10 @@ TEST_CASE("inbox: a stick with two batches, one record refused; receipts beside;
   DeskFixture f;
   f.unlock();
   const auto answers = sampleAnswers("birth_registration");
-  f.onStick("a-lan-1.gcb", makeBatch(f.device, 1,
-                                     {residentLine(1, 1, "Trần Thị Bình"),
-                                      applicationLine(2, "birth_registration", answers, 1)},
-                                     f.hubBox()));
+  f.onStick("a-lan-1.gcb",
+            makeBatch(f.device, 1,
+                      {residentLine(1, 1, "Trần Thị Bình"), applicationLine(2, "birth_registration", answers, 1)},
+                      f.hubBox()));
   f.onStick("a-lan-2.gcb",
             makeBatch(f.device, 2,
                       {residentLine(3, 1, "Lò Văn Pấng"), residentLine(4, 1, "Vì Thị Hoa", {{"personal_id", "12"}})},
@@ -23,7 +23,8 @@ TEST_CASE("inbox: a stick with two batches, one record refused; receipts beside;
   REQUIRE(s.size() == 2);
   CHECK(s[0].file == "a-lan-1.gcb");
   CHECK(s[0].accepted == 2);
-  CHECK(s[0].headline == i18n::tr("office.inbox.batch.imported", {{"accepted", "2"}, {"duplicates", "0"}, {"rejected", "0"}}));
+  CHECK(s[0].headline ==
+        i18n::tr("office.inbox.batch.imported", {{"accepted", "2"}, {"duplicates", "0"}, {"rejected", "0"}}));
   CHECK(s[0].reasons.empty());
   CHECK(s[1].accepted == 1);
   CHECK(s[1].rejected == 1);
@@ -43,7 +44,7 @@ TEST_CASE("inbox: a stick with two batches, one record refused; receipts beside;
   fs::remove(f.stick / "a-lan-1.gcr");
   f.receiveStick();
   REQUIRE(f.desk.inbox.summaries().size() == 2);
-  CHECK(f.desk.inbox.summaries()[0].status == sync::BatchStatus::Replay);
+  CHECK((f.desk.inbox.summaries()[0].status == sync::BatchStatus::Replay));
   CHECK(f.desk.inbox.summaries()[0].headline == i18n::tr("office.inbox.batch.replay"));
   CHECK(fs::exists(f.stick / "a-lan-1.gcr"));
   CHECK(f.recordCount() == 3);
@@ -57,7 +58,7 @@ TEST_CASE("inbox: a revoked laptop's batch is kept aside and listed with its rea
   f.receiveStick();
   REQUIRE(f.desk.inbox.summaries().size() == 1);
   const auto& s = f.desk.inbox.summaries()[0];
-  CHECK(s.status == sync::BatchStatus::Quarantined);
+  CHECK((s.status == sync::BatchStatus::Quarantined));
   CHECK(s.headline == i18n::tr("office.inbox.batch.quarantined"));
   REQUIRE_FALSE(s.reasons.empty());
   CHECK(s.reasons[0] == i18n::message(Error::fromText("hub.revoked")));

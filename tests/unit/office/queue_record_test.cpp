@@ -84,7 +84,8 @@ TEST_CASE("record: the resident and the answers in words; needs documents wants 
         if (l.label == label) return l.value;
     return "(none)";
   };
-  CHECK(lineOf(form->field("child.sex")->label.in(i18n::lang())) == form->field("child.sex")->findChoice("female")->label.vi);
+  CHECK(lineOf(form->field("child.sex")->label.in(i18n::lang())) ==
+        form->field("child.sex")->findChoice("female")->label.vi);
   CHECK(lineOf(form->field("child.date_of_birth")->label.in(i18n::lang())) == "01/11/2025");
   CHECK(lineOf(form->field("child.given_name")->label.in(i18n::lang())) == "Anh");
 
@@ -166,12 +167,14 @@ TEST_CASE("settings: the display settings are saved in their own file and read b
   f.desk.settings.draft.highContrast = true;
   CHECK(f.desk.settings.apply(f.desk.model));
   CHECK_FALSE(f.desk.settings.apply(f.desk.model));  // nothing changed the looks
-  Desk again(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json"}, ui::FolderPicker::Roots{{}, f.home.path});
+  Desk again(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json"},
+             ui::FolderPicker::Roots{{}, f.home.path});
   again.model.start();
   CHECK(again.model.settings().fontScalePercent == 200);
   CHECK(again.model.settings().highContrast);
   writeAll(f.home.path / "office.json", "not json");
-  Desk broken(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json"}, ui::FolderPicker::Roots{{}, f.home.path});
+  Desk broken(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json"},
+              ui::FolderPicker::Roots{{}, f.home.path});
   broken.model.start();
   CHECK(broken.model.notice().error);
   CHECK(broken.model.settings().fontScalePercent == 100);

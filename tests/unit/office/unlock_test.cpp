@@ -53,8 +53,9 @@ TEST_CASE("a folder without a hub says so instead of offering an unlock") {
 TEST_CASE("idle lock: after the idle minutes, never while an import runs; every screen forgets") {
   DeskFixture f;
   f.unlock();
-  REQUIRE(f.import(makeBatch(f.device, 1, {residentLine(1), applicationLine(2, "birth_registration",
-                                                                          sampleAnswers("birth_registration"), 1)},
+  REQUIRE(f.import(makeBatch(f.device, 1,
+                             {residentLine(1),
+                              applicationLine(2, "birth_registration", sampleAnswers("birth_registration"), 1)},
                              f.hubBox()))
               .accepted == 2);
   f.desk.goQueue();
