@@ -33,6 +33,10 @@ struct Session {
   bool start(const std::vector<std::string>& extra = {}) {
     std::vector<std::string> argv{GOCUA_APP, "--workspace", sandbox.workspace.string()};
     argv.insert(argv.end(), extra.begin(), extra.end());
+    return launch(argv);
+  }
+  // Starts any of the desktop programs (gocua, gocua-office) with its map and screenshots.
+  bool launch(const std::vector<std::string>& argv) {
     it::Env env = sandbox.env;
     env.erase("GOCUA_PASSPHRASE");  // the app never reads it; the test types it like a person
     env["DISPLAY"] = x.display();

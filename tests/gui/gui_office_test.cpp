@@ -1,0 +1,113 @@
+// The commune desk's day through the real gocua-office window, by X events only: a laptop's batch
+// on a stick → unlock as the staff member → Nhận gói hồ sơ (import, receipt beside the batch) →
+// the queue → open the application → needs documents with a ready note. Then gocua-hub reads the
+// decision back from the same hub directory. Screenshots land in <build>/gui-screenshots/office/.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "gui_session.h"
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+namespace {
+
+const std::string kHubPass = "mật khẩu cán bộ xã 2026";
+
+it::RunResult hub(gui::Session& s, const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {GOCUA_HUB, "--data", (s.sandbox.root / "hub").string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  it::Env env = s.sandbox.env;
+  env.erase("GOCUA_PASSPHRASE");
+  env["GOCUA_HUB_PASSPHRASE"] = kHubPass;
+  return it::runProcess(argv, env, "", 120);
+}
+
+bool waitForFile(const fs::path& file, double seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < seconds) {
+    if (fs::exists(file)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
+void click(gui::Driver& d, const std::string& id) { REQUIRE_MESSAGE(d.click(id), d.failure()); }
+
+}  // namespace
+
+TEST_CASE("gui: the commune desk imports a stick, opens the application and asks for documents") {
+  gui::Session s("office");
+  const fs::path stick = s.sandbox.root / "usb";
+  fs::create_directories(stick);
+
+  // A hub, a laptop enrolled in it, and the laptop's batch on the stick: one resident with a
+  // VNeID level-2 application.
+  s.sandbox.init("Lan");
+  auto init = hub(s, {"init", "--commune-code", "27004", "--commune-name", "Xã Tân Lập", "--village", "Thôn Đông"});
+  REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
+  REQUIRE(s.sandbox.ctl({"enroll-request", "--out", (stick / "lan.gcq").string()}).exitCode == 0);
+  auto enrolled =
+      hub(s, {"device", "enroll", (stick / "lan.gcq").string(), "--profile-out", (stick / "xa.gcp").string()});
+  REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.describe());
+  REQUIRE(s.sandbox.ctl({"enroll", "--profile", (stick / "xa.gcp").string()}).exitCode == 0);
+  const std::string resident = s.sandbox.addResident({{"full_name", "Nguyễn Thị Hoa"},
+                                                      {"date_of_birth", "12/03/1956"},
+                                                      {"sex", "female"},
+                                                      {"personal_id", "001156012345"},
+                                                      {"phone", "0912345678"},
+                                                      {"village", "Thôn Đông"}});
+  json answers = it::sampleAnswers("vneid_level2");
+  for (const char* f : {"full_name", "date_of_birth", "sex", "personal_id"}) answers["person"].erase(f);
+  answers["phone"].erase("number");  // both filled from the resident
+  auto app = s.sandbox.ctl({"application", "new", "--form", "vneid_level2", "--resident", resident, "--file", "-"},
+                           answers.dump());
+  REQUIRE_MESSAGE(app.exitCode == 0, app.describe());
+  const std::string applicationId = app.parsed()["id"].get<std::string>();
+  REQUIRE(s.sandbox.ctl({"export", "--out", (stick / "lan-1.gcb").string()}).exitCode == 0);
+
+  // The desk, as the staff member would use it.
+  REQUIRE_MESSAGE(s.launch({GOCUA_OFFICE, "--data", (s.sandbox.root / "hub").string()}), it::readFile(s.log()));
+  auto& d = *s.driver;
+  REQUIRE_MESSAGE(d.waitScreen("unlock"), d.failure());
+  REQUIRE_MESSAGE(d.fill("unlock.passphrase", kHubPass), d.failure());
+  d.key("Return");
+  REQUIRE_MESSAGE(d.waitScreen("queue", 30), d.failure());
+  CHECK_FALSE(d.has("queue.row.0"));  // nothing received yet
+
+  click(d, "nav.inbox");
+  REQUIRE_MESSAGE(d.waitScreen("inbox"), d.failure());
+  REQUIRE_MESSAGE(d.fill("inbox.folder", stick.string()), d.failure());
+  d.key("Return");
+  click(d, "inbox.import");
+  CHECK_MESSAGE(waitForFile(stick / "lan-1.gcr", 30), "no receipt beside the batch");
+  d.settle(1.0);
+
+  click(d, "nav.queue");
+  REQUIRE_MESSAGE(d.waitScreen("queue"), d.failure());
+  click(d, "queue.row.0");
+  REQUIRE_MESSAGE(d.waitScreen("record"), d.failure());
+  click(d, "record.choose.needs_documents");
+  click(d, "record.template.0");  // a ready note, as staff would pick it
+  click(d, "record.confirm");
+  d.settle(1.0);
+  d.key("F12");  // the decision as staff see it, for a person to look at
+  d.settle(0.5);
+  s.app->stop();
+
+  // The decision is in the hub, with the note, for the laptop's next receipt.
+  auto listed = hub(s, {"records", "list", "--status", "needs_documents"});
+  REQUIRE_MESSAGE(listed.exitCode == 0, listed.describe());
+  INFO(listed.out);
+  REQUIRE(listed.parsed().is_array());
+  REQUIRE(listed.parsed().size() == 1);
+  CHECK(listed.parsed()[0]["id"] == applicationId);
+
+  // The window wrote nothing of the resident's in plain text: not in its log, not in the sandbox.
+  const std::map<std::string, std::string> needles = {{"name", "Nguyễn Thị Hoa"}, {"id", "001156012345"}};
+  for (const auto& leak : it::scanText("gocua-office log", it::readFile(s.log()), needles))
+    FAIL(leak.what, " in ", leak.where);
+  for (const auto& leak : it::scanDir(s.sandbox.home, needles)) FAIL(leak.what, " in ", leak.where);
+}
