@@ -14,17 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kHubPass = "mật khẩu cán bộ xã 2026";
 const std::string kPassphrase = "Lan đi từng ngõ 2026";
-
-it::RunResult hub(gui::Session& s, const std::vector<std::string>& args) {
-  std::vector<std::string> argv = {GOCUA_HUB, "--data", (s.sandbox.root / "hub").string()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  it::Env env = s.sandbox.env;
-  env.erase("GOCUA_PASSPHRASE");
-  env["GOCUA_HUB_PASSPHRASE"] = kHubPass;
-  return it::runProcess(argv, env, "", 120);
-}
 
 // The newest file in dir with the extension, waiting up to seconds for one to appear.
 fs::path waitForFile(const fs::path& dir, const std::string& ext, double seconds) {
@@ -60,7 +50,7 @@ TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl
   gui::Session s("flow");
   const fs::path stick = s.sandbox.root / "usb";
   fs::create_directories(stick);
-  auto init = hub(s, {"init", "--commune-code", "27004", "--commune-name", "Xã Đông Anh", "--village", "Thôn Đông"});
+  auto init = s.hub({"init", "--commune-code", "27004", "--commune-name", "Xã Đông Anh", "--village", "Thôn Đông"});
   REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
 
   REQUIRE_MESSAGE(s.start(), it::readFile(s.log()));
@@ -88,7 +78,7 @@ TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl
   click(d, "join.write_request");
   const auto request = waitForFile(stick, ".gcq", 20);
   REQUIRE_MESSAGE(!request.empty(), "no enrollment request on the stick");
-  auto enrolled = hub(s, {"device", "enroll", request.string(), "--profile-out", (stick / "xa-dong-anh.gcp").string()});
+  auto enrolled = s.hub({"device", "enroll", request.string(), "--profile-out", (stick / "xa-dong-anh.gcp").string()});
   REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.describe());
   click(d, "join.folder.refresh");
   REQUIRE_MESSAGE(d.click("join.profile.0", 15), d.failure());
@@ -190,9 +180,9 @@ TEST_CASE("gui: a new volunteer's whole door-to-door flow, checked with gocuactl
   CHECK(found.parsed()[0]["personal_id"] == "001085012345");
 
   // The commune hub imports the batch from the stick.
-  auto imported = hub(s, {"import", batch.string()});
+  auto imported = s.hub({"import", batch.string()});
   REQUIRE_MESSAGE(imported.exitCode == 0, imported.describe());
-  auto records = hub(s, {"records", "list", "--procedure", "birth_registration"});
+  auto records = s.hub({"records", "list", "--procedure", "birth_registration"});
   REQUIRE(records.exitCode == 0);
   CHECK(records.parsed().size() == 1);
 

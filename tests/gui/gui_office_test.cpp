@@ -14,17 +14,6 @@ using json = nlohmann::json;
 
 namespace {
 
-const std::string kHubPass = "mật khẩu cán bộ xã 2026";
-
-it::RunResult hub(gui::Session& s, const std::vector<std::string>& args) {
-  std::vector<std::string> argv = {GOCUA_HUB, "--data", (s.sandbox.root / "hub").string()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  it::Env env = s.sandbox.env;
-  env.erase("GOCUA_PASSPHRASE");
-  env["GOCUA_HUB_PASSPHRASE"] = kHubPass;
-  return it::runProcess(argv, env, "", 120);
-}
-
 bool waitForFile(const fs::path& file, double seconds) {
   const auto start = std::chrono::steady_clock::now();
   while (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < seconds) {
@@ -46,11 +35,11 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   // A hub, a laptop enrolled in it, and the laptop's batch on the stick: one resident with a
   // VNeID level-2 application.
   s.sandbox.init("Lan");
-  auto init = hub(s, {"init", "--commune-code", "27004", "--commune-name", "Xã Tân Lập", "--village", "Thôn Đông"});
+  auto init = s.hub({"init", "--commune-code", "27004", "--commune-name", "Xã Tân Lập", "--village", "Thôn Đông"});
   REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
   REQUIRE(s.sandbox.ctl({"enroll-request", "--out", (stick / "lan.gcq").string()}).exitCode == 0);
   auto enrolled =
-      hub(s, {"device", "enroll", (stick / "lan.gcq").string(), "--profile-out", (stick / "xa.gcp").string()});
+      s.hub({"device", "enroll", (stick / "lan.gcq").string(), "--profile-out", (stick / "xa.gcp").string()});
   REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.describe());
   REQUIRE(s.sandbox.ctl({"enroll", "--profile", (stick / "xa.gcp").string()}).exitCode == 0);
   const std::string resident = s.sandbox.addResident({{"full_name", "Nguyễn Thị Hoa"},
@@ -72,7 +61,7 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   REQUIRE_MESSAGE(s.launch({GOCUA_OFFICE, "--data", (s.sandbox.root / "hub").string()}), it::readFile(s.log()));
   auto& d = *s.driver;
   REQUIRE_MESSAGE(d.waitScreen("unlock"), d.failure());
-  REQUIRE_MESSAGE(d.fill("unlock.passphrase", kHubPass), d.failure());
+  REQUIRE_MESSAGE(d.fill("unlock.passphrase", gui::Session::kHubPass), d.failure());
   d.key("Return");
   REQUIRE_MESSAGE(d.waitScreen("queue", 30), d.failure());
   CHECK_FALSE(d.has("queue.row.0"));  // nothing received yet
@@ -98,7 +87,7 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   s.app->stop();
 
   // The decision is in the hub, with the note, for the laptop's next receipt.
-  auto listed = hub(s, {"records", "list", "--status", "needs_documents"});
+  auto listed = s.hub({"records", "list", "--status", "needs_documents"});
   REQUIRE_MESSAGE(listed.exitCode == 0, listed.describe());
   INFO(listed.out);
   REQUIRE(listed.parsed().is_array());

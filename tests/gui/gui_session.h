@@ -29,6 +29,17 @@ struct Session {
 
   fs::path log() const { return sandbox.root / "gocua.log"; }
 
+  // The staff passphrase of the sandbox's hub (root/hub), as a person would type it.
+  static inline const std::string kHubPass = "mật khẩu cán bộ xã 2026";
+  // gocua-hub --data root/hub args..., as the commune staff member.
+  it::RunResult hub(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {GOCUA_HUB, "--data", (sandbox.root / "hub").string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    it::Env env = sandbox.env;
+    env.erase("GOCUA_PASSPHRASE");
+    env["GOCUA_HUB_PASSPHRASE"] = kHubPass;
+    return it::runProcess(argv, env, "", 120);
+  }
   // Starts gocua on the sandbox workspace with extra arguments; waits for its window.
   bool start(const std::vector<std::string>& extra = {}) {
     std::vector<std::string> argv{GOCUA_APP, "--workspace", sandbox.workspace.string()};
