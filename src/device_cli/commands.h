@@ -24,6 +24,7 @@ void addApplicationCommands(CLI::App& app, Action& action);  // application, for
 // addWorkspaceCommands, whose "passphrase" command it extends.
 void addSyncCommands(CLI::App& app, Action& action);
 void addSkillsSessionCommands(CLI::App& app, Action& action);  // session add, session list
+void addLeafletCommands(CLI::App& app, Action& action);        // leaflet (a guide as a PDF)
 
 // What a record-writing command starts from: the unlocked session and one JSON object read
 // from --file or stdin (error "json.malformed" when it is not JSON).

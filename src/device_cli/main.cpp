@@ -24,6 +24,7 @@ int run(int argc, char** argv) {
   ctl::addApplicationCommands(app, action);
   ctl::addSyncCommands(app, action);
   ctl::addSkillsSessionCommands(app, action);
+  ctl::addLeafletCommands(app, action);
 
   if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   ctl::Context context(options);

@@ -79,7 +79,7 @@ Result<PageLayout> layoutAppointments(const AppointmentList& list, const Measure
       cells[c] = cursor.wrap(*text, kText, false, kColumns[c].width);
       height = std::max(height, cells[c].size());
     }
-    const float lead = kText * 1.45f;
+    const float lead = kText * kLeading;
     cursor.keep(lead * static_cast<float>(height) + 4);
     if (layout.pages - 1 != page) {  // a new page: repeat the header
       page = layout.pages - 1;

@@ -78,7 +78,7 @@ void PageCursor::keep(float needed) {
 }
 
 void PageCursor::line(std::string_view text, float size, bool bold, float left, float right, float hang) {
-  const float lead = size * 1.45f;
+  const float lead = size * kLeading;
   auto pieces = wrap(text, size, bold, right - left - hang);
   keep(lead * static_cast<float>(std::min<std::size_t>(pieces.size(), 3)));  // a short item never splits
   bool first = true;
@@ -91,7 +91,7 @@ void PageCursor::line(std::string_view text, float size, bool bold, float left, 
 }
 
 void PageCursor::centered(std::string_view text, float size, bool bold) {
-  const float lead = size * 1.45f;
+  const float lead = size * kLeading;
   for (auto& piece : wrap(text, size, bold, kPageWidth - 2 * kMargin)) {
     keep(lead);
     y_ += lead;

@@ -12,7 +12,8 @@ namespace gocua::print {
 
 inline constexpr float kPageWidth = 595.0f;  // A4 in points
 inline constexpr float kPageHeight = 842.0f;
-inline constexpr float kMargin = 56.0f;  // 2 cm
+inline constexpr float kMargin = 56.0f;   // 2 cm
+inline constexpr float kLeading = 1.45f;  // line height as a multiple of the font size
 
 struct TextRun {
   int page = 0;
