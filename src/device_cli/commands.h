@@ -25,6 +25,7 @@ void addApplicationCommands(CLI::App& app, Action& action);  // application, for
 void addSyncCommands(CLI::App& app, Action& action);
 void addSkillsSessionCommands(CLI::App& app, Action& action);  // session add, session list
 void addLeafletCommands(CLI::App& app, Action& action);        // leaflet (a guide as a PDF)
+void addScenarioCommands(CLI::App& app, Action& action);       // scenario list, start, check (training only)
 
 // What a record-writing command starts from: the unlocked session and one JSON object read
 // from --file or stdin (error "json.malformed" when it is not JSON).

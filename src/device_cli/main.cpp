@@ -25,6 +25,7 @@ int run(int argc, char** argv) {
   ctl::addSyncCommands(app, action);
   ctl::addSkillsSessionCommands(app, action);
   ctl::addLeafletCommands(app, action);
+  ctl::addScenarioCommands(app, action);
 
   if (auto done = cli::parseArguments(app, argc, argv)) return *done;
   ctl::Context context(options);

@@ -8,6 +8,7 @@
 namespace gocua::err {
 
 inline constexpr ErrorCode kScenarioBad{"scenario.bad", ErrorKind::Damaged};
+inline constexpr ErrorCode kScenarioBadAnswer{"scenario.bad_answer", ErrorKind::Invalid};
 inline constexpr ErrorCode kScenarioNotTraining{"scenario.not_training", ErrorKind::Refused};
 inline constexpr ErrorCode kScenarioUnknown{"scenario.unknown", ErrorKind::NotFound};
 
