@@ -90,7 +90,7 @@ Result<PageLayout> layoutLeaflet(const forms::Guide& guide, i18n::Lang lang, con
     return st.error();
   if (auto st = fact(cursor, lang, "print.leaflet.deadline", guide.deadline); !st.ok()) return st.error();
   if (auto st = fact(cursor, lang, "print.leaflet.fee", guide.fee); !st.ok()) return st.error();
-  if (auto st = fact(cursor, lang, "print.leaflet.where", guide.where); !st.ok()) return st.error();
+  if (auto st = fact(cursor, lang, whereKey(guide), guide.where); !st.ok()) return st.error();
 
   if (!guide.legalBasis.empty()) {
     cursor.skip(kBody);

@@ -11,6 +11,12 @@
 
 namespace gocua::print {
 
+// The catalog key that labels a guide's "where": where to go for a procedure, where to report for
+// a card (the anti-scam card sends people to the police, not to file anything).
+inline const char* whereKey(const forms::Guide& guide) {
+  return guide.isCard() ? "print.leaflet.where_card" : "print.leaflet.where";
+}
+
 // Errors: "text.invalid_utf8" when a text is not valid UTF-8.
 Result<PageLayout> layoutLeaflet(const forms::Guide& guide, i18n::Lang lang, const Measure& measure = estimateWidth);
 

@@ -10,7 +10,7 @@ static_assert(sizeof(ImWchar) == 2, "glyph_ranges.h builds 16-bit ranges");
 namespace gocua::ui {
 
 namespace {
-constexpr float kBodyPx = 20.0f, kHeadingPx = 28.0f, kLargePx = 34.0f;
+constexpr float kBodyPx = 20.0f, kHeadingPx = 28.0f, kLargePx = 34.0f, kPresentPx = 52.0f;
 constexpr const char* kRegular = "NotoSans-Regular.ttf";
 constexpr const char* kBold = "NotoSans-Bold.ttf";
 }  // namespace
@@ -49,6 +49,10 @@ Fonts buildFonts(const std::filesystem::path& dir, float scale, const std::vecto
   f.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPx * scale, &config, glyphs);
   f.heading = io.Fonts->AddFontFromFileTTF(bold.c_str(), kHeadingPx * scale, &config, glyphs);
   f.large = io.Fonts->AddFontFromFileTTF(regular.c_str(), kLargePx * scale, &config, glyphs);
+  // Glyphs this large need no horizontal oversampling; without it the atlas stays a quarter smaller.
+  ImFontConfig presentConfig = config;
+  presentConfig.OversampleH = 1;
+  f.present = io.Fonts->AddFontFromFileTTF(bold.c_str(), kPresentPx * scale, &presentConfig, glyphs);
   io.Fonts->Build();
   fonts() = f;
   return f;

@@ -16,6 +16,7 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* heading = nullptr;
   ImFont* large = nullptr;
+  ImFont* present = nullptr;  // bold, for a room reading a projector (the app's presentation mode)
 };
 
 // $GOCUA_FONT_DIR, the installed share/gocua/fonts, assets/fonts of the source tree, then

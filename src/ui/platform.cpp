@@ -81,6 +81,22 @@ std::uint64_t Platform::wakes() { return g_wakes.load(); }
 double Platform::now() const { return glfwGetTime(); }
 void Platform::setTitle(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
 
+bool Platform::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
+
+void Platform::setFullscreen(bool on) {
+  if (on == fullscreen()) return;
+  if (!on) {
+    glfwSetWindowMonitor(window_, nullptr, windowedX_, windowedY_, windowedW_, windowedH_, 0);
+    return;
+  }
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+  if (!mode) return;  // no monitor to fill (a headless display): stay a window
+  glfwGetWindowPos(window_, &windowedX_, &windowedY_);
+  glfwGetWindowSize(window_, &windowedW_, &windowedH_);
+  glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
 void Platform::beginFrame() {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();

@@ -42,10 +42,14 @@ class Platform {
   void reloadFontTexture();
   GLFWwindow* window() const { return window_; }
   void setTitle(const std::string& title);
+  // The whole primary monitor (a projector or TV) or back to the window as it was.
+  void setFullscreen(bool on);
+  bool fullscreen() const;
 
  private:
   Platform() = default;
   GLFWwindow* window_ = nullptr;
+  int windowedX_ = 0, windowedY_ = 0, windowedW_ = 0, windowedH_ = 0;  // restored after full screen
   bool glfwReady_ = false, imguiReady_ = false, glfwBackend_ = false, glBackend_ = false;
 };
 

@@ -49,16 +49,18 @@ struct Grid {
   int width, height;
   std::vector<std::string> faults;
 
-  // The screen now showing: its screenshot under the percent, and what overlaps on it.
-  void look(int percent, const std::string& screen) {
+  // The screen now showing: its screenshot under the percent (and name, when one screen has
+  // several looks), and what overlaps on it.
+  void look(int percent, const std::string& screen, const std::string& name = {}) {
     auto& d = *s.driver;
     REQUIRE_MESSAGE(d.waitScreen(screen), d.failure());
     d.settle(0.6);  // the map is written after the frame that drew it
     const auto shot = d.screenshot();
-    if (!shot.empty()) fs::rename(shot, shot.parent_path() / (std::to_string(percent) + "-" + screen + ".png"));
+    if (!shot.empty())
+      fs::rename(shot, shot.parent_path() / (std::to_string(percent) + "-" + (name.empty() ? screen : name) + ".png"));
     for (const auto& f : layoutFaults(d.map(), width, height))
       faults.push_back(std::to_string(width) + "x" + std::to_string(height) + " " + std::to_string(percent) + " % " +
-                       screen + ": " + f);
+                       (name.empty() ? screen : name) + ": " + f);
   }
   // False (and noted) when the button cannot be reached at this size.
   bool go(const std::string& button, const std::string& screen, int percent) {
@@ -115,6 +117,22 @@ TEST_CASE("gui: at 100-250 % text on 1280x800 and 1024x600, no widget overlaps a
       }
       if (d.click("home.row.0", 3) && grid.go("home.new_application", "application", percent))
         REQUIRE_MESSAGE(d.click("nav.home"), d.failure());
+      // Presentation mode: the chooser, then a guide's first step full window; the right arrow
+      // turns the page and Esc goes back to the chooser.
+      if (grid.go("home.present", "presentation", percent)) {
+        if (d.click("present.guide.birth_registration", 3)) {
+          d.key("Right");
+          d.settle(0.6);
+          CHECK_MESSAGE(d.map()["items"].contains("present.page.2"), d.map().dump());
+          grid.look(percent, "presentation", "presentation-step");
+          d.key("Escape");
+          d.settle(0.6);
+        } else {
+          grid.faults.push_back(size + " " + std::to_string(percent) + " %: cannot reach a guide to present");
+        }
+        REQUIRE_MESSAGE(d.click("nav.home"), d.failure());
+        REQUIRE(d.waitScreen("home"));
+      }
       if (percent == 100) {  // held to it
         std::string here;
         for (std::size_t i = before; i < grid.faults.size(); ++i) here += grid.faults[i] + "\n";

@@ -16,7 +16,20 @@
 namespace gocua::app {
 
 // The screens, in the order of the table in screen_registry.h (which says what each one needs).
-enum class Screen { FirstRun, Unlock, Home, Resident, Application, Sync, Join, Settings, Sessions, Scenarios, Count };
+enum class Screen {
+  FirstRun,
+  Unlock,
+  Home,
+  Resident,
+  Application,
+  Sync,
+  Join,
+  Settings,
+  Sessions,
+  Scenarios,
+  Presentation,
+  Count
+};
 
 struct AppOptions {
   std::filesystem::path workspaceDir;

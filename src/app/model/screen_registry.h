@@ -17,6 +17,7 @@
 #include "app/model/first_run_model.h"
 #include "app/model/home_model.h"
 #include "app/model/join_model.h"
+#include "app/model/presentation_model.h"
 #include "app/model/resident_model.h"
 #include "app/model/return_point.h"
 #include "app/model/scenario_model.h"
@@ -40,6 +41,7 @@ struct ScreenModels {
   SettingsModel settings;
   SkillsSessionModel sessions;
   ScenarioModel scenarios;
+  PresentationModel presentation;
 
   // Where the volunteer was when the app last locked (return_point.h).
   ReturnPoint returnPoint;
@@ -86,6 +88,8 @@ inline constexpr ScreenInfo kScreens[] = {
      [](const ScreenModels& m) { return m.sessions.holdsPlaintext(); }},
     {Screen::Scenarios, "scenarios", [](ScreenModels& m) { m.scenarios.reset(); },
      [](const ScreenModels& m) { return m.scenarios.holdsPlaintext(); }},
+    {Screen::Presentation, "presentation", [](ScreenModels& m) { m.presentation.reset(); },
+     [](const ScreenModels& m) { return m.presentation.holdsPlaintext(); }},
 };
 
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);

@@ -25,8 +25,11 @@ struct App : ScreenModels {
   AppModel model;
 
   std::function<void()> wake;  // wakes the event loop from a worker thread
-  double now = 0;              // seconds, the platform clock at the start of this frame
-  bool looksChanged = false;   // font scale or contrast changed: rebuild before the next frame
+  // Puts the window on the whole screen (a projector) or back; main() connects it to the platform.
+  std::function<void(bool)> setFullscreen;
+  bool fullscreen = false;    // as last set through setFullscreen
+  double now = 0;             // seconds, the platform clock at the start of this frame
+  bool looksChanged = false;  // font scale or contrast changed: rebuild before the next frame
 
   // The Session's lock: the event loop holds it while a frame updates and draws, and lets go
   // while it sleeps; automatic sync takes it only for its short Session steps.

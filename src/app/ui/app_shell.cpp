@@ -27,10 +27,17 @@ struct ScreenDraw {
   void (*draw)(App&);
 };
 constexpr ScreenDraw kDraw[] = {
-    {Screen::FirstRun, drawFirstRun},   {Screen::Unlock, drawUnlock},           {Screen::Home, drawHome},
-    {Screen::Resident, drawResident},   {Screen::Application, drawApplication}, {Screen::Sync, drawSync},
-    {Screen::Join, drawJoin},           {Screen::Settings, drawSettings},       {Screen::Sessions, drawSessions},
+    {Screen::FirstRun, drawFirstRun},
+    {Screen::Unlock, drawUnlock},
+    {Screen::Home, drawHome},
+    {Screen::Resident, drawResident},
+    {Screen::Application, drawApplication},
+    {Screen::Sync, drawSync},
+    {Screen::Join, drawJoin},
+    {Screen::Settings, drawSettings},
+    {Screen::Sessions, drawSessions},
     {Screen::Scenarios, drawScenarios},
+    {Screen::Presentation, drawPresentation},
 };
 static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
 constexpr bool drawsInEnumOrder() {
@@ -88,8 +95,15 @@ void goScenarios(App& app) {
   app.model.go(Screen::Scenarios);
 }
 
+void goPresentation(App& app) {
+  app.presentation.open(app.model);
+  app.model.go(Screen::Presentation);
+}
+
 void goTo(App& app, Screen s) {
-  if (s == Screen::Sessions)
+  if (s == Screen::Presentation)
+    goPresentation(app);
+  else if (s == Screen::Sessions)
     goSessions(app);
   else if (s == Screen::Scenarios)
     goScenarios(app);
@@ -156,6 +170,20 @@ void topBar(App& app) {
 void drawFrame(App& app) {
   beginPage("gocua");
   uiMap().beginFrame(screenName(app.model.screen()));
+  // A guide on the projector fills the window: no bar, no banner, nothing but the page, and the
+  // arrow keys turn pages instead of moving ImGui's keyboard focus (and its highlight frame).
+  const bool presenting = app.model.screen() == Screen::Presentation && app.presentation.presenting();
+  auto& io = ImGui::GetIO();
+  if (presenting)
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+  else
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  if (presenting) {
+    drawPresentation(app);
+    endPage();
+    uiMap().endFrame();
+    return;
+  }
   if (app.model.training()) trainingBanner();
   topBar(app);
   // A training workspace's orange banner already says it never syncs: no second line for it.

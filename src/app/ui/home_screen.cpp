@@ -174,7 +174,10 @@ void counters(App& app) {
   const std::string sessions = i18n::tr("app.home.sessions"), scenarios = i18n::tr("app.home.scenarios");
   sameLineIfFits(buttonWidthFor(sessions));
   if (button(sessions, "home.sessions")) goSessions(app);  // trainers log a session
-  if (app.model.training()) {                              // practice happens in training workspaces only
+  const std::string present = i18n::tr("app.home.present");
+  sameLineIfFits(buttonWidthFor(present));
+  if (button(present, "home.present")) goPresentation(app);  // a guide on the projector
+  if (app.model.training()) {                                // practice happens in training workspaces only
     sameLineIfFits(buttonWidthFor(scenarios));
     if (button(scenarios, "home.scenarios")) goScenarios(app);
   }

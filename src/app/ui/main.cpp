@@ -60,10 +60,13 @@ int run(int argc, char** argv) {
   }
   auto& window = **platform;
   app.wake = [] { ui::Platform::wake(); };
+  app.setFullscreen = [&window](bool on) { window.setFullscreen(on); };
   ui::enableUiMapFromEnvironment();
   ui::WindowLoop loop(window);
 
-  const auto ranges = ui::glyphRanges(ui::displayTexts(app.model.forms()));
+  auto texts = ui::displayTexts(app.model.forms());
+  for (auto& text : app::presentationTexts(app.model)) texts.push_back(std::move(text));
+  const auto ranges = ui::glyphRanges(texts);
   ui::applyLooks(app.model.settings(), *fontDir, ranges, nullptr);
   app.unlock.load(app.model);
   if (app.model.training() && !demoPassphrase.empty())

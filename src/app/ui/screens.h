@@ -16,6 +16,7 @@ void drawJoin(App& app);
 void drawSettings(App& app);
 void drawSessions(App& app);
 void drawScenarios(App& app);
+void drawPresentation(App& app);  // the guide chooser, or the guide full window
 
 // Navigation helpers shared by screens: each opens its target's view-model, then switches.
 void goHome(App& app);
@@ -23,6 +24,7 @@ void goSync(App& app);
 void goSettings(App& app);
 void goSessions(App& app);
 void goScenarios(App& app);
+void goPresentation(App& app);
 // One of the above by screen (Home for any other).
 void goTo(App& app, Screen s);
 

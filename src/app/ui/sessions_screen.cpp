@@ -21,12 +21,22 @@ void fieldMessage(SkillsSessionModel& m, const std::string& field) {
   if (m.takeScrollToProblem()) ImGui::SetScrollHereY(0.5f);  // the first problem, after a refused save
 }
 
-// A whole number from 0 up, typed or stepped; the id names it for the GUI test.
+// A whole number from 0 up, typed or stepped. The field and its - and + buttons are separate
+// items so the map publishes each where it is (id, id.minus, id.plus): InputInt's own step
+// buttons would make the field's published rectangle the whole group.
 void countInput(const std::string& id, int* value) {
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);  // room for 4 digits beside the − and + buttons
-  ImGui::InputInt(("##" + id).c_str(), value, 1, 10);
-  *value = std::max(0, *value);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4);  // room for 4 digits
+  ImGui::InputInt(("##" + id).c_str(), value, 0, 0);
   mark(id);
+  const float gap = ImGui::GetStyle().ItemInnerSpacing.x;
+  const ImVec2 square(ImGui::GetFrameHeight(), ImGui::GetFrameHeight());
+  ImGui::SameLine(0, gap);
+  if (ImGui::Button(("-##" + id).c_str(), square)) --*value;
+  mark(id + ".minus");
+  ImGui::SameLine(0, gap);
+  if (ImGui::Button(("+##" + id).c_str(), square)) ++*value;
+  mark(id + ".plus");
+  *value = std::max(0, *value);
 }
 
 void attendeesTable(SkillsSessionModel& m) {

@@ -66,7 +66,7 @@ TEST_CASE("leaflet: every shipped guide on one page, in Vietnamese and in Englis
       for (const auto& d : g.documents) last = at(all, "[  ] " + d.in(lang), last);
       if (g.deadline) last = at(all, i18n::tr(lang, "print.leaflet.deadline") + " " + g.deadline->in(lang), last);
       if (g.fee) last = at(all, i18n::tr(lang, "print.leaflet.fee") + " " + g.fee->in(lang), last);
-      if (g.where) last = at(all, i18n::tr(lang, "print.leaflet.where") + " " + g.where->in(lang), last);
+      if (g.where) last = at(all, i18n::tr(lang, print::whereKey(g)) + " " + g.where->in(lang), last);
       for (const auto& basis : g.legalBasis) at(all, basis);
       if (lang == i18n::Lang::En && !g.steps.empty())
         CHECK(all.find(i18n::tr(i18n::Lang::En, "print.leaflet.steps")) != std::string::npos);
