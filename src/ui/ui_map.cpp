@@ -17,6 +17,7 @@ void UiMap::beginFrame(const std::string& screen) {
   screen_ = screen;
   items_.clear();
   cut_.clear();
+  disabled_.clear();
   activeId_.clear();
   activeDigest_.clear();
 }
@@ -42,6 +43,7 @@ void UiMap::endFrame() {
   nlohmann::json j = {{"screen", screen_}, {"items", nlohmann::json::object()}};
   for (const auto& [id, r] : items_) j["items"][id] = r;
   if (!cut_.empty()) j["cut"] = cut_;
+  if (!disabled_.empty()) j["disabled"] = disabled_;
   if (!activeId_.empty()) j["active"] = {{"id", activeId_}, {"digest", activeDigest_}};
   std::string text = j.dump();
   if (text == lastWritten_) return;

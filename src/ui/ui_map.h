@@ -1,5 +1,6 @@
 // Where each named widget was drawn, for the GUI test: with GOCUA_UI_MAP=FILE the app writes
-// {"screen": "...", "items": {"unlock.passphrase": [x0, y0, x1, y1], ...}} whenever it changes,
+// {"screen": "...", "items": {"unlock.passphrase": [x0, y0, x1, y1], ...}, "disabled": [...]}
+// whenever it changes,
 // so the test can click a button by name through real X events. Only widget names and
 // rectangles, never what a field holds: with a key (GOCUA_UI_MAP_KEY, 32 bytes in hex) the text
 // field being edited is named as "active" with a keyed digest of its text, so the test can check
@@ -53,6 +54,11 @@ class UiMap {
   void cut(const std::string& id) {
     if (enabled()) cut_.insert(id);
   }
+  // A widget drawn disabled (a button that cannot be pressed yet): written as "disabled": [ids],
+  // so the test waits for it, or says why it could not press it.
+  void disabled(const std::string& id) {
+    if (enabled()) disabled_.insert(id);
+  }
   // Names the field being edited this frame; its text is digested only when a key is set and
   // text is given (never for passphrases).
   void active(const std::string& id, const std::string* text);
@@ -63,7 +69,7 @@ class UiMap {
   std::filesystem::path file_;
   std::string screen_;
   std::map<std::string, std::array<int, 4>> items_;
-  std::set<std::string> cut_;
+  std::set<std::string> cut_, disabled_;
   std::string activeId_, activeDigest_;
   std::vector<std::uint8_t> key_;
   std::string lastWritten_;

@@ -29,6 +29,7 @@ void mark(const std::string& id) {
   const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
   if (const auto part = clickablePart({a.x, a.y, b.x, b.y}, {c0.x, c0.y, c1.x, c1.y}))
     uiMap().add(id, (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
+  if ((GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0) uiMap().disabled(id);
 }
 
 float availableWidth() { return ImGui::GetContentRegionAvail().x; }

@@ -192,8 +192,28 @@ bool Driver::reveal(const std::string& id, double seconds) {
   return false;
 }
 
+bool Driver::enabled(const std::string& id) const {
+  const auto j = map();
+  if (!j.contains("disabled")) return true;
+  const auto& list = j["disabled"];
+  return std::find(list.begin(), list.end(), id) == list.end();
+}
+
+bool Driver::waitEnabled(const std::string& id, double seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  while (!enabled(id)) {
+    if (since(start) >= seconds) {
+      error_ = "widget " + id + " stays disabled on screen " + screen();
+      return false;
+    }
+    settle(0.2);
+  }
+  return true;
+}
+
 bool Driver::click(const std::string& id, double seconds) {
   if (!reveal(id, seconds)) return false;
+  if (!waitEnabled(id, std::min(seconds, 5.0))) return false;
   const auto r = map()["items"][id];
   const int x = (r[0].get<int>() + r[2].get<int>()) / 2, y = (r[1].get<int>() + r[3].get<int>()) / 2;
   // Move first and let the app see the hover, as a hand on a touchpad would.

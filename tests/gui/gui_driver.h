@@ -60,10 +60,14 @@ class Driver {
   bool waitScreen(const std::string& screen, double seconds = 20);
   bool waitItem(const std::string& id, double seconds = 10);
   bool has(const std::string& id) const;
+  // False while the map lists id as drawn disabled (a button not ready to press).
+  bool enabled(const std::string& id) const;
+  bool waitEnabled(const std::string& id, double seconds = 10);
   // Waits for widget id; if it does not show, scrolls the screen with the wheel (down, then back
   // up) as a person would, until it does or the time is up.
   bool reveal(const std::string& id, double seconds = 10);
-  // Clicks the centre of widget id (revealed first); false when it never appeared.
+  // Clicks the centre of widget id (revealed first, then waited for while drawn disabled); false
+  // when it never appeared or stayed disabled.
   bool click(const std::string& id, double seconds = 10);
   // For a failed step: a screenshot of the window and what is on screen (widget names only).
   std::string failure();

@@ -4,6 +4,7 @@
 
 #include "forms/guide_library.h"
 #include "print/leaflet.h"
+#include "print/pdf_writer.h"
 
 namespace gocua::app {
 
@@ -65,6 +66,20 @@ void PresentationModel::open(const AppModel& app) {
     loadProblems_.push_back(p.file + ": " + i18n::tr("error." + p.code, {{"detail", p.detail}}));
   guides_ = library.all();
   for (const auto& g : guides_) entries_.push_back({g.id, g.title.in(i18n::lang())});
+  leafletFolder.refresh();
+}
+
+bool PresentationModel::writeLeaflet(std::size_t index) {
+  if (index >= guides_.size()) return false;
+  const auto& guide = guides_[index];
+  const std::filesystem::path file = leafletFolder.folder() / (guide.id + ".pdf");
+  auto written = print::writePdf(
+      [&](const print::Measure& measure) { return print::layoutLeaflet(guide, i18n::lang(), measure); }, file);
+  leafletError_ = !written.ok();
+  leafletMessage_ = written.ok() ? i18n::tr("app.present.leaflet_written",
+                                            {{"file", file.filename().string()}, {"folder", leafletFolder.path}})
+                                 : i18n::message(written.error());
+  return written.ok();
 }
 
 bool PresentationModel::start(std::size_t index) {

@@ -11,6 +11,7 @@
 #include "app/model/app_model.h"
 #include "core/i18n.h"
 #include "forms/guide.h"
+#include "ui/model/folder_picker.h"
 
 namespace gocua::app {
 
@@ -54,6 +55,13 @@ class PresentationModel {
   const PresentationPage& current() const { return pages_.at(page_); }
   std::string progress() const;  // "3 / 12"
 
+  // The printed leaflet of entry index (the same guide as an A4 PDF, gocuactl leaflet) written
+  // into leafletFolder as <id>.pdf; the message says where, or why not.
+  ui::FolderPicker leafletFolder;
+  bool writeLeaflet(std::size_t index);
+  const std::string& leafletMessage() const { return leafletMessage_; }
+  bool leafletError() const { return leafletError_; }
+
   void reset() { *this = PresentationModel(); }
   bool holdsPlaintext() const { return false; }  // guides only: no resident's data, no secret
 
@@ -64,6 +72,8 @@ class PresentationModel {
   std::vector<PresentationPage> pages_;
   std::string guideId_;
   std::size_t page_ = 0;
+  std::string leafletMessage_;
+  bool leafletError_ = false;
 };
 
 }  // namespace gocua::app

@@ -100,6 +100,12 @@ void goPresentation(App& app) {
   app.model.go(Screen::Presentation);
 }
 
+void showFullscreen(App& app, bool on) {
+  if (!app.setFullscreen || app.fullscreen == on) return;
+  app.setFullscreen(on);
+  app.fullscreen = on;
+}
+
 void goTo(App& app, Screen s) {
   if (s == Screen::Presentation)
     goPresentation(app);
@@ -174,10 +180,12 @@ void drawFrame(App& app) {
   // arrow keys turn pages instead of moving ImGui's keyboard focus (and its highlight frame).
   const bool presenting = app.model.screen() == Screen::Presentation && app.presentation.presenting();
   auto& io = ImGui::GetIO();
-  if (presenting)
+  if (presenting) {
     io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
-  else
+  } else {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    showFullscreen(app, false);  // the idle lock ended the presentation: the unlock screen is a window
+  }
   if (presenting) {
     drawPresentation(app);
     endPage();

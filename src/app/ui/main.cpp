@@ -18,6 +18,7 @@
 #include "ui/platform.h"
 #include "ui/typing_input.h"
 #include "ui/window_loop.h"
+#include "ui/window_options.h"
 #include "vault/secret.h"
 
 namespace {
@@ -37,9 +38,8 @@ int run(int argc, char** argv) {
   cli.add_option("--workspace", options.workspaceDir, i18n::tr("cli.opt.workspace"));
   cli.add_option("--forms", options.formsDir, i18n::tr("cli.opt.forms"));
   cli.add_option("--demo-passphrase", demoPassphrase, i18n::tr("app.opt.demo_passphrase"));
-  int windowWidth = 1280, windowHeight = 800;  // a small laptop screen is 1024×600
-  cli.add_option("--window-width", windowWidth, i18n::tr("app.opt.window_width"))->check(CLI::Range(640, 7680));
-  cli.add_option("--window-height", windowHeight, i18n::tr("app.opt.window_height"))->check(CLI::Range(480, 4320));
+  ui::WindowSize windowSize;
+  ui::addWindowSizeOptions(cli, windowSize);
   CLI11_PARSE(cli, argc, argv);
 
   if (auto st = vault::init(); !st.ok()) {
@@ -53,7 +53,7 @@ int run(int argc, char** argv) {
   }
   app::ui::App app(options);
   app.model.start();
-  auto platform = ui::Platform::create(i18n::tr("app.window_title"), windowWidth, windowHeight);
+  auto platform = ui::Platform::create(i18n::tr("app.window_title"), windowSize.width, windowSize.height);
   if (!platform.ok()) {
     std::cerr << i18n::message(platform.error()) << "\n";
     return 1;

@@ -9,6 +9,7 @@
 
 #include "app/ui/screens.h"
 #include "core/i18n.h"
+#include "ui/folder_picker_widget.h"
 #include "ui/fonts.h"
 #include "ui/widgets.h"
 
@@ -19,14 +20,8 @@ namespace {
 const ImVec4 kBackground(0, 0, 0, 1), kText(1, 1, 1, 1), kHeading(1, 0.86f, 0.2f, 1), kWarning(1, 0.6f, 0.45f, 1),
     kProgress(0.75f, 0.75f, 0.75f, 1);
 
-void fullscreen(App& app, bool on) {
-  if (!app.setFullscreen || app.fullscreen == on) return;
-  app.setFullscreen(on);
-  app.fullscreen = on;
-}
-
 void leave(App& app) {
-  fullscreen(app, false);
+  showFullscreen(app, false);
   app.presentation.stop();
 }
 
@@ -40,7 +35,7 @@ void keys(App& app) {
     m.previous();
   if (pressed(GLFW_KEY_HOME)) m.first();
   if (pressed(GLFW_KEY_END)) m.last();
-  if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) fullscreen(app, !app.fullscreen);
+  if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) showFullscreen(app, !app.fullscreen);
   if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) leave(app);
 }
 
@@ -123,7 +118,7 @@ void controls(App& app, const ControlLabels& c, float scale) {
   ImGui::EndDisabled();
   if (!screen.empty()) {
     sameLineIfFits(buttonWidthFor(screen));
-    if (button(screen, "present.fullscreen")) fullscreen(app, !app.fullscreen);
+    if (button(screen, "present.fullscreen")) showFullscreen(app, !app.fullscreen);
   }
   sameLineIfFits(buttonWidthFor(leaveLabel));
   if (button(leaveLabel, "present.leave")) leave(app);
@@ -192,11 +187,24 @@ void chooser(App& app) {
     for (const auto& p : m.loadProblems()) errorText(p);
   }
   ImGui::PopTextWrapPos();
+  // Where the last leaflet went, above the list: the button pressed is in view, the folder may not be.
+  if (!m.leafletMessage().empty()) (m.leafletError() ? errorText : okText)(m.leafletMessage());
   if (m.entries().empty()) largeText(i18n::tr("app.present.none"));
+  // Each guide: present it (the wide button), or write its leaflet (the PDF button beside it).
+  const std::string pdf = i18n::tr("app.present.leaflet");
+  const float pdfWidth = buttonWidthFor(pdf);
   for (std::size_t i = 0; i < m.entries().size(); ++i) {
     const auto& e = m.entries()[i];
-    if (button(e.title, "present.guide." + e.id, ButtonKind::Normal, -1)) m.start(i);
+    // At large text a title that would be cut takes the whole line, its PDF button under it.
+    const float wide = availableWidth() - pdfWidth - ImGui::GetStyle().ItemSpacing.x;
+    const bool besideFits = buttonWidthFor(e.title) <= wide;
+    if (button(e.title, "present.guide." + e.id, ButtonKind::Normal, besideFits ? wide : -1)) m.start(i);
+    if (besideFits) ImGui::SameLine();
+    if (button(pdf, "present.leaflet." + e.id)) m.writeLeaflet(i);
   }
+  ImGui::Spacing();
+  ImGui::TextUnformatted(i18n::tr("app.present.leaflet_where").c_str());
+  panels::drawFolderPicker(m.leafletFolder, "present.leaflet.folder", app.now);
   ImGui::Spacing();
   if (button(i18n::tr("app.present.back"), "present.back")) goHome(app);
 }

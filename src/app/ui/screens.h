@@ -25,6 +25,8 @@ void goSettings(App& app);
 void goSessions(App& app);
 void goScenarios(App& app);
 void goPresentation(App& app);
+// The window on the whole screen (presentation mode) or back; nothing without a platform.
+void showFullscreen(App& app, bool on);
 // One of the above by screen (Home for any other).
 void goTo(App& app, Screen s);
 

@@ -18,6 +18,7 @@
 #include "ui/platform.h"
 #include "ui/typing_input.h"
 #include "ui/window_loop.h"
+#include "ui/window_options.h"
 #include "vault/secret.h"
 
 namespace {
@@ -34,6 +35,8 @@ int run(int argc, char** argv) {
   if (const char* staff = std::getenv("GOCUA_STAFF")) options.staff = staff;
   cli.add_option("--data", options.dataDir, i18n::tr("office.opt.data"));
   cli.add_option("--staff", options.staff, i18n::tr("office.opt.staff"));
+  ui::WindowSize windowSize;
+  ui::addWindowSizeOptions(cli, windowSize);
   CLI11_PARSE(cli, argc, argv);
 
   if (auto st = vault::init(); !st.ok()) {
@@ -47,7 +50,7 @@ int run(int argc, char** argv) {
   }
   window::OfficeApp app(options);
   app.model.start();
-  auto platform = ui::Platform::create(i18n::tr("office.window_title"), 1280, 800);
+  auto platform = ui::Platform::create(i18n::tr("office.window_title"), windowSize.width, windowSize.height);
   if (!platform.ok()) {
     std::cerr << i18n::message(platform.error()) << "\n";
     return 1;

@@ -123,3 +123,25 @@ TEST_CASE("presentation: a damaged guide is named as a problem and the others ar
   CHECK(std::none_of(m.entries().begin(), m.entries().end(),
                      [](const PresentationModel::Entry& e) { return e.id == "death_registration"; }));
 }
+
+TEST_CASE("presentation: a guide's leaflet is written into the chosen folder as one PDF; a missing folder says why") {
+  UnlockedApp a(true);
+  PresentationModel m;
+  m.open(a.model);
+  const fs::path out = a.tmp.path / "stick";
+  fs::create_directories(out);
+  m.leafletFolder = ui::FolderPicker({{}, a.tmp.path});
+  m.leafletFolder.path = out.string();
+  REQUIRE(m.writeLeaflet(indexOf(m, "anti_scam")));
+  CHECK_FALSE(m.leafletError());
+  CHECK(m.leafletMessage().find("anti_scam.pdf") != std::string::npos);
+  const std::string pdf = readAll(out / "anti_scam.pdf");
+  CHECK(pdf.rfind("%PDF-", 0) == 0);
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 1);  // no temp file left
+
+  m.leafletFolder.path = (a.tmp.path / "no such folder").string();
+  CHECK_FALSE(m.writeLeaflet(indexOf(m, "anti_scam")));
+  CHECK(m.leafletError());
+  CHECK_FALSE(m.leafletMessage().empty());
+  CHECK_FALSE(m.writeLeaflet(m.entries().size()));
+}

@@ -99,3 +99,24 @@ TEST_CASE("ui map: the field being edited is named with a keyed digest of its te
   CHECK_FALSE(readMap(file).contains("active"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("ui map: a widget drawn disabled is listed, and only for the frame that drew it so") {
+  const auto dir = std::filesystem::temp_directory_path() / ("gocua-ui-map-off-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "map.json";
+  gocua::ui::UiMap map;
+  map.enable(file);
+  map.beginFrame("first_run");
+  map.add("first_run.create", 10, 10, 200, 40);
+  map.disabled("first_run.create");
+  map.endFrame();
+  auto j = readMap(file);
+  CHECK(j["items"].contains("first_run.create"));
+  REQUIRE(j.contains("disabled"));
+  CHECK(j["disabled"] == nlohmann::json::array({"first_run.create"}));
+  map.beginFrame("first_run");
+  map.add("first_run.create", 10, 10, 200, 40);
+  map.endFrame();
+  CHECK_FALSE(readMap(file).contains("disabled"));
+  std::filesystem::remove_all(dir);
+}
