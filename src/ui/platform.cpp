@@ -83,18 +83,19 @@ void Platform::setTitle(const std::string& title) { glfwSetWindowTitle(window_, 
 
 bool Platform::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
 
-void Platform::setFullscreen(bool on) {
-  if (on == fullscreen()) return;
+bool Platform::setFullscreen(bool on) {
+  if (on == fullscreen()) return on;
   if (!on) {
     glfwSetWindowMonitor(window_, nullptr, windowedX_, windowedY_, windowedW_, windowedH_, 0);
-    return;
+    return fullscreen();
   }
   GLFWmonitor* monitor = glfwGetPrimaryMonitor();
   const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-  if (!mode) return;  // no monitor to fill (a headless display): stay a window
+  if (!mode) return false;  // no monitor to fill (a headless display): stay a window
   glfwGetWindowPos(window_, &windowedX_, &windowedY_);
   glfwGetWindowSize(window_, &windowedW_, &windowedH_);
   glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  return fullscreen();
 }
 
 void Platform::beginFrame() {

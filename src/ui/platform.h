@@ -42,8 +42,9 @@ class Platform {
   void reloadFontTexture();
   GLFWwindow* window() const { return window_; }
   void setTitle(const std::string& title);
-  // The whole primary monitor (a projector or TV) or back to the window as it was.
-  void setFullscreen(bool on);
+  // The whole primary monitor (a projector or TV) or back to the window as it was; returns
+  // whether the window now fills the screen (false when there is no monitor to fill).
+  bool setFullscreen(bool on);
   bool fullscreen() const;
 
  private:

@@ -233,18 +233,19 @@ std::string Driver::failure() {
   return out;
 }
 
-bool Driver::fillKeys(const std::string& id, const std::string& keys) {
+bool Driver::fillKeys(const std::string& id, const std::string& keys, int slower) {
   if (!click(id)) return false;
   key("ctrl+a");
   key("BackSpace");
-  type(keys);
+  type(keys, slower);
   return true;
 }
 
 bool Driver::fill(const std::string& id, const std::string& text) {
-  constexpr int kTries = 3;
+  constexpr int kTries = 4;
   for (int attempt = 1; attempt <= kTries; ++attempt) {
-    if (!fillKeys(id, text)) return false;
+    // Each try types slower: a machine busy enough to lose a letter needs more time per key.
+    if (!fillKeys(id, text, attempt)) return false;
     if (digestKeyHex_.empty() || holds(id, text, 2.0)) return true;
     std::cerr << "gui: the text typed into " << id << " did not arrive whole (try " << attempt << ")\n";
   }
@@ -268,12 +269,12 @@ bool Driver::holds(const std::string& id, const std::string& text, double second
   return false;
 }
 
-void Driver::type(const std::string& text) {
+void Driver::type(const std::string& text, int slower) {
   // xdotool types a letter missing from the keymap (ậ, ữ, Đ) by remapping a spare keycode for a
   // moment; typed too fast, the app reads the key after the mapping is gone and gets another
   // letter. ASCII needs no remapping.
   const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  xdotool({"type", "--delay", ascii ? "25" : "80", text});
+  xdotool({"type", "--delay", std::to_string((ascii ? 25 : 80) * std::max(slower, 1)), text});
   settle();
 }
 

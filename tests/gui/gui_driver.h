@@ -73,13 +73,15 @@ class Driver {
   std::string failure();
   // Clicks the field, selects what it holds and types text (Vietnamese welcome), then checks
   // through the map's keyed digest (ui_map.h) that the field holds exactly text, typing it again
-  // when a letter was lost (xdotool drops remapped letters under load); false after 3 tries.
+  // when a letter was lost (xdotool drops remapped letters under load), slower each time; false
+  // after 4 tries.
   bool fill(const std::string& id, const std::string& text);
   // The same without the check, for keys the field turns into other text (Telex).
-  bool fillKeys(const std::string& id, const std::string& keys);
+  // slower multiplies the delay between keys (a retry on a loaded machine).
+  bool fillKeys(const std::string& id, const std::string& keys, int slower = 1);
   // The key the app digests typed text with (GOCUA_UI_MAP_KEY, hex).
   void setDigestKey(std::string hex) { digestKeyHex_ = std::move(hex); }
-  void type(const std::string& text);
+  void type(const std::string& text, int slower = 1);
   void key(const std::string& keysym);
   // Presses F12 and waits for the new PNG; returns its path (empty on timeout).
   fs::path screenshot();

@@ -16,14 +16,14 @@
 namespace gocua::app {
 
 struct PresentationPage {
-  std::string heading;             // "Bước 3/10", "Mang theo", the guide's title on its first page
-  std::vector<std::string> lines;  // what the room reads, one or more lines
+  std::string heading;             // "Bước 3/10", "Mang theo"; empty on the cover
+  std::vector<std::string> lines;  // what the room reads, one or more lines (the cover: the title)
   bool warning = false;            // the scammers' words: shown in the warning colour
   bool numbered = false;           // a list to number (what to bring)
 };
 
-// Every page of a guide in the given language, in the order a trainer presents it: the title
-// (with the place to go), each warning, each step, what to bring, then deadline, fee and where.
+// Every page of a guide in the given language, in the order a trainer presents it: the title,
+// each warning, each step, what to bring, then deadline, fee and where to go.
 std::vector<PresentationPage> presentationPages(const forms::Guide& guide, i18n::Lang lang);
 
 // Every text of every page of the guides beside the app's forms, in both languages: the font

@@ -26,8 +26,9 @@ struct App : ScreenModels {
 
   std::function<void()> wake;  // wakes the event loop from a worker thread
   // Puts the window on the whole screen (a projector) or back; main() connects it to the platform.
-  std::function<void(bool)> setFullscreen;
-  bool fullscreen = false;    // as last set through setFullscreen
+  // Returns whether the window now fills the screen.
+  std::function<bool(bool)> setFullscreen;
+  bool fullscreen = false;    // as setFullscreen last reported
   double now = 0;             // seconds, the platform clock at the start of this frame
   bool looksChanged = false;  // font scale or contrast changed: rebuild before the next frame
 

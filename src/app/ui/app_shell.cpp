@@ -102,8 +102,7 @@ void goPresentation(App& app) {
 
 void showFullscreen(App& app, bool on) {
   if (!app.setFullscreen || app.fullscreen == on) return;
-  app.setFullscreen(on);
-  app.fullscreen = on;
+  app.fullscreen = app.setFullscreen(on);
 }
 
 void goTo(App& app, Screen s) {

@@ -60,7 +60,7 @@ int run(int argc, char** argv) {
   }
   auto& window = **platform;
   app.wake = [] { ui::Platform::wake(); };
-  app.setFullscreen = [&window](bool on) { window.setFullscreen(on); };
+  app.setFullscreen = [&window](bool on) { return window.setFullscreen(on); };
   ui::enableUiMapFromEnvironment();
   ui::WindowLoop loop(window);
 
