@@ -16,9 +16,8 @@ constexpr const char* kAntiScamGuide = "anti_scam";
 
 // A procedure is named by its form id ("birth_registration"); a guide's own id is accepted too.
 const forms::Guide* findProcedureGuide(const forms::GuideLibrary& library, const std::string& id) {
-  for (const auto& guide : library.all())
-    if (!guide.isCard() && guide.form == id) return &guide;
-  return library.find(id);
+  const auto* guide = library.forForm(id);
+  return guide ? guide : library.find(id);
 }
 
 }  // namespace

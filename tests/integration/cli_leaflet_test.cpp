@@ -14,10 +14,8 @@ namespace {
 
 // pdftotext's words with every run of spaces and line breaks as one space (lines wrap).
 std::string pdfWords(const fs::path& pdf) {
-  auto r = runProcess({"/usr/bin/pdftotext", "-enc", "UTF-8", pdf.string(), "-"}, {}, "");
-  REQUIRE_MESSAGE(r.exitCode == 0, r.describe());
   std::string words;
-  for (char c : r.out) {
+  for (char c : pdfText(pdf)) {
     const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
     if (space && (words.empty() || words.back() == ' ')) continue;
     words += space ? ' ' : c;

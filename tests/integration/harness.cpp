@@ -319,6 +319,12 @@ std::string readFile(const fs::path& p) {
   return s.str();
 }
 
+std::string pdfText(const fs::path& pdf) {
+  auto r = runProcess({"/usr/bin/pdftotext", "-enc", "UTF-8", pdf.string(), "-"}, {}, "");
+  REQUIRE_MESSAGE(r.exitCode == 0, r.describe());
+  return r.out;
+}
+
 std::vector<Leak> scanText(const std::string& where, const std::string& text,
                            const std::map<std::string, std::string>& needles) {
   std::vector<Leak> leaks;

@@ -109,6 +109,8 @@ std::string catalogText(const std::string& key, const std::string& lang);
 // [SECTION] files
 
 std::string readFile(const fs::path& p);
+// A PDF's text as pdftotext reads it (poppler-utils, installed by scripts/setup.sh), UTF-8.
+std::string pdfText(const fs::path& pdf);
 struct Leak {
   std::string where;  // file path or "stderr"
   std::string what;   // the label of the needle found

@@ -15,12 +15,6 @@ namespace {
 
 const std::string kRequester = "Nguyễn Thị Hoà";
 
-std::string pdfText(const fs::path& pdf) {
-  auto r = runProcess({"/usr/bin/pdftotext", "-enc", "UTF-8", pdf.string(), "-"}, {}, "");
-  REQUIRE_MESSAGE(r.exitCode == 0, r.describe());
-  return r.out;
-}
-
 }  // namespace
 
 TEST_CASE("gocua-hub print: a birth registration and the village's appointment list, read back as text") {
