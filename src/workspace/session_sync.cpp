@@ -146,7 +146,10 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
                    {"volunteers", volunteers},
                    {"created_at", nowIso()},
                    {"records", *pending},
-                   {"form_pack", ws_->formPackVersion()}};
+                   {"form_pack", ws_->formPackVersion()},
+                   // Always false here (a training workspace stops above), but said: hubs refuse
+                   // a batch whose manifest says otherwise.
+                   {"training", ws_->training()}};
   if (*slot) manifest["recovery_slot"] = **slot;
   GOCUA_TRY(writer->add(manifest.dump()));
 

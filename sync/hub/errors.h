@@ -30,6 +30,7 @@ inline constexpr ErrorCode kHubRefused{"hub.refused", ErrorKind::Refused};
 inline constexpr ErrorCode kHubUnknownDevice{"hub.unknown_device", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubUnknownProcedure{"hub.unknown_procedure", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubUnknownStaff{"hub.unknown_staff", ErrorKind::Invalid};
+inline constexpr ErrorCode kHubTrainingBatch{"hub.training_batch", ErrorKind::Refused};
 inline constexpr ErrorCode kHubStaffExists{"hub.staff_exists", ErrorKind::Invalid};
 inline constexpr ErrorCode kHubStaffSelf{"hub.staff_self", ErrorKind::Invalid};
 

@@ -56,6 +56,10 @@ Result<Manifest> parseManifest(std::string_view line) {
   auto j = json::parse(line, nullptr, false);
   if (!j.is_object() || jsonValue(j, "type", json()) != "manifest" || jsonValue(j, "format", json()) != 1)
     return Error::make(err::kHubBadManifest);
+  // The laptop refuses to export from a training workspace; the hub does not rely on that alone
+  // (an older or altered build): the whole batch is refused before any record is looked at.
+  // Anything but an explicit false counts as training.
+  if (auto t = j.find("training"); t != j.end() && *t != false) return Error::make(err::kHubTrainingBatch);
   Manifest m;
   if (auto v = j.find("volunteers"); v != j.end() && v->is_array())
     for (const auto& n : *v)

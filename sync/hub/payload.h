@@ -24,7 +24,8 @@ struct Manifest {
   int formPack = 0;                        // the laptop's form pack version (0: the built-in forms)
 };
 
-// "hub.bad_manifest" unless line is a format-1 manifest object.
+// "hub.bad_manifest" unless line is a format-1 manifest object; "hub.training_batch" when it says
+// the batch was made in a training workspace (practice data never enters a commune's records).
 Result<Manifest> parseManifest(std::string_view line);
 
 struct RecordLine {

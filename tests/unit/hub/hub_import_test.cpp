@@ -1,5 +1,6 @@
 // The import pipeline: good batches, bad records rejected alone, duplicates and new heads, replay,
 // sequence reuse and revocation (quarantine), and refused files that leave nothing behind.
+#include "core/i18n.h"
 #include "hub_fixture.h"
 #include "sync/hub/hub_store.h"
 
@@ -371,4 +372,31 @@ TEST_CASE("a batch without a manifest is rejected") {
   CHECK(name(r.status) == name(sync::BatchStatus::Rejected));
   CHECK(r.reason == "hub.bad_manifest");
   CHECK(f.recordCount() == 0);
+}
+
+TEST_CASE("a batch whose manifest says training is refused whole, with its reason, and nothing is kept") {
+  Fixture f;
+  auto manifest = json::parse(manifestLine(2));
+  manifest["training"] = true;
+  auto r =
+      f.import(makeBatch(f.device, 1, {residentLine(1), residentLine(2)}, f.hubBox(), kCommune, 0, manifest.dump()));
+  CHECK(name(r.status) == name(sync::BatchStatus::Rejected));
+  CHECK(r.reason == "hub.training_batch");
+  CHECK(i18n::message(Error::fromText(r.reason)).find("tập huấn") != std::string::npos);
+  CHECK(f.recordCount() == 0);
+  CHECK(count(f, "ledger") == 0);
+  CHECK(count(f, "quarantine") == 0);
+  CHECK(quarantineFiles(f) == 0);
+
+  // Not only the literal true: anything but false counts as training.
+  manifest["training"] = "yes";
+  auto odd = f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox(), kCommune, 1, manifest.dump()));
+  CHECK(odd.reason == "hub.training_batch");
+  CHECK(f.recordCount() == 0);
+
+  // The same device's real batch, saying training false as every laptop now does, imports.
+  manifest["training"] = false;
+  auto real = f.import(makeBatch(f.device, 1, {residentLine(1)}, f.hubBox(), kCommune, 2, manifest.dump()));
+  CHECK(name(real.status) == name(sync::BatchStatus::Imported));
+  CHECK(f.recordCount() == 1);
 }

@@ -217,6 +217,7 @@ TEST_CASE("export: only the hub opens the batch; records go out until acknowledg
   CHECK(batch.header.deviceId == e.request.deviceSignPublic);
   CHECK(batch.manifest["records"] == 3);
   CHECK(batch.manifest.contains("recovery_slot"));
+  CHECK(batch.manifest["training"] == false);  // hubs refuse a batch whose manifest says otherwise
   REQUIRE(batch.records.size() == 3);
   CHECK(batch.records[0]["id"] == e.ids[0]);
   CHECK(batch.records[0]["kind"] == "resident");
