@@ -1,10 +1,13 @@
 // The commune desk's day through the real gocua-office window, by X events only: a laptop's batch
 // on a stick → unlock as the staff member → Nhận gói hồ sơ (import, receipt beside the batch) →
 // the queue → open the application → needs documents with a ready note. Then gocua-hub reads the
-// decision back from the same hub directory. Screenshots land in <build>/gui-screenshots/office/.
+// decision back from the same hub directory. Then Tổng quan: this week's bar opens the queue on
+// the application, and the month's report (with the laptop's skills session) is exported to the
+// stick as Excel. Screenshots land in <build>/gui-screenshots/office/.
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <ctime>
 #include <thread>
 
 #include "gui_session.h"
@@ -24,6 +27,16 @@ bool waitForFile(const fs::path& file, double seconds) {
 }
 
 void click(gui::Driver& d, const std::string& id) { REQUIRE_MESSAGE(d.click(id), d.failure()); }
+
+// Today in local time with a strftime format ("%d/%m/%Y", "%Y-%m").
+std::string today(const char* format) {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, format, &local);
+  return text;
+}
 
 }  // namespace
 
@@ -55,6 +68,19 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
                            answers.dump());
   REQUIRE_MESSAGE(app.exitCode == 0, app.describe());
   const std::string applicationId = app.parsed()["id"].get<std::string>();
+  // A trainer's skills session, held today in the same village: 29 people.
+  const json session = {{"date", today("%d/%m/%Y")},
+                        {"village", "Thôn Đông"},
+                        {"place", "Nhà văn hoá thôn"},
+                        {"topics", {"vneid_install"}},
+                        {"trainers", {"Lan"}},
+                        {"attendees",
+                         {{"female", {{"under_18", 0}, {"18_59", 12}, {"60_plus", 5}}},
+                          {"male", {{"under_18", 1}, {"18_59", 8}, {"60_plus", 3}}}}},
+                        {"helped", {{"vneid_installed", 9}, {"vneid_activated", 7}, {"platform_enrolled", 4}}},
+                        {"notes", ""}};
+  auto logged = s.sandbox.ctl({"session", "add"}, session.dump());
+  REQUIRE_MESSAGE(logged.exitCode == 0, logged.describe());
   REQUIRE(s.sandbox.ctl({"export", "--out", (stick / "lan-1.gcb").string()}).exitCode == 0);
 
   // The desk, as the staff member would use it.
@@ -84,6 +110,27 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   d.settle(1.0);
   d.key("F12");  // the decision as staff see it, for a person to look at
   d.settle(0.5);
+
+  // The overview: this week's bar (the last) opens the queue on the week's one application.
+  click(d, "nav.dashboard");
+  REQUIRE_MESSAGE(d.waitScreen("dashboard"), d.failure());
+  d.settle(0.5);
+  d.key("F12");
+  d.settle(0.5);
+  click(d, "dashboard.week.7");
+  REQUIRE_MESSAGE(d.waitScreen("queue"), d.failure());
+  CHECK(d.has("queue.row.0"));
+  CHECK_FALSE(d.has("queue.row.1"));
+  CHECK(d.has("queue.week.clear"));
+  click(d, "nav.dashboard");
+  REQUIRE_MESSAGE(d.waitScreen("dashboard"), d.failure());
+  // The month's report onto the stick.
+  REQUIRE_MESSAGE(d.fill("dashboard.export_folder", stick.string()), d.failure());
+  d.key("Return");
+  click(d, "dashboard.export");
+  const fs::path report = stick / ("bao-cao-thang-" + today("%Y-%m") + ".xlsx");
+  CHECK_MESSAGE(waitForFile(report, 30), "no monthly report on the stick");
+  d.settle(0.5);
   s.app->stop();
 
   // The decision is in the hub, with the note, for the laptop's next receipt.
@@ -93,6 +140,14 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   REQUIRE(listed.parsed().is_array());
   REQUIRE(listed.parsed().size() == 1);
   CHECK(listed.parsed()[0]["id"] == applicationId);
+
+  // The report the desk wrote counts the laptop's session: 29 people trained in Thôn Đông.
+  const json rows = it::xlsxRows(report);
+  REQUIRE(rows.size() == 4);  // the header, Thôn Đông, Lan, the total
+  CHECK(rows[1][1] == "Thôn Đông");
+  CHECK(rows[1][3] == 1);    // the VNeID level-2 application
+  CHECK(rows[1][9] == 1);    // sessions
+  CHECK(rows[1][10] == 29);  // people trained
 
   // The window wrote nothing of the resident's in plain text: not in its log, not in the sandbox.
   const std::map<std::string, std::string> needles = {{"name", "Nguyễn Thị Hoa"}, {"id", "001156012345"}};

@@ -325,6 +325,15 @@ std::string pdfText(const fs::path& pdf) {
   return r.out;
 }
 
+json xlsxRows(const fs::path& xlsx) {
+  const std::string script = R"(import json, sys, openpyxl
+rows = openpyxl.load_workbook(sys.argv[1]).active.iter_rows(values_only=True)
+print(json.dumps([list(r) for r in rows], ensure_ascii=False)))";
+  auto r = runProcess({"/usr/bin/python3", "-c", script, xlsx.string()}, {}, "");
+  REQUIRE_MESSAGE(r.exitCode == 0, r.describe());
+  return r.parsed();
+}
+
 std::vector<Leak> scanText(const std::string& where, const std::string& text,
                            const std::map<std::string, std::string>& needles) {
   std::vector<Leak> leaks;

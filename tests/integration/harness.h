@@ -111,6 +111,9 @@ std::string catalogText(const std::string& key, const std::string& lang);
 std::string readFile(const fs::path& p);
 // A PDF's text as pdftotext reads it (poppler-utils, installed by scripts/setup.sh), UTF-8.
 std::string pdfText(const fs::path& pdf);
+// The first sheet of an .xlsx as openpyxl reads it (installed by scripts/setup.sh): an array of
+// rows, each an array of cell values (numbers as numbers), the header row first.
+json xlsxRows(const fs::path& xlsx);
 struct Leak {
   std::string where;  // file path or "stderr"
   std::string what;   // the label of the needle found

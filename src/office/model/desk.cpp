@@ -8,7 +8,7 @@ const char* screenName(Screen s) {
 }
 
 Desk::Desk(OfficeOptions options, ui::FolderPicker::Roots roots)
-    : model(std::move(options)), inbox(roots), record(std::move(roots)) {
+    : model(std::move(options)), inbox(roots), record(roots), dashboard(std::move(roots)) {
   model.onLock([this] { forgetScreens(); });
 }
 
@@ -17,6 +17,7 @@ void Desk::forgetScreens() {
   unlock.reset();
   queue.reset();
   record.reset();
+  dashboard.reset();
   settings.reset();
 }
 
@@ -52,6 +53,26 @@ void Desk::goSettings() {
   model.go(Screen::Settings);
 }
 
+void Desk::goDashboard() {
+  dashboard.open(model, core::today());
+  model.go(Screen::Dashboard);
+}
+
+void Desk::showWeekInQueue(const core::Date& monday) {
+  queue.clearFilter();
+  queue.week = monday;
+  goQueue();
+}
+
+void Desk::showInQueue(const std::string& procedure, int statusIndex) {
+  queue.clearFilter();
+  queue.procedure = procedure;
+  const auto& statuses = queueStatuses();
+  if (statusIndex >= 0 && static_cast<std::size_t>(statusIndex) + 1 < statuses.size())
+    queue.status = statuses[static_cast<std::size_t>(statusIndex) + 1];
+  goQueue();
+}
+
 void Desk::openRecord(const std::string& id) {
   if (record.open(model, id)) {
     model.go(Screen::Record);
@@ -65,13 +86,15 @@ void Desk::goTo(Screen s) {
     goInbox();
   else if (s == Screen::Settings)
     goSettings();
+  else if (s == Screen::Dashboard)
+    goDashboard();
   else
     goQueue();
 }
 
 bool Desk::holdsPlaintext() const {
   return unlock.holdsPlaintext() || inbox.holdsPlaintext() || queue.holdsPlaintext() || record.holdsPlaintext() ||
-         settings.holdsPlaintext();
+         dashboard.holdsPlaintext() || settings.holdsPlaintext();
 }
 
 }  // namespace gocua::office

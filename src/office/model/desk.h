@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 
+#include "office/model/dashboard_model.h"
 #include "office/model/inbox_model.h"
 #include "office/model/office_model.h"
 #include "office/model/queue_model.h"
@@ -23,8 +24,9 @@ struct ScreenInfo {
   const char* name;  // screenshots, the GUI test's map
 };
 inline constexpr ScreenInfo kScreens[] = {
-    {Screen::NoHub, "no_hub"}, {Screen::Unlock, "unlock"}, {Screen::Inbox, "inbox"},
-    {Screen::Queue, "queue"},  {Screen::Record, "record"}, {Screen::Settings, "settings"},
+    {Screen::NoHub, "no_hub"},      {Screen::Unlock, "unlock"}, {Screen::Inbox, "inbox"},
+    {Screen::Queue, "queue"},       {Screen::Record, "record"}, {Screen::Dashboard, "dashboard"},
+    {Screen::Settings, "settings"},
 };
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);
 static_assert(std::size(kScreens) == kScreenCount, "every Screen needs its row in kScreens");
@@ -41,6 +43,7 @@ struct Desk {
   InboxModel inbox;
   QueueModel queue;
   RecordModel record;
+  DashboardModel dashboard;
   SettingsModel settings;
 
   // Collects a finished unlock; once the session is there, the queue opens (finish: blocks, tests).
@@ -53,6 +56,12 @@ struct Desk {
   void goInbox();
   void goQueue();
   void goSettings();
+  // The overview, as of today.
+  void goDashboard();
+  // From the overview: the queue on one week's applications, or on one procedure and decision
+  // (statusIndex as in StatusCounts); the other filters are cleared.
+  void showWeekInQueue(const core::Date& monday);
+  void showInQueue(const std::string& procedure, int statusIndex);
   // The application in the record screen; stays on the queue with a notice when it cannot open.
   void openRecord(const std::string& id);
   // Back to the queue after a decision, re-read so the row shows it.

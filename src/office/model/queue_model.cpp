@@ -68,6 +68,7 @@ void QueueModel::open(OfficeModel& office) {
     row.status = r.info.reviewStatus.value_or("new");
     row.receivedAt = r.receivedAt;
     row.receivedDay = localDay(r.receivedAt);
+    row.created = core::localDayOfUtc(jsonField<std::string>(r.plain, "created_at").value_or(""));
     row.volunteer = jsonField<std::string>(r.plain, "volunteer").value_or("");
     row.residentId = jsonField<std::string>(body, "resident_id").value_or("");
     all_.push_back(std::move(row));
@@ -106,16 +107,26 @@ void QueueModel::apply() {
     if (!procedure.empty() && row.procedure != procedure) continue;
     if (!village.empty() && row.village != village) continue;
     if (!status.empty() && row.status != status) continue;
+    if (week) {
+      if (!row.created) continue;
+      const long day = core::daysSinceEpoch(*row.created) - core::daysSinceEpoch(*week);
+      if (day < 0 || day > 6) continue;
+    }
     shown_.push_back(row);
   }
 }
 
-void QueueModel::reset() {
-  forgetRows();
+void QueueModel::clearFilter() {
   procedure.clear();
   vault::wipe(village);
   village.clear();
   status.clear();
+  week.reset();
+}
+
+void QueueModel::reset() {
+  forgetRows();
+  clearFilter();
 }
 
 void QueueModel::forgetRows() {

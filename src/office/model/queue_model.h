@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/date.h"
 #include "office/model/office_model.h"
 
 namespace gocua::office {
@@ -20,9 +22,10 @@ struct QueueRow {
   std::string procedureTitle;  // in the current language
   std::string name;            // the resident's full name ("" when the resident has not arrived)
   std::string village;
-  std::string status;       // "new", "needs_documents", "returned", "accepted"
-  std::string receivedAt;   // UTC ISO (sorts as text)
-  std::string receivedDay;  // local dd/mm/yyyy
+  std::string status;                 // "new", "needs_documents", "returned", "accepted"
+  std::string receivedAt;             // UTC ISO (sorts as text)
+  std::string receivedDay;            // local dd/mm/yyyy
+  std::optional<core::Date> created;  // the local day the volunteer saved it
   std::string volunteer;
 };
 
@@ -38,7 +41,10 @@ class QueueModel {
 
   // The filter; "" = all. Call apply() after changing it.
   std::string procedure, village, status;
+  // The week (Monday to Sunday) the volunteer saved the application in, from the overview.
+  std::optional<core::Date> week;
   void apply();
+  void clearFilter();
 
   const std::vector<QueueRow>& rows() const { return shown_; }  // filtered and sorted
   std::size_t total() const { return all_.size(); }

@@ -50,10 +50,14 @@ void filters(OfficeApp& app) {
   auto& m = app.queue;
   bool changed = false;
   const float width = std::max(ImGui::GetFontSize() * 12, (availableWidth() - ImGui::GetStyle().ItemSpacing.x) / 2);
+  const float top = ImGui::GetCursorPosY();
   std::vector<std::pair<std::string, std::string>> procedures{{"", i18n::tr("office.queue.all_procedures")}};
   procedures.insert(procedures.end(), m.procedures().begin(), m.procedures().end());
   changed |= filterCombo("queue.filter.procedure", i18n::tr("office.queue.procedure"), width, procedures, m.procedure);
-  if (availableWidth() > width * 2) ImGui::SameLine();
+  if (availableWidth() > width * 2) {
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(top);  // SameLine would line the label up with the combo's text, lower
+  }
   std::vector<std::pair<std::string, std::string>> villages{{"", i18n::tr("office.queue.all_villages")}};
   for (const auto& v : m.villages()) villages.emplace_back(v, v);
   changed |= filterCombo("queue.filter.village", i18n::tr("office.queue.village"), width, villages, m.village);
@@ -66,6 +70,17 @@ void filters(OfficeApp& app) {
                m.status == status ? ButtonKind::Primary : ButtonKind::Normal)) {
       changed |= m.status != status;
       m.status = status;
+    }
+  }
+  if (m.week) {  // set from the overview's bars
+    const core::Date sunday = core::dateFromDays(core::daysSinceEpoch(*m.week) + 6);
+    ImGui::AlignTextToFramePadding();
+    mutedText(i18n::tr("office.queue.week", {{"from", core::formatDate(*m.week)}, {"to", core::formatDate(sunday)}}));
+    const std::string clear = i18n::tr("office.queue.week_clear");
+    sameLineIfFits(buttonWidthFor(clear));
+    if (button(clear, "queue.week.clear")) {
+      m.week.reset();
+      changed = true;
     }
   }
   if (changed) m.apply();

@@ -85,6 +85,32 @@ inline std::string residentLine(int n, int revision = 1, const std::string& name
   return line.dump();
 }
 
+// A skills session held in Thôn 1 by Lan (17 women), patched by patch (merge_patch on the body).
+inline std::string sessionLine(int n, const json& patch = json::object()) {
+  json body = {{"date", "20/11/2026"},
+               {"village", "Thôn 1"},
+               {"place", "Nhà văn hoá thôn"},
+               {"topics", {"vneid_install", "scam_awareness"}},
+               {"trainers", {"Lan"}},
+               {"attendees", {{"female", {{"under_18", 0}, {"18_59", 12}, {"60_plus", 5}}}}},
+               {"helped", {{"vneid_installed", 9}, {"vneid_activated", 7}, {"platform_enrolled", 4}}},
+               {"notes", ""},
+               {"created_at", "2026-11-20T10:00:00Z"},
+               {"created_by", "Lan"}};
+  body.merge_patch(patch);
+  json line = {{"type", "record"},
+               {"id", uuid(n)},
+               {"kind", "skills_session"},
+               {"revision", 1},
+               {"form_id", nullptr},
+               {"form_version", nullptr},
+               {"created_at", "2026-11-20T10:00:00Z"},
+               {"updated_at", "2026-11-20T10:00:00Z"},
+               {"volunteer", "Lan"},
+               {"body", body}};
+  return line.dump();
+}
+
 inline std::string manifestLine(std::size_t records, const std::string& recoverySlotHex = "") {
   json m = {{"type", "manifest"},
             {"format", 1},

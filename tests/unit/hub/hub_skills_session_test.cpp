@@ -9,31 +9,6 @@ using namespace hubtest;
 
 namespace {
 
-std::string sessionLine(int n, const json& patch = json::object()) {
-  json body = {{"date", "20/11/2026"},
-               {"village", "Thôn 1"},
-               {"place", "Nhà văn hoá thôn"},
-               {"topics", {"vneid_install", "scam_awareness"}},
-               {"trainers", {"Lan"}},
-               {"attendees", {{"female", {{"under_18", 0}, {"18_59", 12}, {"60_plus", 5}}}}},
-               {"helped", {{"vneid_installed", 9}, {"vneid_activated", 7}, {"platform_enrolled", 4}}},
-               {"notes", ""},
-               {"created_at", "2026-11-20T10:00:00Z"},
-               {"created_by", "Lan"}};
-  body.merge_patch(patch);
-  json line = {{"type", "record"},
-               {"id", uuid(n)},
-               {"kind", "skills_session"},
-               {"revision", 1},
-               {"form_id", nullptr},
-               {"form_version", nullptr},
-               {"created_at", "2026-11-20T10:00:00Z"},
-               {"updated_at", "2026-11-20T10:00:00Z"},
-               {"volunteer", "Lan"},
-               {"body", body}};
-  return line.dump();
-}
-
 std::string applicationFor(int n, int residentN, const std::string& formId, const std::string& createdAt) {
   json body = {{"form_id", formId}, {"form_version", 1}, {"resident_id", uuid(residentN)}, {"answers", json::object()}};
   return json({{"type", "record"},
