@@ -105,8 +105,8 @@ Status checkExportFilter(const forms::FormRegistry& forms, const RecordFilter& f
 
 }  // namespace
 
-Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::path& outPath,
-                                              const RecordFilter& filter) {
+Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::path& outPath, const RecordFilter& filter,
+                                              const std::function<void(std::size_t)>& onRecord) {
   GOCUA_TRY(checkExportFilter(impl_->forms, filter));
   std::string out;
   std::unique_ptr<XlsxSheet> sheet;
@@ -177,6 +177,7 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
       }
     }
     ++count;
+    if (onRecord) onRecord(count);
     return {};
   });
   if (!st) {

@@ -272,8 +272,10 @@ class HubSession {
   // Writes the records the filter keeps (plaintext: the person asked for it) temp → fsync →
   // rename: CSV (UTF-8 with a byte-order mark, for Excel), JSON lines, or XLSX (xlsx_sheet.h).
   // "hub.unknown_procedure" / "hub.bad_status" for a filter naming neither; nothing written.
+  // onRecord (optional) hears the count after each record, for a progress bar.
   [[nodiscard]] Result<std::size_t> exportRecords(ExportFormat format, const fs::path& out,
-                                                  const RecordFilter& filter = {});
+                                                  const RecordFilter& filter = {},
+                                                  const std::function<void(std::size_t)>& onRecord = {});
 
   // Opens the device's latest recovery slot and makes the .gcx content for a fresh code.
   [[nodiscard]] Result<std::pair<RecoveryResult, std::string>> recovery(const DeviceId& device);

@@ -3,7 +3,8 @@
 // the queue → open the application → needs documents with a ready note. Then gocua-hub reads the
 // decision back from the same hub directory. Then Tổng quan: this week's bar opens the queue on
 // the application, and the month's report (with the laptop's skills session) is exported to the
-// stick as Excel. Screenshots land in <build>/gui-screenshots/office/.
+// stick as Excel; Xuất danh sách writes the VNeID applications as Excel. Screenshots land in
+// <build>/gui-screenshots/office/.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -131,6 +132,20 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   const fs::path report = stick / ("bao-cao-thang-" + today("%Y-%m") + ".xlsx");
   CHECK_MESSAGE(waitForFile(report, 30), "no monthly report on the stick");
   d.settle(0.5);
+
+  // Xuất danh sách: the VNeID applications as Excel onto the stick.
+  click(d, "nav.export");
+  REQUIRE_MESSAGE(d.waitScreen("export"), d.failure());
+  click(d, "export.procedure");
+  click(d, "export.procedure.1");  // the one procedure with applications
+  REQUIRE_MESSAGE(d.fill("export.folder", stick.string()), d.failure());
+  d.key("Return");
+  click(d, "export.start");
+  const fs::path list = stick / ("danh-sach-vneid_level2-" + today("%Y-%m-%d") + ".xlsx");
+  CHECK_MESSAGE(waitForFile(list, 30), "no export on the stick");
+  d.settle(0.5);
+  d.key("F12");
+  d.settle(0.5);
   s.app->stop();
 
   // The decision is in the hub, with the note, for the laptop's next receipt.
@@ -148,6 +163,11 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   CHECK(rows[1][3] == 1);    // the VNeID level-2 application
   CHECK(rows[1][9] == 1);    // sessions
   CHECK(rows[1][10] == 29);  // people trained
+
+  // The export the desk wrote: the header and the one application, whose resident is named.
+  const json exported = it::xlsxRows(list);
+  REQUIRE(exported.size() == 2);
+  CHECK(exported[1][0] == applicationId);
 
   // The window wrote nothing of the resident's in plain text: not in its log, not in the sandbox.
   const std::map<std::string, std::string> needles = {{"name", "Nguyễn Thị Hoa"}, {"id", "001156012345"}};

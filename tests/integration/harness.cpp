@@ -328,7 +328,7 @@ std::string pdfText(const fs::path& pdf) {
 json xlsxRows(const fs::path& xlsx) {
   const std::string script = R"(import json, sys, openpyxl
 rows = openpyxl.load_workbook(sys.argv[1]).active.iter_rows(values_only=True)
-print(json.dumps([list(r) for r in rows], ensure_ascii=False)))";
+print(json.dumps([list(r) for r in rows], ensure_ascii=False, default=str)))";
   auto r = runProcess({"/usr/bin/python3", "-c", script, xlsx.string()}, {}, "");
   REQUIRE_MESSAGE(r.exitCode == 0, r.describe());
   return r.parsed();

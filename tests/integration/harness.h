@@ -112,7 +112,8 @@ std::string readFile(const fs::path& p);
 // A PDF's text as pdftotext reads it (poppler-utils, installed by scripts/setup.sh), UTF-8.
 std::string pdfText(const fs::path& pdf);
 // The first sheet of an .xlsx as openpyxl reads it (installed by scripts/setup.sh): an array of
-// rows, each an array of cell values (numbers as numbers), the header row first.
+// rows, each an array of cell values (numbers as numbers, dates as "2026-12-05 00:00:00"), the
+// header row first.
 json xlsxRows(const fs::path& xlsx);
 struct Leak {
   std::string where;  // file path or "stderr"

@@ -8,12 +8,13 @@ const char* screenName(Screen s) {
 }
 
 Desk::Desk(OfficeOptions options, ui::FolderPicker::Roots roots)
-    : model(std::move(options)), inbox(roots), record(roots), dashboard(std::move(roots)) {
+    : model(std::move(options)), inbox(roots), record(roots), dashboard(roots), exports(std::move(roots)) {
   model.onLock([this] { forgetScreens(); });
 }
 
 void Desk::forgetScreens() {
-  inbox.reset();  // first: an import running on the session stops and is waited for
+  inbox.reset();  // first: an import or export running on the session stops and is waited for
+  exports.reset();
   unlock.reset();
   queue.reset();
   record.reset();
@@ -53,6 +54,11 @@ void Desk::goSettings() {
   model.go(Screen::Settings);
 }
 
+void Desk::goExport() {
+  exports.open(model);
+  model.go(Screen::Export);
+}
+
 void Desk::goDashboard() {
   dashboard.open(model, core::today());
   model.go(Screen::Dashboard);
@@ -88,13 +94,15 @@ void Desk::goTo(Screen s) {
     goSettings();
   else if (s == Screen::Dashboard)
     goDashboard();
+  else if (s == Screen::Export)
+    goExport();
   else
     goQueue();
 }
 
 bool Desk::holdsPlaintext() const {
   return unlock.holdsPlaintext() || inbox.holdsPlaintext() || queue.holdsPlaintext() || record.holdsPlaintext() ||
-         dashboard.holdsPlaintext() || settings.holdsPlaintext();
+         dashboard.holdsPlaintext() || exports.holdsPlaintext() || settings.holdsPlaintext();
 }
 
 }  // namespace gocua::office

@@ -26,6 +26,7 @@ void drawInbox(OfficeApp& app);
 void drawQueue(OfficeApp& app);
 void drawRecord(OfficeApp& app);
 void drawDashboard(OfficeApp& app);
+void drawExport(OfficeApp& app);
 void drawSettings(OfficeApp& app);
 
 // The whole window for one frame: the top bar, the current screen, the notice line.

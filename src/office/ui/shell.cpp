@@ -21,9 +21,9 @@ struct ScreenDraw {
   void (*draw)(OfficeApp&);
 };
 constexpr ScreenDraw kDraw[] = {
-    {Screen::NoHub, drawNoHub},       {Screen::Unlock, drawUnlock}, {Screen::Inbox, drawInbox},
-    {Screen::Queue, drawQueue},       {Screen::Record, drawRecord}, {Screen::Dashboard, drawDashboard},
-    {Screen::Settings, drawSettings},
+    {Screen::NoHub, drawNoHub},   {Screen::Unlock, drawUnlock},     {Screen::Inbox, drawInbox},
+    {Screen::Queue, drawQueue},   {Screen::Record, drawRecord},     {Screen::Dashboard, drawDashboard},
+    {Screen::Export, drawExport}, {Screen::Settings, drawSettings},
 };
 static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
 constexpr bool drawsInEnumOrder() {
@@ -53,6 +53,7 @@ void topBar(OfficeApp& app) {
   };
   constexpr Nav kNav[] = {{"office.nav.queue", "nav.queue", Screen::Queue},
                           {"office.nav.inbox", "nav.inbox", Screen::Inbox},
+                          {"office.nav.export", "nav.export", Screen::Export},
                           {"office.nav.dashboard", "nav.dashboard", Screen::Dashboard},
                           {"office.nav.settings", "nav.settings", Screen::Settings}};
   const std::string lock = i18n::tr("office.nav.lock");
