@@ -58,7 +58,8 @@ void addDeviceCommands(CLI::App& app, Action& action) {
                      {"workspace_id", d.workspaceId},
                      {"enrolled", d.enrolledAt},
                      {"revoked", d.revokedAt ? nlohmann::json(*d.revokedAt) : nlohmann::json()},
-                     {"recovery_slot", d.hasRecoverySlot}});
+                     {"recovery_slot", d.hasRecoverySlot},
+                     {"last_sequence", d.lastSequence}});
     return succeed(out);
   });
 

@@ -25,6 +25,9 @@ Result<std::vector<DeviceInfo>> Hub::devices() {
     d.enrolledAt = r.enrolledAt;
     d.revokedAt = r.revokedAt;
     d.hasRecoverySlot = !r.recoverySlot.empty();
+    auto last = store_->maxSequence(r.id);
+    if (!last) return last.error();
+    d.lastSequence = *last;
     out.push_back(std::move(d));
   }
   return out;

@@ -76,6 +76,7 @@ struct DeviceInfo {
   std::string enrolledAt;
   std::optional<std::string> revokedAt;
   bool hasRecoverySlot = false;
+  std::int64_t lastSequence = 0;  // the highest batch sequence in the ledger, 0 = none yet
 };
 
 struct RecordInfo {
@@ -277,7 +278,7 @@ class HubSession {
                                                   const RecordFilter& filter = {},
                                                   const std::function<void(std::size_t)>& onRecord = {});
 
-  // Opens the device's latest recovery slot and makes the .gcx content for a fresh code.
+  // Opens the device's latest recovery slot and makes the .gcx content for a fresh code; audited.
   [[nodiscard]] Result<std::pair<RecoveryResult, std::string>> recovery(const DeviceId& device);
 
   // The secret keys (and hub data key) encrypted under backupPassphrase: a self-describing file.

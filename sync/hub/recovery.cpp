@@ -24,6 +24,11 @@ Result<std::pair<RecoveryResult, std::string>> HubSession::recovery(const Device
     vault::wipe(code);
     return file.error();
   }
+  // It hands over a laptop's data key: who issued one, and when, is on record.
+  if (auto st = audit("device.recovery", deviceHex(device)); !st) {
+    vault::wipe(code);
+    return st.error();
+  }
   return std::pair{RecoveryResult{device, std::move(code)}, std::move(*file)};
 }
 

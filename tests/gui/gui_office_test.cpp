@@ -1,10 +1,11 @@
-// The commune desk's day through the real gocua-office window, by X events only: a laptop's batch
-// on a stick → unlock as the staff member → Nhận gói hồ sơ (import, receipt beside the batch) →
-// the queue → open the application → needs documents with a ready note. Then gocua-hub reads the
-// decision back from the same hub directory. Then Tổng quan: this week's bar opens the queue on
-// the application, and the month's report (with the laptop's skills session) is exported to the
-// stick as Excel; Xuất danh sách writes the VNeID applications as Excel. Screenshots land in
-// <build>/gui-screenshots/office/.
+// The commune desk's day through the real gocua-office window, by X events only: unlock as the
+// staff member → Máy tình nguyện viên joins the laptop from its request on a stick (the profile
+// written beside it) → the laptop makes its batch → Nhận gói hồ sơ (import, receipt beside the
+// batch) → the queue → open the application → needs documents with a ready note → Tổng quan: this
+// week's bar opens the queue on the application, and the month's report (with the laptop's skills
+// session) goes to the stick as Excel → Xuất danh sách writes the VNeID applications as Excel.
+// Then gocua-hub reads the decision back from the same hub directory and the sheets are read
+// back. Screenshots land in <build>/gui-screenshots/office/.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -46,16 +47,35 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   const fs::path stick = s.sandbox.root / "usb";
   fs::create_directories(stick);
 
-  // A hub, a laptop enrolled in it, and the laptop's batch on the stick: one resident with a
-  // VNeID level-2 application.
+  // A hub, and a laptop's request to join it on the stick.
   s.sandbox.init("Lan");
   auto init = s.hub({"init", "--commune-code", "27004", "--commune-name", "Xã Tân Lập", "--village", "Thôn Đông"});
   REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
   REQUIRE(s.sandbox.ctl({"enroll-request", "--out", (stick / "lan.gcq").string()}).exitCode == 0);
-  auto enrolled =
-      s.hub({"device", "enroll", (stick / "lan.gcq").string(), "--profile-out", (stick / "xa.gcp").string()});
-  REQUIRE_MESSAGE(enrolled.exitCode == 0, enrolled.describe());
-  REQUIRE(s.sandbox.ctl({"enroll", "--profile", (stick / "xa.gcp").string()}).exitCode == 0);
+
+  // The desk, as the staff member would use it.
+  REQUIRE_MESSAGE(s.launch({GOCUA_OFFICE, "--data", (s.sandbox.root / "hub").string()}), it::readFile(s.log()));
+  auto& d = *s.driver;
+  REQUIRE_MESSAGE(d.waitScreen("unlock"), d.failure());
+  REQUIRE_MESSAGE(d.fill("unlock.passphrase", gui::Session::kHubPass), d.failure());
+  d.key("Return");
+  REQUIRE_MESSAGE(d.waitScreen("queue", 30), d.failure());
+  CHECK_FALSE(d.has("queue.row.0"));  // nothing received yet
+
+  // Máy tình nguyện viên: the laptop joins from the request on the stick; the profile lands beside it.
+  click(d, "nav.laptops");
+  REQUIRE_MESSAGE(d.waitScreen("laptops"), d.failure());
+  REQUIRE_MESSAGE(d.fill("laptops.folder", stick.string()), d.failure());
+  d.key("Return");
+  click(d, "laptops.enroll.0");
+  REQUIRE_MESSAGE(waitForFile(stick / "lan.gcp", 30), "no profile beside the request");
+  d.settle(0.5);
+  d.key("F12");
+  d.settle(0.5);
+
+  // Meanwhile at the laptop: one resident with a VNeID level-2 application and a skills session.
+  // The volunteer takes the profile home on the stick and joins.
+  REQUIRE(s.sandbox.ctl({"enroll", "--profile", (stick / "lan.gcp").string()}).exitCode == 0);
   const std::string resident = s.sandbox.addResident({{"full_name", "Nguyễn Thị Hoa"},
                                                       {"date_of_birth", "12/03/1956"},
                                                       {"sex", "female"},
@@ -83,15 +103,6 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   auto logged = s.sandbox.ctl({"session", "add"}, session.dump());
   REQUIRE_MESSAGE(logged.exitCode == 0, logged.describe());
   REQUIRE(s.sandbox.ctl({"export", "--out", (stick / "lan-1.gcb").string()}).exitCode == 0);
-
-  // The desk, as the staff member would use it.
-  REQUIRE_MESSAGE(s.launch({GOCUA_OFFICE, "--data", (s.sandbox.root / "hub").string()}), it::readFile(s.log()));
-  auto& d = *s.driver;
-  REQUIRE_MESSAGE(d.waitScreen("unlock"), d.failure());
-  REQUIRE_MESSAGE(d.fill("unlock.passphrase", gui::Session::kHubPass), d.failure());
-  d.key("Return");
-  REQUIRE_MESSAGE(d.waitScreen("queue", 30), d.failure());
-  CHECK_FALSE(d.has("queue.row.0"));  // nothing received yet
 
   click(d, "nav.inbox");
   REQUIRE_MESSAGE(d.waitScreen("inbox"), d.failure());

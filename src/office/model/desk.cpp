@@ -8,7 +8,12 @@ const char* screenName(Screen s) {
 }
 
 Desk::Desk(OfficeOptions options, ui::FolderPicker::Roots roots)
-    : model(std::move(options)), inbox(roots), record(roots), dashboard(roots), exports(std::move(roots)) {
+    : model(std::move(options)),
+      inbox(roots),
+      record(roots),
+      dashboard(roots),
+      exports(roots),
+      laptops(std::move(roots)) {
   model.onLock([this] { forgetScreens(); });
 }
 
@@ -19,6 +24,7 @@ void Desk::forgetScreens() {
   queue.reset();
   record.reset();
   dashboard.reset();
+  laptops.reset();
   settings.reset();
 }
 
@@ -59,6 +65,11 @@ void Desk::goExport() {
   model.go(Screen::Export);
 }
 
+void Desk::goLaptops() {
+  laptops.open(model);
+  model.go(Screen::Laptops);
+}
+
 void Desk::goDashboard() {
   dashboard.open(model, core::today());
   model.go(Screen::Dashboard);
@@ -96,13 +107,16 @@ void Desk::goTo(Screen s) {
     goDashboard();
   else if (s == Screen::Export)
     goExport();
+  else if (s == Screen::Laptops)
+    goLaptops();
   else
     goQueue();
 }
 
 bool Desk::holdsPlaintext() const {
   return unlock.holdsPlaintext() || inbox.holdsPlaintext() || queue.holdsPlaintext() || record.holdsPlaintext() ||
-         dashboard.holdsPlaintext() || exports.holdsPlaintext() || settings.holdsPlaintext();
+         dashboard.holdsPlaintext() || exports.holdsPlaintext() || laptops.holdsPlaintext() ||
+         settings.holdsPlaintext();
 }
 
 }  // namespace gocua::office

@@ -12,6 +12,7 @@
 #include "office/model/dashboard_model.h"
 #include "office/model/export_model.h"
 #include "office/model/inbox_model.h"
+#include "office/model/laptops_model.h"
 #include "office/model/office_model.h"
 #include "office/model/queue_model.h"
 #include "office/model/record_model.h"
@@ -25,9 +26,9 @@ struct ScreenInfo {
   const char* name;  // screenshots, the GUI test's map
 };
 inline constexpr ScreenInfo kScreens[] = {
-    {Screen::NoHub, "no_hub"},  {Screen::Unlock, "unlock"},     {Screen::Inbox, "inbox"},
-    {Screen::Queue, "queue"},   {Screen::Record, "record"},     {Screen::Dashboard, "dashboard"},
-    {Screen::Export, "export"}, {Screen::Settings, "settings"},
+    {Screen::NoHub, "no_hub"},  {Screen::Unlock, "unlock"},   {Screen::Inbox, "inbox"},
+    {Screen::Queue, "queue"},   {Screen::Record, "record"},   {Screen::Dashboard, "dashboard"},
+    {Screen::Export, "export"}, {Screen::Laptops, "laptops"}, {Screen::Settings, "settings"},
 };
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);
 static_assert(std::size(kScreens) == kScreenCount, "every Screen needs its row in kScreens");
@@ -46,6 +47,7 @@ struct Desk {
   RecordModel record;
   DashboardModel dashboard;
   ExportModel exports;
+  LaptopsModel laptops;
   SettingsModel settings;
 
   // Collects a finished unlock; once the session is there, the queue opens (finish: blocks, tests).
@@ -59,6 +61,7 @@ struct Desk {
   void goQueue();
   void goSettings();
   void goExport();
+  void goLaptops();
   // The overview, as of today.
   void goDashboard();
   // From the overview: the queue on one week's applications, or on one procedure and decision

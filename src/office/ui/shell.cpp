@@ -21,9 +21,9 @@ struct ScreenDraw {
   void (*draw)(OfficeApp&);
 };
 constexpr ScreenDraw kDraw[] = {
-    {Screen::NoHub, drawNoHub},   {Screen::Unlock, drawUnlock},     {Screen::Inbox, drawInbox},
-    {Screen::Queue, drawQueue},   {Screen::Record, drawRecord},     {Screen::Dashboard, drawDashboard},
-    {Screen::Export, drawExport}, {Screen::Settings, drawSettings},
+    {Screen::NoHub, drawNoHub},   {Screen::Unlock, drawUnlock},   {Screen::Inbox, drawInbox},
+    {Screen::Queue, drawQueue},   {Screen::Record, drawRecord},   {Screen::Dashboard, drawDashboard},
+    {Screen::Export, drawExport}, {Screen::Laptops, drawLaptops}, {Screen::Settings, drawSettings},
 };
 static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
 constexpr bool drawsInEnumOrder() {
@@ -45,6 +45,7 @@ void topBar(OfficeApp& app) {
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   mutedText(i18n::tr("office.bar.staff", {{"name", app.model.staffName()}}));
+  const float staffEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;  // window coordinates
   const Screen screen = app.model.screen();
   struct Nav {
     const char* key;
@@ -55,20 +56,23 @@ void topBar(OfficeApp& app) {
                           {"office.nav.inbox", "nav.inbox", Screen::Inbox},
                           {"office.nav.export", "nav.export", Screen::Export},
                           {"office.nav.dashboard", "nav.dashboard", Screen::Dashboard},
+                          {"office.nav.laptops", "nav.laptops", Screen::Laptops},
                           {"office.nav.settings", "nav.settings", Screen::Settings}};
   const std::string lock = i18n::tr("office.nav.lock");
   float width = buttonWidth(lock);
   for (const auto& n : kNav) width += buttonWidth(i18n::tr(n.key)) + ImGui::GetStyle().ItemSpacing.x;
   // Right-aligned when the line has room; under the title at a large text size.
   const float right = ImGui::GetWindowContentRegionMax().x - width;
-  if (right > ImGui::GetCursorPosX() + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine(right);
+  if (right > staffEnd + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine(right);
   // While an import runs on the session, the desk stays on the inbox.
   ImGui::BeginDisabled(app.model.busy());
   for (const auto& n : kNav) {
+    const std::string label = i18n::tr(n.key);
+    if (&n != &kNav[0]) sameLineIfFits(buttonWidth(label));  // a narrow window wraps the row
     const bool here = screen == n.to || (n.to == Screen::Queue && screen == Screen::Record);
-    if (button(i18n::tr(n.key), n.id, here ? ButtonKind::Primary : ButtonKind::Normal)) app.goTo(n.to);
-    ImGui::SameLine();
+    if (button(label, n.id, here ? ButtonKind::Primary : ButtonKind::Normal)) app.goTo(n.to);
   }
+  sameLineIfFits(buttonWidth(lock));
   if (button(lock, "nav.lock")) app.lock();
   ImGui::EndDisabled();
 }

@@ -164,6 +164,10 @@ TEST_CASE("device recovery opens the latest slot from the manifest") {
           .accepted == 1);
   auto made = f.session->recovery(f.device.keys.publicKey);
   REQUIRE_MESSAGE(made.ok(), made.error().code);
+  auto audit = f.hub->auditLog("");
+  REQUIRE(audit.ok());
+  CHECK(audit->back().action == "device.recovery");  // who issued a data key's way out, on record
+  CHECK(audit->back().target == hub::deviceHex(f.device.keys.publicKey));
   auto file = sync::readRecoveryFile(made->second, f.session->identity().signPublic, f.device.keys.publicKey);
   REQUIRE(file.ok());
   auto opened = sync::openRecoveryFile(*file, made->first.code);
