@@ -147,7 +147,7 @@ void proceduresCard(OfficeApp& app) {
 
 struct Column {
   const char* key;  // hub.report.col.<key>
-  int (*value)(const ReportFigures&);
+  int (*of)(const ReportFigures&);
 };
 constexpr Column kWork[] = {
     {"residents", [](const ReportFigures& f) { return f.residents; }},
@@ -197,7 +197,7 @@ void figuresTable(const char* id, const std::string& firstHeader, const hub::Mon
     ImGui::TextUnformatted(name.c_str());
     for (const auto& c : columns) {
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(i18n::formatCount(static_cast<std::size_t>(c.value(f))).c_str());
+      ImGui::TextUnformatted(i18n::formatCount(static_cast<std::size_t>(c.of(f))).c_str());
     }
   };
   for (const auto& r : report.rows)
