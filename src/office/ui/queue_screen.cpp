@@ -18,18 +18,31 @@ namespace gocua::office::window {
 
 namespace {
 
+// text, cut at a character boundary and ended with "..." when wider than width.
+std::string fitToWidth(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  const float dots = ImGui::CalcTextSize("...").x;
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next = i + 1;
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;  // UTF-8 tail
+    if (ImGui::CalcTextSize(text.data(), text.data() + next).x + dots > width) break;
+    end = i = next;
+  }
+  return text.substr(0, end) + "...";
+}
+
 void filters(OfficeApp& app) {
   auto& m = app.queue;
   bool changed = false;
   const float width = std::max(ImGui::GetFontSize() * 12, (availableWidth() - ImGui::GetStyle().ItemSpacing.x) / 2);
-  const float top = ImGui::GetCursorPosY();
+  const ImVec2 start = ImGui::GetCursorPos();
   std::vector<std::pair<std::string, std::string>> procedures{{"", i18n::tr("office.queue.all_procedures")}};
   procedures.insert(procedures.end(), m.procedures().begin(), m.procedures().end());
   changed |= filterCombo("queue.filter.procedure", i18n::tr("office.queue.procedure"), width, procedures, m.procedure);
-  if (availableWidth() > width * 2) {
-    ImGui::SameLine();
-    ImGui::SetCursorPosY(top);  // SameLine would line the label up with the combo's text, lower
-  }
+  // Beside it when both fit. Not SameLine: that lines the label up with the combo's text, lower.
+  if (availableWidth() > width * 2)
+    ImGui::SetCursorPos(ImVec2(start.x + width + ImGui::GetStyle().ItemSpacing.x, start.y));
   std::vector<std::pair<std::string, std::string>> villages{{"", i18n::tr("office.queue.all_villages")}};
   for (const auto& v : m.villages()) villages.emplace_back(v, v);
   changed |= filterCombo("queue.filter.village", i18n::tr("office.queue.village"), width, villages, m.village);
@@ -77,7 +90,8 @@ void table(OfficeApp& app, float height) {
     ImGui::TableNextColumn();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + textOffset);
     if (colour) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(colour[0], colour[1], colour[2], colour[3]));
-    ImGui::TextUnformatted(text.c_str());
+    // A long procedure title on a narrow screen ends in "..." instead of running into the next column.
+    ImGui::TextUnformatted(fitToWidth(text, ImGui::GetContentRegionAvail().x).c_str());
     if (colour) ImGui::PopStyleColor();
   };
   int visibleIndex = 0;
