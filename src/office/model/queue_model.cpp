@@ -116,6 +116,39 @@ void QueueModel::apply() {
   }
 }
 
+void QueueModel::askBulk() {
+  bulkIds_.clear();
+  if (!bulk.canDecide()) return;
+  for (const auto& row : shown_) bulkIds_.push_back(row.id);
+}
+
+std::size_t QueueModel::applyBulk(OfficeModel& office) {
+  auto* session = office.session();
+  const std::vector<std::string> ids = std::exchange(bulkIds_, {});
+  if (!session || ids.empty() || !bulk.canDecide()) return 0;
+  error_.clear();
+  std::size_t decided = 0;
+  for (const auto& id : ids) {
+    if (auto st = session->setReview(id, bulk.decision, bulk.noteToRecord()); !st) {
+      error_ = i18n::message(st.error());
+      break;
+    }
+    ++decided;
+  }
+  const std::string status = bulk.decision;
+  const std::string failure = error_;
+  bulk.clear();
+  open(office);  // the rows show the decisions; the filter stays
+  if (failure.empty())
+    office.notify(
+        i18n::tr("office.queue.bulk_done", {{"count", i18n::formatCount(decided)}, {"status", statusLabel(status)}}));
+  else {
+    error_ = failure;
+    office.notify(failure, true);
+  }
+  return decided;
+}
+
 void QueueModel::clearFilter() {
   procedure.clear();
   vault::wipe(village);
@@ -127,6 +160,8 @@ void QueueModel::clearFilter() {
 void QueueModel::reset() {
   forgetRows();
   clearFilter();
+  bulk.clear();
+  bulkIds_.clear();
 }
 
 void QueueModel::forgetRows() {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "office/model/decision_draft.h"
 #include "office/model/office_model.h"
 
 namespace gocua::office {
@@ -54,15 +55,28 @@ class QueueModel {
   const std::vector<std::string>& villages() const { return villages_; }
   const std::string& error() const { return error_; }
 
+  // [SECTION] one decision for exactly the applications the filter shows
+  DecisionDraft bulk;
+  // Takes the ids shown now; the confirmation names their count, and only they are decided.
+  void askBulk();
+  bool confirmingBulk() const { return !bulkIds_.empty(); }
+  std::size_t bulkCount() const { return bulkIds_.size(); }
+  void cancelBulk() { bulkIds_.clear(); }
+  // Records the draft on each of them (HubSession::setReview, audited one by one), then re-reads
+  // the queue with the filter kept. Returns how many were decided; stops at the first refusal
+  // (error() says why; those before it stay decided, as each is its own decision).
+  std::size_t applyBulk(OfficeModel& office);
+
   // At lock: the rows and the filter are forgotten.
   void reset();
-  bool holdsPlaintext() const { return !all_.empty() || !shown_.empty() || !village.empty(); }
+  bool holdsPlaintext() const { return !all_.empty() || !shown_.empty() || !village.empty() || !bulk.note.empty(); }
 
  private:
   std::vector<QueueRow> all_, shown_;
   std::vector<std::pair<std::string, std::string>> procedures_;
   std::vector<std::string> villages_;
   std::string error_;
+  std::vector<std::string> bulkIds_;
   void forgetRows();
 };
 

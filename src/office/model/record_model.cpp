@@ -120,44 +120,21 @@ bool RecordModel::open(OfficeModel& office, const std::string& recordId) {
   return true;
 }
 
-void RecordModel::choose(const std::string& status) {
-  decision = status;
-  error_.clear();
-}
-
-std::vector<std::string> RecordModel::noteTemplates() const {
-  std::vector<std::string> out;
-  if (!noteRequired()) return out;
-  const std::string prefix = "office.note." + decision + ".";
-  for (int i = 1; i18n::has(prefix + std::to_string(i)); ++i) out.push_back(i18n::tr(prefix + std::to_string(i)));
-  return out;
-}
-
-void RecordModel::useTemplate(std::size_t i) {
-  const auto templates = noteTemplates();
-  if (i >= templates.size()) return;
-  note = blankNote() ? templates[i] : note + "; " + templates[i];
-}
-
-bool RecordModel::blankNote() const { return note.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 bool RecordModel::decide(OfficeModel& office) {
   error_.clear();
   auto* session = office.session();
-  if (!session || decision.empty()) return false;
-  if (noteRequired() && blankNote()) {
+  if (!session || draft.decision.empty()) return false;
+  if (draft.noteRequired() && draft.blankNote()) {
     error_ = i18n::message(Error::make(err::kOfficeNoteRequired));
     return false;
   }
-  if (auto st = session->setReview(id_, decision, noteRequired() ? note : std::string()); !st) {
+  if (auto st = session->setReview(id_, draft.decision, draft.noteToRecord()); !st) {
     error_ = i18n::message(st.error());
     return false;
   }
-  status_ = decision;
+  status_ = draft.decision;
   office.notify(i18n::tr("office.record.decided", {{"status", statusLabel(status_)}}));
-  decision.clear();
-  vault::wipe(note);
-  note.clear();
+  draft.clear();
   return true;
 }
 
@@ -189,14 +166,12 @@ void RecordModel::reset() {
   error_.clear();
   wipeResident(resident_);
   wipeAll(sections_);
-  decision.clear();
-  vault::wipe(note);
-  note.clear();
+  draft.clear();
   lastPrinted_.clear();
 }
 
 bool RecordModel::holdsPlaintext() const {
-  return !id_.empty() || resident_.found || !sections_.empty() || !note.empty();
+  return !id_.empty() || resident_.found || !sections_.empty() || !draft.note.empty();
 }
 
 }  // namespace gocua::office

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "office/model/decision_draft.h"
 #include "office/model/office_model.h"
 #include "ui/model/folder_picker.h"
 
@@ -49,16 +50,8 @@ class RecordModel {
   const std::string& error() const { return error_; }
 
   // [SECTION] the decision being prepared
-  std::string decision;  // "accepted", "needs_documents", "returned"; "" = none chosen yet
-  std::string note;      // the text field's buffer
-  void choose(const std::string& status);
-  // The ready-made notes for the chosen decision, in words.
-  std::vector<std::string> noteTemplates() const;
-  // Puts template i into the note (after what is there, separated by "; ").
-  void useTemplate(std::size_t i);
-  bool noteRequired() const { return decision == "needs_documents" || decision == "returned"; }
-  bool canDecide() const { return !decision.empty() && !(noteRequired() && blankNote()); }
-  // Records the decision (HubSession::setReview). False with error() when refused.
+  DecisionDraft draft;
+  // Records the draft (HubSession::setReview). False with error() when refused.
   bool decide(OfficeModel& office);
 
   // [SECTION] printing
@@ -71,7 +64,6 @@ class RecordModel {
   bool holdsPlaintext() const;
 
  private:
-  bool blankNote() const;
   std::string id_, procedure_, procedureTitle_, status_, receivedDay_, volunteer_, error_;
   ResidentView resident_;
   std::vector<AnswerSection> sections_;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/i18n.h"
+#include "office/ui/decision_widget.h"
 #include "office/ui/filter_combo.h"
 #include "office/ui/office_app.h"
 #include "ui/theme.h"
@@ -133,6 +134,33 @@ void table(OfficeApp& app, float height) {
   if (open) app.openRecord(*open);
 }
 
+// One decision for exactly the rows shown, asked twice with their count.
+void bulkDecision(OfficeApp& app) {
+  auto& m = app.queue;
+  const bool open = ImGui::CollapsingHeader(i18n::tr("office.queue.bulk").c_str());
+  mark("queue.bulk");
+  if (!open) {
+    m.cancelBulk();
+    return;
+  }
+  mutedText(i18n::tr("office.queue.bulk_help", {{"count", i18n::formatCount(m.rows().size())}}));
+  drawDecisionDraft(m.bulk, "queue.bulk");
+  if (m.confirmingBulk()) {
+    warningText(i18n::tr("office.queue.bulk_confirm",
+                         {{"count", i18n::formatCount(m.bulkCount())}, {"status", statusLabel(m.bulk.decision)}}));
+    if (button(i18n::tr("office.queue.bulk_yes", {{"count", i18n::formatCount(m.bulkCount())}}), "queue.bulk.yes",
+               ButtonKind::Primary))
+      m.applyBulk(app.model);
+    ImGui::SameLine();
+    if (button(i18n::tr("office.queue.bulk_no"), "queue.bulk.no")) m.cancelBulk();
+    return;
+  }
+  ImGui::BeginDisabled(!m.bulk.canDecide() || m.rows().empty());
+  if (button(i18n::tr("office.queue.bulk_ask", {{"count", i18n::formatCount(m.rows().size())}}), "queue.bulk.ask"))
+    m.askBulk();
+  ImGui::EndDisabled();
+}
+
 }  // namespace
 
 void drawQueue(OfficeApp& app) {
@@ -148,6 +176,7 @@ void drawQueue(OfficeApp& app) {
     mutedText(i18n::tr("office.queue.empty"));
     return;
   }
+  bulkDecision(app);
   const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFontSize() * 8);
   table(app, height);
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/i18n.h"
+#include "office/ui/decision_widget.h"
 #include "office/ui/office_app.h"
 #include "ui/folder_picker_widget.h"
 #include "ui/fonts.h"
@@ -78,26 +79,9 @@ void decisionCard(OfficeApp& app) {
   auto& m = app.record;
   beginCard("record-decision");
   heading(i18n::tr("office.record.decide"));
-  for (const char* status : {"accepted", "needs_documents", "returned"}) {
-    const std::string label = i18n::tr(std::string("office.record.choose.") + status);
-    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
-    if (std::string(status) != "accepted" && availableWidth() > w + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine();
-    if (button(label, std::string("record.choose.") + status,
-               m.decision == status ? ButtonKind::Primary : ButtonKind::Normal))
-      m.choose(status);
-  }
-  if (m.noteRequired()) {
-    textField(i18n::tr("office.record.note." + m.decision), "record.note", &m.note, 0, {}, TextKind::Words);
-    const auto templates = m.noteTemplates();
-    if (!templates.empty()) mutedText(i18n::tr("office.record.templates"));
-    for (std::size_t i = 0; i < templates.size(); ++i) {
-      const float w = ImGui::CalcTextSize(templates[i].c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
-      if (i > 0 && availableWidth() > w + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine();
-      if (button(templates[i], "record.template." + std::to_string(i))) m.useTemplate(i);
-    }
-  }
+  drawDecisionDraft(m.draft, "record");
   if (!m.error().empty()) errorText(m.error());
-  ImGui::BeginDisabled(!m.canDecide());
+  ImGui::BeginDisabled(!m.draft.canDecide());
   if (button(i18n::tr("office.record.confirm"), "record.confirm", ButtonKind::Primary, -1)) m.decide(app.model);
   ImGui::EndDisabled();
   endCard();

@@ -1,6 +1,7 @@
 // The review queue (filters, order) and one application opened, decided and printed through the
 // hub's own calls: `gocua-hub review set` and `print` see exactly what the desk did.
 #include <cstdlib>
+#include <set>
 
 #include "office/model/errors.h"
 #include "office_fixture.h"
@@ -90,20 +91,20 @@ TEST_CASE("record: the resident and the answers in words; needs documents wants 
   CHECK(lineOf(form->field("child.given_name")->label.in(i18n::lang())) == "Anh");
 
   // Needs documents: no note, no decision.
-  r.choose("needs_documents");
-  CHECK(r.noteRequired());
-  CHECK_FALSE(r.canDecide());
+  r.draft.choose("needs_documents");
+  CHECK(r.draft.noteRequired());
+  CHECK_FALSE(r.draft.canDecide());
   CHECK_FALSE(r.decide(f.desk.model));
   CHECK(r.error() == i18n::message(Error::make(err::kOfficeNoteRequired)));
-  const auto templates = r.noteTemplates();
+  const auto templates = r.draft.noteTemplates();
   REQUIRE_FALSE(templates.empty());
   CHECK(templates[0] == "Thiếu giấy chứng sinh");
-  r.useTemplate(0);
-  r.useTemplate(1);
-  CHECK(r.note == templates[0] + "; " + templates[1]);
+  r.draft.useTemplate(0);
+  r.draft.useTemplate(1);
+  CHECK(r.draft.note == templates[0] + "; " + templates[1]);
   REQUIRE(r.decide(f.desk.model));
   CHECK(r.status() == "needs_documents");
-  CHECK(r.note.empty());
+  CHECK(r.draft.note.empty());
 
   // The laptop's next status receipt carries the decision and the note sealed to it.
   auto receipt = f.receipt(*f.session->statusReceipt(f.device.keys.publicKey), f.device);
@@ -118,12 +119,12 @@ TEST_CASE("record: the resident and the answers in words; needs documents wants 
   CHECK(audit->back().target == uuid(10));
 
   // Returned wants a reason too; accepted sends no note.
-  r.choose("returned");
-  CHECK_FALSE(r.canDecide());
-  r.note = "   ";
-  CHECK_FALSE(r.canDecide());
-  r.choose("accepted");
-  CHECK(r.canDecide());
+  r.draft.choose("returned");
+  CHECK_FALSE(r.draft.canDecide());
+  r.draft.note = "   ";
+  CHECK_FALSE(r.draft.canDecide());
+  r.draft.choose("accepted");
+  CHECK(r.draft.canDecide());
   REQUIRE(r.decide(f.desk.model));
   CHECK((*f.hub->records(std::nullopt))[2].reviewStatus == std::optional<std::string>("accepted"));
 }
@@ -178,4 +179,51 @@ TEST_CASE("settings: the display settings are saved in their own file and read b
   broken.model.start();
   CHECK(broken.model.notice().error);
   CHECK(broken.model.settings().fontScalePercent == 100);
+}
+
+TEST_CASE("queue: one decision for exactly the applications the filter shows, asked with their count") {
+  DeskFixture f;
+  f.unlock();
+  receiveThree(f);
+  f.desk.goQueue();
+  auto& q = f.desk.queue;
+  q.procedure = "birth_registration";
+  q.apply();
+  REQUIRE(q.rows().size() == 2);
+
+  q.bulk.choose("needs_documents");
+  q.askBulk();
+  CHECK_FALSE(q.confirmingBulk());  // a note is required first
+  q.bulk.useTemplate(0);
+  const std::string note = q.bulk.note;
+  q.askBulk();
+  REQUIRE(q.confirmingBulk());
+  CHECK(q.bulkCount() == 2);
+  q.procedure.clear();  // the filter changes after asking: only the two asked about are decided
+  q.apply();
+  CHECK(q.rows().size() == 3);
+  CHECK(q.applyBulk(f.desk.model) == 2);
+  CHECK_FALSE(q.confirmingBulk());
+  CHECK(q.bulk.decision.empty());
+  CHECK(q.bulk.note.empty());
+  CHECK(f.desk.model.notice().text.find("2") != std::string::npos);
+
+  auto decided = f.hub->records(hub::RecordFilter{.status = "needs_documents"});
+  REQUIRE(decided.ok());
+  std::set<std::string> ids;
+  for (const auto& r : *decided) ids.insert(r.id);
+  CHECK(ids == std::set<std::string>{uuid(10), uuid(12)});
+  CHECK(q.rows().size() == 3);  // re-read with the filter as it stood
+  for (const auto& row : q.rows()) CHECK(row.status == (row.id == uuid(11) ? "new" : "needs_documents"));
+  auto audit = f.hub->auditLog("");
+  REQUIRE(audit.ok());
+  CHECK(audit->back().action == "review.needs_documents");
+
+  q.bulk.choose("accepted");
+  q.askBulk();
+  q.cancelBulk();  // "Thôi": nothing recorded
+  CHECK(q.applyBulk(f.desk.model) == 0);
+  auto accepted = f.hub->records(hub::RecordFilter{.status = "accepted"});
+  REQUIRE(accepted.ok());
+  CHECK(accepted->empty());
 }

@@ -62,8 +62,8 @@ TEST_CASE("idle lock: after the idle minutes, never while an import runs; every 
   REQUIRE(f.desk.queue.rows().size() == 1);
   f.desk.openRecord(f.desk.queue.rows()[0].id);
   REQUIRE(f.desk.model.screen() == Screen::Record);
-  f.desk.record.choose("needs_documents");
-  f.desk.record.note = "Thiếu giấy chứng sinh";
+  f.desk.record.draft.choose("needs_documents");
+  f.desk.record.draft.note = "Thiếu giấy chứng sinh";
   CHECK(f.desk.holdsPlaintext());
 
   const double idle = f.desk.model.settings().idleLockMinutes * 60.0;
