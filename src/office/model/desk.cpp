@@ -20,6 +20,7 @@ Desk::Desk(OfficeOptions options, ui::FolderPicker::Roots roots)
 void Desk::forgetScreens() {
   inbox.reset();  // first: an import or export running on the session stops and is waited for
   exports.reset();
+  duplicates.reset();
   unlock.reset();
   queue.reset();
   record.reset();
@@ -109,6 +110,8 @@ void Desk::goTo(Screen s) {
     goExport();
   else if (s == Screen::Laptops)
     goLaptops();
+  else if (s == Screen::Duplicates)
+    goDuplicates();
   else
     goQueue();
 }
@@ -116,7 +119,7 @@ void Desk::goTo(Screen s) {
 bool Desk::holdsPlaintext() const {
   return unlock.holdsPlaintext() || inbox.holdsPlaintext() || queue.holdsPlaintext() || record.holdsPlaintext() ||
          dashboard.holdsPlaintext() || exports.holdsPlaintext() || laptops.holdsPlaintext() ||
-         settings.holdsPlaintext();
+         duplicates.holdsPlaintext() || settings.holdsPlaintext();
 }
 
 }  // namespace gocua::office

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "office/model/dashboard_model.h"
+#include "office/model/duplicates_model.h"
 #include "office/model/export_model.h"
 #include "office/model/inbox_model.h"
 #include "office/model/laptops_model.h"
@@ -26,9 +27,10 @@ struct ScreenInfo {
   const char* name;  // screenshots, the GUI test's map
 };
 inline constexpr ScreenInfo kScreens[] = {
-    {Screen::NoHub, "no_hub"},  {Screen::Unlock, "unlock"},   {Screen::Inbox, "inbox"},
-    {Screen::Queue, "queue"},   {Screen::Record, "record"},   {Screen::Dashboard, "dashboard"},
-    {Screen::Export, "export"}, {Screen::Laptops, "laptops"}, {Screen::Settings, "settings"},
+    {Screen::NoHub, "no_hub"},      {Screen::Unlock, "unlock"},   {Screen::Inbox, "inbox"},
+    {Screen::Queue, "queue"},       {Screen::Record, "record"},   {Screen::Dashboard, "dashboard"},
+    {Screen::Export, "export"},     {Screen::Laptops, "laptops"}, {Screen::Duplicates, "duplicates"},
+    {Screen::Settings, "settings"},
 };
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);
 static_assert(std::size(kScreens) == kScreenCount, "every Screen needs its row in kScreens");
@@ -48,6 +50,7 @@ struct Desk {
   DashboardModel dashboard;
   ExportModel exports;
   LaptopsModel laptops;
+  DuplicatesModel duplicates;
   SettingsModel settings;
 
   // Collects a finished unlock; once the session is there, the queue opens (finish: blocks, tests).
@@ -62,6 +65,7 @@ struct Desk {
   void goSettings();
   void goExport();
   void goLaptops();
+  void goDuplicates() { model.go(Screen::Duplicates); }  // the search starts from its button
   // The overview, as of today.
   void goDashboard();
   // From the overview: the queue on one week's applications, or on one procedure and decision

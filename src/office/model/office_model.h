@@ -16,7 +16,7 @@
 namespace gocua::office {
 
 // The screens, in the order of the table in office_screens.h.
-enum class Screen { NoHub, Unlock, Inbox, Queue, Record, Dashboard, Export, Laptops, Settings, Count };
+enum class Screen { NoHub, Unlock, Inbox, Queue, Record, Dashboard, Export, Laptops, Duplicates, Settings, Count };
 
 struct OfficeOptions {
   std::filesystem::path dataDir;  // the hub data dir, as `gocua-hub --data`

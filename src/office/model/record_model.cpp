@@ -63,12 +63,33 @@ void wipeAll(std::vector<AnswerSection>& sections) {
   sections.clear();
 }
 
+}  // namespace
+
 void wipeResident(ResidentView& r) {
   for (auto* s : {&r.name, &r.dateOfBirth, &r.sex, &r.personalId, &r.phone, &r.village}) vault::wipe(*s);
   r = {};
 }
 
-}  // namespace
+ResidentView openResident(hub::HubSession& session, const std::string& residentId) {
+  ResidentView resident;
+  // A resident may not have reached the hub yet (a later batch): found stays false.
+  (void)session.withRecord(residentId, [&](const hub::OpenRecord& r) -> Status {
+    const json& body = member(r.plain, "body");
+    resident.found = true;
+    resident.name = text(body, "full_name");
+    resident.dateOfBirth = text(body, "date_of_birth");
+    const std::string sex = text(body, "sex");
+    resident.sex = sex.empty() ? std::string() : i18n::tr("sex." + sex);
+    resident.personalId = text(body, "personal_id");
+    resident.phone = text(body, "phone");
+    resident.village = text(body, "village");
+    resident.volunteer = text(r.plain, "volunteer");
+    resident.laptop = hub::deviceHex(r.info.device).substr(0, 12);
+    resident.receivedDay = ui::formatLocalTime(r.receivedAt).substr(0, 10);
+    return {};
+  });
+  return resident;
+}
 
 bool RecordModel::open(OfficeModel& office, const std::string& recordId) {
   reset();
@@ -101,21 +122,7 @@ bool RecordModel::open(OfficeModel& office, const std::string& recordId) {
     error_ = i18n::message(st.error());
     return false;
   }
-  if (!residentId.empty()) {
-    // The resident may not have reached the hub yet (a later batch): the application still shows.
-    (void)session->withRecord(residentId, [&](const hub::OpenRecord& r) -> Status {
-      const json& body = member(r.plain, "body");
-      resident_.found = true;
-      resident_.name = text(body, "full_name");
-      resident_.dateOfBirth = text(body, "date_of_birth");
-      const std::string sex = text(body, "sex");
-      resident_.sex = sex.empty() ? std::string() : i18n::tr("sex." + sex);
-      resident_.personalId = text(body, "personal_id");
-      resident_.phone = text(body, "phone");
-      resident_.village = text(body, "village");
-      return {};
-    });
-  }
+  if (!residentId.empty()) resident_ = openResident(*session, residentId);
   printFolder.refresh();
   return true;
 }

@@ -19,7 +19,12 @@ namespace gocua::office {
 struct ResidentView {
   bool found = false;  // the resident's own record has reached the hub
   std::string name, dateOfBirth, sex, personalId, phone, village;
+  std::string volunteer, laptop, receivedDay;  // who registered them, on which laptop (short id), when it arrived
 };
+// The resident record id as the desk shows it (found false when the hub has none); wipeResident
+// forgets it.
+ResidentView openResident(hub::HubSession& session, const std::string& residentId);
+void wipeResident(ResidentView& r);
 
 struct AnswerLine {
   int indent = 0;     // 0 for a section's fields, 1 inside a repeat's row, ...

@@ -28,6 +28,7 @@ void drawRecord(OfficeApp& app);
 void drawDashboard(OfficeApp& app);
 void drawExport(OfficeApp& app);
 void drawLaptops(OfficeApp& app);
+void drawDuplicates(OfficeApp& app);
 void drawSettings(OfficeApp& app);
 
 // The whole window for one frame: the top bar, the current screen, the notice line.

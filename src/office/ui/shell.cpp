@@ -21,9 +21,10 @@ struct ScreenDraw {
   void (*draw)(OfficeApp&);
 };
 constexpr ScreenDraw kDraw[] = {
-    {Screen::NoHub, drawNoHub},   {Screen::Unlock, drawUnlock},   {Screen::Inbox, drawInbox},
-    {Screen::Queue, drawQueue},   {Screen::Record, drawRecord},   {Screen::Dashboard, drawDashboard},
-    {Screen::Export, drawExport}, {Screen::Laptops, drawLaptops}, {Screen::Settings, drawSettings},
+    {Screen::NoHub, drawNoHub},       {Screen::Unlock, drawUnlock},   {Screen::Inbox, drawInbox},
+    {Screen::Queue, drawQueue},       {Screen::Record, drawRecord},   {Screen::Dashboard, drawDashboard},
+    {Screen::Export, drawExport},     {Screen::Laptops, drawLaptops}, {Screen::Duplicates, drawDuplicates},
+    {Screen::Settings, drawSettings},
 };
 static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
 constexpr bool drawsInEnumOrder() {
@@ -57,6 +58,7 @@ void topBar(OfficeApp& app) {
                           {"office.nav.export", "nav.export", Screen::Export},
                           {"office.nav.dashboard", "nav.dashboard", Screen::Dashboard},
                           {"office.nav.laptops", "nav.laptops", Screen::Laptops},
+                          {"office.nav.duplicates", "nav.duplicates", Screen::Duplicates},
                           {"office.nav.settings", "nav.settings", Screen::Settings}};
   const std::string lock = i18n::tr("office.nav.lock");
   float width = buttonWidth(lock);
