@@ -19,6 +19,9 @@ void drawDecisionDraft(DecisionDraft& draft, const std::string& idPrefix) {
   }
   if (!draft.noteRequired()) return;
   textField(i18n::tr("office.record.note." + draft.decision), idPrefix + ".note", &draft.note, 0, {}, TextKind::Words);
+}
+
+void drawNoteTemplates(DecisionDraft& draft, const std::string& idPrefix) {
   const auto templates = draft.noteTemplates();
   if (!templates.empty()) mutedText(i18n::tr("office.record.templates"));
   for (std::size_t i = 0; i < templates.size(); ++i) {

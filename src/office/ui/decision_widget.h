@@ -10,5 +10,8 @@
 namespace gocua::office::window {
 
 void drawDecisionDraft(DecisionDraft& draft, const std::string& idPrefix);
+// The ready phrases of the chosen decision, drawn below the confirm button so that the button stays
+// in view however many phrases wrap onto their own lines.
+void drawNoteTemplates(DecisionDraft& draft, const std::string& idPrefix);
 
 }  // namespace gocua::office::window

@@ -159,6 +159,7 @@ void bulkDecision(OfficeApp& app) {
   if (button(i18n::tr("office.queue.bulk_ask", {{"count", i18n::formatCount(m.rows().size())}}), "queue.bulk.ask"))
     m.askBulk();
   ImGui::EndDisabled();
+  drawNoteTemplates(m.bulk, "queue.bulk");
 }
 
 }  // namespace

@@ -84,6 +84,7 @@ void decisionCard(OfficeApp& app) {
   ImGui::BeginDisabled(!m.draft.canDecide());
   if (button(i18n::tr("office.record.confirm"), "record.confirm", ButtonKind::Primary, -1)) m.decide(app.model);
   ImGui::EndDisabled();
+  drawNoteTemplates(m.draft, "record");
   endCard();
 }
 

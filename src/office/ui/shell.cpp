@@ -2,6 +2,7 @@
 // to go, lock), the current screen, and the notice line.
 #include <imgui.h>
 
+#include <algorithm>
 #include <iterator>
 
 #include "core/i18n.h"
@@ -68,6 +69,35 @@ void topBar(OfficeApp& app) {
   if (right > staffEnd + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine(right);
   // While an import runs on the session, the desk stays on the inbox.
   ImGui::BeginDisabled(app.model.busy());
+  // More than two rows of buttons (large text, small screen) would leave the screen no room: one
+  // drop-down of the screens instead, its items mapped under the buttons' ids.
+  if (width > 2 * ImGui::GetContentRegionAvail().x) {
+    std::string current = i18n::tr(kNav[0].key);
+    for (const auto& n : kNav)
+      if (screen == n.to) current = i18n::tr(n.key);
+    const std::string go = i18n::tr("office.nav.go");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(go.c_str());
+    ImGui::SameLine();
+    const float comboWidth = ImGui::GetContentRegionAvail().x - buttonWidth(lock) - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SetNextItemWidth(std::max(comboWidth, ImGui::GetFontSize() * 6));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool open = ImGui::BeginCombo("##nav", current.c_str(), ImGuiComboFlags_HeightLargest);
+    uiMap().add("nav.menu", pos.x, pos.y, pos.x + std::max(comboWidth, ImGui::GetFontSize() * 6),
+                pos.y + ImGui::GetFrameHeight());
+    if (open) {
+      for (const auto& n : kNav) {
+        if (ImGui::Selectable(i18n::tr(n.key).c_str(), screen == n.to, 0, ImVec2(0, ImGui::GetFrameHeight())))
+          app.goTo(n.to);
+        mark(n.id);
+      }
+      ImGui::EndCombo();
+    }
+    sameLineIfFits(buttonWidth(lock));
+    if (button(lock, "nav.lock")) app.lock();
+    ImGui::EndDisabled();
+    return;
+  }
   for (const auto& n : kNav) {
     const std::string label = i18n::tr(n.key);
     if (&n != &kNav[0]) sameLineIfFits(buttonWidth(label));  // a narrow window wraps the row
