@@ -53,6 +53,14 @@ struct DocumentItem {
   bool hasFromAnswers = false;
 };
 
+// Where an application stands against its form's deadline ("deadline" in the form file: 60 days
+// from a birth, 15 from a death), as the desk's queue sorts and filters by it.
+struct DeadlineState {
+  bool passed = false;  // else near: nearDays or fewer left
+  int elapsed = 0;      // days since the date the deadline counts from
+  int days = 0;         // the deadline's length
+};
+
 struct ValidationReport {
   std::vector<Issue> errors;    // the application would be refused as it stands
   std::vector<Issue> warnings;  // worth telling the resident (deadline passed/near, SIM not own)
@@ -133,6 +141,11 @@ class Form {
   // Checks all answers and returns ALL problems at once. Never throws.
   // Non-relevant fields are neither required nor validated (their answers are ignored).
   ValidationReport validate(const nlohmann::json& answers, const core::Date& today) const;
+
+  // Passed or near the form's deadline as of today; nullopt when the form has none, the date is
+  // missing, partial or in the future, or the deadline is comfortably ahead. The same rule as the
+  // "deadline.passed"/"deadline.near" warnings of validate() (form_deadline.cpp).
+  std::optional<DeadlineState> deadlineState(const nlohmann::json& answers, const core::Date& today) const;
 
   // Whether the field at a concrete path ("household.members[1].relationship") is relevant
   // for these answers; an unknown path is not relevant. For screens that hide fields.

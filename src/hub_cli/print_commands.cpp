@@ -1,5 +1,6 @@
 // print RECORD_ID --out FILE.pdf: the prefilled declaration for the resident to sign at the desk.
 // print appointments --village V --out FILE.pdf: the VNeID level-2 appointment list for the police.
+// print key --out FILE.pdf: the commune's key code poster for the desk.
 // The printing and its audit are hub_print's (shared with the desk window).
 #include "hub_cli/context.h"
 #include "hub_print/hub_print.h"
@@ -19,6 +20,10 @@ void addPrintCommands(CLI::App& app, Action& action) {
       auto rows = hubprint::printAppointments(session, village, out);
       if (!rows) return fail(rows.error());
       return succeed({{"out", out}, {"rows", *rows}}, "hub.print.done", {{"out", out}});
+    }
+    if (recordId == "key") {
+      if (auto printed = hubprint::printKeyPoster(session, out); !printed) return fail(printed.error());
+      return succeed({{"out", out}}, "hub.print.done", {{"out", out}});
     }
     if (auto printed = hubprint::printDeclaration(session, recordId, out); !printed) return fail(printed.error());
     return succeed({{"out", out}, {"record", recordId}}, "hub.print.done", {{"out", out}});

@@ -6,8 +6,11 @@
 #include "core/json_read.h"
 #include "print/appointments.h"
 #include "print/declaration.h"
+#include "print/key_poster.h"
 #include "print/pdf_writer.h"
+#include "sync/hub/communes.h"
 #include "sync/hub/errors.h"
+#include "sync/keys/keys.h"
 #include "vault/secret.h"
 
 namespace gocua::hubprint {
@@ -94,6 +97,18 @@ Result<std::size_t> printAppointments(hub::HubSession& session, const std::strin
   if (!st) return st.error();
   GOCUA_TRY(session.audit("print.appointments", out.filename().string()));
   return count;
+}
+
+Status printKeyPoster(hub::HubSession& session, const std::filesystem::path& out) {
+  auto commune = session.hub().commune();
+  if (!commune) return commune.error();
+  print::KeyPoster poster{commune->name, "", commune->code, sync::fingerprint(session.identity().signPublic),
+                          core::today()};
+  if (auto units = hub::loadAdminUnits(hub::defaultAdminUnitsFile()))
+    if (auto unit = hub::communeByCode(*units, commune->code)) poster.provinceName = unit->provinceName;
+  GOCUA_TRY(
+      print::writePdf([&](const print::Measure& measure) { return print::layoutKeyPoster(poster, measure); }, out));
+  return session.audit("print.key", out.filename().string());
 }
 
 }  // namespace gocua::hubprint

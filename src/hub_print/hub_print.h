@@ -1,7 +1,7 @@
-// The hub's records on paper: the prefilled declaration of one application and the VNeID level-2
-// appointment list of one village, laid out by src/print and written as PDFs (temp beside →
-// rename; the PDF is the only plaintext written). Both are audited with the staff member's name,
-// so `gocua-hub print` and the desk window (gocua-office) print the same way.
+// The hub's records on paper: the prefilled declaration of one application, the VNeID level-2
+// appointment list of one village and the commune's key code poster, laid out by src/print and written as PDFs (temp
+// beside → rename; the PDF is the only plaintext written). Both are audited with the staff member's name, so `gocua-hub
+// print` and the desk window (gocua-office) print the same way.
 #pragma once
 
 #include <cstddef>
@@ -24,5 +24,9 @@ namespace gocua::hubprint {
 // Returns the number of rows (one per application of a form that keeps such a list).
 [[nodiscard]] Result<std::size_t> printAppointments(hub::HubSession& session, const std::string& village,
                                                     const std::filesystem::path& out);
+
+// The commune's key code poster (print/key_poster.h) at out; audited as ("print.key", the file
+// name). The province comes from the 2025 list by the commune's code ("" when not on it).
+[[nodiscard]] Status printKeyPoster(hub::HubSession& session, const std::filesystem::path& out);
 
 }  // namespace gocua::hubprint

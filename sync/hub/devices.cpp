@@ -28,6 +28,11 @@ Result<std::vector<DeviceInfo>> Hub::devices() {
     auto last = store_->maxSequence(r.id);
     if (!last) return last.error();
     d.lastSequence = *last;
+    if (*last > 0) {
+      auto batch = store_->ledger(r.id, *last);
+      if (!batch) return batch.error();
+      if (*batch) d.lastBatchAt = (*batch)->importedAt;
+    }
     out.push_back(std::move(d));
   }
   return out;

@@ -77,6 +77,7 @@ struct DeviceInfo {
   std::optional<std::string> revokedAt;
   bool hasRecoverySlot = false;
   std::int64_t lastSequence = 0;  // the highest batch sequence in the ledger, 0 = none yet
+  std::string lastBatchAt;        // when that batch was received (UTC ISO); its receipt went back then
 };
 
 struct RecordInfo {

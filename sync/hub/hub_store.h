@@ -43,6 +43,7 @@ struct DeviceRow {
 struct LedgerRow {
   std::array<std::uint8_t, 32> fileHash{};
   std::string receipt;
+  std::string importedAt;  // UTC ISO
 };
 
 struct StoredRecord {

@@ -1,5 +1,6 @@
-// The commune desk's day through the real gocua-office window, by X events only: unlock as the
-// staff member → Máy tình nguyện viên joins the laptop from its request on a stick (the profile
+// The commune desk's day through the real gocua-office window, by X events only: first run makes
+// the commune's hub (the commune from the 2025 list, a village, the first staff member; the key
+// code poster printed to the stick) → Máy tình nguyện viên joins the laptop from its request on a stick (the profile
 // written beside it) → the laptop makes its batch → Nhận gói hồ sơ (import, receipt beside the
 // batch) → the queue → open the application → needs documents with a ready note → Tổng quan: this
 // week's bar opens the queue on the application, and the month's report (with the laptop's skills
@@ -47,23 +48,44 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   const fs::path stick = s.sandbox.root / "usb";
   fs::create_directories(stick);
 
-  // A hub, and a laptop's request to join it on the stick.
+  // A laptop's request to join the commune, on the stick.
   s.sandbox.init("Lan");
-  auto init = s.hub({"init", "--commune-code", "27004", "--commune-name", "Xã Tân Lập", "--village", "Thôn Đông"});
-  REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
   REQUIRE(s.sandbox.ctl({"enroll-request", "--out", (stick / "lan.gcq").string()}).exitCode == 0);
 
-  // The desk, as the staff member would use it.
+  // First run: no hub yet, so the desk makes it. The commune from the 2025 list by a search
+  // without accents, one village, the first staff member and a passphrase typed twice.
   REQUIRE_MESSAGE(s.launch({GOCUA_OFFICE, "--data", (s.sandbox.root / "hub").string()}), it::readFile(s.log()));
   auto& d = *s.driver;
-  REQUIRE_MESSAGE(d.waitScreen("unlock"), d.failure());
-  REQUIRE_MESSAGE(d.fill("unlock.passphrase", gui::Session::kHubPass), d.failure());
+  REQUIRE_MESSAGE(d.waitScreen("setup"), d.failure());
+  REQUIRE_MESSAGE(d.fill("setup.search", "tan lap tay ninh"), d.failure());
+  click(d, "setup.commune.0");
+  click(d, "setup.next");
+  REQUIRE_MESSAGE(d.fill("setup.village", "Thôn Đông"), d.failure());
+  click(d, "setup.village_add");
+  REQUIRE_MESSAGE(d.fill("setup.staff", "Lò Thị Mai"), d.failure());
+  REQUIRE_MESSAGE(d.fill("setup.passphrase", gui::Session::kHubPass), d.failure());
+  REQUIRE_MESSAGE(d.fill("setup.confirm", gui::Session::kHubPass), d.failure());
+  d.settle(0.5);
+  d.key("F12");
+  click(d, "setup.create");
+  REQUIRE_MESSAGE(d.waitItem("setup.fingerprint", 60), d.failure());
+  REQUIRE_MESSAGE(d.fill("setup.folder", stick.string()), d.failure());
   d.key("Return");
-  REQUIRE_MESSAGE(d.waitScreen("queue", 30), d.failure());
-  CHECK_FALSE(d.has("queue.row.0"));  // nothing received yet
+  click(d, "setup.print");
+  const fs::path poster = stick / "ma-khoa-xa-25489.pdf";
+  REQUIRE_MESSAGE(waitForFile(poster, 30), "no key code poster on the stick");
+  d.settle(0.5);
+  d.key("F12");
+  auto staff = s.hub({"staff", "list"});
+  REQUIRE_MESSAGE(staff.exitCode == 0, staff.describe());
+  CHECK(staff.parsed()[0]["name"] == "Lò Thị Mai");
+  const auto posterText = it::pdfText(poster);
+  CHECK(posterText.find("Xã Tân Lập") != std::string::npos);
+  CHECK(posterText.find("Tỉnh Tây Ninh") != std::string::npos);
 
-  // Máy tình nguyện viên: the laptop joins from the request on the stick; the profile lands beside it.
-  click(d, "nav.laptops");
+  // Máy tình nguyện viên comes next: the laptop joins from the request on the stick; the profile
+  // lands beside it.
+  click(d, "setup.done");
   REQUIRE_MESSAGE(d.waitScreen("laptops"), d.failure());
   REQUIRE_MESSAGE(d.fill("laptops.folder", stick.string()), d.failure());
   d.key("Return");

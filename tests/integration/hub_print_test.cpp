@@ -118,4 +118,29 @@ TEST_CASE("gocua-hub print: death, marriage, CT01 and household health insurance
   }
 }
 
+TEST_CASE("gocua-hub print key: the commune's key code poster, with the same code as init printed, audited") {
+  Hub h;
+  auto init = h.run({"init", "--commune-code", "00004", "--village", "Tổ dân phố 1"});
+  REQUIRE_MESSAGE(init.exitCode == 0, init.describe());
+  const std::string fingerprint = init.parsed()["fingerprint"];
+  const auto pdf = h.sb.root / "ma-khoa.pdf";
+  auto printed = h.run({"print", "key", "--out", pdf.string()});
+  REQUIRE_MESSAGE(printed.exitCode == 0, printed.describe());
+  const auto text = pdfText(pdf);
+  // The code in two lines of four groups, the commune and its province from the 2025 list.
+  CHECK(text.find(fingerprint.substr(0, 19)) != std::string::npos);
+  CHECK(text.find(fingerprint.substr(20)) != std::string::npos);
+  CHECK(text.find("Phường Ba Đình") != std::string::npos);
+  CHECK(text.find("Thành phố Hà Nội") != std::string::npos);
+  CHECK(text.find("MÃ KHOÁ CỦA XÃ") != std::string::npos);
+  if (const char* keep = std::getenv("GOCUA_KEEP_PDF"))
+    fs::copy_file(pdf, fs::path(keep) / pdf.filename(), fs::copy_options::overwrite_existing);
+  auto audit = h.run({"audit"});
+  REQUIRE_MESSAGE(audit.exitCode == 0, audit.describe());
+  bool audited = false;
+  for (const auto& e : audit.parsed())
+    audited = audited || (e["action"] == "print.key" && e["target"] == "ma-khoa.pdf");
+  CHECK(audited);
+}
+
 #endif  // GOCUA_HUB

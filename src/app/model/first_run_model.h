@@ -8,8 +8,8 @@
 #include <string>
 
 #include "app/model/app_model.h"
-#include "app/model/passphrase_strength.h"
 #include "ui/model/background_task.h"
+#include "ui/model/passphrase_strength.h"
 
 namespace gocua::app {
 
@@ -41,7 +41,7 @@ class FirstRunModel {
   void volunteerLeft();
   const std::string& volunteerError() const { return volunteerError_; }
   // The hint under the passphrase box (empty passphrase: no hint).
-  StrengthHint strength() const { return scorePassphrase(passphrase, volunteer); }
+  ui::StrengthHint strength() const { return ui::scorePassphrase(passphrase, volunteer); }
   // The vault's minimum length, in plain words, as soon as something is typed; else empty.
   std::string passphraseError() const;
   // "The two passphrases differ" once the confirm box holds as many characters as the first.

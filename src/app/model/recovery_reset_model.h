@@ -9,9 +9,9 @@
 #include <string>
 
 #include "app/model/app_model.h"
-#include "app/model/passphrase_strength.h"
 #include "ui/model/background_task.h"
 #include "ui/model/folder_picker.h"
+#include "ui/model/passphrase_strength.h"
 
 namespace gocua::app {
 
@@ -31,7 +31,7 @@ class RecoveryResetModel {
   std::filesystem::path chosen;           // the recovery file picked from files()
   std::string code, passphrase, confirm;  // text buffers, wiped once used and at reset
 
-  StrengthHint strength(const std::string& volunteer) const { return scorePassphrase(passphrase, volunteer); }
+  ui::StrengthHint strength(const std::string& volunteer) const { return ui::scorePassphrase(passphrase, volunteer); }
   std::string passphraseError() const;  // the vault's minimum, in words, once something is typed
   std::string confirmError() const;     // the two differ, once the second is as long
   bool canSubmit() const;

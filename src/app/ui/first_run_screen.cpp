@@ -5,9 +5,9 @@
 #include <algorithm>
 
 #include "app/ui/screens.h"
-#include "app/ui/strength_meter.h"
 #include "core/i18n.h"
 #include "ui/fonts.h"
+#include "ui/strength_meter.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 

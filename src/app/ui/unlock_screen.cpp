@@ -5,9 +5,9 @@
 #include <algorithm>
 
 #include "app/ui/screens.h"
-#include "app/ui/strength_meter.h"
 #include "core/i18n.h"
 #include "ui/folder_picker_widget.h"
+#include "ui/strength_meter.h"
 #include "ui/widgets.h"
 
 namespace gocua::app::ui {

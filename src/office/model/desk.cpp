@@ -9,6 +9,7 @@ const char* screenName(Screen s) {
 
 Desk::Desk(OfficeOptions options, ui::FolderPicker::Roots roots)
     : model(std::move(options)),
+      setup(roots),
       inbox(roots),
       record(roots),
       dashboard(roots),
@@ -22,11 +23,18 @@ void Desk::forgetScreens() {
   exports.reset();
   duplicates.reset();
   unlock.reset();
+  setup.reset();
   queue.reset();
   record.reset();
   dashboard.reset();
   laptops.reset();
   settings.reset();
+}
+
+void Desk::start() {
+  model.start();
+  unlock.load(model);
+  if (model.screen() == Screen::Setup) setup.open();
 }
 
 void Desk::pollUnlock(double now) {
@@ -117,9 +125,9 @@ void Desk::goTo(Screen s) {
 }
 
 bool Desk::holdsPlaintext() const {
-  return unlock.holdsPlaintext() || inbox.holdsPlaintext() || queue.holdsPlaintext() || record.holdsPlaintext() ||
-         dashboard.holdsPlaintext() || exports.holdsPlaintext() || laptops.holdsPlaintext() ||
-         duplicates.holdsPlaintext() || settings.holdsPlaintext();
+  return unlock.holdsPlaintext() || setup.holdsPlaintext() || inbox.holdsPlaintext() || queue.holdsPlaintext() ||
+         record.holdsPlaintext() || dashboard.holdsPlaintext() || exports.holdsPlaintext() ||
+         laptops.holdsPlaintext() || duplicates.holdsPlaintext() || settings.holdsPlaintext();
 }
 
 }  // namespace gocua::office

@@ -18,6 +18,7 @@
 #include "office/model/queue_model.h"
 #include "office/model/record_model.h"
 #include "office/model/settings_model.h"
+#include "office/model/setup_model.h"
 #include "office/model/unlock_model.h"
 
 namespace gocua::office {
@@ -27,10 +28,10 @@ struct ScreenInfo {
   const char* name;  // screenshots, the GUI test's map
 };
 inline constexpr ScreenInfo kScreens[] = {
-    {Screen::NoHub, "no_hub"},      {Screen::Unlock, "unlock"},   {Screen::Inbox, "inbox"},
-    {Screen::Queue, "queue"},       {Screen::Record, "record"},   {Screen::Dashboard, "dashboard"},
-    {Screen::Export, "export"},     {Screen::Laptops, "laptops"}, {Screen::Duplicates, "duplicates"},
-    {Screen::Settings, "settings"},
+    {Screen::NoHub, "no_hub"},          {Screen::Setup, "setup"},       {Screen::Unlock, "unlock"},
+    {Screen::Inbox, "inbox"},           {Screen::Queue, "queue"},       {Screen::Record, "record"},
+    {Screen::Dashboard, "dashboard"},   {Screen::Export, "export"},     {Screen::Laptops, "laptops"},
+    {Screen::Duplicates, "duplicates"}, {Screen::Settings, "settings"},
 };
 inline constexpr std::size_t kScreenCount = static_cast<std::size_t>(Screen::Count);
 static_assert(std::size(kScreens) == kScreenCount, "every Screen needs its row in kScreens");
@@ -43,6 +44,7 @@ struct Desk {
 
   // Declared first, so it outlives the screens (an import still running holds its session).
   OfficeModel model;
+  SetupModel setup;
   UnlockModel unlock;
   InboxModel inbox;
   QueueModel queue;
@@ -53,6 +55,12 @@ struct Desk {
   DuplicatesModel duplicates;
   SettingsModel settings;
 
+  // Loads the settings and opens the hub: the unlock screen, or first run when there is none yet.
+  void start();
+  // Collects the hub first run made; it stays on its key code until staff go on.
+  void pollSetup(double now) { setup.poll(model, now); }
+  // Leaves first run for the laptops screen (joining the first laptops comes next).
+  void finishSetup() { goLaptops(); }
   // Collects a finished unlock; once the session is there, the queue opens (finish: blocks, tests).
   void pollUnlock(double now);
   void finishUnlock(double now);

@@ -3,6 +3,7 @@
 #include "core/durable_write.h"
 #include "core/i18n.h"
 #include "office/model/errors.h"
+#include "sync/hub/errors.h"
 
 namespace gocua::office {
 
@@ -21,7 +22,7 @@ void OfficeModel::start() {
   auto h = hub::Hub::open(options_.dataDir);
   if (!h) {
     openError_ = i18n::message(h.error());
-    screen_ = Screen::NoHub;
+    screen_ = h.error().is(err::kHubNotInitialised) ? Screen::Setup : Screen::NoHub;
     return;
   }
   hub_ = std::move(*h);

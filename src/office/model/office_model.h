@@ -16,7 +16,20 @@
 namespace gocua::office {
 
 // The screens, in the order of the table in office_screens.h.
-enum class Screen { NoHub, Unlock, Inbox, Queue, Record, Dashboard, Export, Laptops, Duplicates, Settings, Count };
+enum class Screen {
+  NoHub,
+  Setup,
+  Unlock,
+  Inbox,
+  Queue,
+  Record,
+  Dashboard,
+  Export,
+  Laptops,
+  Duplicates,
+  Settings,
+  Count
+};
 
 struct OfficeOptions {
   std::filesystem::path dataDir;  // the hub data dir, as `gocua-hub --data`
@@ -40,7 +53,8 @@ class OfficeModel {
   OfficeModel(const OfficeModel&) = delete;
   OfficeModel& operator=(const OfficeModel&) = delete;
 
-  // Loads the settings and opens the hub: Unlock, or NoHub (openError says why).
+  // Loads the settings and opens the hub: Unlock; Setup when the data dir holds no hub yet; NoHub
+  // when it holds one that does not open (openError says why).
   void start();
 
   Screen screen() const { return screen_; }
@@ -57,6 +71,11 @@ class OfficeModel {
   // Applies the language at once and writes the settings file (a failure becomes a notice).
   void commitSettings();
 
+  // The hub first run made (SetupModel).
+  void adoptHub(std::unique_ptr<hub::Hub> hub) {
+    hub_ = std::move(hub);
+    openError_.clear();
+  }
   // After a successful unlock: the review queue.
   void adoptSession(std::unique_ptr<hub::HubSession> session, double now);
   // Every screen forgets residents' data (onLock hooks), then the hub's keys are wiped.

@@ -43,12 +43,30 @@ const std::vector<std::string>& queueStatuses() {
   return kStatuses;
 }
 
+const std::vector<std::string>& receivedRanges() {
+  static const std::vector<std::string> kRanges = {"", "today", "7d", "30d"};
+  return kRanges;
+}
+
+const std::vector<std::string>& deadlineFilters() {
+  static const std::vector<std::string> kFilters = {"", "near_or_passed", "passed"};
+  return kFilters;
+}
+
+std::string deadlineLabel(const QueueRow& row) {
+  if (!row.deadline || row.status == "accepted") return {};
+  const auto& d = *row.deadline;
+  if (d.passed) return i18n::tr("office.queue.deadline_passed", {{"days", std::to_string(d.elapsed - d.days)}});
+  return i18n::tr("office.queue.deadline_near", {{"days", std::to_string(d.days - d.elapsed)}});
+}
+
 std::string statusLabel(const std::string& status) {
   return i18n::tr("office.status." + (status.empty() ? std::string("all") : status));
 }
 
-void QueueModel::open(OfficeModel& office) {
+void QueueModel::open(OfficeModel& office, const core::Date& today) {
   forgetRows();
+  today_ = today;
   auto* session = office.session();
   if (!session) return;
   std::map<std::string, ResidentBrief> residents;
@@ -68,6 +86,8 @@ void QueueModel::open(OfficeModel& office) {
     row.status = r.info.reviewStatus.value_or("new");
     row.receivedAt = r.receivedAt;
     row.receivedDay = localDay(r.receivedAt);
+    row.received = core::localDayOfUtc(r.receivedAt);
+    if (form) row.deadline = form->deadlineState(body.contains("answers") ? body["answers"] : json(), today);
     row.created = core::localDayOfUtc(jsonField<std::string>(r.plain, "created_at").value_or(""));
     row.volunteer = jsonField<std::string>(r.plain, "volunteer").value_or("");
     row.residentId = jsonField<std::string>(body, "resident_id").value_or("");
@@ -80,7 +100,7 @@ void QueueModel::open(OfficeModel& office) {
     error_ = i18n::message(st.error());
     return;
   }
-  std::set<std::string> villages;
+  std::set<std::string> villages, volunteers;
   if (auto commune = office.hub()->commune()) villages.insert(commune->villages.begin(), commune->villages.end());
   std::map<std::string, std::string> titles;
   for (auto& row : all_) {
@@ -90,10 +110,12 @@ void QueueModel::open(OfficeModel& office) {
       row.village = it->second.village;
     }
     if (!row.village.empty()) villages.insert(row.village);
+    if (!row.volunteer.empty()) volunteers.insert(row.volunteer);
     titles.emplace(row.procedure, row.procedureTitle);
   }
   for (auto& [id, brief] : residents) vault::wipe(brief.name), vault::wipe(brief.village);
   villages_.assign(villages.begin(), villages.end());
+  volunteers_.assign(volunteers.begin(), volunteers.end());
   procedures_.assign(titles.begin(), titles.end());
   std::sort(procedures_.begin(), procedures_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   std::stable_sort(all_.begin(), all_.end(),
@@ -107,6 +129,12 @@ void QueueModel::apply() {
     if (!procedure.empty() && row.procedure != procedure) continue;
     if (!village.empty() && row.village != village) continue;
     if (!status.empty() && row.status != status) continue;
+    if (!volunteer.empty() && row.volunteer != volunteer) continue;
+    if (!received.empty()) {
+      const int within = received == "today" ? 0 : received == "7d" ? 6 : 29;
+      if (!row.received || core::daysBetween(*row.received, today_) > within) continue;
+    }
+    if (!deadline.empty() && (deadlineLabel(row).empty() || (deadline == "passed" && !row.deadline->passed))) continue;
     if (week) {
       if (!row.created) continue;
       const long day = core::daysSinceEpoch(*row.created) - core::daysSinceEpoch(*week);
@@ -154,6 +182,9 @@ void QueueModel::clearFilter() {
   vault::wipe(village);
   village.clear();
   status.clear();
+  volunteer.clear();
+  received.clear();
+  deadline.clear();
   week.reset();
 }
 
@@ -171,6 +202,7 @@ void QueueModel::forgetRows() {
   shown_.clear();
   for (auto& v : villages_) vault::wipe(v);
   villages_.clear();
+  volunteers_.clear();
   procedures_.clear();
   error_.clear();
 }

@@ -1,7 +1,9 @@
 // The review queue: every application the hub holds, with the resident's name and village, the
-// procedure, the day received and the office's decision, filtered by procedure, village and
-// status (mới nhận, cần bổ sung, trả lại, đã nhận) and sorted by the day received, oldest first
-// (first come, first served). Names and villages are residents' data: wiped at lock.
+// procedure, the day received, the office's decision and where it stands against its deadline
+// (births 60 days, deaths 15), filtered by procedure, village, status (mới nhận, cần bổ sung, trả
+// lại, đã nhận), volunteer, day received (today, last 7 or 30 days) and deadline (near, passed),
+// and sorted by the day received, oldest first (first come, first served). Names and villages are
+// residents' data: wiped at lock.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "forms/form.h"
 #include "office/model/decision_draft.h"
 #include "office/model/office_model.h"
 
@@ -23,12 +26,21 @@ struct QueueRow {
   std::string procedureTitle;  // in the current language
   std::string name;            // the resident's full name ("" when the resident has not arrived)
   std::string village;
-  std::string status;                 // "new", "needs_documents", "returned", "accepted"
-  std::string receivedAt;             // UTC ISO (sorts as text)
-  std::string receivedDay;            // local dd/mm/yyyy
-  std::optional<core::Date> created;  // the local day the volunteer saved it
+  std::string status;                  // "new", "needs_documents", "returned", "accepted"
+  std::string receivedAt;              // UTC ISO (sorts as text)
+  std::string receivedDay;             // local dd/mm/yyyy
+  std::optional<core::Date> received;  // the same day as a date, for the filter
+  std::optional<core::Date> created;   // the local day the volunteer saved it
   std::string volunteer;
+  std::optional<forms::DeadlineState> deadline;  // passed or near as of the day the queue opened
 };
+
+// The received-day filter's choices, "" (any day) first: "today", "7d", "30d".
+const std::vector<std::string>& receivedRanges();
+// The deadline filter's choices, "" (any) first: "near_or_passed", "passed".
+const std::vector<std::string>& deadlineFilters();
+// A row's deadline in words ("quá hạn 75 ngày", "còn 4 ngày"); "" when none or already accepted.
+std::string deadlineLabel(const QueueRow& row);
 
 // The statuses a filter offers, "" (all) first; and each one's label in words.
 const std::vector<std::string>& queueStatuses();
@@ -37,11 +49,14 @@ std::string statusLabel(const std::string& status);
 class QueueModel {
  public:
   // Opens every record once (the names and villages are sealed), then applies the filter.
-  void open(OfficeModel& office);
+  // Deadlines and the received-day ranges count from today (tests give the day).
+  void open(OfficeModel& office, const core::Date& today = core::today());
   void reload(OfficeModel& office) { open(office); }
 
   // The filter; "" = all. Call apply() after changing it.
-  std::string procedure, village, status;
+  std::string procedure, village, status, volunteer;
+  std::string received;  // one of receivedRanges()
+  std::string deadline;  // one of deadlineFilters()
   // The week (Monday to Sunday) the volunteer saved the application in, from the overview.
   std::optional<core::Date> week;
   void apply();
@@ -53,6 +68,7 @@ class QueueModel {
   // one application, and the commune's villages plus any the records name.
   const std::vector<std::pair<std::string, std::string>>& procedures() const { return procedures_; }
   const std::vector<std::string>& villages() const { return villages_; }
+  const std::vector<std::string>& volunteers() const { return volunteers_; }
   const std::string& error() const { return error_; }
 
   // [SECTION] one decision for exactly the applications the filter shows
@@ -74,7 +90,8 @@ class QueueModel {
  private:
   std::vector<QueueRow> all_, shown_;
   std::vector<std::pair<std::string, std::string>> procedures_;
-  std::vector<std::string> villages_;
+  std::vector<std::string> villages_, volunteers_;
+  core::Date today_;
   std::string error_;
   std::vector<std::string> bulkIds_;
   void forgetRows();

@@ -101,6 +101,9 @@ bool RecordModel::open(OfficeModel& office, const std::string& recordId) {
     procedure_ = r.info.procedure;
     status_ = r.info.reviewStatus.value_or("new");
     receivedDay_ = ui::formatLocalTime(r.receivedAt).substr(0, 10);
+    receivedAt_ = r.receivedAt;
+    revision_ = r.info.revision;
+    device_ = r.info.device;
     volunteer_ = text(r.plain, "volunteer");
     const json& body = member(r.plain, "body");
     residentId = text(body, "resident_id");
@@ -108,6 +111,7 @@ bool RecordModel::open(OfficeModel& office, const std::string& recordId) {
     procedureTitle_ = form ? form->title(i18n::lang()) : procedure_;
     if (!form) return {};
     const json& answers = member(body, "answers");
+    documents_ = documentLines(*form, answers, core::today());
     const AnswerWalker walker(*form, answers);
     for (const auto& section : form->root().children) {
       AnswerSection out{section.label.in(i18n::lang()), {}};
@@ -123,8 +127,25 @@ bool RecordModel::open(OfficeModel& office, const std::string& recordId) {
     return false;
   }
   if (!residentId.empty()) resident_ = openResident(*session, residentId);
+  readTrail(*session);
   printFolder.refresh();
   return true;
+}
+
+void RecordModel::readTrail(hub::HubSession& session) {
+  history_.clear();
+  delivery_.clear();
+  auto audit = session.hub().auditLog("");
+  if (!audit) {
+    error_ = i18n::message(audit.error());
+    return;
+  }
+  history_ = recordHistory(*audit, id_, receivedAt_, revision_, volunteer_);
+  std::string lastBatchAt;
+  if (auto devices = session.hub().devices())
+    for (const auto& d : *devices)
+      if (d.id == device_) lastBatchAt = d.lastBatchAt;
+  delivery_ = deliveryState(lastDecisionAt(*audit, id_), lastBatchAt);
 }
 
 bool RecordModel::decide(OfficeModel& office) {
@@ -142,6 +163,7 @@ bool RecordModel::decide(OfficeModel& office) {
   status_ = draft.decision;
   office.notify(i18n::tr("office.record.decided", {{"status", statusLabel(status_)}}));
   draft.clear();
+  readTrail(*session);
   return true;
 }
 
@@ -171,6 +193,12 @@ void RecordModel::reset() {
   receivedDay_.clear();
   volunteer_.clear();
   error_.clear();
+  receivedAt_.clear();
+  delivery_.clear();
+  revision_ = 0;
+  device_ = {};
+  documents_.clear();
+  history_.clear();
   wipeResident(resident_);
   wipeAll(sections_);
   draft.clear();
@@ -178,7 +206,7 @@ void RecordModel::reset() {
 }
 
 bool RecordModel::holdsPlaintext() const {
-  return !id_.empty() || resident_.found || !sections_.empty() || !draft.note.empty();
+  return !id_.empty() || resident_.found || !sections_.empty() || !documents_.empty() || !draft.note.empty();
 }
 
 }  // namespace gocua::office

@@ -2,8 +2,9 @@
 // official form (choice labels, dates dd/mm/yyyy), the decision — accepted, needs documents (a
 // note is required; templates such as "Thiếu giấy chứng sinh"), returned (a reason is required) —
 // taken through the same HubSession call as `gocua-hub review set` (audited with the staff name),
-// and its declaration printed as a PDF into a chosen folder. Everything shown is residents' data:
-// wiped at lock.
+// and its declaration printed as a PDF into a chosen folder; around them the documents checklist,
+// the history and the decision's way back to the laptop (record_trail.h). Everything shown is
+// residents' data: wiped at lock.
 #pragma once
 
 #include <filesystem>
@@ -12,6 +13,7 @@
 
 #include "office/model/decision_draft.h"
 #include "office/model/office_model.h"
+#include "office/model/record_trail.h"
 #include "ui/model/folder_picker.h"
 
 namespace gocua::office {
@@ -52,6 +54,9 @@ class RecordModel {
   const std::string& volunteer() const { return volunteer_; }
   const ResidentView& resident() const { return resident_; }
   const std::vector<AnswerSection>& sections() const { return sections_; }
+  const std::vector<DocumentLine>& documents() const { return documents_; }
+  const std::vector<HistoryLine>& history() const { return history_; }
+  const std::string& delivery() const { return delivery_; }  // "" until a decision
   const std::string& error() const { return error_; }
 
   // [SECTION] the decision being prepared
@@ -69,7 +74,14 @@ class RecordModel {
   bool holdsPlaintext() const;
 
  private:
+  // The history and the delivery state, read again after each decision.
+  void readTrail(hub::HubSession& session);
   std::string id_, procedure_, procedureTitle_, status_, receivedDay_, volunteer_, error_;
+  std::string receivedAt_, delivery_;
+  std::int64_t revision_ = 0;
+  hub::DeviceId device_{};
+  std::vector<DocumentLine> documents_;
+  std::vector<HistoryLine> history_;
   ResidentView resident_;
   std::vector<AnswerSection> sections_;
   std::filesystem::path lastPrinted_;

@@ -49,7 +49,7 @@ int run(int argc, char** argv) {
     return 1;
   }
   window::OfficeApp app(options);
-  app.model.start();
+  app.start();
   auto platform = ui::Platform::create(i18n::tr("office.window_title"), windowSize.width, windowSize.height);
   if (!platform.ok()) {
     std::cerr << i18n::message(platform.error()) << "\n";
@@ -63,7 +63,6 @@ int run(int argc, char** argv) {
   // Glyphs: the catalogs and the installed forms (labels and choices the record screen shows).
   const auto ranges = ui::glyphRanges(ui::displayTexts(forms::FormRegistry::load(forms::defaultFormsDir())));
   ui::applyLooks(app.model.settings(), *fontDir, ranges, nullptr);
-  app.unlock.load(app.model);
 
   app.model.noteActivity(window.now());
   while (!window.shouldClose()) {

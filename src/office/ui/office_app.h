@@ -21,6 +21,7 @@ struct OfficeApp : Desk {
 // One draw function per screen (one file each): widgets mapped to the view-model's fields and
 // commands. No SQL, no crypto, no decisions about residents' data here.
 void drawNoHub(OfficeApp& app);
+void drawSetup(OfficeApp& app);
 void drawUnlock(OfficeApp& app);
 void drawInbox(OfficeApp& app);
 void drawQueue(OfficeApp& app);

@@ -33,20 +33,65 @@ std::string fitToWidth(const std::string& text, float width) {
   return text.substr(0, end) + "...";
 }
 
+// One drop-down filter of the grid: its map id, label, choices ("" first) and the field it sets.
+struct FilterSlot {
+  const char* id;
+  std::string label;
+  std::vector<std::pair<std::string, std::string>> options;
+  std::string* value;
+};
+
+// As many drop-downs per row as fit at 12 em or wider (up to 3), each row's labels on one line.
+// Not SameLine: that lines a label up with the combo's text, lower.
+bool filterGrid(std::vector<FilterSlot>& slots) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float avail = availableWidth();
+  const int perRow = std::clamp(static_cast<int>((avail + spacing) / (ImGui::GetFontSize() * 12 + spacing)), 1, 3);
+  const float width = (avail - spacing * static_cast<float>(perRow - 1)) / static_cast<float>(perRow);
+  bool changed = false;
+  ImVec2 rowStart = ImGui::GetCursorPos();
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    const int column = static_cast<int>(i) % perRow;
+    if (column == 0)
+      rowStart = ImGui::GetCursorPos();
+    else
+      ImGui::SetCursorPos(ImVec2(rowStart.x + static_cast<float>(column) * (width + spacing), rowStart.y));
+    changed |= filterCombo(slots[i].id, slots[i].label, width, slots[i].options, *slots[i].value);
+  }
+  return changed;
+}
+
+// (value, label) choices from a list of values, "" (allLabel) first.
+std::vector<std::pair<std::string, std::string>> choices(const std::string& allLabel,
+                                                         const std::vector<std::string>& values) {
+  std::vector<std::pair<std::string, std::string>> out{{"", allLabel}};
+  for (const auto& v : values) out.emplace_back(v, v);
+  return out;
+}
+
+// (value, catalog label) choices: prefix + value, "any" for "".
+std::vector<std::pair<std::string, std::string>> labelled(const std::string& prefix,
+                                                          const std::vector<std::string>& values) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& v : values) out.emplace_back(v, i18n::tr(prefix + (v.empty() ? std::string("any") : v)));
+  return out;
+}
+
 void filters(OfficeApp& app) {
   auto& m = app.queue;
-  bool changed = false;
-  const float width = std::max(ImGui::GetFontSize() * 12, (availableWidth() - ImGui::GetStyle().ItemSpacing.x) / 2);
-  const ImVec2 start = ImGui::GetCursorPos();
   std::vector<std::pair<std::string, std::string>> procedures{{"", i18n::tr("office.queue.all_procedures")}};
   procedures.insert(procedures.end(), m.procedures().begin(), m.procedures().end());
-  changed |= filterCombo("queue.filter.procedure", i18n::tr("office.queue.procedure"), width, procedures, m.procedure);
-  // Beside it when both fit. Not SameLine: that lines the label up with the combo's text, lower.
-  if (availableWidth() > width * 2)
-    ImGui::SetCursorPos(ImVec2(start.x + width + ImGui::GetStyle().ItemSpacing.x, start.y));
-  std::vector<std::pair<std::string, std::string>> villages{{"", i18n::tr("office.queue.all_villages")}};
-  for (const auto& v : m.villages()) villages.emplace_back(v, v);
-  changed |= filterCombo("queue.filter.village", i18n::tr("office.queue.village"), width, villages, m.village);
+  std::vector<FilterSlot> slots;
+  slots.push_back({"queue.filter.procedure", i18n::tr("office.queue.procedure"), std::move(procedures), &m.procedure});
+  slots.push_back({"queue.filter.village", i18n::tr("office.queue.village"),
+                   choices(i18n::tr("office.queue.all_villages"), m.villages()), &m.village});
+  slots.push_back({"queue.filter.volunteer", i18n::tr("office.queue.volunteer"),
+                   choices(i18n::tr("office.queue.all_volunteers"), m.volunteers()), &m.volunteer});
+  slots.push_back({"queue.filter.received", i18n::tr("office.queue.received"),
+                   labelled("office.queue.received.", receivedRanges()), &m.received});
+  slots.push_back({"queue.filter.deadline", i18n::tr("office.queue.deadline"),
+                   labelled("office.queue.deadline.", deadlineFilters()), &m.deadline});
+  bool changed = filterGrid(slots);
   ImGui::TextUnformatted(i18n::tr("office.queue.status").c_str());
   for (const auto& status : queueStatuses()) {
     const std::string label = statusLabel(status);
@@ -124,10 +169,14 @@ void table(OfficeApp& app, float height) {
       cell(r.procedureTitle);
       cell(r.village);
       const auto& p = palette();
-      cell(statusLabel(r.status), r.status == "new"               ? p.primary
-                                  : r.status == "accepted"        ? p.ok
-                                  : r.status == "needs_documents" ? p.warning
-                                                                  : p.error);
+      // A birth or death near or past its deadline says so beside its status, in the warning's colour.
+      if (const std::string late = deadlineLabel(r); !late.empty())
+        cell(statusLabel(r.status) + " · " + late, r.deadline->passed ? p.error : p.warning);
+      else
+        cell(statusLabel(r.status), r.status == "new"               ? p.primary
+                                    : r.status == "accepted"        ? p.ok
+                                    : r.status == "needs_documents" ? p.warning
+                                                                    : p.error);
     }
   }
   ImGui::EndTable();

@@ -75,10 +75,45 @@ void answersCard(const RecordModel& m) {
   endCard();
 }
 
+// Giấy tờ: each document with what the answers show, what must be brought, what helps if there.
+void documentsCard(const RecordModel& m) {
+  if (m.documents().empty()) return;
+  beginCard("record-documents");
+  heading(i18n::tr("office.record.documents"));
+  for (const auto& d : m.documents()) {
+    const std::string state = d.has        ? i18n::tr("office.record.document_has")
+                              : d.required ? i18n::tr("office.record.document_bring")
+                                           : i18n::tr("office.record.document_optional");
+    if (d.has)
+      okText(state + ": " + d.label);
+    else if (d.required)
+      warningText(state + ": " + d.label);
+    else
+      mutedText(state + ": " + d.label);
+  }
+  endCard();
+  mark("record.documents");
+}
+
+// Lịch sử: received, then each decision and print, with the staff member's name.
+void historyCard(const RecordModel& m) {
+  beginCard("record-history");
+  heading(i18n::tr("office.record.history"));
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const auto& h : m.history()) rows.emplace_back(h.when, h.what);
+  labelled("history", rows);
+  endCard();
+  mark("record.history");
+}
+
 void decisionCard(OfficeApp& app) {
   auto& m = app.record;
   beginCard("record-decision");
   heading(i18n::tr("office.record.decide"));
+  if (!m.delivery().empty()) {
+    mutedText(m.delivery());
+    mark("record.delivery");
+  }
   drawDecisionDraft(m.draft, "record");
   if (!m.error().empty()) errorText(m.error());
   ImGui::BeginDisabled(!m.draft.canDecide());
@@ -118,7 +153,9 @@ void drawRecord(OfficeApp& app) {
     ImGui::BeginChild("record-all", ImVec2(0, height));
     decisionCard(app);
     residentCard(m);
+    documentsCard(m);
     answersCard(m);
+    historyCard(m);
     printCard(app);
     ImGui::EndChild();
     return;
@@ -131,6 +168,8 @@ void drawRecord(OfficeApp& app) {
   ImGui::SameLine();
   ImGui::BeginChild("record-right", ImVec2(right, height));
   decisionCard(app);
+  documentsCard(m);
+  historyCard(m);
   printCard(app);
   ImGui::EndChild();
 }

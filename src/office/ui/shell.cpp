@@ -22,10 +22,10 @@ struct ScreenDraw {
   void (*draw)(OfficeApp&);
 };
 constexpr ScreenDraw kDraw[] = {
-    {Screen::NoHub, drawNoHub},       {Screen::Unlock, drawUnlock},   {Screen::Inbox, drawInbox},
-    {Screen::Queue, drawQueue},       {Screen::Record, drawRecord},   {Screen::Dashboard, drawDashboard},
-    {Screen::Export, drawExport},     {Screen::Laptops, drawLaptops}, {Screen::Duplicates, drawDuplicates},
-    {Screen::Settings, drawSettings},
+    {Screen::NoHub, drawNoHub},           {Screen::Setup, drawSetup},       {Screen::Unlock, drawUnlock},
+    {Screen::Inbox, drawInbox},           {Screen::Queue, drawQueue},       {Screen::Record, drawRecord},
+    {Screen::Dashboard, drawDashboard},   {Screen::Export, drawExport},     {Screen::Laptops, drawLaptops},
+    {Screen::Duplicates, drawDuplicates}, {Screen::Settings, drawSettings},
 };
 static_assert(std::size(kDraw) == kScreenCount, "every Screen needs its draw function in kDraw");
 constexpr bool drawsInEnumOrder() {
@@ -43,7 +43,7 @@ void topBar(OfficeApp& app) {
   ImGui::PushFont(fonts().heading);
   ImGui::TextUnformatted(i18n::tr("office.title").c_str());
   ImGui::PopFont();
-  if (!app.model.session()) return;
+  if (!app.model.session() || app.model.screen() == Screen::Setup) return;  // first run ends by its own button
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   mutedText(i18n::tr("office.bar.staff", {{"name", app.model.staffName()}}));

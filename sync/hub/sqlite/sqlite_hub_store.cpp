@@ -249,7 +249,7 @@ Status SqliteHubStore::setRecoverySlot(const DeviceKey& id, std::span<const std:
 // [SECTION] ledger and quarantine
 
 Result<std::optional<LedgerRow>> SqliteHubStore::ledger(const DeviceKey& device, std::int64_t sequence) {
-  auto st = db_.cached("SELECT file_hash, receipt FROM ledger WHERE device = ? AND sequence = ?");
+  auto st = db_.cached("SELECT file_hash, receipt, imported_at FROM ledger WHERE device = ? AND sequence = ?");
   if (!st) return st.error();
   (*st)->bind(1, std::span<const std::uint8_t>(device)).bind(2, sequence);
   auto row = (*st)->step();
@@ -259,6 +259,7 @@ Result<std::optional<LedgerRow>> SqliteHubStore::ledger(const DeviceKey& device,
   bool ok = copyBlob((*st)->columnBlob(0), r.fileHash);
   auto receipt = (*st)->columnBlob(1);
   r.receipt.assign(reinterpret_cast<const char*>(receipt.data()), receipt.size());
+  r.importedAt = (*st)->columnText(2);
   (*st)->reset();
   if (!ok) return damaged("ledger row");
   return std::optional<LedgerRow>{std::move(r)};

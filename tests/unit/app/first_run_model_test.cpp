@@ -2,18 +2,18 @@
 // passphrase hints, creating + unlocking off the UI thread, and the strength scorer's cases.
 #include "app/model/first_run_model.h"
 
-#include "app/model/passphrase_strength.h"
 #include "app_fixture.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "ui/model/passphrase_strength.h"
 #include "vault/errors.h"
 #include "workspace/errors.h"
 
 using namespace apptest;
 using gocua::app::FirstRunModel;
-using gocua::app::scorePassphrase;
 using gocua::app::Screen;
-using gocua::app::Strength;
+using gocua::ui::scorePassphrase;
+using gocua::ui::Strength;
 
 namespace {
 
@@ -164,11 +164,11 @@ TEST_CASE("passphrase strength: length, variety and the usual guesses") {
       {"mật khẩu 123", "", Strength::Weak, "error.vault.passphrase_common"},
       {"Password1", "", Strength::Weak, "error.vault.passphrase_common"},
       // Accepted, but the meter still says weak and why.
-      {"abab1abab1", "", Strength::Weak, "app.first_run.strength_reason.pattern"},
-      {"0912837465", "", Strength::Weak, "app.first_run.strength_reason.digits"},
-      {"Matkhau@2024", "", Strength::Weak, "app.first_run.strength_reason.common"},
-      {"Lan@1990x", "Nguyễn Thị Lan", Strength::Weak, "app.first_run.strength_reason.name"},
-      {"Tr4ng-xanh", "", Strength::Medium, "app.first_run.strength_reason.longer"},
+      {"abab1abab1", "", Strength::Weak, "ui.strength_reason.pattern"},
+      {"0912837465", "", Strength::Weak, "ui.strength_reason.digits"},
+      {"Matkhau@2024", "", Strength::Weak, "ui.strength_reason.common"},
+      {"Lan@1990x", "Nguyễn Thị Lan", Strength::Weak, "ui.strength_reason.name"},
+      {"Tr4ng-xanh", "", Strength::Medium, "ui.strength_reason.longer"},
       {"hoa mai vàng", "", Strength::Medium, ""},
       {"mây trắng bay qua đồi 2026", "", Strength::Strong, ""},
       {"Cây-Đa-Đầu-Làng#1975xyz", "", Strength::Strong, ""},

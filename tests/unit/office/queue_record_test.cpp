@@ -1,7 +1,9 @@
 // The review queue (filters, order) and one application opened, decided and printed through the
 // hub's own calls: `gocua-hub review set` and `print` see exactly what the desk did.
+#include <chrono>
 #include <cstdlib>
 #include <set>
+#include <thread>
 
 #include "office/model/errors.h"
 #include "office_fixture.h"
@@ -226,4 +228,111 @@ TEST_CASE("queue: one decision for exactly the applications the filter shows, as
   auto accepted = f.hub->records(hub::RecordFilter{.status = "accepted"});
   REQUIRE(accepted.ok());
   CHECK(accepted->empty());
+}
+
+TEST_CASE("queue: by volunteer, by the day received and by deadline (births 60 days, deaths 15)") {
+  DeskFixture f;
+  f.unlock();
+  const core::Date today = core::today();
+  auto bornAgo = [&](int days) {
+    auto birth = sampleAnswers("birth_registration");
+    birth["child"]["date_of_birth"] = core::formatDate(core::dateFromDays(core::daysSinceEpoch(today) - days));
+    return birth;
+  };
+  json byMinh = json::parse(applicationLine(13, "residence_ct01", sampleAnswers("residence_ct01"), 1));
+  byMinh["volunteer"] = "Minh";
+  REQUIRE(f.import(makeBatch(f.device, 1,
+                             {residentLine(1), applicationLine(10, "birth_registration", bornAgo(75), 1),
+                              applicationLine(11, "birth_registration", bornAgo(55), 1),
+                              applicationLine(12, "birth_registration", bornAgo(5), 1), byMinh.dump()},
+                             f.hubBox()))
+              .accepted == 5);
+  auto& q = f.desk.queue;
+  q.open(f.desk.model, today);
+  REQUIRE(q.rows().size() == 4);
+  CHECK(q.volunteers() == std::vector<std::string>{"Lan", "Minh"});
+  auto ids = [&] {
+    std::set<std::string> out;
+    for (const auto& r : q.rows()) out.insert(r.id);
+    return out;
+  };
+
+  q.volunteer = "Minh";
+  q.apply();
+  CHECK(ids() == std::set<std::string>{uuid(13)});
+  q.volunteer.clear();
+
+  q.deadline = "near_or_passed";
+  q.apply();
+  CHECK(ids() == std::set<std::string>{uuid(10), uuid(11)});
+  q.deadline = "passed";
+  q.apply();
+  REQUIRE(ids() == std::set<std::string>{uuid(10)});
+  CHECK(deadlineLabel(q.rows()[0]) == i18n::tr("office.queue.deadline_passed", {{"days", "15"}}));
+  // Accepted, it is no longer late for the desk.
+  REQUIRE(f.session->setReview(uuid(10), "accepted", "").ok());
+  q.open(f.desk.model, today);
+  CHECK(ids().empty());
+  q.deadline.clear();
+
+  // Received today: in "today", "7d" and "30d"; seen from 10 days later only in "30d".
+  for (const char* range : {"today", "7d", "30d"}) {
+    q.received = range;
+    q.apply();
+    CHECK_MESSAGE(q.rows().size() == 4, range);
+  }
+  const core::Date later = core::dateFromDays(core::daysSinceEpoch(today) + 10);
+  q.open(f.desk.model, later);
+  q.received = "7d";
+  q.apply();
+  CHECK(q.rows().empty());
+  q.received = "30d";
+  q.apply();
+  CHECK(q.rows().size() == 4);
+  // Ten days on, the 55-day-old birth is late too.
+  q.received.clear();
+  q.deadline = "passed";
+  q.apply();
+  CHECK(ids() == std::set<std::string>{uuid(11)});
+
+  q.clearFilter();
+  CHECK(q.volunteer.empty());
+  CHECK(q.received.empty());
+  CHECK(q.deadline.empty());
+}
+
+TEST_CASE("record: documents to bring, the history with staff names, the decision waiting then sent back") {
+  DeskFixture f;
+  f.unlock();
+  receiveThree(f);
+  f.desk.goQueue();
+  f.desk.openRecord(uuid(10));
+  auto& r = f.desk.record;
+  // The checklist is the form's for these answers, each line in words.
+  const auto expected =
+      f.session->form("birth_registration")->checklist(sampleAnswers("birth_registration"), core::today());
+  REQUIRE(r.documents().size() == expected.size());
+  CHECK(r.documents()[0].label == expected[0].vi);
+  CHECK(r.documents()[0].required == expected[0].required);
+  REQUIRE(r.history().size() == 1);
+  CHECK(r.history()[0].what == i18n::tr("office.history.received", {{"revision", "1"}, {"volunteer", "Lan"}}));
+  CHECK(r.delivery().empty());  // no decision yet
+
+  r.draft.choose("needs_documents");
+  r.draft.useTemplate(0);
+  REQUIRE(r.decide(f.desk.model));
+  REQUIRE(r.history().size() == 2);
+  CHECK(r.history()[1].what == i18n::tr("office.history.decided", {{"staff", std::string(hub::kFirstStaffName)},
+                                                                   {"status", statusLabel("needs_documents")}}));
+  CHECK(r.delivery() == i18n::tr("office.record.delivery_waiting"));
+
+  // The laptop's next batch is answered with a receipt that carries the decision. The hub's
+  // clock counts whole seconds: the batch must come after the decision's second.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  REQUIRE(f.import(makeBatch(f.device, 4, {residentLine(3)}, f.hubBox())).accepted == 1);
+  f.desk.openRecord(uuid(10));
+  CHECK(r.delivery() == i18n::tr("office.record.delivered", {{"day", core::formatDate(core::today())}}));
+  f.desk.lock();
+  CHECK(r.history().empty());
+  CHECK(r.documents().empty());
 }

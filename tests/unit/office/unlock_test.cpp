@@ -42,12 +42,12 @@ TEST_CASE("unlock: --staff chooses the staff member; each unlocks with their own
   CHECK(desk.model.staffName() == "Lò Thị Mai");
 }
 
-TEST_CASE("a folder without a hub says so instead of offering an unlock") {
+TEST_CASE("a folder without a hub opens on first run instead of offering an unlock") {
   TempDir t;
   Desk desk(OfficeOptions{t.path / "nothing-here", "", t.path / "office.json"}, ui::FolderPicker::Roots{{}, t.path});
-  desk.model.start();
-  CHECK(desk.model.screen() == Screen::NoHub);
-  CHECK(desk.model.openError() == i18n::message(Error::fromText("hub.not_initialised")));
+  desk.start();
+  CHECK(desk.model.screen() == Screen::Setup);
+  CHECK(desk.unlock.staff().empty());
 }
 
 TEST_CASE("idle lock: after the idle minutes, never while an import runs; every screen forgets") {

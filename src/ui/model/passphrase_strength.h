@@ -7,18 +7,18 @@
 #include <string>
 #include <string_view>
 
-namespace gocua::app {
+namespace gocua::ui {
 
 enum class Strength { Weak, Medium, Strong };
 
 struct StrengthHint {
   Strength level = Strength::Weak;
   int score = 0;          // 0..5, for the meter
-  std::string labelKey;   // app.first_run.strength.{weak,medium,strong}
-  std::string reasonKey;  // app.first_run.strength_reason.* or error.vault.passphrase_*; empty: nothing to add
+  std::string labelKey;   // ui.strength.{weak,medium,strong}
+  std::string reasonKey;  // ui.strength_reason.* or error.vault.passphrase_*; empty: nothing to add
 };
 
 // name: the volunteer's name, a passphrase built on it is weak. Nothing is kept or logged.
 StrengthHint scorePassphrase(std::string_view passphrase, std::string_view name = {});
 
-}  // namespace gocua::app
+}  // namespace gocua::ui

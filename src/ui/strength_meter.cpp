@@ -1,5 +1,5 @@
 // strengthMeter: a coloured bar (weak red, medium amber, strong green) and the hint's words.
-#include "app/ui/strength_meter.h"
+#include "ui/strength_meter.h"
 
 #include <imgui.h>
 
@@ -9,9 +9,7 @@
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
-namespace gocua::app::ui {
-
-using namespace gocua::ui;  // the shared widgets and theme (src/ui)
+namespace gocua::ui {
 
 void strengthMeter(const StrengthHint& hint) {
   const auto& p = palette();
@@ -19,7 +17,7 @@ void strengthMeter(const StrengthHint& hint) {
   ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(c[0], c[1], c[2], 1));
   ImGui::ProgressBar(std::max(0.08f, hint.score / 5.0f), ImVec2(-1, ImGui::GetFontSize() * 0.5f), "");
   ImGui::PopStyleColor();
-  const std::string label = i18n::tr("app.first_run.strength", {{"label", i18n::tr(hint.labelKey)}});
+  const std::string label = i18n::tr("ui.strength", {{"label", i18n::tr(hint.labelKey)}});
   if (hint.level == Strength::Strong)
     okText(label);
   else if (hint.level == Strength::Medium)
@@ -32,4 +30,4 @@ void strengthMeter(const StrengthHint& hint) {
   }
 }
 
-}  // namespace gocua::app::ui
+}  // namespace gocua::ui

@@ -1,4 +1,4 @@
-#include "app/model/passphrase_strength.h"
+#include "ui/model/passphrase_strength.h"
 
 #include <algorithm>
 #include <iterator>
@@ -8,7 +8,7 @@
 #include "vault/keyslot.h"
 #include "vault/secret.h"
 
-namespace gocua::app {
+namespace gocua::ui {
 
 namespace {
 
@@ -51,7 +51,7 @@ StrengthHint scorePassphrase(std::string_view passphrase, std::string_view name)
   const std::size_t n = codePoints(passphrase);
   // The shared rule first: what it refuses is weak, for the reason the catalog gives for its error.
   if (auto verdict = vault::checkPassphrase(passphrase); !verdict.ok()) {
-    hint.labelKey = "app.first_run.strength.weak";
+    hint.labelKey = "ui.strength.weak";
     hint.reasonKey = "error." + verdict.error().code;
     return hint;
   }
@@ -106,18 +106,18 @@ StrengthHint scorePassphrase(std::string_view passphrase, std::string_view name)
   }
   if (isRun(compact) || isRepeated(compact) || distinct.size() <= 3) {
     score = 0;
-    reason = "app.first_run.strength_reason.pattern";
+    reason = "ui.strength_reason.pattern";
   } else if (onlyDigits) {
     score = std::min(score, 1);
-    reason = "app.first_run.strength_reason.digits";
+    reason = "ui.strength_reason.digits";
   } else if (common) {
     score = 0;
-    reason = "app.first_run.strength_reason.common";
+    reason = "ui.strength_reason.common";
   } else if (onName) {
     score = std::min(score, 1);
-    reason = "app.first_run.strength_reason.name";
+    reason = "ui.strength_reason.name";
   } else if (score < 4 && words < 3) {
-    reason = "app.first_run.strength_reason.longer";
+    reason = "ui.strength_reason.longer";
   }
   vault::wipe(folded);
   vault::wipe(letters);
@@ -125,11 +125,11 @@ StrengthHint scorePassphrase(std::string_view passphrase, std::string_view name)
 
   hint.score = std::min(score, 5);
   hint.level = score >= 4 ? Strength::Strong : score >= 2 ? Strength::Medium : Strength::Weak;
-  hint.labelKey = hint.level == Strength::Strong   ? "app.first_run.strength.strong"
-                  : hint.level == Strength::Medium ? "app.first_run.strength.medium"
-                                                   : "app.first_run.strength.weak";
+  hint.labelKey = hint.level == Strength::Strong   ? "ui.strength.strong"
+                  : hint.level == Strength::Medium ? "ui.strength.medium"
+                                                   : "ui.strength.weak";
   hint.reasonKey = reason;
   return hint;
 }
 
-}  // namespace gocua::app
+}  // namespace gocua::ui
