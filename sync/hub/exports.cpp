@@ -122,8 +122,12 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
     if (!made) return made.error();
     sheet = std::move(*made);
   }
+  // The spreadsheet's columns need a few members of each line; CSV and JSON lines carry the body.
+  static const RecordFields kSpreadsheetFields{
+      {"volunteer", "created_at", "updated_at"},
+      {"full_name", "date_of_birth", "sex", "personal_id", "phone", "village"}};
   std::size_t count = 0;
-  auto st = forEachRecord(filter, [&](const OpenRecord& r) -> Status {
+  const std::function<Status(const OpenRecord&)> write = [&](const OpenRecord& r) -> Status {
     const json& rec = r.plain;
     static const json kNoBody = json::object();
     const auto bodyIt = rec.find("body");  // read in place: the holder wipes it after this call
@@ -179,7 +183,8 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
     ++count;
     if (onRecord) onRecord(count);
     return {};
-  });
+  };
+  auto st = sheet ? forEachRecord(filter, kSpreadsheetFields, write) : forEachRecord(filter, write);
   if (!st) {
     vault::wipe(out);
     return st.error();
