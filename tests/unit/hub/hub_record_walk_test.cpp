@@ -112,3 +112,24 @@ TEST_CASE("forEachRecord: a damaged record stops the walk with hub.damaged after
   CHECK(one.error().code == "hub.damaged");
   CHECK(f.session->withRecord(uuid(199), [](const hub::OpenRecord&) -> Status { return {}; }).ok());
 }
+
+TEST_CASE("exportRecords: a spreadsheet of hundreds of records, and none when a record is damaged") {
+  Fixture f;
+  std::vector<std::string> lines;
+  for (int n = 1; n <= 600; ++n) lines.push_back(residentLine(n, 1, kNames[n % 5]));
+  REQUIRE(f.import(makeBatch(f.device, 1, lines, f.hubBox())).accepted == 600);
+  const auto out = f.tmp.path / "all.xlsx";
+  std::size_t last = 0;
+  auto n = f.session->exportRecords(hub::ExportFormat::Xlsx, out, {}, [&](std::size_t count) { last = count; });
+  REQUIRE(n.ok());
+  CHECK(*n == 600);
+  CHECK(last == 600);
+  CHECK(readAll(out).substr(0, 2) == "PK");
+
+  damage(f, 450);
+  const auto broken = f.tmp.path / "broken.xlsx";
+  auto failed = f.session->exportRecords(hub::ExportFormat::Xlsx, broken);
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.error().code == "hub.damaged");
+  CHECK_FALSE(fs::exists(broken));
+}
