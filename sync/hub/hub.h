@@ -271,10 +271,10 @@ class HubSession {
   // The one place records are opened: every record matching filter, in the order first received,
   // decrypted for fn. "hub.bad_status" for a status that is neither "new" nor a review status;
   // "hub.damaged" when a record does not open; fn's error stops the walk and is returned.
-  // Records are decrypted and parsed a few blocks ahead on worker threads; fn still hears them one
-  // at a time, in order, on the calling thread, and each one's plaintext is wiped right after fn.
   [[nodiscard]] Status forEachRecord(const RecordFilter& filter, const std::function<Status(const OpenRecord&)>& fn);
   // The same, reading only fields of each line (RecordFields); the village filter still applies.
+  // These records are decrypted and read a few blocks ahead on worker threads; fn still hears them
+  // one at a time, in order, on the calling thread, and each one's plaintext is wiped right after.
   [[nodiscard]] Status forEachRecord(const RecordFilter& filter, const RecordFields& fields,
                                      const std::function<Status(const OpenRecord&)>& fn);
   // The one record with this id (its head revision), opened and wiped as forEachRecord does.

@@ -115,7 +115,7 @@ std::size_t defaultWorkers() {
 Status openInOrder(const StoredSource& source, const std::function<void(OpenedRecord&)>& open,
                    const std::function<Status(OpenedRecord&)>& deliver, const OpenPipelineOptions& options) {
   const std::size_t blockRecords = std::max<std::size_t>(options.blockRecords, 1);
-  Pool pool(open, options.workers ? options.workers : defaultWorkers());
+  Pool pool(open, options.workers.value_or(defaultWorkers()));
   // Declared after the pool, so these blocks (and their plaintext) go before the workers are joined;
   // a worker still holding one keeps it alive until it lets go.
   std::deque<std::shared_ptr<Block>> inFlight;

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 
 #include "core/result.h"
 #include "sync/hub/hub.h"
@@ -28,7 +29,8 @@ struct OpenedRecord {
 struct OpenPipelineOptions {
   std::size_t blockRecords = 128;  // records per hand-over
   std::size_t blocksAhead = 4;     // blocks opened ahead of the one the caller is hearing
-  std::size_t workers = 0;         // threads besides the caller; 0: one less than the cores (at most 3)
+  // Threads besides the caller; none: one less than the cores (at most 3); 0: all on the caller.
+  std::optional<std::size_t> workers{};
 };
 
 // Calls its argument once per stored record, on the calling thread (the row is the argument's to
