@@ -33,7 +33,8 @@ void pairUp(std::map<Digest, std::vector<Seen>>& groups, const Digest& key, cons
 Result<std::vector<DuplicatePair>> findDuplicates(HubSession& session) {
   std::map<Digest, std::vector<Seen>> byId, byNameAndBirth;
   std::vector<DuplicatePair> out;
-  auto st = session.forEachRecord({}, [&](const OpenRecord& r) -> Status {
+  static const RecordFields kFields{{}, {"personal_id", "full_name", "date_of_birth"}};
+  auto st = session.forEachRecord({}, kFields, [&](const OpenRecord& r) -> Status {
     if (r.info.kind != "resident") return {};
     const auto body = r.plain.find("body");
     if (body == r.plain.end() || !body->is_object()) return {};

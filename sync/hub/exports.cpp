@@ -5,12 +5,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <iterator>
+#include <optional>
 #include <variant>
 
 #include "core/i18n.h"
 #include "core/json_read.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
+#include "sync/hub/xlsx_row_thread.h"
 #include "sync/hub/xlsx_sheet.h"
 #include "vault/plain_json.h"
 
@@ -122,8 +124,14 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
     if (!made) return made.error();
     sheet = std::move(*made);
   }
+  // The spreadsheet's columns need a few members of each line; CSV and JSON lines carry the body.
+  static const RecordFields kSpreadsheetFields{
+      {"volunteer", "created_at", "updated_at"},
+      {"full_name", "date_of_birth", "sex", "personal_id", "phone", "village"}};
+  std::optional<XlsxRowThread> rows;  // after sheet: stopped and joined before the sheet goes
+  if (sheet) rows.emplace(*sheet);
   std::size_t count = 0;
-  auto st = forEachRecord(filter, [&](const OpenRecord& r) -> Status {
+  const std::function<Status(const OpenRecord&)> write = [&](const OpenRecord& r) -> Status {
     const json& rec = r.plain;
     static const json kNoBody = json::object();
     const auto bodyIt = rec.find("body");  // read in place: the holder wipes it after this call
@@ -166,11 +174,9 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
         std::vector<XlsxCell> typed;
         typed.reserve(cells.size());
         for (std::size_t i = 0; i < cells.size(); ++i) typed.push_back(typedCell(kColumns[i].kind, cells[i]));
-        auto written = sheet->row(typed);
-        for (auto& cell : typed)
-          if (auto* text = std::get_if<std::string>(&cell)) vault::wipe(*text);
+        auto queued = rows->add(std::move(typed));  // its text is wiped once written
         for (auto& cell : cells) vault::wipe(cell);
-        GOCUA_TRY(written);
+        GOCUA_TRY(queued);
       } else {
         for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csvCell(std::move(cells[i]));
         out += "\r\n";
@@ -179,12 +185,14 @@ Result<std::size_t> HubSession::exportRecords(ExportFormat format, const fs::pat
     ++count;
     if (onRecord) onRecord(count);
     return {};
-  });
+  };
+  auto st = sheet ? forEachRecord(filter, kSpreadsheetFields, write) : forEachRecord(filter, write);
   if (!st) {
     vault::wipe(out);
     return st.error();
   }
   if (sheet) {
+    GOCUA_TRY(rows->finish());
     GOCUA_TRY(sheet->commit());
     return count;
   }

@@ -97,6 +97,15 @@ struct RecordFilter {
   std::optional<core::Date> since{};     // received (UTC) on or after this day
 };
 
+// The parts of each record line a walk reads, when not all of it: the named top-level members
+// (volunteer, created_at...) and the named members of its "body". The rest of the line is skipped
+// unparsed (an application's form answers are most of its bytes), and OpenRecord::plain holds
+// only these, in the line's own shape.
+struct RecordFields {
+  std::vector<std::string> top;
+  std::vector<std::string> body;
+};
+
 // One record opened for the caller: metadata, and the decrypted record line (volunteer,
 // created_at, body...), valid only during the callback and wiped right after it.
 struct OpenRecord {
@@ -264,6 +273,11 @@ class HubSession {
   // decrypted for fn. "hub.bad_status" for a status that is neither "new" nor a review status;
   // "hub.damaged" when a record does not open; fn's error stops the walk and is returned.
   [[nodiscard]] Status forEachRecord(const RecordFilter& filter, const std::function<Status(const OpenRecord&)>& fn);
+  // The same, reading only fields of each line (RecordFields); the village filter still applies.
+  // These records are decrypted and read a few blocks ahead on worker threads; fn still hears them
+  // one at a time, in order, on the calling thread, and each one's plaintext is wiped right after.
+  [[nodiscard]] Status forEachRecord(const RecordFilter& filter, const RecordFields& fields,
+                                     const std::function<Status(const OpenRecord&)>& fn);
   // The one record with this id (its head revision), opened and wiped as forEachRecord does.
   // "hub.bad_record_id" when id is not a record id, "hub.record_not_found" when the hub has none.
   [[nodiscard]] Status withRecord(std::string_view recordId, const std::function<Status(const OpenRecord&)>& fn);

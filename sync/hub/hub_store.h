@@ -139,9 +139,10 @@ class HubStore {
   // and its place in the order. An empty procedure stores none (formVersion then reads as 0).
   [[nodiscard]] virtual Status upsertRecord(const StoredRecord& row) = 0;
   // Every record (of one procedure, when given) in the order first received, with its review
-  // status; sealed bodies only when withBodies. Stops at, and returns, fn's first error.
+  // status; sealed bodies only when withBodies. Stops at, and returns, fn's first error. Each row is
+  // fn's to keep (move from): a walk that opens records hands the sealed body on without a copy.
   [[nodiscard]] virtual Status forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
-                                             const std::function<Status(const StoredRecord&)>& fn) = 0;
+                                             const std::function<Status(StoredRecord&)>& fn) = 0;
   // One record as forEachRecord gives it, with its sealed body: nullopt for an unknown id.
   [[nodiscard]] virtual Result<std::optional<StoredRecord>> recordWithBody(std::span<const std::uint8_t, 16> id) = 0;
   [[nodiscard]] virtual Result<std::int64_t> recordCount() = 0;

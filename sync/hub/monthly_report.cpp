@@ -99,7 +99,10 @@ Result<std::pair<int, int>> parseReportMonth(std::string_view text) {
 Result<MonthlyReport> monthlyReport(HubSession& session, int year, int month) {
   std::unordered_map<std::string, std::string> villageOfResident;
   std::vector<Facts> facts;
-  auto st = session.forEachRecord({}, [&](const OpenRecord& r) -> Status {
+  // What the figures read of a record; the rest of each line (an application's answers) is skipped.
+  static const RecordFields kFields{{"volunteer", "created_at"},
+                                    {"village", "resident_id", "date", "attendees", "helped"}};
+  auto st = session.forEachRecord({}, kFields, [&](const OpenRecord& r) -> Status {
     const json& rec = r.plain;
     static const json kNoBody = json::object();
     const auto bodyIt = rec.find("body");

@@ -61,7 +61,7 @@ class SqliteHubStore final : public HubStore {
   Status upsertRecord(const StoredRecord& row) override;
   Result<std::optional<StoredRecord>> recordWithBody(std::span<const std::uint8_t, 16> id) override;
   Status forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
-                       const std::function<Status(const StoredRecord&)>& fn) override;
+                       const std::function<Status(StoredRecord&)>& fn) override;
   Result<std::int64_t> recordCount() override;
 
   Status setReview(const ReviewRow& row) override;
@@ -391,7 +391,7 @@ Result<StoredRecord> readRecordRow(store::Stmt& st, bool withBodies) {
 }  // namespace
 
 Status SqliteHubStore::forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
-                                     const std::function<Status(const StoredRecord&)>& fn) {
+                                     const std::function<Status(StoredRecord&)>& fn) {
   std::string sql = kRecordSelect;
   sql += withBodies ? ", r.sealed" : ", NULL";
   sql += " FROM record r LEFT JOIN review v ON v.record_id = r.id";

@@ -59,7 +59,7 @@ hub::StoredRecord recordRow(std::uint8_t n, std::uint8_t device, std::int64_t re
 
 std::vector<hub::StoredRecord> allRecords(HubStore& s, const std::optional<std::string>& procedure, bool bodies) {
   std::vector<hub::StoredRecord> out;
-  auto st = s.forEachRecord(procedure, bodies, [&](const hub::StoredRecord& r) -> Status {
+  auto st = s.forEachRecord(procedure, bodies, [&](hub::StoredRecord& r) -> Status {
     out.push_back(r);
     return {};
   });
@@ -296,7 +296,7 @@ TEST_CASE("hub store: records keep their head revision, in the order first recei
     CHECK(allRecords(s, std::string("none"), true).empty());
 
     int calls = 0;
-    auto stopped = s.forEachRecord(std::nullopt, true, [&](const hub::StoredRecord&) -> Status {
+    auto stopped = s.forEachRecord(std::nullopt, true, [&](hub::StoredRecord&) -> Status {
       ++calls;
       return Error::fromText("test.stop");
     });
