@@ -25,6 +25,13 @@ const json& bodyOf(const json& plain) {
   return it != plain.end() && it->is_object() ? *it : kNone;
 }
 
+// The body's answers read in place: a copy would be plaintext the record's wipe never reaches.
+const json& answersOf(const json& body) {
+  static const json kNone = json::object();
+  const auto it = body.find("answers");
+  return it != body.end() ? *it : kNone;
+}
+
 // "2026-11-23T10:00:00Z" → the local day, dd/mm/yyyy.
 std::string localDay(const std::string& isoUtc) {
   const std::string moment = ui::formatLocalTime(isoUtc);
@@ -87,7 +94,7 @@ void QueueModel::open(OfficeModel& office, const core::Date& today) {
     row.receivedAt = r.receivedAt;
     row.receivedDay = localDay(r.receivedAt);
     row.received = core::localDayOfUtc(r.receivedAt);
-    if (form) row.deadline = form->deadlineState(body.contains("answers") ? body["answers"] : json(), today);
+    if (form) row.deadline = form->deadlineState(answersOf(body), today);
     row.created = core::localDayOfUtc(jsonField<std::string>(r.plain, "created_at").value_or(""));
     row.volunteer = jsonField<std::string>(r.plain, "volunteer").value_or("");
     row.residentId = jsonField<std::string>(body, "resident_id").value_or("");
