@@ -12,6 +12,9 @@ echo "== sync: $residents residents (export vs sqlite|zstd|age, batch size, hub 
 build/tests/bench/gocua-bench-sync --residents "$residents" --hub-bin build/src/hub_cli/gocua-hub
 echo "== commune desk: $residents applications (XLSX export, monthly report, declaration PDF, queue open and filter)" >&2
 build/tests/bench/gocua-bench-office --applications "$residents" --hub-bin build/src/hub_cli/gocua-hub
+echo "== commune desk window: $residents applications under Xvfb (unlock to queue, frame times scrolling and filtering, idle CPU, RSS)" >&2
+build/tests/bench/gocua-bench-office-gui --applications "$residents" --bench-office build/tests/bench/gocua-bench-office \
+  --hub-bin build/src/hub_cli/gocua-hub
 echo "== desktop app: $residents residents under Xvfb (launch, frame times scrolling and typing, idle CPU, RSS)" >&2
 build/tests/bench/gocua-bench-gui --residents "$residents"
 echo "== desktop app layout: every screen at 100-250 % text (screenshots, faults in build/gui-screenshots/layout-faults.txt)" >&2

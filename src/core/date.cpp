@@ -100,6 +100,12 @@ Result<Date> parseDate(std::string_view text, DatePrecision coarsest) {
   return d;
 }
 
+std::string formatIsoDay(const Date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
 std::string formatDate(const Date& d) {
   auto pad = [](int v, int width) {
     std::string s = std::to_string(v < 0 ? 0 : v);

@@ -37,6 +37,8 @@ Result<Date> parseDate(std::string_view text, DatePrecision coarsest = DatePreci
 
 // "dd/mm/yyyy", "mm/yyyy" or "yyyy" according to precision.
 std::string formatDate(const Date& d);
+// "yyyy-mm-dd" of a full date: file names and the hub's since filters.
+std::string formatIsoDay(const Date& d);
 
 bool isLeapYear(int year);
 int daysInMonth(int year, int month);

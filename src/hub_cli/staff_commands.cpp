@@ -1,6 +1,5 @@
 // staff add / list / remove (each staff member's own passphrase over the same hub data key) and
 // audit (who did what, when).
-#include <cstdio>
 
 #include "core/date.h"
 #include "hub_cli/context.h"
@@ -16,9 +15,7 @@ Result<std::string> sinceDay(const std::string& text) {
   if (text.empty()) return std::string();
   auto d = core::parseDate(text);
   if (!d) return Error::make(err::kHubBadArg, "since", d.error().code);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
-  return std::string(buf);
+  return core::formatIsoDay(*d);
 }
 
 }  // namespace

@@ -16,7 +16,8 @@ namespace {
 
 class Endpoint final : public sync::transport::HubEndpoint {
  public:
-  Endpoint(HubSession& session, ImportOptions options) : session_(session), options_(options) {}
+  Endpoint(HubSession& session, ImportOptions options, UploadObserver observer)
+      : session_(session), options_(options), observer_(std::move(observer)) {}
 
   bool deviceKnown(const sync::transport::DeviceId& device) override {
     std::lock_guard lock(mutex_);
@@ -34,6 +35,7 @@ class Endpoint final : public sync::transport::HubEndpoint {
     }
     auto res = session_.importFile(gcbFile, options_);
     if (!res) return res.error();
+    if (observer_) observer_(gcbFile, *res);
     const bool ours = res->device && *res->device == device;
     if (!res->receipt.empty() && ours) return std::move(res->receipt);
     // A refused batch that names its uploader gets a signed "rejected" answer; anything else
@@ -52,13 +54,15 @@ class Endpoint final : public sync::transport::HubEndpoint {
  private:
   HubSession& session_;
   ImportOptions options_;
+  UploadObserver observer_;
   std::mutex mutex_;
 };
 
 }  // namespace
 
-std::unique_ptr<sync::transport::HubEndpoint> makeEndpoint(HubSession& session, ImportOptions options) {
-  return std::make_unique<Endpoint>(session, options);
+std::unique_ptr<sync::transport::HubEndpoint> makeEndpoint(HubSession& session, ImportOptions options,
+                                                           UploadObserver observer) {
+  return std::make_unique<Endpoint>(session, options, std::move(observer));
 }
 
 }  // namespace gocua::hub

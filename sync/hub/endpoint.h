@@ -3,6 +3,7 @@
 // every call is serialised by one mutex.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "sync/hub/hub.h"
@@ -10,7 +11,12 @@
 
 namespace gocua::hub {
 
+// Hears every upload the hub imported (whatever it decided), on the server thread, while the
+// endpoint's mutex is held: keep it short. The desk shows the latest uploads from it.
+using UploadObserver = std::function<void(const fs::path& gcbFile, const ImportResult& result)>;
+
 [[nodiscard]] std::unique_ptr<sync::transport::HubEndpoint> makeEndpoint(HubSession& session,
-                                                                         ImportOptions options = {});
+                                                                         ImportOptions options = {},
+                                                                         UploadObserver observer = {});
 
 }  // namespace gocua::hub

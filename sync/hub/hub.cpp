@@ -246,4 +246,25 @@ HubSession::~HubSession() = default;
 
 const sync::HubIdentity& HubSession::identity() const { return impl_->identity; }
 
+Result<HubTwin> HubSession::twin() {
+  auto hub = Hub::open(hub_.dir());
+  if (!hub) return hub.error();
+  const auto& mine = impl_->identity;
+  sync::HubIdentity id;
+  id.signPublic = mine.signPublic;
+  id.signSecret = vault::SecretBytes::copyOf(mine.signSecret.view());
+  id.box.publicKey = mine.box.publicKey;
+  id.box.secretKey = vault::SecretBytes::copyOf(mine.box.secretKey.view());
+  id.recovery.publicKey = mine.recovery.publicKey;
+  id.recovery.secretKey = vault::SecretBytes::copyOf(mine.recovery.secretKey.view());
+  auto impl = std::make_unique<Impl>(std::move(id), vault::SecretBytes::copyOf(impl_->dataKey.view()),
+                                     forms::FormRegistry::load(forms::defaultFormsDir()), impl_->commune);
+  impl->staff = impl_->staff;
+  GOCUA_TRY(detail::loadPublishedForms((*hub)->store(), *impl));
+  HubTwin twin;
+  twin.session = std::unique_ptr<HubSession>(new HubSession(**hub, std::move(impl)));
+  twin.hub = std::move(*hub);
+  return twin;
+}
+
 }  // namespace gocua::hub

@@ -230,6 +230,12 @@ struct RecoveryResult {
   std::string code;  // the one-time code staff read to the volunteer
 };
 
+// A second session on its own connection (HubSession::twin); the session goes before its hub.
+struct HubTwin {
+  std::unique_ptr<Hub> hub;
+  std::unique_ptr<HubSession> session;
+};
+
 class HubSession {
  public:
   ~HubSession();
@@ -238,6 +244,10 @@ class HubSession {
 
   Hub& hub() { return hub_; }
   const sync::HubIdentity& identity() const;
+  // The same data dir opened again, unlocked with copies of this session's keys as the same staff
+  // member: work on another thread (the desk's network receiving) uses it while this one stays on
+  // its own thread. Each has its own database connection; SQLite serialises their writes.
+  [[nodiscard]] Result<HubTwin> twin();
 
   // The signed .gcp for devices; fingerprint() of identity().signPublic is what staff post.
   [[nodiscard]] Result<std::string> profile();

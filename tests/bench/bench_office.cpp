@@ -8,7 +8,8 @@
 //   - the review queue: opening it (every record decrypted once) and a filter change (apply()).
 // Prints one JSON object with the targets and whether each was met.
 //
-// Usage: gocua-bench-office --hub-bin PATH [--applications N] [--dir DIR]
+// Usage: gocua-bench-office --hub-bin PATH [--applications N] [--dir DIR] [--keep 1]
+// --keep 1 leaves DIR/hub (passphrase kHubPass) for the window's benchmark (bench_office_gui.cpp).
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -149,6 +150,7 @@ int run(const std::vector<std::string>& argv, const std::vector<std::string>& en
 int main(int argc, char** argv) {
   std::size_t apps = 100000;
   fs::path dir, hubBin;
+  bool keep = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--applications")
@@ -157,6 +159,8 @@ int main(int argc, char** argv) {
       dir = argv[i + 1];
     else if (a == "--hub-bin")
       hubBin = argv[i + 1];
+    else if (a == "--keep")
+      keep = std::string(argv[i + 1]) == "1";
   }
   if (hubBin.empty()) die("--hub-bin PATH is required");
   if (dir.empty()) dir = fs::temp_directory_path() / ("gocua-bench-office-" + std::to_string(::getpid()));
@@ -207,7 +211,7 @@ int main(int argc, char** argv) {
   const double pdfSeconds = secondsSince(t);
   session->reset();
 
-  office::Desk desk(office::OfficeOptions{hubDir, "", dir / "office.json"},
+  office::Desk desk(office::OfficeOptions{hubDir, "", dir / "office.json", ""},
                     ui::FolderPicker::Roots{{dir / "media"}, dir});
   desk.model.start();
   desk.unlock.load(desk.model);
@@ -243,6 +247,6 @@ int main(int argc, char** argv) {
        {{"worst_seconds", worstFilterSeconds}, {"target_s", 0.1}, {"met", worstFilterSeconds <= 0.1}}},
   };
   std::cout << out.dump(2) << "\n";
-  fs::remove_all(dir);
+  if (!keep) fs::remove_all(dir);
   return 0;
 }

@@ -211,14 +211,20 @@ bool Driver::waitEnabled(const std::string& id, double seconds) {
   return true;
 }
 
+bool Driver::hover(const std::string& id, double seconds) {
+  if (!reveal(id, seconds)) return false;
+  const auto r = map()["items"][id];
+  const int x = (r[0].get<int>() + r[2].get<int>()) / 2, y = (r[1].get<int>() + r[3].get<int>()) / 2;
+  xdotool({"mousemove", "--window", window_, std::to_string(x), std::to_string(y)});
+  settle(0.15);
+  return true;
+}
+
 bool Driver::click(const std::string& id, double seconds) {
   if (!reveal(id, seconds)) return false;
   if (!waitEnabled(id, std::min(seconds, 5.0))) return false;
-  const auto r = map()["items"][id];
-  const int x = (r[0].get<int>() + r[2].get<int>()) / 2, y = (r[1].get<int>() + r[3].get<int>()) / 2;
   // Move first and let the app see the hover, as a hand on a touchpad would.
-  xdotool({"mousemove", "--window", window_, std::to_string(x), std::to_string(y)});
-  settle(0.15);
+  if (!hover(id, seconds)) return false;
   xdotool({"click", "1"});
   settle();
   return true;

@@ -69,6 +69,8 @@ class Driver {
   // Clicks the centre of widget id (revealed first, then waited for while drawn disabled); false
   // when it never appeared or stayed disabled.
   bool click(const std::string& id, double seconds = 10);
+  // Moves the pointer over widget id without clicking (then the wheel scrolls what is under it).
+  bool hover(const std::string& id, double seconds = 10);
   // For a failed step: a screenshot of the window and what is on screen (widget names only).
   std::string failure();
   // Clicks the field, selects what it holds and types text (Vietnamese welcome), then checks

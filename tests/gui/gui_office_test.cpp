@@ -2,12 +2,19 @@
 // the commune's hub (the commune from the 2025 list, a village, the first staff member; the key
 // code poster printed to the stick) → Máy tình nguyện viên joins the laptop from its request on a stick (the profile
 // written beside it) → the laptop makes its batch → Nhận gói hồ sơ (import, receipt beside the
-// batch) → the queue → open the application → needs documents with a ready note → Tổng quan: this
-// week's bar opens the queue on the application, and the month's report (with the laptop's skills
-// session) goes to the stick as Excel → Xuất danh sách writes the VNeID applications as Excel.
-// Then gocua-hub reads the decision back from the same hub directory and the sheets are read
-// back. Screenshots land in <build>/gui-screenshots/office/.
+// batch) → the queue → open the application → needs documents with a ready note → the laptop
+// syncs over the network with the desk (receiving on loopback since first run) and gets the note
+// → Tổng quan: this week's bar opens the queue on the application, and the month's report (with
+// the laptop's skills session) goes to the stick as Excel → Xuất danh sách writes the VNeID
+// applications as Excel and the police's appointment list as PDF → Cài đặt adds a colleague.
+// Then gocua-hub reads the decision and the staff back from the same hub directory and the files
+// are read back. Screenshots land in <build>/gui-screenshots/office/.
 #include <doctest/doctest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <ctime>
@@ -41,6 +48,20 @@ std::string today(const char* format) {
   return text;
 }
 
+// A loopback port nothing listens on right now (the kernel's pick; closed again at once).
+int freeLoopbackPort() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  socklen_t len = sizeof addr;
+  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
 }  // namespace
 
 TEST_CASE("gui: the commune desk imports a stick, opens the application and asks for documents") {
@@ -54,7 +75,11 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
 
   // First run: no hub yet, so the desk makes it. The commune from the 2025 list by a search
   // without accents, one village, the first staff member and a passphrase typed twice.
-  REQUIRE_MESSAGE(s.launch({GOCUA_OFFICE, "--data", (s.sandbox.root / "hub").string()}), it::readFile(s.log()));
+  // The desk receives over the network from the first unlock, here on loopback only.
+  const std::string hubUrl = "http://127.0.0.1:" + std::to_string(freeLoopbackPort());
+  REQUIRE_MESSAGE(s.launch({GOCUA_OFFICE, "--data", (s.sandbox.root / "hub").string(), "--listen",
+                            hubUrl.substr(std::string("http://").size())}),
+                  it::readFile(s.log()));
   auto& d = *s.driver;
   REQUIRE_MESSAGE(d.waitScreen("setup"), d.failure());
   REQUIRE_MESSAGE(d.fill("setup.search", "tan lap tay ninh"), d.failure());
@@ -145,6 +170,27 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   d.key("F12");  // the decision as staff see it, for a person to look at
   d.settle(0.5);
 
+  // The volunteer syncs over the office network with the desk, which has been receiving since
+  // first run: the decision comes back with its note, and the inbox lists the upload (the
+  // resident met since is what travels).
+  s.sandbox.addResident(
+      {{"full_name", "Lường Văn Tâm"}, {"date_of_birth", "02/09/1948"}, {"sex", "male"}, {"village", "Thôn Đông"}});
+  auto synced = s.sandbox.ctl({"sync", "--hub", hubUrl});
+  REQUIRE_MESSAGE(synced.exitCode == 0, synced.describe());
+  auto laptop = s.sandbox.ctl({"status"});
+  REQUIRE_MESSAGE(laptop.exitCode == 0, laptop.describe());
+  const json needs = laptop.parsed()["needs_documents"];
+  REQUIRE(needs.size() == 1);
+  CHECK(needs[0]["id"] == applicationId);
+  CHECK_FALSE(needs[0]["note"].get<std::string>().empty());
+  click(d, "nav.inbox");
+  REQUIRE_MESSAGE(d.waitScreen("inbox"), d.failure());
+  CHECK(d.has("inbox.network"));
+  REQUIRE_MESSAGE(d.waitItem("inbox.upload.0", 10), d.failure());
+  d.settle(0.5);
+  d.key("F12");
+  d.settle(0.5);
+
   // The overview: this week's bar (the last) opens the queue on the week's one application.
   click(d, "nav.dashboard");
   REQUIRE_MESSAGE(d.waitScreen("dashboard"), d.failure());
@@ -177,9 +223,34 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   const fs::path list = stick / ("danh-sach-vneid_level2-" + today("%Y-%m-%d") + ".xlsx");
   CHECK_MESSAGE(waitForFile(list, 30), "no export on the stick");
   d.settle(0.5);
+  // The commune police's VNeID level-2 list of the village, into the same folder.
+  click(d, "appointments.print");
+  const fs::path appointments = stick / ("lich-hen-vneid-thon-dong-" + today("%Y-%m-%d") + ".pdf");
+  CHECK_MESSAGE(waitForFile(appointments, 30), "no appointment list on the stick");
+  d.settle(0.5);
+  d.key("F12");
+  d.settle(0.5);
+
+  // Cài đặt: a colleague joins the desk with their own passphrase.
+  click(d, "nav.settings");
+  REQUIRE_MESSAGE(d.waitScreen("settings"), d.failure());
+  REQUIRE_MESSAGE(d.fill("staff.name", "Hà Văn Nam"), d.failure());
+  REQUIRE_MESSAGE(d.fill("staff.passphrase", "mật khẩu của anh Nam 2026"), d.failure());
+  REQUIRE_MESSAGE(d.fill("staff.confirm", "mật khẩu của anh Nam 2026"), d.failure());
+  click(d, "staff.add");
+  REQUIRE_MESSAGE(d.waitItem("staff.row.1", 60), d.failure());
+  d.settle(0.5);
   d.key("F12");
   d.settle(0.5);
   s.app->stop();
+  auto team = s.hub({"staff", "list"});
+  REQUIRE_MESSAGE(team.exitCode == 0, team.describe());
+  REQUIRE(team.parsed().size() == 2);
+  CHECK(team.parsed()[1]["name"] == "Hà Văn Nam");
+  CHECK(team.parsed()[1]["added_by"] == "Lò Thị Mai");
+  const auto listText = it::pdfText(appointments);
+  CHECK(listText.find("Nguyễn Thị Hoa") != std::string::npos);
+  CHECK(listText.find("001156012345") != std::string::npos);
 
   // The decision is in the hub, with the note, for the laptop's next receipt.
   auto listed = s.hub({"records", "list", "--status", "needs_documents"});

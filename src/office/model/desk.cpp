@@ -16,11 +16,13 @@ Desk::Desk(OfficeOptions options, ui::FolderPicker::Roots roots)
       exports(roots),
       laptops(std::move(roots)) {
   model.onLock([this] { forgetScreens(); });
+  receive.configure(model.options().listen);
 }
 
 void Desk::forgetScreens() {
   inbox.reset();  // first: an import or export running on the session stops and is waited for
   exports.reset();
+  appointments.reset();
   duplicates.reset();
   unlock.reset();
   setup.reset();
@@ -29,6 +31,7 @@ void Desk::forgetScreens() {
   dashboard.reset();
   laptops.reset();
   settings.reset();
+  staff.reset();
 }
 
 void Desk::start() {
@@ -37,16 +40,27 @@ void Desk::start() {
   if (model.screen() == Screen::Setup) setup.open();
 }
 
+void Desk::pollSetup(double now) {
+  const bool locked = !model.session();
+  setup.poll(model, now);
+  if (locked && model.session()) receive.afterUnlock(model);
+}
+
 void Desk::pollUnlock(double now) {
   const bool locked = !model.session();
   unlock.poll(model, now);
-  if (locked && model.session()) goQueue();
+  if (locked && model.session()) unlocked();
 }
 
 void Desk::finishUnlock(double now) {
   const bool locked = !model.session();
   unlock.finish(model, now);
-  if (locked && model.session()) goQueue();
+  if (locked && model.session()) unlocked();
+}
+
+void Desk::unlocked() {
+  receive.afterUnlock(model);
+  goQueue();
 }
 
 void Desk::lock() {
@@ -60,17 +74,20 @@ void Desk::goInbox() {
 }
 
 void Desk::goQueue() {
+  queue.uploadsAtOpen = receive.uploadCount();
   queue.open(model);
   model.go(Screen::Queue);
 }
 
 void Desk::goSettings() {
   settings.open(model);
+  staff.open(model);
   model.go(Screen::Settings);
 }
 
 void Desk::goExport() {
   exports.open(model);
+  appointments.open(model);
   model.go(Screen::Export);
 }
 
@@ -127,7 +144,8 @@ void Desk::goTo(Screen s) {
 bool Desk::holdsPlaintext() const {
   return unlock.holdsPlaintext() || setup.holdsPlaintext() || inbox.holdsPlaintext() || queue.holdsPlaintext() ||
          record.holdsPlaintext() || dashboard.holdsPlaintext() || exports.holdsPlaintext() ||
-         laptops.holdsPlaintext() || duplicates.holdsPlaintext() || settings.holdsPlaintext();
+         appointments.holdsPlaintext() || laptops.holdsPlaintext() || duplicates.holdsPlaintext() ||
+         settings.holdsPlaintext() || staff.holdsPlaintext();
 }
 
 }  // namespace gocua::office

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 
+#include "office/model/appointments_model.h"
 #include "office/model/dashboard_model.h"
 #include "office/model/duplicates_model.h"
 #include "office/model/export_model.h"
@@ -16,9 +17,11 @@
 #include "office/model/laptops_model.h"
 #include "office/model/office_model.h"
 #include "office/model/queue_model.h"
+#include "office/model/receive_model.h"
 #include "office/model/record_model.h"
 #include "office/model/settings_model.h"
 #include "office/model/setup_model.h"
+#include "office/model/staff_model.h"
 #include "office/model/unlock_model.h"
 
 namespace gocua::office {
@@ -44,6 +47,7 @@ struct Desk {
 
   // Declared first, so it outlives the screens (an import still running holds its session).
   OfficeModel model;
+  ReceiveModel receive;  // network receiving: runs on its own twin session, also while locked
   SetupModel setup;
   UnlockModel unlock;
   InboxModel inbox;
@@ -51,14 +55,16 @@ struct Desk {
   RecordModel record;
   DashboardModel dashboard;
   ExportModel exports;
+  AppointmentsModel appointments;  // on the export screen, into its folder
   LaptopsModel laptops;
   DuplicatesModel duplicates;
   SettingsModel settings;
+  StaffModel staff;  // on the settings screen
 
   // Loads the settings and opens the hub: the unlock screen, or first run when there is none yet.
   void start();
   // Collects the hub first run made; it stays on its key code until staff go on.
-  void pollSetup(double now) { setup.poll(model, now); }
+  void pollSetup(double now);
   // Leaves first run for the laptops screen (joining the first laptops comes next).
   void finishSetup() { goLaptops(); }
   // Collects a finished unlock; once the session is there, the queue opens (finish: blocks, tests).
@@ -92,6 +98,7 @@ struct Desk {
 
  private:
   void forgetScreens();
+  void unlocked();  // network receiving as wanted, then the queue
 };
 
 }  // namespace gocua::office

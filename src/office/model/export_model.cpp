@@ -65,10 +65,8 @@ void ExportModel::start(OfficeModel& office, std::function<void()> wake) {
     error_ = i18n::message(matching.error());
     return;
   }
-  const core::Date day = core::today();
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", day.year, day.month, day.day);
-  const auto out = ui::uniqueFileIn(folder.folder(), fileStem(iso), exportExtension(format));
+  const auto out =
+      ui::uniqueFileIn(folder.folder(), fileStem(core::formatIsoDay(core::today())), exportExtension(format));
   const std::size_t total = matching->size();
   office.setBusy(true);
   office.clearNotice();

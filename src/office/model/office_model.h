@@ -35,6 +35,9 @@ struct OfficeOptions {
   std::filesystem::path dataDir;  // the hub data dir, as `gocua-hub --data`
   std::string staff;              // --staff: chosen first on the unlock screen
   std::filesystem::path settingsFile;
+  // Receiving over the network (ReceiveModel::configure): "" = off until switched on, "auto" = on
+  // from the first unlock on the default address, "ADDR:PORT" = on there.
+  std::string listen;
 };
 
 // $XDG_CONFIG_HOME/gocua/office.json (display settings only: no residents' data).

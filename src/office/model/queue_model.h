@@ -52,6 +52,9 @@ class QueueModel {
   // Deadlines and the received-day ranges count from today (tests give the day).
   void open(OfficeModel& office, const core::Date& today = core::today());
   void reload(OfficeModel& office) { open(office); }
+  // ReceiveModel::uploadCount() when the queue was read: batches received over the network since
+  // then are not in it yet, and the screen offers to read it again (Desk::goQueue keeps it).
+  std::size_t uploadsAtOpen = 0;
 
   // The filter; "" = all. Call apply() after changing it.
   std::string procedure, village, status, volunteer;

@@ -69,16 +69,38 @@ void whereCard(OfficeApp& app) {
   heading(i18n::tr("office.export.where"));
   warningText(i18n::tr("office.export.private"));
   drawFolderPicker(m.folder, "export.folder", app.now);
-  const core::Date day = core::today();
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", day.year, day.month, day.day);
+  const std::string iso = core::formatIsoDay(core::today());
   mutedText(i18n::tr("office.export.file_name", {{"name", m.fileStem(iso) + exportExtension(m.format)}}));
   if (m.busy()) {
     const auto [done, total] = m.progress();
     progress(total ? static_cast<float>(done) / static_cast<float>(total) : 0.0f, m.progressCaption());
   } else {
-    ImGui::BeginDisabled(!m.canStart());
+    ImGui::BeginDisabled(!m.canStart() || app.appointments.busy());
     if (button(i18n::tr("office.export.start"), "export.start", ButtonKind::Primary, -1)) m.start(app.model, app.wake);
+    ImGui::EndDisabled();
+  }
+  if (!m.error().empty()) errorText(m.error());
+  endCard();
+}
+
+// The police's VNeID level-2 list of one village, into the same folder.
+void appointmentsCard(OfficeApp& app) {
+  auto& m = app.appointments;
+  beginCard("export-appointments");
+  heading(i18n::tr("office.appointments.title"));
+  mutedText(i18n::tr("office.appointments.explain"));
+  std::vector<std::pair<std::string, std::string>> options;
+  for (const auto& v : m.villages()) options.emplace_back(v, v);
+  const float width = std::min(availableWidth(), ImGui::GetFontSize() * 30);
+  filterCombo("appointments.village", i18n::tr("office.queue.village"), width, options, m.village);
+  const auto folder = app.exports.folder.folder();
+  mutedText(i18n::tr("office.export.file_name", {{"name", m.fileStem(core::formatIsoDay(core::today())) + ".pdf"}}));
+  if (m.busy()) {
+    mutedText(i18n::tr("office.appointments.busy"));
+  } else {
+    ImGui::BeginDisabled(!m.canPrint(folder) || app.exports.busy());
+    if (button(i18n::tr("office.appointments.print"), "appointments.print", ButtonKind::Primary, -1))
+      m.print(app.model, folder, app.wake);
     ImGui::EndDisabled();
   }
   if (!m.error().empty()) errorText(m.error());
@@ -89,11 +111,13 @@ void whereCard(OfficeApp& app) {
 
 void drawExport(OfficeApp& app) {
   app.exports.poll(app.model);
+  app.appointments.poll(app.model);
   heading(i18n::tr("office.export.title"));
   ImGui::BeginChild("export-all", ImVec2(0, ImGui::GetContentRegionAvail().y));
   whatCard(app);
   formatCard(app);
   whereCard(app);
+  appointmentsCard(app);
   ImGui::EndChild();
 }
 

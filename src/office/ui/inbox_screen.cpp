@@ -13,10 +13,8 @@ namespace {
 
 using namespace gocua::ui::panels;
 
-void batchCard(const BatchSummary& s, std::size_t i) {
-  beginCard("inbox-result-" + std::to_string(i));
-  ImGui::TextUnformatted(s.file.c_str());
-  mark("inbox.result." + std::to_string(i));
+// The headline coloured by outcome, then each reason.
+void summaryLines(const BatchSummary& s) {
   const bool bad = s.status == sync::BatchStatus::Rejected || s.status == sync::BatchStatus::Quarantined;
   if (bad)
     errorText(s.headline);
@@ -25,7 +23,52 @@ void batchCard(const BatchSummary& s, std::size_t i) {
   else
     okText(s.headline);
   for (const auto& reason : s.reasons) mutedText("• " + reason);
+}
+
+void batchCard(const BatchSummary& s, std::size_t i) {
+  beginCard("inbox-result-" + std::to_string(i));
+  ImGui::TextUnformatted(s.file.c_str());
+  mark("inbox.result." + std::to_string(i));
+  summaryLines(s);
   if (!s.receiptProblem.empty()) errorText(i18n::tr("office.inbox.receipt_problem", {{"reason", s.receiptProblem}}));
+  endCard();
+}
+
+// The switch, the address volunteers type, and what came in lately.
+void networkCard(OfficeApp& app) {
+  auto& r = app.receive;
+  beginCard("inbox-network");
+  heading(i18n::tr("office.receive.title"));
+  bool on = r.running();
+  if (ImGui::Checkbox((i18n::tr("office.receive.switch") + "##receive").c_str(), &on)) {
+    if (on)
+      r.switchOn(app.model);
+    else
+      r.switchOff();
+  }
+  mark("inbox.network");
+  if (r.running()) {
+    okText(i18n::tr("office.receive.on"));
+    for (const auto& address : r.addresses()) largeText(address);
+    mutedText(i18n::tr("office.receive.locked_note"));
+  } else {
+    mutedText(i18n::tr("office.receive.off"));
+  }
+  if (!r.problem().empty()) errorText(r.problem());
+  const auto latest = r.latest();
+  if (r.running() || !latest.empty()) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(i18n::tr("office.receive.latest").c_str());
+    if (latest.empty()) mutedText(i18n::tr("office.receive.none_yet"));
+    for (std::size_t i = 0; i < latest.size(); ++i) {
+      const auto& u = latest[i];
+      ImGui::TextUnformatted(
+          i18n::tr("office.receive.row", {{"at", u.at}, {"volunteers", u.volunteers}, {"batch", u.summary.file}})
+              .c_str());
+      mark("inbox.upload." + std::to_string(i));
+      summaryLines(u.summary);
+    }
+  }
   endCard();
 }
 
@@ -34,6 +77,8 @@ void batchCard(const BatchSummary& s, std::size_t i) {
 void drawInbox(OfficeApp& app) {
   auto& m = app.inbox;
   m.poll(app.model);
+  networkCard(app);
+  ImGui::Spacing();
   heading(i18n::tr("office.inbox.title"));
   mutedText(i18n::tr("office.inbox.explain"));
   ImGui::BeginDisabled(m.busy());

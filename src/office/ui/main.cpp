@@ -35,9 +35,14 @@ int run(int argc, char** argv) {
   if (const char* staff = std::getenv("GOCUA_STAFF")) options.staff = staff;
   cli.add_option("--data", options.dataDir, i18n::tr("office.opt.data"));
   cli.add_option("--staff", options.staff, i18n::tr("office.opt.staff"));
+  options.listen = "auto";
+  cli.add_option("--listen", options.listen, i18n::tr("office.opt.listen"));
+  bool noNetwork = false;
+  cli.add_flag("--no-network", noNetwork, i18n::tr("office.opt.no_network"));
   ui::WindowSize windowSize;
   ui::addWindowSizeOptions(cli, windowSize);
   CLI11_PARSE(cli, argc, argv);
+  if (noNetwork) options.listen.clear();
 
   if (auto st = vault::init(); !st.ok()) {
     std::cerr << i18n::message(st.error()) << "\n";
@@ -57,6 +62,7 @@ int run(int argc, char** argv) {
   }
   auto& window = **platform;
   app.wake = [] { ui::Platform::wake(); };
+  app.receive.setWake(app.wake);
   ui::enableUiMapFromEnvironment();
   ui::WindowLoop loop(window);
 

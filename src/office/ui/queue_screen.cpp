@@ -216,6 +216,12 @@ void bulkDecision(OfficeApp& app) {
 void drawQueue(OfficeApp& app) {
   auto& m = app.queue;
   heading(i18n::tr("office.queue.title"));
+  if (const auto received = app.receive.uploadCount(); received > m.uploadsAtOpen) {
+    ImGui::AlignTextToFramePadding();
+    warningText(i18n::tr("office.queue.new_uploads", {{"count", i18n::formatCount(received - m.uploadsAtOpen)}}));
+    ImGui::SameLine();
+    if (button(i18n::tr("office.queue.reload"), "queue.reload")) app.goQueue();
+  }
   filters(app);
   ImGui::Spacing();
   ImGui::AlignTextToFramePadding();

@@ -46,7 +46,9 @@ void topBar(OfficeApp& app) {
   if (!app.model.session() || app.model.screen() == Screen::Setup) return;  // first run ends by its own button
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  mutedText(i18n::tr("office.bar.staff", {{"name", app.model.staffName()}}));
+  std::string who = i18n::tr("office.bar.staff", {{"name", app.model.staffName()}});
+  if (app.receive.running()) who += " · " + i18n::tr("office.bar.receiving");  // the switch, seen from any screen
+  mutedText(who);
   const float staffEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;  // window coordinates
   const Screen screen = app.model.screen();
   struct Nav {

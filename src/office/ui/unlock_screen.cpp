@@ -52,6 +52,14 @@ void drawUnlock(OfficeApp& app) {
   }
   ImGui::Spacing();
   mutedText(i18n::tr("office.unlock.forgot"));
+  if (app.receive.running()) {
+    // Locked, still receiving: say so, and let anyone passing stop it without the passphrase.
+    ImGui::Spacing();
+    const auto& addresses = app.receive.addresses();
+    const std::string where = addresses.empty() ? app.receive.boundAddress() : addresses.front();
+    warningText(i18n::tr("office.receive.while_locked", {{"address", where}}));
+    if (button(i18n::tr("office.receive.stop"), "unlock.receive_stop")) app.receive.switchOff();
+  }
   ImGui::EndGroup();
 }
 

@@ -36,7 +36,7 @@ struct DeskFixture : Fixture {
   Desk desk;
 
   DeskFixture()
-      : desk(OfficeOptions{tmp.path / "hub", "", home.path / "office.json"},
+      : desk(OfficeOptions{tmp.path / "hub", "", home.path / "office.json", ""},
              ui::FolderPicker::Roots{{home.path / "media"}, home.path}) {
     fs::create_directories(stick);
     desk.model.start();

@@ -170,13 +170,13 @@ TEST_CASE("settings: the display settings are saved in their own file and read b
   f.desk.settings.draft.highContrast = true;
   CHECK(f.desk.settings.apply(f.desk.model));
   CHECK_FALSE(f.desk.settings.apply(f.desk.model));  // nothing changed the looks
-  Desk again(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json"},
+  Desk again(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json", ""},
              ui::FolderPicker::Roots{{}, f.home.path});
   again.model.start();
   CHECK(again.model.settings().fontScalePercent == 200);
   CHECK(again.model.settings().highContrast);
   writeAll(f.home.path / "office.json", "not json");
-  Desk broken(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json"},
+  Desk broken(OfficeOptions{f.tmp.path / "hub", "", f.home.path / "office.json", ""},
               ui::FolderPicker::Roots{{}, f.home.path});
   broken.model.start();
   CHECK(broken.model.notice().error);

@@ -14,7 +14,7 @@ struct SetupFixture {
   TempDir home;
   fs::path dataDir = home.path / "hub";
   fs::path stick = home.path / "usb";
-  Desk desk{OfficeOptions{dataDir, "", home.path / "office.json"}, ui::FolderPicker::Roots{{}, home.path}};
+  Desk desk{OfficeOptions{dataDir, "", home.path / "office.json", ""}, ui::FolderPicker::Roots{{}, home.path}};
 
   SetupFixture() {
     fs::create_directories(stick);
@@ -137,7 +137,7 @@ TEST_CASE("first run: the hub is made, its key code shown and printed, and the n
     CHECK(f.desk.laptops.fingerprint() == fingerprint);
   }
 
-  Desk again(OfficeOptions{f.dataDir, "", f.home.path / "office.json"}, ui::FolderPicker::Roots{{}, f.home.path});
+  Desk again(OfficeOptions{f.dataDir, "", f.home.path / "office.json", ""}, ui::FolderPicker::Roots{{}, f.home.path});
   again.start();
   REQUIRE(again.model.screen() == Screen::Unlock);
   CHECK(again.unlock.staff() == std::vector<std::string>{"Lò Thị Mai"});
@@ -151,8 +151,43 @@ TEST_CASE("a data dir whose hub does not open says why and offers no first run o
   TempDir t;
   fs::create_directories(t.path / "hub");
   writeAll(t.path / "hub" / "hub.db", "not a database at all, a damaged file");
-  Desk desk(OfficeOptions{t.path / "hub", "", t.path / "office.json"}, ui::FolderPicker::Roots{{}, t.path});
+  Desk desk(OfficeOptions{t.path / "hub", "", t.path / "office.json", ""}, ui::FolderPicker::Roots{{}, t.path});
   desk.start();
   CHECK(desk.model.screen() == Screen::NoHub);
   CHECK_FALSE(desk.model.openError().empty());
+}
+
+TEST_CASE("first run where the data dir cannot be made: said in words, the choices kept, and it can try again") {
+  TempDir t;
+  const fs::path blocker = t.path / "o-dia";
+  writeAll(blocker, "a file where the folder should be");  // also refuses root, unlike permissions
+  Desk desk(OfficeOptions{blocker / "hub", "", t.path / "office.json", ""}, ui::FolderPicker::Roots{{}, t.path});
+  desk.start();
+  REQUIRE(desk.model.screen() == Screen::Setup);
+  auto& m = desk.setup;
+  m.query = "ba dinh";
+  m.choose(m.matches().front());
+  REQUIRE(m.toPeople());
+  m.villageDraft = "Tổ dân phố 1";
+  REQUIRE(m.addVillage());
+  m.staffName = "Lò Thị Mai";
+  m.passphrase = m.confirm = kStaffPassphrase;
+  m.create(desk.model);
+  m.finish(desk.model, 1.0);
+  CHECK_FALSE(m.error().empty());
+  CHECK(m.error().find("hub.") == std::string::npos);  // words, not a code
+  CHECK(m.step() == SetupModel::Step::People);
+  CHECK(desk.model.hub() == nullptr);
+  CHECK(desk.model.session() == nullptr);
+  CHECK(m.villages == std::vector<std::string>{"Tổ dân phố 1"});
+  CHECK(m.staffName == "Lò Thị Mai");
+  CHECK_FALSE(desk.holdsPlaintext());  // the passphrase is typed again, never kept
+
+  fs::remove(blocker);  // the technician frees the place
+  m.passphrase = m.confirm = kStaffPassphrase;
+  m.create(desk.model);
+  m.finish(desk.model, 1.0);
+  REQUIRE_MESSAGE(m.error().empty(), m.error());
+  CHECK(m.step() == SetupModel::Step::Key);
+  CHECK(desk.model.session() != nullptr);
 }

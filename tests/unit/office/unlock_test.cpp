@@ -25,7 +25,7 @@ TEST_CASE("unlock: --staff chooses the staff member; each unlocks with their own
   TempDir home;
   Fixture hubOnly;
   REQUIRE(hubOnly.session->addStaff("Lò Thị Mai", "mật khẩu của chị Mai 2026", vault::interactiveKdf()).ok());
-  Desk desk(OfficeOptions{hubOnly.tmp.path / "hub", "Lò Thị Mai", home.path / "office.json"},
+  Desk desk(OfficeOptions{hubOnly.tmp.path / "hub", "Lò Thị Mai", home.path / "office.json", ""},
             ui::FolderPicker::Roots{{}, home.path});
   desk.model.start();
   desk.unlock.load(desk.model);
@@ -44,7 +44,8 @@ TEST_CASE("unlock: --staff chooses the staff member; each unlocks with their own
 
 TEST_CASE("a folder without a hub opens on first run instead of offering an unlock") {
   TempDir t;
-  Desk desk(OfficeOptions{t.path / "nothing-here", "", t.path / "office.json"}, ui::FolderPicker::Roots{{}, t.path});
+  Desk desk(OfficeOptions{t.path / "nothing-here", "", t.path / "office.json", ""},
+            ui::FolderPicker::Roots{{}, t.path});
   desk.start();
   CHECK(desk.model.screen() == Screen::Setup);
   CHECK(desk.unlock.staff().empty());
