@@ -132,7 +132,8 @@ void QueueModel::open(OfficeModel& office, const core::Date& today) {
 
 void QueueModel::apply() {
   shown_.clear();
-  for (const auto& row : all_) {
+  for (std::size_t i = 0; i < all_.size(); ++i) {
+    const QueueRow& row = all_[i];
     if (!procedure.empty() && row.procedure != procedure) continue;
     if (!village.empty() && row.village != village) continue;
     if (!status.empty() && row.status != status) continue;
@@ -147,14 +148,14 @@ void QueueModel::apply() {
       const long day = core::daysSinceEpoch(*row.created) - core::daysSinceEpoch(*week);
       if (day < 0 || day > 6) continue;
     }
-    shown_.push_back(row);
+    shown_.push_back(i);
   }
 }
 
 void QueueModel::askBulk() {
   bulkIds_.clear();
   if (!bulk.canDecide()) return;
-  for (const auto& row : shown_) bulkIds_.push_back(row.id);
+  for (const auto& row : rows()) bulkIds_.push_back(row.id);
 }
 
 std::size_t QueueModel::applyBulk(OfficeModel& office) {
@@ -204,7 +205,6 @@ void QueueModel::reset() {
 
 void QueueModel::forgetRows() {
   for (auto& r : all_) wipeRow(r);
-  for (auto& r : shown_) wipeRow(r);
   all_.clear();
   shown_.clear();
   for (auto& v : villages_) vault::wipe(v);
