@@ -32,6 +32,15 @@ void mark(const std::string& id) {
   if ((GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0) uiMap().disabled(id);
 }
 
+void markRect(const std::string& id, float x0, float y0, float x1, float y1) {
+  if (!uiMap().enabled()) return;
+  auto* draw = ImGui::GetWindowDrawList();
+  const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
+  if (const auto part = clickablePart({x0, y0, x1, y1}, {c0.x, c0.y, c1.x, c1.y}))
+    uiMap().add(id, (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
+  if ((GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0) uiMap().disabled(id);
+}
+
 float availableWidth() { return ImGui::GetContentRegionAvail().x; }
 
 bool button(const std::string& label, const std::string& id, ButtonKind kind, float width) {

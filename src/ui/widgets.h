@@ -9,6 +9,9 @@ namespace gocua::ui {
 
 // Records the last item's rectangle under id for the GUI test.
 void mark(const std::string& id);
+// The same for a rectangle about to be drawn (a combo, whose popup replaces the last item): call
+// it before the widget, so the clip rectangle is the one the frame is drawn under.
+void markRect(const std::string& id, float x0, float y0, float x1, float y1);
 
 enum class ButtonKind { Primary, Normal };
 // A button at least 48 px (scaled) tall. width 0 = fit the label; -1 = the rest of the line.

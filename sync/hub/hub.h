@@ -210,6 +210,8 @@ class Hub {
   // empty = all); defined in staff.cpp.
   [[nodiscard]] Result<std::vector<StaffInfo>> staff();
   [[nodiscard]] Result<std::vector<AuditEntry>> auditLog(std::string_view since);
+  // The entries naming target (a record id: its decisions and prints), in the order written.
+  [[nodiscard]] Result<std::vector<AuditEntry>> auditLogOf(std::string_view target);
 
   // The rows behind this hub (hub_store.h), for the endpoint and tests.
   HubStore& store() { return *store_; }

@@ -166,6 +166,8 @@ class HubStore {
   [[nodiscard]] virtual Status appendAudit(const AuditRow& row) = 0;
   // Rows with at >= since (ISO text order; empty = all), in the order appended.
   [[nodiscard]] virtual Result<std::vector<AuditRow>> audit(std::string_view since) = 0;
+  // Rows whose target is exactly target (a record id, ...), in the order appended.
+  [[nodiscard]] virtual Result<std::vector<AuditRow>> auditOf(std::string_view target) = 0;
 };
 
 // A kind of store a hub data dir can hold. Plain function pointers: a backend is a table, not an object.

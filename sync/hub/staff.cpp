@@ -18,13 +18,18 @@ Result<std::vector<StaffInfo>> Hub::staff() {
   return out;
 }
 
-Result<std::vector<AuditEntry>> Hub::auditLog(std::string_view since) {
-  auto rows = store_->audit(since);
+namespace {
+Result<std::vector<AuditEntry>> entries(Result<std::vector<AuditRow>> rows) {
   if (!rows) return rows.error();
   std::vector<AuditEntry> out;
-  for (auto& r : *rows) out.push_back({r.at, r.staff, r.action, r.target});
+  for (auto& r : *rows) out.push_back({std::move(r.at), std::move(r.staff), std::move(r.action), std::move(r.target)});
   return out;
 }
+}  // namespace
+
+Result<std::vector<AuditEntry>> Hub::auditLog(std::string_view since) { return entries(store_->audit(since)); }
+
+Result<std::vector<AuditEntry>> Hub::auditLogOf(std::string_view target) { return entries(store_->auditOf(target)); }
 
 const std::string& HubSession::staffName() const { return impl_->staff; }
 

@@ -15,74 +15,10 @@
 #include <fstream>
 
 #include "gui_session.h"
+#include "layout_check.h"
 
-namespace {
-
-using nlohmann::json;
-namespace fs = std::filesystem;
-
-// "home.add_resident overlaps home.search", "nav.lock outside the window": what is wrong here.
-std::vector<std::string> layoutFaults(const json& map, int width, int height) {
-  std::vector<std::pair<std::string, std::array<float, 4>>> items;
-  if (map.contains("items"))
-    for (const auto& [id, r] : map["items"].items())
-      items.push_back({id, {r[0].get<float>(), r[1].get<float>(), r[2].get<float>(), r[3].get<float>()}});
-  std::vector<std::string> faults;
-  if (map.contains("cut"))
-    for (const auto& id : map["cut"]) faults.push_back(id.get<std::string>() + " runs past the window's edge");
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& [id, a] = items[i];
-    if (a[0] < -0.5f || a[1] < -0.5f || a[2] > static_cast<float>(width) + 0.5f ||
-        a[3] > static_cast<float>(height) + 0.5f)
-      faults.push_back(id + " outside the window");
-    for (std::size_t j = i + 1; j < items.size(); ++j) {
-      const auto& b = items[j].second;
-      const float w = std::min(a[2], b[2]) - std::max(a[0], b[0]), h = std::min(a[3], b[3]) - std::max(a[1], b[1]);
-      if (w > 1 && h > 1) faults.push_back(id + " overlaps " + items[j].first);
-    }
-  }
-  return faults;
-}
-
-struct Grid {
-  gui::Session& s;
-  int width, height;
-  std::vector<std::string> faults;
-
-  // The screen now showing: its screenshot under the percent (and name, when one screen has
-  // several looks), and what overlaps on it.
-  void look(int percent, const std::string& screen, const std::string& name = {}) {
-    auto& d = *s.driver;
-    REQUIRE_MESSAGE(d.waitScreen(screen), d.failure());
-    d.settle(0.6);  // the map is written after the frame that drew it
-    const auto shot = d.screenshot();
-    if (!shot.empty())
-      fs::rename(shot, shot.parent_path() / (std::to_string(percent) + "-" + (name.empty() ? screen : name) + ".png"));
-    for (const auto& f : layoutFaults(d.map(), width, height))
-      faults.push_back(std::to_string(width) + "x" + std::to_string(height) + " " + std::to_string(percent) + " % " +
-                       (name.empty() ? screen : name) + ": " + f);
-  }
-  // False (and noted) when the button cannot be reached at this size.
-  bool go(const std::string& button, const std::string& screen, int percent) {
-    auto& d = *s.driver;
-    if (!d.click(button, 3)) {
-      faults.push_back(std::to_string(width) + "x" + std::to_string(height) + " " + std::to_string(percent) +
-                       " %: cannot reach " + button);
-      return false;
-    }
-    look(percent, screen);
-    return true;
-  }
-};
-
-}  // namespace
-
-// The suite holds 100 % to it; GOCUA_LAYOUT_MAX_PERCENT=250 (scripts/bench.sh) walks the larger
-// sizes too, for screenshots and the faults list, which takes a few minutes more.
-int maxPercent() {
-  const char* env = std::getenv("GOCUA_LAYOUT_MAX_PERCENT");
-  return env ? std::clamp(std::atoi(env), 100, 250) : 100;
-}
+using gui::Grid;
+using gui::maxPercent;
 
 TEST_CASE("gui: at 100-250 % text on 1280x800 and 1024x600, no widget overlaps another or leaves the window") {
   for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{1024, 600}}) {
@@ -140,9 +76,6 @@ TEST_CASE("gui: at 100-250 % text on 1280x800 and 1024x600, no widget overlaps a
       }
     }
     s.app->stop();
-    std::ofstream report(fs::path(GOCUA_BINARY_DIR) / "gui-screenshots" / "layout-faults.txt",
-                         size == "1280x800" ? std::ios::trunc : std::ios::app);
-    for (const auto& f : grid.faults) report << f << "\n";
-    MESSAGE(grid.faults.size(), " layout faults at ", size, " (gui-screenshots/layout-faults.txt)");
+    grid.report("layout-faults.txt", size == "1280x800");
   }
 }

@@ -1,6 +1,7 @@
 #include "app/model/app_model.h"
 
 #include "core/i18n.h"
+#include "ui/model/release_memory.h"
 
 namespace gocua::app {
 
@@ -72,6 +73,7 @@ void AppModel::lock() {
   for (auto& reset : lockHooks_) reset();
   if (session_) session_->lock();
   session_.reset();
+  ui::releaseFreedMemory();
   screen_ = workspace_ ? Screen::Unlock : Screen::FirstRun;
 }
 

@@ -7,7 +7,6 @@
 #include "core/i18n.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
-#include "ui/ui_map.h"
 #include "ui/widgets.h"
 
 namespace gocua::app::ui::application {
@@ -103,9 +102,9 @@ void choiceCombo(WizardModel& m, const WizardField& f) {
   const float width = availableWidth();
   ImGui::SetNextItemWidth(-1);
   const std::string id = fieldId(f);
-  const bool open = ImGui::BeginCombo(("##" + id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge);
   // The popup replaces the last item, so the frame's rectangle is recorded by hand.
-  uiMap().add(id, pos.x, pos.y, pos.x + width, pos.y + ImGui::GetFrameHeight());
+  markRect(id, pos.x, pos.y, pos.x + width, pos.y + ImGui::GetFrameHeight());
+  const bool open = ImGui::BeginCombo(("##" + id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge);
   if (open) {
     static std::string filter;  // what the volunteer types to narrow the list; not resident data
     if (ImGui::IsWindowAppearing()) {

@@ -4,6 +4,7 @@
 #include "core/i18n.h"
 #include "office/model/errors.h"
 #include "sync/hub/errors.h"
+#include "ui/model/release_memory.h"
 
 namespace gocua::office {
 
@@ -52,6 +53,7 @@ void OfficeModel::lock() {
   for (auto& hook : lockHooks_) hook();
   busy_ = false;
   session_.reset();
+  ui::releaseFreedMemory();
   screen_ = hub_ ? Screen::Unlock : Screen::NoHub;
 }
 

@@ -135,7 +135,7 @@ bool RecordModel::open(OfficeModel& office, const std::string& recordId) {
 void RecordModel::readTrail(hub::HubSession& session) {
   history_.clear();
   delivery_.clear();
-  auto audit = session.hub().auditLog("");
+  auto audit = session.hub().auditLogOf(id_);  // this application's decisions and prints only
   if (!audit) {
     error_ = i18n::message(audit.error());
     return;

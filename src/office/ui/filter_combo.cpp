@@ -2,7 +2,6 @@
 
 #include <imgui.h>
 
-#include "ui/ui_map.h"
 #include "ui/widgets.h"
 
 namespace gocua::office::window {
@@ -17,9 +16,9 @@ bool filterCombo(const std::string& id, const std::string& label, float width,
   for (const auto& [v, text] : options)
     if (v == value) preview = text;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
+  markRect(id, pos.x, pos.y, pos.x + width, pos.y + ImGui::GetFrameHeight());
   ImGui::SetNextItemWidth(width);
   const bool open = ImGui::BeginCombo(("##" + id).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge);
-  uiMap().add(id, pos.x, pos.y, pos.x + width, pos.y + ImGui::GetFrameHeight());  // the popup replaces the item
   bool changed = false;
   if (open) {
     for (std::size_t i = 0; i < options.size(); ++i) {

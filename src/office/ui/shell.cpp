@@ -84,9 +84,9 @@ void topBar(OfficeApp& app) {
     const float comboWidth = ImGui::GetContentRegionAvail().x - buttonWidth(lock) - ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(std::max(comboWidth, ImGui::GetFontSize() * 6));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
+    markRect("nav.menu", pos.x, pos.y, pos.x + std::max(comboWidth, ImGui::GetFontSize() * 6),
+             pos.y + ImGui::GetFrameHeight());
     const bool open = ImGui::BeginCombo("##nav", current.c_str(), ImGuiComboFlags_HeightLargest);
-    uiMap().add("nav.menu", pos.x, pos.y, pos.x + std::max(comboWidth, ImGui::GetFontSize() * 6),
-                pos.y + ImGui::GetFrameHeight());
     if (open) {
       for (const auto& n : kNav) {
         if (ImGui::Selectable(i18n::tr(n.key).c_str(), screen == n.to, 0, ImVec2(0, ImGui::GetFrameHeight())))

@@ -72,8 +72,11 @@ class SqliteHubStore final : public HubStore {
   Status removeStaff(std::string_view name) override;
   Status appendAudit(const AuditRow& row) override;
   Result<std::vector<AuditRow>> audit(std::string_view since) override;
+  Result<std::vector<AuditRow>> auditOf(std::string_view target) override;
 
  private:
+  // An audit query with one parameter.
+  Result<std::vector<AuditRow>> auditRows(const char* sql, std::string_view param);
   // The import's two statements per record, kept at hand: Db::cached would copy and hash their
   // SQL text on every call.
   Result<store::Stmt*> hot(store::Stmt*& slot, std::string_view sql) {
@@ -517,9 +520,17 @@ Status SqliteHubStore::appendAudit(const AuditRow& r) {
 }
 
 Result<std::vector<AuditRow>> SqliteHubStore::audit(std::string_view since) {
-  auto st = db_.prepare("SELECT at, staff, action, target FROM audit WHERE at >= ifnull(?, '') ORDER BY seq");
+  return auditRows("SELECT at, staff, action, target FROM audit WHERE at >= ifnull(?, '') ORDER BY seq", since);
+}
+
+Result<std::vector<AuditRow>> SqliteHubStore::auditOf(std::string_view target) {
+  return auditRows("SELECT at, staff, action, target FROM audit WHERE target = ? ORDER BY seq", target);
+}
+
+Result<std::vector<AuditRow>> SqliteHubStore::auditRows(const char* sql, std::string_view param) {
+  auto st = db_.prepare(sql);
   if (!st) return st.error();
-  st->bind(1, since);
+  st->bind(1, param);
   std::vector<AuditRow> out;
   for (;;) {
     auto row = st->step();

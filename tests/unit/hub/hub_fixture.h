@@ -141,9 +141,10 @@ inline std::string makeBatch(const Device& d, std::uint64_t sequence, const std:
   return out.str();
 }
 
-// Undoes schema v5 (sqlite/schema/0005_import_indexes.sql) on hub.db, for tests of older hubs.
+// Undoes schemas v6 and v5 (sqlite/schema/0005_import_indexes.sql) on hub.db, for tests of older hubs.
 inline constexpr const char* kBackToSchemaV4 =
-    "DROP INDEX review_device; ALTER TABLE review DROP COLUMN device; DROP INDEX record_procedure; "
+    "DROP INDEX audit_target; DROP INDEX review_device; ALTER TABLE review DROP COLUMN device; "
+    "DROP INDEX record_procedure; "
     "CREATE INDEX record_device ON record(device); CREATE INDEX record_procedure ON record(procedure);";
 
 // A hub with one enrolled device, unlocked.

@@ -376,7 +376,7 @@ TEST_CASE("hub store: staff keyslots by unique name in the order added; removal 
   });
 }
 
-TEST_CASE("hub store: the audit log lists rows in the order appended, from a time on") {
+TEST_CASE("hub store: the audit log lists rows in the order appended, from a time on, or by target") {
   forEachBackend([](HubStore& s, const HubStoreBackend&, const fs::path&) {
     CHECK(s.audit("")->empty());
     REQUIRE(s.appendAudit({"2026-11-24T10:00:00Z", "Chị Lan", "review.accepted", "r1"}).ok());
@@ -395,6 +395,15 @@ TEST_CASE("hub store: the audit log lists rows in the order appended, from a tim
     REQUIRE(since->size() == 2);
     CHECK((*since)[0].target == "r1");
     CHECK((*since)[1].target == "Anh Tuấn");
+    // By what they name: one record's rows only, in the order appended; a prefix is not a match.
+    REQUIRE(s.appendAudit({"2026-11-25T09:00:00Z", "Chị Lan", "print", "r1"}).ok());
+    REQUIRE(s.appendAudit({"2026-11-25T09:30:00Z", "Chị Lan", "print", "r10"}).ok());
+    auto ofR1 = s.auditOf("r1");
+    REQUIRE(ofR1.ok());
+    REQUIRE(ofR1->size() == 2);
+    CHECK((*ofR1)[0].action == "review.accepted");
+    CHECK((*ofR1)[1].action == "print");
+    CHECK(s.auditOf("nothing")->empty());
   });
 }
 
