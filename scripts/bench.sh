@@ -19,3 +19,5 @@ echo "== desktop app: $residents residents under Xvfb (launch, frame times scrol
 build/tests/bench/gocua-bench-gui --residents "$residents"
 echo "== desktop app layout: every screen at 100-250 % text (screenshots, faults in build/gui-screenshots/layout-faults.txt)" >&2
 GOCUA_KDF=interactive GOCUA_LAYOUT_MAX_PERCENT=250 build/tests/gui/test_gui -tc="gui: at 100*" >&2
+echo "== commune desk layout: every desk screen at 100-250 % text (faults in build/gui-screenshots/office-layout-faults.txt)" >&2
+GOCUA_KDF=interactive GOCUA_LAYOUT_MAX_PERCENT=250 build/tests/gui/test_gui -tc="gui: the desk at*" >&2

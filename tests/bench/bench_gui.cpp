@@ -106,7 +106,13 @@ int main(int argc, char** argv) {
   // unlock put it (Argon2id's memory comes and goes each time; nothing else may pile up).
   nlohmann::json cycles = nlohmann::json::array();
   for (int i = 1; i <= 10; ++i) {
-    if (!d.click("nav.lock") || !d.waitScreen("unlock", 30) || !d.fill("unlock.passphrase", s.sandbox.passphrase)) {
+    if (!d.click("nav.lock") || !d.waitScreen("unlock", 30)) {
+      std::cerr << d.failure() << "\n";
+      return 1;
+    }
+    d.settle(0.5);
+    const double lockedMb = static_cast<double>(rssKiB(s.app->pid())) / 1024.0;  // what the lock kept
+    if (!d.fill("unlock.passphrase", s.sandbox.passphrase)) {
       std::cerr << d.failure() << "\n";
       return 1;
     }
@@ -117,6 +123,7 @@ int main(int argc, char** argv) {
     }
     d.settle(0.5);
     cycles.push_back({{"cycle", i},
+                      {"locked_rss_mb", lockedMb},
                       {"rss_mb", static_cast<double>(rssKiB(s.app->pid())) / 1024.0},
                       {"peak_rss_mb", static_cast<double>(peakRssKiB(s.app->pid())) / 1024.0}});
   }
