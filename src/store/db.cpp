@@ -209,6 +209,10 @@ Result<Stmt*> Db::cached(std::string_view sql) {
 std::int64_t Db::lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 int Db::changes() const { return sqlite3_changes(db_); }
 
+void Db::releaseMemory() {
+  if (db_) sqlite3_db_release_memory(db_);
+}
+
 int Db::userVersion() {
   auto st = prepare("PRAGMA user_version");
   if (!st) return -1;

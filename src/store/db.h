@@ -84,6 +84,9 @@ class Db {
   // Called after each commit that wrote to the WAL (none: no call). It may run statements on this
   // connection. SQLite's automatic checkpoint (every 1,000 WAL pages) is kept.
   void onCommit(std::function<void()> fn);
+  // Frees what the connection's page cache holds (up to cache_size, 32 MiB). For a lock: the
+  // pages are sealed, but a locked app has no use for them and its peak memory is counted.
+  void releaseMemory();
 
  private:
   sqlite3* db_ = nullptr;

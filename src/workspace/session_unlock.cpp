@@ -71,6 +71,8 @@ void Session::lock() {
   dataKey_ = vault::SecretBytes(0);
   for (auto& a : applications_) vault::wipe(a.residentId);
   applications_.clear();
+  applications_.shrink_to_fit();
+  ws_->db().releaseMemory();  // the unlock's pages: a locked app reads nothing until the next one
 }
 
 IndexedResident Session::indexEntry(const core::RecordId& id, const core::Resident& r) const {
