@@ -213,6 +213,12 @@ void Db::releaseMemory() {
   if (db_) sqlite3_db_release_memory(db_);
 }
 
+std::int64_t Db::cacheBytes() const {
+  int current = 0, highwater = 0;
+  if (!db_ || sqlite3_db_status(db_, SQLITE_DBSTATUS_CACHE_USED, &current, &highwater, 0) != SQLITE_OK) return 0;
+  return current;
+}
+
 int Db::userVersion() {
   auto st = prepare("PRAGMA user_version");
   if (!st) return -1;

@@ -87,6 +87,8 @@ class Db {
   // Frees what the connection's page cache holds (up to cache_size, 32 MiB). For a lock: the
   // pages are sealed, but a locked app has no use for them and its peak memory is counted.
   void releaseMemory();
+  // Bytes the connection's page cache holds now (SQLITE_DBSTATUS_CACHE_USED).
+  std::int64_t cacheBytes() const;
 
  private:
   sqlite3* db_ = nullptr;

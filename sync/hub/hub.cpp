@@ -242,6 +242,8 @@ Result<std::unique_ptr<HubSession>> Hub::unlock(std::string_view staffName, std:
 // [SECTION] HubSession basics
 
 HubSession::HubSession(Hub& hub, std::unique_ptr<Impl> impl) : hub_(hub), impl_(std::move(impl)) {}
+void Hub::releaseMemory() { store_->releaseMemory(); }
+
 HubSession::~HubSession() = default;
 
 const sync::HubIdentity& HubSession::identity() const { return impl_->identity; }

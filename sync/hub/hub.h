@@ -213,6 +213,9 @@ class Hub {
   // The entries naming target (a record id: its decisions and prints), in the order written.
   [[nodiscard]] Result<std::vector<AuditEntry>> auditLogOf(std::string_view target);
 
+  // Gives back the store's cached pages (a locked desk reads nothing until the next unlock).
+  void releaseMemory();
+
   // The rows behind this hub (hub_store.h), for the endpoint and tests.
   HubStore& store() { return *store_; }
 

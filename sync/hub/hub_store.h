@@ -168,6 +168,10 @@ class HubStore {
   [[nodiscard]] virtual Result<std::vector<AuditRow>> audit(std::string_view since) = 0;
   // Rows whose target is exactly target (a record id, ...), in the order appended.
   [[nodiscard]] virtual Result<std::vector<AuditRow>> auditOf(std::string_view target) = 0;
+
+  // Gives back the memory the store caches on this side (a locked desk reads nothing until the
+  // next unlock). Nothing to do for a store whose cache is elsewhere.
+  virtual void releaseMemory() {}
 };
 
 // A kind of store a hub data dir can hold. Plain function pointers: a backend is a table, not an object.

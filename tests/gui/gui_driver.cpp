@@ -12,6 +12,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <stdexcept>
 #include <thread>
 
@@ -184,8 +185,12 @@ bool Driver::reveal(const std::string& id, double seconds) {
   const auto start = std::chrono::steady_clock::now();
   xdotool({"mousemove", "--window", window_, "640", "450"});
   for (int step = 0; since(start) < seconds; ++step) {
-    const bool down = (step / 10) % 2 == 0;  // ten steps down, ten back up, ...
-    xdotool({"click", "--repeat", "3", "--delay", "30", down ? "5" : "4"});
+    // Ten steps of three notches down and ten back up, for a long screen; then single notches
+    // (down thirty, up thirty, ...): in a short view at large text three notches at once can
+    // jump over a widget just below the fold.
+    const bool coarse = step < 20;
+    const bool down = coarse ? step < 10 : ((step - 20) / 30) % 2 == 0;
+    xdotool({"click", "--repeat", coarse ? "3" : "1", "--delay", "30", down ? "5" : "4"});
     if (waitItem(id, 0.4)) return true;
   }
   error_ = "widget " + id + " never appeared on screen " + screen();
@@ -294,19 +299,25 @@ void Driver::key(const std::string& keysym) {
 }
 
 fs::path Driver::screenshot() {
-  std::size_t before = 0;
+  // The window also saves a shot of its own when a screen settles, and callers rename shots, so
+  // the answer is the newest file that was not there before F12, not the last name in order.
+  std::set<fs::path> before;
   std::error_code ec;
-  for (auto it = fs::directory_iterator(shotsDir_, ec); !ec && it != fs::directory_iterator(); ++it) ++before;
+  for (auto it = fs::directory_iterator(shotsDir_, ec); !ec && it != fs::directory_iterator(); ++it)
+    before.insert(it->path());
   key("F12");
   const auto start = std::chrono::steady_clock::now();
   while (since(start) < 10) {
-    std::vector<fs::path> files;
-    for (auto it = fs::directory_iterator(shotsDir_, ec); !ec && it != fs::directory_iterator(); ++it)
-      files.push_back(it->path());
-    if (files.size() > before) {
-      std::sort(files.begin(), files.end());
+    fs::path newest;
+    fs::file_time_type newestTime{};
+    for (auto it = fs::directory_iterator(shotsDir_, ec); !ec && it != fs::directory_iterator(); ++it) {
+      if (before.count(it->path())) continue;
+      const auto t = fs::last_write_time(it->path(), ec);
+      if (!ec && (newest.empty() || t >= newestTime)) newest = it->path(), newestTime = t;
+    }
+    if (!newest.empty()) {
       sleepFor(0.2);  // the PNG is written in one go, but give the writer a moment
-      return files.back();
+      return newest;
     }
     sleepFor(0.05);
   }

@@ -11,15 +11,11 @@
 // are read back. Screenshots land in <build>/gui-screenshots/office/.
 #include <doctest/doctest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <ctime>
 #include <thread>
 
+#include "../unit/free_port.h"
 #include "gui_session.h"
 
 namespace fs = std::filesystem;
@@ -48,20 +44,6 @@ std::string today(const char* format) {
   return text;
 }
 
-// A loopback port nothing listens on right now (the kernel's pick; closed again at once).
-int freeLoopbackPort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  socklen_t len = sizeof addr;
-  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 }  // namespace
 
 TEST_CASE("gui: the commune desk imports a stick, opens the application and asks for documents") {
@@ -76,7 +58,7 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   // First run: no hub yet, so the desk makes it. The commune from the 2025 list by a search
   // without accents, one village, the first staff member and a passphrase typed twice.
   // The desk receives over the network from the first unlock, here on loopback only.
-  const std::string hubUrl = "http://127.0.0.1:" + std::to_string(freeLoopbackPort());
+  const std::string hubUrl = "http://127.0.0.1:" + std::to_string(gocua::test::freeLoopbackPort());
   REQUIRE_MESSAGE(s.launch({GOCUA_OFFICE, "--data", (s.sandbox.root / "hub").string(), "--listen",
                             hubUrl.substr(std::string("http://").size())}),
                   it::readFile(s.log()));

@@ -53,6 +53,7 @@ void OfficeModel::lock() {
   for (auto& hook : lockHooks_) hook();
   busy_ = false;
   session_.reset();
+  if (hub_) hub_->releaseMemory();  // the pages the session read: nothing reads them until the next unlock
   ui::releaseFreedMemory();
   screen_ = hub_ ? Screen::Unlock : Screen::NoHub;
 }

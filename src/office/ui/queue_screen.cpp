@@ -95,8 +95,7 @@ void filters(OfficeApp& app) {
   ImGui::TextUnformatted(i18n::tr("office.queue.status").c_str());
   for (const auto& status : queueStatuses()) {
     const std::string label = statusLabel(status);
-    const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
-    if (status != queueStatuses().front() && availableWidth() > w + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine();
+    if (status != queueStatuses().front()) sameLineIfFits(buttonWidthFor(label));
     if (button(label, "queue.status." + (status.empty() ? std::string("all") : status),
                m.status == status ? ButtonKind::Primary : ButtonKind::Normal)) {
       changed |= m.status != status;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <vector>
 
 #include "core/i18n.h"
 #include "office/ui/office_app.h"
@@ -35,8 +36,19 @@ constexpr bool drawsInEnumOrder() {
 }
 static_assert(drawsInEnumOrder(), "kDraw rows must follow the order of enum Screen");
 
-float buttonWidth(const std::string& label) {
-  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+// How many rows the buttons take when wrapped greedily into avail, as sameLineIfFits wraps them.
+int wrappedRows(const std::vector<float>& widths, float avail) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  int rows = 1;
+  float used = 0;
+  for (const float w : widths) {
+    if (used > 0 && used + spacing + w > avail) {
+      ++rows;
+      used = 0;
+    }
+    used += (used > 0 ? spacing : 0) + w;
+  }
+  return rows;
 }
 
 void topBar(OfficeApp& app) {
@@ -64,16 +76,22 @@ void topBar(OfficeApp& app) {
                           {"office.nav.duplicates", "nav.duplicates", Screen::Duplicates},
                           {"office.nav.settings", "nav.settings", Screen::Settings}};
   const std::string lock = i18n::tr("office.nav.lock");
-  float width = buttonWidth(lock);
-  for (const auto& n : kNav) width += buttonWidth(i18n::tr(n.key)) + ImGui::GetStyle().ItemSpacing.x;
+  std::vector<float> widths;
+  for (const auto& n : kNav) widths.push_back(buttonWidthFor(i18n::tr(n.key)));
+  widths.push_back(buttonWidthFor(lock));
+  float width = 0;
+  for (const float w : widths) width += w + ImGui::GetStyle().ItemSpacing.x;
   // Right-aligned when the line has room; under the title at a large text size.
-  const float right = ImGui::GetWindowContentRegionMax().x - width;
+  const float right = ImGui::GetWindowContentRegionMax().x - width + ImGui::GetStyle().ItemSpacing.x;
   if (right > staffEnd + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine(right);
   // While an import runs on the session, the desk stays on the inbox.
   ImGui::BeginDisabled(app.model.busy());
-  // More than two rows of buttons (large text, small screen) would leave the screen no room: one
-  // drop-down of the screens instead, its items mapped under the buttons' ids.
-  if (width > 2 * ImGui::GetContentRegionAvail().x) {
+  // More than two rows of buttons, or rows that would take over a fifth of the window (large
+  // text, small screen), leave the screen no room: one drop-down of the screens instead, its
+  // items mapped under the buttons' ids.
+  const int rows = wrappedRows(widths, ImGui::GetContentRegionAvail().x);
+  const float rowsHeight = static_cast<float>(rows) * ImGui::GetFrameHeightWithSpacing();
+  if (rows > 2 || rowsHeight > ImGui::GetIO().DisplaySize.y / 5) {
     std::string current = i18n::tr(kNav[0].key);
     for (const auto& n : kNav)
       if (screen == n.to) current = i18n::tr(n.key);
@@ -81,7 +99,7 @@ void topBar(OfficeApp& app) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(go.c_str());
     ImGui::SameLine();
-    const float comboWidth = ImGui::GetContentRegionAvail().x - buttonWidth(lock) - ImGui::GetStyle().ItemSpacing.x;
+    const float comboWidth = ImGui::GetContentRegionAvail().x - buttonWidthFor(lock) - ImGui::GetStyle().ItemSpacing.x;
     ImGui::SetNextItemWidth(std::max(comboWidth, ImGui::GetFontSize() * 6));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     markRect("nav.menu", pos.x, pos.y, pos.x + std::max(comboWidth, ImGui::GetFontSize() * 6),
@@ -95,18 +113,18 @@ void topBar(OfficeApp& app) {
       }
       ImGui::EndCombo();
     }
-    sameLineIfFits(buttonWidth(lock));
+    sameLineIfFits(buttonWidthFor(lock));
     if (button(lock, "nav.lock")) app.lock();
     ImGui::EndDisabled();
     return;
   }
   for (const auto& n : kNav) {
     const std::string label = i18n::tr(n.key);
-    if (&n != &kNav[0]) sameLineIfFits(buttonWidth(label));  // a narrow window wraps the row
+    if (&n != &kNav[0]) sameLineIfFits(buttonWidthFor(label));  // a narrow window wraps the row
     const bool here = screen == n.to || (n.to == Screen::Queue && screen == Screen::Record);
     if (button(label, n.id, here ? ButtonKind::Primary : ButtonKind::Normal)) app.goTo(n.to);
   }
-  sameLineIfFits(buttonWidth(lock));
+  sameLineIfFits(buttonWidthFor(lock));
   if (button(lock, "nav.lock")) app.lock();
   ImGui::EndDisabled();
 }

@@ -73,6 +73,7 @@ class SqliteHubStore final : public HubStore {
   Status appendAudit(const AuditRow& row) override;
   Result<std::vector<AuditRow>> audit(std::string_view since) override;
   Result<std::vector<AuditRow>> auditOf(std::string_view target) override;
+  void releaseMemory() override { db_.releaseMemory(); }
 
  private:
   // An audit query with one parameter.

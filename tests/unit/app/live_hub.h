@@ -3,14 +3,10 @@
 // laptop can hold its address while it is down, and it can go down and come back there.
 #pragma once
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <sstream>
 
+#include "../free_port.h"
 #include "app_fixture.h"
 #include "sync/hub/endpoint.h"
 #include "sync/hub/hub.h"
@@ -18,19 +14,7 @@
 
 namespace apptest {
 
-// A loopback port nothing listens on right now (the kernel's pick; closed again at once).
-inline int freeLoopbackPort() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  socklen_t len = sizeof addr;
-  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
+using gocua::test::freeLoopbackPort;
 
 struct LiveHub {
   TempDir dir;

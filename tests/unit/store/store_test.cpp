@@ -197,3 +197,19 @@ TEST_CASE("schema v4: heads marked sent in v3 stay sent, unsent ones wait for th
   REQUIRE(repo.deferOutgoing(first, 3).ok());
   CHECK(repo.record(first)->value().syncState == "unsynced");
 }
+
+TEST_CASE("releaseMemory empties the connection's page cache (a lock keeps no pages)") {
+  auto dir = tempDir();
+  auto db = Db::open(dir / "cache.db", true);
+  REQUIRE(db.ok());
+  REQUIRE(db->exec("CREATE TABLE t(v BLOB)").ok());
+  REQUIRE(db->exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                   "INSERT INTO t SELECT randomblob(1000) FROM n")
+              .ok());
+  REQUIRE(db->exec("SELECT sum(length(v)) FROM t").ok());
+  const auto before = db->cacheBytes();
+  CHECK(before > 1'000'000);  // about 2 MB of pages read
+  db->releaseMemory();
+  CHECK(db->cacheBytes() < before / 10);
+  fs::remove_all(dir);
+}
