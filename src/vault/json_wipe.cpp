@@ -5,13 +5,24 @@
 
 namespace gocua::vault {
 
-void wipe(nlohmann::json& value) {
+namespace {
+void zeroStrings(nlohmann::json& value) {
   if (value.is_string()) {
     wipe(value.get_ref<std::string&>());
   } else if (value.is_structured()) {
-    for (auto& child : value) wipe(child);
+    for (auto& child : value) zeroStrings(child);
   }
+}
+}  // namespace
+
+void wipe(nlohmann::json& value) {
+  zeroStrings(value);
   value = nullptr;
+}
+
+nlohmann::json wipeAndRelease(nlohmann::json& value) {
+  zeroStrings(value);
+  return std::exchange(value, nullptr);
 }
 
 }  // namespace gocua::vault

@@ -9,5 +9,8 @@ namespace gocua::vault {
 // Zeroes every string inside value (object keys are form field names, not residents' data), then
 // makes it null.
 void wipe(nlohmann::json& value);
+// The same zeroing, but the emptied tree (nothing of the data left in it) is handed back instead of
+// freed, for a caller that frees it on another thread; value is null afterwards.
+[[nodiscard]] nlohmann::json wipeAndRelease(nlohmann::json& value);
 
 }  // namespace gocua::vault

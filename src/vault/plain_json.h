@@ -34,6 +34,8 @@ class PlainJson {
   nlohmann::json& edit() { return value_; }
   // Wipes now instead of at destruction; the holder is null afterwards.
   void reset() { wipe(value_); }
+  // Wipes now, but hands back the emptied tree (json_wipe.h) to be freed elsewhere.
+  [[nodiscard]] nlohmann::json wipeAndRelease() { return vault::wipeAndRelease(value_); }
 
  private:
   nlohmann::json value_;

@@ -41,6 +41,20 @@ class Pool {
   Pool(const Pool&) = delete;
   Pool& operator=(const Pool&) = delete;
 
+  // A delivered block (its plaintext wiped already), freed by a worker: the caller's thread is the
+  // walk's narrow part, and freeing what another thread allocated costs glibc more than the
+  // allocation did.
+  void retire(std::shared_ptr<Block> block) {
+    {
+      std::lock_guard lock(mutex_);
+      // No worker, or workers busy opening while blocks pile up: dropped here, on the caller, so
+      // a long walk holds no more than a few delivered blocks.
+      if (threads_.empty() || retired_.size() >= kMaxRetired) return;
+      retired_.push_back(std::move(block));
+    }
+    work_.notify_one();
+  }
+
   void submit(std::shared_ptr<Block> block) {
     {
       std::lock_guard lock(mutex_);
@@ -84,15 +98,20 @@ class Pool {
 
   void work() {
     for (;;) {
-      std::shared_ptr<Block> block;
+      std::shared_ptr<Block> block, done;
       {
         std::unique_lock lock(mutex_);
         // Looked for once: other threads claim records without the lock, so a second look could
-        // find nothing left.
-        work_.wait(lock, [&] { return stop_ || (block = openable()) != nullptr; });
+        // find nothing left. Opening comes before disposal: the caller waits for the former.
+        work_.wait(lock, [&] { return stop_ || (block = openable()) != nullptr || !retired_.empty(); });
         if (stop_) return;
+        if (!block) {
+          done = std::move(retired_.front());
+          retired_.pop_front();
+        }
       }
-      while (!stop_.load() && openOne(*block)) {
+      done.reset();  // wiped and freed outside the lock
+      while (block && !stop_.load() && openOne(*block)) {
       }
     }
   }
@@ -101,7 +120,9 @@ class Pool {
   std::mutex mutex_;
   std::condition_variable work_, finished_;
   std::deque<std::shared_ptr<Block>> queue_;
-  std::atomic<bool> stop_ = false;  // set under mutex_, so a waiting worker cannot miss it
+  static constexpr std::size_t kMaxRetired = 4;
+  std::deque<std::shared_ptr<Block>> retired_;  // left at the end: dropped with the pool
+  std::atomic<bool> stop_ = false;              // set under mutex_, so a waiting worker cannot miss it
   std::vector<std::thread> threads_;
 };
 
@@ -128,17 +149,22 @@ Status openInOrder(const StoredSource& source, const std::function<void(OpenedRe
     current->items.reserve(blockRecords);
   };
   auto deliverOldest = [&]() -> Status {
-    const std::shared_ptr<Block> block = std::move(inFlight.front());
+    std::shared_ptr<Block> block = std::move(inFlight.front());
     inFlight.pop_front();
     pool.finish(*block);
+    Status st;
     for (auto& item : block->items) {
-      if (!item.status) return item.status;
+      if (!item.status) {
+        st = item.status;
+        break;
+      }
       if (item.skip) continue;
-      Status st = deliver(item);
-      item.plain.reset();
-      if (!st) return st;
+      st = deliver(item);
+      item.emptied = item.plain.wipeAndRelease();  // wiped now; freed with the block
+      if (!st) break;
     }
-    return {};
+    pool.retire(std::move(block));  // freed there, off this thread
+    return st;
   };
 
   current->items.reserve(blockRecords);

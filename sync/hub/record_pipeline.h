@@ -22,8 +22,9 @@ struct OpenedRecord {
   StoredRecord row;  // as the store gave it
   RecordInfo info;
   vault::PlainJson plain;
-  bool skip = false;  // a plaintext filter left it out: not delivered
-  Status status;      // an error stops the walk at this record
+  nlohmann::json emptied;  // plain's tree once wiped after delivery, freed with its block
+  bool skip = false;       // a plaintext filter left it out: not delivered
+  Status status;           // an error stops the walk at this record
 };
 
 struct OpenPipelineOptions {
