@@ -226,6 +226,10 @@ bool Driver::hover(const std::string& id, double seconds) {
 }
 
 bool Driver::click(const std::string& id, double seconds) {
+  // At a large text size the top bar folds its screen buttons into one drop-down (nav.menu) whose
+  // items carry the buttons' ids: open it first, as a person would.
+  if (id.rfind("nav.", 0) == 0 && id != "nav.menu" && id != "nav.lock" && !has(id) && has("nav.menu"))
+    click("nav.menu", 3);
   if (!reveal(id, seconds)) return false;
   if (!waitEnabled(id, std::min(seconds, 5.0))) return false;
   // Move first and let the app see the hover, as a hand on a touchpad would.

@@ -65,10 +65,11 @@ struct Grid {
       faults.push_back(std::to_string(width) + "x" + std::to_string(height) + " " + std::to_string(percent) + " % " +
                        (name.empty() ? screen : name) + ": " + f);
   }
-  // False (and noted) when the button cannot be reached at this size.
+  // False (and noted) when the button cannot be reached at this size, after the driver's wheel
+  // has had time for its single notches (a short view at large text).
   bool go(const std::string& button, const std::string& screen, int percent) {
     auto& d = *s.driver;
-    if (!d.click(button, 3)) {
+    if (!d.click(button, 20)) {
       faults.push_back(std::to_string(width) + "x" + std::to_string(height) + " " + std::to_string(percent) +
                        " %: cannot reach " + button);
       return false;

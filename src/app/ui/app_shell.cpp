@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "ui/fonts.h"
+#include "ui/nav_bar.h"
 #include "ui/page.h"
 #include "ui/theme.h"
 #include "ui/ui_map.h"
@@ -136,13 +137,23 @@ void topBar(App& app) {
   if (!session) return;
   const Screen screen = app.model.screen();
   // Right-aligned navigation: the four places a volunteer goes back to.
-  const std::string home = i18n::tr("app.nav.home"), sync = i18n::tr("app.nav.sync"),
-                    settings = i18n::tr("app.nav.settings"), lock = i18n::tr("app.nav.lock");
+  struct Nav {
+    const char* key;
+    const char* id;
+    Screen to;
+  };
+  constexpr Nav kNav[] = {{"app.nav.home", "nav.home", Screen::Home},
+                          {"app.nav.sync", "nav.sync", Screen::Sync},
+                          {"app.nav.settings", "nav.settings", Screen::Settings}};
+  std::vector<NavItem> items;
+  for (const auto& n : kNav) items.push_back({i18n::tr(n.key), n.id, screen == n.to});
+  const std::string lock = i18n::tr("app.nav.lock");
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  float width = 0;
-  for (const auto* label : {&home, &sync, &settings, &lock}) width += buttonWidthFor(*label) + spacing;
-  // Who is working, in full when it fits beside the buttons, else the name alone, else the buttons
-  // go on a line of their own (and wrap) at large text sizes on a small screen.
+  float width = buttonWidthFor(lock);
+  for (const auto& item : items) width += buttonWidthFor(item.label) + spacing;
+  // Who is working, in full when it fits beside the buttons, else the name alone; when even that
+  // does not fit (large text, small screen) the screens fold into one drop-down beside the name,
+  // instead of rows of buttons under the title that leave the screen no room.
   const float navLeft = ImGui::GetWindowContentRegionMax().x - width;
   const float nameLeft = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + spacing;
   std::string who = i18n::tr("app.bar.volunteer", {{"name", session->volunteer()}});
@@ -150,18 +161,18 @@ void topBar(App& app) {
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   mutedText(who);
-  if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + spacing <= navLeft)
+  std::optional<std::size_t> chosen;
+  if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + spacing <= navLeft) {
     ImGui::SameLine(navLeft);
-  else
-    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), navLeft));
-  if (button(home, "nav.home", screen == Screen::Home ? ButtonKind::Primary : ButtonKind::Normal))
-    leaveTo(app, Screen::Home);
-  sameLineIfFits(buttonWidthFor(sync));
-  if (button(sync, "nav.sync", screen == Screen::Sync ? ButtonKind::Primary : ButtonKind::Normal))
-    leaveTo(app, Screen::Sync);
-  sameLineIfFits(buttonWidthFor(settings));
-  if (button(settings, "nav.settings", screen == Screen::Settings ? ButtonKind::Primary : ButtonKind::Normal))
-    leaveTo(app, Screen::Settings);
+    chosen = navButtons(items);
+  } else {
+    // The screens reached from Home (a resident, an application, ...) count as Home in the menu.
+    if (screen != Screen::Sync && screen != Screen::Settings) items.front().current = true;
+    ImGui::SameLine();
+    const float menuWidth = ImGui::GetContentRegionAvail().x - buttonWidthFor(lock) - spacing;
+    chosen = navMenu(i18n::tr("app.nav.go"), items, std::min(menuWidth, ImGui::GetFontSize() * 14));
+  }
+  if (chosen) leaveTo(app, kNav[*chosen].to);
   sameLineIfFits(buttonWidthFor(lock));
   // Locking never asks: every screen seals its draft and the unlock returns here.
   if (button(lock, "nav.lock")) {

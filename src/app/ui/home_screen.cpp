@@ -306,7 +306,10 @@ void actionBar(App& app) {
     mutedText(i18n::tr("app.home.pick_hint"));
   }
   ImGui::EndGroup();
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - buttonsWidth);
+  // Beside the name when both fit; at a large text size the buttons go under it, never over it.
+  const float right = ImGui::GetWindowContentRegionMax().x - buttonsWidth;
+  if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x <= right)
+    ImGui::SameLine(right);
   ImGui::BeginDisabled(!chosen);
   if (button(view, "home.open_resident")) openResident(app, m.selectedId());
   ImGui::SameLine();
@@ -330,8 +333,11 @@ void drawHome(App& app) {
   counters(app);
   ImGui::Spacing();
 
-  const float barHeight = ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
-  const float listHeight = std::max(ImGui::GetContentRegionAvail().y - barHeight, ImGui::GetFontSize() * 8);
+  // The action bar stays in view below the list: the list gets what the bar (as tall as it was
+  // last frame: one row, or two when its buttons wrap under the name) leaves, down to a few rows.
+  static float barHeight = 0;
+  if (barHeight == 0) barHeight = ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
+  const float listHeight = std::max(ImGui::GetContentRegionAvail().y - barHeight, ImGui::GetFontSize() * 5);
   const float panelWidth = std::min(ImGui::GetFontSize() * 15, ImGui::GetContentRegionAvail().x * 0.3f);
   ImGui::BeginChild("home-villages", ImVec2(panelWidth, listHeight), false);
   villagePanel(app.home);
@@ -340,8 +346,10 @@ void drawHome(App& app) {
   ImGui::BeginGroup();
   residentList(app, listHeight);
   ImGui::EndGroup();
+  const float barTop = ImGui::GetCursorPosY();
   ImGui::Separator();
   actionBar(app);
+  barHeight = ImGui::GetCursorPosY() - barTop;
 }
 
 }  // namespace gocua::app::ui

@@ -9,6 +9,8 @@
 #include "core/i18n.h"
 #include "office/ui/office_app.h"
 #include "ui/fonts.h"
+#include "ui/model/row_wrap.h"
+#include "ui/nav_bar.h"
 #include "ui/page.h"
 #include "ui/ui_map.h"
 #include "ui/widgets.h"
@@ -36,21 +38,6 @@ constexpr bool drawsInEnumOrder() {
 }
 static_assert(drawsInEnumOrder(), "kDraw rows must follow the order of enum Screen");
 
-// How many rows the buttons take when wrapped greedily into avail, as sameLineIfFits wraps them.
-int wrappedRows(const std::vector<float>& widths, float avail) {
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  int rows = 1;
-  float used = 0;
-  for (const float w : widths) {
-    if (used > 0 && used + spacing + w > avail) {
-      ++rows;
-      used = 0;
-    }
-    used += (used > 0 ? spacing : 0) + w;
-  }
-  return rows;
-}
-
 void topBar(OfficeApp& app) {
   ImGui::PushFont(fonts().heading);
   ImGui::TextUnformatted(i18n::tr("office.title").c_str());
@@ -75,55 +62,30 @@ void topBar(OfficeApp& app) {
                           {"office.nav.laptops", "nav.laptops", Screen::Laptops},
                           {"office.nav.duplicates", "nav.duplicates", Screen::Duplicates},
                           {"office.nav.settings", "nav.settings", Screen::Settings}};
+  std::vector<NavItem> items;
+  for (const auto& n : kNav)
+    items.push_back({i18n::tr(n.key), n.id, screen == n.to || (n.to == Screen::Queue && screen == Screen::Record)});
   const std::string lock = i18n::tr("office.nav.lock");
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   std::vector<float> widths;
-  for (const auto& n : kNav) widths.push_back(buttonWidthFor(i18n::tr(n.key)));
+  for (const auto& item : items) widths.push_back(buttonWidthFor(item.label));
   widths.push_back(buttonWidthFor(lock));
   float width = 0;
-  for (const float w : widths) width += w + ImGui::GetStyle().ItemSpacing.x;
+  for (const float w : widths) width += w + spacing;
   // Right-aligned when the line has room; under the title at a large text size.
-  const float right = ImGui::GetWindowContentRegionMax().x - width + ImGui::GetStyle().ItemSpacing.x;
-  if (right > staffEnd + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine(right);
+  const float right = ImGui::GetWindowContentRegionMax().x - width + spacing;
+  if (right > staffEnd + spacing) ImGui::SameLine(right);
   // While an import runs on the session, the desk stays on the inbox.
   ImGui::BeginDisabled(app.model.busy());
   // More than two rows of buttons, or rows that would take over a fifth of the window (large
-  // text, small screen), leave the screen no room: one drop-down of the screens instead, its
-  // items mapped under the buttons' ids.
-  const int rows = wrappedRows(widths, ImGui::GetContentRegionAvail().x);
-  const float rowsHeight = static_cast<float>(rows) * ImGui::GetFrameHeightWithSpacing();
-  if (rows > 2 || rowsHeight > ImGui::GetIO().DisplaySize.y / 5) {
-    std::string current = i18n::tr(kNav[0].key);
-    for (const auto& n : kNav)
-      if (screen == n.to) current = i18n::tr(n.key);
-    const std::string go = i18n::tr("office.nav.go");
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(go.c_str());
-    ImGui::SameLine();
-    const float comboWidth = ImGui::GetContentRegionAvail().x - buttonWidthFor(lock) - ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SetNextItemWidth(std::max(comboWidth, ImGui::GetFontSize() * 6));
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    markRect("nav.menu", pos.x, pos.y, pos.x + std::max(comboWidth, ImGui::GetFontSize() * 6),
-             pos.y + ImGui::GetFrameHeight());
-    const bool open = ImGui::BeginCombo("##nav", current.c_str(), ImGuiComboFlags_HeightLargest);
-    if (open) {
-      for (const auto& n : kNav) {
-        if (ImGui::Selectable(i18n::tr(n.key).c_str(), screen == n.to, 0, ImVec2(0, ImGui::GetFrameHeight())))
-          app.goTo(n.to);
-        mark(n.id);
-      }
-      ImGui::EndCombo();
-    }
-    sameLineIfFits(buttonWidthFor(lock));
-    if (button(lock, "nav.lock")) app.lock();
-    ImGui::EndDisabled();
-    return;
-  }
-  for (const auto& n : kNav) {
-    const std::string label = i18n::tr(n.key);
-    if (&n != &kNav[0]) sameLineIfFits(buttonWidthFor(label));  // a narrow window wraps the row
-    const bool here = screen == n.to || (n.to == Screen::Queue && screen == Screen::Record);
-    if (button(label, n.id, here ? ButtonKind::Primary : ButtonKind::Normal)) app.goTo(n.to);
-  }
+  // text, small screen), leave the screen no room: one drop-down of the screens instead.
+  const int rows = wrappedRows(widths, ImGui::GetContentRegionAvail().x, spacing);
+  const bool fold =
+      rows > 2 || static_cast<float>(rows) * ImGui::GetFrameHeightWithSpacing() > ImGui::GetIO().DisplaySize.y / 5;
+  const auto chosen = fold ? navMenu(i18n::tr("office.nav.go"), items,
+                                     ImGui::GetContentRegionAvail().x - buttonWidthFor(lock) - spacing)
+                           : navButtons(items);
+  if (chosen) app.goTo(kNav[*chosen].to);
   sameLineIfFits(buttonWidthFor(lock));
   if (button(lock, "nav.lock")) app.lock();
   ImGui::EndDisabled();
