@@ -110,7 +110,7 @@ class Pool {
           retired_.pop_front();
         }
       }
-      done.reset();  // wiped and freed outside the lock
+      done.reset();  // freed outside the lock (delivered plaintext was wiped on delivery)
       while (block && !stop_.load() && openOne(*block)) {
       }
     }
