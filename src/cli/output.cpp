@@ -34,6 +34,7 @@ int exitCodeFor(const Error& e) {
     case ErrorKind::Refused:
     case ErrorKind::Damaged:
     case ErrorKind::Io:
+    case ErrorKind::Busy:
     case ErrorKind::Internal:
       break;
   }

@@ -30,6 +30,7 @@ enum class ErrorKind : std::uint8_t {
   Refused,    // well-formed but not allowed here (a training workspace syncing, not enrolled)
   Damaged,    // data this program relies on failed a check (a flipped byte, a broken form file)
   Io,         // the disk, the network, the display
+  Busy,       // held by someone else right now (another writer, a hub at its cap): ask again shortly
   Internal,   // a library call failed, or a bug
   Revoked,    // the commune hub has revoked this laptop: nothing more leaves it until it re-enrolls
 };

@@ -8,7 +8,7 @@
 namespace gocua::err {
 
 inline constexpr ErrorCode kRecordConflict{"record.conflict", ErrorKind::Conflict};
-inline constexpr ErrorCode kStoreBusy{"store.busy", ErrorKind::Io};
+inline constexpr ErrorCode kStoreBusy{"store.busy", ErrorKind::Busy};
 inline constexpr ErrorCode kStoreConstraint{"store.constraint", ErrorKind::Internal};
 inline constexpr ErrorCode kStoreCorrupt{"store.corrupt", ErrorKind::Damaged};
 inline constexpr ErrorCode kStoreError{"store.error", ErrorKind::Internal};

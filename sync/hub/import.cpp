@@ -22,10 +22,12 @@ using namespace detail;
 
 namespace {
 
-// The hub's own trouble (its disk, its database, a library), not proof that the batch is bad: the
-// import fails without a rejection receipt, and the laptop sends the batch again later.
+// The hub's own trouble (its disk, its database held by another import, a library), not proof
+// that the batch is bad: the import fails without a rejection receipt, and the laptop sends the
+// batch again later.
 bool isHubFailure(const Error& e) {
-  return e.kind == ErrorKind::Io || e.kind == ErrorKind::Internal || e.kind == ErrorKind::Damaged;
+  return e.kind == ErrorKind::Io || e.kind == ErrorKind::Busy || e.kind == ErrorKind::Internal ||
+         e.kind == ErrorKind::Damaged;
 }
 
 ImportResult rejected(ImportResult r, std::string code) {

@@ -8,7 +8,7 @@
 namespace gocua::err {
 
 inline constexpr ErrorCode kTransportBadUrl{"transport.bad_url", ErrorKind::Refused};
-inline constexpr ErrorCode kTransportBusy{"transport.busy", ErrorKind::Io};
+inline constexpr ErrorCode kTransportBusy{"transport.busy", ErrorKind::Busy};
 inline constexpr ErrorCode kTransportCancelled{"transport.cancelled", ErrorKind::Io};
 inline constexpr ErrorCode kTransportIo{"transport.io", ErrorKind::Io};
 inline constexpr ErrorCode kTransportListen{"transport.listen", ErrorKind::Io};

@@ -44,6 +44,12 @@ void answerError(httplib::Response& res, int status, const std::string& code) {
   answerJson(res, status, Json{{"error", code}});
 }
 
+// The hub's own failure: 503 when it is only busy (its database held by a desk import), so the
+// laptop waits and asks again as it does at the connection cap; 500 for anything else.
+void answerFailure(httplib::Response& res, const Error& e) {
+  answerError(res, e.kind == ErrorKind::Busy ? 503 : 500, e.code);
+}
+
 RequestAuth authFrom(const httplib::Request& req) {
   return RequestAuth{req.get_header_value(std::string(kDeviceHeader)), req.get_header_value(std::string(kTimeHeader)),
                      req.get_header_value(std::string(kSignatureHeader)),
@@ -222,7 +228,7 @@ class HttpHubServer final : public HubServer {
     if (!batch) return answerError(res, 400, "bad_request");
     UploadLease lease(*store_, *device, *batch);
     const auto held = lease.held();
-    if (!held) return answerError(res, 500, held.error().code);
+    if (!held) return answerFailure(res, held.error());
     answerJson(res, 200, Json{{"offset", *held}});
   }
 
@@ -250,7 +256,7 @@ class HttpHubServer final : public HubServer {
 
     UploadLease lease(*store_, *device, *batch);
     auto held = lease.held();
-    if (!held) return answerError(res, 500, held.error().code);
+    if (!held) return answerFailure(res, held.error());
     const bool newPart = *held == 0 && *offset == 0 && length > 0;
     if (newPart && store_->partsOf(*device) >= limits_.maxPartsPerDevice) return refuse(429, "too_many_uploads");
     std::optional<PartAppender> appender;
@@ -286,11 +292,11 @@ class HttpHubServer final : public HubServer {
     }
     if (!failure.ok()) {
       dropAppended();
-      return answerError(res, 500, failure.error().code);
+      return answerFailure(res, failure.error());
     }
     if (*offset != *held) return answerJson(res, 409, Json{{"offset", *held}});
     if (!appender) return answerJson(res, 200, Json{{"offset", *held}});  // an empty body
-    if (auto c = appender->commit(); !c.ok()) return answerError(res, 500, c.error().code);
+    if (auto c = appender->commit(); !c.ok()) return answerFailure(res, c.error());
     answerJson(res, 200, Json{{"offset", appender->end()}});
   }
 
@@ -327,7 +333,7 @@ class HttpHubServer final : public HubServer {
     }
     auto receipt = endpoint_.importUploaded(*device, lease.path());
     // The part stays on an endpoint error: the laptop can ask again without re-sending.
-    if (!receipt) return answerError(res, 500, receipt.error().code);
+    if (!receipt) return answerFailure(res, receipt.error());
     lease.remove();
     res.status = 200;
     res.set_content(*receipt, "application/octet-stream");
@@ -337,7 +343,7 @@ class HttpHubServer final : public HubServer {
     const auto device = knownDevice(authFrom(req));
     if (!device) return answerError(res, 401, "refused");
     auto receipt = endpoint_.statusReceipt(*device);
-    if (!receipt) return answerError(res, 500, receipt.error().code);
+    if (!receipt) return answerFailure(res, receipt.error());
     res.status = 200;
     res.set_content(*receipt, "application/octet-stream");
   }

@@ -7,7 +7,8 @@
 //   transport.unreachable  cannot connect, or the connection dropped (safe to retry: resumable)
 //   transport.refused      401: the hub does not know this device or the signature is wrong
 //   transport.too_large    413: the batch is over the hub's size limit
-//   transport.busy         503: the hub is at its connection cap (after a few retries)
+//   transport.busy         503: the hub is at its connection cap, or its store is held by another
+//                          writer (after a few retries)
 //   transport.rejected     422: the hub received the bytes but they do not match size/hash
 //   transport.server       any other answer the client did not expect (status in detail)
 //   transport.cancelled    the progress callback asked to stop

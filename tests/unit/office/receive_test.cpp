@@ -1,8 +1,12 @@
 // Receiving over the network from the window: a real server on 127.0.0.1, a laptop's real upload
 // client, the batch imported on the twin session while the window keeps its own; the latest
 // uploads in words; receiving goes on while the desk is locked and stops when switched off.
+#include <thread>
+
 #include "core/i18n.h"
 #include "office_fixture.h"
+#include "store/db.h"
+#include "sync/transport/errors.h"
 #include "sync/transport/transport.h"
 
 using namespace officetest;
@@ -10,16 +14,20 @@ namespace transport = gocua::sync::transport;
 
 namespace {
 
-// The laptop's side: sends the batch to the desk as `gocuactl sync` does.
-Result<transport::UploadResult> upload(DeskFixture& f, std::uint64_t sequence, const std::vector<std::string>& lines) {
-  const auto bytes = makeBatch(f.device, sequence, lines, f.hubBox());
-  const auto file = f.file(bytes);
+// The laptop's side: sends a batch file to the desk as `gocuactl sync` does (again, when asked to).
+Result<transport::UploadResult> send(DeskFixture& f, const fs::path& file, std::uint64_t sequence,
+                                     int busyRetries = 0) {
   std::array<std::uint8_t, 16> id{};
   id[0] = static_cast<std::uint8_t>(sequence);
   transport::ClientOptions options;
-  options.timeoutSeconds = 5;
-  options.busyRetries = 0;
+  options.timeoutSeconds = 15;  // past the hub store's 5 s busy wait
+  options.busyRetries = busyRetries;
+  options.busyWait = std::chrono::milliseconds(200);
   return transport::uploadBatch("http://" + f.desk.receive.boundAddress(), file, id, f.device.keys, {}, options);
+}
+
+Result<transport::UploadResult> upload(DeskFixture& f, std::uint64_t sequence, const std::vector<std::string>& lines) {
+  return send(f, f.file(makeBatch(f.device, sequence, lines, f.hubBox())), sequence);
 }
 
 }  // namespace
@@ -76,6 +84,33 @@ TEST_CASE("receive: switched on at unlock, a laptop's upload is imported and lis
   CHECK(f.desk.receive.addresses().empty());
   f.unlock();
   CHECK_FALSE(f.desk.receive.running());
+}
+
+TEST_CASE("receive: while another import holds the hub's database, a laptop hears \"busy\", waits and is received") {
+  DeskFixture f;
+  f.desk.receive.configure("127.0.0.1:0");
+  f.unlock();
+  REQUIRE(f.desk.receive.running());
+  // Another writer (a stick's import on the desk) holds hub.db past the store's 5 s busy wait.
+  auto other = store::Db::open(f.tmp.path / "hub" / "hub.db", false);
+  REQUIRE(other.ok());
+  REQUIRE(other->exec("BEGIN IMMEDIATE").ok());
+  const auto batch = f.file(makeBatch(f.device, 1, {residentLine(1, 1, "Trần Thị Bình")}, f.hubBox()));
+  auto refused = send(f, batch, 1);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().is(err::kTransportBusy));  // a 503, not a hub fault: the laptop tries again later
+  CHECK(f.desk.receive.latest().empty());
+
+  // Released while the laptop waits between tries: the same upload gets its receipt.
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    CHECK(other->exec("COMMIT").ok());
+  });
+  auto sent = send(f, batch, 1, 2);
+  release.join();
+  REQUIRE_MESSAGE(sent.ok(), sent.error().code);
+  CHECK(sent->bytesSent == 0);  // the hub kept what it had
+  CHECK(f.recordCount() == 1);
 }
 
 TEST_CASE("receive: off unless asked; switching on needs the unlocked desk; a port in use is said in words") {

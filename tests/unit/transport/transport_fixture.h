@@ -93,7 +93,11 @@ class FakeEndpoint : public HubEndpoint {
   Result<std::string> importUploaded(const DeviceId& device, const fs::path& gcbFile) override {
     std::string data = readFile(gcbFile);
     std::lock_guard<std::mutex> g(mutex_);
-    if (failImport) return Error::fromText("hub.store", "", "database is locked", ErrorKind::Io);
+    if (failImport) return Error::fromText("hub.store", "", "disk I/O error", ErrorKind::Io);
+    if (busyImports > 0) {
+      --busyImports;
+      return Error::fromText("store.busy", "", "database is locked", ErrorKind::Busy);
+    }
     inFlight_.erase(device);
     done_.insert(device);
     imported_.push_back(Imported{device, data, gcbFile});
@@ -111,6 +115,7 @@ class FakeEndpoint : public HubEndpoint {
   }
 
   bool failImport = false;
+  int busyImports = 0;  // this many imports answer "busy" (a desk import holds the database)
   bool trackInFlight = false;
 
  private:

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "../catalog_check.h"
+#include "sync/transport/errors.h"
 #include "transport_fixture.h"
 
 using namespace transport_test;
@@ -317,6 +318,31 @@ TEST_CASE("an endpoint error is a 500 carrying its code; the part is kept for an
   REQUIRE(again.ok());
   CHECK(again->bytesSent == 0);
   CHECK(again->resumedFrom == data.size());
+}
+
+TEST_CASE("a busy hub store is a 503: the laptop waits, asks again and gets its receipt") {
+  Hub hub;
+  const std::string data = bytes(20'000, 10);
+  const auto file = hub.batchFile("busy.gcb", data);
+  auto options = smallChunks(8 << 10);
+  options.busyWait = std::chrono::milliseconds(10);
+  hub.endpoint.busyImports = 2;  // a desk import holds the database for two tries
+  auto r = uploadBatch(hub.url(), file, batchId(23), hub.device, {}, options);
+  REQUIRE(r.ok());
+  CHECK(hub.endpoint.imported().size() == 1);
+  CHECK(hub.endpoint.busyImports == 0);
+
+  // Busy past every retry: the laptop hears "busy" (not a server fault) and the part is kept.
+  const auto second = hub.batchFile("busy2.gcb", bytes(20'000, 11));
+  hub.endpoint.busyImports = options.busyRetries + 1;
+  auto late = uploadBatch(hub.url(), second, batchId(24), hub.device, {}, options);
+  REQUIRE_FALSE(late.ok());
+  CHECK(late.error().is(gocua::err::kTransportBusy));
+  CHECK(late.error().kind == ErrorKind::Busy);
+  CHECK(fs::file_size(hub.partFor(hub.device, batchId(24))) == 20'000);
+  auto again = uploadBatch(hub.url(), second, batchId(24), hub.device, {}, options);
+  REQUIRE(again.ok());
+  CHECK(again->bytesSent == 0);
 }
 
 TEST_CASE("the progress callback can cancel; what was sent is kept") {
