@@ -1,6 +1,7 @@
 #include "office/model/queue_model.h"
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <set>
 
@@ -36,6 +37,19 @@ const json& answersOf(const json& body) {
 std::string localDay(const std::string& isoUtc) {
   const std::string moment = ui::formatLocalTime(isoUtc);
   return moment.substr(0, moment.find(' '));
+}
+
+// The position of `value` in `list` (of strings, or of (id, title) pairs by id); list.size() when absent.
+template <class List, class Key>
+std::uint32_t positionIn(const List& list, const std::string& value, Key key) {
+  const auto it = std::find_if(list.begin(), list.end(), [&](const auto& item) { return key(item) == value; });
+  return static_cast<std::uint32_t>(it - list.begin());
+}
+const std::string& itself(const std::string& s) { return s; }
+const std::string& firstOf(const std::pair<std::string, std::string>& p) { return p.first; }
+
+std::int32_t dayNumber(const std::optional<core::Date>& d, std::int32_t none) {
+  return d ? static_cast<std::int32_t>(core::daysSinceEpoch(*d)) : none;
 }
 
 void wipeRow(QueueRow& r) {
@@ -127,27 +141,51 @@ void QueueModel::open(OfficeModel& office, const core::Date& today) {
   std::sort(procedures_.begin(), procedures_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   std::stable_sort(all_.begin(), all_.end(),
                    [](const QueueRow& a, const QueueRow& b) { return a.receivedAt < b.receivedAt; });
+  buildKeys();
   apply();
+}
+
+void QueueModel::buildKeys() {
+  keys_.clear();
+  keys_.reserve(all_.size());
+  const auto& statuses = queueStatuses();
+  for (const QueueRow& row : all_) {
+    const bool open = row.deadline && row.status != "accepted";  // deadlineLabel's rule
+    keys_.push_back(FilterKey{positionIn(procedures_, row.procedure, firstOf),
+                              positionIn(villages_, row.village, itself),
+                              positionIn(volunteers_, row.volunteer, itself),
+                              static_cast<std::uint8_t>(positionIn(statuses, row.status, itself)),
+                              static_cast<std::uint8_t>(!open                  ? 0
+                                                        : row.deadline->passed ? 2
+                                                                               : 1),
+                              dayNumber(row.received, kNoDay), dayNumber(row.created, kNoDay)});
+  }
 }
 
 void QueueModel::apply() {
   shown_.clear();
-  for (std::size_t i = 0; i < all_.size(); ++i) {
-    const QueueRow& row = all_[i];
-    if (!procedure.empty() && row.procedure != procedure) continue;
-    if (!village.empty() && row.village != village) continue;
-    if (!status.empty() && row.status != status) continue;
-    if (!volunteer.empty() && row.volunteer != volunteer) continue;
-    if (!received.empty()) {
-      const int within = received == "today" ? 0 : received == "7d" ? 6 : 29;
-      if (!row.received || core::daysBetween(*row.received, today_) > within) continue;
-    }
-    if (!deadline.empty() && (deadlineLabel(row).empty() || (deadline == "passed" && !row.deadline->passed))) continue;
-    if (week) {
-      if (!row.created) continue;
-      const long day = core::daysSinceEpoch(*row.created) - core::daysSinceEpoch(*week);
-      if (day < 0 || day > 6) continue;
-    }
+  // Each filter as the number its rows carry; a value none of the lists has matches nothing.
+  const std::uint32_t wantProcedure = positionIn(procedures_, procedure, firstOf);
+  const std::uint32_t wantVillage = positionIn(villages_, village, itself);
+  const std::uint32_t wantVolunteer = positionIn(volunteers_, volunteer, itself);
+  const std::uint32_t wantStatus = positionIn(queueStatuses(), status, itself);
+  if ((!procedure.empty() && wantProcedure == procedures_.size()) ||
+      (!village.empty() && wantVillage == villages_.size()) ||
+      (!volunteer.empty() && wantVolunteer == volunteers_.size()) ||
+      (!status.empty() && wantStatus == queueStatuses().size()))
+    return;
+  const std::int32_t today = dayNumber(today_, 0);
+  const std::int32_t receivedWithin = received == "today" ? 0 : received == "7d" ? 6 : 29;
+  const std::int32_t weekStart = dayNumber(week, 0);
+  for (std::size_t i = 0; i < keys_.size(); ++i) {
+    const FilterKey& k = keys_[i];
+    if (!procedure.empty() && k.procedure != wantProcedure) continue;
+    if (!village.empty() && k.village != wantVillage) continue;
+    if (!status.empty() && k.status != wantStatus) continue;
+    if (!volunteer.empty() && k.volunteer != wantVolunteer) continue;
+    if (!received.empty() && (k.receivedDay == kNoDay || today - k.receivedDay > receivedWithin)) continue;
+    if (!deadline.empty() && (k.deadline == 0 || (deadline == "passed" && k.deadline != 2))) continue;
+    if (week && (k.createdDay == kNoDay || k.createdDay - weekStart < 0 || k.createdDay - weekStart > 6)) continue;
     shown_.push_back(i);
   }
 }
@@ -206,6 +244,7 @@ void QueueModel::reset() {
 void QueueModel::forgetRows() {
   for (auto& r : all_) wipeRow(r);
   all_.clear();
+  keys_.clear();
   shown_.clear();
   for (auto& v : villages_) vault::wipe(v);
   villages_.clear();

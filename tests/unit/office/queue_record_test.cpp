@@ -62,6 +62,15 @@ TEST_CASE("queue: applications oldest first with the resident's name and village
   q.apply();
   REQUIRE(q.rows().size() == 1);
   CHECK(statusLabel(q.rows()[0].status) == i18n::tr("office.status.accepted"));
+
+  // A value none of the rows has (a village since renamed, a status from elsewhere) keeps nothing.
+  q.village = "Thôn Mới";
+  q.apply();
+  CHECK(q.rows().empty());
+  q.village = "Thôn 2";
+  q.status = "archived";
+  q.apply();
+  CHECK(q.rows().empty());
 }
 
 TEST_CASE("record: the resident and the answers in words; needs documents wants a note; the hub has it audited") {
