@@ -143,6 +143,15 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
 
   click(d, "nav.queue");
   REQUIRE_MESSAGE(d.waitScreen("queue"), d.failure());
+  // Filtered as staff would: the procedure's drop-down, then the status buttons.
+  click(d, "queue.filter.procedure");
+  click(d, "queue.filter.procedure.1");
+  REQUIRE_MESSAGE(d.waitItem("queue.row.0", 10), d.failure());
+  click(d, "queue.status.accepted");
+  d.settle(0.5);
+  CHECK_FALSE(d.has("queue.row.0"));  // nothing decided yet
+  click(d, "queue.status.new");
+  REQUIRE_MESSAGE(d.waitItem("queue.row.0", 10), d.failure());
   click(d, "queue.row.0");
   REQUIRE_MESSAGE(d.waitScreen("record"), d.failure());
   click(d, "record.choose.needs_documents");

@@ -223,6 +223,10 @@ std::size_t QueueModel::applyBulk(OfficeModel& office) {
   return decided;
 }
 
+int QueueModel::dropDownsInUse() const {
+  return !procedure.empty() + !village.empty() + !volunteer.empty() + !received.empty() + !deadline.empty();
+}
+
 void QueueModel::clearFilter() {
   procedure.clear();
   vault::wipe(village);

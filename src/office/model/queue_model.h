@@ -96,6 +96,10 @@ class QueueModel {
   std::optional<core::Date> week;
   void apply();
   void clearFilter();
+  // How many of the drop-down filters are in use (the status buttons are always in view).
+  int dropDownsInUse() const;
+  // On a short window the drop-downs fold behind one button (queue_screen.cpp); shown when opened.
+  bool filtersShown = false;
 
   QueueRows rows() const { return {all_, shown_}; }  // filtered and sorted; valid until the next apply()
   std::size_t total() const { return all_.size(); }

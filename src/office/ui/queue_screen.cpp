@@ -41,12 +41,19 @@ struct FilterSlot {
   std::string* value;
 };
 
-// As many drop-downs per row as fit at 12 em or wider (up to 3), each row's labels on one line.
+// As many drop-downs per row as fit at 11 em or wider (all five on a wide window at 100 %, so the
+// list below keeps its room).
+int filtersPerRow(int count) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  return std::clamp(static_cast<int>((availableWidth() + spacing) / (ImGui::GetFontSize() * 11 + spacing)), 1, count);
+}
+
+// The drop-downs in rows of filtersPerRow, each row's labels on one line.
 // Not SameLine: that lines a label up with the combo's text, lower.
 bool filterGrid(std::vector<FilterSlot>& slots) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float avail = availableWidth();
-  const int perRow = std::clamp(static_cast<int>((avail + spacing) / (ImGui::GetFontSize() * 12 + spacing)), 1, 3);
+  const int perRow = filtersPerRow(static_cast<int>(slots.size()));
   const float width = (avail - spacing * static_cast<float>(perRow - 1)) / static_cast<float>(perRow);
   bool changed = false;
   ImVec2 rowStart = ImGui::GetCursorPos();
@@ -91,11 +98,37 @@ void filters(OfficeApp& app) {
                    labelled("office.queue.received.", receivedRanges()), &m.received});
   slots.push_back({"queue.filter.deadline", i18n::tr("office.queue.deadline"),
                    labelled("office.queue.deadline.", deadlineFilters()), &m.deadline});
-  bool changed = filterGrid(slots);
-  ImGui::TextUnformatted(i18n::tr("office.queue.status").c_str());
+  // On a short window (1024×600, or large text) the grid would push the list below the fold: it
+  // folds behind one button that says how many drop-downs are in use.
+  const int perRow = filtersPerRow(static_cast<int>(slots.size()));
+  const int gridRows = (static_cast<int>(slots.size()) + perRow - 1) / perRow;
+  const float gridHeight =
+      static_cast<float>(gridRows) * (ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeightWithSpacing());
+  const bool fold = gridHeight > ImGui::GetMainViewport()->Size.y * 0.2f;
+  if (fold) {
+    const int inUse = m.dropDownsInUse();
+    const std::string label = m.filtersShown ? i18n::tr("office.queue.filters.hide")
+                              : inUse > 0
+                                  ? i18n::tr("office.queue.filters.show_active", {{"count", std::to_string(inUse)}})
+                                  : i18n::tr("office.queue.filters.show");
+    if (button(label, "queue.filters", inUse > 0 && !m.filtersShown ? ButtonKind::Primary : ButtonKind::Normal))
+      m.filtersShown = !m.filtersShown;
+  }
+  bool changed = !fold || m.filtersShown ? filterGrid(slots) : false;
+  // "Tình trạng" beside its buttons when they fit on the rest of that line, else above them.
+  const std::string statusTitle = i18n::tr("office.queue.status");
+  float rowWidth = ImGui::CalcTextSize(statusTitle.c_str()).x;
+  for (const auto& status : queueStatuses())
+    rowWidth += ImGui::GetStyle().ItemSpacing.x + buttonWidthFor(statusLabel(status));
+  const bool titleBeside = rowWidth <= availableWidth();
+  const float rowTop = ImGui::GetCursorPosY();
+  if (titleBeside)  // centred on the buttons' height (widgets.cpp: 2.2 em)
+    ImGui::SetCursorPosY(rowTop + (ImGui::GetFontSize() * 2.2f - ImGui::GetTextLineHeight()) / 2);
+  ImGui::TextUnformatted(statusTitle.c_str());
   for (const auto& status : queueStatuses()) {
     const std::string label = statusLabel(status);
-    if (status != queueStatuses().front()) sameLineIfFits(buttonWidthFor(label));
+    if (status != queueStatuses().front() || titleBeside) sameLineIfFits(buttonWidthFor(label));
+    if (status == queueStatuses().front() && titleBeside) ImGui::SetCursorPosY(rowTop);
     if (button(label, "queue.status." + (status.empty() ? std::string("all") : status),
                m.status == status ? ButtonKind::Primary : ButtonKind::Normal)) {
       changed |= m.status != status;
