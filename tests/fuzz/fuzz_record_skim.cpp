@@ -41,6 +41,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const hub::RecordFields fields{{"volunteer", "created_at", "kind", "a"}, {"village", "full_name", "b"}};
   json skimmed;
   const bool read = hub::detail::skimRecordLine(line, fields, skimmed);
+  // nlohmann stops reading at a NUL byte and ignores the rest; the skim refuses such a line, which
+  // is safe. A sealed record never holds one raw: its line is nlohmann's dump, which escapes it.
+  if (line.find('\0') != std::string_view::npos) return 0;
   const json whole = json::parse(line, nullptr, false);
   if (whole.is_discarded() || !whole.is_object()) return 0;  // the hub only ever seals objects nlohmann read
   if (!read || skimmed != expected(whole, fields)) std::abort();
