@@ -8,6 +8,7 @@
 
 #include "app/ui/screens.h"
 #include "core/i18n.h"
+#include "ui/scroll_chain.h"
 #include "ui/theme.h"
 #include "ui/ui_map.h"
 #include "ui/widgets.h"
@@ -281,7 +282,9 @@ void residentList(App& app, float height) {
       cell(r.phone, false, r.matchedPhone);
     }
   }
+  const float passedOn = wheelPastListEnd();
   ImGui::EndTable();
+  scrollPageBy(passedOn);  // at the list's end the wheel moves the page (the buttons above it)
   if (open) openResident(app, *open);
 }
 

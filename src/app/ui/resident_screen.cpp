@@ -201,20 +201,20 @@ void bottomBar(App& app) {
       return;
     }
   }
-  ImGui::SameLine();
+  // The three buttons wrap instead of running past the window's edge at large text.
   const bool saveFirst = m.isNew() || m.dirty();
-  if (button(i18n::tr(saveFirst ? "app.resident.save_and_apply" : "app.resident.new_application"),
-             "resident.new_application")) {
+  const std::string applyLabel = i18n::tr(saveFirst ? "app.resident.save_and_apply" : "app.resident.new_application");
+  sameLineIfFits(buttonWidthFor(applyLabel));
+  if (button(applyLabel, "resident.new_application")) {
     if (m.readyForApplication(app.model)) {
       app.wizard.start(app.model, m.residentId());
       app.model.go(Screen::Application);
       return;
     }
   }
-  ImGui::SameLine();
-  if (button(i18n::tr(m.dirty() ? "app.resident.cancel" : "app.resident.back"), "resident.cancel") &&
-      m.requestLeave(Screen::Home))
-    goHome(app);
+  const std::string leaveLabel = i18n::tr(m.dirty() ? "app.resident.cancel" : "app.resident.back");
+  sameLineIfFits(buttonWidthFor(leaveLabel));
+  if (button(leaveLabel, "resident.cancel") && m.requestLeave(Screen::Home)) goHome(app);
 }
 
 // Leaving with unsaved edits (a header button or Cancel) asks once, over the form.
@@ -253,9 +253,9 @@ void draftOffer(App& app) {
   mutedText(i18n::tr("app.resident.draft.saved_at", {{"time", m.offeredSavedAt()}}));
   ImGui::Spacing();
   if (button(i18n::tr("app.resident.draft.resume"), "resident.draft.resume", ButtonKind::Primary)) m.resumeDraft();
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidthFor(i18n::tr("app.resident.draft.discard")));
   if (button(i18n::tr("app.resident.draft.discard"), "resident.draft.discard")) m.discardDraft();
-  ImGui::SameLine();
+  sameLineIfFits(buttonWidthFor(i18n::tr("app.resident.back")));
   if (button(i18n::tr("app.resident.back"), "resident.cancel") && m.requestLeave(Screen::Home)) goHome(app);
 }
 

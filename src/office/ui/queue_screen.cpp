@@ -11,6 +11,7 @@
 #include "office/ui/decision_widget.h"
 #include "office/ui/filter_combo.h"
 #include "office/ui/office_app.h"
+#include "ui/scroll_chain.h"
 #include "ui/theme.h"
 #include "ui/ui_map.h"
 #include "ui/widgets.h"
@@ -211,7 +212,9 @@ void table(OfficeApp& app, float height) {
                                                                     : p.error);
     }
   }
+  const float passedOn = wheelPastListEnd();
   ImGui::EndTable();
+  scrollPageBy(passedOn);  // at the list's end the wheel moves the page (the filters above it)
   if (open) app.openRecord(*open);
 }
 

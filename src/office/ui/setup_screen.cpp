@@ -114,8 +114,11 @@ void keyStep(OfficeApp& app, float width) {
   auto& m = app.setup;
   stepLine(3, "office.setup.title_key");
   if (m.chosen()) okText(i18n::tr("office.setup.made", {{"commune", communeLine(*m.chosen())}}));
-  ImGui::PushFont(fonts().heading);
+  // In large type, to be read aloud and compared group by group; wraps between groups at large text.
+  ImGui::PushFont(fonts().large);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   ImGui::TextUnformatted(m.fingerprint().c_str());
+  ImGui::PopTextWrapPos();
   mark("setup.fingerprint");
   ImGui::PopFont();
   mutedText(i18n::tr("office.laptops.key_help"));
@@ -139,9 +142,11 @@ void drawSetup(OfficeApp& app) {
   }
   const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 36);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) / 2);
-  // A child the column's width: the fields take its width, not the window's.
+  // A child the column's width: the fields take its width, not the window's. One per step, so each
+  // step opens at its top (the fingerprint, not the previous step's scroll position at large text).
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-  ImGui::BeginChild("setup-column", ImVec2(width, 0));
+  const std::string column = "setup-column-" + std::to_string(static_cast<int>(app.setup.step()));
+  ImGui::BeginChild(column.c_str(), ImVec2(width, 0));
   ImGui::PopStyleColor();
   switch (app.setup.step()) {
     case SetupModel::Step::Commune:
