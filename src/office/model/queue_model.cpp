@@ -1,7 +1,6 @@
 #include "office/model/queue_model.h"
 
 #include <algorithm>
-#include <climits>
 #include <map>
 #include <set>
 
@@ -52,6 +51,9 @@ std::int32_t dayNumber(const std::optional<core::Date>& d, std::int32_t none) {
   return d ? static_cast<std::int32_t>(core::daysSinceEpoch(*d)) : none;
 }
 
+// A deadline still counts until the office accepts the application.
+bool deadlineOpen(const QueueRow& row) { return row.deadline && row.status != "accepted"; }
+
 void wipeRow(QueueRow& r) {
   vault::wipe(r.name);
   vault::wipe(r.village);
@@ -75,7 +77,7 @@ const std::vector<std::string>& deadlineFilters() {
 }
 
 std::string deadlineLabel(const QueueRow& row) {
-  if (!row.deadline || row.status == "accepted") return {};
+  if (!deadlineOpen(row)) return {};
   const auto& d = *row.deadline;
   if (d.passed) return i18n::tr("office.queue.deadline_passed", {{"days", std::to_string(d.elapsed - d.days)}});
   return i18n::tr("office.queue.deadline_near", {{"days", std::to_string(d.days - d.elapsed)}});
@@ -150,7 +152,7 @@ void QueueModel::buildKeys() {
   keys_.reserve(all_.size());
   const auto& statuses = queueStatuses();
   for (const QueueRow& row : all_) {
-    const bool open = row.deadline && row.status != "accepted";  // deadlineLabel's rule
+    const bool open = deadlineOpen(row);
     keys_.push_back(FilterKey{positionIn(procedures_, row.procedure, firstOf),
                               positionIn(villages_, row.village, itself),
                               positionIn(volunteers_, row.volunteer, itself),
