@@ -15,7 +15,13 @@ namespace gocua::ui::panels {
 
 namespace {
 std::unordered_map<ImGuiID, float> cardHeights;
-std::vector<ImGuiID> cardStack;
+// Each open card, and whether ImGui draws it: a card scrolled fully out of view skips its
+// content, and its height measured then would be that of an empty card.
+struct OpenCard {
+  ImGuiID key;
+  bool drawn;
+};
+std::vector<OpenCard> cardStack;
 
 ImVec4 vec(const float (&c)[4], float alpha = 1) { return ImVec4(c[0], c[1], c[2], alpha); }
 }  // namespace
@@ -71,16 +77,18 @@ void beginCard(const std::string& id, float width) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_WindowBg));
   ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 10);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
-  ImGui::BeginChild(
+  const bool drawn = ImGui::BeginChild(
       key, ImVec2(width, height), true,
       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysUseWindowPadding);
-  cardStack.push_back(key);
+  cardStack.push_back({key, drawn});
 }
 
 void endCard() {
   const float content = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
   if (!cardStack.empty()) {
-    cardHeights[cardStack.back()] = content;
+    // Keep the height of a card out of view: shrunk, it would shorten the list it is in, and
+    // the list's scroll position would jump back towards the top.
+    if (cardStack.back().drawn) cardHeights[cardStack.back().key] = content;
     cardStack.pop_back();
   }
   ImGui::EndChild();

@@ -1,8 +1,10 @@
 #include "ui/page.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/theme.h"
+#include "ui/ui_map.h"
 #include "ui/widgets.h"
 
 namespace gocua::ui {
@@ -18,7 +20,15 @@ void beginPage(const char* name) {
   ImGui::PopStyleColor();
 }
 
-void endPage() { ImGui::End(); }
+void endPage() {
+  ImGui::End();
+  // Every area drawn this frame that scrolls up and down, so the GUI test wheels over the one
+  // holding the widget it looks for (a screen may have two columns scrolling on their own).
+  if (!uiMap().enabled()) return;
+  for (const ImGuiWindow* w : GImGui->Windows)
+    if (w->Active && !w->Hidden && w->ScrollMax.y > 0 && (w->Flags & ImGuiWindowFlags_NoScrollWithMouse) == 0)
+      uiMap().scrollable(w->Name, w->InnerRect.Min.x, w->InnerRect.Min.y, w->InnerRect.Max.x, w->InnerRect.Max.y);
+}
 
 void beginScreenArea(const std::string& notice) {
   const float noticeHeight = notice.empty() ? 0 : ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;

@@ -101,7 +101,7 @@ bool typingInputText(const char* label, const std::string& hint, std::string* va
 void typingNote(const std::string& id) {
   const std::string note = i18n::tr("app.typing.note", {{"method", typingMethodLabel(g_method)}});
   const float width = ImGui::CalcTextSize(note.c_str()).x;
-  ImGui::SameLine();
+  sameLineIfFits(width);  // beside the label, or under it when a long label at large text leaves no room
   const float avail = ImGui::GetContentRegionAvail().x;
   if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - width);
   const auto& c = palette().muted;

@@ -16,10 +16,12 @@ UiMap& uiMap() {
 void UiMap::beginFrame(const std::string& screen) {
   screen_ = screen;
   items_.clear();
+  scroll_.clear();
   cut_.clear();
   disabled_.clear();
   activeId_.clear();
   activeDigest_.clear();
+  hoveredId_.clear();
 }
 
 void UiMap::active(const std::string& id, const std::string* text) {
@@ -44,6 +46,8 @@ void UiMap::endFrame() {
   for (const auto& [id, r] : items_) j["items"][id] = r;
   if (!cut_.empty()) j["cut"] = cut_;
   if (!disabled_.empty()) j["disabled"] = disabled_;
+  if (!scroll_.empty()) j["scroll"] = scroll_;
+  if (!hoveredId_.empty()) j["hovered"] = hoveredId_;
   if (!activeId_.empty()) j["active"] = {{"id", activeId_}, {"digest", activeDigest_}};
   std::string text = j.dump();
   if (text == lastWritten_) return;

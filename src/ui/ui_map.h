@@ -1,6 +1,6 @@
 // Where each named widget was drawn, for the GUI test: with GOCUA_UI_MAP=FILE the app writes
-// {"screen": "...", "items": {"unlock.passphrase": [x0, y0, x1, y1], ...}, "disabled": [...]}
-// whenever it changes,
+// {"screen": "...", "items": {"unlock.passphrase": [x0, y0, x1, y1], ...}, "disabled": [...],
+// "hovered": "id", "scroll": {"window name": [x0, y0, x1, y1]}} whenever it changes,
 // so the test can click a button by name through real X events. Only widget names and
 // rectangles, never what a field holds: with a key (GOCUA_UI_MAP_KEY, 32 bytes in hex) the text
 // field being edited is named as "active" with a keyed digest of its text, so the test can check
@@ -59,6 +59,17 @@ class UiMap {
   void disabled(const std::string& id) {
     if (enabled()) disabled_.insert(id);
   }
+  // An area that scrolls vertically this frame (ImGui's window name: the test only wheels over it).
+  void scrollable(const std::string& name, float x0, float y0, float x1, float y1) {
+    if (enabled())
+      scroll_[name] = {static_cast<int>(x0), static_cast<int>(y0), static_cast<int>(x1), static_cast<int>(y1)};
+  }
+  // The widget under the mouse this frame, as ImGui sees it: the test clicks only once the app
+  // has seen the pointer arrive (on a loaded machine a click sent to where a widget was a frame
+  // ago lands on whatever is there now).
+  void hovered(const std::string& id) {
+    if (enabled()) hoveredId_ = id;
+  }
   // Names the field being edited this frame; its text is digested only when a key is set and
   // text is given (never for passphrases).
   void active(const std::string& id, const std::string* text);
@@ -68,9 +79,9 @@ class UiMap {
  private:
   std::filesystem::path file_;
   std::string screen_;
-  std::map<std::string, std::array<int, 4>> items_;
+  std::map<std::string, std::array<int, 4>> items_, scroll_;
   std::set<std::string> cut_, disabled_;
-  std::string activeId_, activeDigest_;
+  std::string activeId_, activeDigest_, hoveredId_;
   std::vector<std::uint8_t> key_;
   std::string lastWritten_;
 };

@@ -17,6 +17,13 @@ namespace {
 ImVec4 vec(const float (&c)[4]) { return ImVec4(c[0], c[1], c[2], c[3]); }
 }  // namespace
 
+namespace {
+// Hovered as a click would find it: a text field still being edited or a disabled look does not
+// keep a button from taking the click.
+constexpr ImGuiHoveredFlags kClickHover =
+    ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_AllowWhenDisabled;
+}  // namespace
+
 void mark(const std::string& id) {
   // Only the part inside the clip rectangle can be clicked; a widget scrolled out of view is left
   // out, which tells the GUI test to scroll.
@@ -27,17 +34,27 @@ void mark(const std::string& id) {
   if (!ImGui::IsItemVisible()) return;
   auto* draw = ImGui::GetWindowDrawList();
   const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
-  if (const auto part = clickablePart({a.x, a.y, b.x, b.y}, {c0.x, c0.y, c1.x, c1.y}))
-    uiMap().add(id, (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
+  if (const auto part = clickablePart({a.x, a.y, b.x, b.y}, {c0.x, c0.y, c1.x, c1.y})) markPart(id, *part);
   if ((GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0) uiMap().disabled(id);
+}
+
+void markPart(const std::string& id, const UiRect& part) {
+  if (!uiMap().enabled()) return;
+  uiMap().add(id, part[0], part[1], part[2], part[3]);
+  if (ImGui::IsItemHovered(kClickHover)) uiMap().hovered(id);
 }
 
 void markRect(const std::string& id, float x0, float y0, float x1, float y1) {
   if (!uiMap().enabled()) return;
   auto* draw = ImGui::GetWindowDrawList();
   const ImVec2 c0 = draw->GetClipRectMin(), c1 = draw->GetClipRectMax();
-  if (const auto part = clickablePart({x0, y0, x1, y1}, {c0.x, c0.y, c1.x, c1.y}))
+  if (const auto part = clickablePart({x0, y0, x1, y1}, {c0.x, c0.y, c1.x, c1.y})) {
     uiMap().add(id, (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
+    // Called before its widget: the window and the rectangle say whether the pointer is on it.
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseHoveringRect(ImVec2((*part)[0], (*part)[1]), ImVec2((*part)[2], (*part)[3])))
+      uiMap().hovered(id);
+  }
   if ((GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0) uiMap().disabled(id);
 }
 
@@ -92,7 +109,9 @@ static bool normalizeOnLeave(std::string* value) {
 bool textField(const std::string& label, const std::string& id, std::string* value, int flags, const std::string& hint,
                TextKind kind) {
   if (!label.empty()) {
+    ImGui::PushTextWrapPos(0);  // a long label wraps at large text instead of running off the window
     ImGui::TextUnformatted(label.c_str());
+    ImGui::PopTextWrapPos();
     if (kind == TextKind::Words) typingNote(id + ".typing");
   }
   ImGui::SetNextItemWidth(-1);

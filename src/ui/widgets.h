@@ -5,10 +5,15 @@
 
 #include <string>
 
+#include "ui/ui_map.h"
+
 namespace gocua::ui {
 
 // Records the last item's rectangle under id for the GUI test.
 void mark(const std::string& id);
+// The same for the clickable part of the last item, already clipped (a list row under a frozen
+// header).
+void markPart(const std::string& id, const UiRect& part);
 // The same for a rectangle about to be drawn (a combo, whose popup replaces the last item): call
 // it before the widget, so the clip rectangle is the one the frame is drawn under.
 void markRect(const std::string& id, float x0, float y0, float x1, float y1);

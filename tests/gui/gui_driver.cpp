@@ -179,17 +179,46 @@ bool Driver::waitItem(const std::string& id, double seconds) {
   return false;
 }
 
+namespace {
+
+// Where to wheel: the centre of each area the app says scrolls, the one under the middle of the
+// window first (most screens have only that one); the middle itself when none is published.
+std::vector<std::pair<int, int>> wheelPoints(const nlohmann::json& map) {
+  constexpr int kMiddleX = 640, kMiddleY = 450;
+  std::vector<std::pair<int, int>> points;
+  if (map.contains("scroll"))
+    for (const auto& [name, r] : map["scroll"].items()) {
+      const int x0 = r[0].get<int>(), y0 = r[1].get<int>(), x1 = r[2].get<int>(), y1 = r[3].get<int>();
+      const std::pair<int, int> centre{(x0 + x1) / 2, (y0 + y1) / 2};
+      const bool underMiddle = x0 <= kMiddleX && kMiddleX < x1 && y0 <= kMiddleY && kMiddleY < y1;
+      const std::pair<int, int> point = underMiddle ? std::pair{kMiddleX, kMiddleY} : centre;
+      if (std::find(points.begin(), points.end(), point) != points.end()) continue;  // nested areas
+      if (underMiddle)
+        points.insert(points.begin(), point);
+      else
+        points.push_back(point);
+    }
+  if (points.empty()) points.emplace_back(kMiddleX, kMiddleY);
+  return points;
+}
+
+}  // namespace
+
 bool Driver::reveal(const std::string& id, double seconds) {
   // A loaded machine may take a few frames to show it: wait before scrolling anything.
   if (waitItem(id, std::min(seconds, 3.0))) return true;
   const auto start = std::chrono::steady_clock::now();
-  xdotool({"mousemove", "--window", window_, "640", "450"});
+  const auto points = wheelPoints(map());
   for (int step = 0; since(start) < seconds; ++step) {
-    // Ten steps of three notches down and ten back up, for a long screen; then single notches
-    // (down thirty, up thirty, ...): in a short view at large text three notches at once can
-    // jump over a widget just below the fold.
-    const bool coarse = step < 20;
-    const bool down = coarse ? step < 10 : ((step - 20) / 30) % 2 == 0;
+    // The scrolling areas take turns, a step each, so a widget in the second column shows as soon
+    // as in the first. In each: ten steps of three notches down and ten back up, for a long
+    // screen; then single notches (down thirty, up thirty, ...): in a short view at large text
+    // three notches at once can jump over a widget just below the fold.
+    const auto& [x, y] = points[static_cast<std::size_t>(step) % points.size()];
+    const int own = step / static_cast<int>(points.size());  // this area's own step count
+    const bool coarse = own < 20;
+    const bool down = coarse ? own < 10 : ((own - 20) / 30) % 2 == 0;
+    xdotool({"mousemove", "--window", window_, std::to_string(x), std::to_string(y)});
     xdotool({"click", "--repeat", coarse ? "3" : "1", "--delay", "30", down ? "5" : "4"});
     if (waitItem(id, 0.4)) return true;
   }
@@ -217,12 +246,24 @@ bool Driver::waitEnabled(const std::string& id, double seconds) {
 }
 
 bool Driver::hover(const std::string& id, double seconds) {
-  if (!reveal(id, seconds)) return false;
-  const auto r = map()["items"][id];
-  const int x = (r[0].get<int>() + r[2].get<int>()) / 2, y = (r[1].get<int>() + r[3].get<int>()) / 2;
-  xdotool({"mousemove", "--window", window_, std::to_string(x), std::to_string(y)});
-  settle(0.15);
-  return true;
+  // Move, then wait until the app itself reports the pointer on the widget: on a loaded machine
+  // the map can be a frame or two behind, and a click sent to where the widget was lands on
+  // whatever is there now. The rectangle is read again on each try, as the layout may move.
+  const auto start = std::chrono::steady_clock::now();
+  for (;;) {
+    if (!reveal(id, seconds)) return false;
+    const auto r = map()["items"][id];
+    const int x = (r[0].get<int>() + r[2].get<int>()) / 2, y = (r[1].get<int>() + r[3].get<int>()) / 2;
+    xdotool({"mousemove", "--window", window_, std::to_string(x), std::to_string(y)});
+    settle(0.15);
+    for (const auto wait = std::chrono::steady_clock::now(); since(wait) < 1.5; sleepFor(0.05))
+      if (map().value("hovered", std::string()) == id) return true;
+    if (since(start) >= std::min(seconds, 6.0)) {
+      // Covered (a popup still open) or a widget that does not say: move on as a hand would.
+      std::cerr << "gui: the window never reported " << id << " under the pointer; clicking anyway\n";
+      return true;
+    }
+  }
 }
 
 bool Driver::click(const std::string& id, double seconds) {

@@ -3,11 +3,12 @@
 // code poster printed to the stick) → Máy tình nguyện viên joins two laptops from their requests on a stick (the
 // profiles written beside them) → each laptop makes its batch → Nhận gói hồ sơ (both imported, a
 // receipt beside each) → the queue, filtered by procedure and status → open the application → needs documents with a
-// ready note → the laptop syncs over the network with the desk (receiving on loopback since first run) and gets the
-// note → Tổng quan: this week's bar opens the queue on the application, and the month's report (with the laptop's
-// skills session) goes to the stick as Excel → Xuất danh sách writes the VNeID applications as Excel and the police's
-// appointment list as PDF → Cài đặt adds a colleague. Then gocua-hub reads the decision and the staff back from the
-// same hub directory and the files are read back. Screenshots land in <build>/gui-screenshots/office/.
+// ready note → its declaration printed to the stick → the laptop syncs over the network with the desk (receiving on
+// loopback since first run) and gets the note → Tổng quan: this week's bar opens the queue on the application, and the
+// month's report (with the laptop's skills session) goes to the stick as Excel → Xuất danh sách writes the VNeID
+// applications as Excel and the police's appointment list as PDF → Cài đặt adds a colleague. Then gocua-hub reads the
+// decision and the staff back from the same hub directory and the files are read back. Screenshots land in
+// <build>/gui-screenshots/office/.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -100,10 +101,14 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   REQUIRE_MESSAGE(d.waitScreen("laptops"), d.failure());
   REQUIRE_MESSAGE(d.fill("laptops.folder", stick.string()), d.failure());
   d.key("Return");
+  // The requests are listed newest first: which of the two is row 0 depends on the clock.
   click(d, "laptops.enroll.0");
+  const auto eitherProfile = [&] { return fs::exists(stick / "lan.gcp") || fs::exists(stick / "minh.gcp"); };
+  for (int i = 0; i < 300 && !eitherProfile(); ++i) d.settle(0.1);
+  REQUIRE_MESSAGE(eitherProfile(), d.failure());
   click(d, "laptops.enroll.1");  // a second volunteer's laptop, on the same stick
-  REQUIRE_MESSAGE(waitForFile(stick / "lan.gcp", 30), "no profile beside the request");
-  REQUIRE_MESSAGE(waitForFile(stick / "minh.gcp", 30), "no profile beside the second request");
+  REQUIRE_MESSAGE(waitForFile(stick / "lan.gcp", 30), "no profile beside Lan's request\n" << d.failure());
+  REQUIRE_MESSAGE(waitForFile(stick / "minh.gcp", 30), "no profile beside Minh's request\n" << d.failure());
   d.settle(0.5);
   d.key("F12");
   d.settle(0.5);
@@ -172,6 +177,18 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   d.settle(1.0);
   d.key("F12");  // the decision as staff see it, for a person to look at
   d.settle(0.5);
+  // The declaration for the resident to sign: "In tờ khai", below the decision in the right
+  // column, which scrolls on its own; the PDF goes to the stick.
+  REQUIRE_MESSAGE(d.fill("record.print_folder", stick.string()), d.failure());
+  d.key("Return");
+  click(d, "record.print");
+  const fs::path declaration = stick / ("to-khai-" + applicationId.substr(0, 8) + ".pdf");
+  REQUIRE_MESSAGE(waitForFile(declaration, 30), "no declaration on the stick\n" << d.failure());
+  d.settle(0.5);
+  d.key("F12");
+  const auto declarationText = it::pdfText(declaration);
+  CHECK(declarationText.find("Nguyễn Thị Hoa") != std::string::npos);
+  CHECK(declarationText.find(applicationId) != std::string::npos);
 
   // The volunteer syncs over the office network with the desk, which has been receiving since
   // first run: the decision comes back with its note, and the inbox lists the upload (the

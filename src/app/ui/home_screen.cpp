@@ -271,8 +271,7 @@ void residentList(App& app, float height) {
       const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
       const UiRect body{c0.x, std::max(c0.y, bodyTop), c1.x, c1.y};
       if (rowCounts({a.x, a.y, b.x, b.y}, body)) {
-        const auto part = clickablePart({a.x, a.y, b.x, b.y}, body);
-        uiMap().add("home.row." + std::to_string(visibleIndex++), (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
+        markPart("home.row." + std::to_string(visibleIndex++), *clickablePart({a.x, a.y, b.x, b.y}, body));
       }
       if (!r.matchedBy.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.matchedBy.c_str());
       // The cell the search matched, when not the name, stands out: the volunteer sees why.

@@ -39,11 +39,44 @@ void countInput(const std::string& id, int* value) {
   *value = std::max(0, *value);
 }
 
+float countInputWidth() {
+  return ImGui::GetFontSize() * 4 + 2 * (ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetFrameHeight());
+}
+
+std::string attendeeId(std::size_t sex, std::size_t band) {
+  return std::string("sessions.attendees.") + SkillsSessionModel::kSexes[sex] + "." +
+         SkillsSessionModel::kAgeBands[band];
+}
+
 void attendeesTable(SkillsSessionModel& m) {
   ImGui::TextUnformatted(i18n::tr("app.sessions.attendees").c_str());
   const char* bandKeys[] = {"app.sessions.band.under_18", "app.sessions.band.18_59", "app.sessions.band.60_plus"};
   const char* sexKeys[] = {"app.sessions.sex.female", "app.sessions.sex.male"};
-  if (ImGui::BeginTable("sessions-attendees", 4, ImGuiTableFlags_SizingFixedFit)) {
+  // A grid (sex × age band) where it fits; at large text on a small screen one band per line
+  // under each sex instead, so no - or + button falls off the window.
+  const float cellPadding = ImGui::GetStyle().CellPadding.x * 2;
+  float grid = 0;
+  for (const char* sex : sexKeys) grid = std::max(grid, ImGui::CalcTextSize(i18n::tr(sex).c_str()).x);
+  for (const char* band : bandKeys)
+    grid += std::max(countInputWidth(), ImGui::CalcTextSize(i18n::tr(band).c_str()).x) + cellPadding;
+  if (grid + cellPadding > ImGui::GetContentRegionAvail().x) {
+    if (ImGui::BeginTable("sessions-attendees-stacked", 2, ImGuiTableFlags_SizingFixedFit)) {
+      for (std::size_t sex = 0; sex < 2; ++sex) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(i18n::tr(sexKeys[sex]).c_str());
+        for (std::size_t band = 0; band < 3; ++band) {
+          ImGui::TableNextRow();
+          ImGui::TableNextColumn();
+          ImGui::AlignTextToFramePadding();
+          ImGui::TextUnformatted(i18n::tr(bandKeys[band]).c_str());
+          ImGui::TableNextColumn();
+          countInput(attendeeId(sex, band), &m.attendees[sex][band]);
+        }
+      }
+      ImGui::EndTable();
+    }
+  } else if (ImGui::BeginTable("sessions-attendees", 4, ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     for (const char* band : bandKeys) {
@@ -57,9 +90,7 @@ void attendeesTable(SkillsSessionModel& m) {
       ImGui::TextUnformatted(i18n::tr(sexKeys[sex]).c_str());
       for (std::size_t band = 0; band < 3; ++band) {
         ImGui::TableNextColumn();
-        countInput(std::string("sessions.attendees.") + SkillsSessionModel::kSexes[sex] + "." +
-                       SkillsSessionModel::kAgeBands[band],
-                   &m.attendees[sex][band]);
+        countInput(attendeeId(sex, band), &m.attendees[sex][band]);
       }
     }
     ImGui::EndTable();
@@ -74,7 +105,9 @@ void helpedInputs(SkillsSessionModel& m) {
     countInput("sessions.helped." + key, &m.helped[i]);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0);  // a long line wraps beside its counter at large text
     ImGui::TextUnformatted(i18n::tr("app.sessions.helped." + key).c_str());
+    ImGui::PopTextWrapPos();
     fieldMessage(m, "helped." + key);
   }
 }

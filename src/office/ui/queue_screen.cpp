@@ -192,8 +192,7 @@ void table(OfficeApp& app, float height) {
       const ImVec2 c0 = ImGui::GetWindowDrawList()->GetClipRectMin(), c1 = ImGui::GetWindowDrawList()->GetClipRectMax();
       const UiRect body{c0.x, std::max(c0.y, bodyTop), c1.x, c1.y};
       if (rowCounts({a.x, a.y, b.x, b.y}, body)) {
-        const auto part = clickablePart({a.x, a.y, b.x, b.y}, body);
-        uiMap().add("queue.row." + std::to_string(visibleIndex++), (*part)[0], (*part)[1], (*part)[2], (*part)[3]);
+        markPart("queue.row." + std::to_string(visibleIndex++), *clickablePart({a.x, a.y, b.x, b.y}, body));
       }
       if (r.name.empty())
         cell(i18n::tr("office.queue.no_name"), palette().muted);

@@ -120,3 +120,27 @@ TEST_CASE("ui map: a widget drawn disabled is listed, and only for the frame tha
   CHECK_FALSE(readMap(file).contains("disabled"));
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("ui map: the widget under the pointer and the areas that scroll, for the frame that drew them") {
+  const auto dir = std::filesystem::temp_directory_path() / ("gocua-ui-map-hover-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "map.json";
+  gocua::ui::UiMap map;
+  map.enable(file);
+  map.beginFrame("record");
+  map.add("record.print", 780, 490, 1220, 540);
+  map.hovered("record.print");
+  map.scrollable("page/record-right", 764, 260, 1240, 710);
+  map.endFrame();
+  auto j = readMap(file);
+  CHECK(j["hovered"] == "record.print");
+  REQUIRE(j.contains("scroll"));
+  CHECK(j["scroll"]["page/record-right"] == nlohmann::json::array({764, 260, 1240, 710}));
+  map.beginFrame("record");  // the pointer left, and nothing scrolls any more
+  map.add("record.print", 780, 490, 1220, 540);
+  map.endFrame();
+  j = readMap(file);
+  CHECK_FALSE(j.contains("hovered"));
+  CHECK_FALSE(j.contains("scroll"));
+  std::filesystem::remove_all(dir);
+}
