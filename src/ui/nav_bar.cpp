@@ -21,11 +21,17 @@ std::optional<std::size_t> navMenu(const std::string& goLabel, const std::vector
   std::string current = items.empty() ? std::string() : items.front().label;
   for (const auto& item : items)
     if (item.current) current = item.label;
-  const float start = ImGui::GetCursorPosX();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(goLabel.c_str());
-  ImGui::SameLine();
-  const float comboWidth = std::max(width - (ImGui::GetCursorPosX() - start), ImGui::GetFontSize() * 6);
+  // "Đi tới" before the drop-down when there is room for both; at the largest text on a small
+  // screen the drop-down alone, showing the current screen, so the lock button stays on the row.
+  const float minCombo = ImGui::GetFontSize() * 6;
+  const float labelWidth = ImGui::CalcTextSize(goLabel.c_str()).x + ImGui::GetStyle().ItemSpacing.x;
+  float comboWidth = std::max(width, minCombo);
+  if (width - labelWidth >= minCombo) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(goLabel.c_str());
+    ImGui::SameLine();
+    comboWidth = width - labelWidth;
+  }
   ImGui::SetNextItemWidth(comboWidth);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   markRect("nav.menu", pos.x, pos.y, pos.x + comboWidth, pos.y + ImGui::GetFrameHeight());  // before the popup

@@ -18,7 +18,8 @@ struct NavItem {
 // Buttons wrapped to the window's width; the index clicked, if any.
 std::optional<std::size_t> navButtons(const std::vector<NavItem>& items);
 
-// "Đi tới" and a drop-down of the items, width wide (label included); the index chosen, if any.
+// "Đi tới" and a drop-down of the items, width wide (label included; left out when only the
+// drop-down fits); the index chosen, if any.
 std::optional<std::size_t> navMenu(const std::string& goLabel, const std::vector<NavItem>& items, float width);
 
 }  // namespace gocua::ui

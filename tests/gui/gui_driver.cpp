@@ -9,9 +9,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -181,25 +183,36 @@ bool Driver::waitItem(const std::string& id, double seconds) {
 
 namespace {
 
-// Where to wheel: the centre of each area the app says scrolls, the one under the middle of the
-// window first (most screens have only that one); the middle itself when none is published.
-std::vector<std::pair<int, int>> wheelPoints(const nlohmann::json& map) {
-  constexpr int kMiddleX = 640, kMiddleY = 450;
-  std::vector<std::pair<int, int>> points;
+using Rect = std::array<int, 4>;
+
+bool inside(const Rect& r, int x, int y) { return r[0] <= x && x < r[2] && r[1] <= y && y < r[3]; }
+long area(const Rect& r) { return static_cast<long>(r[2] - r[0]) * (r[3] - r[1]); }
+
+// The areas the app says scroll this frame, by name.
+std::map<std::string, Rect> scrollAreas(const nlohmann::json& map) {
+  std::map<std::string, Rect> out;
   if (map.contains("scroll"))
-    for (const auto& [name, r] : map["scroll"].items()) {
-      const int x0 = r[0].get<int>(), y0 = r[1].get<int>(), x1 = r[2].get<int>(), y1 = r[3].get<int>();
-      const std::pair<int, int> centre{(x0 + x1) / 2, (y0 + y1) / 2};
-      const bool underMiddle = x0 <= kMiddleX && kMiddleX < x1 && y0 <= kMiddleY && kMiddleY < y1;
-      const std::pair<int, int> point = underMiddle ? std::pair{kMiddleX, kMiddleY} : centre;
-      if (std::find(points.begin(), points.end(), point) != points.end()) continue;  // nested areas
-      if (underMiddle)
-        points.insert(points.begin(), point);
-      else
-        points.push_back(point);
+    for (const auto& [name, r] : map["scroll"].items()) out[name] = {r[0], r[1], r[2], r[3]};
+  return out;
+}
+
+// Where the wheel moves this area and not one nested in it (a list inside a scrolling page): its
+// centre when that is free, else the first free point of a grid over it, else the centre (a list
+// filling the page passes the wheel on at its end).
+std::pair<int, int> wheelPoint(const std::map<std::string, Rect>& areas, const Rect& target) {
+  const auto free = [&](int x, int y) {
+    for (const auto& [name, r] : areas)
+      if (area(r) < area(target) && inside(r, x, y)) return false;
+    return true;
+  };
+  const int cx = (target[0] + target[2]) / 2, cy = (target[1] + target[3]) / 2;
+  if (free(cx, cy)) return {cx, cy};
+  for (int j = 1; j < 8; ++j)
+    for (int i = 1; i < 8; ++i) {
+      const int x = target[0] + (target[2] - target[0]) * i / 8, y = target[1] + (target[3] - target[1]) * j / 8;
+      if (free(x, y)) return {x, y};
     }
-  if (points.empty()) points.emplace_back(kMiddleX, kMiddleY);
-  return points;
+  return {cx, cy};
 }
 
 }  // namespace
@@ -208,17 +221,26 @@ bool Driver::reveal(const std::string& id, double seconds) {
   // A loaded machine may take a few frames to show it: wait before scrolling anything.
   if (waitItem(id, std::min(seconds, 3.0))) return true;
   const auto start = std::chrono::steady_clock::now();
-  const auto points = wheelPoints(map());
+  std::map<std::string, int> steps;  // per area: how far through its pattern
   for (int step = 0; since(start) < seconds; ++step) {
-    // The scrolling areas take turns, a step each, so a widget in the second column shows as soon
-    // as in the first. In each: ten steps of three notches down and ten back up, for a long
-    // screen; then single notches (down thirty, up thirty, ...): in a short view at large text
-    // three notches at once can jump over a widget just below the fold.
-    const auto& [x, y] = points[static_cast<std::size_t>(step) % points.size()];
-    const int own = step / static_cast<int>(points.size());  // this area's own step count
+    // The scrolling areas take turns, a step each (read again each time: a page that scrolls
+    // brings others under the pointer), so a widget in the second column shows as soon as in the
+    // first. In each: ten steps of three notches down and ten back up, for a long screen; then
+    // single notches (down thirty, up thirty, ...): in a short view at large text three notches at
+    // once can jump over a widget just below the fold.
+    const auto areas = scrollAreas(map());
+    std::string name;
+    std::pair<int, int> point{640, 450};  // the middle, when nothing says it scrolls
+    if (!areas.empty()) {
+      auto it = areas.begin();
+      std::advance(it, step % static_cast<int>(areas.size()));
+      name = it->first;
+      point = wheelPoint(areas, it->second);
+    }
+    const int own = steps[name]++;
     const bool coarse = own < 20;
     const bool down = coarse ? own < 10 : ((own - 20) / 30) % 2 == 0;
-    xdotool({"mousemove", "--window", window_, std::to_string(x), std::to_string(y)});
+    xdotool({"mousemove", "--window", window_, std::to_string(point.first), std::to_string(point.second)});
     xdotool({"click", "--repeat", coarse ? "3" : "1", "--delay", "30", down ? "5" : "4"});
     if (waitItem(id, 0.4)) return true;
   }

@@ -56,7 +56,7 @@ TEST_CASE("gui: at 100-250 % text on 1280x800 and 1024x600, no widget overlaps a
       // Presentation mode: the chooser, then a guide's first step full window; the right arrow
       // turns the page and Esc goes back to the chooser.
       if (grid.go("home.present", "presentation", percent)) {
-        if (d.click("present.guide.birth_registration", 3)) {
+        if (d.click("present.guide.birth_registration", 20)) {  // a short view at large text: time to scroll
           d.key("Right");
           d.settle(0.6);
           CHECK_MESSAGE(d.map()["items"].contains("present.page.2"), d.map().dump());

@@ -3,12 +3,12 @@
 // code poster printed to the stick) → Máy tình nguyện viên joins two laptops from their requests on a stick (the
 // profiles written beside them) → each laptop makes its batch → Nhận gói hồ sơ (both imported, a
 // receipt beside each) → the queue, filtered by procedure and status → open the application → needs documents with a
-// ready note → its declaration printed to the stick → the laptop syncs over the network with the desk (receiving on
-// loopback since first run) and gets the note → Tổng quan: this week's bar opens the queue on the application, and the
-// month's report (with the laptop's skills session) goes to the stick as Excel → Xuất danh sách writes the VNeID
-// applications as Excel and the police's appointment list as PDF → Cài đặt adds a colleague. Then gocua-hub reads the
-// decision and the staff back from the same hub directory and the files are read back. Screenshots land in
-// <build>/gui-screenshots/office/.
+// ready note → its declaration printed to the stick → the laptop's next batch comes on the stick and the receipt beside
+// it brings the note (gocuactl receipt apply) → the laptop syncs over the network with the desk (receiving on loopback
+// since first run) → Tổng quan: this week's bar opens the queue on the application, and the month's report (with the
+// laptop's skills session) goes to the stick as Excel → Xuất danh sách writes the VNeID applications as Excel and the
+// police's appointment list as PDF → Cài đặt adds a colleague. Then gocua-hub reads the decision and the staff back
+// from the same hub directory and the files are read back. Screenshots land in <build>/gui-screenshots/office/.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -172,7 +172,8 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   click(d, "queue.row.0");
   REQUIRE_MESSAGE(d.waitScreen("record"), d.failure());
   click(d, "record.choose.needs_documents");
-  click(d, "record.template.0");  // a ready note, as staff would pick it
+  click(d, "record.template.0");                          // a ready note, as staff would pick it
+  const std::string needsNote = "Thiếu giấy chứng sinh";  // office.note.needs_documents.1, the first
   click(d, "record.confirm");
   d.settle(1.0);
   d.key("F12");  // the decision as staff see it, for a person to look at
@@ -190,19 +191,32 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   CHECK(declarationText.find("Nguyễn Thị Hoa") != std::string::npos);
   CHECK(declarationText.find(applicationId) != std::string::npos);
 
-  // The volunteer syncs over the office network with the desk, which has been receiving since
-  // first run: the decision comes back with its note, and the inbox lists the upload (the
-  // resident met since is what travels).
+  // Back from the villages by USB: the volunteer's next batch goes on the stick (the resident met
+  // since), the desk imports the stick again, and the receipt beside the batch carries the
+  // decision with its note to the laptop.
   s.sandbox.addResident(
       {{"full_name", "Lường Văn Tâm"}, {"date_of_birth", "02/09/1948"}, {"sex", "male"}, {"village", "Thôn Đông"}});
-  auto synced = s.sandbox.ctl({"sync", "--hub", hubUrl});
-  REQUIRE_MESSAGE(synced.exitCode == 0, synced.describe());
+  REQUIRE(s.sandbox.ctl({"export", "--out", (stick / "lan-2.gcb").string()}).exitCode == 0);
+  click(d, "nav.inbox");
+  REQUIRE_MESSAGE(d.waitScreen("inbox"), d.failure());
+  click(d, "inbox.import");
+  REQUIRE_MESSAGE(waitForFile(stick / "lan-2.gcr", 30), "no receipt beside the second batch\n" << d.failure());
+  d.settle(1.0);
+  auto applied = s.sandbox.ctl({"receipt", "apply", (stick / "lan-2.gcr").string()});
+  REQUIRE_MESSAGE(applied.exitCode == 0, applied.describe());
   auto laptop = s.sandbox.ctl({"status"});
   REQUIRE_MESSAGE(laptop.exitCode == 0, laptop.describe());
   const json needs = laptop.parsed()["needs_documents"];
   REQUIRE(needs.size() == 1);
   CHECK(needs[0]["id"] == applicationId);
-  CHECK_FALSE(needs[0]["note"].get<std::string>().empty());
+  CHECK(needs[0]["note"].get<std::string>() == needsNote);
+
+  // Then over the office network with the desk, which has been receiving since first run: the
+  // inbox lists the upload (the resident met since is what travels).
+  s.sandbox.addResident(
+      {{"full_name", "Hà Thị Nụ"}, {"date_of_birth", "19/11/1952"}, {"sex", "female"}, {"village", "Thôn Đông"}});
+  auto synced = s.sandbox.ctl({"sync", "--hub", hubUrl});
+  REQUIRE_MESSAGE(synced.exitCode == 0, synced.describe());
   click(d, "nav.inbox");
   REQUIRE_MESSAGE(d.waitScreen("inbox"), d.failure());
   CHECK(d.has("inbox.network"));
