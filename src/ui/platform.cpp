@@ -115,6 +115,10 @@ void Platform::endFrame() {
   glClearColor(page.x, page.y, page.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // The font atlas is on the GPU (the first NewFrame uploaded it): its pixels in main memory, an
+  // 8-bit and a 32-bit copy, only weigh on the resident set. A text-size change builds them anew.
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  if (atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32) atlas.ClearTexData();
 }
 
 void Platform::present() { glfwSwapBuffers(window_); }

@@ -15,6 +15,7 @@
 #include "core/main_guard.h"
 #include "ui/fonts.h"
 #include "ui/model/glyph_ranges.h"
+#include "ui/model/release_memory.h"
 #include "ui/platform.h"
 #include "ui/typing_input.h"
 #include "ui/window_loop.h"
@@ -28,6 +29,7 @@ using namespace gocua::app;
 namespace ui = gocua::ui;  // the shared window library; the app's screens are app::ui
 
 int run(int argc, char** argv) {
+  ui::returnFreedMemoryPromptly();
   i18n::setLang(i18n::langFromEnvironment());
   CLI::App cli{"gocua"};
   AppOptions options;

@@ -15,6 +15,7 @@
 #include "office/ui/office_app.h"
 #include "ui/fonts.h"
 #include "ui/model/glyph_ranges.h"
+#include "ui/model/release_memory.h"
 #include "ui/platform.h"
 #include "ui/typing_input.h"
 #include "ui/window_loop.h"
@@ -27,6 +28,7 @@ using namespace gocua;
 using namespace gocua::office;
 
 int run(int argc, char** argv) {
+  ui::returnFreedMemoryPromptly();
   i18n::setLang(i18n::langFromEnvironment());
   CLI::App cli{"gocua-office"};
   OfficeOptions options;
