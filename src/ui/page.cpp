@@ -1,5 +1,7 @@
 #include "ui/page.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -30,8 +32,28 @@ void endPage() {
       uiMap().scrollable(w->Name, w->InnerRect.Min.x, w->InnerRect.Min.y, w->InnerRect.Max.x, w->InnerRect.Max.y);
 }
 
-void beginScreenArea(const std::string& notice) {
-  const float noticeHeight = notice.empty() ? 0 : ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
+namespace {
+
+// The dismiss button's width, and the width the notice's text wraps in, left of it.
+float dismissWidth(const std::string& dismissLabel) {
+  return ImGui::CalcTextSize(dismissLabel.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+}
+float noticeTextWidth(float dismiss) {
+  return ImGui::GetContentRegionAvail().x - dismiss - ImGui::GetStyle().ItemSpacing.x;
+}
+
+}  // namespace
+
+void beginScreenArea(const std::string& notice, const std::string& dismissLabel) {
+  // The notice line's height as noticeLine will draw it: the button's, or the wrapped text's when
+  // that is taller (large text on a narrow window), so its last line is not cut at the bottom.
+  float noticeHeight = 0;
+  if (!notice.empty()) {
+    const float textWidth = noticeTextWidth(dismissWidth(dismissLabel));
+    const float textHeight = ImGui::CalcTextSize(notice.c_str(), nullptr, false, std::max(textWidth, 1.0f)).y;
+    noticeHeight = std::max(ImGui::GetFontSize() * 2.2f, textHeight + ImGui::GetStyle().FramePadding.y * 2) +
+                   ImGui::GetStyle().ItemSpacing.y * 3;
+  }
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
   ImGui::BeginChild("screen", ImVec2(0, -noticeHeight), false);
   ImGui::PopStyleColor();
@@ -43,8 +65,8 @@ bool noticeLine(const std::string& text, bool error, const std::string& dismissL
   if (text.empty()) return false;
   ImGui::Separator();
   // The message wraps in the space left of the dismiss button.
-  const float width = ImGui::CalcTextSize(dismissLabel.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
-  const float textRight = ImGui::GetWindowContentRegionMax().x - width - ImGui::GetStyle().ItemSpacing.x;
+  const float width = dismissWidth(dismissLabel);
+  const float textRight = ImGui::GetCursorPosX() + noticeTextWidth(width);
   const auto& p = palette();
   const float* c = error ? p.error : p.ok;
   ImGui::AlignTextToFramePadding();

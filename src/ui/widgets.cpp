@@ -15,9 +15,7 @@ namespace gocua::ui {
 
 namespace {
 ImVec4 vec(const float (&c)[4]) { return ImVec4(c[0], c[1], c[2], c[3]); }
-}  // namespace
 
-namespace {
 // Hovered as a click would find it: a text field still being edited or a disabled look does not
 // keep a button from taking the click.
 constexpr ImGuiHoveredFlags kClickHover =

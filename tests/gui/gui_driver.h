@@ -63,13 +63,15 @@ class Driver {
   // False while the map lists id as drawn disabled (a button not ready to press).
   bool enabled(const std::string& id) const;
   bool waitEnabled(const std::string& id, double seconds = 10);
-  // Waits for widget id; if it does not show, scrolls the screen with the wheel (down, then back
-  // up) as a person would, until it does or the time is up.
+  // Waits for widget id; if it does not show, scrolls with the wheel (down, then back up) as a
+  // person would, over each area the map says scrolls in turn (two columns scroll apart), until
+  // it does or the time is up.
   bool reveal(const std::string& id, double seconds = 10);
   // Clicks the centre of widget id (revealed first, then waited for while drawn disabled); false
   // when it never appeared or stayed disabled.
   bool click(const std::string& id, double seconds = 10);
-  // Moves the pointer over widget id without clicking (then the wheel scrolls what is under it).
+  // Moves the pointer over widget id without clicking (then the wheel scrolls what is under it),
+  // and waits until the window reports it under the pointer (the map's "hovered").
   bool hover(const std::string& id, double seconds = 10);
   // For a failed step: a screenshot of the window and what is on screen (widget names only).
   std::string failure();

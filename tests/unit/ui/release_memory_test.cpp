@@ -11,17 +11,6 @@
 
 #include <doctest/doctest.h>
 
-namespace {
-
-long residentKiB() {
-  std::ifstream statm("/proc/self/statm");
-  long size = 0, resident = 0;
-  statm >> size >> resident;
-  return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
-}  // namespace
-
 // Under AddressSanitizer its own allocator holds the memory: nothing to see there.
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -33,6 +22,18 @@ long residentKiB() {
 #endif
 
 #if defined(__GLIBC__) && !defined(GOCUA_ASAN)
+
+namespace {
+
+long residentKiB() {
+  std::ifstream statm("/proc/self/statm");
+  long size = 0, resident = 0;
+  statm >> size >> resident;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+}  // namespace
+
 TEST_CASE("releaseFreedMemory returns freed heap pages that glibc would otherwise keep") {
   // 64 MiB in small blocks (a list of residents), every 512th kept in use: the freed runs sit
   // between blocks still held, so glibc cannot shrink the heap by itself.
