@@ -331,6 +331,19 @@ bool Driver::fill(const std::string& id, const std::string& text) {
   return false;
 }
 
+bool Driver::fillNewPassphrase(const std::string& first, const std::string& confirm, const std::string& passphrase,
+                               const std::string& button) {
+  constexpr int kTries = 3;
+  for (int attempt = 1; attempt <= kTries; ++attempt) {
+    if (!fillKeys(first, passphrase, attempt) || !fillKeys(confirm, passphrase, attempt)) return false;
+    if (waitEnabled(button, 3)) return true;
+    std::cerr << "gui: the passphrase typed into " << first << " and " << confirm << " did not match (try " << attempt
+              << ")\n";
+  }
+  error_ = "the passphrase typed twice never unlocked " + button + " after " + std::to_string(kTries) + " tries";
+  return false;
+}
+
 bool Driver::holds(const std::string& id, const std::string& text, double seconds) {
   const auto key = gocua::vault::fromHex(digestKeyHex_);
   if (!key) return false;

@@ -80,6 +80,12 @@ class Driver {
   // when a letter was lost (xdotool drops remapped letters under load), slower each time; false
   // after 4 tries.
   bool fill(const std::string& id, const std::string& text);
+  // A new passphrase and its confirmation, until button (what they unlock) is enabled. Passphrase
+  // fields are never digested in the map, so a letter xdotool lost under load shows only as a
+  // button that stays disabled (the two no longer match): both are typed again, slower; false
+  // after 3 tries.
+  bool fillNewPassphrase(const std::string& first, const std::string& confirm, const std::string& passphrase,
+                         const std::string& button);
   // The same without the check, for keys the field turns into other text (Telex).
   // slower multiplies the delay between keys (a retry on a loaded machine).
   bool fillKeys(const std::string& id, const std::string& keys, int slower = 1);

@@ -63,7 +63,8 @@ void walkFirstRun(gui::Session& s, gui::Grid& grid, int percent) {
     return fault("cannot choose the commune");
   grid.look(percent, "setup", "setup-people");
   if (!fill("setup.village", "Thôn Đông") || !d.click("setup.village_add", 20) || !fill("setup.staff", "Lò Thị Mai") ||
-      !fill("setup.passphrase", gui::Session::kHubPass) || !fill("setup.confirm", gui::Session::kHubPass) ||
+      !d.reveal("setup.passphrase", 20) ||
+      !d.fillNewPassphrase("setup.passphrase", "setup.confirm", gui::Session::kHubPass, "setup.create") ||
       !d.click("setup.create", 20))
     return fault("cannot fill in the people");
   // The step opens at its top, the fingerprint first: no scrolling.

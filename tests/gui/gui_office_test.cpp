@@ -75,8 +75,8 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   REQUIRE_MESSAGE(d.fill("setup.village", "Thôn Đông"), d.failure());
   click(d, "setup.village_add");
   REQUIRE_MESSAGE(d.fill("setup.staff", "Lò Thị Mai"), d.failure());
-  REQUIRE_MESSAGE(d.fill("setup.passphrase", gui::Session::kHubPass), d.failure());
-  REQUIRE_MESSAGE(d.fill("setup.confirm", gui::Session::kHubPass), d.failure());
+  REQUIRE_MESSAGE(d.fillNewPassphrase("setup.passphrase", "setup.confirm", gui::Session::kHubPass, "setup.create"),
+                  d.failure());
   d.settle(0.5);
   d.key("F12");
   click(d, "setup.create");
@@ -269,8 +269,8 @@ TEST_CASE("gui: the commune desk imports a stick, opens the application and asks
   click(d, "nav.settings");
   REQUIRE_MESSAGE(d.waitScreen("settings"), d.failure());
   REQUIRE_MESSAGE(d.fill("staff.name", "Hà Văn Nam"), d.failure());
-  REQUIRE_MESSAGE(d.fill("staff.passphrase", "mật khẩu của anh Nam 2026"), d.failure());
-  REQUIRE_MESSAGE(d.fill("staff.confirm", "mật khẩu của anh Nam 2026"), d.failure());
+  REQUIRE_MESSAGE(d.fillNewPassphrase("staff.passphrase", "staff.confirm", "mật khẩu của anh Nam 2026", "staff.add"),
+                  d.failure());
   click(d, "staff.add");
   REQUIRE_MESSAGE(d.waitItem("staff.row.1", 60), d.failure());
   d.settle(0.5);
