@@ -33,27 +33,14 @@ void endPage() {
 }
 
 namespace {
-
-// The dismiss button's width, and the width the notice's text wraps in, left of it.
-float dismissWidth(const std::string& dismissLabel) {
-  return ImGui::CalcTextSize(dismissLabel.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
-}
-float noticeTextWidth(float dismiss) {
-  return ImGui::GetContentRegionAvail().x - dismiss - ImGui::GetStyle().ItemSpacing.x;
-}
-
+// How tall the notice line was when last drawn: its text wraps to two lines or more at large text
+// on a narrow window, and a reservation for one line cut the last one at the window's bottom.
+float drawnNoticeHeight = 0;
 }  // namespace
 
-void beginScreenArea(const std::string& notice, const std::string& dismissLabel) {
-  // The notice line's height as noticeLine will draw it: the button's, or the wrapped text's when
-  // that is taller (large text on a narrow window), so its last line is not cut at the bottom.
-  float noticeHeight = 0;
-  if (!notice.empty()) {
-    const float textWidth = noticeTextWidth(dismissWidth(dismissLabel));
-    const float textHeight = ImGui::CalcTextSize(notice.c_str(), nullptr, false, std::max(textWidth, 1.0f)).y;
-    noticeHeight = std::max(ImGui::GetFontSize() * 2.2f, textHeight + ImGui::GetStyle().FramePadding.y * 2) +
-                   ImGui::GetStyle().ItemSpacing.y * 3;
-  }
+void beginScreenArea(const std::string& notice) {
+  const float oneLine = ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y * 3;
+  const float noticeHeight = notice.empty() ? 0 : std::max(oneLine, drawnNoticeHeight);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
   ImGui::BeginChild("screen", ImVec2(0, -noticeHeight), false);
   ImGui::PopStyleColor();
@@ -63,10 +50,11 @@ void endScreenArea() { ImGui::EndChild(); }
 
 bool noticeLine(const std::string& text, bool error, const std::string& dismissLabel) {
   if (text.empty()) return false;
+  const float top = ImGui::GetCursorPosY();
   ImGui::Separator();
   // The message wraps in the space left of the dismiss button.
-  const float width = dismissWidth(dismissLabel);
-  const float textRight = ImGui::GetCursorPosX() + noticeTextWidth(width);
+  const float width = ImGui::CalcTextSize(dismissLabel.c_str()).x + ImGui::GetStyle().FramePadding.x * 4;
+  const float textRight = ImGui::GetWindowContentRegionMax().x - width - ImGui::GetStyle().ItemSpacing.x;
   const auto& p = palette();
   const float* c = error ? p.error : p.ok;
   ImGui::AlignTextToFramePadding();
@@ -76,7 +64,9 @@ bool noticeLine(const std::string& text, bool error, const std::string& dismissL
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-  return button(dismissLabel, "notice.dismiss", ButtonKind::Normal, width);
+  const bool dismissed = button(dismissLabel, "notice.dismiss", ButtonKind::Normal, width);
+  drawnNoticeHeight = ImGui::GetCursorPosY() - top + ImGui::GetStyle().ItemSpacing.y;
+  return dismissed;
 }
 
 }  // namespace gocua::ui

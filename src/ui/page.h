@@ -12,9 +12,8 @@ namespace gocua::ui {
 void beginPage(const char* name);
 void endPage();
 
-// The screen's area: what is left above a notice line holding text (none when empty), as tall as
-// noticeLine will draw it with that dismiss label.
-void beginScreenArea(const std::string& notice, const std::string& dismissLabel);
+// The screen's area: what is left above a notice line holding text (none when empty).
+void beginScreenArea(const std::string& notice);
 void endScreenArea();
 
 // The notice line (nothing when text is empty); true when the dismiss button was pressed.

@@ -209,7 +209,7 @@ void drawFrame(App& app) {
   ImGui::Separator();
 
   const auto& notice = app.model.notice();
-  beginScreenArea(notice.text, i18n::tr("app.notice.dismiss"));
+  beginScreenArea(notice.text);
   const auto screen = static_cast<std::size_t>(app.model.screen());
   if (screen < kScreenCount) kDraw[screen].draw(app);
   endScreenArea();

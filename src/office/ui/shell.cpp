@@ -100,7 +100,7 @@ void drawFrame(OfficeApp& app) {
   if (app.model.busy()) mutedText(i18n::tr("office.nav.busy"));
   ImGui::Separator();
   const auto& notice = app.model.notice();
-  beginScreenArea(notice.text, i18n::tr("office.notice.dismiss"));
+  beginScreenArea(notice.text);
   const auto screen = static_cast<std::size_t>(app.model.screen());
   if (screen < kScreenCount) kDraw[screen].draw(app);
   endScreenArea();
