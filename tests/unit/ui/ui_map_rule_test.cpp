@@ -56,14 +56,25 @@ std::string fileText(const std::filesystem::path& file) {
   std::ifstream in(file);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
+
+// A map writing to a file in its own temporary directory, removed at the end of the test.
+struct MapInTempDir {
+  explicit MapInTempDir(const std::string& tag)
+      : dir(std::filesystem::temp_directory_path() / ("gocua-ui-map-" + tag + std::to_string(::getpid()))),
+        file(dir / "map.json") {
+    std::filesystem::create_directories(dir);
+    map.enable(file);
+  }
+  ~MapInTempDir() { std::filesystem::remove_all(dir); }
+  std::filesystem::path dir, file;
+  gocua::ui::UiMap map;
+};
 }  // namespace
 
 TEST_CASE("ui map: the field being edited is named with a keyed digest of its text, never the text") {
-  const auto dir = std::filesystem::temp_directory_path() / ("gocua-ui-map-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto file = dir / "map.json";
-  gocua::ui::UiMap map;
-  map.enable(file);
+  MapInTempDir temp("");
+  auto& map = temp.map;
+  const auto& file = temp.file;
   const std::string name = "Lò Văn Pấng";
 
   // Without a key: the field is named, its digest empty (the test then cannot check, nor can anyone).
@@ -97,15 +108,12 @@ TEST_CASE("ui map: the field being edited is named with a keyed digest of its te
   map.beginFrame("unlock");
   map.endFrame();
   CHECK_FALSE(readMap(file).contains("active"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("ui map: a widget drawn disabled is listed, and only for the frame that drew it so") {
-  const auto dir = std::filesystem::temp_directory_path() / ("gocua-ui-map-off-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto file = dir / "map.json";
-  gocua::ui::UiMap map;
-  map.enable(file);
+  MapInTempDir temp("off-");
+  auto& map = temp.map;
+  const auto& file = temp.file;
   map.beginFrame("first_run");
   map.add("first_run.create", 10, 10, 200, 40);
   map.disabled("first_run.create");
@@ -118,15 +126,12 @@ TEST_CASE("ui map: a widget drawn disabled is listed, and only for the frame tha
   map.add("first_run.create", 10, 10, 200, 40);
   map.endFrame();
   CHECK_FALSE(readMap(file).contains("disabled"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("ui map: the widget under the pointer and the areas that scroll, for the frame that drew them") {
-  const auto dir = std::filesystem::temp_directory_path() / ("gocua-ui-map-hover-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto file = dir / "map.json";
-  gocua::ui::UiMap map;
-  map.enable(file);
+  MapInTempDir temp("hover-");
+  auto& map = temp.map;
+  const auto& file = temp.file;
   map.beginFrame("record");
   map.add("record.print", 780, 490, 1220, 540);
   map.hovered("record.print");
@@ -142,5 +147,4 @@ TEST_CASE("ui map: the widget under the pointer and the areas that scroll, for t
   j = readMap(file);
   CHECK_FALSE(j.contains("hovered"));
   CHECK_FALSE(j.contains("scroll"));
-  std::filesystem::remove_all(dir);
 }
