@@ -102,6 +102,8 @@ void wipe(std::vector<std::uint8_t>& v) {
   v.clear();
 }
 
+void wipe(char* bytes, std::size_t size) { sodium_memzero(bytes, size); }
+
 SecretBytes newDataKey() { return SecretBytes::random(kDataKeyBytes); }
 
 std::string toHex(std::span<const std::uint8_t> bytes) {

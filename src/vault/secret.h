@@ -52,6 +52,8 @@ class SecretBytes {
 // Zero the bytes (including spare capacity, which may hold an older, longer secret), then clear.
 void wipe(std::string& s);
 void wipe(std::vector<std::uint8_t>& v);
+// Zero a stretch of a longer buffer (one entry of an arena) that stays in use.
+void wipe(char* bytes, std::size_t size);
 
 // The workspace data key: random, kDataKeyBytes long, never stored unwrapped.
 constexpr std::size_t kDataKeyBytes = 32;

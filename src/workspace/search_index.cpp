@@ -2,6 +2,7 @@
 #include "workspace/search_index.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "vault/secret.h"
 #include "workspace/search_marks.h"
@@ -82,6 +83,23 @@ std::string dateDigits(std::string_view dob) {
 
 void wipeString(std::string& s) { vault::wipe(s); }
 
+// A set of residents by index, one bit each.
+class ResidentSet {
+ public:
+  explicit ResidentSet(std::size_t residents) : words_((residents + 63) / 64) {}
+  void add(std::uint32_t r) { words_[r / 64] |= std::uint64_t{1} << (r % 64); }
+  bool has(std::uint32_t r) const { return (words_[r / 64] >> (r % 64)) & 1; }
+  template <class F>
+  void forEach(F&& f) const {
+    for (std::size_t w = 0; w < words_.size(); ++w)
+      for (std::uint64_t bits = words_[w]; bits; bits &= bits - 1)
+        f(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+  }
+
+ private:
+  std::vector<std::uint64_t> words_;
+};
+
 // How one word of a folded name matches query word q: exactly, as a correction of a typo in q,
 // or as a prefix (still typing); 0 for no match.
 int matchOne(std::string_view word, std::string_view q, const std::vector<std::string_view>& typos) {
@@ -124,7 +142,35 @@ int roleBonus(std::size_t i, std::size_t n, std::size_t j, std::size_t m, int ma
 
 }  // namespace
 
+bool SearchIndex::MarksMemo::agree(const MarkedWord& typed, std::string_view written) {
+  for (const auto& [word, agrees] : seen)
+    if (word == written) return agrees;
+  const bool agrees = marksAgree(typed, written);
+  if (seen.size() < 32) seen.emplace_back(written, agrees);  // a few spellings cover nearly every name
+  return agrees;
+}
+
+void SearchIndex::storeName(std::uint32_t idx) {
+  const auto& r = residents_[idx];
+  if (idx >= names_.size()) names_.resize(idx + 1);
+  const std::size_t need = nameArena_.size() + r.folded.size() + r.fullName.size();
+  if (need > nameArena_.capacity()) {
+    // Grown by hand so that the old block is wiped, not left behind in freed memory.
+    std::string bigger;
+    bigger.reserve(std::max(need, 2 * nameArena_.capacity()));
+    bigger = nameArena_;
+    wipeString(nameArena_);
+    nameArena_ = std::move(bigger);
+  }
+  names_[idx] = {static_cast<std::uint32_t>(nameArena_.size()), static_cast<std::uint16_t>(r.folded.size()),
+                 static_cast<std::uint16_t>(r.fullName.size())};
+  nameArena_ += r.folded;
+  nameArena_ += r.fullName;
+}
+
 void SearchIndex::reserve(std::size_t n) {
+  nameArena_.reserve(n * 40);
+  names_.reserve(n);
   residents_.reserve(n);
   tokens_.reserve(n * 4);
   numbers_.reserve(n * 3);
@@ -208,6 +254,7 @@ void SearchIndex::upsert(IndexedResident r) {
     byKey_.emplace(keyFor(r.folded, r.dateOfBirth), idx);
     residents_.push_back(std::move(r));
     byId_.emplace(std::move(idKey), idx);
+    storeName(idx);
     addTokens(idx);
     addNumbers(idx);
   } else {
@@ -224,7 +271,10 @@ void SearchIndex::upsert(IndexedResident r) {
     }
     wipeString(old.fullName);
     wipeString(old.folded);
+    const NameSlot was = names_[idx];
+    vault::wipe(nameArena_.data() + was.at, static_cast<std::size_t>(was.folded) + was.written);
     old = std::move(r);
+    storeName(idx);
     byKey_.emplace(keyFor(old.folded, old.dateOfBirth), idx);
     addTokens(idx);
     addNumbers(idx);
@@ -305,36 +355,40 @@ void SearchIndex::numberCandidates(const SearchQuery& q, std::vector<std::uint32
   for (const auto& d : q.dates) numbersStartingWith(numbers_, dateDigits(d), NumberKind::BirthDate, out);
 }
 
-int SearchIndex::scoreOf(const IndexedResident& r, const SearchQuery& q, std::uint8_t& matched,
-                         const std::vector<std::vector<std::string_view>>& typos) const {
+int SearchIndex::scoreOf(std::uint32_t idx, const SearchQuery& q, std::uint8_t& matched,
+                         const std::vector<std::vector<std::string_view>>& typos, std::vector<MarksMemo>& marks) const {
   int score = 0;
   matched = 0;
   if (!q.words.empty()) {
+    const NameSlot& slot = names_[idx];
+    const std::string_view folded(nameArena_.data() + slot.at, slot.folded);
+    const std::string_view fullName(nameArena_.data() + slot.at + slot.folded, slot.written);
     // Names are stored with single spaces, so counting them counts the words. The name as
     // written is walked word for word beside the folded one, for the diacritics.
-    const std::size_t m = static_cast<std::size_t>(std::count(r.folded.begin(), r.folded.end(), ' ')) + 1;
+    const std::size_t m = static_cast<std::size_t>(std::count(folded.begin(), folded.end(), ' ')) + 1;
     const bool anyMarked = std::any_of(q.words.begin(), q.words.end(), [](const QueryWord& w) { return w.marked; });
     const bool sameWords =
-        anyMarked && static_cast<std::size_t>(std::count(r.fullName.begin(), r.fullName.end(), ' ')) + 1 == m;
+        anyMarked && static_cast<std::size_t>(std::count(fullName.begin(), fullName.end(), ' ')) + 1 == m;
     for (std::size_t i = 0; i < q.words.size(); ++i) {
       const QueryWord& w = q.words[i];
       int best = 0;
       std::size_t atFolded = 0, atWritten = 0;
       for (std::size_t j = 0; j < m; ++j) {
-        const std::string_view word = nextWord(r.folded, atFolded);
-        const std::string_view written = sameWords ? nextWord(r.fullName, atWritten) : std::string_view();
+        const std::string_view word = nextWord(folded, atFolded);
+        const std::string_view written = sameWords ? nextWord(fullName, atWritten) : std::string_view();
         const int match = matchWord(word, w.folded, typos[i]);
         if (!match) continue;
         int s = match + roleBonus(i, q.words.size(), j, m, match);
-        if (w.marked && sameWords && marksAgree(w.marks, written)) s += kMarksAsTyped;
+        if (w.marked && sameWords && marks[i].agree(w.marks, written)) s += kMarksAsTyped;
         best = std::max(best, s);
       }
       if (!best) return -1;
       score += best;
     }
-    if (r.folded == q.folded) score += kWholeName;
+    if (folded == q.folded) score += kWholeName;
     matched |= kMatchedName;
   }
+  const IndexedResident& r = residents_[idx];  // numbers and dates only: names are read above
   for (const auto& n : q.numbers) {
     const std::string p = phoneQuery(n), z = withLeadingZero(n);
     std::string_view year =
@@ -378,11 +432,13 @@ std::vector<SearchHit> SearchIndex::search(std::string_view text, std::size_t li
   std::vector<std::vector<std::string_view>> typos(q.words.size());
   std::vector<std::uint32_t> candidates;
   if (!q.words.empty()) {
-    std::vector<std::pair<std::size_t, std::size_t>> best;
-    std::size_t bestSize = tokens_.size() + 1;
+    using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+    std::vector<Ranges> wordRanges(q.words.size());
+    std::size_t bestWord = 0, bestSize = tokens_.size() + 1;
     for (std::size_t i = 0; i < q.words.size(); ++i) {
       const std::string& w = q.words[i].folded;
-      std::vector<std::pair<std::size_t, std::size_t>> ranges{tokenRange(w)};
+      Ranges& ranges = wordRanges[i];
+      ranges.push_back(tokenRange(w));
       if (ranges[0].first == ranges[0].second && w.size() >= kTypoMinLength) {
         typos[i] = typoCorrections(w);
         ranges.clear();
@@ -391,23 +447,42 @@ std::vector<SearchHit> SearchIndex::search(std::string_view text, std::size_t li
       std::size_t size = 0;
       for (auto [lo, hi] : ranges) size += hi - lo;
       if (size < bestSize) {
-        best = std::move(ranges);
+        bestWord = i;
         bestSize = size;
       }
     }
+    const Ranges& best = wordRanges[bestWord];
+    // Every other word must match too: its residents as a bitmap, so that the cap and the
+    // scoring below only see residents with every word (a full name's rarest word alone can
+    // have thousands of postings, most of them other people).
+    std::vector<ResidentSet> others;
+    for (std::size_t i = 0; i < q.words.size(); ++i) {
+      if (i == bestWord) continue;
+      auto& set = others.emplace_back(residents_.size());
+      for (auto [lo, hi] : wordRanges[i])
+        for (std::size_t t = lo; t < hi; ++t) set.add(tokens_[t].resident);
+    }
+    auto inAll = [&](std::uint32_t r) {
+      return std::all_of(others.begin(), others.end(), [r](const ResidentSet& set) { return set.has(r); });
+    };
     for (auto [lo, hi] : best)
       for (std::size_t i = lo; i < hi && (everyHit || candidates.size() < kCandidateCap); ++i)
-        candidates.push_back(tokens_[i].resident);
+        if (inAll(tokens_[i].resident)) candidates.push_back(tokens_[i].resident);
   } else {
     numberCandidates(q, candidates);
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  // In index order and each once (a name can hold a word twice): through a bitmap, which
+  // costs a pass over 100,000 bits instead of sorting tens of thousands of candidates.
+  ResidentSet unique(residents_.size());
+  for (std::uint32_t idx : candidates) unique.add(idx);
+  candidates.clear();
+  unique.forEach([&](std::uint32_t idx) { candidates.push_back(idx); });
 
   // Score every candidate against every query part; a part that matches nothing drops it.
+  std::vector<MarksMemo> marks(q.words.size());
   for (std::uint32_t idx : candidates) {
     std::uint8_t matched = 0;
-    if (int score = scoreOf(residents_[idx], q, matched, typos); score >= 0) hits.push_back({idx, score, matched});
+    if (int score = scoreOf(idx, q, matched, typos, marks); score >= 0) hits.push_back({idx, score, matched});
   }
   if (everyHit) {
     everyHit->reserve(hits.size());
@@ -415,7 +490,7 @@ std::vector<SearchHit> SearchIndex::search(std::string_view text, std::size_t li
   }
   auto byRank = [this](const SearchHit& a, const SearchHit& b) {
     if (a.score != b.score) return a.score > b.score;
-    return residents_[a.index].folded < residents_[b.index].folded;
+    return foldedName(a.index) < foldedName(b.index);
   };
   if (hits.size() > limit) {
     std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(limit), hits.end(), byRank);
@@ -445,6 +520,10 @@ void SearchIndex::clear() {
   // Map keys are const to the map but ours to wipe before the map forgets them.
   for (auto& [key, idx] : byKey_) wipeString(const_cast<std::string&>(key));
   for (auto& [idx, words] : joined_) wipeString(words);
+  wipeString(nameArena_);
+  nameArena_.shrink_to_fit();
+  names_.clear();
+  names_.shrink_to_fit();
   residents_.clear();
   residents_.shrink_to_fit();
   byKey_.clear();

@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "workspace/search_marks.h"
+
 namespace gocua::workspace {
 
 struct SearchQuery;
@@ -107,8 +109,29 @@ class SearchIndex {
   std::pair<std::size_t, std::size_t> wordRange(std::string_view word) const;
   std::vector<std::string_view> typoCorrections(std::string_view word) const;
   void numberCandidates(const SearchQuery& q, std::vector<std::uint32_t>& out) const;
-  int scoreOf(const IndexedResident& r, const SearchQuery& q, std::uint8_t& matched,
-              const std::vector<std::vector<std::string_view>>& typos) const;
+  // Whether a name's word as written agrees with a typed word's marks, remembered per distinct
+  // spelling for one search: thousands of candidates share a few ("Nguyễn", "Nguyên").
+  struct MarksMemo {
+    std::vector<std::pair<std::string_view, bool>> seen;
+    bool agree(const MarkedWord& typed, std::string_view written);
+  };
+  int scoreOf(std::uint32_t idx, const SearchQuery& q, std::uint8_t& matched,
+              const std::vector<std::vector<std::string_view>>& typos, std::vector<MarksMemo>& marks) const;
+
+  // Every resident's folded name and name as written, back to back in one block: scoring reads
+  // thousands of names per search, and reading them from residents_ (a cache miss per resident)
+  // cost more than the scoring itself. Candidates come in index order, so this block is read
+  // front to back. An edited name is appended again and its old bytes wiped.
+  struct NameSlot {
+    std::uint32_t at = 0;
+    std::uint16_t folded = 0, written = 0;  // lengths; a name has at most 100 characters
+  };
+  void storeName(std::uint32_t idx);
+  std::string_view foldedName(std::uint32_t idx) const {
+    return {nameArena_.data() + names_[idx].at, names_[idx].folded};
+  }
+  std::vector<NameSlot> names_;
+  std::string nameArena_;
 
   std::vector<IndexedResident> residents_;
   std::unordered_map<std::string, std::uint32_t> byKey_;  // folded name|dob → index

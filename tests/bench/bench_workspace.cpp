@@ -1,6 +1,7 @@
 // gocua-bench-workspace: the core benchmark of issue 2. 100,000 synthetic residents through the
 // resident-import path, then unlock (Argon2id and decrypt+index timed apart), 1,000 searches
-// (and 500 of the kinds issue 11 added: phone without 0, last digits, date of birth, a typo),
+// (and 500 of the kinds issue 11 added: phone without 0, last digits, date of birth, a typo;
+// and the 1,000 again as Home asks, every hit counted),
 // database size and peak RSS; raw SQLite inserts and XChaCha20-Poly1305 sealing measured in the
 // same run as the limits the import cannot beat. Prints one JSON object.
 //
@@ -236,6 +237,15 @@ int main(int argc, char** argv) {
       newHits += (*session)->searchResidents(q, 20).size();
       newMs.push_back(secondsSince(t) * 1000);
     }
+    // Home asks for every hit too (the true count and the counts per village), which lifts the
+    // candidate cap: what a volunteer waits for at each keystroke.
+    std::vector<double> homeMs;
+    std::vector<std::uint32_t> everyHit;
+    for (const auto& q : queries) {
+      auto t = Clock::now();
+      (*session)->index().search(q, 200, &everyHit);
+      homeMs.push_back(secondsSince(t) * 1000);
+    }
     out = {{"argon2id_seconds", stats.kdfSeconds},
            {"decrypt_index_seconds", stats.indexSeconds},
            {"records", stats.records},
@@ -244,6 +254,8 @@ int main(int argc, char** argv) {
            {"search_p99_ms", percentile(ms, 0.99)},
            {"search_max_ms", percentile(ms, 1.0)},
            {"search_avg_hits", static_cast<double>(hits) / static_cast<double>(queries.size())},
+           {"search_every_hit_p50_ms", percentile(homeMs, 0.5)},
+           {"search_every_hit_p99_ms", percentile(homeMs, 0.99)},
            {"search_new_kinds_queries", newQueries.size()},
            {"search_new_kinds_p50_ms", percentile(newMs, 0.5)},
            {"search_new_kinds_p99_ms", percentile(newMs, 0.99)},

@@ -135,3 +135,31 @@ TEST_CASE("a hit says what matched; every hit is counted beyond the display limi
   CHECK(many.search("nguyen", 10, &every).size() == 10);
   CHECK(every.size() == 2500);
 }
+
+TEST_CASE("a full name is found when its every word is common: the ranking cap applies to people with every word") {
+  // 2,100 "Hà Văn Lan" and 2,100 "Đỗ Thị Minh" before the one "Hà Thị Minh": the postings of "ha"
+  // and of "minh" each start with 2,100 people who lack the other word.
+  SearchIndex idx;
+  auto add = [&idx](int i, const char* name) {
+    auto r = person(0, name, "1990");
+    r.id[0] = static_cast<std::uint8_t>(i & 0xff);
+    r.id[1] = static_cast<std::uint8_t>(i >> 8);
+    idx.upsert(std::move(r));
+  };
+  for (int i = 0; i < 2100; ++i) add(i, "Hà Văn Lan");
+  for (int i = 2100; i < 4200; ++i) add(i, "Đỗ Thị Minh");
+  add(4200, "Hà Thị Minh");
+  idx.finalize();
+  CHECK(names(idx, "ha minh") == std::vector<std::string>{"Hà Thị Minh"});
+  CHECK(names(idx, "minh ha") == std::vector<std::string>{"Hà Thị Minh"});
+}
+
+TEST_CASE("an edited name is searched by its new spelling, ranked by its new marks") {
+  auto idx = sample();
+  idx.upsert(person(3, "Trần Thị Thuý", "12/12/2001"));
+  idx.upsert(person(6, "Trần Thị Thủy", "12/12/2002"));
+  idx.finalize();
+  CHECK(names(idx, "hoa") == std::vector<std::string>{"Đặng Thị Hòa"});
+  CHECK(names(idx, "Thuý") == std::vector<std::string>{"Trần Thị Thuý", "Trần Thị Thủy"});
+  CHECK(names(idx, "Thủy") == std::vector<std::string>{"Trần Thị Thủy", "Trần Thị Thuý"});
+}
