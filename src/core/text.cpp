@@ -344,6 +344,13 @@ bool isLegacyFontChar(char32_t cp) {
   }
 }
 
+// A letter of another Latin alphabet (ü, ñ, ø, ß, ð, Œ, š…), as a foreigner's passport writes
+// it. µ (micro), ª and º (ordinals), ˆ and ˜ (modifier letters) are classed as letters but are
+// signs in a name.
+bool isForeignLatinLetter(char32_t cp, utf8proc_category_t cat) {
+  return isLetter(cat) && cat != UTF8PROC_CATEGORY_LM && cp != 0x00B5 && cp != 0x00AA && cp != 0x00BA;
+}
+
 bool isLatinScript(char32_t cp) { return cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF); }
 
 // Ð/ð → Đ/đ in valid UTF-8: C3 is always a lead byte, so the byte pairs cannot straddle characters.
@@ -497,7 +504,7 @@ std::string foldKey(std::string_view s) {
   return out;
 }
 
-Result<std::string> normalizeName(std::string_view s) {
+Result<std::string> normalizeName(std::string_view s, NameLetters letters) {
   if (!isValidUtf8(s)) return Error::make(err::kTextInvalidUtf8);
   for (std::size_t i = 0; i < s.size();) {
     const char32_t cp = decodeAt(s, i);
@@ -510,7 +517,7 @@ Result<std::string> normalizeName(std::string_view s) {
   if (!nfc.ok()) return nfc.error();
   std::string name = std::move(nfc.value());
   if (name.empty()) return Error::make(err::kNameEmpty);
-  replaceEthWithD(name);
+  if (letters == NameLetters::Vietnamese) replaceEthWithD(name);
   if (codePointCount(name) > kMaxNameChars) return Error::make(err::kNameTooLong, "", std::to_string(kMaxNameChars));
 
   bool hasLatin = false;
@@ -528,9 +535,10 @@ Result<std::string> normalizeName(std::string_view s) {
       marksInRow = 0;
       continue;
     }
-    if (isLegacyFontChar(cp)) return Error::make(err::kNameLegacyFont);
-    if (cp >= '0' && cp <= '9' && afterLetter) return Error::make(err::kNameTypingResidue);
     const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    if (isLegacyFontChar(cp) && !(letters == NameLetters::AnyLatin && isForeignLatinLetter(cp, cat)))
+      return Error::make(err::kNameLegacyFont);
+    if (cp >= '0' && cp <= '9' && afterLetter) return Error::make(err::kNameTypingResidue);
     if (isLetter(cat) && hasLatin && !isLatinScript(cp)) return Error::make(err::kNameMixedScript);
     if (isLetter(cat)) {
       hasLetter = afterLetter = true;

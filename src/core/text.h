@@ -54,7 +54,13 @@ std::string foldKey(std::string_view s);
 // Checks run in the order: invalid_utf8, control/bidi/zero-width, empty, too_long, then per
 // character legacy_font, typing_residue, mixed_script, invalid_char.
 // toNfc, normalizeName and normalizeText can also return "internal" if utf8proc runs out of memory.
-Result<std::string> normalizeName(std::string_view s);
+//
+// letters: a Vietnamese citizen's name holds the letters Vietnamese writes, and any other Latin-1
+// letter is taken for old-font text. A foreigner's name is written as in their passport (a spouse
+// in a marriage with foreign elements, a foreign parent): ü, ñ, ø, ß, é and ð are their letters
+// and are kept (ð too), while the Latin-1 signs (µ, ª, º, ¶…) and the rest stay refused.
+enum class NameLetters { Vietnamese, AnyLatin };
+Result<std::string> normalizeName(std::string_view s, NameLetters letters = NameLetters::Vietnamese);
 
 // Free text (addresses, notes): NFC, trimmed; rejects invalid UTF-8, bidi overrides and
 // control characters other than newline. maxChars counts code points.

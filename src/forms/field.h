@@ -59,6 +59,9 @@ struct FieldDef {
   std::optional<Expression> requiredWhen;  // "required": "<expression>" (evaluated in the field's scope)
   std::optional<Expression> relevant;      // absent means always relevant
   std::optional<Expression> constraint;    // checked only when answered and otherwise valid
+  // name: "foreign_when": "<expression>", true for a foreigner's name, written as in their
+  // passport with any Latin letter (core::NameLetters::AnyLatin)
+  std::optional<Expression> foreignWhen;
   LocalText constraintMessage;
 
   // Bounds: number value, text length in characters, multi_choice picks, repeat rows.

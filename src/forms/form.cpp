@@ -65,13 +65,16 @@ bool anyExported(const FieldDef& def) {
   return false;
 }
 
-json normalised(const FieldDef& f, const json& v) {
+json normalised(const FieldDef& f, const json& v, const AnswerEnv& env) {
   if (!v.is_string()) return v;
   const auto& s = v.get_ref<const std::string&>();
   switch (f.type) {
-    case FieldType::Name:
-      if (auto n = core::normalizeName(s); n.ok()) return *n;
+    case FieldType::Name: {
+      const auto letters =
+          f.foreignWhen && f.foreignWhen->test(env) ? core::NameLetters::AnyLatin : core::NameLetters::Vietnamese;
+      if (auto n = core::normalizeName(s, letters); n.ok()) return *n;
       break;
+    }
     case FieldType::Phone:
       if (auto p = core::normalizePhone(s); p.ok()) return *p;
       break;
@@ -114,7 +117,7 @@ json exportContainer(const FieldDef& def, const json& obj, AnswerEnv& env, bool 
       }
       if (!rows.empty()) out[f.id] = std::move(rows);
     } else if (mine && !detail::isMissing(v)) {
-      out[f.id] = normalised(f, *v);
+      out[f.id] = normalised(f, *v, env);
     }
   }
   return out;

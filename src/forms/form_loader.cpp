@@ -59,6 +59,8 @@ std::set<std::string> typeKeys(FieldType t) {
       return {"choices", "choices_from", "min", "max"};
     case FieldType::Number:
       return {"min", "max", "integer"};
+    case FieldType::Name:
+      return {"foreign_when"};
     case FieldType::Repeat:
       return {"fields", "min", "max"};
     default:
@@ -433,7 +435,7 @@ class Loader {
         else if (!r.is_string())
           add(path, "form.schema", "\"required\" must be true/false or an expression", line);
       }
-      for (const char* key : {"relevant", "constraint"})
+      for (const char* key : {"relevant", "constraint", "foreign_when"})
         if (f.contains(key) && !f[key].is_string())
           add(path, "form.schema", std::string("\"") + key + "\" must be an expression string", line);
       if (f.contains("constraint")) {
@@ -614,6 +616,8 @@ class Loader {
       const json& f = *raw.obj;
       if (f.contains("relevant")) c.relevant = compile(f["relevant"], chain, c.path, raw.line, "relevant");
       if (f.contains("constraint")) c.constraint = compile(f["constraint"], chain, c.path, raw.line, "constraint");
+      if (f.contains("foreign_when"))
+        c.foreignWhen = compile(f["foreign_when"], chain, c.path, raw.line, "foreign_when");
       if (f.contains("required") && f["required"].is_string())
         c.requiredWhen = compile(f["required"], chain, c.path, raw.line, "required");
       if (c.type == FieldType::PersonalId) {

@@ -125,7 +125,9 @@ class Validator {
       }
       case FieldType::Name: {
         if (!v.is_string()) return wrongType(path, "a name");
-        auto name = core::normalizeName(v.get_ref<const std::string&>());
+        const auto letters =
+            f.foreignWhen && f.foreignWhen->test(env_) ? core::NameLetters::AnyLatin : core::NameLetters::Vietnamese;
+        auto name = core::normalizeName(v.get_ref<const std::string&>(), letters);
         if (!name.ok()) fail(path, name.error());
         break;
       }

@@ -62,7 +62,8 @@ class AutoSync {
 
   State state() const { return running() ? State::Sending : state_; }
   bool running() const { return task_.running(); }
-  std::string statusText();  // "" when Hidden (no hub address known, or locked)
+  bool attemptPending() const { return task_.pending(); }  // started, not yet collected by tick()
+  std::string statusText();                                // "" when Hidden (no hub address known, or locked)
 
   // Cancels a running attempt and waits for it (lock, idle lock, quit): before the Session goes.
   void reset();

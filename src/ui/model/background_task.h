@@ -52,6 +52,9 @@ class BackgroundTask {
   }
 
   bool running() const { return active_ && !finished_.load(); }
+  // Started and not yet taken: running, or finished with a result waiting (a worker can end
+  // before the caller first looks).
+  bool pending() const { return active_; }
   // The result once the worker is done (moved out; the next call returns nothing).
   std::optional<T> take() {
     if (!active_ || !finished_.load()) return std::nullopt;

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/phone.h"
 #include "core/resident.h"
+#include "core/text.h"
 
 using namespace gocua;
 using nlohmann::json;
@@ -180,4 +181,23 @@ TEST_CASE("name: TCVN3/VNI leftovers and letters of another script inside a name
   json j = resident();
   j["full_name"] = "Nguyễn Văn 2";  // a digit on its own is no typing residue, only a wrong character
   CHECK(stored(j, "full_name") == "!name.invalid_char");
+}
+
+TEST_CASE("name: a foreigner's name keeps the letters of its passport; signs and other scripts stay refused") {
+  using core::NameLetters;
+  for (const char* passport : {"Müller Anna", "José Muñoz", "Søren Kierkegaard", "Guðrún Ólafsdóttir",
+                               "Françoise Dubois", "Strauß Jürgen", "Łukasz Nowak"}) {
+    INFO(std::string(passport));
+    auto name = core::normalizeName(passport, NameLetters::AnyLatin);
+    REQUIRE(name.ok());
+    CHECK(*name == passport);
+  }
+  // The same letters in a Vietnamese citizen's name are old-font text (ð there is đ).
+  for (const char* latin1 : {"Müller Anna", "José Muñoz", "Søren Kierkegaard", "Strauß Jürgen"})
+    CHECK(core::normalizeName(latin1).error().code == "name.legacy_font");
+  CHECK(*core::normalizeName("Guðrún") == "Guđrún");
+  for (const char* bad : {"Hµ V\xC4\x83n An", "Anna \xC2\xAA", "Anna \xC2\xB6", "M\xCB\x86ller", "Anna \xD0\xB0nn"}) {
+    INFO(std::string(bad));
+    CHECK_FALSE(core::normalizeName(bad, NameLetters::AnyLatin).ok());
+  }
 }

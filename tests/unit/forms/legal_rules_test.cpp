@@ -178,6 +178,22 @@ TEST_CASE("marriage_registration: copies requested; no marital-status paper when
                     [](const DocumentItem& d) { return d.id == "groom_marital_status" && d.required; }));
 }
 
+TEST_CASE("marriage_registration: a foreign spouse's name as in their passport; a Vietnamese one's stays checked") {
+  const Form& f = form("marriage_registration");
+  auto a = sample("marriage_registration");
+  a["groom"]["full_name"] = "Müller Jürgen";
+  CHECK_ISSUE(f.validate(a, kToday).errors, "groom.full_name", "name.legacy_font");  // still Việt Nam
+
+  a["groom"]["nationality"] = "DE";
+  auto r = f.validate(a, kToday);
+  CHECK_FALSE(has(r.errors, "groom.full_name", "name.legacy_font"));
+  a["groom"]["full_name"] = "Guðrún Ólafsdóttir";  // ð is her letter, not a legacy Đ
+  a["groom"]["nationality"] = "IS";
+  CHECK(f.exportView(a, kToday)["answers"]["groom"]["full_name"] == "Guðrún Ólafsdóttir");
+  a["groom"]["full_name"] = "Anna \xC2\xB5";  // µ is a sign in any name
+  CHECK_ISSUE(f.validate(a, kToday).errors, "groom.full_name", "name.legacy_font");
+}
+
 TEST_CASE("residence_ct01: temporary residence at most 2 years; a moving member's ID is their own and given once") {
   const Form& f = form("residence_ct01");
   auto a = sample("residence_ct01");
