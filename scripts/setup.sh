@@ -12,8 +12,8 @@ packages=(
   libimgui-dev libglfw3-dev libstb-dev libgl-dev fonts-noto-core xvfb xauth xdotool libgl1-mesa-dri
 )
 
-# `setup.sh bench` adds the command-line tools of the sync benchmark's peer pipeline.
-if [ "${1:-}" = "bench" ]; then packages+=(age sqlite3 zstd); fi
+# `setup.sh bench` adds the command-line tools of the sync benchmark's peer pipelines.
+if [ "${1:-}" = "bench" ]; then packages+=(age sqlite3 sqlcipher zstd); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 #include "vault/secret.h"
 #include "workspace/search_marks.h"
@@ -23,13 +24,6 @@ constexpr int kRoleAsPlaced = 20, kRoleSwapped = 10;
 constexpr int kMarksAsTyped = 200;
 constexpr int kWholeName = 100;
 constexpr int kNumberExact = 60, kBirthDate = 50, kNumberPrefix = 20, kBirthYear = 15, kNumberEnd = 12;
-
-std::string keyFor(std::string_view folded, std::string_view dob) {
-  std::string k(folded);
-  k += '|';
-  k += dob;
-  return k;
-}
 
 // Splits s on spaces into out (at most out.size() words); returns how many.
 std::size_t splitWords(std::string_view s, std::array<std::string_view, kMaxNameWords>& out) {
@@ -228,8 +222,10 @@ void SearchIndex::addNumbers(std::uint32_t idx) {
     if (digits.empty()) return;
     numbers_.push_back({numberKey(digits), idx, kind});
     if (kind == NumberKind::BirthDate) return;
-    std::string reversed(digits.rbegin(), digits.rend());
-    suffixes_.push_back({numberKey(reversed), idx, kind});
+    std::array<char, 16> reversed{};
+    const std::size_t n = std::min(digits.size(), reversed.size());
+    std::copy_n(digits.rbegin(), n, reversed.begin());
+    suffixes_.push_back({numberKey(std::string_view(reversed.data(), n)), idx, kind});
   };
   add(r.personalId, NumberKind::PersonalId);
   add(r.phone, NumberKind::Phone);
@@ -246,14 +242,31 @@ std::uint64_t SearchIndex::numberKey(std::string_view digits) {
   return key;
 }
 
+std::uint64_t SearchIndex::nameBirthKey(std::string_view folded, std::string_view dob) {
+  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a over "folded|dob"
+  auto mix = [&h](std::string_view part) {
+    for (char c : part) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  };
+  mix(folded);
+  mix("|");
+  mix(dob);
+  return h;
+}
+
+std::size_t SearchIndex::IdHash::operator()(const RecordId& id) const {
+  std::uint64_t h = 0;
+  std::memcpy(&h, id.data(), sizeof h);
+  return static_cast<std::size_t>(h);
+}
+
 void SearchIndex::upsert(IndexedResident r) {
-  std::string idKey(reinterpret_cast<const char*>(r.id.data()), r.id.size());
-  auto found = byId_.find(idKey);
+  auto found = byId_.find(r.id);
   if (found == byId_.end()) {
     auto idx = static_cast<std::uint32_t>(residents_.size());
-    byKey_.emplace(keyFor(r.folded, r.dateOfBirth), idx);
+    byKey_.emplace(nameBirthKey(r.folded, r.dateOfBirth), idx);
+    const RecordId id = r.id;
     residents_.push_back(std::move(r));
-    byId_.emplace(std::move(idKey), idx);
+    byId_.emplace(id, idx);
     storeName(idx);
     addTokens(idx);
     addNumbers(idx);
@@ -261,7 +274,8 @@ void SearchIndex::upsert(IndexedResident r) {
     // An edit: drop the old entry's tokens and keys, then index the new content in its place.
     std::uint32_t idx = found->second;
     auto& old = residents_[idx];
-    byKey_.erase(keyFor(old.folded, old.dateOfBirth));
+    if (auto k = byKey_.find(nameBirthKey(old.folded, old.dateOfBirth)); k != byKey_.end() && k->second == idx)
+      byKey_.erase(k);
     std::erase_if(tokens_, [idx](const Token& t) { return t.resident == idx; });
     std::erase_if(numbers_, [idx](const Number& n) { return n.resident == idx; });
     std::erase_if(suffixes_, [idx](const Number& n) { return n.resident == idx; });
@@ -275,7 +289,7 @@ void SearchIndex::upsert(IndexedResident r) {
     vault::wipe(nameArena_.data() + was.at, static_cast<std::size_t>(was.folded) + was.written);
     old = std::move(r);
     storeName(idx);
-    byKey_.emplace(keyFor(old.folded, old.dateOfBirth), idx);
+    byKey_.emplace(nameBirthKey(old.folded, old.dateOfBirth), idx);
     addTokens(idx);
     addNumbers(idx);
   }
@@ -502,12 +516,14 @@ std::vector<SearchHit> SearchIndex::search(std::string_view text, std::size_t li
 }
 
 const IndexedResident* SearchIndex::findSameNameAndBirth(std::string_view folded, std::string_view dob) const {
-  auto it = byKey_.find(keyFor(folded, dob));
-  return it == byKey_.end() ? nullptr : &residents_[it->second];
+  auto it = byKey_.find(nameBirthKey(folded, dob));
+  if (it == byKey_.end()) return nullptr;
+  const IndexedResident& r = residents_[it->second];
+  return r.folded == folded && r.dateOfBirth == dob ? &r : nullptr;
 }
 
 const IndexedResident* SearchIndex::find(const RecordId& id) const {
-  auto it = byId_.find(std::string(reinterpret_cast<const char*>(id.data()), id.size()));
+  auto it = byId_.find(id);
   return it == byId_.end() ? nullptr : &residents_[it->second];
 }
 
@@ -517,8 +533,6 @@ void SearchIndex::clear() {
          {&r.fullName, &r.folded, &r.dateOfBirth, &r.sex, &r.personalId, &r.phone, &r.village, &r.householdId})
       wipeString(*s);
   }
-  // Map keys are const to the map but ours to wipe before the map forgets them.
-  for (auto& [key, idx] : byKey_) wipeString(const_cast<std::string&>(key));
   for (auto& [idx, words] : joined_) wipeString(words);
   wipeString(nameArena_);
   nameArena_.shrink_to_fit();

@@ -134,8 +134,15 @@ class SearchIndex {
   std::string nameArena_;
 
   std::vector<IndexedResident> residents_;
-  std::unordered_map<std::string, std::uint32_t> byKey_;  // folded name|dob → index
-  std::unordered_map<std::string, std::uint32_t> byId_;   // raw 16-byte id → index
+  // Both maps are filled 100,000 times at unlock, so their keys are numbers, not strings that
+  // each need an allocation: a hash of the folded name and date of birth (a hit is compared with
+  // the resident's own), and the record id's first 8 bytes (random) as its hash.
+  static std::uint64_t nameBirthKey(std::string_view folded, std::string_view dob);
+  struct IdHash {
+    std::size_t operator()(const RecordId& id) const;
+  };
+  std::unordered_map<std::uint64_t, std::uint32_t> byKey_;  // nameBirthKey → index
+  std::unordered_map<RecordId, std::uint32_t, IdHash> byId_;
   // Names with an apostrophe or hyphen only: their joined words ("hhen ymoan"), for the tokens.
   std::unordered_map<std::uint32_t, std::string> joined_;
   // Sorting is deferred (see upsert), so these are mutable behind the const search.

@@ -1,9 +1,11 @@
-// gocua-bench-sync: the sync benchmark of issue 3. N synthetic residents in an enrolled workspace;
-// export (time, batch size against the NDJSON it carries), the peer a user could script without
-// GoCua (`sqlite3 plain.db 'select body from r' | zstd -3 | age -r KEY`), the hub's import of the
-// batch (`gocua-hub import` as a process: wall time and peak RSS), and a whole `sync` over
-// loopback against `gocua-hub serve` (its peak RSS). Prints one JSON object with the targets and
-// whether each was met.
+// gocua-bench-sync: the sync benchmarks of issues 3 and 13. N synthetic residents in an enrolled
+// workspace; export (time, batch size against the NDJSON it carries) against the peers a user
+// could script without GoCua (`sqlcipher enc.db 'select body from r' | zstd -3 | age -r KEY`, the
+// encrypted-at-rest one the target is held to, and the same from plain `sqlite3` for
+// information), the hub's import of the batch (`gocua-hub import` as a process: wall time and
+// peak RSS), and a whole `sync` over loopback against `gocua-hub serve` (export, upload, import,
+// receipt and apply; the server's peak RSS). Prints one JSON object with the targets and whether
+// each was met.
 //
 // Usage: gocua-bench-sync --hub-bin PATH [--residents N] [--dir DIR]
 #include <signal.h>
@@ -113,9 +115,22 @@ Child run(const std::vector<std::string>& argv, const std::vector<std::string>& 
 
 std::vector<std::string> hubEnv() { return {"GOCUA_HUB_PASSPHRASE=" + kHubPass, "GOCUA_KDF=interactive"}; }
 
-// The peer: the same records as JSON in a plain SQLite table, piped through zstd and age.
-json peer(const fs::path& dir, const std::vector<std::string>& bodies) {
-  fs::path db = dir / "plain.db";
+// Runs a shell pipeline; its wall time, less the same command's fixed start (and key derivation)
+// measured on its own, as a user would see it per export.
+double pipelineSeconds(const std::string& cmd, const std::string& fixedCmd) {
+  auto start = Clock::now();
+  if (std::system(fixedCmd.c_str()) != 0) die("peer start: " + fixedCmd);
+  const double fixed = secondsSince(start);
+  start = Clock::now();
+  if (std::system(cmd.c_str()) != 0) die("peer pipeline: " + cmd);
+  return std::max(0.0, secondsSince(start) - fixed);
+}
+
+// The peers: the same records as JSON in an SQLite table, read out and piped through zstd and
+// age. The one held to the target keeps them encrypted at rest as GoCua does (SQLCipher, Debian's
+// sqlcipher); the plaintext one is printed for information.
+json peers(const fs::path& dir, const std::vector<std::string>& bodies) {
+  fs::path db = dir / "plain.db", encrypted = dir / "sqlcipher.db";
   {
     auto plain = store::Db::open(db, true);
     if (!plain) die(plain.error());
@@ -129,6 +144,12 @@ json peer(const fs::path& dir, const std::vector<std::string>& bodies) {
     }
     (void)plain->exec("COMMIT");
   }
+  const std::string keyPragma = "PRAGMA key='bench-peer-passphrase';";
+  if (std::system(("sqlcipher '" + db.string() + "' \"ATTACH DATABASE '" + encrypted.string() +
+                   "' AS enc KEY 'bench-peer-passphrase'; SELECT sqlcipher_export('enc'); DETACH DATABASE enc;\"" +
+                   " > /dev/null")
+                      .c_str()) != 0)
+    die("sqlcipher_export");
   fs::path key = dir / "age.key";
   if (std::system(("age-keygen -o '" + key.string() + "' 2>/dev/null").c_str()) != 0) die("age-keygen");
   std::string recipient;
@@ -138,12 +159,19 @@ json peer(const fs::path& dir, const std::vector<std::string>& bodies) {
     while (std::getline(in, line))
       if (line.rfind("# public key: ", 0) == 0) recipient = line.substr(14);
   }
-  std::string cmd = "sqlite3 '" + db.string() + "' 'select body from r' | zstd -3 -q | age -r " + recipient + " > '" +
-                    (dir / "plain.age").string() + "'";
-  auto start = Clock::now();
-  if (std::system(cmd.c_str()) != 0) die("peer pipeline");
-  double seconds = secondsSince(start);
-  return {{"seconds", seconds}, {"bytes", fs::file_size(dir / "plain.age")}};
+  const std::string tail = " | zstd -3 -q | age -r " + recipient + " > '";
+  const std::string plainCmd =
+      "sqlite3 '" + db.string() + "' 'select body from r'" + tail + (dir / "plain.age").string() + "'";
+  const std::string plainFixed = "sqlite3 '" + db.string() + "' 'select count(*) from sqlite_master' > /dev/null";
+  const std::string cipherCmd = "sqlcipher -cmd \"" + keyPragma + "\" '" + encrypted.string() +
+                                "' 'select body from r'" + tail + (dir / "sqlcipher.age").string() + "'";
+  const std::string cipherFixed = "sqlcipher -cmd \"" + keyPragma + "\" '" + encrypted.string() +
+                                  "' 'select count(*) from sqlite_master' > /dev/null";
+  json out;
+  out["plain"] = {{"seconds", pipelineSeconds(plainCmd, plainFixed)}, {"bytes", fs::file_size(dir / "plain.age")}};
+  out["sqlcipher"] = {{"seconds", pipelineSeconds(cipherCmd, cipherFixed)},
+                      {"bytes", fs::file_size(dir / "sqlcipher.age")}};
+  return out;
 }
 
 }  // namespace
@@ -215,9 +243,11 @@ int main(int argc, char** argv) {
                    {"batch_bytes", exported->bytes},
                    {"resident_ndjson_bytes", ndjsonBytes},
                    {"ratio_to_ndjson", static_cast<double>(exported->bytes) / static_cast<double>(ndjsonBytes)}};
-  auto peerResult = peer(dir, bodies);
-  out["peer_sqlite_zstd_age"] = peerResult;
-  out["export_vs_peer"] = exportSeconds / peerResult["seconds"].get<double>();
+  auto peerResult = peers(dir, bodies);
+  out["peer_sqlcipher_zstd_age"] = peerResult["sqlcipher"];
+  out["peer_sqlite_zstd_age"] = peerResult["plain"];
+  out["export_vs_encrypted_peer"] = exportSeconds / peerResult["sqlcipher"]["seconds"].get<double>();
+  out["export_vs_plain_peer"] = exportSeconds / peerResult["plain"]["seconds"].get<double>();  // for information
 
   // Hub import of that batch, as staff would run it.
   auto hubImport =
@@ -281,14 +311,18 @@ int main(int argc, char** argv) {
   const double peakMb = std::max(out["hub_import"]["peak_rss_mib"].get<double>(),
                                  out["sync_loopback"]["server_peak_rss_mib"].get<double>()) *
                         1.048576;
-  out["targets"] = {{"export_vs_peer", 1.0},
+  // Issue 13's targets. The hub import is timed as a whole process (start and the staff key's
+  // Argon2id included), so it is held to the target with that included.
+  out["targets"] = {{"export_vs_encrypted_peer", 0.5},
                     {"ratio_to_ndjson", 0.25},
-                    {"hub_import_records_per_second", 50000},
-                    {"hub_peak_rss_mb", 300}};
-  out["met"] = {{"export_vs_peer", out["export_vs_peer"].get<double>() <= 1.0},
+                    {"hub_import_records_per_second", 150000},
+                    {"hub_peak_rss_mb", 150},
+                    {"sync_loopback_seconds", 2.0}};
+  out["met"] = {{"export_vs_encrypted_peer", out["export_vs_encrypted_peer"].get<double>() <= 0.5},
                 {"ratio_to_ndjson", out["export"]["ratio_to_ndjson"].get<double>() <= 0.25},
-                {"hub_import_records_per_second", out["hub_import"]["records_per_second"].get<double>() >= 50000},
-                {"hub_peak_rss_mb", peakMb <= 300}};
+                {"hub_import_records_per_second", out["hub_import"]["records_per_second"].get<double>() >= 150000},
+                {"hub_peak_rss_mb", peakMb <= 150},
+                {"sync_loopback_seconds", out["sync_loopback"]["seconds"].get<double>() <= 2.0}};
 
   if (!std::getenv("GOCUA_BENCH_KEEP")) fs::remove_all(dir);
   std::cout << out.dump(2) << "\n";
