@@ -211,17 +211,18 @@ DecodedRecord decode(const vault::RecordCipher& cipher, StoredRecord& rec) {
 Status Session::loadAll() {
   auto count = ws_->repo().countRecords("resident");
   if (count) index_.reserve(static_cast<std::size_t>(*count));
-  // Decrypting and parsing dominate unlock; spread each chunk over the cores, merge in order.
+  // Three stages: this thread reads a chunk from SQLite while the chunk before it is decrypted
+  // and parsed on the other cores, then merges that one into the index (the index and SQLite
+  // stay on this thread). Reading and merging take about as long as decoding, so overlapping
+  // them is most of what two cores can give.
   constexpr std::size_t kChunk = 8192;
-  std::vector<StoredRecord> chunk;
-  std::vector<DecodedRecord> decoded;
+  std::vector<StoredRecord> chunk, decoding;
+  std::future<std::vector<DecodedRecord>> decoded;
   chunk.reserve(kChunk);
 
-  auto flush = [&] {
-    decoded.assign(chunk.size(), DecodedRecord{});
-    parallelFor(chunk.size(), [&](std::size_t i) { decoded[i] = decode(*cipher_, chunk[i]); });
-    for (std::size_t i = 0; i < chunk.size(); ++i) {
-      auto& d = decoded[i];
+  auto merge = [&](std::vector<StoredRecord>& stored, std::vector<DecodedRecord> done) {
+    for (std::size_t i = 0; i < stored.size(); ++i) {
+      auto& d = done[i];
       switch (d.kind) {
         case DecodedRecord::Kind::Resident:
           index_.upsert(std::move(d.resident));
@@ -236,12 +237,25 @@ Status Session::loadAll() {
           break;
         case DecodedRecord::Kind::Damaged:
           // The kind as stored may be the damage itself: shown only when it is text.
-          damaged_.push_back({chunk[i].idOk ? core::formatRecordId(chunk[i].id) : std::string("?"),
-                              core::isValidUtf8(chunk[i].kind) ? chunk[i].kind : std::string("?")});
+          damaged_.push_back({stored[i].idOk ? core::formatRecordId(stored[i].id) : std::string("?"),
+                              core::isValidUtf8(stored[i].kind) ? stored[i].kind : std::string("?")});
           break;
       }
     }
-    chunk.clear();
+  };
+  auto finishDecoding = [&] {
+    if (!decoded.valid()) return;
+    merge(decoding, decoded.get());
+    decoding.clear();
+  };
+  auto flush = [&] {
+    finishDecoding();
+    decoding.swap(chunk);
+    decoded = std::async(std::launch::async, [this, &decoding] {
+      std::vector<DecodedRecord> out(decoding.size());
+      parallelFor(decoding.size(), [&](std::size_t i) { out[i] = decode(*cipher_, decoding[i]); });
+      return out;
+    });
   };
 
   auto st = ws_->repo().forEachRecord("", [&](const store::RecordView& v) {
@@ -259,6 +273,7 @@ Status Session::loadAll() {
     if (chunk.size() == kChunk) flush();
   });
   if (!chunk.empty()) flush();
+  finishDecoding();
   index_.finalize();
   return st;
 }
