@@ -72,4 +72,8 @@ bool isRequiredNow(const FieldDef& f, const AnswerEnv& env) {
   return f.required || (f.requiredWhen && f.requiredWhen->test(env));
 }
 
+core::NameLetters nameLettersNow(const FieldDef& f, const AnswerEnv& env) {
+  return f.foreignWhen && f.foreignWhen->test(env) ? core::NameLetters::AnyLatin : core::NameLetters::Vietnamese;
+}
+
 }  // namespace gocua::forms::detail

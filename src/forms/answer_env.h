@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "core/text.h"
 #include "forms/expression.h"
 #include "forms/form_data.h"
 
@@ -42,5 +43,7 @@ const nlohmann::json* member(const nlohmann::json* obj, const std::string& key);
 // Whether field f (living in the scope currently on top of env) is relevant / required now.
 bool isRelevantNow(const FieldDef& f, const AnswerEnv& env);
 bool isRequiredNow(const FieldDef& f, const AnswerEnv& env);
+// The letters name field f allows now: any Latin letter where its foreign_when holds.
+core::NameLetters nameLettersNow(const FieldDef& f, const AnswerEnv& env);
 
 }  // namespace gocua::forms::detail

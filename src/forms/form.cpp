@@ -69,12 +69,9 @@ json normalised(const FieldDef& f, const json& v, const AnswerEnv& env) {
   if (!v.is_string()) return v;
   const auto& s = v.get_ref<const std::string&>();
   switch (f.type) {
-    case FieldType::Name: {
-      const auto letters =
-          f.foreignWhen && f.foreignWhen->test(env) ? core::NameLetters::AnyLatin : core::NameLetters::Vietnamese;
-      if (auto n = core::normalizeName(s, letters); n.ok()) return *n;
+    case FieldType::Name:
+      if (auto n = core::normalizeName(s, detail::nameLettersNow(f, env)); n.ok()) return *n;
       break;
-    }
     case FieldType::Phone:
       if (auto p = core::normalizePhone(s); p.ok()) return *p;
       break;

@@ -125,9 +125,7 @@ class Validator {
       }
       case FieldType::Name: {
         if (!v.is_string()) return wrongType(path, "a name");
-        const auto letters =
-            f.foreignWhen && f.foreignWhen->test(env_) ? core::NameLetters::AnyLatin : core::NameLetters::Vietnamese;
-        auto name = core::normalizeName(v.get_ref<const std::string&>(), letters);
+        auto name = core::normalizeName(v.get_ref<const std::string&>(), detail::nameLettersNow(f, env_));
         if (!name.ok()) fail(path, name.error());
         break;
       }
