@@ -48,7 +48,7 @@ void beginScreenArea(const std::string& notice) {
 
 void endScreenArea() { ImGui::EndChild(); }
 
-bool noticeLine(const std::string& text, bool error, const std::string& dismissLabel) {
+bool noticeLine(const std::string& text, bool error, const std::string& dismissLabel, const std::string& brief) {
   if (text.empty()) return false;
   const float top = ImGui::GetCursorPosY();
   ImGui::Separator();
@@ -59,8 +59,11 @@ bool noticeLine(const std::string& text, bool error, const std::string& dismissL
   const float* c = error ? p.error : p.ok;
   ImGui::AlignTextToFramePadding();
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c[0], c[1], c[2], c[3]));
+  // At large text on a small screen a second line takes room the screen above needs more.
+  const bool wraps = ImGui::CalcTextSize(text.c_str()).x > textRight - ImGui::GetCursorPosX();
+  const std::string& shown = wraps && !brief.empty() ? brief : text;
   ImGui::PushTextWrapPos(textRight);
-  ImGui::TextUnformatted(text.c_str());
+  ImGui::TextUnformatted(shown.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);

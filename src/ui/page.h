@@ -16,7 +16,8 @@ void endPage();
 void beginScreenArea(const std::string& notice);
 void endScreenArea();
 
-// The notice line (nothing when text is empty); true when the dismiss button was pressed.
-bool noticeLine(const std::string& text, bool error, const std::string& dismissLabel);
+// The notice line (nothing when text is empty); true when the dismiss button was pressed. A
+// brief, when given, is shown instead of a text that would wrap.
+bool noticeLine(const std::string& text, bool error, const std::string& dismissLabel, const std::string& brief = {});
 
 }  // namespace gocua::ui

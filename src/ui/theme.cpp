@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace gocua::ui {
 
 namespace {
@@ -72,6 +75,10 @@ void applyTheme(bool highContrast, float scale) {
   style.ChildRounding = 8;
   style.WindowRounding = 0;
   style.ScaleAllSizes(scale);
+  // The margin round the page grows with the text only a little: at 250 % on a 600 px screen
+  // a full-scale margin took 80 px from the screen the text needs.
+  const float margin = std::min(scale, 1.25f);
+  style.WindowPadding = ImVec2(std::floor(20 * margin), std::floor(16 * margin));
   ImGui::GetStyle() = style;
 }
 

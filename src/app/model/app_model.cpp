@@ -78,6 +78,8 @@ void AppModel::lock() {
 }
 
 bool AppModel::tick(double now) {
+  now_ = now;
+  if (notice_.until > 0 && now >= notice_.until) clearNotice();
   if (!session_) return false;
   if (secondsToIdleLock(now) > 0) return false;
   lock();

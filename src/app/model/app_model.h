@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,12 @@ struct AppOptions {
 struct Notice {
   std::string text;
   bool error = false;
+  // Said instead of text when text would wrap (large text on a small screen), so the notice
+  // keeps to one line and leaves the screen its room.
+  std::string brief;
+  // App clock time it goes by itself (0: it stays until dismissed). Only for the answer to a
+  // key press (the text size); errors and results stay until the volunteer has read them.
+  double until = 0;
 };
 
 class AppModel {
@@ -83,7 +90,8 @@ class AppModel {
   void onLock(std::function<void()> reset) { lockHooks_.push_back(std::move(reset)); }
 
   // Idle lock: the window reports input; tick() locks once the idle time has passed and
-  // returns true when it did. secondsToIdleLock tells the event loop how long it may sleep.
+  // returns true when it did (and takes down a notice whose time is up). secondsToIdleLock
+  // and noticeDeadline tell the event loop how long it may sleep.
   void noteActivity(double now) { lastActivity_ = now; }
   bool tick(double now);
   double secondsToIdleLock(double now) const;
@@ -92,7 +100,14 @@ class AppModel {
   void noteRecordSaved() { ++recordsSaved_; }
   std::uint64_t recordsSaved() const { return recordsSaved_; }
 
-  void notify(std::string text, bool error = false) { notice_ = Notice{std::move(text), error}; }
+  void notify(std::string text, bool error = false) { notice_ = Notice{std::move(text), error, {}, 0}; }
+  // A notice that goes by itself after `seconds` (from the last tick), with a one-line brief.
+  void notifyBriefly(std::string text, std::string brief, double seconds) {
+    notice_ = Notice{std::move(text), false, std::move(brief), now_ + seconds};
+  }
+  std::optional<double> noticeDeadline() const {
+    return notice_.until > 0 ? std::optional<double>(notice_.until) : std::nullopt;
+  }
   const Notice& notice() const { return notice_; }
   void clearNotice() { notice_ = {}; }
 
@@ -105,6 +120,7 @@ class AppModel {
   std::string openError_;
   Screen screen_ = Screen::FirstRun;
   double lastActivity_ = 0;
+  double now_ = 0;  // the app clock at the last tick
   std::vector<std::function<void()>> lockHooks_;
   Notice notice_;
   std::uint64_t recordsSaved_ = 0;

@@ -34,7 +34,10 @@ bool SettingsModel::stepTextSize(AppModel& app, int steps) {
   draft.fontScalePercent = live.fontScalePercent;
   if (live.fontScalePercent == before) return false;
   app.commitSettings();
-  app.notify(i18n::tr("app.settings.text_size", {{"percent", std::to_string(live.fontScalePercent)}}));
+  const i18n::Args percent{{"percent", std::to_string(live.fontScalePercent)}};
+  // The new size is there to see: the notice only names it, and goes by itself.
+  app.notifyBriefly(i18n::tr("app.settings.text_size", percent), i18n::tr("app.settings.text_size_brief", percent),
+                    kTextSizeNoticeSeconds);
   return true;
 }
 

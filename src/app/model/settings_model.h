@@ -19,6 +19,9 @@ class SettingsModel {
   // Ctrl + / Ctrl − / Ctrl 0: the text size one step (50 %) larger, smaller, or back to 100 %,
   // within 100–250 %, saved at once. True when it changed (the window rebuilds its fonts).
   static constexpr int kTextSizeStep = 50;
+  // How long the "Cỡ chữ: 250 %" notice stays: long enough to read, and gone before it costs
+  // a small screen at large text the room it needs.
+  static constexpr double kTextSizeNoticeSeconds = 6.0;
   bool stepTextSize(AppModel& app, int steps);
   bool resetTextSize(AppModel& app);
   bool holdsPlaintext() const { return false; }  // settings hold no resident data

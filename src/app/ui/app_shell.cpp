@@ -213,7 +213,7 @@ void drawFrame(App& app) {
   const auto screen = static_cast<std::size_t>(app.model.screen());
   if (screen < kScreenCount) kDraw[screen].draw(app);
   endScreenArea();
-  if (noticeLine(notice.text, notice.error, i18n::tr("app.notice.dismiss"))) app.model.clearNotice();
+  if (noticeLine(notice.text, notice.error, i18n::tr("app.notice.dismiss"), notice.brief)) app.model.clearNotice();
   endPage();
   uiMap().endFrame();
 }

@@ -52,9 +52,13 @@ void stepper(WizardStep step) {
                                                              {WizardStep::ReadBack, "app.wizard.step.readback"},
                                                              {WizardStep::Saved, "app.wizard.step.saved"}};
   const auto& p = palette();
+  const float gap = ImGui::GetFontSize() * 1.5f;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
   for (std::size_t i = 0; i < std::size(steps); ++i) {
-    if (i > 0) ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     const std::string text = std::to_string(i + 1) + ". " + tr(steps[i].second);
+    // On the same line while it fits; at large text the steps wrap instead of running off.
+    if (i > 0 && ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(text.c_str()).x <= right)
+      ImGui::SameLine(0, gap);
     if (steps[i].first == step)
       ImGui::TextColored(ImVec4(p.primary[0], p.primary[1], p.primary[2], 1), "%s", text.c_str());
     else
@@ -96,10 +100,16 @@ void drawProcedure(App& app) {
     ImGui::BeginChild("wizard-body", ImVec2(0, 0), false);
   largeText(tr("app.wizard.choose"));
   ImGui::Spacing();
-  // Two big tiles a row: every procedure visible at once, no scrolling on a laptop screen.
+  // Two big tiles a row: every procedure visible at once, no scrolling on a laptop screen. One
+  // a row when a title would not fit half the width (large text, a small screen).
   const float gap = ImGui::GetFontSize() * 0.8f;
+  float widest = 0;
+  ImGui::PushFont(fonts().heading);
+  for (const auto& p : m.procedures()) widest = std::max(widest, buttonWidth(p.title));
+  ImGui::PopFont();
+  const int columns = widest * 2 + gap * 2 <= availableWidth() ? 2 : 1;
   ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(gap / 2, gap / 2));
-  if (ImGui::BeginTable("procedures", 2, ImGuiTableFlags_SizingStretchSame)) {
+  if (ImGui::BeginTable("procedures", columns, ImGuiTableFlags_SizingStretchSame)) {
     for (const auto& p : m.procedures()) {
       ImGui::TableNextColumn();
       ImGui::PushFont(fonts().heading);

@@ -87,6 +87,7 @@ int run(int argc, char** argv) {
     // autosave) at the latest.
     double timeout = app.model.session() ? app.model.secondsToIdleLock(window.now()) : 60.0;
     if (const auto due = app.nextDeadline()) timeout = std::min(timeout, *due - window.now());
+    if (const auto due = app.model.noticeDeadline()) timeout = std::min(timeout, *due - window.now());
     if (const auto next = app.autoSync.secondsToNextAttempt(); next >= 0)
       timeout = std::min(timeout, static_cast<double>(next));
     frameLock.unlock();  // automatic sync may use the Session while the window sleeps

@@ -73,29 +73,40 @@ void duplicatePanel(App& app) {
   if (clicked) openExisting(app, id);
 }
 
+void sexButtons(ResidentModel& m, float width) {
+  ImGui::TextUnformatted(i18n::tr("app.resident.sex").c_str());
+  const float w = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+  if (button(i18n::tr("sex.male"), "resident.sex.male",
+             m.sex() == ResidentModel::Sex::Male ? ButtonKind::Primary : ButtonKind::Normal, w))
+    m.setSex(ResidentModel::Sex::Male);
+  ImGui::SameLine();
+  if (button(i18n::tr("sex.female"), "resident.sex.female",
+             m.sex() == ResidentModel::Sex::Female ? ButtonKind::Primary : ButtonKind::Normal, w))
+    m.setSex(ResidentModel::Sex::Female);
+  problem(m, ResidentField::Sex);
+}
+
 void personColumn(ResidentModel& m, bool focus) {
   if (focus) ImGui::SetKeyboardFocusHere();
   field(m, ResidentField::FullName, "app.resident.full_name", "resident.full_name", &m.fullName,
         "app.resident.full_name_hint");
-  // Date of birth and sex side by side: the ID number below is checked against both.
+  // Date of birth and sex side by side (the ID number below is checked against both) when the
+  // column holds both at this text size; one above the other when it does not, so the date
+  // field never shrinks under its label.
   const float sexWidth = ImGui::GetFontSize() * 12.5f;
-  if (ImGui::BeginTable("resident-birth-sex", 2)) {
+  const bool sideBySide = ImGui::GetContentRegionAvail().x >= sexWidth + ImGui::GetFontSize() * 10;
+  if (!sideBySide) {
+    field(m, ResidentField::DateOfBirth, "app.resident.date_of_birth", "resident.date_of_birth", &m.dateOfBirth,
+          "app.resident.date_of_birth_hint");
+    sexButtons(m, std::min(sexWidth, ImGui::GetContentRegionAvail().x));
+  } else if (ImGui::BeginTable("resident-birth-sex", 2)) {
     ImGui::TableSetupColumn("birth", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("sex", ImGuiTableColumnFlags_WidthFixed, sexWidth);
     ImGui::TableNextColumn();
     field(m, ResidentField::DateOfBirth, "app.resident.date_of_birth", "resident.date_of_birth", &m.dateOfBirth,
           "app.resident.date_of_birth_hint");
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(i18n::tr("app.resident.sex").c_str());
-    const float w = (sexWidth - ImGui::GetStyle().ItemSpacing.x) / 2;
-    if (button(i18n::tr("sex.male"), "resident.sex.male",
-               m.sex() == ResidentModel::Sex::Male ? ButtonKind::Primary : ButtonKind::Normal, w))
-      m.setSex(ResidentModel::Sex::Male);
-    ImGui::SameLine();
-    if (button(i18n::tr("sex.female"), "resident.sex.female",
-               m.sex() == ResidentModel::Sex::Female ? ButtonKind::Primary : ButtonKind::Normal, w))
-      m.setSex(ResidentModel::Sex::Female);
-    problem(m, ResidentField::Sex);
+    sexButtons(m, sexWidth);
     ImGui::EndTable();
   }
 
@@ -285,7 +296,16 @@ void drawResident(App& app) {
                           (!m.formError().empty() ? line + (m.conflict() ? buttonLine : 0) : 0);
   ImGui::BeginChild("resident-form", ImVec2(0, -barHeight), false);
   if (m.takeScrollTopRequest()) ImGui::SetScrollY(0);
-  if (ImGui::BeginTable("resident-columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
+  // Two columns while each holds its fields at this text size; one below the other at large
+  // text or on a narrow screen.
+  const bool twoColumns = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 44;
+  if (!twoColumns) {
+    ImGui::PushItemWidth(-1);
+    personColumn(m, focus);
+    consentSection(m);
+    homeColumn(m);
+    ImGui::PopItemWidth();
+  } else if (ImGui::BeginTable("resident-columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
     ImGui::TableNextColumn();
     ImGui::PushItemWidth(-1);
     personColumn(m, focus);

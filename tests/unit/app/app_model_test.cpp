@@ -142,6 +142,44 @@ TEST_CASE("settings screen: apply reports when the fonts must be rebuilt and swi
   gocua::i18n::setLang(gocua::i18n::Lang::Vi);
 }
 
+TEST_CASE("settings: Ctrl + steps the text size, saves it and says so briefly, in one line on small screens") {
+  TempDir t;
+  app::AppModel m(optionsIn(t.path));
+  m.start();
+  app::SettingsModel sm;
+  const int before = m.settings().fontScalePercent;
+  CHECK(sm.stepTextSize(m, 1));
+  const int now = m.settings().fontScalePercent;
+  CHECK(now > before);
+  CHECK(app::loadSettings(t.path / "settings.json")->fontScalePercent == now);
+  // At 250 % on a 1024x600 screen the full sentence took two lines and left the screen above
+  // less room than one button; the brief form is what the notice line falls back to.
+  const auto& notice = m.notice();
+  CHECK(notice.text.find("Ctrl") != std::string::npos);
+  CHECK(notice.brief == "Cỡ chữ: " + std::to_string(now) + " %");
+  CHECK(notice.brief.size() < notice.text.size() / 2);
+  // It answers a key press and goes by itself (the loop sleeps no longer than its deadline), so
+  // it does not keep a small screen's room; an error stays until dismissed.
+  m.tick(100.0);
+  CHECK(sm.stepTextSize(m, 1));
+  REQUIRE(m.noticeDeadline());
+  CHECK(*m.noticeDeadline() == doctest::Approx(100.0 + app::SettingsModel::kTextSizeNoticeSeconds));
+  m.tick(100.0 + app::SettingsModel::kTextSizeNoticeSeconds - 1);
+  CHECK_FALSE(m.notice().text.empty());
+  m.tick(100.0 + app::SettingsModel::kTextSizeNoticeSeconds);
+  CHECK(m.notice().text.empty());
+  m.notify("Không ghi được", true);
+  CHECK_FALSE(m.noticeDeadline());
+  m.tick(1000.0);
+  CHECK(m.notice().text == "Không ghi được");
+  while (sm.stepTextSize(m, 1)) {
+  }
+  CHECK(m.settings().fontScalePercent == 250);
+  m.clearNotice();
+  CHECK_FALSE(sm.stepTextSize(m, 1));  // already the largest: nothing said
+  CHECK(m.notice().text.empty());
+}
+
 TEST_CASE("glyph ranges: every character of the catalogs and forms is in the atlas and in the font") {
   TempDir t;
   app::AppModel m(optionsIn(t.path));
