@@ -163,6 +163,44 @@ int walHook(void* arg, sqlite3* db, const char* name, int pages) {
 }
 }  // namespace
 
+namespace {
+
+void callBlobFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  const auto& fn = *static_cast<const Db::BlobFunction*>(sqlite3_user_data(ctx));
+  if (argc != 4) return sqlite3_result_null(ctx);
+  const auto* blob = static_cast<const std::uint8_t*>(sqlite3_value_blob(argv[0]));
+  const std::span<const std::uint8_t> bytes(blob, blob ? static_cast<std::size_t>(sqlite3_value_bytes(argv[0])) : 0);
+  auto text = [&](int i) {
+    const auto* t = reinterpret_cast<const char*>(sqlite3_value_text(argv[i]));
+    return t ? std::string_view(t, static_cast<std::size_t>(sqlite3_value_bytes(argv[i]))) : std::string_view();
+  };
+  try {
+    auto out = fn(bytes, sqlite3_value_int64(argv[1]), text(2), text(3));
+    if (!out) return sqlite3_result_null(ctx);
+    sqlite3_result_blob64(ctx, out->data(), out->size(), SQLITE_TRANSIENT);
+  } catch (const std::exception&) {
+    sqlite3_result_error(ctx, "function failed", -1);  // the statement fails; nothing is written
+  }
+}
+
+}  // namespace
+
+Status Db::defineFunction(const char* name, BlobFunction fn) {
+  const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+  int rc;
+  if (!fn) {
+    rc = sqlite3_create_function_v2(db_, name, 4, flags, nullptr, nullptr, nullptr, nullptr, nullptr);
+  } else {
+    // SQLite owns the copy from here: it deletes it when the name is defined again or the
+    // connection closes.
+    auto* held = new BlobFunction(std::move(fn));
+    rc = sqlite3_create_function_v2(db_, name, 4, flags, held, callBlobFunction, nullptr, nullptr,
+                                    [](void* p) { delete static_cast<BlobFunction*>(p); });
+  }
+  if (rc != SQLITE_OK) return sqliteError(db_, rc, "create_function");
+  return {};
+}
+
 void Db::onCommit(std::function<void()> fn) {
   if (!fn) {
     sqlite3_wal_autocheckpoint(db_, kAutoCheckpointPages);

@@ -90,6 +90,15 @@ class Db {
   // Bytes the connection's page cache holds now (SQLITE_DBSTATUS_CACHE_USED).
   std::int64_t cacheBytes() const;
 
+  // An SQL function of four arguments (blob, integer, text, text) returning a blob, or NULL when
+  // fn returns nothing, for this connection's own statements: flagged SQLITE_DIRECTONLY, so the
+  // schema, a trigger or a view in a changed file can never call it. Defining the name again
+  // replaces it; an empty fn removes it. It lets one UPDATE compute a value the store has no
+  // key for (a row's tag) instead of reading the row back and writing it a second time.
+  using BlobFunction = std::function<std::optional<std::vector<std::uint8_t>>(
+      std::span<const std::uint8_t>, std::int64_t, std::string_view, std::string_view)>;
+  Status defineFunction(const char* name, BlobFunction fn);
+
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;

@@ -265,6 +265,22 @@ Status Repository::setRowTag(std::span<const std::uint8_t> id, std::span<const s
   return (*st)->bind(1, id).bind(2, tag).run();
 }
 
+void Repository::setRowTagger(RowTagger tagger) {
+  tagger_ = std::move(tagger);
+  rowTagFunction_ = false;
+  if (!tagger_) {
+    (void)db_->defineFunction(kRowTagFunction, {});
+    return;
+  }
+  // A copy, not this: SQLite keeps the function for the connection's life.
+  rowTagFunction_ = db_->defineFunction(kRowTagFunction,
+                                        [tagger = tagger_](std::span<const std::uint8_t> id, std::int64_t revision,
+                                                           std::string_view kind, std::string_view state) {
+                                          return std::optional<Bytes>(tagger(RowFacts{id, revision, kind, state}));
+                                        })
+                        .ok();
+}
+
 Status Repository::retag(std::span<const std::uint8_t> id) {
   if (!tagger_) return {};
   auto st = db_->cached("SELECT revision, kind, sync_state FROM record WHERE id=?1");

@@ -64,7 +64,7 @@ class Repository {
 
   // While set, every record write (insert, update, acknowledge) stores tagger's tag of the row in
   // the same statement or transaction; unset (locked), rows are written without one.
-  void setRowTagger(RowTagger tagger) { tagger_ = std::move(tagger); }
+  void setRowTagger(RowTagger tagger);
 
   // [SECTION] meta: small key/value facts about the workspace (id, training flag, created).
   Result<std::optional<std::string>> meta(std::string_view key);
@@ -180,8 +180,12 @@ class Repository {
   // Writes tagger_'s tag for the row now stored under id (after a change of its sync state).
   Status retag(std::span<const std::uint8_t> id);
 
+  static constexpr const char* kRowTagFunction = "gocua_row_tag";
   Db* db_;
   RowTagger tagger_;
+  // The tagger as the SQL function gocua_row_tag(id, revision, kind, state), so an acknowledge
+  // writes state and tag in one statement; false while no tagger is set (or SQLite refused it).
+  bool rowTagFunction_ = false;
 };
 
 }  // namespace gocua::store

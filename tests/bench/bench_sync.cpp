@@ -254,10 +254,18 @@ int main(int argc, char** argv) {
       run({hubBin, "--data", hubDir.string(), "import", batch.string(), "--receipt-out", (dir / "batch.gcr").string()},
           hubEnv());
   if (hubImport.status != 0) die("gocua-hub import: " + hubImport.out);
-  out["hub_import"] = {{"seconds", hubImport.seconds},
-                       {"records_per_second", static_cast<double>(exported->records) / hubImport.seconds},
-                       {"peak_rss_mib", hubImport.maxRssKiB / 1024.0},
-                       {"summary", json::parse(hubImport.out, nullptr, false)}};
+  // The same process's start and staff-key unlock alone (an audit query for a day to come), which
+  // issue 13 holds apart from the import itself.
+  auto unlockOnly = run({hubBin, "--data", hubDir.string(), "audit", "--since", "31/12/2099"}, hubEnv());
+  if (unlockOnly.status != 0) die("gocua-hub audit: " + unlockOnly.out);
+  const double importOnly = std::max(1e-3, hubImport.seconds - unlockOnly.seconds);
+  out["hub_import"] = {
+      {"seconds", hubImport.seconds},
+      {"start_and_unlock_seconds", unlockOnly.seconds},
+      {"records_per_second", static_cast<double>(exported->records) / importOnly},
+      {"records_per_second_unlock_included", static_cast<double>(exported->records) / hubImport.seconds},
+      {"peak_rss_mib", hubImport.maxRssKiB / 1024.0},
+      {"summary", json::parse(hubImport.out, nullptr, false)}};
 
   // The laptop applies the hub's receipt, as a volunteer back from the office would.
   {
@@ -293,8 +301,20 @@ int main(int argc, char** argv) {
   while (::read(serverPipe[0], &c, 1) == 1 && c != '\n') line += c;
   auto listening = json::parse(line, nullptr, false);
   if (!listening.is_object()) die("serve did not start: " + line);
+  // When each stage began, from the progress the app shows: where the seconds go.
+  json stages = json::object();
   start = Clock::now();
-  auto synced = sync::syncWithHub(**session, "http://" + listening["listening"].get<std::string>());
+  auto synced = sync::syncWithHub(**session, "http://" + listening["listening"].get<std::string>(),
+                                  [&](const sync::SyncProgress& p) {
+                                    static const char* names[] = {"export", "upload", "receipt", "status"};
+                                    const char* name = names[static_cast<int>(p.stage)];
+                                    if (!stages.contains(name)) stages[name] = secondsSince(start);
+                                    // the last byte sent: what follows until the receipt is the hub's import
+                                    if (p.stage == sync::SyncProgress::Stage::Upload && p.total > 0 &&
+                                        p.done == p.total && !stages.contains("uploaded"))
+                                      stages["uploaded"] = secondsSince(start);
+                                    return true;
+                                  });
   double syncSeconds = secondsSince(start);
   const long serverPeakKiB = peakRssKiB(server);
   ::kill(server, SIGTERM);
@@ -302,17 +322,15 @@ int main(int argc, char** argv) {
   ::waitpid(server, &serverStatus, 0);
   ::close(serverPipe[0]);
   if (!synced) die(synced.error());
-  out["sync_loopback"] = {{"seconds", syncSeconds},
-                          {"records", synced->exported.records},
-                          {"bytes", synced->exported.bytes},
-                          {"acknowledged", synced->batchReceipt.synced},
-                          {"server_peak_rss_mib", serverPeakKiB / 1024.0}};
+  out["sync_loopback"] = {{"seconds", syncSeconds},          {"records", synced->exported.records},
+                          {"bytes", synced->exported.bytes}, {"acknowledged", synced->batchReceipt.synced},
+                          {"stage_started_at", stages},      {"server_peak_rss_mib", serverPeakKiB / 1024.0}};
 
   const double peakMb = std::max(out["hub_import"]["peak_rss_mib"].get<double>(),
                                  out["sync_loopback"]["server_peak_rss_mib"].get<double>()) *
                         1.048576;
-  // Issue 13's targets. The hub import is timed as a whole process (start and the staff key's
-  // Argon2id included), so it is held to the target with that included.
+  // Issue 13's targets. The hub import is held to its target with the process's start and the
+  // staff key's unlock left out, as the issue asks; the figure with them is printed beside it.
   out["targets"] = {{"export_vs_encrypted_peer", 0.5},
                     {"ratio_to_ndjson", 0.25},
                     {"hub_import_records_per_second", 150000},
