@@ -264,6 +264,15 @@ int Db::userVersion() {
   return (row && *row) ? static_cast<int>(st->columnInt(0)) : -1;
 }
 
+Result<std::int64_t> Db::dataVersion() {
+  auto st = prepare("PRAGMA data_version");
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  if (!*row) return Error::make(err::kStoreError, "", "data_version");
+  return st->columnInt(0);
+}
+
 Status Db::setUserVersion(int v) { return exec("PRAGMA user_version=" + std::to_string(v)); }
 
 Result<std::vector<std::string>> Db::integrityCheck(int limit) {

@@ -77,6 +77,9 @@ class Db {
   std::int64_t lastInsertRowid() const;
   int changes() const;
   int userVersion();
+  // PRAGMA data_version: changes when another connection (another process, sqlite3) commits to
+  // the file, never for this connection's own writes.
+  Result<std::int64_t> dataVersion();
   Status setUserVersion(int v);
   // SQLite's PRAGMA integrity_check: the problems it finds (at most `limit`), empty when sound.
   // Its messages name tables, indexes and row numbers, never column values.

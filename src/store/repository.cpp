@@ -246,9 +246,11 @@ Result<std::vector<Bytes>> Repository::historyRevisions(std::span<const std::uin
   return out;
 }
 
-Status Repository::forEachRowTag(
-    const std::function<Status(const RowFacts&, std::span<const std::uint8_t> tag)>& visit) {
-  auto st = db_->prepare("SELECT id, revision, kind, sync_state, row_tag FROM record ORDER BY seq");
+Status Repository::forEachRowTag(const std::function<Status(const RowFacts&, std::span<const std::uint8_t> tag)>& visit,
+                                 bool purgedOnly) {
+  auto st = db_->prepare(purgedOnly ? "SELECT id, revision, kind, sync_state, row_tag FROM record INDEXED BY "
+                                      "record_purged WHERE purged_at IS NOT NULL ORDER BY seq"
+                                    : "SELECT id, revision, kind, sync_state, row_tag FROM record ORDER BY seq");
   if (!st) return st.error();
   for (;;) {
     auto row = st->step();

@@ -90,8 +90,10 @@ class Repository {
   Result<std::int64_t> countRecords(std::string_view kind);
   Result<std::vector<Bytes>> historyRevisions(std::span<const std::uint8_t> id);
   // Every row (purged stubs too) with the fields its tag binds, for checking and for tagging rows
-  // older than schema v6. Stops at the first error visit returns.
-  Status forEachRowTag(const std::function<Status(const RowFacts&, std::span<const std::uint8_t> tag)>& visit);
+  // older than schema v6; purgedOnly: the purged stubs alone (through an index of them, schema
+  // v7). Stops at the first error visit returns.
+  Status forEachRowTag(const std::function<Status(const RowFacts&, std::span<const std::uint8_t> tag)>& visit,
+                       bool purgedOnly = false);
   Status setRowTag(std::span<const std::uint8_t> id, std::span<const std::uint8_t> tag);
 
   // [SECTION] personal-ID duplicate index (keyed hashes only)

@@ -68,22 +68,25 @@ Status tagLegacyRows(store::Repository& repo, const vault::RecordCipher& cipher,
   return writeRowsMarker(repo, cipher);
 }
 
-Result<RowTagDamage> findRowTagDamage(store::Repository& repo, const vault::RecordCipher& cipher, std::size_t limit) {
+Result<RowTagDamage> findRowTagDamage(store::Repository& repo, const vault::RecordCipher& cipher, std::size_t limit,
+                                      bool purgedOnly) {
   RowTagDamage out;
-  GOCUA_TRY(repo.forEachRowTag([&](const store::RowFacts& f, std::span<const std::uint8_t> tag) -> Status {
-    if (rowTagMatches(cipher, f, tag)) return {};
-    if (out.places.size() < limit) out.places.push_back(place(f.id));
-    ++out.count;
-    return {};
-  }));
+  GOCUA_TRY(repo.forEachRowTag(
+      [&](const store::RowFacts& f, std::span<const std::uint8_t> tag) -> Status {
+        if (rowTagMatches(cipher, f, tag)) return {};
+        if (out.places.size() < limit) out.places.push_back(place(f.id));
+        ++out.count;
+        return {};
+      },
+      purgedOnly));
   return out;
 }
 
-Status checkRowTags(store::Repository& repo, const vault::RecordCipher& cipher) {
+Status checkRowTags(store::Repository& repo, const vault::RecordCipher& cipher, bool purgedOnly) {
   auto marked = rowsMarker(repo, cipher);
   if (!marked) return marked.error();
   if (!*marked) return Error::make(err::kWorkspaceDamaged, "", "integrity marker");
-  auto damage = findRowTagDamage(repo, cipher, 1);
+  auto damage = findRowTagDamage(repo, cipher, 1, purgedOnly);
   if (!damage) return damage.error();
   if (damage->count > 0) return Error::make(err::kWorkspaceDamaged, "", damage->places.front());
   return {};

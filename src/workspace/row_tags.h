@@ -35,8 +35,10 @@ struct RowTagDamage {
   std::int64_t count = 0;
 };
 Result<RowTagDamage> findRowTagDamage(store::Repository& repo, const vault::RecordCipher& cipher,
-                                      std::size_t limit = 10);
+                                      std::size_t limit = 10, bool purgedOnly = false);
 // "workspace.damaged" naming the first bad row (or a missing/forged marker); what export requires.
-Status checkRowTags(store::Repository& repo, const vault::RecordCipher& cipher);
+// purgedOnly: the other rows are known sound (Session::rowTagsChecked), so only the purged stubs
+// are read.
+Status checkRowTags(store::Repository& repo, const vault::RecordCipher& cipher, bool purgedOnly = false);
 
 }  // namespace gocua::workspace::detail

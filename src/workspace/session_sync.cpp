@@ -100,6 +100,12 @@ Status Session::setRetentionDays(int days) {
   return ws_->repo().setMeta(kMetaRetentionDays, std::to_string(days));
 }
 
+bool Session::rowTagsChecked() {
+  if (!rowTagsSoundAt_) return false;
+  auto now = ws_->db().dataVersion();
+  return now && *now == *rowTagsSoundAt_;
+}
+
 Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (ws_->training()) return Error::make(err::kSyncTraining);
   auto profile = enrolledProfile(ws_->repo(), *cipher_);
@@ -110,8 +116,13 @@ Result<ExportInfo> Session::exportBatch(const fs::path& out) {
   if (!revoked) return revoked.error();
   if ((*revoked && !(*revoked)->empty()) || deviceSeedsRevoked(ws_->repo(), *cipher_))
     return Error::make(err::kSyncRevoked);
-  GOCUA_TRY(checkMetadataText(ws_->repo()));       // the manifest carries names, ids, the recovery slot
-  GOCUA_TRY(checkRowTags(ws_->repo(), *cipher_));  // a state set to "synced" on disk would drop a record
+  GOCUA_TRY(checkMetadataText(ws_->repo()));  // the manifest carries names, ids, the recovery slot
+  // A state set to "synced" on disk would drop a record: every row's tag is checked, or the
+  // purged stubs' alone when the rest are known sound since this unlock.
+  auto version = ws_->db().dataVersion();
+  if (!version) return version.error();
+  GOCUA_TRY(checkRowTags(ws_->repo(), *cipher_, rowTagsChecked()));
+  rowTagsSoundAt_ = *version;
 
   // One write transaction: nothing changes between reading the records and recording the batch.
   auto txn = store::Txn::begin(ws_->db());

@@ -154,7 +154,11 @@ Result<std::unique_ptr<Session>> Workspace::unlock(std::string_view volunteer, s
   auto t1 = std::chrono::steady_clock::now();
   std::unique_ptr<Session> session(new Session(*this, row->volunteer, std::move(*key)));
   GOCUA_TRY(session->bindLegacy());  // before loading: rows from older versions get their tags
+  // Read before loading: a commit from elsewhere at any time after this changes it.
+  auto version = db_.dataVersion();
   GOCUA_TRY(session->loadAll());
+  // Every loaded row's tag was checked; a damaged row of any kind leaves exports the full check.
+  if (version && session->damaged_.empty()) session->rowTagsSoundAt_ = *version;
   if (attempts->failures > 0) GOCUA_TRY(clearUnlockFailures(repo_));
   session->failedUnlocksBefore_ = attempts->failures;
   auto t2 = std::chrono::steady_clock::now();

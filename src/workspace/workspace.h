@@ -266,6 +266,11 @@ class Session {
   Status loadAll();
   // At unlock: binds what an older GoCua left unbound (session_integrity.cpp).
   Status bindLegacy();
+  // Whether every row but the purged stubs is known to carry a sound tag: the unlock (or an
+  // export's full check) found them so, and no other connection has committed to the file since
+  // (this session's own writes tag what they write). An export then reads only the stubs.
+  bool rowTagsChecked();
+  std::optional<std::int64_t> rowTagsSoundAt_;  // the file's data_version when that was so
 
   Result<store::RecordRow> sealNew(std::string_view kind, const std::string& body, std::optional<std::string> formId,
                                    std::optional<int> formVersion);

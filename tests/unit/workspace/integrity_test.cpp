@@ -184,6 +184,57 @@ TEST_CASE("row metadata: a sync state set to synced with sqlite3 does not silent
   CHECK(exported.error().code == "workspace.damaged");
 }
 
+TEST_CASE("row metadata: a sync state changed while the laptop is unlocked is still caught at export") {
+  Enrolled e;
+  auto o = e.unlock();
+  REQUIRE(o.s->damaged().empty());
+  // The unlock found every row sound; another connection (sqlite3, another program) writes after.
+  tamper(e.dir, "UPDATE record SET sync_state='synced'");
+  auto exported = o.s->exportBatch(e.t.path / "b.gcb");
+  REQUIRE_FALSE(exported.ok());
+  CHECK(exported.error().code == "workspace.damaged");
+}
+
+TEST_CASE("row metadata: a purged stub changed on disk is caught at export though the unlock skips stubs") {
+  Enrolled e;
+  {
+    auto o = e.unlock();
+    Errors problems;
+    REQUIRE(o.s->addResident({{"full_name", "Trần Thị Bình"}, {"date_of_birth", "01/01/1960"}, {"sex", "female"}},
+                             &problems)
+                .ok());
+  }
+  // One record made a stub as a purge leaves it (no body, synced, its tag as it was), then its
+  // state changed with sqlite3: the unlock does not load stubs, so only the export's check sees it.
+  tamper(e.dir,
+         "UPDATE record SET sealed=x'', purged_at='2026-01-01T00:00:00Z', sync_state='synced' "
+         "WHERE seq=(SELECT min(seq) FROM record)");
+  auto o = e.unlock();
+  CHECK(o.s->damaged().empty());
+  auto exported = o.s->exportBatch(e.t.path / "b.gcb");
+  REQUIRE_FALSE(exported.ok());
+  CHECK(exported.error().code == "workspace.damaged");
+}
+
+TEST_CASE("row metadata: exports in one session after a sound unlock go on, and tag what they change") {
+  Enrolled e;
+  auto o = e.unlock();
+  auto first = o.s->exportBatch(e.t.path / "1.gcb");
+  REQUIRE(first.ok());
+  CHECK(first->records == 1);
+  Errors problems;
+  REQUIRE(o.s->addResident({{"full_name", "Lê Văn Cường"}, {"date_of_birth", "07/05/1985"}, {"sex", "male"}}, &problems)
+              .ok());
+  auto second = o.s->exportBatch(e.t.path / "2.gcb");
+  REQUIRE(second.ok());
+  CHECK(second->records == 2);  // nothing acknowledged yet: both travel
+  // What this session wrote is tagged: a fresh unlock and a full check find nothing.
+  o.s->lock();
+  auto again = e.unlock();
+  CHECK(again.s->damaged().empty());
+  CHECK_FALSE(reports(again.s->checkIntegrity(), "workspace.damaged"));
+}
+
 TEST_CASE("row metadata: SQLite's own integrity check runs in verify") {
   Enrolled e;
   // An index whose declared columns no longer match its entries, as a torn write can leave it.
