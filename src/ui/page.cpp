@@ -48,6 +48,17 @@ void beginScreenArea(const std::string& notice) {
 
 void endScreenArea() { ImGui::EndChild(); }
 
+bool beginBodyAboveBar(const char* id, float barHeight) {
+  constexpr float kMinBodyLines = 6;
+  if (ImGui::GetContentRegionAvail().y - barHeight < ImGui::GetFontSize() * kMinBodyLines) return false;
+  ImGui::BeginChild(id, ImVec2(0, -barHeight), false);
+  return true;
+}
+
+void endBodyAboveBar(bool boxed) {
+  if (boxed) ImGui::EndChild();
+}
+
 bool noticeLine(const std::string& text, bool error, const std::string& dismissLabel, const std::string& brief) {
   if (text.empty()) return false;
   const float top = ImGui::GetCursorPosY();

@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "ui/folder_picker_widget.h"
 #include "ui/fonts.h"
+#include "ui/page.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -30,12 +31,13 @@ bool openAtTop = false;
 // The scrolling middle of a step; endBody() then draws the footer bar.
 // Each step and section has its own child (own id), and ImGui keeps a child's scroll between
 // visits: a page just entered is put back at its top, so nothing above its fields stays hidden.
+bool boxedBody = true;  // whether beginBody opened a box (ui/page.h): endBody closes it
 void beginBody(const std::string& id = "body") {
-  ImGui::BeginChild(("wizard-" + id).c_str(), ImVec2(0, -footerHeight()), false);
+  boxedBody = beginBodyAboveBar(("wizard-" + id).c_str(), footerHeight());
   if (openAtTop) ImGui::SetScrollY(0);
 }
 void endBody() {
-  ImGui::EndChild();
+  endBodyAboveBar(boxedBody);
   ImGui::Separator();
 }
 
@@ -94,10 +96,11 @@ void warnings(WizardModel& m) {
 
 void drawProcedure(App& app) {
   auto& m = app.wizard;
-  if (m.form())
+  const bool hadForm = m.form() != nullptr;  // a tile chosen in this frame shows its form next frame
+  if (hadForm)
     beginBody();
   else
-    ImGui::BeginChild("wizard-body", ImVec2(0, 0), false);
+    boxedBody = beginBodyAboveBar("wizard-body", 0);
   largeText(tr("app.wizard.choose"));
   ImGui::Spacing();
   // Two big tiles a row: every procedure visible at once, no scrolling on a laptop screen. One
@@ -112,7 +115,12 @@ void drawProcedure(App& app) {
   if (ImGui::BeginTable("procedures", columns, ImGuiTableFlags_SizingStretchSame)) {
     for (const auto& p : m.procedures()) {
       ImGui::TableNextColumn();
+      // A title too long for the tile even alone on its row keeps the body font: never cut off.
       ImGui::PushFont(fonts().heading);
+      if (buttonWidth(p.title) > availableWidth()) {
+        ImGui::PopFont();
+        ImGui::PushFont(fonts().body);
+      }
       const bool chosen = m.form() && m.form()->id() == p.formId;
       if (button(p.title, "wizard.procedure." + p.formId, chosen ? ButtonKind::Primary : ButtonKind::Normal, -1))
         m.chooseProcedure(p.formId);
@@ -123,8 +131,8 @@ void drawProcedure(App& app) {
     ImGui::EndTable();
   }
   ImGui::PopStyleVar();
-  if (!m.form()) {
-    ImGui::EndChild();
+  if (!hadForm) {
+    endBodyAboveBar(boxedBody);
     return;
   }
   endBody();
@@ -138,14 +146,14 @@ void drawProcedure(App& app) {
 
 void drawResume(App& app) {
   auto& m = app.wizard;
-  ImGui::BeginChild("wizard-body", ImVec2(0, 0), false);
+  boxedBody = beginBodyAboveBar("wizard-body", 0);
   messageCard("resume", CardTone::Info, tr("app.wizard.resume.title"),
               {tr("app.wizard.resume.text", {{"procedure", m.resumeTitle()}, {"time", m.resumeSavedAt()}})});
   const float w = std::min(availableWidth(), ImGui::GetFontSize() * 24);
   if (button(tr("app.wizard.resume"), "wizard.resume", ButtonKind::Primary, w)) m.resume();
   ImGui::Spacing();
   if (button(tr("app.wizard.discard"), "wizard.discard", ButtonKind::Normal, w)) m.discard();
-  ImGui::EndChild();
+  endBodyAboveBar(boxedBody);
 }
 
 // Back, Lưu nháp on the left; the step's main action on the right.

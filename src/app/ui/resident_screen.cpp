@@ -9,6 +9,7 @@
 
 #include "app/ui/screens.h"
 #include "core/i18n.h"
+#include "ui/page.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -294,7 +295,7 @@ void drawResident(App& app) {
   const float buttonLine = ImGui::GetFontSize() * 2.2f + ImGui::GetStyle().ItemSpacing.y;
   const float barHeight = buttonLine + ImGui::GetStyle().ItemSpacing.y * 2 +
                           (!m.formError().empty() ? line + (m.conflict() ? buttonLine : 0) : 0);
-  ImGui::BeginChild("resident-form", ImVec2(0, -barHeight), false);
+  const bool boxed = beginBodyAboveBar("resident-form", barHeight);
   if (m.takeScrollTopRequest()) ImGui::SetScrollY(0);
   // Two columns while each holds its fields at this text size; one below the other at large
   // text or on a narrow screen.
@@ -315,7 +316,7 @@ void drawResident(App& app) {
     ImGui::PopItemWidth();
     ImGui::EndTable();
   }
-  ImGui::EndChild();
+  endBodyAboveBar(boxed);
   ImGui::Separator();
   bottomBar(app);
   if (app.model.screen() == Screen::Resident) leaveDialog(app);

@@ -6,6 +6,7 @@
 
 #include "app/ui/screens.h"
 #include "core/i18n.h"
+#include "ui/page.h"
 #include "ui/widgets.h"
 
 namespace gocua::app::ui {
@@ -133,7 +134,7 @@ void drawScenarios(App& app) {
   for (const auto& p : m.loadProblems()) errorText(p);
   if (!m.error().empty()) errorText(m.error());
   const float barHeight = m.scenario() ? ImGui::GetFrameHeightWithSpacing() * 1.6f + ImGui::GetFontSize() : 0.0f;
-  ImGui::BeginChild("scenarios-body", ImVec2(0, -barHeight), false);
+  const bool boxed = beginBodyAboveBar("scenarios-body", barHeight);
   scenarioList(m, std::min(ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(m.entries().size()) + 1.0f),
                            ImGui::GetContentRegionAvail().y * 0.35f));
   ImGui::Spacing();
@@ -141,7 +142,7 @@ void drawScenarios(App& app) {
   ImGui::Spacing();
   ImGui::Separator();
   scoreTable(m, app.model);
-  ImGui::EndChild();
+  endBodyAboveBar(boxed);
   if (m.scenario()) {
     ImGui::Separator();
     actionBar(app, m);

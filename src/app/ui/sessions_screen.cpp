@@ -7,6 +7,7 @@
 
 #include "app/ui/screens.h"
 #include "core/i18n.h"
+#include "ui/page.h"
 #include "ui/typing_input.h"
 #include "ui/widgets.h"
 
@@ -197,13 +198,13 @@ void drawSessions(App& app) {
   heading(i18n::tr("app.sessions.title"));
   mutedText(i18n::tr("app.sessions.explain"));
   const float barHeight = ImGui::GetFrameHeightWithSpacing() * 1.6f + ImGui::GetFontSize() * 1.5f;
-  ImGui::BeginChild("sessions-form", ImVec2(0, -barHeight), false);
+  const bool boxed = beginBodyAboveBar("sessions-form", barHeight);
   form(m);
   participants(app, m);
   ImGui::Spacing();
   ImGui::Separator();
   loggedList(m);
-  ImGui::EndChild();
+  endBodyAboveBar(boxed);
   ImGui::Separator();
   if (button(i18n::tr("app.sessions.save"), "sessions.save", ButtonKind::Primary)) m.save(app.model);
   ImGui::SameLine();
