@@ -138,6 +138,9 @@ class HubStore {
   // Inserts, or replaces every column of an existing id but device (the import checks ownership)
   // and its place in the order. An empty procedure stores none (formVersion then reads as 0).
   [[nodiscard]] virtual Status upsertRecord(const StoredRecord& row) = 0;
+  // Inserts row when its id is new (true); false, writing nothing, when the id is taken. Most
+  // records of a batch are new: this saves the import a lookup for each of them.
+  [[nodiscard]] virtual Result<bool> insertNewRecord(const StoredRecord& row) = 0;
   // Every record (of one procedure, when given) in the order first received, with its review
   // status; sealed bodies only when withBodies. Stops at, and returns, fn's first error. Each row is
   // fn's to keep (move from): a walk that opens records hands the sealed body on without a copy.

@@ -234,6 +234,30 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
         reject(std::move(rec.reason));
         return {};
       }
+      row.id = rec.id;
+      row.kind = std::move(rec.kind);
+      row.procedure = std::move(rec.procedure);
+      row.formVersion = rec.formVersion;
+      row.revision = rec.revision;
+      row.sealed = std::move(checked.sealed);
+      auto accept = [&] {
+        inserted = true;
+        ++res.accepted;
+        outcomes.push_back({std::move(rec.idText), rec.revision, sync::Outcome::Accepted, ""});
+      };
+      // Most records of a batch are new: inserted straight away (one look at the id index); one
+      // whose id is taken is looked up and judged below.
+      if (!inserted) crashPoint("import.before_record_insert");
+      auto fresh = store.insertNewRecord(row);
+      if (!fresh) {
+        hubFailure = fresh.error();
+        return fresh.error();
+      }
+      if (*fresh) {
+        if (!inserted) crashPoint("import.after_record_insert");
+        accept();
+        return {};
+      }
       auto existing = store.record(rec.id);
       if (!existing) {
         hubFailure = existing.error();
@@ -245,7 +269,7 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
           reject("hub.foreign_record");
           return {};
         }
-        if ((*existing)->kind != rec.kind) {
+        if ((*existing)->kind != row.kind) {
           reject("hub.kind_changed");
           return {};
         }
@@ -255,21 +279,12 @@ Result<ImportResult> HubSession::importFile(const fs::path& gcb, const ImportOpt
           return {};
         }
       }
-      row.id = rec.id;
-      row.kind = std::move(rec.kind);
-      row.procedure = std::move(rec.procedure);
-      row.formVersion = rec.formVersion;
-      row.revision = rec.revision;
-      row.sealed = std::move(checked.sealed);
-      if (!inserted) crashPoint("import.before_record_insert");
       if (auto st = store.upsertRecord(row); !st) {
         hubFailure = st.error();
         return st.error();
       }
       if (!inserted) crashPoint("import.after_record_insert");
-      inserted = true;
-      ++res.accepted;
-      outcomes.push_back({std::move(rec.idText), rec.revision, sync::Outcome::Accepted, ""});
+      accept();
       return {};
     };
 

@@ -59,6 +59,7 @@ class SqliteHubStore final : public HubStore {
 
   Result<std::optional<StoredRecord>> record(std::span<const std::uint8_t, 16> id) override;
   Status upsertRecord(const StoredRecord& row) override;
+  Result<bool> insertNewRecord(const StoredRecord& row) override;
   Result<std::optional<StoredRecord>> recordWithBody(std::span<const std::uint8_t, 16> id) override;
   Status forEachRecord(const std::optional<std::string>& procedure, bool withBodies,
                        const std::function<Status(StoredRecord&)>& fn) override;
@@ -94,6 +95,7 @@ class SqliteHubStore final : public HubStore {
   bool inTransaction_ = false;
   store::Stmt* recordLookup_ = nullptr;
   store::Stmt* recordUpsert_ = nullptr;
+  store::Stmt* recordInsert_ = nullptr;
 };
 
 bool holdsStore(const fs::path& dir) {
@@ -352,14 +354,10 @@ Result<std::optional<StoredRecord>> SqliteHubStore::record(std::span<const std::
   return std::optional<StoredRecord>{std::move(r)};
 }
 
-Status SqliteHubStore::upsertRecord(const StoredRecord& r) {
-  auto st = hot(recordUpsert_,
-                "INSERT INTO record(id, kind, procedure, form_version, device, revision, received_at, sealed) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
-                "procedure = excluded.procedure, form_version = excluded.form_version, revision = excluded.revision, "
-                "received_at = excluded.received_at, sealed = excluded.sealed");
-  if (!st) return st.error();
-  auto& s = **st;
+namespace {
+
+// The eight values of an insert into record, in its column order.
+void bindRecord(store::Stmt& s, const StoredRecord& r) {
   s.bind(1, std::span<const std::uint8_t>(r.id)).bind(2, r.kind);
   if (r.procedure.empty())
     s.bindNull(3).bindNull(4);
@@ -369,7 +367,32 @@ Status SqliteHubStore::upsertRecord(const StoredRecord& r) {
       .bind(6, r.revision)
       .bind(7, r.receivedAt)
       .bind(8, std::span<const std::uint8_t>(r.sealed));
-  return s.run();
+}
+
+constexpr const char* kInsertRecord =
+    "INSERT INTO record(id, kind, procedure, form_version, device, revision, received_at, sealed) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) ";
+
+}  // namespace
+
+Status SqliteHubStore::upsertRecord(const StoredRecord& r) {
+  static const std::string sql = std::string(kInsertRecord) +
+                                 "DO UPDATE SET kind = excluded.kind, procedure = excluded.procedure, "
+                                 "form_version = excluded.form_version, revision = excluded.revision, "
+                                 "received_at = excluded.received_at, sealed = excluded.sealed";
+  auto st = hot(recordUpsert_, sql);
+  if (!st) return st.error();
+  bindRecord(**st, r);
+  return (*st)->run();
+}
+
+Result<bool> SqliteHubStore::insertNewRecord(const StoredRecord& r) {
+  static const std::string sql = std::string(kInsertRecord) + "DO NOTHING";
+  auto st = hot(recordInsert_, sql);
+  if (!st) return st.error();
+  bindRecord(**st, r);
+  GOCUA_TRY((*st)->run());
+  return db_.changes() == 1;
 }
 
 namespace {
