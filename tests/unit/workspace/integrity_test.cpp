@@ -96,6 +96,14 @@ struct Enrolled {
   }
 };
 
+// An export refused as damage, with no batch left behind.
+void exportRefusedAsDamaged(Session& s, const fs::path& out) {
+  auto exported = s.exportBatch(out);
+  REQUIRE_FALSE(exported.ok());
+  CHECK(exported.error().code == "workspace.damaged");
+  CHECK_FALSE(fs::exists(out));
+}
+
 bool reports(const IntegrityReport& r, const std::string& code) {
   for (const auto& p : r.problems)
     if (p.code == code) return true;
@@ -190,9 +198,7 @@ TEST_CASE("row metadata: a sync state changed while the laptop is unlocked is st
   REQUIRE(o.s->damaged().empty());
   // The unlock found every row sound; another connection (sqlite3, another program) writes after.
   tamper(e.dir, "UPDATE record SET sync_state='synced'");
-  auto exported = o.s->exportBatch(e.t.path / "b.gcb");
-  REQUIRE_FALSE(exported.ok());
-  CHECK(exported.error().code == "workspace.damaged");
+  exportRefusedAsDamaged(*o.s, e.t.path / "b.gcb");
 }
 
 TEST_CASE("row metadata: a purged stub changed on disk is caught at export though the unlock skips stubs") {
@@ -211,9 +217,7 @@ TEST_CASE("row metadata: a purged stub changed on disk is caught at export thoug
          "WHERE seq=(SELECT min(seq) FROM record)");
   auto o = e.unlock();
   CHECK(o.s->damaged().empty());
-  auto exported = o.s->exportBatch(e.t.path / "b.gcb");
-  REQUIRE_FALSE(exported.ok());
-  CHECK(exported.error().code == "workspace.damaged");
+  exportRefusedAsDamaged(*o.s, e.t.path / "b.gcb");
 }
 
 TEST_CASE("row metadata: exports in one session after a sound unlock go on, and tag what they change") {
