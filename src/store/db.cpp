@@ -5,7 +5,11 @@
 #include <sqlite3.h>
 
 namespace gocua::store {
+
 namespace {
+
+// 32 MiB: see Db::open.
+constexpr const char* kCacheSizePragma = "PRAGMA cache_size=-32768;";
 
 Error sqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
@@ -126,7 +130,7 @@ Result<Db> Db::open(const std::filesystem::path& path, bool create) {
   GOCUA_TRY(db.exec("PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_schema;"));
   if (path != ":memory:") {
     // 32 MiB of page cache keeps a 100,000-resident workspace's indexes in memory while importing.
-    GOCUA_TRY(db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-32768;"));
+    GOCUA_TRY(db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; " + std::string(kCacheSizePragma)));
   }
   return db;
 }
@@ -246,6 +250,13 @@ Result<Stmt*> Db::cached(std::string_view sql) {
 
 std::int64_t Db::lastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 int Db::changes() const { return sqlite3_changes(db_); }
+
+Status Db::withSmallCache(const std::function<Status()>& pass) {
+  GOCUA_TRY(exec("PRAGMA cache_size=-2048"));
+  auto st = pass();
+  GOCUA_TRY(exec(kCacheSizePragma));
+  return st;
+}
 
 void Db::releaseMemory() {
   if (db_) sqlite3_db_release_memory(db_);

@@ -90,6 +90,10 @@ class Db {
   // Frees what the connection's page cache holds (up to cache_size, 32 MiB). For a lock: the
   // pages are sealed, but a locked app has no use for them and its peak memory is counted.
   void releaseMemory();
+  // Runs one pass over a whole table whose pages are not read again soon (the unlock's row
+  // fingerprint) with the page cache cut to 2 MiB, so the pass reuses a few pages instead of
+  // filling 32 MiB of memory it touches for the first time (~3 ms a MiB on the bench machine).
+  Status withSmallCache(const std::function<Status()>& pass);
   // Bytes the connection's page cache holds now (SQLITE_DBSTATUS_CACHE_USED).
   std::int64_t cacheBytes() const;
 

@@ -261,6 +261,25 @@ Status Repository::forEachRowTag(const std::function<Status(const RowFacts&, std
   }
 }
 
+Status Repository::forEachRowFingerprint(
+    const std::function<void(std::int64_t, const RowFacts&, std::span<const std::uint8_t>,
+                             std::span<const std::uint8_t>)>& visit) {
+  auto st = db_->prepare(
+      "SELECT seq, id, revision, kind, sync_state, row_tag, sealed FROM record "
+      "WHERE purged_at IS NULL ORDER BY seq");
+  if (!st) return st.error();
+  return db_->withSmallCache([&]() -> Status {
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.error();
+      if (!*row) return {};
+      std::string kind = st->columnText(3), state = st->columnText(4);
+      visit(st->columnInt(0), RowFacts{st->columnBlob(1), st->columnInt(2), kind, state}, st->columnBlob(5),
+            st->columnBlob(6));
+    }
+  });
+}
+
 Status Repository::setRowTag(std::span<const std::uint8_t> id, std::span<const std::uint8_t> tag) {
   auto st = db_->cached("UPDATE record SET row_tag=?2 WHERE id=?1");
   if (!st) return st.error();

@@ -95,6 +95,12 @@ class Repository {
   Status forEachRowTag(const std::function<Status(const RowFacts&, std::span<const std::uint8_t> tag)>& visit,
                        bool purgedOnly = false);
   Status setRowTag(std::span<const std::uint8_t> id, std::span<const std::uint8_t> tag);
+  // Each row an unlock loads (not purged), in seq order: its seq, facts, row_tag and sealed body.
+  // What the sealed index copy is checked against (workspace/index_snapshot.h). One pass with a
+  // small page cache (Db::withSmallCache).
+  Status forEachRowFingerprint(
+      const std::function<void(std::int64_t seq, const RowFacts&, std::span<const std::uint8_t> rowTag,
+                               std::span<const std::uint8_t> sealed)>& visit);
 
   // [SECTION] personal-ID duplicate index (keyed hashes only)
   Result<std::optional<Bytes>> recordForIdHash(std::span<const std::uint8_t> hash);

@@ -1,6 +1,7 @@
 // In-memory search over the residents of an unlocked workspace: names folded for diacritics
 // (đ → d), ID numbers and phones by their first or last digits, dates of birth. Nothing here is
-// ever written to disk; clear() wipes it.
+// written to disk in the clear: between sessions it is kept only sealed (index_snapshot.h), and
+// clear() wipes it.
 //
 // Why not SQLite FTS5: its unicode61 tokenizer does not fold đ, and a sorted token array over our
 // own folded keys is smaller and answers in microseconds. Ranking looks only at a bounded
@@ -20,6 +21,9 @@
 namespace gocua::workspace {
 
 struct SearchQuery;
+namespace bytes {
+class Reader;
+}
 
 using RecordId = std::array<std::uint8_t, 16>;
 
@@ -89,6 +93,12 @@ class SearchIndex {
   // Wipes every string (vault::wipe) and frees the memory; used at lock.
   void clear();
 
+  // The index, finalized, appended to out as bytes (search_index_snapshot.cpp), for the sealed
+  // copy an unlock opens instead of decrypting every record; and back. readFrom: nullopt when the
+  // bytes are not a whole, consistent index (a token or number pointing past the residents).
+  void writeTo(std::string& out) const;
+  static std::optional<SearchIndex> readFrom(bytes::Reader& in);
+
  private:
   struct Token {
     std::uint64_t head;  // first 8 bytes, big-endian: sorting rarely needs to look further
@@ -156,6 +166,7 @@ class SearchIndex {
     std::uint64_t key;  // the digits as nibbles (digit + 1, then 0s): sorts like the text
     std::uint32_t resident;
     NumberKind kind;
+    std::uint8_t unused[3] = {};  // no padding: the index copy writes these arrays as they lie
   };
   static std::uint64_t numberKey(std::string_view digits);
   using Numbers = std::vector<Number>;

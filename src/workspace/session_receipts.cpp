@@ -124,6 +124,7 @@ Result<ReceiptInfo> Session::applyReceipt(std::string_view receiptFile) {
   auto purged = repo.purgeSynced(isoAt(nowSeconds() - *days * 86400), now);
   if (!purged) return purged.error();
   info.purged = *purged;
+  if (*purged > 0) indexMatchesDisk_ = false;  // purged residents stay searchable until the lock
   GOCUA_TRY(repo.audit(now, volunteer_, "receipt"));
   GOCUA_TRY(txn->commit());
   return info;

@@ -64,6 +64,8 @@ void Session::sealRecordCount() {
 Session::~Session() { lock(); }
 
 void Session::lock() {
+  keepIndexSnapshot();  // before the key goes: the next unlock opens this instead of every record
+  indexMatchesDisk_ = false;
   ws_->repo().setRowTagger({});
   ws_->db().onCommit({});
   index_.clear();

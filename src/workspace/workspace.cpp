@@ -154,17 +154,18 @@ Result<std::unique_ptr<Session>> Workspace::unlock(std::string_view volunteer, s
   auto t1 = std::chrono::steady_clock::now();
   std::unique_ptr<Session> session(new Session(*this, row->volunteer, std::move(*key)));
   GOCUA_TRY(session->bindLegacy());  // before loading: rows from older versions get their tags
-  // Read before loading: a commit from elsewhere at any time after this changes it.
-  auto version = db_.dataVersion();
-  GOCUA_TRY(session->loadAll());
-  // Every loaded row's tag was checked; a damaged row of any kind leaves exports the full check.
-  if (version && session->damaged_.empty()) session->rowTagsSoundAt_ = *version;
+  auto fromSnapshot = session->loadIndex();
+  if (!fromSnapshot) return fromSnapshot.error();
+  // A full load checked every row's tag, and the index copy is used only over rows identical to
+  // checked ones (index_snapshot.h); a damaged row of any kind leaves exports the full check.
+  if (session->loadedAtVersion_ && session->damaged_.empty()) session->rowTagsSoundAt_ = *session->loadedAtVersion_;
   if (attempts->failures > 0) GOCUA_TRY(clearUnlockFailures(repo_));
   session->failedUnlocksBefore_ = attempts->failures;
   auto t2 = std::chrono::steady_clock::now();
   if (stats) {
     stats->kdfSeconds = std::chrono::duration<double>(t1 - t0).count();
     stats->indexSeconds = std::chrono::duration<double>(t2 - t1).count();
+    stats->fromSnapshot = *fromSnapshot;
     stats->records = session->index_.size() + session->applications_.size() + session->households_;
   }
   return session;

@@ -9,6 +9,7 @@
 // the index from memory. Nothing here prints or logs; errors are values with catalog codes.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -64,6 +65,7 @@ class Workspace {
     double kdfSeconds = 0;    // Argon2id
     double indexSeconds = 0;  // decrypt every body and build the search index
     std::size_t records = 0;
+    bool fromSnapshot = false;  // the sealed copy of the index was opened (index_snapshot.h)
   };
   // volunteer empty = the first volunteer. Errors: "volunteer.not_found",
   // "vault.wrong_passphrase" (counted in the workspace, unlock_attempts.h), "workspace.unlock_delayed"
@@ -264,6 +266,17 @@ class Session {
   int failedUnlocksBefore_ = 0;
   Session(Workspace& ws, std::string volunteer, vault::SecretBytes dataKey);
   Status loadAll();
+  // The sealed copy of the index when the record rows still match it, else loadAll
+  // (session_snapshot.cpp). Returns whether the copy was used.
+  Result<bool> loadIndex();
+  // At lock: seals what memory holds for the next unlock, when it is exactly what loadAll would
+  // build (indexMatchesDisk_, nothing damaged, no other connection has committed since the load)
+  // and the copy on disk is not already of these rows. Best effort: a failure costs only speed.
+  void keepIndexSnapshot();
+  bool indexMatchesDisk_ = false;                // cleared by anything memory does not follow (a purge)
+  std::optional<std::int64_t> loadedAtVersion_;  // the file's data_version before the load
+  // The rows' fingerprint (index_snapshot.h) of the copy on disk, when this session opened or wrote it.
+  std::optional<std::array<std::uint8_t, 32>> snapshotRows_;
   // At unlock: binds what an older GoCua left unbound (session_integrity.cpp).
   Status bindLegacy();
   // Whether every row but the purged stubs is known to carry a sound tag: the unlock (or an

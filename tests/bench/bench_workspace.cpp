@@ -1,5 +1,7 @@
 // gocua-bench-workspace: the core benchmark of issue 2. 100,000 synthetic residents through the
-// resident-import path, then unlock (Argon2id and decrypt+index timed apart), 1,000 searches
+// resident-import path, then unlock (Argon2id and decrypt+index timed apart; the import's lock
+// leaves the sealed index copy that unlock opens, and a second unlock without it times the full
+// load), 1,000 searches
 // (and 500 of the kinds issue 11 added: phone without 0, last digits, date of birth, a typo;
 // and the 1,000 again as Home asks, every hit counted),
 // database size and peak RSS; raw SQLite inserts and XChaCha20-Poly1305 sealing measured in the
@@ -195,6 +197,7 @@ int main(int argc, char** argv) {
     out["kdf"] = kdfName;
     out["import"] = runPhase(self, with("import"));
     out["unlock_search"] = runPhase(self, with("search"));
+    out["unlock_full_load"] = runPhase(self, with("full_unlock"));
     out["limits"] = runPhase(self, with("limits"));
     // Issue 13 asks unlock (decrypt + index) ≤ 0.3 s; issue 11 search p99 ≤ 1 ms.
     const auto& u = out["unlock_search"];
@@ -202,11 +205,11 @@ int main(int argc, char** argv) {
                       {"search_p99_ms", 1.0},
                       {"import_residents_per_second", 50000},
                       {"peak_rss_mb", 300}};
-    out["met"] = {
-        {"decrypt_index_seconds", u["decrypt_index_seconds"].get<double>() <= 0.3},
-        {"search_p99_ms", u["search_p99_ms"].get<double>() <= 1.0},
-        {"import_residents_per_second", out["import"]["residents_per_second"].get<double>() >= 50000},
-        {"peak_rss_mb", std::max(out["import"]["peak_rss_mb"].get<double>(), u["peak_rss_mb"].get<double>()) <= 300}};
+    out["met"] = {{"decrypt_index_seconds", u["decrypt_index_seconds"].get<double>() <= 0.3},
+                  {"search_p99_ms", u["search_p99_ms"].get<double>() <= 1.0},
+                  {"import_residents_per_second", out["import"]["residents_per_second"].get<double>() >= 50000},
+                  {"peak_rss_mb", std::max({out["import"]["peak_rss_mb"].get<double>(), u["peak_rss_mb"].get<double>(),
+                                            out["unlock_full_load"]["peak_rss_mb"].get<double>()}) <= 300}};
     if (!std::getenv("GOCUA_BENCH_KEEP")) fs::remove_all(dir);
     std::cout << out.dump(2) << "\n";
     return 0;
@@ -259,6 +262,8 @@ int main(int argc, char** argv) {
     }
     out = {{"argon2id_seconds", stats.kdfSeconds},
            {"decrypt_index_seconds", stats.indexSeconds},
+           // The import's lock left the sealed index copy this unlock opened (index_snapshot.h).
+           {"decrypt_index_from_snapshot", stats.fromSnapshot},
            {"records", stats.records},
            {"search_queries", queries.size()},
            {"search_p50_ms", percentile(ms, 0.5)},
@@ -272,6 +277,19 @@ int main(int argc, char** argv) {
            {"search_new_kinds_p99_ms", percentile(newMs, 0.99)},
            {"search_new_kinds_avg_hits", static_cast<double>(newHits) / static_cast<double>(newQueries.size())},
            {"database_bytes", dirSize(dir / "ws")},
+           {"peak_rss_mb", static_cast<double>(peakRssKiB()) / 1024.0}};
+  } else if (phase == "full_unlock") {
+    // Without the index copy: every record decrypted and indexed, as after a crash or after
+    // another process wrote to the workspace.
+    fs::remove(dir / "ws" / "gocua.db.index");
+    auto ws = workspace::Workspace::open(dir / "ws");
+    if (!ws) die(ws.error());
+    workspace::Workspace::UnlockStats stats;
+    auto session = (*ws)->unlock("", pass, &stats);
+    if (!session) die(session.error());
+    if (stats.fromSnapshot) die(Error::make(err::kInternal, "", "the index copy was still opened"));
+    out = {{"decrypt_index_seconds", stats.indexSeconds},
+           {"records", stats.records},
            {"peak_rss_mb", static_cast<double>(peakRssKiB()) / 1024.0}};
   } else if (phase == "limits") {
     // Raw SQLite inserts of same-sized blobs in one transaction, and sealing alone.

@@ -192,6 +192,20 @@ TEST_CASE("row metadata: a sync state set to synced with sqlite3 does not silent
   CHECK(exported.error().code == "workspace.damaged");
 }
 
+TEST_CASE("row metadata: a state changed after the lock is caught at the unlock though an index copy is there") {
+  Enrolled e;
+  { auto warm = e.unlock(); }  // its lock seals the index copy
+  tamper(e.dir, "UPDATE record SET sync_state='synced'");
+  auto ws = Workspace::open(e.dir);
+  REQUIRE(ws.ok());
+  Workspace::UnlockStats stats;
+  auto s = (*ws)->unlock("", kPass, &stats);
+  REQUIRE(s.ok());
+  CHECK_FALSE(stats.fromSnapshot);  // the rows no longer match it
+  CHECK_FALSE((*s)->damaged().empty());
+  exportRefusedAsDamaged(**s, e.t.path / "b.gcb");
+}
+
 TEST_CASE("row metadata: a sync state changed while the laptop is unlocked is still caught at export") {
   Enrolled e;
   auto o = e.unlock();

@@ -469,10 +469,9 @@ TEST_CASE("retention: accepted records older than the limit leave a stub; the re
   REQUIRE(e.s->applyReceipt(e.receipt(r)).ok());
   CHECK(e.s->setRetentionDays(0).error().code == "sync.retention_days");
   REQUIRE(e.s->setRetentionDays(30).ok());
-  // Pretend the first was acknowledged 31 days ago.
-  auto ws = Workspace::open(e.t.path / "ws");
-  REQUIRE(ws.ok());
-  auto stmt = (*ws)->db().prepare(
+  // Pretend the first was acknowledged 31 days ago (on the session's own connection, so that
+  // nothing but the purge tells the lock that memory no longer matches the file).
+  auto stmt = e.ws->db().prepare(
       "UPDATE record SET synced_at='2000-01-01T00:00:00Z' WHERE sync_state='synced' "
       "AND seq=(SELECT min(seq) FROM record)");
   REQUIRE(stmt.ok());
@@ -488,10 +487,12 @@ TEST_CASE("retention: accepted records older than the limit leave a stub; the re
   CHECK(count(*e.s, "synced") == 2);  // the stub keeps its state
   // The stub is skipped at unlock: nothing reported damaged, the others load.
   e.s->lock();
-  auto again = e.ws->unlock("", kPass);
+  Workspace::UnlockStats stats;
+  auto again = e.ws->unlock("", kPass, &stats);
   REQUIRE(again.ok());
   CHECK((*again)->damaged().empty());
   CHECK((*again)->index().size() == 2);
+  CHECK_FALSE(stats.fromSnapshot);  // the lock after a purge keeps no copy of the index
 }
 
 TEST_CASE("recovery: the hub's one-time file and code set a new passphrase") {
