@@ -29,7 +29,7 @@ void putArray(std::string& out, const std::vector<T>& items) {
   static_assert(std::is_trivially_copyable_v<T> && std::has_unique_object_representations_v<T>);
   static_assert(std::endian::native == std::endian::little);
   put(out, static_cast<std::uint32_t>(items.size()));
-  out.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
+  if (!items.empty()) out.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
 }
 
 inline void putText(std::string& out, std::string_view text) {
@@ -116,7 +116,7 @@ class Reader {
   bool refill(std::size_t n) {
     if (!source_ || n > window_.size()) return false;
     const std::size_t left = view_.size() - at_;
-    std::memmove(window_.data(), view_.data() + at_, left);
+    if (left > 0) std::memmove(window_.data(), view_.data() + at_, left);  // the first view is empty (null)
     before_ += at_;
     at_ = 0;
     std::size_t have = left;
