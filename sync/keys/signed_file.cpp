@@ -125,13 +125,17 @@ std::string canonicalDump(const nlohmann::json& body) {
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+bool isFieldText(std::string_view s) {
+  // Bytes bound first (cheap), then characters once the text is known to be UTF-8.
+  if (s.size() > kMaxFieldChars * 4) return false;
+  return core::isValidUtf8(s) && core::codePointCount(s) <= kMaxFieldChars;
+}
+
 bool getString(const nlohmann::json& obj, const char* key, std::string& out) {
   const auto& v = obj.at(key);
   if (!v.is_string()) return false;
   out = v.get<std::string>();
-  // Bytes bound first (cheap), then characters once the text is known to be UTF-8.
-  if (out.size() > kMaxFieldChars * 4) return false;
-  return core::isValidUtf8(out) && core::codePointCount(out) <= kMaxFieldChars;
+  return isFieldText(out);
 }
 
 bool getKey(const nlohmann::json& obj, const char* key, std::array<std::uint8_t, 32>& out) {

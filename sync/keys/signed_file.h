@@ -60,6 +60,8 @@ struct SignedFileCodes {
 // Lowercase hex of exactly out.size() bytes (uppercase refused: one spelling per file).
 [[nodiscard]] bool decodeHex(std::string_view hex, std::span<std::uint8_t> out);
 
+// The size bound of every string field: valid UTF-8 of at most kMaxFieldChars characters.
+[[nodiscard]] bool isFieldText(std::string_view s);
 // Field readers: false when the member has the wrong type or breaks the size bound.
 [[nodiscard]] bool getString(const nlohmann::json& obj, const char* key, std::string& out);
 [[nodiscard]] bool getKey(const nlohmann::json& obj, const char* key, std::array<std::uint8_t, 32>& out);

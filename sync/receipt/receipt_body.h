@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "sync/receipt/receipt.h"
@@ -29,6 +30,10 @@ inline constexpr std::size_t kMaxReasonChars = 64;
 
 // The canonical one-line body of a receipt that passed checkReceipt.
 [[nodiscard]] std::string receiptBody(const Receipt& r);
+
+// The records list as receiptBody writes it, from body[at] ('['); at ends past its ']'. false at
+// the first thing it does not expect (receipt_records_text.cpp).
+[[nodiscard]] bool readWrittenRecords(std::string_view body, std::size_t& at, std::vector<RecordOutcome>& out);
 
 // Shape only (keys, types, hex, enum spellings, list sizes): "receipt.format", or
 // "receipt.unknown_version" for a format number this build does not read. Content rules are

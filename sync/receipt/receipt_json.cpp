@@ -163,14 +163,19 @@ std::string receiptBody(const Receipt& r) {
   return out;
 }
 
-Result<Receipt> parseReceiptBody(std::string_view body) {
-  nlohmann::json obj;
-  if (!parseCanonicalObject(body,
-                            {"batch_id", "batch_status", "commune_code", "device_id", "format", "hub_time",
-                             "next_sequence", "reason", "records", "sequence", "updates"},
-                            obj, /*maxDepth=*/3, {"form_pack"})) {
-    return shapeError("body");
-  }
+namespace {
+
+// The body as a canonical object with exactly the receipt's keys.
+bool parseBodyObject(std::string_view text, nlohmann::json& obj) {
+  return parseCanonicalObject(text,
+                              {"batch_id", "batch_status", "commune_code", "device_id", "format", "hub_time",
+                               "next_sequence", "reason", "records", "sequence", "updates"},
+                              obj, /*maxDepth=*/3, {"form_pack"});
+}
+
+// The receipt from its parsed body; spliced, when given, are the records read apart
+// (readWrittenRecords), the tree holding null in their place.
+Result<Receipt> receiptFromTree(const nlohmann::json& obj, std::vector<RecordOutcome>* spliced) {
   const auto& version = obj.at("format");
   if (!version.is_number_integer()) return shapeError("format");
   if (!version.is_number_unsigned() || version.get<std::uint64_t>() != kReceiptFormat) {
@@ -196,14 +201,19 @@ Result<Receipt> parseReceiptBody(std::string_view body) {
 
   const auto& records = obj.at("records");
   const auto& updates = obj.at("updates");
-  if (!records.is_array() || records.size() > kMaxReceiptEntries) return shapeError("records");
-  if (!updates.is_array() || updates.size() > kMaxReceiptEntries) return shapeError("updates");
-  r.records.reserve(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    auto o = parseRecord(records[i], i);
-    if (!o.ok()) return o.error();
-    r.records.push_back(std::move(*o));
+  if (spliced) {
+    if (!records.is_null()) return shapeError("records");
+    r.records = std::move(*spliced);
+  } else {
+    if (!records.is_array() || records.size() > kMaxReceiptEntries) return shapeError("records");
+    r.records.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      auto o = parseRecord(records[i], i);
+      if (!o.ok()) return o.error();
+      r.records.push_back(std::move(*o));
+    }
   }
+  if (!updates.is_array() || updates.size() > kMaxReceiptEntries) return shapeError("updates");
   r.updates.reserve(updates.size());
   for (std::size_t i = 0; i < updates.size(); ++i) {
     auto u = parseUpdate(updates[i], i);
@@ -211,6 +221,36 @@ Result<Receipt> parseReceiptBody(std::string_view body) {
     r.updates.push_back(std::move(*u));
   }
   return r;
+}
+
+// A body as receiptBody writes it, the records list read apart and the rest as a small tree;
+// nullopt for anything else. Accepted only when writing the result again gives the signed bytes
+// back, so this path can never accept what the whole-tree path refuses.
+std::optional<Receipt> readWrittenBody(std::string_view body) {
+  constexpr std::string_view kRecordsKey = R"(,"records":)";
+  const std::size_t key = body.find(kRecordsKey);
+  if (key == std::string_view::npos) return std::nullopt;
+  std::size_t end = key + kRecordsKey.size();
+  std::vector<RecordOutcome> records;
+  if (!readWrittenRecords(body, end, records)) return std::nullopt;
+  std::string rest;
+  rest.reserve(body.size() - (end - key) + 16);
+  rest.append(body.substr(0, key)).append(R"(,"records":null)").append(body.substr(end));
+  nlohmann::json obj;
+  if (!parseBodyObject(rest, obj)) return std::nullopt;
+  auto r = receiptFromTree(obj, &records);
+  if (!r.ok() || receiptBody(*r) != body) return std::nullopt;
+  return std::move(*r);
+}
+
+}  // namespace
+
+Result<Receipt> parseReceiptBody(std::string_view body) {
+  if (auto written = readWrittenBody(body)) return std::move(*written);
+  // Anything else, valid or not, goes the whole-tree way, which names what is wrong.
+  nlohmann::json obj;
+  if (!parseBodyObject(body, obj)) return shapeError("body");
+  return receiptFromTree(obj, nullptr);
 }
 
 }  // namespace gocua::sync::receipt_detail

@@ -15,6 +15,7 @@
 #include "../signed_file_edits.h"
 #include "core/record_id.h"
 #include "sync/receipt/receipt.h"
+#include "sync/receipt/receipt_body.h"
 #include "vault/primitives.h"
 #include "vault/secret.h"
 
@@ -296,6 +297,10 @@ TEST_CASE("a body that is not canonical, has unknown or missing keys or wrong ty
   format("\"records\":[", "\"records\":{\"a\":");  // unbalanced, and not an array
   format("\"note\":\"\"", "\"note\":\"0\"");
   format("\"revision\":2", "\"revision\":9223372036854775808");
+  // Spellings the records reader takes apart from the tree, refused because they are not the
+  // bytes the hub writes.
+  format("\"revision\":2", "\"revision\":02");
+  format("\"reason\":\"personal_id.province\"", "\"reason\":\"personal\\u005fid.province\"");
   // Signed by our hub but against the content rules.
   format(recordId(1), "01936F2A-0000-7000-8000-000000000000");
   format("\"reason\":\"personal_id.province\"", "\"reason\":\"Personal ID\"");
@@ -461,4 +466,33 @@ TEST_CASE("a receipt carries a form pack only when there is one; older receipts 
   auto tooBig = smallReceipt();
   tooBig.formPack.assign(kMaxFormPackBytes + 1, 'x');
   CHECK(writeReceipt(tooBig, hub()).error().code == "receipt.invalid");
+}
+
+TEST_CASE("the records list as the hub writes it is read without a JSON tree") {
+  const Receipt written = sampleReceipt();
+  const std::string body = receipt_detail::receiptBody(written);
+  std::size_t at = body.find("\"records\":") + std::string_view("\"records\":").size();
+  std::vector<RecordOutcome> records;
+  REQUIRE(receipt_detail::readWrittenRecords(body, at, records));
+  CHECK(body.substr(at, 12) == ",\"sequence\":");
+  REQUIRE(records.size() == written.records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    CHECK(records[i].id == written.records[i].id);
+    CHECK(records[i].revision == written.records[i].revision);
+    CHECK(static_cast<int>(records[i].outcome) == static_cast<int>(written.records[i].outcome));
+    CHECK(records[i].reason == written.records[i].reason);
+  }
+  auto parsed = receipt_detail::parseReceiptBody(body);
+  REQUIRE(parsed.ok());
+  CHECK(receipt_detail::receiptBody(*parsed) == body);
+  // What it does not expect it leaves to the tree: a space, an escape, a list cut short.
+  for (const char* bad : {R"([ {"id":"x","outcome":"accepted","reason":"","revision":1}])",
+                          R"([{"id":"x\u0041","outcome":"accepted","reason":"","revision":1}])",
+                          R"([{"id":"x","outcome":"accepted","reason":"","revision":1})",
+                          R"([{"id":"x","outcome":"kept","reason":"","revision":1}])"}) {
+    INFO(bad);
+    std::size_t from = 0;
+    std::vector<RecordOutcome> none;
+    CHECK_FALSE(receipt_detail::readWrittenRecords(bad, from, none));
+  }
 }
