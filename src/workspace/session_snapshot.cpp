@@ -38,10 +38,12 @@ Result<bool> Session::loadIndex() {
 
 void Session::keepIndexSnapshot() {
   if (!cipher_ || !indexMatchesDisk_ || !damaged_.empty() || !loadedAtVersion_) return;
+  auto rows = detail::rowsFingerprint(ws_->repo());
+  // Checked after the rows were read: no commit from elsewhere before this means none before
+  // that read either, so memory and the fingerprint describe the same rows.
   auto version = ws_->db().dataVersion();
   if (!version || *version != *loadedAtVersion_) return;  // another process wrote: memory may lag
-  auto rows = detail::rowsFingerprint(ws_->repo());
-  if (!rows || *rows == snapshotRows_) return;  // the copy on disk already is of these rows
+  if (!rows || *rows == snapshotRows_) return;            // the copy on disk already is of these rows
   if (detail::writeIndexSnapshot(ws_->dir(), *cipher_, *rows, index_, applications_, households_))
     snapshotRows_ = *rows;
 }
