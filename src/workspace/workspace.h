@@ -63,7 +63,7 @@ class Workspace {
 
   struct UnlockStats {
     double kdfSeconds = 0;    // Argon2id
-    double indexSeconds = 0;  // decrypt every body and build the search index
+    double indexSeconds = 0;  // decrypt every body and build the search index, or open its copy
     std::size_t records = 0;
     bool fromSnapshot = false;  // the sealed copy of the index was opened (index_snapshot.h)
   };

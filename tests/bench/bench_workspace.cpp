@@ -25,6 +25,7 @@
 #include "vault/record_cipher.h"
 #include "workspace/demo_data.h"
 #include "workspace/errors.h"
+#include "workspace/index_snapshot.h"
 #include "workspace/workspace.h"
 
 using namespace gocua;
@@ -287,7 +288,7 @@ int main(int argc, char** argv) {
   } else if (phase == "full_unlock") {
     // Without the index copy: every record decrypted and indexed, as after a crash or after
     // another process wrote to the workspace.
-    fs::remove(dir / "ws" / "gocua.db.index");
+    fs::remove(dir / "ws" / workspace::detail::kIndexSnapshotFile);
     auto ws = workspace::Workspace::open(dir / "ws");
     if (!ws) die(ws.error());
     workspace::Workspace::UnlockStats stats;
