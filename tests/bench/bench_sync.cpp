@@ -4,8 +4,8 @@
 // encrypted-at-rest one the target is held to, and the same from plain `sqlite3` for
 // information), the hub's import of the batch (`gocua-hub import` as a process: wall time and
 // peak RSS), and a whole `sync` over loopback against `gocua-hub serve` (export, upload, import,
-// receipt and apply; the server's peak RSS). Prints one JSON object with the targets and whether
-// each was met.
+// receipt and apply; the server's peak RSS), and the floors under those figures measured in the
+// same run (sync_limits.h). Prints one JSON object with the targets and whether each was met.
 //
 // Usage: gocua-bench-sync --hub-bin PATH [--residents N] [--dir DIR]
 #include <signal.h>
@@ -23,6 +23,7 @@
 #include "store/db.h"
 #include "sync/batch/batch.h"
 #include "sync/client/client.h"
+#include "sync_limits.h"
 #include "vault/keyslot.h"
 #include "workspace/demo_data.h"
 #include "workspace/workspace.h"
@@ -329,6 +330,11 @@ int main(int argc, char** argv) {
   const double peakMb = std::max(out["hub_import"]["peak_rss_mib"].get<double>(),
                                  out["sync_loopback"]["server_peak_rss_mib"].get<double>()) *
                         1.048576;
+  // What the same records cost SQLite, the parse, sealing and compression alone: the floors the
+  // figures above cannot go below on this machine (sync_limits.h).
+  out["limits"] = bench::measureSyncLimits(
+      {dir, hubDir / "hub.db", dir / "ws" / "gocua.db", bodies, peerResult["sqlcipher"]["seconds"].get<double>()});
+
   // Issue 13's targets. The hub import is held to its target with the process's start and the
   // staff key's unlock left out, as the issue asks; the figure with them is printed beside it.
   out["targets"] = {{"export_vs_encrypted_peer", 0.5},
