@@ -135,9 +135,7 @@ Result<Db> Db::open(const std::filesystem::path& path, bool create) {
   return db;
 }
 
-Db::Db(Db&& o) noexcept : db_(o.db_), cache_(std::move(o.cache_)), onCommit_(std::move(o.onCommit_)) {
-  o.db_ = nullptr;
-}
+Db::Db(Db&& o) noexcept : db_(o.db_), cache_(std::move(o.cache_)), hooks_(std::move(o.hooks_)) { o.db_ = nullptr; }
 
 Db& Db::operator=(Db&& o) noexcept {
   if (this != &o) {
@@ -145,7 +143,7 @@ Db& Db::operator=(Db&& o) noexcept {
     sqlite3_close_v2(db_);
     db_ = o.db_;
     cache_ = std::move(o.cache_);
-    onCommit_ = std::move(o.onCommit_);
+    hooks_ = std::move(o.hooks_);
     o.db_ = nullptr;
   }
   return *this;
@@ -159,15 +157,6 @@ Db::~Db() {
 namespace {
 // SQLite's own automatic checkpoint threshold, which a WAL hook replaces.
 constexpr int kAutoCheckpointPages = 1000;
-
-int walHook(void* arg, sqlite3* db, const char* name, int pages) {
-  (*static_cast<std::function<void()>*>(arg))();
-  if (pages >= kAutoCheckpointPages) sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-  return SQLITE_OK;
-}
-}  // namespace
-
-namespace {
 
 void callBlobFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   const auto& fn = *static_cast<const Db::BlobFunction*>(sqlite3_user_data(ctx));
@@ -206,13 +195,41 @@ Status Db::defineFunction(const char* name, BlobFunction fn) {
 }
 
 void Db::onCommit(std::function<void()> fn) {
-  if (!fn) {
-    sqlite3_wal_autocheckpoint(db_, kAutoCheckpointPages);
-    onCommit_.reset();
+  if (!hooks_) hooks_ = std::make_unique<CommitHooks>();
+  hooks_->onCommit = std::move(fn);
+  installHooks();
+}
+
+void Db::deferCheckpoints(std::function<void()> checkpoint) {
+  if (!hooks_) hooks_ = std::make_unique<CommitHooks>();
+  hooks_->checkpoint = std::move(checkpoint);
+  installHooks();
+}
+
+int Db::walHook(void* arg, sqlite3* db, const char* name, int pages) {
+  const auto& hooks = *static_cast<const CommitHooks*>(arg);
+  if (hooks.onCommit) hooks.onCommit();
+  if (pages < kAutoCheckpointPages) return SQLITE_OK;
+  if (hooks.checkpoint)
+    hooks.checkpoint();
+  else
+    sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  return SQLITE_OK;
+}
+
+void Db::installHooks() {
+  if (!hooks_->onCommit && !hooks_->checkpoint) {
+    sqlite3_wal_autocheckpoint(db_, kAutoCheckpointPages);  // SQLite's own hook again
+    hooks_.reset();
     return;
   }
-  onCommit_ = std::make_unique<std::function<void()>>(std::move(fn));
-  sqlite3_wal_hook(db_, walHook, onCommit_.get());
+  sqlite3_wal_hook(db_, walHook, hooks_.get());
+}
+
+Status Db::checkpoint() {
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc != SQLITE_OK) return sqliteError(db_, rc, "checkpoint");
+  return {};
 }
 
 Status Db::exec(std::string_view sql) {

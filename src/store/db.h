@@ -87,6 +87,12 @@ class Db {
   // Called after each commit that wrote to the WAL (none: no call). It may run statements on this
   // connection. SQLite's automatic checkpoint (every 1,000 WAL pages) is kept.
   void onCommit(std::function<void()> fn);
+  // Hands the automatic checkpoint to `checkpoint`: called (on the committing thread, after the
+  // commit) instead of copying the WAL back into the file here, once the WAL holds 1,000 pages or
+  // more. For a BackgroundCheckpoint (background_checkpoint.h); empty: checkpoints happen here again.
+  void deferCheckpoints(std::function<void()> checkpoint);
+  // One PASSIVE checkpoint on this connection: copies back what no reader still needs, never waits.
+  Status checkpoint();
   // Frees what the connection's page cache holds (up to cache_size, 32 MiB). For a lock: the
   // pages are sealed, but a locked app has no use for them and its peak memory is counted.
   void releaseMemory();
@@ -109,8 +115,14 @@ class Db {
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
-  // Heap-held so its address, given to SQLite, survives a move of the Db.
-  std::unique_ptr<std::function<void()>> onCommit_;
+  // What the WAL hook calls. Heap-held so its address, given to SQLite, survives a move of the Db.
+  struct CommitHooks {
+    std::function<void()> onCommit;
+    std::function<void()> checkpoint;  // empty: checkpoint in place
+  };
+  void installHooks();
+  static int walHook(void* hooks, sqlite3* db, const char* name, int pages);
+  std::unique_ptr<CommitHooks> hooks_;
 };
 
 // BEGIN IMMEDIATE on construction (so a writer never deadlocks on upgrade), ROLLBACK on

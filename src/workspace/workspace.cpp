@@ -39,6 +39,19 @@ fs::path defaultWorkspaceDir() {
 
 Workspace::Workspace(fs::path dir, store::Db db) : dir_(std::move(dir)), db_(std::move(db)), repo_(db_) {}
 
+Workspace::~Workspace() {
+  db_.deferCheckpoints({});
+  checkpoint_.reset();  // before db_ closes: the last connection's close copies what is left
+}
+
+Status Workspace::startBackgroundCheckpoint() {
+  auto checkpoint = store::BackgroundCheckpoint::start(dir_ / kDbFile);
+  if (!checkpoint) return checkpoint.error();
+  checkpoint_ = std::move(*checkpoint);
+  db_.deferCheckpoints([cp = checkpoint_.get()] { cp->request(); });
+  return {};
+}
+
 Result<std::unique_ptr<Workspace>> Workspace::create(const fs::path& dir, std::string_view volunteer,
                                                      std::string_view passphrase, bool training,
                                                      const vault::KdfParams& kdf) {
@@ -74,6 +87,7 @@ Result<std::unique_ptr<Workspace>> Workspace::initialise(const fs::path& dir, co
   ::chmod((dir / kDbFile).c_str(), 0600);  // SQLite gives the -wal and -shm files the same mode
   GOCUA_TRY(store::migrate(*db));
   std::unique_ptr<Workspace> ws(new Workspace(dir, std::move(*db)));
+  GOCUA_TRY(ws->startBackgroundCheckpoint());
   auto txn = store::Txn::begin(ws->db_);
   if (!txn) return txn.error();
   GOCUA_TRY(ws->repo_.setMeta("workspace_id", core::formatRecordId(newRecordId())));
@@ -100,6 +114,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const fs::path& dir) {
   if (!db) return db.error();
   GOCUA_TRY(store::migrate(*db));
   std::unique_ptr<Workspace> ws(new Workspace(dir, std::move(*db)));
+  GOCUA_TRY(ws->startBackgroundCheckpoint());
   // Every workspace has a keyslot from its first transaction on; none means the data is gone.
   auto slots = ws->repo_.keyslots();
   if (!slots) return slots.error();

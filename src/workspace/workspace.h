@@ -27,6 +27,7 @@
 #include "core/result.h"
 #include "forms/form.h"
 #include "forms/registry.h"
+#include "store/background_checkpoint.h"
 #include "store/db.h"
 #include "store/repository.h"
 #include "sync/batch/batch.h"
@@ -91,15 +92,22 @@ class Workspace {
   int formPackVersion();
   Result<std::optional<forms::FormRegistry>> packForms();
   store::Db& db() { return db_; }
+  ~Workspace();
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
 
  private:
   Workspace(std::filesystem::path dir, store::Db db);
+  // Large commits (an import, a receipt) leave copying the WAL back into the file to a thread of
+  // its own (store/background_checkpoint.h): the volunteer waits only until the WAL is durable.
+  Status startBackgroundCheckpoint();
   static Result<std::unique_ptr<Workspace>> initialise(const std::filesystem::path& dir, const std::string& volunteer,
                                                        const vault::Keyslot& slot, bool training,
                                                        const vault::RecordCipher& cipher);
   std::filesystem::path dir_;
   store::Db db_;
   store::Repository repo_;
+  std::unique_ptr<store::BackgroundCheckpoint> checkpoint_;
   bool training_ = false;
   std::function<std::int64_t()> clock_;
 };

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "store/background_checkpoint.h"
 #include "store/db.h"
 #include "store/errors.h"
 #include "store/migrations.h"
@@ -33,7 +34,18 @@ Error damaged(const char* what) { return Error::make(err::kStoreCorrupt, "", wha
 
 class SqliteHubStore final : public HubStore {
  public:
-  explicit SqliteHubStore(store::Db db) : db_(std::move(db)) {}
+  // Large commits (an import) leave copying the WAL back into the file to checkpoint's thread, so
+  // the receipt goes out as soon as the records are durable in the WAL (background_checkpoint.h).
+  SqliteHubStore(store::Db db, std::unique_ptr<store::BackgroundCheckpoint> checkpoint)
+      : db_(std::move(db)), checkpoint_(std::move(checkpoint)) {
+    db_.deferCheckpoints([cp = checkpoint_.get()] { cp->request(); });
+  }
+  ~SqliteHubStore() override {
+    db_.deferCheckpoints({});
+    checkpoint_.reset();  // before db_ closes: the last connection's close copies what is left
+  }
+  SqliteHubStore(const SqliteHubStore&) = delete;
+  SqliteHubStore& operator=(const SqliteHubStore&) = delete;
 
   Status transaction(const std::function<Status()>& fn) override;
 
@@ -92,6 +104,7 @@ class SqliteHubStore final : public HubStore {
   }
 
   store::Db db_;
+  std::unique_ptr<store::BackgroundCheckpoint> checkpoint_;
   bool inTransaction_ = false;
   store::Stmt* recordLookup_ = nullptr;
   store::Stmt* recordUpsert_ = nullptr;
@@ -108,7 +121,9 @@ Result<std::unique_ptr<HubStore>> openStore(const fs::path& dir, bool create) {
   if (!db) return db.error();
   if (create) ::chmod((dir / kDbFile).c_str(), 0600);  // SQLite gives the -wal and -shm files the same mode
   GOCUA_TRY(store::migrate(*db, gocua_hub_schema, gocua_hub_schema_count));
-  return std::unique_ptr<HubStore>(std::make_unique<SqliteHubStore>(std::move(*db)));
+  auto checkpoint = store::BackgroundCheckpoint::start(dir / kDbFile);
+  if (!checkpoint) return checkpoint.error();
+  return std::unique_ptr<HubStore>(std::make_unique<SqliteHubStore>(std::move(*db), std::move(*checkpoint)));
 }
 
 }  // namespace
