@@ -20,6 +20,7 @@ struct SyncLimitInputs {
   std::filesystem::path workspaceDb;       // the laptop's database (copied, never written)
   const std::vector<std::string>& bodies;  // the residents' NDJSON lines the batch carried
   double encryptedPeerSeconds = 0;         // the export's peer, to put the export floor beside it
+  std::size_t batchBytes = 0;              // the batch file's size, written durably as the export does
 };
 
 // One JSON object: each measured part ("..._seconds", "..._per_second") and the floors derived
