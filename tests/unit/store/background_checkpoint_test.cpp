@@ -3,9 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <random>
 #include <vector>
 
+#include "../temp_dir.h"
 #include "store/background_checkpoint.h"
 #include "store/db.h"
 
@@ -14,13 +14,6 @@ using namespace gocua::store;
 namespace fs = std::filesystem;
 
 namespace {
-
-fs::path freshDb() {
-  std::random_device rd;
-  auto dir = fs::temp_directory_path() / ("gocua-ckpt-" + std::to_string(rd()));
-  fs::create_directories(dir);
-  return dir / "t.db";
-}
 
 Db openWithTable(const fs::path& path) {
   auto db = Db::open(path, true);
@@ -50,7 +43,8 @@ std::int64_t rows(Db& db) {
 }  // namespace
 
 TEST_CASE("a deferred checkpoint leaves a large commit's pages in the WAL until the thread copies them") {
-  const fs::path path = freshDb();
+  const test::TempDir dir("gocua-ckpt");
+  const fs::path path = dir.path / "t.db";
   auto db = openWithTable(path);
   const auto before = fs::file_size(path);
 
@@ -79,11 +73,11 @@ TEST_CASE("a deferred checkpoint leaves a large commit's pages in the WAL until 
   REQUIRE(reopened);
   CHECK(rows(*reopened) == 2000);
   CHECK(reopened->integrityCheck().value().empty());
-  fs::remove_all(path.parent_path());
 }
 
 TEST_CASE("the writer keeps committing while checkpoints run, and the file stays whole") {
-  const fs::path path = freshDb();
+  const test::TempDir dir("gocua-ckpt");
+  const fs::path path = dir.path / "t.db";
   {
     auto db = openWithTable(path);
     auto cp = BackgroundCheckpoint::start(path);
@@ -103,5 +97,4 @@ TEST_CASE("the writer keeps committing while checkpoints run, and the file stays
   REQUIRE(reopened);
   CHECK(rows(*reopened) == 9 * 1500);
   CHECK(reopened->integrityCheck().value().empty());
-  fs::remove_all(path.parent_path());
 }
