@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev libsodium-dev libzstd-dev libutf8proc-dev libxlsxwriter-dev python3-openpyxl
   libhpdf-dev libqrencode-dev poppler-utils
-  nlohmann-json3-dev libcli11-dev doctest-dev libcpp-httplib-dev
+  nlohmann-json3-dev libsimdjson-dev libcli11-dev doctest-dev libcpp-httplib-dev
   clang clang-format libclang-rt-dev
   libimgui-dev libglfw3-dev libstb-dev libgl-dev fonts-noto-core xvfb xauth xdotool libgl1-mesa-dri
 )

@@ -1,6 +1,8 @@
 // Checked reads of JSON object fields; see json_fields.h.
 #include "core/json_fields.h"
 
+#include <algorithm>
+
 #include "core/errors.h"
 #include "core/text.h"
 
@@ -18,9 +20,10 @@ std::optional<std::string> stringField(const json& j, const char* key, Errors& o
   return it->get<std::string>();
 }
 
-void checkKnownKeys(const json& j, const std::set<std::string>& allowed, Errors& out) {
+void checkKnownKeys(const json& j, std::span<const std::string_view> allowed, Errors& out) {
   for (auto it = j.begin(); it != j.end(); ++it)
-    if (!allowed.count(it.key())) out.push_back(Error::make(err::kFieldUnknown, it.key()));
+    if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end())
+      out.push_back(Error::make(err::kFieldUnknown, it.key()));
 }
 
 std::string textField(const json& j, const char* key, std::size_t maxChars, bool required, Errors& out) {

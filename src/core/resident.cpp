@@ -1,8 +1,6 @@
 // Resident and household JSON ↔ value types, with every validator applied; see resident.h.
 #include "core/resident.h"
 
-#include <set>
-
 #include "core/birth_date.h"
 #include "core/errors.h"
 #include "core/json_fields.h"

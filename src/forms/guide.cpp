@@ -3,7 +3,8 @@
 #include "forms/guide.h"
 
 #include <algorithm>
-#include <set>
+#include <array>
+#include <string_view>
 
 #include "core/errors.h"
 #include "core/json_fields.h"
@@ -16,11 +17,8 @@ namespace {
 
 using nlohmann::json;
 
-const std::set<std::string>& guideKeys() {
-  static const std::set<std::string> keys = {"id",        "form",     "title",    "legal_basis", "comment", "steps",
-                                             "documents", "warnings", "deadline", "fee",         "where"};
-  return keys;
-}
+constexpr std::array<std::string_view, 11> kGuideKeys = {
+    "id", "form", "title", "legal_basis", "comment", "steps", "documents", "warnings", "deadline", "fee", "where"};
 
 bool isGuideId(const std::string& id) {
   return !id.empty() && id.size() <= 64 && id.front() >= 'a' && id.front() <= 'z' &&
@@ -141,7 +139,7 @@ Result<Guide> parseGuide(const json& doc, const FormRegistry& forms, Errors* pro
   if (!doc.is_object()) {
     out.push_back(Error::make(err::kFieldType, "", "one JSON object"));
   } else {
-    core::checkKnownKeys(doc, guideKeys(), out);
+    core::checkKnownKeys(doc, kGuideKeys, out);
   }
   Guide g;
   if (doc.is_object()) {

@@ -49,7 +49,8 @@ json countGroup(const json& parent, const char* key, const std::array<const char
       return result;
     }
     group = &*it;
-    std::set<std::string> allowed(keys.begin(), keys.end());
+    std::array<std::string_view, N> allowed;
+    std::copy(keys.begin(), keys.end(), allowed.begin());
     Errors unknown;
     core::checkKnownKeys(*group, allowed, unknown);
     for (auto& e : unknown) out.push_back(Error::like(e, path + "." + e.field));
@@ -179,7 +180,7 @@ std::optional<json> parseSkillsSession(const json& s, const core::Date& today, c
     if (it->is_object()) {
       given = &*it;
       Errors unknown;
-      core::checkKnownKeys(*given, {kSexes.begin(), kSexes.end()}, unknown);
+      core::checkKnownKeys(*given, {kSexes[0], kSexes[1]}, unknown);
       for (auto& e : unknown) problems.push_back(Error::like(e, "attendees." + e.field));
     } else {
       problems.push_back(Error::make(err::kFieldType, "attendees"));

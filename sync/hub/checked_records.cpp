@@ -11,6 +11,7 @@
 #include "core/parallel.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
+#include "sync/hub/record_line_reader.h"
 #include "vault/secret.h"
 
 namespace gocua::hub::detail {
@@ -76,13 +77,17 @@ class Handover {
 };
 
 // A block's plaintext lines, copied out of the reader's buffers so that the checks can run on
-// every core; wiped before the next block.
+// every core; wiped before the next block. The last line is followed by the padding
+// RecordLineReader reads past a line's end (the others by the next line).
 class LineBlock {
  public:
   ~LineBlock() { vault::wipe(text_); }
   void add(std::string_view line) {
-    ends_.push_back(text_.size() + line.size());
+    const std::size_t begin = ends_.empty() ? 0 : ends_.back();
+    text_.resize(begin);  // drops the previous padding
     text_.append(line);
+    ends_.push_back(text_.size());
+    text_.append(kRecordLinePadding, ' ');
   }
   std::size_t size() const { return ends_.size(); }
   std::string_view operator[](std::size_t i) const {
@@ -104,7 +109,8 @@ Block checkBlock(const CheckedRecordsSource& source, const LineBlock& lines) {
   Block block(lines.size());
   parallelFor(lines.size(), [&](std::size_t i) {
     CheckedRecord& rec = block[i];
-    rec.line = checkRecordLine(lines[i], source.forms, source.today);
+    thread_local RecordLineReader reader;
+    rec.line = reader.check(lines[i], source.forms, source.today);
     if (rec.line.reason.empty()) rec.sealed = source.cipher.seal(lines[i], recordAd(rec.line.id, rec.line.revision));
   });
   return block;

@@ -9,6 +9,7 @@
 #include "forms/skills_session.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
+#include "sync/hub/payload_facts.h"
 
 namespace gocua::hub::detail {
 
@@ -75,26 +76,21 @@ Result<Manifest> parseManifest(std::string_view line) {
   return m;
 }
 
-RecordLine checkRecordLine(std::string_view line, const forms::FormRegistry& forms, const core::Date& today) {
+RecordLine judgeRecordLine(const LineFacts& facts, const BodyTree& body, const forms::FormRegistry& forms,
+                           const core::Date& today) {
   RecordLine r;
-  auto j = json::parse(line, nullptr, false);
-  if (!j.is_object() || jsonValue(j, "type", json()) != "record") {
+  if (!facts.isRecord) {
     r.reason = "hub.bad_line";
     return r;
   }
-  if (auto id = optString(j, "id"))
-    if (auto parsed = core::parseRecordId(*id)) {
+  if (facts.id)
+    if (auto parsed = core::parseRecordId(*facts.id)) {
       r.id = *parsed;
       r.idText = core::formatRecordId(*parsed);
     }
-  // Only 1..INT64_MAX: 0, negatives, 2^64-1 (which would wrap) and 2^64 (a float) leave it 0.
-  if (auto rev = j.find("revision"); rev != j.end() && rev->is_number_integer()) {
-    const bool fits = !rev->is_number_unsigned() || rev->get<std::uint64_t>() <= INT64_MAX;
-    if (fits && rev->get<std::int64_t>() >= 1) r.revision = rev->get<std::int64_t>();
-  }
-  const char* why = nullptr;
-  if (!withinLimits(j, 0, &why)) {
-    r.reason = why;
+  r.revision = facts.revision;
+  if (facts.limitsProblem) {
+    r.reason = facts.limitsProblem;
     return r;
   }
   if (r.idText.empty()) {
@@ -105,44 +101,65 @@ RecordLine checkRecordLine(std::string_view line, const forms::FormRegistry& for
     r.reason = "hub.bad_revision";
     return r;
   }
-  r.kind = optString(j, "kind").value_or("");
+  r.kind = facts.kind;
   if (r.kind != "household" && r.kind != "resident" && r.kind != "application" && r.kind != "skills_session") {
     r.reason = "hub.unknown_kind";
     return r;
   }
-  auto body = j.find("body");
-  if (body == j.end() || !body->is_object()) {
+  if (!facts.bodyIsObject) {
     r.reason = "hub.bad_record";
     return r;
   }
   if (r.kind == "resident") {
     Errors problems;
-    auto res = core::parseResident(*body, today, &problems);
+    auto res = core::parseResident(body(), today, &problems);
     if (!res) r.reason = problems.empty() ? res.error().code : problems.front().code;
   } else if (r.kind == "skills_session") {
     // The laptop ran the same check when the trainer saved it; a hand-edited or buggy line is
     // rejected alone, with the first problem as its reason.
     Errors problems;
-    if (!forms::parseSkillsSession(*body, today, forms.list(forms::kTrainingTopicsList), problems))
+    if (!forms::parseSkillsSession(body(), today, forms.list(forms::kTrainingTopicsList), problems))
       r.reason = problems.empty() ? "hub.bad_record" : problems.front().code;
   } else if (r.kind == "application") {
-    auto formId = optString(j, "form_id");
-    if (!formId) formId = optString(*body, "form_id");
-    if (!formId || !forms.find(*formId)) {
+    if (!facts.formId || !forms.find(*facts.formId)) {
       r.reason = "hub.unknown_form";
       return r;
     }
-    r.procedure = *formId;
+    r.procedure = *facts.formId;
     // Older form versions are fine: the volunteer filled the form the laptop had.
+    r.formVersion = facts.formVersion.value_or(0);
+  }
+  return r;
+}
+
+RecordLine checkRecordLine(std::string_view line, const forms::FormRegistry& forms, const core::Date& today) {
+  LineFacts facts;
+  auto j = json::parse(line, nullptr, false);
+  facts.isRecord = j.is_object() && jsonValue(j, "type", json()) == "record";
+  if (!facts.isRecord) return judgeRecordLine(facts, {}, forms, today);
+  facts.id = optString(j, "id");
+  // Only 1..INT64_MAX: 0, negatives, 2^64-1 (which would wrap) and 2^64 (a float) leave it 0.
+  if (auto rev = j.find("revision"); rev != j.end() && rev->is_number_integer()) {
+    const bool fits = !rev->is_number_unsigned() || rev->get<std::uint64_t>() <= INT64_MAX;
+    if (fits && rev->get<std::int64_t>() >= 1) facts.revision = rev->get<std::int64_t>();
+  }
+  (void)withinLimits(j, 0, &facts.limitsProblem);
+  facts.kind = optString(j, "kind").value_or("");
+  auto body = j.find("body");
+  facts.bodyIsObject = body != j.end() && body->is_object();
+  if (facts.bodyIsObject) {
+    facts.formId = optString(j, "form_id");
+    if (!facts.formId) facts.formId = optString(*body, "form_id");
     for (const json* src : {&j, &*body}) {
       auto fv = src->find("form_version");
       if (fv != src->end() && fv->is_number_integer()) {
-        r.formVersion = fv->get<std::int64_t>();
+        facts.formVersion = fv->get<std::int64_t>();
         break;
       }
     }
   }
-  return r;
+  return judgeRecordLine(
+      facts, [&]() -> const json& { return *body; }, forms, today);
 }
 
 }  // namespace gocua::hub::detail
