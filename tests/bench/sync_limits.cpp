@@ -1,6 +1,7 @@
 // measureSyncLimits: the floors under the sync targets; see sync_limits.h.
 #include "sync_limits.h"
 
+#include <simdjson.h>
 #include <zstd.h>
 
 #include <algorithm>
@@ -205,9 +206,19 @@ json measureSyncLimits(const SyncLimitInputs& in) {
   const double insert = hubInsertSeconds(in.scratch, in.hubDb, count);
   out["hub_sqlite_inserts_per_second"] = static_cast<double>(count) / insert;
 
+  // The import parses with simdjson (sync/hub/record_line_reader.h); nlohmann's figure, what the
+  // rest of the program parses with, is printed for comparison.
   auto start = Clock::now();
   std::size_t members = 0;
   for (const auto& line : in.bodies) members += nlohmann::json::parse(line).size();
+  out["json_parse_seconds_one_core_nlohmann"] = secondsSince(start);
+  simdjson::dom::parser parser;
+  start = Clock::now();
+  for (const auto& line : in.bodies) {
+    simdjson::dom::object body;
+    if (parser.parse(line).get(body)) fail("simdjson parse");
+    members += body.size();
+  }
   const double parse = secondsSince(start);
   out["json_parse_seconds_one_core"] = parse;
   if (members == 0) fail("empty bodies");
