@@ -96,6 +96,15 @@ void wipe(std::string& s) {
   s.clear();
 }
 
+void reserveWiping(std::string& s, std::size_t size) {
+  if (size <= s.capacity()) return;
+  std::string bigger;
+  bigger.reserve(std::max(size, 2 * s.capacity()));
+  bigger.assign(s);
+  wipe(s);
+  s = std::move(bigger);
+}
+
 void wipe(std::vector<std::uint8_t>& v) {
   v.resize(v.capacity());
   sodium_memzero(v.data(), v.size());

@@ -54,6 +54,10 @@ void wipe(std::string& s);
 void wipe(std::vector<std::uint8_t>& v);
 // Zero a stretch of a longer buffer (one entry of an arena) that stays in use.
 void wipe(char* bytes, std::size_t size);
+// Makes room in s for at least size bytes, keeping its text, without leaving the old buffer's
+// plaintext in freed memory (a plain append that outgrows the capacity copies and frees it
+// unwiped). Grows at least twofold, so appending stays cheap.
+void reserveWiping(std::string& s, std::size_t size);
 
 // The workspace data key: random, kDataKeyBytes long, never stored unwrapped.
 constexpr std::size_t kDataKeyBytes = 32;

@@ -79,6 +79,7 @@ void BatchLines::build(Chunk& chunk) const {
       chunk.skipped.push_back({chunk.heads[i].id, id ? core::formatRecordId(*id) : "?"});
       continue;
     }
+    vault::reserveWiping(chunk.block, chunk.block.size() + chunk.lines[i].size());
     chunk.block += chunk.lines[i];
     vault::wipe(chunk.lines[i]);  // wipe() clears too: the next chunk reuses the capacity
     ++chunk.blockLines;
@@ -128,6 +129,9 @@ bool BatchLines::buildLine(std::string& line, const Head& h) const {
   line += quotedVolunteer_;
   line += R"(,"body":)";
   const std::size_t bodyStart = line.size();
+  // Room for the body and the closing "}\n" first (the sealed body is longer than the plain one):
+  // growing once the body is in would free a plaintext copy unwiped.
+  vault::reserveWiping(line, bodyStart + h.sealed.size() + 2);
   if (!cipher_->openAppend(h.sealed, associatedData(h.id, h.revision), line) ||
       line.find('\n', bodyStart) != std::string::npos) {
     vault::wipe(line);

@@ -84,6 +84,7 @@ class LineBlock {
   ~LineBlock() { vault::wipe(text_); }
   void add(std::string_view line) {
     const std::size_t begin = ends_.empty() ? 0 : ends_.back();
+    vault::reserveWiping(text_, begin + line.size() + kRecordLinePadding);
     text_.resize(begin);  // drops the previous padding
     text_.append(line);
     ends_.push_back(text_.size());

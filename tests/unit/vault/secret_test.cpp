@@ -68,6 +68,21 @@ TEST_CASE("wipe zeroes and clears, including spare capacity") {
   CHECK(std::all_of(q, q + 64, [](std::uint8_t b) { return b == 0; }));
 }
 
+TEST_CASE("reserveWiping keeps the text, grows at least twofold, and leaves a roomy string alone") {
+  std::string s(40, 'a');
+  s += "tail";
+  const std::size_t before = s.capacity();
+  vault::reserveWiping(s, before + 1);
+  CHECK(s == std::string(40, 'a') + "tail");
+  CHECK(s.capacity() >= 2 * before);
+  const char* p = s.data();
+  vault::reserveWiping(s, s.capacity());
+  CHECK(s.data() == p);
+  vault::reserveWiping(s, 10'000);
+  CHECK(s.capacity() >= 10'000);
+  CHECK(s == std::string(40, 'a') + "tail");
+}
+
 TEST_CASE("toHex") {
   const std::vector<std::uint8_t> bytes{0x00, 0x0f, 0xa5, 0xff};
   CHECK(vault::toHex(bytes) == "000fa5ff");
