@@ -429,6 +429,16 @@ bool hasLatinLetter(std::string_view s, const LatinFoldTable& latin) {
     const char32_t cp = decodeAt(s, i);
     if (cp == kInvalid) return false;
     if (latin.lookup(cp)) return true;
+    // A letter foldKey turns into ASCII letters without a table entry (ß → ss) counts too: the key
+    // will hold Latin letters, and folding that key again must fold the same lookalikes.
+    utf8proc_int32_t buf[32];
+    int boundclass = 0;
+    const auto n = utf8proc_decompose_char(
+        static_cast<utf8proc_int32_t>(cp), buf, 32,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD), &boundclass);
+    if (n <= 0 || n > 32) continue;
+    for (utf8proc_ssize_t k = 0; k < n; ++k)
+      if ((buf[k] >= 'a' && buf[k] <= 'z') || (buf[k] >= 'A' && buf[k] <= 'Z')) return true;
   }
   return false;
 }
