@@ -418,6 +418,15 @@ Result<std::string> toNfc(std::string_view s) {
 
 // Whether s has a Latin letter: only then are lookalikes folded, so a name written wholly in
 // Greek or Cyrillic keeps its own letters while "Nguyễn Văn Аn" (Cyrillic А) folds to Latin.
+// cp decomposed, stripped of marks and case-folded, as foldKey sees it; the count written to buf
+// (0 for a stripped mark, negative or over 32 for what no name contains).
+utf8proc_ssize_t foldedParts(char32_t cp, utf8proc_int32_t (&buf)[32]) {
+  int boundclass = 0;
+  return utf8proc_decompose_char(
+      static_cast<utf8proc_int32_t>(cp), buf, 32,
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD), &boundclass);
+}
+
 bool hasLatinLetter(std::string_view s, const LatinFoldTable& latin) {
   for (std::size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
@@ -432,10 +441,7 @@ bool hasLatinLetter(std::string_view s, const LatinFoldTable& latin) {
     // A letter foldKey turns into ASCII letters without a table entry (ß → ss) counts too: the key
     // will hold Latin letters, and folding that key again must fold the same lookalikes.
     utf8proc_int32_t buf[32];
-    int boundclass = 0;
-    const auto n = utf8proc_decompose_char(
-        static_cast<utf8proc_int32_t>(cp), buf, 32,
-        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD), &boundclass);
+    const auto n = foldedParts(cp, buf);
     if (n <= 0 || n > 32) continue;
     for (utf8proc_ssize_t k = 0; k < n; ++k)
       if ((buf[k] >= 'a' && buf[k] <= 'z') || (buf[k] >= 'A' && buf[k] <= 'Z')) return true;
@@ -486,10 +492,7 @@ std::string foldKey(std::string_view s) {
       continue;
     }
     utf8proc_int32_t buf[32];
-    int boundclass = 0;
-    const auto n = utf8proc_decompose_char(
-        static_cast<utf8proc_int32_t>(cp), buf, 32,
-        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD), &boundclass);
+    const auto n = foldedParts(cp, buf);
     if (n <= 0 || n > 32) continue;  // a stripped mark (0) or something no name contains
     for (utf8proc_ssize_t k = 0; k < n; ++k) {
       const auto c = static_cast<char32_t>(buf[k]);
