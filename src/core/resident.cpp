@@ -17,12 +17,7 @@ constexpr std::size_t kMaxVillage = 120;
 constexpr std::size_t kMaxAddress = 300;
 constexpr std::size_t kMaxNotes = 2000;
 
-std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& out) {
-  if (!j.is_object()) {
-    // Its own code, so the message can say what to write instead of "wrong kind of value".
-    out.push_back(Error::make(err::kConsentType, "consent"));
-    return std::nullopt;
-  }
+std::optional<Consent> parseConsent(const ObjectFields& j, const Date& today, Errors& out) {
   Errors local;
   checkKnownKeys(j, {"given_by", "method", "date"}, local);
   Consent c;
@@ -61,12 +56,16 @@ std::optional<Consent> parseConsent(const json& j, const Date& today, Errors& ou
 }  // namespace
 
 Result<Resident> parseResident(const json& j, const Date& today, Errors* problems) {
-  Errors out;
   if (!j.is_object()) {
-    out.push_back(Error::make(err::kFieldType, ""));
+    Errors out{Error::make(err::kFieldType, "")};
     if (problems) *problems = out;
     return out.front();
   }
+  return parseResident(JsonObjectFields(j), today, problems);
+}
+
+Result<Resident> parseResident(const ObjectFields& j, const Date& today, Errors* problems) {
+  Errors out;
   checkKnownKeys(
       j, {"full_name", "date_of_birth", "sex", "personal_id", "phone", "village", "household_id", "notes", "consent"},
       out);
@@ -127,7 +126,18 @@ Result<Resident> parseResident(const json& j, const Date& today, Errors* problem
     else
       out.push_back(Error::make(err::kRecordBadId, "household_id"));
   }
-  if (auto c = j.find("consent"); c != j.end() && !c->is_null()) r.consent = parseConsent(*c, today, out);
+  switch (j.kind("consent")) {
+    case FieldKind::Absent:
+    case FieldKind::Null:
+      break;
+    case FieldKind::Object:
+      j.withObject("consent", [&](const ObjectFields& c) { r.consent = parseConsent(c, today, out); });
+      break;
+    default:
+      // Its own code, so the message can say what to write instead of "wrong kind of value".
+      out.push_back(Error::make(err::kConsentType, "consent"));
+      break;
+  }
 
   if (problems) *problems = out;
   if (!out.empty()) return out.front();

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
+#include "core/object_fields.h"
 #include "core/personal_id.h"
 #include "core/result.h"
 
@@ -44,6 +45,8 @@ struct Household {
 // names such as "full_name", "personal_id"); unknown keys are refused ("field.unknown") so a
 // typo never silently drops data.
 Result<Resident> parseResident(const nlohmann::json& j, const Date& today, Errors* problems);
+// The same over any parser's object (the hub import reads simdjson's).
+Result<Resident> parseResident(const ObjectFields& j, const Date& today, Errors* problems);
 nlohmann::json toJson(const Resident& r);
 
 Result<Household> parseHousehold(const nlohmann::json& j, Errors* problems);

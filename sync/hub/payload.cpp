@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_fields.h"
 #include "core/json_read.h"
 #include "core/resident.h"
 #include "forms/skills_session.h"
@@ -76,7 +77,7 @@ Result<Manifest> parseManifest(std::string_view line) {
   return m;
 }
 
-RecordLine judgeRecordLine(const LineFacts& facts, const BodyTree& body, const forms::FormRegistry& forms,
+RecordLine judgeRecordLine(const LineFacts& facts, const LineBody& body, const forms::FormRegistry& forms,
                            const core::Date& today) {
   RecordLine r;
   if (!facts.isRecord) {
@@ -112,13 +113,13 @@ RecordLine judgeRecordLine(const LineFacts& facts, const BodyTree& body, const f
   }
   if (r.kind == "resident") {
     Errors problems;
-    auto res = core::parseResident(body(), today, &problems);
+    auto res = core::parseResident(*body.fields, today, &problems);
     if (!res) r.reason = problems.empty() ? res.error().code : problems.front().code;
   } else if (r.kind == "skills_session") {
     // The laptop ran the same check when the trainer saved it; a hand-edited or buggy line is
     // rejected alone, with the first problem as its reason.
     Errors problems;
-    if (!forms::parseSkillsSession(body(), today, forms.list(forms::kTrainingTopicsList), problems))
+    if (!forms::parseSkillsSession(body.tree(), today, forms.list(forms::kTrainingTopicsList), problems))
       r.reason = problems.empty() ? "hub.bad_record" : problems.front().code;
   } else if (r.kind == "application") {
     if (!facts.formId || !forms.find(*facts.formId)) {
@@ -158,8 +159,9 @@ RecordLine checkRecordLine(std::string_view line, const forms::FormRegistry& for
       }
     }
   }
-  return judgeRecordLine(
-      facts, [&]() -> const json& { return *body; }, forms, today);
+  if (!facts.bodyIsObject) return judgeRecordLine(facts, {}, forms, today);
+  const core::JsonObjectFields fields(*body);
+  return judgeRecordLine(facts, {&fields, [&]() -> const json& { return *body; }}, forms, today);
 }
 
 }  // namespace gocua::hub::detail

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
+#include "core/object_fields.h"
 #include "forms/registry.h"
 #include "sync/hub/payload.h"
 
@@ -27,11 +28,14 @@ struct LineFacts {
   std::optional<std::int64_t> formVersion;  // the line's "form_version" when an integer, else the body's
 };
 
-// The body as nlohmann's tree, built only for the kinds whose checks read it (residents, skills
-// sessions).
-using BodyTree = std::function<const nlohmann::json&()>;
+// The body (when an object) as each check reads it: a resident's check reads its fields through
+// whichever parser read the line; a skills session's reads nlohmann's tree, built only then.
+struct LineBody {
+  const core::ObjectFields* fields = nullptr;
+  std::function<const nlohmann::json&()> tree;
+};
 
-RecordLine judgeRecordLine(const LineFacts& facts, const BodyTree& body, const forms::FormRegistry& forms,
+RecordLine judgeRecordLine(const LineFacts& facts, const LineBody& body, const forms::FormRegistry& forms,
                            const core::Date& today);
 
 }  // namespace gocua::hub::detail

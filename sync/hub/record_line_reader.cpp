@@ -157,6 +157,39 @@ std::optional<std::int64_t> integerMember(simdjson::dom::object object, std::str
   return std::nullopt;
 }
 
+// simdjson's object as the resident check reads one, with no nlohmann tree built for it.
+class SimdjsonObjectFields final : public core::ObjectFields {
+ public:
+  explicit SimdjsonObjectFields(simdjson::dom::object object) : object_(object) {}
+
+  core::FieldKind kind(std::string_view key) const override {
+    element v;
+    if (object_.at_key(key).get(v)) return core::FieldKind::Absent;
+    switch (v.type()) {
+      case element_type::NULL_VALUE:
+        return core::FieldKind::Null;
+      case element_type::STRING:
+        return core::FieldKind::String;
+      case element_type::OBJECT:
+        return core::FieldKind::Object;
+      default:
+        return core::FieldKind::Other;
+    }
+  }
+  std::string string(std::string_view key) const override {
+    return std::string(object_.at_key(key).get_string().value_unsafe());
+  }
+  void withObject(std::string_view key, const std::function<void(const core::ObjectFields&)>& visit) const override {
+    visit(SimdjsonObjectFields(objectOf(object_.at_key(key).value_unsafe())));
+  }
+  void forEachKey(const std::function<void(std::string_view)>& visit) const override {
+    for (auto field : object_) visit(field.key);
+  }
+
+ private:
+  simdjson::dom::object object_;
+};
+
 // The facts of a line simdjson read, or nullopt when nlohmann would read it otherwise.
 std::optional<LineFacts> readFacts(element root, LimitsWalk& limits) {
   LineFacts facts;
@@ -205,14 +238,17 @@ RecordLine RecordLineReader::check(std::string_view line, const forms::FormRegis
   LimitsWalk limits(impl_->scratch);
   auto facts = readFacts(root, limits);
   if (!facts) return checkRecordLine(line, forms, today);
+  if (!facts->bodyIsObject) return judgeRecordLine(*facts, {}, forms, today);
+  const element body = root.at_key("body").value_unsafe();
+  const SimdjsonObjectFields fields(objectOf(body));
   vault::PlainJson bodyTree;
-  return judgeRecordLine(
-      *facts,
-      [&]() -> const nlohmann::json& {
-        bodyTree = vault::PlainJson(toTree(root.at_key("body").value_unsafe()));
-        return bodyTree.get();
-      },
-      forms, today);
+  return judgeRecordLine(*facts,
+                         {&fields,
+                          [&]() -> const nlohmann::json& {
+                            bodyTree = vault::PlainJson(toTree(body));
+                            return bodyTree.get();
+                          }},
+                         forms, today);
 }
 
 }  // namespace gocua::hub::detail

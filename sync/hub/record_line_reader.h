@@ -6,8 +6,8 @@
 // two): what simdjson reads differently from nlohmann goes to checkRecordLine instead. That is a
 // line simdjson refuses (nlohmann takes a few that simdjson does not: integers past 64 bits, a
 // byte-order mark) and an object with a repeated key (nlohmann keeps the last, which the hub's
-// later readers rely on). Only a resident's or skills session's body becomes a tree, for the
-// checks that read one.
+// later readers rely on). A resident's body is checked through simdjson's object
+// (core::ObjectFields); only a skills session's becomes a tree, for the check that reads one.
 #pragma once
 
 #include <cstddef>

@@ -157,3 +157,43 @@ TEST_CASE("RecordLineReader: what simdjson reads differently from nlohmann gets 
   CHECK(readerVerdict(reader, lines[2]).reason.empty());
   CHECK(readerVerdict(reader, lines[3]).reason == "hub.bad_revision");
 }
+
+TEST_CASE("RecordLineReader: a resident's fields read through simdjson's object get the tree's verdict") {
+  hub::detail::RecordLineReader reader;
+  const json good = json::parse(residentLine(3))["body"];
+  auto with = [&](const json& patch) {
+    json body = good;
+    body.merge_patch(patch);  // a null in the patch removes the member
+    return withBody(body);
+  };
+  const std::vector<std::string> lines = {
+      with({{"consent", {{"given_by", "Nguyễn Văn An"}, {"method", "spoken"}, {"date", "01/12/2026"}}}}),
+      with({{"consent", "yes"}}),
+      with({{"consent", json::array({1})}}),
+      with({{"consent", {{"given_by", 3}, {"method", "spoken"}}}}),
+      with({{"consent", {{"method", "waved"}, {"extra", true}}}}),
+      with({{"consent", {{"given_by", "An"}, {"method", "signed"}, {"date", "01/01/2099"}}}}),
+      with({{"full_name", 12}}),
+      with({{"full_name", nullptr}}),
+      with({{"sex", true}}),
+      with({{"personal_id", "001190012346"}}),
+      with({{"phone", "0912"}}),
+      with({{"phone", json::object()}}),
+      with({{"village", std::string(200, 'a')}}),
+      with({{"household_id", "not-an-id"}}),
+      with({{"household_id", uuid(2)}}),
+      with({{"zeta", 1}, {"alpha", 2}}),
+      with({{"notes", "  Ghi chú  "}}),
+  };
+  for (const auto& line : lines) checkSameVerdict(reader, line);
+  CHECK(readerVerdict(reader, lines[0]).reason.empty());
+  CHECK(readerVerdict(reader, lines[1]).reason == "consent.type");
+  CHECK(readerVerdict(reader, lines[6]).reason == "field.type");
+  CHECK(readerVerdict(reader, lines[15]).reason == "field.unknown");
+  // Written by hand: members out of key order, a key spelled with an escape, a null consent.
+  const std::string handWritten = R"({"type":"record","id":")" + uuid(5) +
+                                  R"(","kind":"resident","revision":1,"body":{"sex":"female","consent":null,)"
+                                  R"("full\u005fname":"Lê Thị Hoa","date_of_birth":"02/03/1950"}})";
+  checkSameVerdict(reader, handWritten);
+  CHECK(readerVerdict(reader, handWritten).reason.empty());
+}
