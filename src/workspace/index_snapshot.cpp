@@ -10,6 +10,7 @@
 #include "core/durable_write.h"
 #include "vault/primitives.h"
 #include "vault/secret.h"
+#include "vault/wiping_zstd.h"
 #include "workspace/errors.h"
 #include "workspace/snapshot_bytes.h"
 
@@ -50,17 +51,13 @@ struct FileCloser {
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
-struct DStreamFree {
-  void operator()(ZSTD_DStream* d) const { ZSTD_freeDStream(d); }
-};
-
 // The file's plaintext, piece by piece: a chunk read, opened, and decompressed into what the
 // reader asks for. Any damage ends it early (the reader then sees too few bytes) and is kept.
 class PlaintextSource {
  public:
   PlaintextSource(File file, const vault::SecretBytes& key,
                   std::span<const std::uint8_t, vault::kStreamHeaderBytes> header)
-      : file_(std::move(file)), zstd_(ZSTD_createDStream()) {
+      : file_(std::move(file)), zstd_(vault::newWipingZstdDCtx()) {
     ok_ = zstd_ && pull_.init(header, key);
   }
   ~PlaintextSource() { vault::wipe(plain_); }
@@ -105,7 +102,7 @@ class PlaintextSource {
   }
 
   File file_;
-  std::unique_ptr<ZSTD_DStream, DStreamFree> zstd_;
+  vault::WipingZstdDCtx zstd_;  // its window holds the plaintext
   vault::SecretStreamPull pull_;
   std::vector<std::uint8_t> sealed_, plain_;  // plain_: compressed residents' data, wiped
   ZSTD_inBuffer in_{nullptr, 0, 0};
@@ -172,7 +169,13 @@ Status writeIndexSnapshot(const std::filesystem::path& dir, const vault::RecordC
   putApplications(plain, applications);
   index.writeTo(plain);
   std::string compressed(ZSTD_compressBound(plain.size()), '\0');
-  const auto n = ZSTD_compress(compressed.data(), compressed.size(), plain.data(), plain.size(), kZstdLevel);
+  auto cctx = vault::newWipingZstdCCtx();  // ZSTD_compress's own context would be freed unwiped
+  if (!cctx) {
+    vault::wipe(plain);
+    return Error::make(err::kSyncIo, "out", "zstd");
+  }
+  const auto n =
+      ZSTD_compressCCtx(cctx.get(), compressed.data(), compressed.size(), plain.data(), plain.size(), kZstdLevel);
   vault::wipe(plain);
   if (ZSTD_isError(n)) {
     vault::wipe(compressed);

@@ -10,6 +10,7 @@
 
 #include "sync/batch/batch_format.h"
 #include "sync/batch/errors.h"
+#include "vault/wiping_zstd.h"
 
 namespace gocua::sync {
 
@@ -20,14 +21,6 @@ namespace {
 // A level-3 writer never needs more than a 2 MiB window; refusing bigger ones keeps a hostile
 // frame from making the hub allocate up to zstd's default 128 MiB before the first byte.
 constexpr int kMaxWindowLog = 24;
-
-struct ZstdDCtx {
-  ZSTD_DCtx* ctx = ZSTD_createDCtx();
-  ZstdDCtx() = default;
-  ZstdDCtx(const ZstdDCtx&) = delete;
-  ZstdDCtx& operator=(const ZstdDCtx&) = delete;
-  ~ZstdDCtx() { ZSTD_freeDCtx(ctx); }
-};
 
 // Reads from the stream and feeds the file hash, so the trailer check covers exactly the bytes
 // that were parsed.
@@ -92,9 +85,9 @@ class PlainSink {
   PlainSink(const PlainSink&) = delete;
   PlainSink& operator=(const PlainSink&) = delete;
 
-  bool ready() const { return dctx_.ctx != nullptr; }
+  bool ready() const { return dctx_.get() != nullptr; }
 
-  void configure() { ZSTD_DCtx_setParameter(dctx_.ctx, ZSTD_d_windowLogMax, kMaxWindowLog); }
+  void configure() { ZSTD_DCtx_setParameter(dctx_.get(), ZSTD_d_windowLogMax, kMaxWindowLog); }
 
   Status feed(const std::uint8_t* p, std::size_t n) {
     ZSTD_inBuffer in{p, n, 0};
@@ -102,7 +95,7 @@ class PlainSink {
     for (;;) {
       ZSTD_outBuffer o{out_.data(), out_.size(), 0};
       const std::size_t before = in.pos;
-      const std::size_t ret = ZSTD_decompressStream(dctx_.ctx, &o, &in);
+      const std::size_t ret = ZSTD_decompressStream(dctx_.get(), &o, &in);
       if (ZSTD_isError(ret)) return Error::make(err::kBatchDamaged, {}, ZSTD_getErrorName(ret));
       // An empty call after the frame's end reports "want a new frame header"; only input that
       // was actually consumed can reopen a frame.
@@ -150,7 +143,7 @@ class PlainSink {
 
   BatchLimits limits_;
   const std::function<Status(std::string_view)>* onLine_;
-  ZstdDCtx dctx_;
+  vault::WipingZstdDCtx dctx_ = vault::newWipingZstdDCtx();  // its window holds the records
   std::string carry_;
   std::vector<std::uint8_t> out_ = std::vector<std::uint8_t>(ZSTD_DStreamOutSize());
   std::size_t total_ = 0;

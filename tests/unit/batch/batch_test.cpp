@@ -15,6 +15,7 @@
 #include "../fixed_keys.h"
 #include "core/i18n.h"
 #include "sync/batch/batch.h"
+#include "vault/wiping_zstd.h"
 
 using namespace gocua;
 using namespace gocua::sync;
@@ -377,4 +378,26 @@ TEST_CASE("the frozen fuzz seed batch (written before the crypto primitives move
   REQUIRE(r.status.ok());
   CHECK(!r.lines.empty());
   CHECK(readAll(file, otherHub()).status.error().code == "batch.not_for_this_hub");
+}
+
+TEST_CASE("the writer's and the reader's zstd contexts take their memory from the wiping allocator") {
+  const std::size_t before = vault::wipingZstdBlocksLive();
+  std::ostringstream out;
+  {
+    auto w = BatchWriter::create(out, headerFor(device()), device(), hub().publicKey);
+    REQUIRE(w.ok());
+    REQUIRE(w->add(record(1)).ok());
+    CHECK(vault::wipingZstdBlocksLive() > before);  // the compressor's window and tables
+    REQUIRE(w->finish().ok());
+  }
+  CHECK(vault::wipingZstdBlocksLive() == before);
+  std::istringstream in(out.str());
+  std::size_t liveWhileReading = 0;
+  auto st = readBatch(in, hub(), [&](std::string_view) -> Status {
+    liveWhileReading = vault::wipingZstdBlocksLive();
+    return {};
+  });
+  REQUIRE(st.ok());
+  CHECK(liveWhileReading > before);
+  CHECK(vault::wipingZstdBlocksLive() == before);
 }
