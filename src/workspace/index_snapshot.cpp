@@ -164,7 +164,7 @@ Status writeIndexSnapshot(const std::filesystem::path& dir, const vault::RecordC
                           const std::vector<ApplicationInfo>& applications, std::size_t households) {
   std::string plain;
   bytes::put(plain, kFormat);
-  plain.append(reinterpret_cast<const char*>(rows.data()), rows.size());
+  bytes::append(plain, reinterpret_cast<const char*>(rows.data()), rows.size());
   bytes::put(plain, static_cast<std::uint64_t>(households));
   putApplications(plain, applications);
   index.writeTo(plain);

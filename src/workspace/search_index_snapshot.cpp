@@ -20,7 +20,7 @@ void SearchIndex::writeTo(std::string& out) const {
   bytes::put(out, kFormat);
   bytes::put(out, static_cast<std::uint32_t>(residents_.size()));
   for (const auto& r : residents_) {
-    out.append(reinterpret_cast<const char*>(r.id.data()), r.id.size());
+    bytes::append(out, reinterpret_cast<const char*>(r.id.data()), r.id.size());
     for (const std::string* s :
          {&r.fullName, &r.folded, &r.dateOfBirth, &r.sex, &r.personalId, &r.phone, &r.village, &r.householdId})
       bytes::putText(out, *s);

@@ -17,10 +17,19 @@
 
 namespace gocua::workspace::bytes {
 
+// Every append makes room with vault::reserveWiping: the bytes are residents' data, and an append
+// that outgrows the capacity would free the old copy unwiped.
+inline void append(std::string& out, const char* data, std::size_t size) {
+  vault::reserveWiping(out, out.size() + size);
+  out.append(data, size);
+}
+
 template <class T>
 void put(std::string& out, T value) {
   static_assert(std::is_unsigned_v<T>);
-  for (std::size_t i = 0; i < sizeof(T); ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+  char little[sizeof(T)];
+  for (std::size_t i = 0; i < sizeof(T); ++i) little[i] = static_cast<char>((value >> (8 * i)) & 0xff);
+  append(out, little, sizeof(T));
 }
 
 // An array of plain little-endian structs as it lies in memory (no padding: see its users).
@@ -29,12 +38,12 @@ void putArray(std::string& out, const std::vector<T>& items) {
   static_assert(std::is_trivially_copyable_v<T> && std::has_unique_object_representations_v<T>);
   static_assert(std::endian::native == std::endian::little);
   put(out, static_cast<std::uint32_t>(items.size()));
-  if (!items.empty()) out.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
+  if (!items.empty()) append(out, reinterpret_cast<const char*>(items.data()), items.size() * sizeof(T));
 }
 
 inline void putText(std::string& out, std::string_view text) {
   put(out, static_cast<std::uint32_t>(text.size()));
-  out.append(text);
+  append(out, text.data(), text.size());
 }
 
 // Reads from the front. Every read after a failed one fails too, so a caller checks ok() once at
