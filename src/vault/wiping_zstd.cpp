@@ -6,6 +6,8 @@
 #include <zstd.h>
 
 #include <atomic>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 
 namespace gocua::vault {
@@ -20,6 +22,7 @@ static_assert(kHeader >= sizeof(std::size_t));
 std::atomic<std::size_t> blocksLive{0};
 
 void* wipingAlloc(void*, std::size_t size) {
+  if (size > SIZE_MAX - kHeader) return nullptr;
   auto* block = static_cast<unsigned char*>(std::malloc(size + kHeader));
   if (!block) return nullptr;
   *reinterpret_cast<std::size_t*>(block) = size;
