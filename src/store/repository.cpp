@@ -130,8 +130,7 @@ Status Repository::insertRecord(const RecordRow& r) {
   static const std::string kSql =
       std::string(
           "INSERT INTO record(id, kind, revision, rev_hash, parent_hash, form_id, form_version, sync_state, "
-          "created_at, updated_at, sealed, row_tag, out_sequence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-          "?12, ") +
+          "created_at, updated_at, row_tag, out_sequence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ") +
       detail::kNextSequenceValue + ")";
   auto st = db_->cached(kSql);
   if (!st) return st.error();
@@ -146,20 +145,25 @@ Status Repository::insertRecord(const RecordRow& r) {
   else
     s.bindNull(7);
   bindTag(s, 12, r, tagger_);
-  return s.bind(8, r.syncState).bind(9, r.createdAt).bind(10, r.updatedAt).bind(11, r.sealed).run();
+  GOCUA_TRY(s.bind(8, r.syncState).bind(9, r.createdAt).bind(10, r.updatedAt).run());
+  // The body in its own table (schema v8), under the seq the head was just given.
+  auto body = db_->cached("INSERT INTO record_body(seq, sealed) VALUES(last_insert_rowid(), ?1)");
+  if (!body) return body.error();
+  return (*body)->bind(1, r.sealed).run();
 }
 
 Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevision) {
   auto keep = db_->cached(
       "INSERT INTO record_history(id, revision, rev_hash, parent_hash, created_at, sealed) "
-      "SELECT id, revision, rev_hash, parent_hash, updated_at, sealed FROM record WHERE id=?1 AND revision=?2");
+      "SELECT id, revision, rev_hash, parent_hash, updated_at, sealed FROM record JOIN record_body USING(seq) "
+      "WHERE id=?1 AND revision=?2");
   if (!keep) return keep.error();
   GOCUA_TRY((*keep)->bind(1, r.id).bind(2, expectedRevision).run());
   if (db_->changes() != 1) return Error::make(err::kRecordConflict);
   static const std::string kSql =
       std::string(
           "UPDATE record SET revision=?2, rev_hash=?3, parent_hash=?4, form_id=?5, form_version=?6, "
-          "sync_state=?7, updated_at=?8, sealed=?9, row_tag=?11, out_sequence=") +
+          "sync_state=?7, updated_at=?8, row_tag=?11, out_sequence=") +
       detail::kNextSequenceValue + " WHERE id=?1 AND revision=?10";
   auto st = db_->cached(kSql);
   if (!st) return st.error();
@@ -174,7 +178,11 @@ Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevisio
   else
     s.bindNull(6);
   bindTag(s, 11, r, tagger_);
-  GOCUA_TRY(s.bind(7, r.syncState).bind(8, r.updatedAt).bind(9, r.sealed).bind(10, expectedRevision).run());
+  GOCUA_TRY(s.bind(7, r.syncState).bind(8, r.updatedAt).bind(10, expectedRevision).run());
+  if (db_->changes() != 1) return Error::make(err::kRecordConflict);
+  auto body = db_->cached("UPDATE record_body SET sealed=?2 WHERE seq=(SELECT seq FROM record WHERE id=?1)");
+  if (!body) return body.error();
+  GOCUA_TRY((*body)->bind(1, r.id).bind(2, r.sealed).run());
   if (db_->changes() != 1) return Error::make(err::kRecordConflict);
   return {};
 }
@@ -182,7 +190,7 @@ Status Repository::updateRecord(const RecordRow& r, std::int64_t expectedRevisio
 Result<std::optional<RecordRow>> Repository::record(std::span<const std::uint8_t> id) {
   static const std::string kSql =
       std::string("SELECT id, kind, revision, rev_hash, parent_hash, form_id, form_version, ") +
-      detail::kSyncStateColumn + ", created_at, updated_at, sealed FROM record WHERE id=?1";
+      detail::kSyncStateColumn + ", created_at, updated_at, sealed FROM record JOIN record_body USING(seq) WHERE id=?1";
   auto st = db_->cached(kSql);
   if (!st) return st.error();
   Stmt& s = **st;
@@ -208,9 +216,9 @@ Result<std::optional<RecordRow>> Repository::record(std::span<const std::uint8_t
 
 Status Repository::forEachRecord(std::string_view kind, const std::function<void(const RecordView&)>& visit) {
   auto st = db_->prepare(kind.empty() ? "SELECT id, kind, revision, sealed, sync_state, row_tag FROM record "
-                                        "WHERE purged_at IS NULL ORDER BY seq"
+                                        "JOIN record_body USING(seq) WHERE purged_at IS NULL ORDER BY seq"
                                       : "SELECT id, kind, revision, sealed, sync_state, row_tag FROM record "
-                                        "WHERE kind=?1 AND purged_at IS NULL ORDER BY seq");
+                                        "JOIN record_body USING(seq) WHERE kind=?1 AND purged_at IS NULL ORDER BY seq");
   if (!st) return st.error();
   if (!kind.empty()) st->bind(1, kind);
   for (;;) {
@@ -265,7 +273,7 @@ Status Repository::forEachRowFingerprint(
     const std::function<void(std::int64_t, const RowFacts&, std::span<const std::uint8_t>,
                              std::span<const std::uint8_t>)>& visit) {
   auto st = db_->prepare(
-      "SELECT seq, id, revision, kind, sync_state, row_tag, sealed FROM record "
+      "SELECT seq, id, revision, kind, sync_state, row_tag, sealed FROM record JOIN record_body USING(seq) "
       "WHERE purged_at IS NULL ORDER BY seq");
   if (!st) return st.error();
   return db_->withSmallCache([&]() -> Status {

@@ -5,7 +5,7 @@ namespace gocua::store {
 
 Status Repository::clearPracticeData() {
   for (const char* sql : {"DELETE FROM record_history", "DELETE FROM id_index", "DELETE FROM record",
-                          "DELETE FROM audit", "DELETE FROM batch", "DELETE FROM autosave"})
+                          "DELETE FROM record_body", "DELETE FROM audit", "DELETE FROM batch", "DELETE FROM autosave"})
     GOCUA_TRY(db_->exec(sql));
   return {};
 }

@@ -155,7 +155,8 @@ json acknowledgeSeconds(const fs::path& scratch, const fs::path& workspaceDb, st
 // Reading every record's sealed body out of the workspace, as an export must.
 double readSealedSeconds(const fs::path& workspaceDb, std::size_t count) {
   auto db = openDb(workspaceDb, false);
-  auto st = prepare(db, "SELECT sealed FROM record WHERE purged_at IS NULL ORDER BY seq LIMIT ?1");
+  auto st = prepare(
+      db, "SELECT sealed FROM record JOIN record_body USING(seq) WHERE purged_at IS NULL ORDER BY seq LIMIT ?1");
   st.bind(1, static_cast<std::int64_t>(count));
   std::size_t bytes = 0;
   const auto start = Clock::now();

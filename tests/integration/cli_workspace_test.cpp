@@ -36,7 +36,8 @@ std::vector<std::string> snapshot(const it::fs::path& ws, const std::string& sql
 }
 
 std::vector<std::string> records(const it::fs::path& ws) {
-  return snapshot(ws, "SELECT hex(id) || kind || revision || hex(sealed) FROM record ORDER BY id");
+  return snapshot(
+      ws, "SELECT hex(id) || kind || revision || hex(sealed) FROM record JOIN record_body USING(seq) ORDER BY id");
 }
 std::vector<std::string> keyslots(const it::fs::path& ws) {
   return snapshot(ws,
@@ -62,7 +63,7 @@ void flipByteInSealed(const it::fs::path& ws, const std::string& id) {
   auto key = uuidBytes(id);
   std::vector<std::uint8_t> sealed;
   {
-    auto sel = db->prepare("SELECT sealed FROM record WHERE id = ?");
+    auto sel = db->prepare("SELECT sealed FROM record JOIN record_body USING(seq) WHERE id = ?");
     REQUIRE(sel.ok());
     sel->bind(1, std::span<const std::uint8_t>(key));
     auto row = sel->step();
@@ -73,7 +74,7 @@ void flipByteInSealed(const it::fs::path& ws, const std::string& id) {
   }
   REQUIRE(sealed.size() > 24 + 16);
   sealed[24 + (sealed.size() - 24) / 2] ^= 0x01;
-  auto upd = db->prepare("UPDATE record SET sealed = ? WHERE id = ?");
+  auto upd = db->prepare("UPDATE record_body SET sealed = ? WHERE seq = (SELECT seq FROM record WHERE id = ?)");
   REQUIRE(upd.ok());
   upd->bind(1, std::span<const std::uint8_t>(sealed)).bind(2, std::span<const std::uint8_t>(key));
   REQUIRE(upd->run().ok());
@@ -86,7 +87,9 @@ void copySealed(const it::fs::path& ws, const std::string& from, const std::stri
   auto db = gocua::store::Db::open(ws / "gocua.db", false);
   REQUIRE(db.ok());
   auto src = uuidBytes(from), dst = uuidBytes(to);
-  auto upd = db->prepare("UPDATE record SET sealed = (SELECT sealed FROM record WHERE id = ?) WHERE id = ?");
+  auto upd = db->prepare(
+      "UPDATE record_body SET sealed = (SELECT sealed FROM record JOIN record_body USING(seq) WHERE id = ?) "
+      "WHERE seq = (SELECT seq FROM record WHERE id = ?)");
   REQUIRE(upd.ok());
   upd->bind(1, std::span<const std::uint8_t>(src)).bind(2, std::span<const std::uint8_t>(dst));
   REQUIRE(upd->run().ok());

@@ -198,6 +198,66 @@ TEST_CASE("schema v4: heads marked sent in v3 stay sent, unsent ones wait for th
   CHECK(repo.record(first)->value().syncState == "unsynced");
 }
 
+TEST_CASE("schema v8: each body moves to record_body under its record's seq; saves and purges keep them there") {
+  auto db = Db::open(":memory:", true);
+  REQUIRE(db.ok());
+  std::vector<EmbeddedFile> upToV7;
+  for (std::size_t i = 0; i < gocua_schema_count; ++i)
+    if (std::atoi(gocua_schema[i].name) <= 7) upToV7.push_back(gocua_schema[i]);
+  REQUIRE(upToV7.size() == 7);
+  REQUIRE(migrate(*db, upToV7.data(), upToV7.size()).ok());
+  // As v7 left them: bodies in the record rows, a purged stub with an empty body, and seq values
+  // with a gap (a head deleted by a training reset), so a body cannot land on a neighbour's seq.
+  for (int tag : {1, 2, 4})
+    REQUIRE(db->exec("INSERT INTO record(seq, id, kind, revision, rev_hash, parent_hash, created_at, updated_at, "
+                     "sealed, out_sequence) VALUES(" +
+                     std::to_string(tag * 10) + ", x'0000000000000000000000000000000" + std::to_string(tag) +
+                     "', 'resident', 1, x'', x'', 'x', 'x', x'0" + std::to_string(tag) + "0" + std::to_string(tag) +
+                     "', 1)")
+                .ok());
+  REQUIRE(db->exec("UPDATE record SET sealed=x'', purged_at='x', sync_state='synced' WHERE seq=20").ok());
+
+  REQUIRE(migrate(*db).ok());
+  CHECK(db->userVersion() == 8);
+  CHECK_FALSE(db->exec("SELECT sealed FROM record").ok());  // the column is gone from the heads
+  Repository repo(*db);
+  Bytes first(16, 0), fourth(16, 0);
+  first[15] = 1;
+  fourth[15] = 4;
+  CHECK(repo.record(first)->value().sealed == Bytes{1, 1});
+  CHECK(repo.record(fourth)->value().sealed == Bytes{4, 4});
+  std::vector<Bytes> bodies;
+  REQUIRE(
+      repo.forEachRecord("", [&](const RecordView& v) { bodies.emplace_back(v.sealed.begin(), v.sealed.end()); }).ok());
+  CHECK(bodies == std::vector<Bytes>{{1, 1}, {4, 4}});  // the purged stub is not read
+
+  // A new head and its body share a seq; an edit keeps the old body in the history.
+  REQUIRE(repo.insertRecord(sampleRow(5)).ok());
+  CHECK(repo.record(Bytes(16, 5))->value().sealed == Bytes{9, 9, 9});
+  RecordRow edited = repo.record(fourth)->value();
+  edited.revision = 2;
+  edited.sealed = {4, 4, 4};
+  REQUIRE(repo.updateRecord(edited, 1).ok());
+  CHECK(repo.record(fourth)->value().sealed == Bytes{4, 4, 4});
+  CHECK(repo.historyRevisions(fourth)->size() == 1);
+  CHECK(repo.updateRecord(edited, 1).error().code == "record.conflict");
+  auto stored = db->prepare("SELECT count(*), sum(length(sealed)) FROM record_body");
+  REQUIRE(stored.ok());
+  REQUIRE(*stored->step());
+  CHECK(stored->columnInt(0) == 4);  // one body per head, the stub's empty one included
+  CHECK(stored->columnInt(1) == 2 + 3 + 3);
+  stored->reset();
+
+  // A purge empties the body of the head it marks, and only that one.
+  REQUIRE(db->exec("UPDATE record SET sync_state='synced', synced_revision=revision, "
+                   "synced_at='2026-01-01T00:00:00Z' WHERE seq=10")
+              .ok());
+  CHECK(*repo.purgeSynced("2026-06-01T00:00:00Z", "2026-12-07T00:00:00Z") == 1);
+  REQUIRE(*stored->step());
+  CHECK(stored->columnInt(1) == 3 + 3);
+  CHECK(repo.record(fourth)->value().sealed == Bytes{4, 4, 4});
+}
+
 TEST_CASE("releaseMemory empties the connection's page cache (a lock keeps no pages)") {
   auto dir = tempDir();
   auto db = Db::open(dir / "cache.db", true);

@@ -137,7 +137,7 @@ TEST_CASE("index copy: rows changed outside GoCua, or a damaged copy, mean a ful
   }
   SUBCASE("one byte of a body changed with sqlite3 (its length, facts and tag as they were)") {
     sql(f.dir,
-        "UPDATE record SET sealed = CAST(substr(sealed, 1, 30) || "
+        "UPDATE record_body SET sealed = CAST(substr(sealed, 1, 30) || "
         "(CASE WHEN substr(sealed, 31, 1) = x'00' THEN x'01' ELSE x'00' END) || substr(sealed, 32) AS BLOB) "
         "WHERE seq = (SELECT min(seq) FROM record WHERE kind = 'resident')");
     damagedRow = true;

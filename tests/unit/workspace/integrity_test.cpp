@@ -227,7 +227,8 @@ TEST_CASE("row metadata: a purged stub changed on disk is caught at export thoug
   // One record made a stub as a purge leaves it (no body, synced, its tag as it was), then its
   // state changed with sqlite3: the unlock does not load stubs, so only the export's check sees it.
   tamper(e.dir,
-         "UPDATE record SET sealed=x'', purged_at='2026-01-01T00:00:00Z', sync_state='synced' "
+         "UPDATE record_body SET sealed=x'' WHERE seq=(SELECT min(seq) FROM record); "
+         "UPDATE record SET purged_at='2026-01-01T00:00:00Z', sync_state='synced' "
          "WHERE seq=(SELECT min(seq) FROM record)");
   auto o = e.unlock();
   CHECK(o.s->damaged().empty());

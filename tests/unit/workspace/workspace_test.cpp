@@ -191,8 +191,9 @@ TEST_CASE("a flipped byte in one sealed body: that record is damaged, the rest r
     auto db = store::Db::open(t.path / "gocua.db", false);
     REQUIRE(db.ok());
     auto id = core::parseRecordId(victimId);
-    auto st =
-        db->prepare("UPDATE record SET sealed = substr(sealed, 1, 30) || x'ff' || substr(sealed, 32) WHERE id = ?1");
+    auto st = db->prepare(
+        "UPDATE record_body SET sealed = substr(sealed, 1, 30) || x'ff' || substr(sealed, 32) "
+        "WHERE seq = (SELECT seq FROM record WHERE id = ?1)");
     REQUIRE(st.ok());
     REQUIRE(st->bind(1, std::span<const std::uint8_t>(id->data(), 16)).run().ok());
   }
