@@ -166,18 +166,15 @@ Result<std::int64_t> Repository::purgeSynced(std::string_view before, std::strin
   // Through record_purge (schema v7): only rows synced before the cut are read.
   for (const char* sql :
        {"DELETE FROM record_history WHERE id IN (SELECT id FROM record INDEXED BY record_purge WHERE %)",
-        "DELETE FROM id_index WHERE record_id IN (SELECT id FROM record INDEXED BY record_purge WHERE %)"}) {
+        "DELETE FROM id_index WHERE record_id IN (SELECT id FROM record INDEXED BY record_purge WHERE %)",
+        // The bodies before the heads, while the heads still match.
+        "UPDATE record_body SET sealed=x'' WHERE seq IN (SELECT seq FROM record INDEXED BY record_purge WHERE %)"}) {
     std::string text(sql);
     text.replace(text.find('%'), 1, kDue);
     auto st = db_->prepare(text);
     if (!st) return st.error();
     GOCUA_TRY(st->bind(1, before).run());
   }
-  std::string bodies =
-      "UPDATE record_body SET sealed=x'' WHERE seq IN (SELECT seq FROM record INDEXED BY record_purge WHERE ";
-  auto clear = db_->prepare(bodies + kDue + ")");  // before the heads, while they still match
-  if (!clear) return clear.error();
-  GOCUA_TRY(clear->bind(1, before).run());
   auto st = db_->prepare(std::string("UPDATE record INDEXED BY record_purge SET purged_at=?2 WHERE ") + kDue);
   if (!st) return st.error();
   GOCUA_TRY(st->bind(1, before).bind(2, now).run());

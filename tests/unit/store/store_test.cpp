@@ -154,14 +154,19 @@ extern const EmbeddedFile gocua_schema[];
 extern const std::size_t gocua_schema_count;
 }  // namespace gocua
 
+// Brings db to the given schema version only, as an older build left it.
+void migrateUpTo(Db& db, int version) {
+  std::vector<EmbeddedFile> files;
+  for (std::size_t i = 0; i < gocua_schema_count; ++i)
+    if (std::atoi(gocua_schema[i].name) <= version) files.push_back(gocua_schema[i]);
+  REQUIRE(files.size() == static_cast<std::size_t>(version));
+  REQUIRE(migrate(db, files.data(), files.size()).ok());
+}
+
 TEST_CASE("schema v4: heads marked sent in v3 stay sent, unsent ones wait for the next batch") {
   auto db = Db::open(":memory:", true);
   REQUIRE(db.ok());
-  std::vector<EmbeddedFile> upToV3;
-  for (std::size_t i = 0; i < gocua_schema_count; ++i)
-    if (std::atoi(gocua_schema[i].name) <= 3) upToV3.push_back(gocua_schema[i]);
-  REQUIRE(upToV3.size() == 3);
-  REQUIRE(migrate(*db, upToV3.data(), upToV3.size()).ok());
+  migrateUpTo(*db, 3);
   Repository repo(*db);
   for (int tag : {1, 2, 3})  // raw SQL: this build's insert writes a v4 column
     REQUIRE(db->exec("INSERT INTO record(id, kind, revision, rev_hash, parent_hash, created_at, updated_at, sealed) "
@@ -201,11 +206,7 @@ TEST_CASE("schema v4: heads marked sent in v3 stay sent, unsent ones wait for th
 TEST_CASE("schema v8: each body moves to record_body under its record's seq; saves and purges keep them there") {
   auto db = Db::open(":memory:", true);
   REQUIRE(db.ok());
-  std::vector<EmbeddedFile> upToV7;
-  for (std::size_t i = 0; i < gocua_schema_count; ++i)
-    if (std::atoi(gocua_schema[i].name) <= 7) upToV7.push_back(gocua_schema[i]);
-  REQUIRE(upToV7.size() == 7);
-  REQUIRE(migrate(*db, upToV7.data(), upToV7.size()).ok());
+  migrateUpTo(*db, 7);
   // As v7 left them: bodies in the record rows, a purged stub with an empty body, and seq values
   // with a gap (a head deleted by a training reset), so a body cannot land on a neighbour's seq.
   for (int tag : {1, 2, 4})
