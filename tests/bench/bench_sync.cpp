@@ -19,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "store/db.h"
 #include "sync/batch/batch.h"
@@ -50,6 +51,7 @@ struct Child {
   int status = 0;
   double seconds = 0;
   long maxRssKiB = 0;
+  double cpuSeconds = 0;  // user + system, the target's own
   std::string out;
 };
 
@@ -67,9 +69,34 @@ int measuredMain(int statsFd, char** argv) {
   int status = 0;
   rusage usage{};
   ::wait4(pid, &status, 0, &usage);
-  const std::string stats = std::to_string(usage.ru_maxrss) + "\n";
+  const double cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                     static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  const std::string stats = std::to_string(usage.ru_maxrss) + " " + std::to_string(cpu) + "\n";
   if (::write(statsFd, stats.data(), stats.size()) < 0) return 126;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 125;
+}
+
+// CPU seconds (user + system) a running process has used so far, from /proc.
+double cpuSecondsOf(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto close = stat.rfind(')');  // the command name may hold spaces
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string field;
+  long ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i)  // utime and stime are fields 14 and 15
+    if (i >= 14) ticks += std::stol(field);
+  return static_cast<double>(ticks) / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
+double cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+double ownCpuSeconds() {
+  rusage usage{};
+  ::getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 long peakRssKiB(pid_t pid) {
@@ -110,7 +137,7 @@ Child run(const std::vector<std::string>& argv, const std::vector<std::string>& 
   std::string stats;
   while ((n = ::read(statsFd[0], buf, sizeof buf)) > 0) stats.append(buf, static_cast<std::size_t>(n));
   ::close(statsFd[0]);
-  c.maxRssKiB = stats.empty() ? 0 : std::stol(stats);
+  std::istringstream(stats) >> c.maxRssKiB >> c.cpuSeconds;
   return c;
 }
 
@@ -233,13 +260,16 @@ int main(int argc, char** argv) {
 
   // Export.
   fs::path batch = dir / "batch.gcb";
+  const double exportCpuBefore = ownCpuSeconds();
   auto start = Clock::now();
   auto exported = (*session)->exportBatch(batch);
   double exportSeconds = secondsSince(start);
+  const double exportCpu = ownCpuSeconds() - exportCpuBefore;
   if (!exported) die(exported.error());
   std::uint64_t ndjsonBytes = 0;
   for (const auto& b : bodies) ndjsonBytes += b.size() + 1;
   out["export"] = {{"seconds", exportSeconds},
+                   {"cpu_seconds", exportCpu},
                    {"records", exported->records},
                    {"batch_bytes", exported->bytes},
                    {"resident_ndjson_bytes", ndjsonBytes},
@@ -266,6 +296,8 @@ int main(int argc, char** argv) {
       {"records_per_second", static_cast<double>(exported->records) / importOnly},
       {"records_per_second_unlock_included", static_cast<double>(exported->records) / hubImport.seconds},
       {"peak_rss_mib", hubImport.maxRssKiB / 1024.0},
+      {"cpu_seconds", hubImport.cpuSeconds},
+      {"start_and_unlock_cpu_seconds", unlockOnly.cpuSeconds},
       {"summary", json::parse(hubImport.out, nullptr, false)}};
 
   // The laptop applies the hub's receipt, as a volunteer back from the office would.
@@ -304,6 +336,7 @@ int main(int argc, char** argv) {
   if (!listening.is_object()) die("serve did not start: " + line);
   // When each stage began, from the progress the app shows: where the seconds go.
   json stages = json::object();
+  const double hubCpuBefore = cpuSecondsOf(server), laptopCpuBefore = ownCpuSeconds();
   start = Clock::now();
   auto synced = sync::syncWithHub(**session, "http://" + listening["listening"].get<std::string>(),
                                   [&](const sync::SyncProgress& p) {
@@ -317,15 +350,23 @@ int main(int argc, char** argv) {
                                     return true;
                                   });
   double syncSeconds = secondsSince(start);
+  const double laptopCpu = ownCpuSeconds() - laptopCpuBefore, hubCpu = cpuSecondsOf(server) - hubCpuBefore;
   const long serverPeakKiB = peakRssKiB(server);
   ::kill(server, SIGTERM);
   int serverStatus = 0;
   ::waitpid(server, &serverStatus, 0);
   ::close(serverPipe[0]);
   if (!synced) die(synced.error());
-  out["sync_loopback"] = {{"seconds", syncSeconds},          {"records", synced->exported.records},
-                          {"bytes", synced->exported.bytes}, {"acknowledged", synced->batchReceipt.synced},
-                          {"stage_started_at", stages},      {"server_peak_rss_mib", serverPeakKiB / 1024.0}};
+  out["sync_loopback"] = {{"seconds", syncSeconds},
+                          {"records", synced->exported.records},
+                          {"bytes", synced->exported.bytes},
+                          {"acknowledged", synced->batchReceipt.synced},
+                          {"stage_started_at", stages},
+                          {"server_peak_rss_mib", serverPeakKiB / 1024.0},
+                          // Both ends share this machine's cores: the work they did, and the
+                          // seconds it needs at the very least with every core busy throughout.
+                          {"cpu_seconds", {{"laptop", laptopCpu}, {"hub", hubCpu}}},
+                          {"cpu_bound_seconds", (laptopCpu + hubCpu) / cores()}};
 
   const double peakMb = std::max(out["hub_import"]["peak_rss_mib"].get<double>(),
                                  out["sync_loopback"]["server_peak_rss_mib"].get<double>()) *
