@@ -9,6 +9,8 @@ using detail::kSyncStateColumn;
 
 // Unsynced: never sent, or sent and still waiting for the hub's receipt (purged stubs are synced).
 constexpr const char* kOutgoing = "sync_state='unsynced'";
+// The heads the record_sync index holds: every state but synced (schema v9).
+constexpr const char* kUnacknowledged = "(sync_state='unsynced' OR sync_state='rejected')";
 
 Bytes toBytes(std::span<const std::uint8_t> s) { return Bytes(s.begin(), s.end()); }
 
@@ -133,15 +135,26 @@ Result<bool> Repository::setReview(std::span<const std::uint8_t> id, std::string
 }
 
 Result<std::map<std::string, std::int64_t>> Repository::countBySyncState() {
-  auto st = db_->prepare(std::string("SELECT ") + kSyncStateColumn + ", count(*) FROM record GROUP BY 1");
+  // The heads still waiting for the hub from the index that holds only them (schema v9); the
+  // synced ones are the rest of the table, counted from its smallest index.
+  auto st = db_->prepare(std::string("SELECT ") + kSyncStateColumn + ", count(*) FROM record WHERE " + kUnacknowledged +
+                         " GROUP BY 1");
   if (!st) return st.error();
   std::map<std::string, std::int64_t> out;
+  std::int64_t waiting = 0;
   for (;;) {
     auto row = st->step();
     if (!row) return row.error();
-    if (!*row) return out;
+    if (!*row) break;
     out[st->columnText(0)] = st->columnInt(1);
+    waiting += st->columnInt(1);
   }
+  auto total = db_->prepare("SELECT count(*) FROM record");
+  if (!total) return total.error();
+  auto row = total->step();
+  if (!row) return row.error();
+  if (const std::int64_t synced = total->columnInt(0) - waiting; synced > 0) out["synced"] = synced;
+  return out;
 }
 
 Result<std::vector<Repository::ReviewRow>> Repository::recordsWithReview(std::string_view status) {

@@ -219,7 +219,7 @@ TEST_CASE("schema v8: each body moves to record_body under its record's seq; sav
   REQUIRE(db->exec("UPDATE record SET sealed=x'', purged_at='x', sync_state='synced' WHERE seq=20").ok());
 
   REQUIRE(migrate(*db).ok());
-  CHECK(db->userVersion() == 8);
+  CHECK(db->userVersion() == latestSchemaVersion());
   CHECK_FALSE(db->exec("SELECT sealed FROM record").ok());  // the column is gone from the heads
   Repository repo(*db);
   Bytes first(16, 0), fourth(16, 0);
@@ -273,4 +273,53 @@ TEST_CASE("releaseMemory empties the connection's page cache (a lock keeps no pa
   db->releaseMemory();
   CHECK(db->cacheBytes() < before / 10);
   fs::remove_all(dir);
+}
+
+TEST_CASE("schema v9: the sync index holds only heads waiting for the hub; counts and outgoing stay whole") {
+  auto db = Db::open(":memory:", true);
+  REQUIRE(db.ok());
+  REQUIRE(migrate(*db).ok());
+  Repository repo(*db);
+  for (std::uint8_t tag = 1; tag <= 5; ++tag) REQUIRE(repo.insertRecord(sampleRow(tag)).ok());
+  REQUIRE(
+      db->exec("INSERT INTO batch(sequence, batch_id, created_at, records, bytes) VALUES(1, x'01', 'x', 4, 9)").ok());
+  REQUIRE(repo.setMeta("sync.next_sequence", "2").ok());
+  REQUIRE(repo.insertRecord(sampleRow(6)).ok());  // written after batch 1: not sent yet
+
+  const Bytes one(16, 1), two(16, 2), three(16, 3);
+  const std::string at = "2026-12-07T08:00:00Z";
+  CHECK(*repo.acknowledge(one, 1, 1, "synced", "", at));
+  CHECK(*repo.acknowledge(two, 1, 1, "synced", "", at));
+  CHECK(*repo.acknowledge(three, 1, 1, "rejected", "form.invalid", at));
+
+  auto counts = repo.countBySyncState();
+  REQUIRE(counts.ok());
+  CHECK(*counts == std::map<std::string, std::int64_t>{{"synced", 2}, {"rejected", 1}, {"sent", 2}, {"unsynced", 1}});
+  CHECK(*repo.countOutgoing() == 3);  // the two sent without a receipt and the new one
+  // The index leaves the synced heads out, and SQLite can use it for one state alone (a query on
+  // sync_state='unsynced' implies the index's OR); INDEXED BY fails when it cannot.
+  auto indexed = [&](const char* where) {
+    auto st = db->prepare(std::string("SELECT count(*) FROM record INDEXED BY record_sync WHERE ") + where);
+    REQUIRE(st.ok());
+    REQUIRE(st->step().ok());
+    return st->columnInt(0);
+  };
+  CHECK(indexed("sync_state='unsynced'") == 3);
+  CHECK(indexed("sync_state='rejected'") == 1);
+  CHECK_FALSE(db->prepare("SELECT count(*) FROM record INDEXED BY record_sync WHERE sync_state='synced'").ok());
+
+  // A rejected head edited travels again, and is back in the index.
+  auto row = repo.record(three);
+  REQUIRE(row.ok());
+  RecordRow edited = **row;
+  edited.revision = 2;
+  edited.parentHash = edited.revHash;
+  edited.revHash = Bytes(32, 7);
+  edited.syncState = "unsynced";  // as an edit writes it
+  REQUIRE(repo.updateRecord(edited, 1).ok());
+  CHECK(indexed("sync_state='unsynced'") == 4);
+  CHECK(indexed("sync_state='rejected'") == 0);
+  counts = repo.countBySyncState();
+  CHECK((*counts)["synced"] == 2);
+  CHECK((*counts)["unsynced"] == 2);
 }
