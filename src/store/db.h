@@ -115,10 +115,12 @@ class Db {
  private:
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+  int checkpointPages_ = 1000;  // kAutoCheckpointBytes in this file's pages (db.cpp)
   // What the WAL hook calls. Heap-held so its address, given to SQLite, survives a move of the Db.
   struct CommitHooks {
     std::function<void()> onCommit;
     std::function<void()> checkpoint;  // empty: checkpoint in place
+    int checkpointPages = 1000;        // the WAL's size, in pages, that calls for one
   };
   void installHooks();
   static int walHook(void* hooks, sqlite3* db, const char* name, int pages);

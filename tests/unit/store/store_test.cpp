@@ -323,3 +323,42 @@ TEST_CASE("schema v9: the sync index holds only heads waiting for the hub; count
   CHECK((*counts)["synced"] == 2);
   CHECK((*counts)["unsynced"] == 2);
 }
+
+TEST_CASE(
+    "a file this build creates has 64 KiB pages and checkpoints every 4 MB of WAL; an older file keeps its pages") {
+  auto dir = tempDir();
+  auto pragma = [](Db& db, const char* name) {
+    auto st = db.prepare(std::string("PRAGMA ") + name);
+    REQUIRE(st.ok());
+    REQUIRE(st->step().ok());
+    return st->columnInt(0);
+  };
+  {
+    auto db = Db::open(dir / "new.db", true);
+    REQUIRE(db.ok());
+    REQUIRE(migrate(*db).ok());
+    CHECK(pragma(*db, "page_size") == 65536);
+    // 6 MB in one commit: past the threshold, SQLite's own checkpoint copies it into the file
+    // while the connection is open (at 1000 pages of 64 KiB it would wait for 64 MB).
+    REQUIRE(db->exec("CREATE TABLE big(b BLOB); WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c "
+                     "WHERE x < 96) INSERT INTO big SELECT randomblob(65536) FROM c")
+                .ok());
+    CHECK(fs::file_size(dir / "new.db") > 6'000'000);
+  }
+  {
+    auto db = Db::open(dir / "new.db", false);
+    REQUIRE(db.ok());
+    CHECK(pragma(*db, "page_size") == 65536);
+  }
+  {
+    auto memory = Db::open(":memory:", true);  // SQLite's default page size, as older builds made files
+    REQUIRE(memory.ok());
+    REQUIRE(memory->exec("CREATE TABLE t(x); VACUUM INTO '" + (dir / "old.db").string() + "'").ok());
+  }
+  auto old = Db::open(dir / "old.db", false);
+  REQUIRE(old.ok());
+  CHECK(pragma(*old, "page_size") == 4096);
+  REQUIRE(migrate(*old).ok());
+  CHECK(pragma(*old, "page_size") == 4096);
+  fs::remove_all(dir);
+}
