@@ -22,6 +22,16 @@ constexpr int kNewFilePageSize = 65536;
 // kept in bytes whatever the file's page size.
 constexpr std::int64_t kAutoCheckpointBytes = 1000 * 4096;
 
+// The integer a one-value pragma reads ("page_size", "user_version"...).
+Result<std::int64_t> pragmaValue(Db& db, std::string_view name) {
+  auto st = db.prepare("PRAGMA " + std::string(name));
+  if (!st) return st.error();
+  auto row = st->step();
+  if (!row) return row.error();
+  if (!*row) return Error::make(err::kStoreError, "", std::string(name));
+  return st->columnInt(0);
+}
+
 Error sqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   switch (rc & 0xff) {
@@ -140,19 +150,12 @@ Result<Db> Db::open(const std::filesystem::path& path, bool create) {
   // Reading the schema first turns a non-database file into a clear "corrupt" error here.
   GOCUA_TRY(db.exec("PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON; SELECT count(*) FROM sqlite_schema;"));
   if (path != ":memory:") {
-    auto pragmaInt = [&](const char* pragma) -> Result<std::int64_t> {
-      auto st = db.prepare(pragma);
-      if (!st) return st.error();
-      auto row = st->step();
-      if (!row) return row.error();
-      return *row ? st->columnInt(0) : 0;
-    };
-    auto pages = pragmaInt("PRAGMA page_count");
+    auto pages = pragmaValue(db, "page_count");
     if (!pages) return pages.error();
     if (*pages == 0) GOCUA_TRY(db.exec("PRAGMA page_size=" + std::to_string(kNewFilePageSize)));  // before WAL
     // 32 MiB of page cache keeps a 100,000-resident workspace's indexes in memory while importing.
     GOCUA_TRY(db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; " + std::string(kCacheSizePragma)));
-    auto pageSize = pragmaInt("PRAGMA page_size");
+    auto pageSize = pragmaValue(db, "page_size");
     if (!pageSize) return pageSize.error();
     db.checkpointPages_ =
         static_cast<int>(std::max<std::int64_t>(1, kAutoCheckpointBytes / std::max<std::int64_t>(1, *pageSize)));
@@ -315,20 +318,11 @@ std::int64_t Db::cacheBytes() const {
 }
 
 int Db::userVersion() {
-  auto st = prepare("PRAGMA user_version");
-  if (!st) return -1;
-  auto row = st->step();
-  return (row && *row) ? static_cast<int>(st->columnInt(0)) : -1;
+  auto v = pragmaValue(*this, "user_version");
+  return v ? static_cast<int>(*v) : -1;
 }
 
-Result<std::int64_t> Db::dataVersion() {
-  auto st = prepare("PRAGMA data_version");
-  if (!st) return st.error();
-  auto row = st->step();
-  if (!row) return row.error();
-  if (!*row) return Error::make(err::kStoreError, "", "data_version");
-  return st->columnInt(0);
-}
+Result<std::int64_t> Db::dataVersion() { return pragmaValue(*this, "data_version"); }
 
 Status Db::setUserVersion(int v) { return exec("PRAGMA user_version=" + std::to_string(v)); }
 
