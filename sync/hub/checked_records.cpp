@@ -1,4 +1,4 @@
-// readCheckedRecords: a reader thread and a bounded hand-over of blocks; see checked_records.h.
+// readCheckedRecords: a reader thread, a check pool, a bounded hand-over; see checked_records.h.
 #include "sync/hub/checked_records.h"
 
 #include <condition_variable>
@@ -8,9 +8,9 @@
 #include <thread>
 #include <vector>
 
-#include "core/parallel.h"
 #include "sync/hub/errors.h"
 #include "sync/hub/internal.h"
+#include "sync/hub/ordered_pool.h"
 #include "sync/hub/record_line_reader.h"
 #include "vault/secret.h"
 
@@ -23,61 +23,8 @@ namespace {
 constexpr std::size_t kBlockRecords = 1024;
 constexpr std::size_t kBlocksAhead = 8;
 
-using Block = std::vector<CheckedRecord>;
-
-// The blocks between the two threads, and how the reader ended.
-class Handover {
- public:
-  // Reader: false when the importer has stopped listening.
-  bool put(Block block) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return ready_.size() < kBlocksAhead || stopped_; });
-    if (stopped_) return false;
-    ready_.push_back(std::move(block));
-    changed_.notify_all();
-    return true;
-  }
-
-  void finish(Status status) {
-    std::lock_guard lock(mutex_);
-    readerStatus_ = std::move(status);
-    finished_ = true;
-    changed_.notify_all();
-  }
-
-  // Importer: false once the reader has finished and every block was taken.
-  bool take(Block& out) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return !ready_.empty() || finished_; });
-    if (ready_.empty()) return false;
-    out = std::move(ready_.front());
-    ready_.pop_front();
-    changed_.notify_all();
-    return true;
-  }
-
-  void stop() {
-    std::lock_guard lock(mutex_);
-    stopped_ = true;
-    changed_.notify_all();
-  }
-
-  Status readerStatus() {
-    std::lock_guard lock(mutex_);
-    return readerStatus_;
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Block> ready_;
-  Status readerStatus_;
-  bool finished_ = false;
-  bool stopped_ = false;
-};
-
 // A block's plaintext lines, copied out of the reader's buffers so that the checks can run on
-// every core; wiped before the next block. The last line is followed by the padding
+// every core; wiped as soon as the block is checked. The last line is followed by the padding
 // RecordLineReader reads past a line's end (the others by the next line).
 class LineBlock {
  public:
@@ -105,29 +52,85 @@ class LineBlock {
   std::vector<std::size_t> ends_;
 };
 
-// Checks and seals a block's lines on every core (the reader thread and its helpers).
-Block checkBlock(const CheckedRecordsSource& source, const LineBlock& lines) {
-  Block block(lines.size());
-  parallelFor(lines.size(), [&](std::size_t i) {
-    CheckedRecord& rec = block[i];
-    thread_local RecordLineReader reader;
-    rec.line = reader.check(lines[i], source.forms, source.today);
-    if (rec.line.reason.empty()) rec.sealed = source.cipher.seal(lines[i], recordAd(rec.line.id, rec.line.revision));
-  });
-  return block;
-}
+// One line to check and seal, and what came of it.
+struct LineItem {
+  std::string_view line;  // into its block's LineBlock
+  CheckedRecord checked;
+  Status status;
+};
 
-Status readAndCheck(const CheckedRecordsSource& source, const std::function<Status(std::string_view)>& onManifest,
-                    Handover& handover) {
+struct Block : PoolBlock<LineItem> {
+  LineBlock lines;
+};
+
+using Pool = OrderedPool<LineItem, Block>;
+
+// The blocks between the two threads, and how the reader ended.
+class Handover {
+ public:
+  // Reader: false when the importer has stopped listening.
+  bool put(std::shared_ptr<Block> block) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return ready_.size() < kBlocksAhead || stopped_; });
+    if (stopped_) return false;
+    ready_.push_back(std::move(block));
+    changed_.notify_all();
+    return true;
+  }
+
+  void finish(Status status) {
+    std::lock_guard lock(mutex_);
+    readerStatus_ = std::move(status);
+    finished_ = true;
+    changed_.notify_all();
+  }
+
+  // Importer: false once the reader has finished and every block was taken.
+  bool take(std::shared_ptr<Block>& out) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !ready_.empty() || finished_; });
+    if (ready_.empty()) return false;
+    out = std::move(ready_.front());
+    ready_.pop_front();
+    changed_.notify_all();
+    return true;
+  }
+
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+
+  Status readerStatus() {
+    std::lock_guard lock(mutex_);
+    return readerStatus_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::shared_ptr<Block>> ready_;
+  Status readerStatus_;
+  bool finished_ = false;
+  bool stopped_ = false;
+};
+
+Status readLines(const CheckedRecordsSource& source, const std::function<Status(std::string_view)>& onManifest,
+                 Pool& pool, Handover& handover) {
   std::ifstream in(source.gcb, std::ios::binary);
   if (!in) return Error::make(err::kHubIo, "", "open batch");
   const Error stopped = Error::make(err::kHubRefused, "", "import stopped");
   bool first = true;
-  LineBlock lines;
+  auto block = std::make_shared<Block>();
   auto handOver = [&]() -> Status {
-    Block block = checkBlock(source, lines);
-    lines.clear();
-    return handover.put(std::move(block)) ? Status{} : Status{stopped};
+    // The views are taken once the block is full: adding a line may move the text.
+    block->items.resize(block->lines.size());
+    for (std::size_t i = 0; i < block->items.size(); ++i) block->items[i].line = block->lines[i];
+    pool.submit(block);
+    if (!handover.put(std::move(block))) return stopped;
+    block = std::make_shared<Block>();
+    return {};
   };
   auto st = sync::readBatch(
       in, source.hubBox,
@@ -136,23 +139,33 @@ Status readAndCheck(const CheckedRecordsSource& source, const std::function<Stat
           first = false;
           return onManifest(line);
         }
-        lines.add(line);
-        return lines.size() < kBlockRecords ? Status{} : handOver();
+        block->lines.add(line);
+        return block->lines.size() < kBlockRecords ? Status{} : handOver();
       },
       source.limits);
-  if (st && lines.size() > 0) return handOver();
+  if (st && block->lines.size() > 0) return handOver();
   return st;
 }
+
+std::size_t checkWorkers() { return std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), 4); }
 
 }  // namespace
 
 Status readCheckedRecords(const CheckedRecordsSource& source, const std::function<Status(std::string_view)>& onManifest,
                           const std::function<Status(CheckedRecord&)>& onRecord) {
+  const std::function<void(LineItem&)> check = [&](LineItem& item) {
+    thread_local RecordLineReader reader;
+    CheckedRecord& rec = item.checked;
+    rec.line = reader.check(item.line, source.forms, source.today);
+    if (rec.line.reason.empty()) rec.sealed = source.cipher.seal(item.line, recordAd(rec.line.id, rec.line.revision));
+  };
+  // The pool outlives the hand-over and the reader, so the blocks they hold go first.
+  Pool pool(check, checkWorkers());
   Handover handover;
   std::thread reader([&] {
     Status st;
     try {
-      st = readAndCheck(source, onManifest, handover);
+      st = readLines(source, onManifest, pool, handover);
     } catch (const std::exception& e) {  // out of memory: the import fails, the hub goes on
       st = Error::make(err::kHubIo, "", e.what());
     }
@@ -168,11 +181,15 @@ Status readCheckedRecords(const CheckedRecordsSource& source, const std::functio
     }
   } join{handover, reader};
 
-  Block block;
+  std::shared_ptr<Block> block;
   while (handover.take(block)) {
-    for (auto& rec : block) {
-      if (auto st = onRecord(rec); !st) return st;
+    pool.finish(*block);
+    block->lines.clear();  // every line is checked (and sealed): the plaintext goes now
+    for (auto& item : block->items) {
+      if (!item.status) return item.status;
+      if (auto st = onRecord(item.checked); !st) return st;
     }
+    pool.retire(std::move(block));
   }
   return handover.readerStatus();
 }

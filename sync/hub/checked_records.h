@@ -1,7 +1,9 @@
-// The import's reading half on a thread of its own: decrypt, decompress, check and seal each record
-// line of a batch, while the importing thread stores the lines already done. Reading and checking
-// a 100,000-record batch costs about twice the CPU SQLite takes to store it (about 1 s against
-// 0.5 s here, the residents' checks the most of it); on two cores the halves overlap.
+// The import's reading half off the importing thread: a reader thread decrypts and decompresses
+// the batch into blocks of record lines, and a pool (ordered_pool.h) checks and seals each line,
+// while the importing thread stores the blocks already done, in file order. Checking a 100,000-
+// record batch costs more CPU than SQLite takes to store it (the residents' checks the most of
+// it); a check pool on every core keeps both cores busy where one checking thread left the
+// importer waiting.
 #pragma once
 
 #include <filesystem>
@@ -36,7 +38,8 @@ struct CheckedRecordsSource {
 
 // Reads the batch with sync::readBatch on a second thread. onManifest sees the first line, on that
 // thread, before any record; onRecord sees every further line, checked and sealed, on the calling
-// thread and in file order. The reader works at most a few blocks ahead, so memory stays bounded.
+// thread and in file order. The reader works at most a few blocks ahead, so memory stays bounded;
+// each block's plaintext is wiped once its lines are checked.
 // Returns the first error: onManifest's or the batch's (as readBatch returns it), or onRecord's,
 // which stops the reader. Either way the reader thread has ended when this returns.
 [[nodiscard]] Status readCheckedRecords(const CheckedRecordsSource& source,

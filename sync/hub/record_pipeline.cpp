@@ -2,129 +2,18 @@
 #include "sync/hub/record_pipeline.h"
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <thread>
-#include <vector>
 
-#include "sync/hub/errors.h"
+#include "sync/hub/ordered_pool.h"
 
 namespace gocua::hub::detail {
 
 namespace {
 
-// Records are claimed one at a time (next) by whichever thread is free, so the caller waiting for
-// a block helps open it instead of sleeping.
-struct Block {
-  std::vector<OpenedRecord> items;
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-};
-
-class Pool {
- public:
-  Pool(const std::function<void(OpenedRecord&)>& open, std::size_t workers) : open_(open) {
-    for (std::size_t w = 0; w < workers; ++w) threads_.emplace_back([this] { work(); });
-  }
-  // Stops the workers (each ends the record it holds) and joins them: on every way out of a walk.
-  ~Pool() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    work_.notify_all();
-    for (auto& t : threads_) t.join();
-  }
-  Pool(const Pool&) = delete;
-  Pool& operator=(const Pool&) = delete;
-
-  // A delivered block (its plaintext wiped already), freed by a worker: the caller's thread is the
-  // walk's narrow part, and freeing what another thread allocated costs glibc more than the
-  // allocation did.
-  void retire(std::shared_ptr<Block> block) {
-    {
-      std::lock_guard lock(mutex_);
-      // No worker, or workers busy opening while blocks pile up: dropped here, on the caller, so
-      // a long walk holds no more than a few delivered blocks.
-      if (threads_.empty() || retired_.size() >= kMaxRetired) return;
-      retired_.push_back(std::move(block));
-    }
-    work_.notify_one();
-  }
-
-  void submit(std::shared_ptr<Block> block) {
-    {
-      std::lock_guard lock(mutex_);
-      queue_.push_back(std::move(block));
-    }
-    work_.notify_all();
-  }
-
-  // Opens what nobody has claimed of the oldest block on this thread, waits for the rest, and
-  // takes it out of the queue.
-  void finish(Block& block) {
-    while (openOne(block)) {
-    }
-    std::unique_lock lock(mutex_);
-    finished_.wait(lock, [&] { return block.done.load() == block.items.size(); });
-    if (!queue_.empty() && queue_.front().get() == &block) queue_.pop_front();
-  }
-
- private:
-  bool openOne(Block& block) {
-    const std::size_t i = block.next.fetch_add(1);
-    if (i >= block.items.size()) return false;
-    OpenedRecord& item = block.items[i];
-    try {
-      open_(item);
-    } catch (const std::exception& e) {  // out of memory: the walk fails, the program goes on
-      item.status = Error::make(err::kHubIo, "", e.what());
-    }
-    if (block.done.fetch_add(1) + 1 == block.items.size()) {
-      std::lock_guard lock(mutex_);
-      finished_.notify_all();
-    }
-    return true;
-  }
-
-  std::shared_ptr<Block> openable() const {
-    for (const auto& b : queue_)
-      if (b->next.load() < b->items.size()) return b;
-    return nullptr;
-  }
-
-  void work() {
-    for (;;) {
-      std::shared_ptr<Block> block, done;
-      {
-        std::unique_lock lock(mutex_);
-        // Looked for once: other threads claim records without the lock, so a second look could
-        // find nothing left. Opening comes before disposal: the caller waits for the former.
-        work_.wait(lock, [&] { return stop_ || (block = openable()) != nullptr || !retired_.empty(); });
-        if (stop_) return;
-        if (!block) {
-          done = std::move(retired_.front());
-          retired_.pop_front();
-        }
-      }
-      done.reset();  // freed outside the lock (delivered plaintext was wiped on delivery)
-      while (block && !stop_.load() && openOne(*block)) {
-      }
-    }
-  }
-
-  const std::function<void(OpenedRecord&)>& open_;
-  std::mutex mutex_;
-  std::condition_variable work_, finished_;
-  std::deque<std::shared_ptr<Block>> queue_;
-  static constexpr std::size_t kMaxRetired = 4;
-  std::deque<std::shared_ptr<Block>> retired_;  // left at the end: dropped with the pool
-  std::atomic<bool> stop_ = false;              // set under mutex_, so a waiting worker cannot miss it
-  std::vector<std::thread> threads_;
-};
+using Block = PoolBlock<OpenedRecord>;
+using Pool = OrderedPool<OpenedRecord>;
 
 std::size_t defaultWorkers() {
   const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());

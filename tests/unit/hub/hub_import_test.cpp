@@ -112,6 +112,38 @@ TEST_CASE("a bad record is rejected alone with its reason; the rest import") {
   CHECK(f.recordCount() == 2);
 }
 
+TEST_CASE("a batch of several check blocks: every verdict comes back in file order, each for its own line") {
+  // 2,600 lines are three blocks of the check pool (checked_records.cpp); rejected lines sit in
+  // each, and the last line repeats the fifth, which is a duplicate only if the fifth was stored
+  // first.
+  Fixture f;
+  constexpr int kLines = 2600;
+  std::vector<std::string> lines;
+  for (int n = 1; n <= kLines; ++n) lines.push_back(n % 400 == 7 ? residentLine(n, 1, "Võ 123") : residentLine(n));
+  lines.push_back(residentLine(5));
+  auto r = f.import(makeBatch(f.device, 1, lines, f.hubBox()));
+  CHECK(name(r.status) == name(sync::BatchStatus::Imported));
+  CHECK(r.rejectedRecords == 7);
+  CHECK(r.duplicates == 1);
+  CHECK(r.accepted == kLines - 7);
+  auto receipt = f.receipt(r.receipt, f.device);
+  REQUIRE(receipt.records.size() == kLines + 1);
+  for (int n = 1; n <= kLines; ++n) {
+    const auto& o = receipt.records[static_cast<std::size_t>(n - 1)];
+    INFO(n);
+    REQUIRE(o.id == uuid(n));
+    if (n % 400 == 7) {
+      CHECK(name(o.outcome) == name(sync::Outcome::Rejected));
+      CHECK(o.reason == "name.invalid_char");
+    } else {
+      CHECK(name(o.outcome) == name(sync::Outcome::Accepted));
+    }
+  }
+  CHECK(receipt.records.back().id == uuid(5));
+  CHECK(name(receipt.records.back().outcome) == name(sync::Outcome::Duplicate));
+  CHECK(f.recordCount() == kLines - 7);
+}
+
 TEST_CASE("a record line with an unusable revision is rejected alone; the batch still gets its receipt") {
   Fixture f;
   // 2^64 is no integer JSON can hold in 64 bits; 2^64-1 does not fit a signed revision either.
