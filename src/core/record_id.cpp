@@ -50,4 +50,14 @@ std::optional<RecordId> parseRecordId(std::string_view text) {
   return id;
 }
 
+bool isCanonicalRecordIdText(std::string_view text) {
+  if (text.size() != 36) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool ok = isDashPosition(i) ? c == '-' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace gocua::core

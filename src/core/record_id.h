@@ -18,5 +18,8 @@ RecordId makeRecordId(std::uint64_t unixMillis, const std::array<std::uint8_t, 1
 std::string formatRecordId(const RecordId& id);
 // Accepts the canonical form (either case); nullopt otherwise.
 std::optional<RecordId> parseRecordId(std::string_view text);
+// Exactly the text formatRecordId writes for some id (lowercase only), without building it: a
+// signed file allows one spelling, and a receipt checks 100,000 of them on both ends.
+bool isCanonicalRecordIdText(std::string_view text);
 
 }  // namespace gocua::core

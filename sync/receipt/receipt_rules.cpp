@@ -17,11 +17,6 @@ using namespace keys_detail;
 
 namespace {
 
-bool isCanonicalRecordId(std::string_view s) {
-  const auto id = core::parseRecordId(s);
-  return id && core::formatRecordId(*id) == s;  // lowercase only: one spelling per signed file
-}
-
 // Empty exactly when nothing was refused; otherwise a code the catalog can explain.
 bool reasonFits(std::string_view reason, bool refused) { return refused ? isReasonCode(reason) : reason.empty(); }
 
@@ -56,7 +51,7 @@ Status checkReceipt(const Receipt& r) {
 
   for (std::size_t i = 0; i < r.records.size(); ++i) {
     const RecordOutcome& o = r.records[i];
-    if (!isCanonicalRecordId(o.id)) return invalid(at("records", i, "id"));
+    if (!core::isCanonicalRecordIdText(o.id)) return invalid(at("records", i, "id"));
     // 0 only on a rejected line whose revision was unusable (the hub names it with its reason).
     const bool unusable = o.revision == 0 && o.outcome == Outcome::Rejected;
     if (o.revision < 1 && !unusable) return invalid(at("records", i, "revision"));
@@ -64,7 +59,7 @@ Status checkReceipt(const Receipt& r) {
   }
   for (std::size_t i = 0; i < r.updates.size(); ++i) {
     const StatusUpdate& u = r.updates[i];
-    if (!isCanonicalRecordId(u.id)) return invalid(at("updates", i, "id"));
+    if (!core::isCanonicalRecordIdText(u.id)) return invalid(at("updates", i, "id"));
     if (u.revision < 1) return invalid(at("updates", i, "revision"));
     // Sealing adds vault::kSealedBoxOverheadBytes to 1..kMaxNoteBytes bytes of text.
     const std::size_t n = u.sealedNote.size();
