@@ -15,7 +15,7 @@ namespace gocua::vault {
 namespace {
 constexpr std::string_view kKdfContext = "gocuarec";
 constexpr std::size_t kSubkeyBytes = 32;
-enum SubkeyId : int { kSealKey = 0, kIdHashKey = 1, kRevisionKey = 2, kSubkeyCount = 3 };
+enum SubkeyId : int { kSealKey = 0, kIdHashKey = 1, kRevisionKey = 2, kFactsTagKey = 3, kSubkeyCount = 4 };
 
 static_assert(kSubkeyBytes == kAeadKeyBytes);
 static_assert(RecordCipher::kNonceBytes == kAeadNonceBytes);
@@ -29,7 +29,7 @@ RecordCipher::RecordCipher(const SecretBytes& dataKey) : keys_(kSubkeyBytes * kS
     std::abort();
   }
   for (int i = 0; i < kSubkeyCount; ++i)
-    // Subkey ids 1, 2, 3 are part of the stored format: changing them orphans every workspace.
+    // Subkey ids 1 to 4 are part of the stored format: changing them orphans every workspace.
     deriveSubkey({keys_.data() + kSubkeyBytes * i, kSubkeyBytes}, static_cast<std::uint64_t>(i + 1), kKdfContext,
                  dataKey.view().first<kDataKeyBytes>());
   // Nothing writes the subkeys again; a stray write should fault rather than corrupt a key.
@@ -104,6 +104,12 @@ std::array<std::uint8_t, 32> RecordCipher::revisionHash(std::span<const std::uin
   Blake2b state(out.size(), {key(kRevisionKey), kSubkeyBytes});  // wiped when it goes out of scope
   state.update({len, sizeof len}).update(parent).update(content);
   state.finalInto(out);
+  return out;
+}
+
+std::array<std::uint8_t, 32> RecordCipher::factsTag(std::span<const std::uint8_t> facts) const {
+  std::array<std::uint8_t, 32> out{};
+  hashInto(out, facts, {key(kFactsTagKey), kSubkeyBytes});
   return out;
 }
 

@@ -1,8 +1,11 @@
 // Row tags over the plaintext columns of each record; see row_tags.h.
 #include "workspace/row_tags.h"
 
+#include <charconv>
+
 #include "core/record_id.h"
 #include "core/text.h"
+#include "vault/primitives.h"
 #include "vault/secret.h"
 #include "workspace/errors.h"
 #include "workspace/records_internal.h"
@@ -17,14 +20,30 @@ std::span<const std::uint8_t> bytesOf(std::string_view s) {
   return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
 }
 
-// Length-prefixed, so no two different rows give the same associated data.
-std::string rowAd(const store::RowFacts& f) {
-  std::string ad = "gocua row v1\n";
-  ad += std::to_string(f.id.size()) + ":";
-  ad.append(reinterpret_cast<const char*>(f.id.data()), f.id.size());
-  ad += std::to_string(f.revision) + ";" + std::to_string(f.kind.size()) + ":" + std::string(f.kind);
-  ad += std::to_string(f.syncState.size()) + ":" + std::string(f.syncState);
-  return ad;
+void appendNumber(std::string& out, std::int64_t n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+
+// The facts a tag covers, length-prefixed so no two different rows give the same bytes:
+// "gocua row v1\n" len(id) ":" id revision ";" len(kind) ":" kind len(state) ":" state.
+std::string rowFacts(const store::RowFacts& f) {
+  std::string out;
+  out.reserve(64 + f.id.size() + f.kind.size() + f.syncState.size());
+  out += "gocua row v1\n";
+  appendNumber(out, static_cast<std::int64_t>(f.id.size()));
+  out += ':';
+  out.append(reinterpret_cast<const char*>(f.id.data()), f.id.size());
+  appendNumber(out, f.revision);
+  out += ';';
+  appendNumber(out, static_cast<std::int64_t>(f.kind.size()));
+  out += ':';
+  out += f.kind;
+  appendNumber(out, static_cast<std::int64_t>(f.syncState.size()));
+  out += ':';
+  out += f.syncState;
+  return out;
 }
 
 std::string place(std::span<const std::uint8_t> id) {
@@ -35,11 +54,16 @@ std::string place(std::span<const std::uint8_t> id) {
 }  // namespace
 
 store::Bytes rowTag(const vault::RecordCipher& cipher, const store::RowFacts& facts) {
-  return cipher.seal(std::string_view(), bytesOf(rowAd(facts)));
+  const auto tag = cipher.factsTag(bytesOf(rowFacts(facts)));
+  return store::Bytes(tag.begin(), tag.end());
 }
 
 bool rowTagMatches(const vault::RecordCipher& cipher, const store::RowFacts& facts, std::span<const std::uint8_t> tag) {
-  return !tag.empty() && cipher.open(tag, bytesOf(rowAd(facts))).ok();
+  const std::string bytes = rowFacts(facts);
+  if (tag.size() == kRowTagBytes) return vault::constantTimeEqual(tag, cipher.factsTag(bytesOf(bytes)));
+  // A row last written before tags were keyed hashes: a seal of nothing with the facts as
+  // associated data. It stays valid until the row is next written.
+  return tag.size() == vault::RecordCipher::kOverheadBytes && cipher.open(tag, bytesOf(bytes)).ok();
 }
 
 Status writeRowsMarker(store::Repository& repo, const vault::RecordCipher& cipher) {

@@ -13,7 +13,10 @@
 
 namespace gocua::workspace::detail {
 
-// The tag of a row: an AEAD seal of nothing with the row's facts as associated data.
+// The tag of a row: the keyed BLAKE2b-256 of its facts (RecordCipher::factsTag), kRowTagBytes long.
+// Tags written before (40 bytes: an AEAD seal of nothing with the facts as associated data) still
+// match; a row gets the new kind whenever it is next written.
+constexpr std::size_t kRowTagBytes = 32;
 store::Bytes rowTag(const vault::RecordCipher& cipher, const store::RowFacts& facts);
 bool rowTagMatches(const vault::RecordCipher& cipher, const store::RowFacts& facts, std::span<const std::uint8_t> tag);
 

@@ -109,6 +109,17 @@ TEST_CASE("idHash is keyed: same key and id agree, another key disagrees") {
   CHECK(a.idHash("001234567890") != a.revisionHash({}, bytesOf("001234567890")));
 }
 
+TEST_CASE("factsTag is keyed and has its own subkey") {
+  const auto key = vault::newDataKey();
+  const vault::RecordCipher a(key);
+  const vault::RecordCipher a2(key);
+  const vault::RecordCipher b(vault::newDataKey());
+  CHECK(a.factsTag(bytesOf("row")) == a2.factsTag(bytesOf("row")));
+  CHECK(a.factsTag(bytesOf("row")) != b.factsTag(bytesOf("row")));
+  CHECK(a.factsTag(bytesOf("row")) != a.factsTag(bytesOf("rox")));
+  CHECK(a.factsTag(bytesOf("001234567890")) != a.idHash("001234567890"));
+}
+
 TEST_CASE("revisionHash binds the parent/content split and the key") {
   const vault::RecordCipher a(vault::newDataKey());
   const vault::RecordCipher b(vault::newDataKey());
@@ -118,12 +129,13 @@ TEST_CASE("revisionHash binds the parent/content split and the key") {
   CHECK(a.revisionHash(ab, c) != b.revisionHash(ab, c));
 }
 
-TEST_CASE("golden: subkeys, seal, idHash and revisionHash match the independent reference") {
+TEST_CASE("golden: subkeys, seal, idHash, revisionHash and factsTag match the independent reference") {
   const vault::RecordCipher cipher(counterKey(0x00));
   using Access = vault::detail::RecordCipherAccess;
   CHECK(vault::toHex(Access::subkey(cipher, 0)) == "18ea5631d37eb566f98d0ad2994dadf5fdcd369f41245b8905a20ca930dd9491");
   CHECK(vault::toHex(Access::subkey(cipher, 1)) == "2b2e359f54eaa1d44f3614dc7d86d714d0cdf7017080d4da7e2091780048c4ea");
   CHECK(vault::toHex(Access::subkey(cipher, 2)) == "1a5b7b16f2399f9ef56ca9d5c48dd57463c991fb94fe6aa7077eb6ae2ca43b09");
+  CHECK(vault::toHex(Access::subkey(cipher, 3)) == "0d8b8189ac4f0d9b508df4a8ab7ab953df38e8e0ad17ed44e415c9632afd5ab9");
 
   const auto nonce = fromHex("404142434445464748494a4b4c4d4e4f5051525354555657");
   const std::string plain = R"({"ho_ten":"Nguyễn Văn A"})";
@@ -144,6 +156,8 @@ TEST_CASE("golden: subkeys, seal, idHash and revisionHash match the independent 
         "9c28e0ffe08c312f4fa69ad333f6b13a4fd753e2ac0e037f2c22df5f2dafb663");
   CHECK(vault::toHex(cipher.revisionHash({}, bytesOf(R"({"v":2})"))) ==
         "f1aca685ea0fe0f511192cf4b48a8cb8ad0e47bdf14eacc2abeeac602f5f5a13");
+  CHECK(vault::toHex(cipher.factsTag(bytesOf("gocua row v1\nfacts"))) ==
+        "a1e3e847b23f7f2e95b63c0310767fa06cd291148ba02126abc28293853d984f");
 }
 
 TEST_CASE("RecordCipher moves keep working") {
