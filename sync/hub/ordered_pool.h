@@ -33,6 +33,7 @@ struct PoolBlock {
 template <class Item, class Block = PoolBlock<Item>>
 class OrderedPool {
  public:
+  // work is kept by reference and must outlive the pool; workers: threads besides the callers.
   OrderedPool(const std::function<void(Item&)>& work, std::size_t workers) : work_(work) {
     for (std::size_t w = 0; w < workers; ++w) threads_.emplace_back([this] { run(); });
   }
