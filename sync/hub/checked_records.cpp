@@ -147,6 +147,8 @@ Status readLines(const CheckedRecordsSource& source, const std::function<Status(
   return st;
 }
 
+// One per core (at most 4), not one less as the record walks use: the importing thread spends its
+// time in SQLite and the reader little, so the checks are what must fill the cores.
 std::size_t checkWorkers() { return std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), 4); }
 
 }  // namespace
